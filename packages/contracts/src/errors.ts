@@ -1,0 +1,48 @@
+/**
+ * The closed set of error codes the API may send. The server sends the code; the web app shows the text.
+ * Every code has an HTTP status and a message in zh-CN and English; a drift test fails when one is missing.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 422, 'zh-CN': '提交的内容有误，请检查标记的字段。', en: 'Some fields are invalid. Please check the marked fields.' },
+  BAD_REQUEST: { status: 400, 'zh-CN': '请求格式不正确。', en: 'The request is malformed.' },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '登录名或密码不正确。', en: 'The sign-in name or password is incorrect.' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您没有执行此操作的权限。', en: 'You do not have permission to do this.' },
+  CSRF_REJECTED: { status: 403, 'zh-CN': '请求来源校验失败，请刷新页面后重试。', en: 'The request origin check failed. Reload the page and try again.' },
+  NOT_FOUND: { status: 404, 'zh-CN': '请求的资源不存在。', en: 'The requested resource does not exist.' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在。', en: 'No such API endpoint.' },
+  CONFLICT: { status: 409, 'zh-CN': '操作与当前状态冲突，请刷新后重试。', en: 'The operation conflicts with the current state. Refresh and try again.' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request body is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  PURPOSE_NOT_ALLOWED: { status: 403, 'zh-CN': '该字段不允许用于所述用途。', en: 'This field may not be used for the stated purpose.' },
+  DATA_ERASED: { status: 410, 'zh-CN': '该数据已按删除要求销毁。', en: 'This data has been erased on request.' },
+  INTERNAL: { status: 500, 'zh-CN': '服务器出错了，请稍后再试。我们已记录此问题。', en: 'Something went wrong on our side. Please try again later; the problem has been logged.' },
+  SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用，请稍后再试。', en: 'The service is temporarily unavailable. Please try again later.' },
+} as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERROR_CODES[code][locale];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
+
+/** The body of every error response. `details` never carries personal data. */
+export type ErrorBody = {
+  code: ErrorCode;
+  message: string;
+  requestId: string;
+  details?: Record<string, unknown>;
+};

@@ -1,0 +1,4 @@
+export * from './errors.ts';
+export * from './locale.ts';
+export * from './health.ts';
+export * from './listings.ts';
