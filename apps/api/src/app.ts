@@ -1,0 +1,94 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { SESSION_COOKIE } from '@sealbridge/contracts';
+import type { Config } from './platform/config/index.ts';
+import { pendingMigrations, type DatabaseHandle } from './platform/db/index.ts';
+import {
+  installErrorHandler,
+  installRequestLog,
+  installRouteGuard,
+  installSecurityHeaders,
+  installWebApp,
+} from './platform/http/index.ts';
+import { newId } from './platform/ids/index.ts';
+import type { Logger } from './platform/logger/index.ts';
+import type { Database } from './db/schema.ts';
+import { createIdentityRepo, createIdentityService, identityRoutes } from './modules/identity/index.ts';
+import { createListingsRepo, createListingsService, listingsRoutes } from './modules/listings/index.ts';
+import { systemRoutes } from './modules/system/index.ts';
+import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle<Database>;
+  logger: Logger;
+  version: string;
+  webDistDir?: string;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Composes the application. Never listens: main.ts does, tests use inject(). */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const identity = createIdentityService({ repo: createIdentityRepo(database.db) });
+  const listings = createListingsService({ repo: createListingsRepo(database.db) });
+
+  installErrorHandler(app);
+  installRequestLog(app);
+  await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  installRouteGuard(app, {
+    authenticate: (request) => identity.authenticate(request.cookies[SESSION_COOKIE]),
+    isAllowed: (principal, permission) => identity.isAllowed(principal, permission),
+    publicOrigin: config.publicUrl,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Sealbridge API', version: deps.version, description: '公司转让交易中心 — privacy-first API' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    systemRoutes({
+      ping: async () => {
+        await sql`select 1`.execute(database.db);
+      },
+      pendingMigrations: () => pendingMigrations(database.db, MIGRATIONS_DIR),
+      meta: { name: 'Sealbridge', version: deps.version, dialect: database.dialect, demo: config.demo },
+    }),
+  );
+  await app.register(identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }));
+  await app.register(listingsRoutes(listings));
+  await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
+  return app;
+}

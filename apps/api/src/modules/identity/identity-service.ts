@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { ROLES, rolesAllow, type Permission, type Role, type TAccount } from '@sealbridge/contracts';
+import { AppError } from '../../platform/errors/index.ts';
+import { newId, newToken } from '../../platform/ids/index.ts';
+import type { Principal } from '../../platform/http/index.ts';
+import type { AccountsTable } from '../../db/schema.ts';
+import { dummyHash, hashPassword, verifyPassword } from './password-hashing.ts';
+import type { IdentityRepo } from './identity-repo.ts';
+
+/** Idle and absolute session lifetimes (ASVS 7.3). */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function parseRoles(text: string): Role[] {
+  return text.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+}
+
+export function toAccountDto(row: AccountsTable): TAccount {
+  return {
+    id: row.id,
+    loginName: row.login_name,
+    displayName: row.account_no,
+    kind: row.kind,
+    roles: parseRoles(row.roles),
+  };
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+export function createIdentityService(deps: { repo: IdentityRepo; now?: () => Date }) {
+  const { repo } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    /** Same answer and comparable timing for an unknown name and a wrong password (no enumeration). */
+    async login(loginName: string, password: string) {
+      const account = await repo.findAccountByLoginName(loginName.trim().toLowerCase());
+      const verdict = await verifyPassword(account?.password_hash ?? (await dummyHash()), password);
+      if (!account || !verdict.ok || account.status !== 'active') throw new AppError('INVALID_CREDENTIALS');
+      const at = now();
+      if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), at.toISOString());
+      const token = newToken();
+      const csrfToken = newToken();
+      const expiresAt = new Date(at.getTime() + SESSION_ABSOLUTE_MS);
+      await repo.insertSession({
+        id_hash: hashToken(token),
+        account_id: account.id,
+        csrf_token: csrfToken,
+        created_at: at.toISOString(),
+        last_seen_at: at.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        revoked_at: null,
+      });
+      return { account: toAccountDto(account), token, csrfToken, expiresAt };
+    },
+
+    /** Resolves a session cookie to a principal; idle, expired, revoked or disabled sessions resolve to null. */
+    async authenticate(token: string | undefined): Promise<Principal | null> {
+      if (!token || token.length > 128) return null;
+      const at = now();
+      const idHash = hashToken(token);
+      const session = await repo.findLiveSession(idHash, at.toISOString());
+      if (!session || session.status !== 'active') return null;
+      const idleFor = at.getTime() - Date.parse(session.last_seen_at);
+      if (idleFor > SESSION_IDLE_MS) {
+        await repo.revokeSession(idHash, at.toISOString());
+        return null;
+      }
+      if (idleFor > TOUCH_EVERY_MS) await repo.touchSession(idHash, at.toISOString());
+      return {
+        accountId: session.account_id,
+        sessionId: idHash,
+        kind: session.kind,
+        roles: parseRoles(session.roles),
+        csrfToken: session.csrf_token,
+      };
+    },
+
+    async logout(principal: Principal) {
+      await repo.revokeSession(principal.sessionId, now().toISOString());
+    },
+
+    async getAccount(principal: Principal): Promise<TAccount> {
+      const row = await repo.findAccountById(principal.accountId);
+      if (!row) throw new AppError('UNAUTHENTICATED');
+      return toAccountDto(row);
+    },
+
+    isAllowed(principal: Principal, permission: Permission): boolean {
+      return rolesAllow(principal.roles, permission);
+    },
+
+    async createAccount(input: { kind: 'staff' | 'customer'; loginName: string; accountNo: string; roles: Role[]; password: string }) {
+      const at = now().toISOString();
+      const row: AccountsTable = {
+        id: newId(),
+        kind: input.kind,
+        login_name: input.loginName.trim().toLowerCase(),
+        account_no: input.accountNo,
+        roles: input.roles.join(','),
+        password_hash: await hashPassword(input.password),
+        status: 'active',
+        created_at: at,
+        updated_at: at,
+      };
+      await repo.insertAccount(row);
+      return toAccountDto(row);
+    },
+
+    countAccounts: () => repo.countAccounts(),
+  };
+}

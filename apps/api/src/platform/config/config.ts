@@ -1,0 +1,110 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    error: 'expected 1/0, true/false, yes/no or on/off',
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const urlWithProtocols = (protocols: string[], example: string) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `expected a URL like ${example}` },
+  );
+
+/**
+ * The whole configuration, read once from the environment at boot. No secret has a default:
+ * ROOT_KEY is optional because the default key provider creates a key file in DATA_DIR instead.
+ */
+export const ZConfigEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'expected an integer port number between 1 and 65535' })
+    .int({ error: 'expected an integer port number between 1 and 65535' })
+    .min(1, { error: 'expected an integer port number between 1 and 65535' })
+    .max(65535, { error: 'expected an integer port number between 1 and 65535' })
+    .default(3000),
+  HOST: z.string().min(1, { error: 'expected a host name or IP address, e.g. 0.0.0.0' }).default('localhost'),
+  DATA_DIR: z.string().min(1, { error: 'expected a directory path' }).default('./data'),
+  DATABASE_URL: urlWithProtocols(['postgres:', 'postgresql:'], 'postgres://user@127.0.0.1:5432/sealbridge').optional(),
+  REDIS_URL: urlWithProtocols(['redis:', 'rediss:'], 'redis://127.0.0.1:6379').optional(),
+  PUBLIC_URL: urlWithProtocols(['http:', 'https:'], 'https://sealbridge.example.cn').optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  DEMO: booleanFlag.optional(),
+  ROOT_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, { error: 'expected 32 bytes in base64 (44 characters ending in =)' })
+    .optional(),
+  BODY_LIMIT: z.coerce
+    .number({ error: 'expected a size in bytes' })
+    .int({ error: 'expected a size in bytes' })
+    .min(1024, { error: 'expected at least 1024 bytes' })
+    .default(1_048_576),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Config = {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  publicUrl: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  demo: boolean;
+  rootKeyBase64: string | undefined;
+  bodyLimit: number;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {
+  readonly problems: { variable: string; problem: string }[];
+  constructor(problems: { variable: string; problem: string }[]) {
+    super(problems.map((p) => `${p.variable}: ${p.problem}`).join('; '));
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment; throws ConfigError naming each bad variable and the expected form. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(
+    Object.keys(ZConfigEnv.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = ZConfigEnv.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? 'environment');
+        const value = env[variable];
+        const shown = variable === 'ROOT_KEY' || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
+        return { variable, problem: `${issue.message}${shown}` };
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO ?? e.DATABASE_URL === undefined,
+    rootKeyBase64: e.ROOT_KEY,
+    bodyLimit: e.BODY_LIMIT,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

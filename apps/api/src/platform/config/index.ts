@@ -1,0 +1,1 @@
+export { loadConfig, ConfigError, ZConfigEnv, type Config } from './config.ts';

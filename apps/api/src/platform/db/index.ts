@@ -1,0 +1,3 @@
+export { openDatabase, type DatabaseHandle, type DatabaseOptions, type DialectName } from './database.ts';
+export { migrateToLatest, pendingMigrations, folderMigrationProvider, type MigrationReport } from './migrator.ts';
+export { nowIso } from './time.ts';

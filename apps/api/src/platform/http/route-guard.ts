@@ -1,0 +1,87 @@
+import { timingSafeEqual } from 'node:crypto';
+import { CSRF_HEADER, PERMISSIONS, type Permission } from '@sealbridge/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/index.ts';
+
+/** Who is calling: resolved from the session cookie by the identity module, absent for visitors. */
+export type Principal = {
+  accountId: string;
+  sessionId: string;
+  kind: 'staff' | 'customer';
+  roles: readonly string[];
+  csrfToken: string;
+};
+
+export type RouteGuardDeps = {
+  authenticate: (request: FastifyRequest) => Promise<Principal | null>;
+  isAllowed: (principal: Principal, permission: Permission) => boolean;
+  publicOrigin: string;
+};
+
+export type RouteEntry = { method: string; url: string; permission: Permission | undefined };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Required on every route under /api: the one permission that lets a caller in. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
+/** Prefixes whose routes come from third-party plugins serving static documentation. */
+const PLUGIN_PREFIXES = ['/api/docs'];
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Deny by default: a route under /api without a declared permission fails at registration, so the server
+ * cannot start with one. Each request is authenticated, checked against the route's permission and, when
+ * it changes state, against CSRF (session token for signed-in callers, Origin for everyone).
+ */
+export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): void {
+  app.decorate('routeTable', [] as RouteEntry[]);
+  app.decorateRequest('principal', null);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const permission = route.config?.permission;
+    if (permission !== undefined && !Object.hasOwn(PERMISSIONS, permission)) {
+      throw new Error(`route ${route.url} declares unknown permission ${String(permission)}`);
+    }
+    const isPluginRoute = PLUGIN_PREFIXES.some((prefix) => route.url.startsWith(prefix));
+    if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
+      throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
+    }
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
+  });
+  const origin = new URL(deps.publicOrigin).origin;
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api')) return;
+    request.principal = await deps.authenticate(request);
+    const permission = request.routeOptions.config.permission ?? 'public';
+    if (UNSAFE.has(request.method)) {
+      const requestOrigin = request.headers.origin;
+      if (requestOrigin && requestOrigin !== origin && requestOrigin !== 'null') {
+        throw new AppError('CSRF_REJECTED', 'cross-origin state change');
+      }
+      if (request.principal) {
+        const header = request.headers[CSRF_HEADER];
+        if (typeof header !== 'string' || !sameToken(header, request.principal.csrfToken)) {
+          throw new AppError('CSRF_REJECTED', 'missing or wrong CSRF token');
+        }
+      }
+    }
+    if (permission === 'public') return;
+    if (!request.principal) throw new AppError('UNAUTHENTICATED');
+    if (!deps.isAllowed(request.principal, permission)) throw new AppError('FORBIDDEN');
+  });
+}

@@ -1,0 +1,2 @@
+export { createLogger, type Logger } from './logger.ts';
+export { REDACT_PATHS, registerLogScrubber, scrubText } from './redaction.ts';

@@ -1,0 +1,32 @@
+/**
+ * Roles (DESIGN.md) and the permission registry. Every API route declares exactly one permission;
+ * `public` and `authenticated` are the two that need no role. A drift test fails on a route without one,
+ * and on a permission here that no role holds and no route uses.
+ */
+export const ROLES = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES: readonly Role[] = ['broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];
+
+export const PERMISSIONS = {
+  public: 'Anyone, signed in or not',
+  authenticated: 'Any signed-in account, for its own data',
+  'console.access': 'Open the staff console',
+  'platform.jobs.read': 'See background job status',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  seller: [],
+  buyer: [],
+  broker: ['console.access'],
+  privacy_officer: ['console.access'],
+  security_officer: ['console.access', 'platform.jobs.read'],
+  auditor: ['console.access'],
+  admin: ['console.access', 'platform.jobs.read'],
+};
+
+export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
+  if (permission === 'public') return true;
+  if (permission === 'authenticated') return roles.length > 0;
+  return roles.some((role) => (ROLE_PERMISSIONS[role as Role] ?? []).includes(permission));
+}
