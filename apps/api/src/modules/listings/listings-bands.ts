@@ -1,4 +1,4 @@
-import { AGE_BANDS, CAPITAL_BANDS } from '@sealbridge/contracts';
+import { type AGE_BANDS, type CAPITAL_BANDS } from '@sealbridge/contracts';
 
 type AgeBand = (typeof AGE_BANDS)[number];
 type CapitalBand = (typeof CAPITAL_BANDS)[number];
