@@ -59,7 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installErrorHandler(app);
   installRequestLog(app);
-  await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   installRouteGuard(app, {

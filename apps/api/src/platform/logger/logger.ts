@@ -26,7 +26,7 @@ export function createLogger(options: { level: string; destination?: Destination
       level: options.level,
       redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
       serializers: { err: serializeError, error: serializeError },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: pino.stdTimeFunctions.epochTime,
       base: { pid: process.pid },
     },
     options.destination,
