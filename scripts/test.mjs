@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { assertNode } from './node-version.mjs';
 
 assertNode();
-const roots = ['packages', 'apps/api/src', 'apps/api/test'];
+const roots = ['packages', 'apps/api/src', 'apps/api/test', 'apps/web/src'];
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {

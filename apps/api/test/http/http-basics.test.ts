@@ -57,6 +57,17 @@ for (const dialect of DIALECTS) {
       assert.equal(res.headers['cache-control'], 'no-cache');
     });
 
+    test('the home page itself is the web app', async () => {
+      const res = await t.app.inject('/');
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.body, TEST_INDEX_HTML);
+    });
+
+    test('a missing asset is a 404, not the web app', async () => {
+      const res = await t.app.inject('/assets/gone-123.js');
+      assert.equal(res.statusCode, 404);
+    });
+
     test('hashed assets are cached for a year', async () => {
       const res = await t.app.inject('/assets/app-abc123.js');
       assert.equal(res.statusCode, 200);

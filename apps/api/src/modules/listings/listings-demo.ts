@@ -49,13 +49,13 @@ export function demoListings(count: number, options: { seed?: number; now?: Date
     const negotiable = rand() < 0.3;
     const price = negotiable ? null : Math.round((3 + rand() * 80 + (taxpayer === 'general' ? 10 : 0)) * 10) / 10;
     const highlights = [
-      ...(taxpayer === 'general' ? ['一般纳税人'] : ['小规模纳税人']),
       ...(rand() < 0.6 ? [pick(['A级纳税信用', 'B级纳税信用'])] : []),
       ...(rand() < 0.7 ? [pick(industry.extras)] : []),
       pick(COMMON),
     ];
     const publishedAt = new Date(now.getTime() - i * 7.5 * 3600 * 1000).toISOString();
-    const ageWord = age >= 10 ? '十年以上' : `${age}年`;
+    // Titles name the age band, never the exact age: an exact age narrows a registry search (DOMAIN.md).
+    const ageWord = age >= 10 ? '十年以上' : age >= 5 ? '五年以上' : age >= 3 ? '三年以上' : '';
     rows.push({
       id: options.idFor(i),
       code: `SB-${String(2026_0001 + i)}`,

@@ -43,6 +43,15 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** A browser's Origin matching the Host it sent the request to is same-origin (e.g. 127.0.0.1 vs localhost). */
+function sameHost(requestOrigin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(requestOrigin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Deny by default: a route under /api without a declared permission fails at registration, so the server
  * cannot start with one. Each request is authenticated, checked against the route's permission and, when
@@ -70,7 +79,7 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     const permission = request.routeOptions.config.permission ?? 'public';
     if (UNSAFE.has(request.method)) {
       const requestOrigin = request.headers.origin;
-      if (requestOrigin && requestOrigin !== origin && requestOrigin !== 'null') {
+      if (requestOrigin && requestOrigin !== origin && !sameHost(requestOrigin, request.headers.host)) {
         throw new AppError('CSRF_REJECTED', 'cross-origin state change');
       }
       if (request.principal) {

@@ -25,9 +25,19 @@ export async function installWebApp(app: FastifyInstance, options: { distDir: st
       },
     });
   }
+  if (built) {
+    // The wildcard static route cannot serve "/" itself (index files are off so that every HTML answer
+    // carries no-cache); the home page is the SPA shell like every other client route.
+    app.get('/', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    });
+  }
   app.setNotFoundHandler(async (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) return sendError(request, reply, 'ROUTE_NOT_FOUND');
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(request, reply, 'NOT_FOUND');
+    // A missing hashed asset is a real 404: answering it with index.html would hide a broken deploy.
+    if (request.url.startsWith('/assets/')) return sendError(request, reply, 'NOT_FOUND');
     if (!built) {
       return reply
         .code(503)

@@ -1,0 +1,22 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from '../../shared/ui/brand-mark.tsx';
+
+type Props = { inverted?: boolean; to?: string };
+
+/** Mark + 封桥 Sealbridge + tagline, linking home. */
+export function BrandLink({ inverted, to = '/' }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} className={inverted ? 'sb-brand sb-brand-inverted' : 'sb-brand'} aria-label={t('brand.homeLink')}>
+      <BrandMark size={36} />
+      <span className="sb-brand-text">
+        <span className="sb-brand-name">
+          {t('brand.name')}
+          <span className="sb-brand-latin">{t('brand.latin')}</span>
+        </span>
+        <span className="sb-brand-tagline">{t('brand.tagline')}</span>
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,67 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router';
+import { isStaff, useSession } from '../../features/auth/session/session-context.ts';
+import { ButtonLink } from '../../shared/ui/button-link.tsx';
+import { BrandLink } from './brand-link.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+function AccountArea() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  if (session.status !== 'authenticated' || !session.account) {
+    return (
+      <ButtonLink type="primary" to="/login">
+        {t('nav.login')}
+      </ButtonLink>
+    );
+  }
+  const signOut = async () => {
+    await session.signOut().catch(() => undefined);
+    void navigate('/');
+  };
+  return (
+    <span className="sb-header-account">
+      {isStaff(session.account) ? (
+        <ButtonLink type="primary" to="/console">
+          {t('nav.console')}
+        </ButtonLink>
+      ) : (
+        <span className="sb-header-user">
+          <UserOutlined /> {session.account.displayName}
+        </span>
+      )}
+      <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
+    </span>
+  );
+}
+
+/** Brand, main navigation, language switch and sign-in, on every public page. */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'sb-nav-link is-active' : 'sb-nav-link');
+  return (
+    <Layout.Header className="sb-header">
+      <div className="sb-container sb-header-inner">
+        <BrandLink />
+        <nav className="sb-nav" aria-label={t('nav.label')}>
+          <NavLink to="/" end className={navClass}>
+            {t('nav.home')}
+          </NavLink>
+          <NavLink to="/listings" className={navClass}>
+            {t('nav.listings')}
+          </NavLink>
+          <NavLink to="/privacy" className={navClass}>
+            {t('nav.privacy')}
+          </NavLink>
+        </nav>
+        <div className="sb-header-actions">
+          <LanguageSwitch />
+          <AccountArea />
+        </div>
+      </div>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Locale } from '@sealbridge/contracts';
+import type { ThemeConfig } from 'antd';
+
+const LATIN = ['-apple-system', 'BlinkMacSystemFont', "'Segoe UI'", "'Helvetica Neue'", 'Arial'];
+const CJK = ["'PingFang SC'", "'Hiragino Sans GB'", "'Microsoft YaHei'", "'Noto Sans CJK SC'", "'Source Han Sans SC'"];
+
+/**
+ * System fonts only (no web-font download). Chinese puts the CJK faces first so Chinese punctuation and digits
+ * match the text; English puts Latin faces first, since CJK fonts draw ’ and “ ” full-width.
+ * Mirrors --sb-font in global.css.
+ */
+export function fontStack(locale: Locale): string {
+  const faces = locale === 'en' ? [...LATIN, ...CJK] : [LATIN[0]!, LATIN[1]!, ...CJK, ...LATIN.slice(2)];
+  return [...faces, 'sans-serif'].join(', ');
+}
+
+/** Ink blue for trust, seal vermilion as the single accent (used sparingly: brand mark, prices). */
+export function themeFor(locale: Locale): ThemeConfig {
+  return {
+    token: {
+      colorPrimary: '#1f4396',
+      colorLink: '#1f4396',
+      colorError: '#c4362c',
+      colorTextBase: '#1d2433',
+      colorBgLayout: '#f5f6f9',
+      borderRadius: 8,
+      fontFamily: fontStack(locale),
+    },
+    components: {
+      Layout: { headerBg: '#ffffff', siderBg: '#14254d', headerHeight: 64, headerPadding: '0 24px' },
+      Menu: { darkItemBg: '#14254d', darkSubMenuItemBg: '#101e40', darkItemSelectedBg: '#1f4396' },
+      Card: { headerFontSize: 16 },
+    },
+  };
+}

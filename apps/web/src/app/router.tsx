@@ -1,0 +1,32 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { HomePage } from '../features/home/pages/home-page.tsx';
+import { ListingsPage } from '../features/listings/pages/listings-page.tsx';
+import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { NotFoundPage } from '../features/not-found/pages/not-found-page.tsx';
+import { PageSpinner } from '../shared/ui/page-spinner.tsx';
+import { PublicLayout } from './layout/public-layout.tsx';
+
+// Loaded on demand: visitors of the marketplace never download the console or the privacy tables.
+const PrivacyPage = lazy(() =>
+  import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })),
+);
+const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
+
+/** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="listings" element={<ListingsPage />} />
+          <Route path="privacy" element={<PrivacyPage />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="console/*" element={<ConsoleLayout />} />
+      </Routes>
+    </Suspense>
+  );
+}
