@@ -5,14 +5,15 @@ import { join } from 'node:path';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/platform/config/index.ts';
 import { createLogger } from '../../apps/api/src/platform/logger/index.ts';
-import { openStore, VERSION } from '../../apps/api/src/runtime.ts';
+import { openKeyStore, openStore, VERSION } from '../../apps/api/src/runtime.ts';
 import pino from 'pino';
 
 const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-bench-')), DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: 'info' });
 // Request logs are written as in production, to a file, so their cost is part of the measurement.
 const logger = createLogger({ level: config.logLevel, destination: pino.destination({ dest: join(config.dataDir, 'bench.log'), sync: false }) });
 const database = await openStore(config, logger);
-const app = await buildApp({ config, database, logger, version: VERSION });
+const keys = await openKeyStore(config, logger);
+const app = await buildApp({ config, database, keys, logger, version: VERSION });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });

@@ -17,7 +17,12 @@ import {
 } from './platform/http/index.ts';
 import { newId } from './platform/ids/index.ts';
 import type { Logger } from './platform/logger/index.ts';
-import type { Database } from './db/schema.ts';
+import { redact } from '@sealbridge/cn-identifiers';
+import type { JobRunner } from './platform/jobs/index.ts';
+import { registerLogScrubber } from './platform/logger/index.ts';
+import type { Database, KeyDatabase } from './db/schema.ts';
+import { createProfilesRepo, createProfilesService, profilesRoutes } from './modules/profiles/index.ts';
+import { createVault, keyProviderFor, vaultRoutes } from './modules/vault/index.ts';
 import { createIdentityRepo, createIdentityService, identityRoutes } from './modules/identity/index.ts';
 import { createListingsRepo, createListingsService, listingsRoutes } from './modules/listings/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -26,12 +31,20 @@ import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 export type AppDeps = {
   config: Config;
   database: DatabaseHandle<Database>;
+  /** The key store, apart from the data (ADR 0007). */
+  keys: DatabaseHandle<KeyDatabase>;
   logger: Logger;
+  /** When given, the app registers its background jobs on it. */
+  jobs?: JobRunner;
   version: string;
   webDistDir?: string;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function scrubIdentifiers(text: string): string {
+  return redact(text).text;
+}
 
 /** Composes the application. Never listens: main.ts does, tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -54,8 +67,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
+  // Identifiers that reach an error message are replaced by typed placeholders before it is logged.
+  registerLogScrubber(scrubIdentifiers);
+  const vault = await createVault({
+    db: database.db,
+    keys: deps.keys.db,
+    provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
+    logger: deps.logger,
+  });
   const identity = createIdentityService({ repo: createIdentityRepo(database.db) });
   const listings = createListingsService({ repo: createListingsRepo(database.db) });
+  const profiles = createProfilesService({ repo: createProfilesRepo(database.db), vault });
+  if (deps.jobs) {
+    await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
+      const count = await vault.rewrapDataKeys();
+      ctx.logger.info({ count }, 'data keys re-wrapped');
+    });
+  }
 
   installErrorHandler(app);
   installRequestLog(app);
@@ -83,12 +111,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ping: async () => {
         await sql`select 1`.execute(database.db);
       },
-      pendingMigrations: () => pendingMigrations(database.db, MIGRATIONS_DIR),
+      pendingMigrations: () => pendingMigrations(database.db, MIGRATIONS_DIR, database.pgSchema),
       meta: { name: 'Sealbridge', version: deps.version, dialect: database.dialect, demo: config.demo },
     }),
   );
   await app.register(identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(listingsRoutes(listings));
+  await app.register(vaultRoutes());
+  await app.register(profilesRoutes(profiles));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -2,7 +2,8 @@ import { ConfigError, loadConfig, type Config } from './platform/config/index.ts
 import { createLogger } from './platform/logger/index.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
-import { createJobRunner, openStore, VERSION } from './runtime.ts';
+import { createVault, keyProviderFor, KeyProviderError } from './modules/vault/index.ts';
+import { createJobRunner, openKeyStore, openStore, VERSION } from './runtime.ts';
 
 function readConfig(): Config {
   try {
@@ -16,14 +17,29 @@ function readConfig(): Config {
   }
 }
 
+/** Start-up failures an operator can fix get one clear line, not a stack trace. */
+function failStart(error: unknown): never {
+  if (error instanceof KeyProviderError) console.error(`Cannot open the key store: ${error.message}`);
+  else console.error(`Sealbridge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+}
+
+// Files this process creates (database, WAL, key store, logs) are readable by its own user only.
+process.umask(0o077);
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
-const database = await openStore(config, logger);
-const jobs = createJobRunner(config, database, logger);
-const app = await buildApp({ config, database, logger, version: VERSION });
-
-let seeded = false;
-if (config.demo) seeded = await seedDemo(database);
+const { database, keys, jobs, app, seeded } = await (async () => {
+  const database = await openStore(config, logger);
+  const keys = await openKeyStore(config, logger);
+  const jobs = createJobRunner(config, database, logger);
+  const app = await buildApp({ config, database, keys, logger, jobs, version: VERSION });
+  let seeded = false;
+  if (config.demo) {
+    const provider = keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir });
+    seeded = await seedDemo(database, await createVault({ db: database.db, keys: keys.db, provider, logger }));
+  }
+  return { database, keys, jobs, app, seeded };
+})().catch(failStart);
 await jobs.start();
 await app.listen({ port: config.port, host: config.host });
 
@@ -43,6 +59,7 @@ async function shutdown(signal: string) {
   await app.close();
   await jobs.stop();
   await database.close();
+  await keys.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
   PURPOSE_NOT_ALLOWED: { status: 403, 'zh-CN': '该字段不允许用于所述用途。', en: 'This field may not be used for the stated purpose.' },
+  INVALID_IDENTIFIER: { status: 422, 'zh-CN': '证件号码、手机号或邮箱格式不正确。', en: 'An ID number, mobile number or e-mail address is not valid.' },
   DATA_ERASED: { status: 410, 'zh-CN': '该数据已按删除要求销毁。', en: 'This data has been erased on request.' },
   INTERNAL: { status: 500, 'zh-CN': '服务器出错了，请稍后再试。我们已记录此问题。', en: 'Something went wrong on our side. Please try again later; the problem has been logged.' },
   SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用，请稍后再试。', en: 'The service is temporarily unavailable. Please try again later.' },

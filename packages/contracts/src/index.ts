@@ -4,3 +4,4 @@ export * from './health.ts';
 export * from './listings.ts';
 export * from './permissions.ts';
 export * from './auth.ts';
+export * from './privacy.ts';

@@ -12,13 +12,16 @@ export const PERMISSIONS = {
   authenticated: 'Any signed-in account, for its own data',
   'console.access': 'Open the staff console',
   'platform.jobs.read': 'See background job status',
+  'personal_data.lookup': 'Find customers by exact mobile, e-mail or ID number (blind index)',
+  'personal_data.reveal': 'Reveal a customer\'s personal field for a stated purpose',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: [],
   buyer: [],
-  broker: ['console.access'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
+  // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
   privacy_officer: ['console.access'],
   security_officer: ['console.access', 'platform.jobs.read'],
   auditor: ['console.access'],

@@ -4,7 +4,29 @@
  */
 type Command = { summary: string; run: (args: string[]) => Promise<number> };
 
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const commands: Record<string, Command> = {
+  'pii scan': {
+    summary: 'read text on stdin, print {"findings":[{"type","start","end"}]} (offsets in UTF-16 code units)',
+    run: async () => {
+      const { scanToJson } = await import('@sealbridge/cn-identifiers');
+      console.log(scanToJson(await readStdin()));
+      return 0;
+    },
+  },
+  'keys rotate': {
+    summary: 'add and promote a new key-encryption key, then re-wrap every data key under it',
+    run: async () => (await import('./keys.ts')).rotateKeys(),
+  },
+  'keys status': {
+    summary: 'show the key-encryption keys and how many data keys each one wraps',
+    run: async () => (await import('./keys.ts')).keyStatus(),
+  },
   migrate: {
     summary: 'apply pending database migrations',
     run: async () => {

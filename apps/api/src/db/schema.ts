@@ -49,9 +49,67 @@ export type ListingsTable = {
   updated_at: string;
 };
 
+/** A person whose data the vault holds; `erased_at` records crypto-shredding (the key is gone). */
+export type VaultSubjectsTable = {
+  subject_id: string;
+  kind: 'customer' | 'staff' | 'company_party';
+  dek_id: string;
+  created_at: string;
+  erased_at: string | null;
+  erased_by: string | null;
+  erasure_reason: string | null;
+};
+
+/** Access events written through the vault's audit port; the audit module (issue 4) takes this over. */
+export type VaultAccessEventsTable = {
+  id: string;
+  at: string;
+  actor_account_id: string;
+  actor_roles: string;
+  subject_id: string;
+  fields: string;
+  purpose: string;
+  action: 'reveal' | 'lookup' | 'erase';
+  decision: 'allowed' | 'denied';
+  request_id: string | null;
+};
+
+/**
+ * A customer's personal profile. Every personal field is a `_ct` ciphertext column (AES-256-GCM under the
+ * subject's data key, bound to table/column/account id) and, where exact lookup is needed, a `_bidx` blind
+ * index. No mask is stored: masks are partial personal data, computed inside the vault on read (ADR 0007).
+ * Declared in the personal-data registry (modules/vault).
+ */
+export type AccountProfilesTable = {
+  account_id: string;
+  subject_id: string;
+  real_name_ct: string | null;
+  mobile_ct: string | null;
+  mobile_bidx: string | null;
+  email_ct: string | null;
+  email_bidx: string | null;
+  wechat_ct: string | null;
+  id_number_ct: string | null;
+  id_number_bidx: string | null;
+  address_ct: string | null;
+  updated_at: string;
+};
+
 export type Database = {
   platform_jobs: PlatformJobsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   listings: ListingsTable;
+  vault_subjects: VaultSubjectsTable;
+  vault_access_events: VaultAccessEventsTable;
+  account_profiles: AccountProfilesTable;
+};
+
+/**
+ * The key store: a separate database (a second SQLite file, or its own PostgreSQL schema) so that restoring a
+ * backup of the data store cannot bring back a destroyed data key (docs/adr/0007-vault-keys-and-fields.md).
+ */
+export type KeyDatabase = {
+  vault_kek: { kek_id: string; version: number; status: 'pending' | 'current' | 'retired'; wrapped: string; created_at: string };
+  vault_data_key: { dek_id: string; subject_id: string; kek_id: string; wrapped: string; created_at: string };
 };

@@ -1,9 +1,12 @@
-import type { Role } from '@sealbridge/contracts';
+import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
+import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
 import { newId } from '../platform/ids/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { createIdentityRepo, createIdentityService } from '../modules/identity/index.ts';
 import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
+import { createProfilesRepo, createProfilesService } from '../modules/profiles/index.ts';
+import type { Vault } from '../modules/vault/index.ts';
 
 /** The password of every demo account. Demo data is synthetic and never used with DEMO=0. */
 export const DEMO_PASSWORD = 'Demo-2026!';
@@ -20,11 +23,43 @@ export const DEMO_ACCOUNTS: { loginName: string; accountNo: string; kind: 'staff
 
 export const DEMO_LISTING_COUNT = 36;
 
+/** A synthetic resident ID number with a valid check digit (region 110101 = 北京市东城区). */
+function syntheticIdNumber(birth: string, sequence: string): string {
+  const body = `110101${birth}${sequence}`;
+  return `${body}${idNumberCheckChar(body)}`;
+}
+
+/** Invented profiles for the demo customers: plausible formats, no real person. */
+export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
+  seller: {
+    realName: '张晓明',
+    mobile: '+86 138 0000 0001',
+    email: 'seller.demo@example.com',
+    wechat: 'zxm_demo_01',
+    idNumber: syntheticIdNumber('19800101', '001'),
+    address: '上海市浦东新区示例路1号',
+  },
+  buyer: {
+    realName: '欧阳丽华',
+    mobile: '13900000002',
+    email: 'buyer.demo@example.com',
+    idNumber: syntheticIdNumber('19851212', '002'),
+    address: '广东省深圳市南山区演示大道2号',
+  },
+};
+
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, vault: Vault): Promise<boolean> {
   const identity = createIdentityService({ repo: createIdentityRepo(database.db) });
   if ((await identity.countAccounts()) > 0) return false;
-  for (const account of DEMO_ACCOUNTS) await identity.createAccount({ ...account, password: DEMO_PASSWORD });
+  const profiles = createProfilesService({ repo: createProfilesRepo(database.db), vault });
+  for (const account of DEMO_ACCOUNTS) {
+    const created = await identity.createAccount({ ...account, password: DEMO_PASSWORD });
+    const profile = DEMO_PROFILES[account.loginName];
+    if (profile) {
+      await profiles.updateOwn({ accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '' }, profile);
+    }
+  }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   return true;
 }

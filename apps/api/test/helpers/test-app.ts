@@ -17,7 +17,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
   mkdirSync(join(webDistDir, 'assets'), { recursive: true });
   writeFileSync(join(webDistDir, 'index.html'), TEST_INDEX_HTML);
   writeFileSync(join(webDistDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  const app = await buildApp({ config: store.config, database: store.database, logger: store.logger, version: '0.0.0-test', webDistDir });
+  const app = await buildApp({ config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: '0.0.0-test', webDistDir });
   return {
     ...store,
     app,

@@ -6,8 +6,8 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/platform/config/index.ts';
 import type { DatabaseHandle, DialectName } from '../../src/platform/db/index.ts';
 import { createLogger, type Logger } from '../../src/platform/logger/index.ts';
-import type { Database } from '../../src/db/schema.ts';
-import { openStore } from '../../src/runtime.ts';
+import type { Database, KeyDatabase } from '../../src/db/schema.ts';
+import { openKeyStore, openStore } from '../../src/runtime.ts';
 
 /** Dialects this run covers: sqlite always; postgres when DATABASE_URL is set (CI always sets it). */
 export const DIALECTS: DialectName[] = (process.env.DIALECTS ?? (process.env.DATABASE_URL ? 'sqlite,postgres' : 'sqlite'))
@@ -32,6 +32,7 @@ export type TestStore = {
   dialect: DialectName;
   config: Config;
   database: DatabaseHandle<Database>;
+  keys: DatabaseHandle<KeyDatabase>;
   dataDir: string;
   logger: Logger;
   logLines: string[];
@@ -55,19 +56,23 @@ export async function createTestStore(dialect: DialectName, env: Record<string, 
   const { logger, lines } = captureLogs();
   const schema = dialect === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
   const database = await openStore(config, logger, schema);
+  const keys = await openKeyStore(config, logger, schema);
   return {
     dialect,
     config,
     database,
+    keys,
     dataDir,
     logger,
     logLines: lines,
     cleanup: async () => {
       await database.close();
+      await keys.close();
       if (schema && config.databaseUrl) {
         const client = new pg.Client({ connectionString: config.databaseUrl });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS ${schema}_keys CASCADE`);
         await client.end();
       }
       rmSync(dataDir, { recursive: true, force: true });

@@ -21,7 +21,7 @@ describe('migrations', () => {
     test(`all migrations apply on ${dialect} and none is left pending`, async () => {
       const store = await createTestStore(dialect);
       try {
-        assert.deepEqual(await pendingMigrations(store.database.db, MIGRATIONS_DIR), []);
+        assert.deepEqual(await pendingMigrations(store.database.db, MIGRATIONS_DIR, store.database.pgSchema), []);
         const tables = (await store.database.db.introspection.getTables()).map((t) => t.name);
         for (const name of ['accounts', 'sessions', 'listings', 'platform_jobs']) assert.ok(tables.includes(name), name);
       } finally {

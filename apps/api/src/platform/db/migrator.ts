@@ -22,11 +22,20 @@ export function folderMigrationProvider(folder: string): MigrationProvider {
   };
 }
 
+/**
+ * On PostgreSQL the bookkeeping tables are pinned to the store's schema: Kysely otherwise looks for them in
+ * every schema and may find another store's (the key store and each test live in schemas of their own).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see migrateToLatest
+function createMigrator(db: Kysely<any>, folder: string, schema: string | undefined): Migrator {
+  return new Migrator({ db, provider: folderMigrationProvider(folder), ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
 export type MigrationReport = { applied: string[]; error: unknown };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are typed against Kysely<any> by design
-export async function migrateToLatest(db: Kysely<any>, folder: string): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: folderMigrationProvider(folder) });
+export async function migrateToLatest(db: Kysely<any>, folder: string, schema?: string): Promise<MigrationReport> {
+  const migrator = createMigrator(db, folder, schema);
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);
   return { applied, error };
@@ -34,8 +43,8 @@ export async function migrateToLatest(db: Kysely<any>, folder: string): Promise<
 
 /** Names of migrations present in the folder but not yet applied. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
-export async function pendingMigrations(db: Kysely<any>, folder: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: folderMigrationProvider(folder) });
+export async function pendingMigrations(db: Kysely<any>, folder: string, schema?: string): Promise<string[]> {
+  const migrator = createMigrator(db, folder, schema);
   const all = await migrator.getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

@@ -31,12 +31,15 @@ export const REDACT_PATHS: readonly string[] = [
 ];
 
 /** Text scrubbers for free-form strings (error messages) that may echo input; modules register more. */
-const scrubbers: ((text: string) => string)[] = [];
+const scrubbers = new Set<(text: string) => string>();
 
+/** Idempotent: registering the same function twice keeps one. */
 export function registerLogScrubber(scrub: (text: string) => string): void {
-  scrubbers.push(scrub);
+  scrubbers.add(scrub);
 }
 
 export function scrubText(text: string): string {
-  return scrubbers.reduce((acc, scrub) => scrub(acc), text);
+  let out = text;
+  for (const scrub of scrubbers) out = scrub(out);
+  return out;
 }

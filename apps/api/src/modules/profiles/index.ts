@@ -1,0 +1,4 @@
+/** Profiles: a customer's personal data (name, contact, ID number, address), held encrypted by the vault. */
+export { createProfilesRepo } from './profiles-repo.ts';
+export { createProfilesService, type ProfilesService } from './profiles-service.ts';
+export { profilesRoutes } from './profiles-routes.ts';

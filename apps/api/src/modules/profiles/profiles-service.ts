@@ -1,0 +1,119 @@
+import { PROFILE_FIELDS, type ProfileField, type Purpose, type TFieldView, type TProfileResponse, type TUpdateProfileRequest } from '@sealbridge/contracts';
+import { AppError } from '../../platform/errors/index.ts';
+import type { Principal } from '../../platform/http/index.ts';
+import type { Actor, Vault } from '../vault/index.ts';
+import type { ProfileRow, ProfilesRepo } from './profiles-repo.ts';
+
+const TABLE = 'account_profiles';
+
+/** API field name → registry field name (camelCase on the wire, snake_case in the registry and columns). */
+const COLUMN: Record<ProfileField, string> = {
+  realName: 'real_name',
+  mobile: 'mobile',
+  email: 'email',
+  wechat: 'wechat',
+  idNumber: 'id_number',
+  address: 'address',
+};
+const FIELD_OF = Object.fromEntries(Object.entries(COLUMN).map(([k, v]) => [v, k])) as Record<string, ProfileField>;
+
+function actorOf(principal: Principal): Actor {
+  return { accountId: principal.accountId, roles: principal.roles, kind: principal.kind };
+}
+
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;
+
+export function createProfilesService(deps: { repo: ProfilesRepo; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date }) {
+  const { repo, vault } = deps;
+  const now = deps.now ?? (() => new Date());
+
+  /** Masked by default: masks are computed inside the vault from the ciphertexts. */
+  async function view(row: ProfileRow | undefined, accountId: string): Promise<TProfileResponse> {
+    const fields = {} as Record<ProfileField, TFieldView>;
+    for (const name of PROFILE_FIELDS) fields[name] = { state: 'absent' };
+    if (row) {
+      const masked = await vault.maskFields(row.subject_id, TABLE, row.account_id, row as unknown as Record<string, unknown>, Object.values(COLUMN));
+      for (const [column, value] of Object.entries(masked)) fields[FIELD_OF[column] as ProfileField] = value;
+    }
+    return { accountId, fields, updatedAt: row?.updated_at ?? null };
+  }
+
+  async function revealFor(row: ProfileRow, principal: Principal, own: boolean, fields: readonly ProfileField[], purpose: Purpose, requestId?: string) {
+    const revealed = await vault.reveal({
+      actor: actorOf(principal),
+      own,
+      subjectId: row.subject_id,
+      table: TABLE,
+      recordId: row.account_id,
+      row: row as unknown as Record<string, unknown>,
+      fields: fields.map((f) => COLUMN[f]),
+      purpose,
+      ...(requestId ? { requestId } : {}),
+    });
+    const base = await view(row, row.account_id);
+    for (const [column, value] of Object.entries(revealed)) base.fields[FIELD_OF[column] as ProfileField] = value;
+    return base;
+  }
+
+  return {
+    async getOwn(principal: Principal): Promise<TProfileResponse> {
+      return view(await repo.findByAccount(principal.accountId), principal.accountId);
+    },
+
+    /** Encrypts each given field under the account's own data key; creates the data subject on first use. */
+    async updateOwn(principal: Principal, input: TUpdateProfileRequest): Promise<TProfileResponse> {
+      let row = await repo.findByAccount(principal.accountId);
+      const subject = row ? await vault.findSubject(row.subject_id) : await vault.createSubject('customer');
+      if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
+      if ('erased' in subject && subject.erased) throw new AppError('DATA_ERASED');
+      const values: Record<string, string> = {};
+      for (const [name, value] of Object.entries(input)) if (typeof value === 'string') values[COLUMN[name as ProfileField]] = value;
+      const columns = await vault.sealFields(subject, TABLE, principal.accountId, values);
+      const at = now().toISOString();
+      if (row) await repo.update(principal.accountId, { ...columns, updated_at: at });
+      else {
+        const empty = Object.fromEntries(
+          Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
+        );
+        await repo.insert({ ...(empty as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>), ...columns, account_id: principal.accountId, subject_id: subject.subjectId, updated_at: at });
+      }
+      row = await repo.findByAccount(principal.accountId);
+      return view(row, principal.accountId);
+    },
+
+    /** The subject reads their own data in their own session (step-up re-authentication arrives with issue 5). */
+    async revealOwn(principal: Principal, fields: readonly ProfileField[], purpose: Purpose): Promise<TProfileResponse> {
+      const row = await repo.findByAccount(principal.accountId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return revealFor(row, principal, true, fields, purpose);
+    },
+
+    /** Staff reveal of a customer's fields for a stated purpose; refused and audited when the purpose does not fit. */
+    async revealForStaff(principal: Principal, accountId: string, fields: readonly ProfileField[], purpose: Purpose, requestId?: string) {
+      const row = await repo.findByAccount(accountId);
+      if (!row) throw new AppError('NOT_FOUND');
+      return revealFor(row, principal, false, fields, purpose, requestId);
+    },
+
+    /** Exact-match lookup by blind index, confirmed inside the vault; returns masked profiles only. */
+    async lookup(principal: Principal, query: { mobile?: string | undefined; email?: string | undefined; idNumber?: string | undefined; purpose: Purpose }, requestId?: string) {
+      const { purpose, ...values } = query;
+      const [name, raw] = Object.entries(values).find(([, v]) => typeof v === 'string' && v.length > 0) as [ProfileField, string];
+      const column = COLUMN[name];
+      const index = vault.blindIndexOf(`${TABLE}.${column}`, raw);
+      if (index === null) throw new AppError('INVALID_IDENTIFIER', 'invalid lookup value', { fields: [name] });
+      const candidates = await repo.findByBlindIndex(`${column}_bidx` as 'mobile_bidx', index);
+      const ids = await vault.confirmMatches(
+        `${TABLE}.${column}`,
+        raw,
+        candidates.map((c) => ({ recordId: c.account_id, subjectId: c.subject_id, ciphertext: c[`${column}_ct` as keyof ProfileRow] as string | null })),
+        actorOf(principal),
+        purpose,
+        requestId,
+      );
+      const rows = candidates.filter((c) => ids.includes(c.account_id));
+      return { accounts: await Promise.all(rows.map((r) => view(r, r.account_id))) };
+    },
+  };
+}

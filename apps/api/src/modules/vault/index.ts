@@ -1,0 +1,11 @@
+/**
+ * The vault: the only module that decrypts personal data (DESIGN.md invariants 1, 2, 3, 7, 8). Other modules
+ * store what `sealFields` returns, show `_mask` columns, find records by `blindIndexOf`, and get plaintext only
+ * through `reveal` with a purpose. Crypto primitives stay inside (`./crypto` is not re-exported).
+ */
+export { createVault, tableAccessEventSink, type Vault, type Actor, type Subject, type AccessEvent, type AccessEventSink, type RevealRequest } from './vault-service.ts';
+export { PERSONAL_FIELDS, PLANNED_POPULATION, personalField, fieldsOfTable, type PersonalField } from './personal-data-registry.ts';
+export { buildDataMap } from './data-map.ts';
+export { vaultRoutes } from './vault-routes.ts';
+export { keyProviderFor } from './key-provider.ts';
+export { isErasedError, KeyProviderError } from './crypto/index.ts';

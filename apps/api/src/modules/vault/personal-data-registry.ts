@@ -1,0 +1,160 @@
+import {
+  isValidEmail,
+  normalizeEmail,
+  normalizeIdNumber,
+  normalizeMobile,
+  normalizeWechatId,
+} from '@sealbridge/cn-identifiers';
+import type {
+  DataCategory,
+  LegalBasis,
+  MaskKind,
+  Purpose,
+  RetentionClass,
+  Role,
+} from '@sealbridge/contracts';
+import { BLIND_INDEX_DOMAINS, planBlindIndexBits } from './crypto/index.ts';
+
+/**
+ * The personal-data registry (DESIGN.md invariant 8): every personal field declared once, here. The data map,
+ * masking, purpose checks, blind-index sizing and the drift tests that read the raw database all come from
+ * this list, so they cannot drift apart. A new personal column that is not declared here fails the drift test.
+ */
+export type PersonalField = {
+  /** `<table>.<field>`; the ciphertext lives in `<field>_ct`, the display mask in `<field>_mask`. */
+  key: string;
+  table: string;
+  field: string;
+  label: { 'zh-CN': string; en: string };
+  subjectKind: 'customer' | 'staff' | 'company_party';
+  category: DataCategory;
+  /** PIPL Art. 28: sensitive personal information needs separate consent and an impact assessment. */
+  sensitivity: 'general' | 'sensitive';
+  purposes: readonly Purpose[];
+  legalBasis: LegalBasis;
+  retention: RetentionClass;
+  masking: MaskKind;
+  /** Staff roles that may reveal it (for a registered purpose); the subject always sees their own. */
+  visibleTo: readonly Role[];
+  /** Returns the canonical form, or null when the input is not a valid value of this kind. */
+  normalize: (input: string) => string | null;
+  /** Present when exact-match lookup is needed: the index width planned for `plannedPopulation`. */
+  blindIndex?: { bits: number };
+};
+
+/** Planned population for blind-index sizing (docs/adr/0007): one million persons. */
+export const PLANNED_POPULATION = 1_000_000;
+
+const bits = (domainSize: number) => planBlindIndexBits({ population: PLANNED_POPULATION, domainSize }).bits;
+const trimmed = (max: number) => (input: string) => {
+  const value = input.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return value.length > 0 && value.length <= max ? value : null;
+};
+
+export const PERSONAL_FIELDS: readonly PersonalField[] = [
+  {
+    key: 'account_profiles.real_name',
+    table: 'account_profiles',
+    field: 'real_name',
+    label: { 'zh-CN': '客户姓名', en: 'Customer name' },
+    subjectKind: 'customer',
+    category: 'identity',
+    sensitivity: 'general',
+    purposes: ['account_service', 'identity_verification', 'deal_execution', 'legal_compliance', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'account_life_plus_3y',
+    masking: 'name',
+    visibleTo: ['broker'],
+    normalize: trimmed(50),
+  },
+  {
+    key: 'account_profiles.mobile',
+    table: 'account_profiles',
+    field: 'mobile',
+    label: { 'zh-CN': '手机号码', en: 'Mobile number' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'account_life',
+    masking: 'mobile',
+    visibleTo: ['broker'],
+    normalize: normalizeMobile,
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.mobileCn) },
+  },
+  {
+    key: 'account_profiles.email',
+    table: 'account_profiles',
+    field: 'email',
+    label: { 'zh-CN': '电子邮箱', en: 'E-mail address' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'account_life',
+    masking: 'email',
+    visibleTo: ['broker'],
+    normalize: (input) => (isValidEmail(input) ? normalizeEmail(input) : null),
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.email) },
+  },
+  {
+    key: 'account_profiles.wechat',
+    table: 'account_profiles',
+    field: 'wechat',
+    label: { 'zh-CN': '微信号', en: 'WeChat ID' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'deal_execution', 'rights_request'],
+    legalBasis: 'consent',
+    retention: 'account_life',
+    masking: 'wechat',
+    visibleTo: ['broker'],
+    normalize: normalizeWechatId,
+  },
+  {
+    key: 'account_profiles.id_number',
+    table: 'account_profiles',
+    field: 'id_number',
+    label: { 'zh-CN': '居民身份证号码', en: 'Resident ID number' },
+    subjectKind: 'customer',
+    category: 'identity_document',
+    sensitivity: 'sensitive',
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    legalBasis: 'separate_consent',
+    retention: 'deal_life_plus_10y',
+    masking: 'id_card',
+    visibleTo: ['broker'],
+    normalize: (input) => normalizeIdNumber(input),
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.residentIdCn) },
+  },
+  {
+    key: 'account_profiles.address',
+    table: 'account_profiles',
+    field: 'address',
+    label: { 'zh-CN': '联系地址', en: 'Contact address' },
+    subjectKind: 'customer',
+    category: 'location',
+    sensitivity: 'general',
+    purposes: ['account_service', 'deal_execution', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'account_life',
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: trimmed(200),
+  },
+];
+
+const BY_KEY = new Map(PERSONAL_FIELDS.map((f) => [f.key, f]));
+
+export function personalField(key: string): PersonalField {
+  const field = BY_KEY.get(key);
+  if (!field) throw new Error(`personal field ${key} is not registered`);
+  return field;
+}
+
+export function fieldsOfTable(table: string): PersonalField[] {
+  return PERSONAL_FIELDS.filter((f) => f.table === table);
+}

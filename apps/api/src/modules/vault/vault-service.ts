@@ -1,0 +1,293 @@
+import { mask } from '@sealbridge/cn-identifiers';
+import type { Purpose, TFieldView } from '@sealbridge/contracts';
+import type { Kysely } from 'kysely';
+import type { Database, KeyDatabase } from '../../db/schema.ts';
+import { AppError } from '../../platform/errors/index.ts';
+import { newId } from '../../platform/ids/index.ts';
+import type { Logger } from '../../platform/logger/index.ts';
+import { openVaultKeyring, promoteKek, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
+import { PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
+import { createVaultKeyRepo } from './vault-key-repo.ts';
+
+export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer' };
+export type Subject = { subjectId: string; dekId: string };
+
+/** One access to personal data: names of fields, never their values. */
+export type AccessEvent = {
+  actor: Actor;
+  subjectId: string;
+  fields: readonly string[];
+  purpose: string;
+  action: 'reveal' | 'lookup' | 'erase';
+  decision: 'allowed' | 'denied';
+  requestId: string | undefined;
+};
+
+/** The audit port. Until the tamper-evident trail lands (issue 4) it writes vault_access_events. */
+export type AccessEventSink = (event: AccessEvent) => Promise<void>;
+
+export function tableAccessEventSink(db: Kysely<Database>, now: () => Date = () => new Date()): AccessEventSink {
+  return async (event) => {
+    await db
+      .insertInto('vault_access_events')
+      .values({
+        id: newId(),
+        at: now().toISOString(),
+        actor_account_id: event.actor.accountId,
+        actor_roles: event.actor.roles.join(','),
+        subject_id: event.subjectId,
+        fields: event.fields.join(','),
+        purpose: event.purpose,
+        action: event.action,
+        decision: event.decision,
+        request_id: event.requestId ?? null,
+      })
+      .execute();
+  };
+}
+
+export type RevealRequest = {
+  actor: Actor;
+  /** True when the actor is the subject, reading their own data in their own session (not an audited access). */
+  own: boolean;
+  subjectId: string;
+  table: string;
+  recordId: string;
+  /** The record's columns as stored: `<field>_ct` ciphertexts; the vault is the only code that opens them. */
+  row: Record<string, unknown>;
+  fields: readonly string[];
+  purpose: Purpose;
+  requestId?: string;
+};
+
+export type VaultDeps = {
+  db: Kysely<Database>;
+  keys: Kysely<KeyDatabase>;
+  provider: KeyProvider;
+  logger: Logger;
+  audit?: AccessEventSink;
+  now?: () => Date;
+};
+
+export type Vault = Awaited<ReturnType<typeof createVault>>;
+
+/** Opens the keyring (bootstrapping the KEK ring on first start) and returns the one door to plaintext. */
+export async function createVault(deps: VaultDeps) {
+  const { db, logger } = deps;
+  const now = deps.now ?? (() => new Date());
+  const keyRepo = createVaultKeyRepo(deps.keys);
+  const audit = deps.audit ?? tableAccessEventSink(db, now);
+  const keyring: VaultKeyring = await openVaultKeyring({ provider: deps.provider, store: keyRepo.store });
+  if ((await keyRepo.store.listKeks()).length === 0) {
+    await keyRepo.saveKekRing(keyring.bootstrapKekRing());
+    await keyring.reloadKeks();
+  }
+  logger.info({ keyProvider: keyring.providerId, rootFingerprint: keyring.rootFingerprint }, 'vault keyring open');
+
+  const subjectState = async (subjectId: string) =>
+    db.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
+
+  function normalizeOrThrow(field: PersonalField, value: string): string {
+    const normalized = field.normalize(value);
+    if (normalized === null) throw new AppError('INVALID_IDENTIFIER', `invalid ${field.key}`, { fields: [field.field] });
+    return normalized;
+  }
+
+  return {
+    keyProviderId: keyring.providerId,
+    rootFingerprint: keyring.rootFingerprint,
+
+    /** A new data subject with a data key of its own (key store first: an orphan key is harmless, data without one is not). */
+    async createSubject(kind: PersonalField['subjectKind']): Promise<Subject> {
+      const subjectId = newId();
+      const { record } = await keyring.createDataKey();
+      const at = now().toISOString();
+      await keyRepo.insertDataKey(record, subjectId, at);
+      await db
+        .insertInto('vault_subjects')
+        .values({ subject_id: subjectId, kind, dek_id: record.dekId, created_at: at, erased_at: null, erased_by: null, erasure_reason: null })
+        .execute();
+      return { subjectId, dekId: record.dekId };
+    },
+
+    async findSubject(subjectId: string): Promise<(Subject & { erased: boolean }) | undefined> {
+      const row = await subjectState(subjectId);
+      return row ? { subjectId, dekId: row.dek_id, erased: row.erased_at !== null } : undefined;
+    },
+
+    /**
+     * Validates, normalizes and encrypts the given fields of one record. Returns the columns to store:
+     * `<field>_ct` and, for indexed fields, `<field>_bidx`. Invalid input throws before anything is written,
+     * naming the fields (never their values).
+     */
+    async sealFields(subject: Subject, table: string, recordId: string, values: Record<string, string>) {
+      const normalized = Object.entries(values).map(([name, value]) => {
+        const field = personalField(`${table}.${name}`);
+        return { field, value: normalizeOrThrow(field, value) };
+      });
+      const columns: Record<string, string> = {};
+      for (const { field, value } of normalized) {
+        columns[`${field.field}_ct`] = await keyring.encryptField(subject.dekId, { table, column: `${field.field}_ct`, recordId }, value);
+        if (field.blindIndex) {
+          columns[`${field.field}_bidx`] = keyring.blindIndex({ table, column: `${field.field}_bidx`, bits: field.blindIndex.bits }, value);
+        }
+      }
+      return columns;
+    },
+
+    /** The blind index of a raw lookup value, or null when it is not a valid value of that field. */
+    blindIndexOf(key: string, rawValue: string): string | null {
+      const field = personalField(key);
+      if (!field.blindIndex) throw new Error(`${key} has no blind index`);
+      const value = field.normalize(rawValue);
+      return value === null ? null : keyring.blindIndex({ table: field.table, column: `${field.field}_bidx`, bits: field.blindIndex.bits }, value);
+    },
+
+    /**
+     * Confirms which candidate records (found by blind index) really hold `rawValue`, decrypting inside the vault
+     * only; nothing but record ids leaves. Each decryption is an audited lookup access.
+     */
+    async confirmMatches(
+      key: string,
+      rawValue: string,
+      candidates: { recordId: string; subjectId: string; ciphertext: string | null }[],
+      actor: Actor,
+      purpose: Purpose,
+      requestId?: string,
+    ): Promise<string[]> {
+      const field = personalField(key);
+      if (!field.purposes.includes(purpose) || !field.visibleTo.some((role) => actor.roles.includes(role))) {
+        for (const c of candidates) {
+          await audit({ actor, subjectId: c.subjectId, fields: [key], purpose, action: 'lookup', decision: 'denied', requestId });
+        }
+        throw new AppError('PURPOSE_NOT_ALLOWED', `lookup of ${key} refused`, { field: field.field, purpose });
+      }
+      const wanted = field.normalize(rawValue);
+      if (wanted === null) return [];
+      const matches: string[] = [];
+      for (const c of candidates) {
+        if (!c.ciphertext) continue;
+        const subject = await subjectState(c.subjectId);
+        if (!subject || subject.erased_at) continue;
+        await audit({ actor, subjectId: c.subjectId, fields: [key], purpose, action: 'lookup', decision: 'allowed', requestId });
+        const read = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        if (read.state === 'present' && read.value === wanted) matches.push(c.recordId);
+      }
+      return matches;
+    },
+
+    /**
+     * Masked values for display, computed inside the vault: the plaintext never leaves it and nothing is stored,
+     * so this is not an access to the data (no audit event) — reveal is.
+     */
+    async maskFields(subjectId: string, table: string, recordId: string, row: Record<string, unknown>, names: readonly string[]) {
+      const subject = await subjectState(subjectId);
+      const out: Record<string, TFieldView> = {};
+      for (const name of names) {
+        const field = personalField(`${table}.${name}`);
+        const ciphertext = row[`${field.field}_ct`];
+        if (!subject || subject.erased_at) out[name] = { state: 'erased' };
+        else if (typeof ciphertext !== 'string') out[name] = { state: 'absent' };
+        else {
+          const read = await keyring.readField(subject.dek_id, { table, column: `${field.field}_ct`, recordId }, ciphertext);
+          out[name] = read.state === 'present' ? { state: 'masked', value: mask(field.masking, read.value) } : { state: 'erased' };
+        }
+      }
+      return out;
+    },
+
+    /**
+     * The one door to plaintext. Refuses a field not registered for the purpose, or a staff role the field is
+     * not visible to, and records the refusal; otherwise records the access (staff) and only then decrypts.
+     */
+    async reveal(request: RevealRequest): Promise<Record<string, TFieldView>> {
+      const fields = request.fields.map((name) => personalField(`${request.table}.${name}`));
+      const keys = fields.map((f) => f.key);
+      // The subject may always read their own data (PIPL Art. 45); staff need a registered purpose and role.
+      const refusal = request.own
+        ? undefined
+        : fields.find((f) => !f.purposes.includes(request.purpose) || !f.visibleTo.some((role) => request.actor.roles.includes(role)));
+      const event = { actor: request.actor, subjectId: request.subjectId, fields: keys, purpose: request.purpose, action: 'reveal' as const, requestId: request.requestId };
+      if (refusal) {
+        await audit({ ...event, decision: 'denied' });
+        throw new AppError(refusal.purposes.includes(request.purpose) ? 'FORBIDDEN' : 'PURPOSE_NOT_ALLOWED', `reveal of ${refusal.key} refused`, {
+          field: refusal.field,
+          purpose: request.purpose,
+        });
+      }
+      if (!request.own) await audit({ ...event, decision: 'allowed' });
+      const subject = await subjectState(request.subjectId);
+      const out: Record<string, TFieldView> = {};
+      for (const field of fields) {
+        const ciphertext = request.row[`${field.field}_ct`];
+        if (!subject || subject.erased_at) out[field.field] = { state: 'erased' };
+        else if (typeof ciphertext !== 'string') out[field.field] = { state: 'absent' };
+        else {
+          const read = await keyring.readField(subject.dek_id, { table: request.table, column: `${field.field}_ct`, recordId: request.recordId }, ciphertext);
+          out[field.field] = read.state === 'present' ? { state: 'revealed', value: read.value } : { state: 'erased' };
+        }
+      }
+      return out;
+    },
+
+    /**
+     * Crypto-shredding: deletes the subject's data key from the key store (so every copy of its ciphertexts,
+     * backups of the data store included, is unreadable), clears blind indexes in every registered table, and
+     * records when, by whom and why.
+     */
+    async eraseSubject(subjectId: string, actor: Actor, reason: string, requestId?: string): Promise<boolean> {
+      const subject = await subjectState(subjectId);
+      if (!subject) throw new AppError('NOT_FOUND', 'unknown subject');
+      if (subject.erased_at) return false;
+      await keyRepo.deleteDataKey(subject.dek_id);
+      keyring.forgetDataKey(subject.dek_id);
+      const at = now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const table of new Set(PERSONAL_FIELDS.map((f) => f.table))) {
+          const cleared: Record<string, null> = {};
+          for (const f of PERSONAL_FIELDS.filter((x) => x.table === table && x.blindIndex)) cleared[`${f.field}_bidx`] = null;
+          if (Object.keys(cleared).length) {
+            await trx.updateTable(table as 'account_profiles').set(cleared).where('subject_id', '=', subjectId).execute();
+          }
+        }
+        await trx
+          .updateTable('vault_subjects')
+          .set({ erased_at: at, erased_by: actor.accountId, erasure_reason: reason })
+          .where('subject_id', '=', subjectId)
+          .execute();
+      });
+      await audit({ actor, subjectId, fields: PERSONAL_FIELDS.map((f) => f.key), purpose: 'rights_request', action: 'erase', decision: 'allowed', requestId });
+      return true;
+    },
+
+    /** Rotation: add a pending KEK, promote it (one transaction), reload; re-wrapping follows in a job. */
+    async rotateKek(): Promise<string> {
+      const { ring, added } = keyring.addKek(await keyRepo.store.listKeks());
+      await keyRepo.saveKekRing(ring);
+      await keyring.reloadKeks();
+      await keyRepo.saveKekRing(promoteKek(ring, added.kekId));
+      await keyring.reloadKeks();
+      logger.info({ kekId: added.kekId }, 'key-encryption key rotated');
+      return added.kekId;
+    },
+
+    /** Re-wraps data keys under the current KEK in batches; never sees or writes a plaintext field. */
+    async rewrapDataKeys(batchSize = 500): Promise<number> {
+      const ring = await keyRepo.store.listKeks();
+      const current = ring.find((k) => k.status === 'current');
+      if (!current) return 0;
+      let total = 0;
+      for (;;) {
+        const rows = await keyRepo.listDataKeysNotUnder(current.kekId, batchSize);
+        if (rows.length === 0) return total;
+        for (const row of rows) {
+          const record = await keyring.rewrapDataKey({ dekId: row.dek_id, kekId: row.kek_id, wrapped: row.wrapped });
+          if (record && (await keyRepo.replaceWrapped(row.dek_id, row.kek_id, record))) total += 1;
+        }
+      }
+    },
+
+    keyStatus: async () => ({ keks: await keyRepo.store.listKeks(), dataKeysByKek: await keyRepo.countByKek() }),
+    forgetCachedKeys: () => keyring.forgetAll(),
+  };
+}

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { sql, type Kysely } from 'kysely';
+import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
+import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
+import { DIALECTS } from '../helpers/test-store.ts';
+import { authHeaders, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
+
+/** Values planted through the API; none may ever appear in plaintext at rest or in a log line. */
+const ID_BODY = '33010619900307471';
+const CANARY = {
+  realName: '欧阳金丝雀',
+  mobile: '13957246813',
+  email: 'canary.7f3a9c@example.org',
+  wechat: 'canary_wx_7f3a9c',
+  idNumber: `${ID_BODY}${idNumberCheckChar(ID_BODY)}`,
+  address: '浙江省杭州市西湖区金丝雀路77号',
+};
+/** The forms a value may take after normalization or in transit. */
+const NEEDLES = [...Object.values(CANARY), '+8613957246813', '139 5724 6813', '金丝雀路77号', 'canary.7f3a9c', '7f3a9c'];
+
+async function allRowsAsText(db: Kysely<unknown>, schema: string): Promise<string> {
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${schema}`.execute(db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.table(`${schema}.${table_name}`)} t`.execute(db);
+    parts.push(...rows.rows.map((r) => r.j));
+  }
+  return parts.join('\n');
+}
+
+for (const dialect of DIALECTS) {
+  describe(`canary values planted through the API on ${dialect}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(dialect);
+      const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
+      await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
+      await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
+      await t.app.ready();
+
+      const me = await signIn(t.app, 'canary', 'canary-password-1');
+      const put = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(me), payload: CANARY });
+      assert.equal(put.statusCode, 200, put.body);
+      // Error paths echo nothing either: an invalid value next to the canaries, and a canary in a query string.
+      await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(me), payload: { ...CANARY, idNumber: `${ID_BODY}0` } });
+      const reveal = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(me), payload: { fields: ['mobile', 'address'], purpose: 'account_service' } });
+      assert.equal(reveal.json().fields.mobile.value, '+8613957246813');
+
+      const broker = await signIn(t.app, 'broker', 'broker-password-1');
+      const found = await t.app.inject({ url: `/api/staff/customers/lookup?mobile=${CANARY.mobile}&purpose=deal_execution`, headers: authHeaders(broker) });
+      const accountId = found.json().accounts[0].accountId as string;
+      await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['realName', 'mobile', 'email'], purpose: 'deal_execution' } });
+      await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+    });
+    after(async () => t.close());
+
+    test('the responses did carry the planted values, so the search below is meaningful', async () => {
+      const me = await signIn(t.app, 'canary', 'canary-password-1');
+      const reveal = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(me), payload: { fields: ['realName', 'idNumber'], purpose: 'account_service' } });
+      assert.equal(reveal.json().fields.realName.value, CANARY.realName);
+      assert.equal(reveal.json().fields.idNumber.value, CANARY.idNumber);
+    });
+
+    test('no planted value appears in the database files, their WAL, the key store or the tables', async () => {
+      let haystack: Buffer;
+      if (t.dialect === 'sqlite') {
+        const files = ['sealbridge.db', 'sealbridge.db-wal', 'vault-keys.db', 'vault-keys.db-wal'].map((f) => `${t.dataDir}/${f}`);
+        assert.ok(existsSync(`${t.dataDir}/sealbridge.db-wal`), 'the WAL is searched too');
+        haystack = Buffer.concat(files.filter(existsSync).map((f) => readFileSync(f)));
+      } else {
+        const text = (await allRowsAsText(t.database.db as Kysely<unknown>, t.database.pgSchema ?? 'public')) +
+          (await allRowsAsText(t.keys.db as Kysely<unknown>, t.keys.pgSchema ?? ''));
+        assert.match(text, /account_profiles|mobile_mask|138|\*\*\*\*/, 'the dump is not empty');
+        haystack = Buffer.from(text, 'utf8');
+      }
+      const found = NEEDLES.filter((needle) => haystack.includes(Buffer.from(needle, 'utf8')));
+      assert.deepEqual(found, []);
+    });
+
+    test('no planted value appears in any log line', () => {
+      assert.ok(t.logLines.length > 5, 'the logs are searched');
+      const logs = t.logLines.join('\n');
+      assert.deepEqual(NEEDLES.filter((needle) => logs.includes(needle)), []);
+    });
+  });
+}
