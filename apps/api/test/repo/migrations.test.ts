@@ -3,17 +3,19 @@ import { describe, test } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pendingMigrations } from '../../src/platform/db/index.ts';
-import { MIGRATIONS_DIR } from '../../src/paths.ts';
+import { KEY_MIGRATIONS_DIR, MIGRATIONS_DIR } from '../../src/paths.ts';
 import { DIALECTS, createTestStore } from '../helpers/test-store.ts';
 
 describe('migrations', () => {
   test('migration files are timestamped and never import application code', () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts'));
-    assert.ok(files.length > 0);
-    for (const file of files) {
-      assert.match(file, /^\d{14}_[a-z0-9]+_[a-z0-9_]+\.ts$/);
-      const imports = [...readFileSync(join(MIGRATIONS_DIR, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-      assert.deepEqual(imports.filter((i) => i !== 'kysely'), [], `${file} imports only kysely`);
+    for (const dir of [MIGRATIONS_DIR, KEY_MIGRATIONS_DIR]) {
+      const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+      assert.ok(files.length > 0);
+      for (const file of files) {
+        assert.match(file, /^\d{14}_[a-z0-9]+_[a-z0-9_]+\.ts$/);
+        const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+        assert.deepEqual(imports.filter((i) => i !== 'kysely'), [], `${file} imports only kysely`);
+      }
     }
   });
 

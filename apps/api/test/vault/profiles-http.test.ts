@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
+import { PERSONAL_FIELDS } from '../../src/modules/vault/index.ts';
+import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
+import { DIALECTS } from '../helpers/test-store.ts';
+import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
+
+const ID = `11010519760815123${idNumberCheckChar('11010519760815123')}`;
+
+for (const dialect of DIALECTS) {
+  describe(`customer profiles over HTTP on ${dialect}`, () => {
+    let t: TestApp;
+    let seller: Session;
+    let broker: Session;
+    let auditor: Session;
+    let buyer: Session;
+    let sellerId: string;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
+      sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
+      await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' });
+      await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' });
+      await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
+      await t.app.ready();
+      seller = await signIn(t.app, 'seller', 'pw-seller-1');
+      buyer = await signIn(t.app, 'buyer', 'pw-buyer-1');
+      broker = await signIn(t.app, 'broker', 'pw-broker-1');
+      auditor = await signIn(t.app, 'auditor', 'pw-auditor-1');
+      const put = await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/profile',
+        headers: authHeaders(seller),
+        payload: { realName: '司马相如', mobile: '0086 137-0000-1234', email: 'Sima@Example.cn', idNumber: ID, address: '四川省成都市武侯区某街道8号' },
+      });
+      assert.equal(put.statusCode, 200, put.body);
+    });
+    after(async () => t.close());
+
+    test('a customer sees their own data masked by default', async () => {
+      const res = await t.app.inject({ url: '/api/me/profile', headers: authHeaders(seller) });
+      const f = res.json().fields;
+      assert.deepEqual(f.mobile, { state: 'masked', value: '137****1234' });
+      assert.deepEqual(f.realName, { state: 'masked', value: '司马**' });
+      assert.deepEqual(f.idNumber, { state: 'masked', value: `110***********${ID.slice(-4)}` });
+      assert.deepEqual(f.address, { state: 'masked', value: '四川省成都市武侯区' });
+      assert.deepEqual(f.wechat, { state: 'absent' });
+    });
+
+    test('an invalid ID number is a 422 naming the field, and the stored profile is unchanged', async () => {
+      const res = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(seller), payload: { mobile: '13800000000', idNumber: `${ID.slice(0, 17)}0` } });
+      assert.equal(res.statusCode, 422);
+      assert.equal(res.json().code, 'INVALID_IDENTIFIER');
+      assert.deepEqual(res.json().details, { fields: ['id_number'] });
+      const again = await t.app.inject({ url: '/api/me/profile', headers: authHeaders(seller) });
+      assert.equal(again.json().fields.mobile.value, '137****1234', 'the valid field in the same request was not written either');
+    });
+
+    test('a broker finds the customer by mobile in another format, without the plaintext leaving the vault', async () => {
+      const res = await t.app.inject({ url: '/api/staff/customers/lookup?mobile=%2B86%20137%200000%201234&purpose=deal_execution', headers: authHeaders(broker) });
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.json().accounts.length, 1);
+      assert.equal(res.json().accounts[0].accountId, sellerId);
+      assert.equal(res.json().accounts[0].fields.mobile.state, 'masked');
+    });
+
+    test('a lookup for a purpose the field is not registered for is refused', async () => {
+      const res = await t.app.inject({ url: `/api/staff/customers/lookup?idNumber=${ID}&purpose=deal_execution`, headers: authHeaders(broker) });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().code, 'PURPOSE_NOT_ALLOWED');
+    });
+
+    test('customers and auditors cannot use the staff lookup or reveal at all', async () => {
+      const lookup = await t.app.inject({ url: '/api/staff/customers/lookup?mobile=13700001234&purpose=deal_execution', headers: authHeaders(buyer) });
+      assert.equal(lookup.statusCode, 403);
+      const reveal = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(auditor), payload: { fields: ['mobile'], purpose: 'customer_support' } });
+      assert.equal(reveal.statusCode, 403);
+      assert.equal(reveal.json().code, 'FORBIDDEN');
+    });
+
+    test('a broker reveals the ID number for identity verification but not for running the deal', async () => {
+      const wrong = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'deal_execution' } });
+      assert.equal(wrong.statusCode, 403);
+      assert.equal(wrong.json().code, 'PURPOSE_NOT_ALLOWED');
+      const right = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+      assert.equal(right.statusCode, 200);
+      assert.deepEqual(right.json().fields.idNumber, { state: 'revealed', value: ID });
+      assert.equal(right.json().fields.mobile.state, 'masked', 'fields not asked for stay masked');
+      const events = await t.database.db.selectFrom('vault_access_events').select(['purpose', 'decision', 'fields']).where('action', '=', 'reveal').execute();
+      assert.deepEqual(
+        events.map((e) => `${e.fields}|${e.purpose}|${e.decision}`).sort(),
+        ['account_profiles.id_number|deal_execution|denied', 'account_profiles.id_number|identity_verification|allowed'],
+      );
+    });
+
+    test('the data map lists every registered personal field with its purposes and legal basis', async () => {
+      const res = await t.app.inject('/api/privacy/data-map');
+      assert.equal(res.statusCode, 200);
+      const entries = res.json().entries as { key: string; legalBasis: string; sensitivity: string }[];
+      assert.deepEqual(entries.map((e) => e.key).sort(), PERSONAL_FIELDS.map((f) => f.key).sort());
+      const id = entries.find((e) => e.key === 'account_profiles.id_number');
+      assert.equal(id?.sensitivity, 'sensitive');
+      assert.equal(id?.legalBasis, 'separate_consent');
+    });
+  });
+}
