@@ -6,7 +6,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { createEnvKeyProvider, openVaultKeyring } from '../apps/api/src/modules/vault/crypto/index.ts';
-import { createMemoryKeyStore } from '../apps/api/src/modules/vault/crypto/memory-key-store.ts';
+import { createMemoryKeyStore } from '../apps/api/test/fakes/memory-key-store.ts';
 import { compare, result, type BenchResult, type BenchSuite } from './lib.ts';
 
 const VALUE = '+8613812345678';

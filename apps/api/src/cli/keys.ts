@@ -1,10 +1,11 @@
 import { loadConfig } from '../platform/config/index.ts';
 import { createLogger } from '../platform/logger/index.ts';
 import { createVault, keyProviderFor } from '../modules/vault/index.ts';
+import { createProfilesRepo } from '../modules/profiles/index.ts';
 import { openKeyStore, openStore } from '../runtime.ts';
 
 /** Opens the stores and the vault for an operator command, and closes them after. */
-async function withVault<T>(work: (vault: Awaited<ReturnType<typeof createVault>>) => Promise<T>): Promise<T> {
+async function withVault<T>(work: (vault: Awaited<ReturnType<typeof createVault>>, database: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
   const database = await openStore(config, logger);
@@ -16,7 +17,7 @@ async function withVault<T>(work: (vault: Awaited<ReturnType<typeof createVault>
       provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
       logger,
     });
-    return await work(vault);
+    return await work(vault, database);
   } finally {
     await database.close();
     await keys.close();
@@ -49,6 +50,34 @@ export async function keyStatus(): Promise<number> {
         dataKeysByKek: status.dataKeysByKek,
       }),
     );
+    return 0;
+  });
+}
+
+/**
+ * `vault erase --account <id> --reason <text>`: crypto-shreds a customer's personal data (the data key is
+ * destroyed; every copy of the ciphertexts, backups included, becomes unreadable) and records who and why.
+ * For operators executing a verified deletion request until the rights-request workflow lands.
+ */
+export async function eraseAccount(args: string[]): Promise<number> {
+  const flag = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const accountId = flag('account');
+  const reason = flag('reason');
+  if (!accountId || !reason || reason.trim().length < 5) {
+    console.error('usage: npm run cli -- vault erase --account <account id> --reason "<why, e.g. deletion request no.>"');
+    return 2;
+  }
+  return withVault(async (vault, database) => {
+    const profile = await createProfilesRepo(database.db).findByAccount(accountId);
+    if (!profile) {
+      console.error(`no personal data is held for account ${accountId}`);
+      return 1;
+    }
+    const erased = await vault.eraseSubject(profile.subject_id, { accountId: 'cli:operator', roles: ['operator'], kind: 'staff' }, reason.trim());
+    console.log(JSON.stringify({ accountId, subjectId: profile.subject_id, erased, alreadyErased: !erased }));
     return 0;
   });
 }

@@ -27,6 +27,10 @@ const commands: Record<string, Command> = {
     summary: 'show the key-encryption keys and how many data keys each one wraps',
     run: async () => (await import('./keys.ts')).keyStatus(),
   },
+  'vault erase': {
+    summary: 'crypto-shred a customer\'s personal data: --account <id> --reason <text>',
+    run: async (args) => (await import('./keys.ts')).eraseAccount(args),
+  },
   migrate: {
     summary: 'apply pending database migrations',
     run: async () => {
