@@ -64,9 +64,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
 
   // Identifiers that reach an error message are replaced by typed placeholders before it is logged.
   registerLogScrubber(scrubIdentifiers);
