@@ -81,6 +81,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
     });
+    await deps.jobs.register('identity.purge-stale-sessions', async (_data, ctx) => {
+      ctx.logger.info({ deleted: await identity.purgeStaleSessions() }, 'stale sessions purged');
+    });
+    await deps.jobs.schedule('identity.purge-stale-sessions', '17 * * * *');
   }
 
   installErrorHandler(app);

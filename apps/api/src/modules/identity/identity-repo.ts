@@ -34,6 +34,14 @@ export function createIdentityRepo(db: Kysely<Database>) {
         .executeTakeFirst(),
     touchSession: (idHash: string, now: string) =>
       db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute(),
+    /** Deletes sessions that expired or were revoked more than a day ago (they are useless and hold metadata). */
+    deleteStaleSessions: async (cutoff: string) => {
+      const result = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<', cutoff), eb('revoked_at', '<', cutoff)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     revokeSession: (idHash: string, now: string) =>
       db.updateTable('sessions').set({ revoked_at: now }).where('id_hash', '=', idHash).execute(),
   };

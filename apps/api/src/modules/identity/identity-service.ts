@@ -113,5 +113,8 @@ export function createIdentityService(deps: { repo: IdentityRepo; now?: () => Da
     },
 
     countAccounts: () => repo.countAccounts(),
+
+    /** Scheduled housekeeping: sessions dead for over a day are deleted. */
+    purgeStaleSessions: () => repo.deleteStaleSessions(new Date(now().getTime() - 24 * 60 * 60 * 1000).toISOString()),
   };
 }
