@@ -14,6 +14,13 @@ const logger = createLogger({ level: config.logLevel, destination: pino.destinat
 const database = await openStore(config, logger);
 const keys = await openKeyStore(config, logger);
 const app = await buildApp({ config, database, keys, logger, version: VERSION });
+if (process.env.BENCH_AUDITED === '1') {
+  // The audited-read benchmark: demo customers to reveal, and a bare route in the same app as the baseline.
+  const { seedDemo } = await import('../../apps/api/src/demo/seed-demo.ts');
+  await seedDemo(database, app.services);
+  const body = { accountId: 'x', fields: { mobile: { state: 'revealed', value: '+8613800000001' } }, updatedAt: null };
+  app.post('/api/bench/bare', { config: { permission: 'public' } }, async () => body);
+}
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });

@@ -17,16 +17,16 @@ import {
   installWebApp,
 } from './platform/http/index.ts';
 import { newId } from './platform/ids/index.ts';
-import type { Logger } from './platform/logger/index.ts';
-import { redact } from '@sealbridge/cn-identifiers';
 import type { JobRunner } from './platform/jobs/index.ts';
-import { registerLogScrubber } from './platform/logger/index.ts';
+import type { Logger } from './platform/logger/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
-import { createProfilesRepo, createProfilesService, profilesRoutes } from './modules/profiles/index.ts';
-import { createVault, keyProviderFor, vaultRoutes } from './modules/vault/index.ts';
-import { createIdentityRepo, createIdentityService, identityRoutes } from './modules/identity/index.ts';
-import { createListingsRepo, createListingsService, listingsRoutes } from './modules/listings/index.ts';
+import { createServices, type Services } from './services.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { identityRoutes } from './modules/identity/index.ts';
+import { listingsRoutes } from './modules/listings/index.ts';
+import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
+import { vaultRoutes } from './modules/vault/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -41,11 +41,14 @@ export type AppDeps = {
   webDistDir?: string;
 };
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-function scrubIdentifiers(text: string): string {
-  return redact(text).text;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The composed services, for the demo seed and operator commands that run beside the server. */
+    services: Services;
+  }
 }
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Composes the application. Never listens: main.ts does, tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -65,27 +68,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  // Identifiers that reach an error message are replaced by typed placeholders before it is logged.
-  registerLogScrubber(scrubIdentifiers);
-  const vault = await createVault({
-    db: database.db,
-    keys: deps.keys.db,
-    provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
-    logger: deps.logger,
-  });
-  const identity = createIdentityService({ repo: createIdentityRepo(database.db) });
-  const listings = createListingsService({ repo: createListingsRepo(database.db) });
-  const profiles = createProfilesService({ repo: createProfilesRepo(database.db), vault });
-  if (deps.jobs) {
-    await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
-      const count = await vault.rewrapDataKeys();
-      ctx.logger.info({ count }, 'data keys re-wrapped');
-    });
-    await deps.jobs.register('identity.purge-stale-sessions', async (_data, ctx) => {
-      ctx.logger.info({ deleted: await identity.purgeStaleSessions() }, 'stale sessions purged');
-    });
-    await deps.jobs.schedule('identity.purge-stale-sessions', '17 * * * *');
-  }
+  const services = await createServices({ config, database, keys: deps.keys, logger: deps.logger, ...(deps.jobs ? { jobs: deps.jobs } : {}) });
+  app.decorate('services', services);
+  services.auditLog.start();
+  app.addHook('onClose', async () => services.auditLog.stop());
 
   installErrorHandler(app);
   installRequestLog(app);
@@ -96,8 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'sealbridge:rl:' } : {}) });
   installRouteGuard(app, {
-    authenticate: (request) => identity.authenticate(request.cookies[SESSION_COOKIE]),
-    isAllowed: (principal, permission) => identity.isAllowed(principal, permission),
+    authenticate: (request) => services.identity.authenticate(request.cookies[SESSION_COOKIE]),
+    isAllowed: (principal, permission) => services.identity.isAllowed(principal, permission),
     publicOrigin: config.publicUrl,
   });
 
@@ -120,10 +106,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       meta: { name: 'Sealbridge', version: deps.version, dialect: database.dialect, demo: config.demo },
     }),
   );
-  await app.register(identityRoutes(identity, { secureCookies: config.publicUrl.startsWith('https:') }));
-  await app.register(listingsRoutes(listings));
+  await app.register(identityRoutes(services.identity, { secureCookies: config.publicUrl.startsWith('https:') }));
+  await app.register(listingsRoutes(services.listings));
   await app.register(vaultRoutes());
-  await app.register(profilesRoutes(profiles));
+  await app.register(profilesRoutes(services.profiles));
+  await app.register(
+    auditRoutes({
+      service: services.audit,
+      log: services.auditLog,
+      resolveSubjects: services.resolveSubjects,
+      subjectsOfAccount: services.subjectsOfAccount,
+    }),
+  );
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

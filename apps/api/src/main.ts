@@ -2,7 +2,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config/index.ts
 import { createLogger } from './platform/logger/index.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
-import { createVault, keyProviderFor, KeyProviderError } from './modules/vault/index.ts';
+import { KeyProviderError } from './modules/vault/index.ts';
 import { createJobRunner, openKeyStore, openStore, VERSION } from './runtime.ts';
 
 function readConfig(): Config {
@@ -34,10 +34,7 @@ const { database, keys, jobs, app, seeded } = await (async () => {
   const jobs = createJobRunner(config, database, logger);
   const app = await buildApp({ config, database, keys, logger, jobs, version: VERSION });
   let seeded = false;
-  if (config.demo) {
-    const provider = keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir });
-    seeded = await seedDemo(database, await createVault({ db: database.db, keys: keys.db, provider, logger }));
-  }
+  if (config.demo) seeded = await seedDemo(database, app.services);
   return { database, keys, jobs, app, seeded };
 })().catch(failStart);
 await jobs.start();

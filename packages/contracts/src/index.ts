@@ -5,3 +5,4 @@ export * from './listings.ts';
 export * from './permissions.ts';
 export * from './auth.ts';
 export * from './privacy.ts';
+export * from './audit.ts';

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'platform.jobs.read': 'See background job status',
   'personal_data.lookup': 'Find customers by exact mobile, e-mail or ID number (blind index)',
   'personal_data.reveal': 'Reveal a customer\'s personal field for a stated purpose',
+  'audit.read': 'Search the audit trail and check its integrity',
+  'audit.export': 'Export a range of the audit trail',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -22,9 +24,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   buyer: [],
   broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
-  privacy_officer: ['console.access'],
-  security_officer: ['console.access', 'platform.jobs.read'],
-  auditor: ['console.access'],
+  privacy_officer: ['console.access', 'audit.read', 'audit.export'],
+  security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
+  auditor: ['console.access', 'audit.read', 'audit.export'],
   admin: ['console.access', 'platform.jobs.read'],
 };
 

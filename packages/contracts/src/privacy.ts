@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './permissions.ts';
 
 /**
  * The closed list of purposes for which a personal field may be read (PIPL Art. 6: purposes must be specific
@@ -41,7 +42,7 @@ export const ZDataMapEntry = z.object({
   retention: z.enum(RETENTION_CLASSES),
   masking: z.enum(MASK_KINDS),
   blindIndexed: z.boolean(),
-  visibleTo: z.array(z.string()),
+  visibleTo: z.array(z.enum(ROLES)),
 });
 export type TDataMapEntry = z.infer<typeof ZDataMapEntry>;
 
@@ -99,3 +100,5 @@ export const ZLookupQuery = z
   });
 
 export const ZLookupResponse = z.object({ accounts: z.array(ZProfileResponse) });
+export type TLookupResponse = z.infer<typeof ZLookupResponse>;
+export type TLookupRequest = z.infer<typeof ZLookupQuery>;

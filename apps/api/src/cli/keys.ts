@@ -1,24 +1,23 @@
 import { loadConfig } from '../platform/config/index.ts';
 import { createLogger } from '../platform/logger/index.ts';
-import { createVault, keyProviderFor } from '../modules/vault/index.ts';
+import type { Vault } from '../modules/vault/index.ts';
 import { createProfilesRepo } from '../modules/profiles/index.ts';
+import { createServices } from '../services.ts';
 import { openKeyStore, openStore } from '../runtime.ts';
 
 /** Opens the stores and the vault for an operator command, and closes them after. */
-async function withVault<T>(work: (vault: Awaited<ReturnType<typeof createVault>>, database: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+async function withVault<T>(work: (vault: Vault, database: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
   const database = await openStore(config, logger);
   const keys = await openKeyStore(config, logger);
+  const services = await createServices({ config, database, keys, logger });
   try {
-    const vault = await createVault({
-      db: database.db,
-      keys: keys.db,
-      provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
-      logger,
-    });
-    return await work(vault, database);
+    return await work(services.vault, database);
   } finally {
+    // Operator actions are on record before the command returns, with a checkpoint over them.
+    await services.auditLog.stop();
+    await services.auditLog.checkpointNow();
     await database.close();
     await keys.close();
   }

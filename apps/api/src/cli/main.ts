@@ -19,6 +19,10 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'audit verify': {
+    summary: 'verify the audit trail (chain, Merkle tree, signed checkpoints); --json for a machine-readable result',
+    run: async (args) => (await import('./audit.ts')).verifyAudit(args),
+  },
   'keys rotate': {
     summary: 'add and promote a new key-encryption key, then re-wrap every data key under it',
     run: async () => (await import('./keys.ts')).rotateKeys(),

@@ -60,18 +60,34 @@ export type VaultSubjectsTable = {
   erasure_reason: string | null;
 };
 
-/** Access events written through the vault's audit port; the audit module (issue 4) takes this over. */
-export type VaultAccessEventsTable = {
-  id: string;
+/** The append-only, hash-chained audit trail (modules/audit). Values of personal fields never appear here. */
+export type AuditLogTable = {
+  seq: number;
   at: string;
-  actor_account_id: string;
-  actor_roles: string;
-  subject_id: string;
-  fields: string;
-  purpose: string;
-  action: 'reveal' | 'lookup' | 'erase';
+  type: string;
+  actor_account_id: string | null;
+  actor_role: string | null;
+  actor_session: string | null;
+  purpose: string | null;
+  action: string;
   decision: 'allowed' | 'denied';
+  subject_id: string | null;
+  /** JSON array of registry keys of the fields touched. */
+  fields: string;
   request_id: string | null;
+  /** JSON object: the event type's own payload, parsed with its schema when read back. */
+  data: string;
+  prev_hash: string;
+  leaf_hash: string;
+};
+
+/** Signed tree heads (C2SP checkpoints) with the Merkle frontier to resume from. */
+export type AuditCheckpointsTable = {
+  size: number;
+  root_hash: string;
+  note: string;
+  frontier: string;
+  created_at: string;
 };
 
 /**
@@ -101,7 +117,8 @@ export type Database = {
   sessions: SessionsTable;
   listings: ListingsTable;
   vault_subjects: VaultSubjectsTable;
-  vault_access_events: VaultAccessEventsTable;
+  audit_log: AuditLogTable;
+  audit_checkpoints: AuditCheckpointsTable;
   account_profiles: AccountProfilesTable;
 };
 

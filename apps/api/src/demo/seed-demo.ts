@@ -3,10 +3,8 @@ import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
 import { newId } from '../platform/ids/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
-import { createIdentityRepo, createIdentityService } from '../modules/identity/index.ts';
 import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
-import { createProfilesRepo, createProfilesService } from '../modules/profiles/index.ts';
-import type { Vault } from '../modules/vault/index.ts';
+import type { Services } from '../services.ts';
 
 /** The password of every demo account. Demo data is synthetic and never used with DEMO=0. */
 export const DEMO_PASSWORD = 'Demo-2026!';
@@ -49,10 +47,9 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 };
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, vault: Vault): Promise<boolean> {
-  const identity = createIdentityService({ repo: createIdentityRepo(database.db) });
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'>): Promise<boolean> {
+  const { identity, profiles } = services;
   if ((await identity.countAccounts()) > 0) return false;
-  const profiles = createProfilesService({ repo: createProfilesRepo(database.db), vault });
   for (const account of DEMO_ACCOUNTS) {
     const created = await identity.createAccount({ ...account, password: DEMO_PASSWORD });
     const profile = DEMO_PROFILES[account.loginName];

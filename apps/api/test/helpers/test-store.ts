@@ -8,6 +8,7 @@ import type { DatabaseHandle, DialectName } from '../../src/platform/db/index.ts
 import { createLogger, type Logger } from '../../src/platform/logger/index.ts';
 import type { Database, KeyDatabase } from '../../src/db/schema.ts';
 import { openKeyStore, openStore } from '../../src/runtime.ts';
+import { createServices, type Services } from '../../src/services.ts';
 
 /** Dialects this run covers: sqlite always; postgres when DATABASE_URL is set (CI always sets it). */
 export const DIALECTS: DialectName[] = (process.env.DIALECTS ?? (process.env.DATABASE_URL ? 'sqlite,postgres' : 'sqlite'))
@@ -78,4 +79,9 @@ export async function createTestStore(dialect: DialectName, env: Record<string, 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The composed services over a test store (no HTTP), for service-level specs. Stop `auditLog` before cleanup. */
+export function createTestServices(store: TestStore): Promise<Services> {
+  return createServices({ config: store.config, database: store.database, keys: store.keys, logger: store.logger });
 }

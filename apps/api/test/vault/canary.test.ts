@@ -49,7 +49,7 @@ for (const dialect of DIALECTS) {
       assert.equal(reveal.json().fields.mobile.value, '+8613957246813');
 
       const broker = await signIn(t.app, 'broker', 'broker-password-1');
-      const found = await t.app.inject({ url: `/api/staff/customers/lookup?mobile=${CANARY.mobile}&purpose=deal_execution`, headers: authHeaders(broker) });
+      const found = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: CANARY.mobile, purpose: 'deal_execution' }, headers: authHeaders(broker) });
       const accountId = found.json().accounts[0].accountId as string;
       await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['realName', 'mobile', 'email'], purpose: 'deal_execution' } });
       await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { createVault, keyProviderFor, type Actor, type Vault } from '../../src/modules/vault/index.ts';
+import type { Services } from '../../src/services.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { Database } from '../../src/db/schema.ts';
-import { DIALECTS, createTestStore, type TestStore } from '../helpers/test-store.ts';
+import { DIALECTS, createTestServices, createTestStore, type TestStore } from '../helpers/test-store.ts';
 
 const broker: Actor = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' };
 const officer: Actor = { accountId: 'staff-9', roles: ['privacy_officer'], kind: 'staff' };
@@ -14,17 +15,17 @@ const officer: Actor = { accountId: 'staff-9', roles: ['privacy_officer'], kind:
 for (const dialect of DIALECTS) {
   describe(`key rotation and crypto-shredding on ${dialect}`, () => {
     let store: TestStore;
+    let services: Services;
     let vault: Vault;
     before(async () => {
       store = await createTestStore(dialect);
-      vault = await createVault({
-        db: store.database.db,
-        keys: store.keys.db,
-        provider: keyProviderFor({ rootKeyBase64: undefined, dataDir: store.dataDir }),
-        logger: store.logger,
-      });
+      services = await createTestServices(store);
+      vault = services.vault;
     });
-    after(async () => store.cleanup());
+    after(async () => {
+      await services.auditLog.stop();
+      await store.cleanup();
+    });
 
     async function makeRecords(n: number) {
       const records = [];
@@ -92,7 +93,13 @@ for (const dialect of DIALECTS) {
 
       // Restore the data store as it was before the shred (the key store is backed up apart and keeps the erasure).
       const restored = await restoreDataSnapshot(store, snapshot);
-      const fresh = await createVault({ db: restored.db, keys: store.keys.db, provider: keyProviderFor({ rootKeyBase64: undefined, dataDir: store.dataDir }), logger: store.logger });
+      const fresh = await createVault({
+        db: restored.db,
+        keys: store.keys.db,
+        provider: keyProviderFor({ rootKeyBase64: undefined, dataDir: store.dataDir }),
+        logger: store.logger,
+        audit: services.auditLog,
+      });
       const row = await restored.db.selectFrom('account_profiles').selectAll().where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow();
       assert.ok(row.mobile_ct, 'the restored copy still holds the ciphertext');
       assert.equal((await restored.db.selectFrom('vault_subjects').select('erased_at').where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow()).erased_at, null);

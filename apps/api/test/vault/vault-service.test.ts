@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createVault, type Actor, type Vault } from '../../src/modules/vault/index.ts';
-import { keyProviderFor } from '../../src/modules/vault/index.ts';
-import { DIALECTS, createTestStore, type TestStore } from '../helpers/test-store.ts';
+import type { Actor, Vault } from '../../src/modules/vault/index.ts';
+import type { Services } from '../../src/services.ts';
+import { DIALECTS, createTestServices, createTestStore, type TestStore } from '../helpers/test-store.ts';
 
 const broker: Actor = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' };
 const auditor: Actor = { accountId: 'staff-2', roles: ['auditor'], kind: 'staff' };
@@ -10,17 +10,19 @@ const auditor: Actor = { accountId: 'staff-2', roles: ['auditor'], kind: 'staff'
 for (const dialect of DIALECTS) {
   describe(`the vault on ${dialect}`, () => {
     let store: TestStore;
+    let services: Services;
     let vault: Vault;
     before(async () => {
       store = await createTestStore(dialect);
-      vault = await createVault({
-        db: store.database.db,
-        keys: store.keys.db,
-        provider: keyProviderFor({ rootKeyBase64: undefined, dataDir: store.dataDir }),
-        logger: store.logger,
-      });
+      services = await createTestServices(store);
+      vault = services.vault;
     });
-    after(async () => store.cleanup());
+    after(async () => {
+      await services.auditLog.stop();
+      await store.cleanup();
+    });
+    const eventsOf = (subjectId: string) =>
+      store.database.db.selectFrom('audit_log').selectAll().where('subject_id', '=', subjectId).where('type', '=', 'vault.fields_revealed').orderBy('seq').execute();
 
     async function sealed(recordId: string, values: Record<string, string>) {
       const subject = await vault.createSubject('customer');
@@ -56,10 +58,10 @@ for (const dialect of DIALECTS) {
         vault.reveal({ actor: broker, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-2', row: columns, fields: ['id_number'], purpose: 'deal_execution' }),
         /reveal of account_profiles.id_number refused/,
       );
-      const events = await store.database.db.selectFrom('vault_access_events').selectAll().where('subject_id', '=', subject.subjectId).execute();
+      const events = await eventsOf(subject.subjectId);
       assert.equal(events.length, 1);
       assert.equal(events[0]?.decision, 'denied');
-      assert.equal(events[0]?.fields, 'account_profiles.id_number');
+      assert.deepEqual(JSON.parse(events[0]?.fields ?? '[]'), ['account_profiles.id_number']);
     });
 
     test('a staff role the field is not visible to is refused even for a registered purpose', async () => {
@@ -75,7 +77,7 @@ for (const dialect of DIALECTS) {
       const args = { subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-4', row: columns, fields: ['mobile'], purpose: 'customer_support' as const };
       await vault.reveal({ ...args, actor: broker, own: false, requestId: 'req-1' });
       await vault.reveal({ ...args, actor: { accountId: 'me', roles: ['buyer'], kind: 'customer' }, own: true });
-      const events = await store.database.db.selectFrom('vault_access_events').selectAll().where('subject_id', '=', subject.subjectId).execute();
+      const events = await eventsOf(subject.subjectId);
       assert.equal(events.length, 1);
       assert.deepEqual([events[0]?.actor_account_id, events[0]?.purpose, events[0]?.decision, events[0]?.request_id], ['staff-1', 'customer_support', 'allowed', 'req-1']);
       assert.doesNotMatch(JSON.stringify(events), /13912345678/);

@@ -8,6 +8,8 @@ export function createIdentityRepo(db: Kysely<Database>) {
     findAccountByLoginName: (loginName: string) =>
       db.selectFrom('accounts').selectAll().where('login_name', '=', loginName).executeTakeFirst(),
     findAccountById: (id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
+    findAccountsByIds: (ids: readonly string[]) =>
+      ids.length ? db.selectFrom('accounts').select(['id', 'account_no', 'kind']).where('id', 'in', [...ids]).execute() : Promise.resolve([]),
     insertAccount: (row: AccountsTable) => db.insertInto('accounts').values(row).execute(),
     updatePasswordHash: (id: string, passwordHash: string, now: string) =>
       db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute(),

@@ -19,7 +19,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Sign in with a log-in name and password', body: ZLoginRequest, response: { 200: ZAccountResponse } },
       handler: async (request, reply) => {
-        const { account, token, csrfToken, expiresAt } = await service.login(request.body.loginName, request.body.password);
+        const { account, token, csrfToken, expiresAt } = await service.login(request.body.loginName, request.body.password, String(request.id));
         reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true, expires: expiresAt });
         reply.setCookie(CSRF_COOKIE, csrfToken, { ...cookieBase, httpOnly: false, expires: expiresAt });
         return { account };
@@ -31,7 +31,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } },
       handler: async (request, reply) => {
         if (!request.principal) throw new AppError('UNAUTHENTICATED');
-        await service.logout(request.principal);
+        await service.logout(request.principal, String(request.id));
         clearCookies(reply);
         return reply.code(204).send(null);
       },

@@ -5,6 +5,7 @@ import { newId, newToken } from '../../platform/ids/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AccountsTable } from '../../db/schema.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password-hashing.ts';
+import type { AuditPort } from '../audit/index.ts';
 import type { IdentityRepo } from './identity-repo.ts';
 
 /** Idle and absolute session lifetimes (ASVS 7.3). */
@@ -32,16 +33,25 @@ export function toAccountDto(row: AccountsTable): TAccount {
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
-export function createIdentityService(deps: { repo: IdentityRepo; now?: () => Date }) {
-  const { repo } = deps;
+export function createIdentityService(deps: { repo: IdentityRepo; audit?: Pick<AuditPort, 'append'>; now?: () => Date }) {
+  const { repo, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
   return {
     /** Same answer and comparable timing for an unknown name and a wrong password (no enumeration). */
-    async login(loginName: string, password: string) {
+    async login(loginName: string, password: string, requestId?: string) {
       const account = await repo.findAccountByLoginName(loginName.trim().toLowerCase());
       const verdict = await verifyPassword(account?.password_hash ?? (await dummyHash()), password);
-      if (!account || !verdict.ok || account.status !== 'active') throw new AppError('INVALID_CREDENTIALS');
+      if (!account || !verdict.ok || account.status !== 'active') {
+        await audit?.append({
+          type: 'identity.sign_in_failed',
+          actor: { accountId: account?.id ?? null, role: null, sessionId: null },
+          decision: 'denied',
+          requestId: requestId ?? null,
+          data: { reason: account && verdict.ok ? 'disabled' : 'unknown_or_wrong_password' },
+        });
+        throw new AppError('INVALID_CREDENTIALS');
+      }
       const at = now();
       if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), at.toISOString());
       const token = newToken();
@@ -55,6 +65,12 @@ export function createIdentityService(deps: { repo: IdentityRepo; now?: () => Da
         last_seen_at: at.toISOString(),
         expires_at: expiresAt.toISOString(),
         revoked_at: null,
+      });
+      await audit?.append({
+        type: 'identity.signed_in',
+        actor: { accountId: account.id, role: account.roles, sessionId: hashToken(token) },
+        decision: 'allowed',
+        requestId: requestId ?? null,
       });
       return { account: toAccountDto(account), token, csrfToken, expiresAt };
     },
@@ -81,8 +97,14 @@ export function createIdentityService(deps: { repo: IdentityRepo; now?: () => Da
       };
     },
 
-    async logout(principal: Principal) {
+    async logout(principal: Principal, requestId?: string) {
       await repo.revokeSession(principal.sessionId, now().toISOString());
+      await audit?.append({
+        type: 'identity.signed_out',
+        actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
+        decision: 'allowed',
+        requestId: requestId ?? null,
+      });
     },
 
     async getAccount(principal: Principal): Promise<TAccount> {

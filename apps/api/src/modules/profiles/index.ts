@@ -2,3 +2,4 @@
 export { createProfilesRepo } from './profiles-repo.ts';
 export { createProfilesService, type ProfilesService } from './profiles-service.ts';
 export { profilesRoutes } from './profiles-routes.ts';
+export { PROFILES_AUDIT_EVENTS } from './profiles-audit-events.ts';

@@ -1,10 +1,13 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AccountProfilesTable, Database } from '../../db/schema.ts';
 
 export type ProfileRow = AccountProfilesTable;
 
-export function createProfilesRepo(db: Kysely<Database>) {
+export function createProfilesRepo(db: Kysely<Database>): ProfilesRepoShape {
   return {
+    /** Runs `work` in one transaction, with a repository bound to it (for a change and its audit record). */
+    transaction: <T>(work: (repo: ProfilesRepoShape, trx: Transaction<Database>) => Promise<T>) =>
+      db.transaction().execute((trx) => work(createProfilesRepo(trx), trx)),
     findByAccount: (accountId: string) => db.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst(),
     insert: (row: AccountProfilesTable) => db.insertInto('account_profiles').values(row).execute(),
     update: (accountId: string, columns: Partial<AccountProfilesTable>) =>
@@ -17,4 +20,13 @@ export function createProfilesRepo(db: Kysely<Database>) {
   };
 }
 
-export type ProfilesRepo = ReturnType<typeof createProfilesRepo>;
+type ProfilesRepoShape = {
+  transaction: <T>(work: (repo: ProfilesRepoShape, trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+  findByAccount: (accountId: string) => Promise<AccountProfilesTable | undefined>;
+  insert: (row: AccountProfilesTable) => Promise<unknown>;
+  update: (accountId: string, columns: Partial<AccountProfilesTable>) => Promise<unknown>;
+  findByBlindIndex: (column: 'mobile_bidx' | 'email_bidx' | 'id_number_bidx', value: string) => Promise<AccountProfilesTable[]>;
+  findManyByAccount: (accountIds: string[]) => Promise<AccountProfilesTable[]>;
+};
+
+export type ProfilesRepo = ProfilesRepoShape;

@@ -21,17 +21,18 @@ export function profilesRoutes(service: ProfilesService) {
     r.put('/api/me/profile', {
       config: { permission: 'authenticated' },
       schema: { tags: ['profile'], summary: 'Set my personal data (stored encrypted)', body: ZUpdateProfileRequest, response: { 200: ZProfileResponse } },
-      handler: async (request) => service.updateOwn(principalOf(request.principal), request.body),
+      handler: async (request) => service.updateOwn(principalOf(request.principal), request.body, String(request.id)),
     });
     r.post('/api/me/profile/reveal', {
       config: { permission: 'authenticated' },
       schema: { tags: ['profile'], summary: 'Show some of my fields in full', body: ZRevealRequest, response: { 200: ZProfileResponse } },
       handler: async (request) => service.revealOwn(principalOf(request.principal), request.body.fields, request.body.purpose),
     });
-    r.get('/api/staff/customers/lookup', {
+    // POST so that the identifier travels in the body, never in a URL that proxies and browsers keep.
+    r.post('/api/staff/customers/lookup', {
       config: { permission: 'personal_data.lookup' },
-      schema: { tags: ['staff'], summary: 'Find customers by exact mobile, e-mail or ID number', querystring: ZLookupQuery, response: { 200: ZLookupResponse } },
-      handler: async (request) => service.lookup(principalOf(request.principal), request.query, String(request.id)),
+      schema: { tags: ['staff'], summary: 'Find customers by exact mobile, e-mail or ID number', body: ZLookupQuery, response: { 200: ZLookupResponse } },
+      handler: async (request) => service.lookup(principalOf(request.principal), request.body, String(request.id)),
     });
     r.post('/api/staff/customers/:accountId/reveal', {
       config: { permission: 'personal_data.reveal' },

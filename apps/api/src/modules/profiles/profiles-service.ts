@@ -1,6 +1,7 @@
 import { PROFILE_FIELDS, type ProfileField, type Purpose, type TFieldView, type TProfileResponse, type TUpdateProfileRequest } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
+import type { AuditPort } from '../audit/index.ts';
 import type { Actor, Vault } from '../vault/index.ts';
 import type { ProfileRow, ProfilesRepo } from './profiles-repo.ts';
 
@@ -18,13 +19,13 @@ const COLUMN: Record<ProfileField, string> = {
 const FIELD_OF = Object.fromEntries(Object.entries(COLUMN).map(([k, v]) => [v, k])) as Record<string, ProfileField>;
 
 function actorOf(principal: Principal): Actor {
-  return { accountId: principal.accountId, roles: principal.roles, kind: principal.kind };
+  return { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId };
 }
 
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-export function createProfilesService(deps: { repo: ProfilesRepo; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date }) {
+export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<AuditPort, 'appendInTransaction'>; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date }) {
   const { repo, vault } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -62,22 +63,40 @@ export function createProfilesService(deps: { repo: ProfilesRepo; vault: Pick<Va
     },
 
     /** Encrypts each given field under the account's own data key; creates the data subject on first use. */
-    async updateOwn(principal: Principal, input: TUpdateProfileRequest): Promise<TProfileResponse> {
+    async updateOwn(principal: Principal, input: TUpdateProfileRequest, requestId?: string): Promise<TProfileResponse> {
       let row = await repo.findByAccount(principal.accountId);
       const subject = row ? await vault.findSubject(row.subject_id) : await vault.createSubject('customer');
       if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
       if ('erased' in subject && subject.erased) throw new AppError('DATA_ERASED');
       const values: Record<string, string> = {};
       for (const [name, value] of Object.entries(input)) if (typeof value === 'string') values[COLUMN[name as ProfileField]] = value;
-      const columns = await vault.sealFields(subject, TABLE, principal.accountId, values);
+      const columns = await vault.sealFields(subject, TABLE, principal.accountId, values).catch((error: unknown) => {
+        // The vault names registry fields (id_number); the API speaks its own field names (idNumber).
+        if (error instanceof AppError && error.code === 'INVALID_IDENTIFIER' && Array.isArray(error.details?.['fields'])) {
+          throw new AppError('INVALID_IDENTIFIER', error.message, { fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f) });
+        }
+        throw error;
+      });
       const at = now().toISOString();
-      if (row) await repo.update(principal.accountId, { ...columns, updated_at: at });
-      else {
-        const empty = Object.fromEntries(
-          Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
-        );
-        await repo.insert({ ...(empty as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>), ...columns, account_id: principal.accountId, subject_id: subject.subjectId, updated_at: at });
-      }
+      const existing = row;
+      // The change and its audit record commit together (names of fields only, never values).
+      await repo.transaction(async (tx, trx) => {
+        if (existing) await tx.update(principal.accountId, { ...columns, updated_at: at });
+        else {
+          const empty = Object.fromEntries(
+            Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
+          );
+          await tx.insert({ ...(empty as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>), ...columns, account_id: principal.accountId, subject_id: subject.subjectId, updated_at: at });
+        }
+        await deps.audit.appendInTransaction(trx, {
+          type: 'profiles.profile_updated',
+          actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
+          decision: 'allowed',
+          subjectId: subject.subjectId,
+          fields: Object.keys(values).map((c) => `${TABLE}.${c}`),
+          requestId: requestId ?? null,
+        });
+      });
       row = await repo.findByAccount(principal.accountId);
       return view(row, principal.accountId);
     },

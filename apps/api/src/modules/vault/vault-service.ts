@@ -5,45 +5,17 @@ import type { Database, KeyDatabase } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
+import { detect } from '@sealbridge/cn-identifiers';
+import type { AuditActor, AuditPort } from '../audit/index.ts';
 import { openVaultKeyring, promoteKek, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
 import { PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
 
-export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer' };
+export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer'; sessionId?: string | null };
 export type Subject = { subjectId: string; dekId: string };
 
-/** One access to personal data: names of fields, never their values. */
-export type AccessEvent = {
-  actor: Actor;
-  subjectId: string;
-  fields: readonly string[];
-  purpose: string;
-  action: 'reveal' | 'lookup' | 'erase';
-  decision: 'allowed' | 'denied';
-  requestId: string | undefined;
-};
-
-/** The audit port. Until the tamper-evident trail lands (issue 4) it writes vault_access_events. */
-export type AccessEventSink = (event: AccessEvent) => Promise<void>;
-
-export function tableAccessEventSink(db: Kysely<Database>, now: () => Date = () => new Date()): AccessEventSink {
-  return async (event) => {
-    await db
-      .insertInto('vault_access_events')
-      .values({
-        id: newId(),
-        at: now().toISOString(),
-        actor_account_id: event.actor.accountId,
-        actor_roles: event.actor.roles.join(','),
-        subject_id: event.subjectId,
-        fields: event.fields.join(','),
-        purpose: event.purpose,
-        action: event.action,
-        decision: event.decision,
-        request_id: event.requestId ?? null,
-      })
-      .execute();
-  };
+function auditActor(actor: Actor): AuditActor {
+  return { accountId: actor.accountId, role: actor.roles.join(',') || null, sessionId: actor.sessionId ?? null };
 }
 
 export type RevealRequest = {
@@ -65,7 +37,8 @@ export type VaultDeps = {
   keys: Kysely<KeyDatabase>;
   provider: KeyProvider;
   logger: Logger;
-  audit?: AccessEventSink;
+  /** Every reveal, lookup, erasure and rotation is recorded here before any plaintext is returned. */
+  audit: AuditPort;
   now?: () => Date;
 };
 
@@ -76,7 +49,7 @@ export async function createVault(deps: VaultDeps) {
   const { db, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const keyRepo = createVaultKeyRepo(deps.keys);
-  const audit = deps.audit ?? tableAccessEventSink(db, now);
+  const { audit } = deps;
   const keyring: VaultKeyring = await openVaultKeyring({ provider: deps.provider, store: keyRepo.store });
   if ((await keyRepo.store.listKeks()).length === 0) {
     await keyRepo.saveKekRing(keyring.bootstrapKekRing());
@@ -158,7 +131,7 @@ export async function createVault(deps: VaultDeps) {
       const field = personalField(key);
       if (!field.purposes.includes(purpose) || !field.visibleTo.some((role) => actor.roles.includes(role))) {
         for (const c of candidates) {
-          await audit({ actor, subjectId: c.subjectId, fields: [key], purpose, action: 'lookup', decision: 'denied', requestId });
+          await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId } });
         }
         throw new AppError('PURPOSE_NOT_ALLOWED', `lookup of ${key} refused`, { field: field.field, purpose });
       }
@@ -169,7 +142,7 @@ export async function createVault(deps: VaultDeps) {
         if (!c.ciphertext) continue;
         const subject = await subjectState(c.subjectId);
         if (!subject || subject.erased_at) continue;
-        await audit({ actor, subjectId: c.subjectId, fields: [key], purpose, action: 'lookup', decision: 'allowed', requestId });
+        await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'allowed', requestId, data: { table: field.table, recordId: c.recordId } });
         const read = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
         if (read.state === 'present' && read.value === wanted) matches.push(c.recordId);
       }
@@ -207,15 +180,24 @@ export async function createVault(deps: VaultDeps) {
       const refusal = request.own
         ? undefined
         : fields.find((f) => !f.purposes.includes(request.purpose) || !f.visibleTo.some((role) => request.actor.roles.includes(role)));
-      const event = { actor: request.actor, subjectId: request.subjectId, fields: keys, purpose: request.purpose, action: 'reveal' as const, requestId: request.requestId };
+      const event = {
+        type: 'vault.fields_revealed',
+        actor: auditActor(request.actor),
+        subjectId: request.subjectId,
+        fields: keys,
+        purpose: request.purpose,
+        requestId: request.requestId ?? null,
+        data: { table: request.table, recordId: request.recordId },
+      };
       if (refusal) {
-        await audit({ ...event, decision: 'denied' });
+        await audit.append({ ...event, decision: 'denied' });
         throw new AppError(refusal.purposes.includes(request.purpose) ? 'FORBIDDEN' : 'PURPOSE_NOT_ALLOWED', `reveal of ${refusal.key} refused`, {
           field: refusal.field,
           purpose: request.purpose,
         });
       }
-      if (!request.own) await audit({ ...event, decision: 'allowed' });
+      // Fail closed: the plaintext is produced only after the access is durably on record.
+      if (!request.own) await audit.append({ ...event, decision: 'allowed' });
       const subject = await subjectState(request.subjectId);
       const out: Record<string, TFieldView> = {};
       for (const field of fields) {
@@ -236,6 +218,8 @@ export async function createVault(deps: VaultDeps) {
      * records when, by whom and why.
      */
     async eraseSubject(subjectId: string, actor: Actor, reason: string, requestId?: string): Promise<boolean> {
+      // The reason is a reference (a request number), kept in plaintext: it must not itself be personal data.
+      if (detect(reason).length > 0) throw new AppError('VALIDATION_FAILED', 'erasure reason contains an identifier', { fields: ['reason'] });
       const subject = await subjectState(subjectId);
       if (!subject) throw new AppError('NOT_FOUND', 'unknown subject');
       if (subject.erased_at) return false;
@@ -255,18 +239,28 @@ export async function createVault(deps: VaultDeps) {
           .set({ erased_at: at, erased_by: actor.accountId, erasure_reason: reason })
           .where('subject_id', '=', subjectId)
           .execute();
+        await audit.appendInTransaction(trx, {
+          type: 'vault.subject_erased',
+          actor: auditActor(actor),
+          subjectId,
+          fields: PERSONAL_FIELDS.map((f) => f.key),
+          purpose: 'rights_request',
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { reasonRef: reason },
+        });
       });
-      await audit({ actor, subjectId, fields: PERSONAL_FIELDS.map((f) => f.key), purpose: 'rights_request', action: 'erase', decision: 'allowed', requestId });
       return true;
     },
 
     /** Rotation: add a pending KEK, promote it (one transaction), reload; re-wrapping follows in a job. */
-    async rotateKek(): Promise<string> {
+    async rotateKek(actor: AuditActor = { accountId: null, role: 'operator', sessionId: null }): Promise<string> {
       const { ring, added } = keyring.addKek(await keyRepo.store.listKeks());
       await keyRepo.saveKekRing(ring);
       await keyring.reloadKeks();
       await keyRepo.saveKekRing(promoteKek(ring, added.kekId));
       await keyring.reloadKeks();
+      await audit.append({ type: 'vault.kek_rotated', actor, decision: 'allowed', data: { kekId: added.kekId } });
       logger.info({ kekId: added.kekId }, 'key-encryption key rotated');
       return added.kekId;
     },

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -44,6 +44,11 @@ export const ZConfigEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, { error: 'expected 32 bytes in base64 (44 characters ending in =)' })
     .optional(),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, { error: 'expected a 32-byte Ed25519 seed in base64 (44 characters ending in =)' })
+    .optional(),
+  AUDIT_EXPORT_DIR: z.string().min(1, { error: 'expected a directory path' }).optional(),
   BODY_LIMIT: z.coerce
     .number({ error: 'expected a size in bytes' })
     .int({ error: 'expected a size in bytes' })
@@ -63,6 +68,9 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   demo: boolean;
   rootKeyBase64: string | undefined;
+  auditSigningKeyBase64: string | undefined;
+  /** Signed audit checkpoints are appended here for shipping to write-once storage. */
+  auditExportDir: string;
   bodyLimit: number;
   trustProxy: boolean;
 };
@@ -87,7 +95,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const shown = variable === 'ROOT_KEY' || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
+        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY';
+        const shown = secret || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
         return { variable, problem: `${issue.message}${shown}` };
       }),
     );
@@ -104,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO ?? e.DATABASE_URL === undefined,
     rootKeyBase64: e.ROOT_KEY,
+    auditSigningKeyBase64: e.AUDIT_SIGNING_KEY,
+    auditExportDir: resolve(e.AUDIT_EXPORT_DIR ?? join(e.DATA_DIR, 'audit-export')),
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
   };

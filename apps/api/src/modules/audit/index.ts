@@ -1,0 +1,25 @@
+/**
+ * The audit trail (DESIGN.md invariant 6): typed events per module, an append-only hash-chained log with an
+ * RFC 9162 Merkle tree and Ed25519-signed checkpoints, group commit for reads, in-transaction appends for
+ * changes, the verifier, the auditor's search and export, and each customer's view of who accessed their data.
+ */
+export {
+  defineAuditEvent,
+  createAuditEventRegistry,
+  AUDIT_EVENTS,
+  SYSTEM_ACTOR,
+  type AuditEventDefinition,
+  type AuditEventInput,
+  type AuditActor,
+  type AuditEventRegistry,
+} from './audit-events.ts';
+export { createAuditLog, type AuditLog, type AuditLogOptions } from './audit-log.ts';
+export { createAuditRepo, type AuditRepo } from './audit-repo.ts';
+export { createAuditService, type AuditService } from './audit-service.ts';
+export { auditRoutes, actorOf, type AuditRouteDeps } from './audit-routes.ts';
+export { openAuditSigningKey } from './audit-signing-key.ts';
+export type { AuditSigningKey } from './integrity/index.ts';
+
+import type { AuditLog } from './audit-log.ts';
+/** What other modules need from the log: append now (group commit) or inside their own transaction. */
+export type AuditPort = Pick<AuditLog, 'append' | 'appendInTransaction'>;

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { defineAuditEvent } from '../audit/index.ts';
+
+const where = z.object({ table: z.string(), recordId: z.string() });
+
+/** Events the vault writes: names of fields and ids only — never a value. */
+export const VAULT_AUDIT_EVENTS = [
+  defineAuditEvent('vault.fields_revealed', 'reveal', 'Personal fields were revealed (or refused) for a stated purpose', where),
+  defineAuditEvent('vault.lookup_matched', 'lookup', 'A record found by blind index was confirmed (or refused) for a stated purpose', where),
+  defineAuditEvent('vault.subject_erased', 'erase', 'A data subject was crypto-shredded: their data key destroyed', z.object({ reasonRef: z.string() })),
+  defineAuditEvent('vault.kek_rotated', 'rotate_key', 'A new key-encryption key became current', z.object({ kekId: z.string() })),
+];

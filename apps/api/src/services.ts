@@ -1,0 +1,102 @@
+import { redact } from '@sealbridge/cn-identifiers';
+import type { TAuditSearchQuery } from '@sealbridge/contracts';
+import type { Config } from './platform/config/index.ts';
+import type { DatabaseHandle } from './platform/db/index.ts';
+import type { JobRunner } from './platform/jobs/index.ts';
+import { registerLogScrubber, type Logger } from './platform/logger/index.ts';
+import type { Database, KeyDatabase } from './db/schema.ts';
+import {
+  AUDIT_EVENTS,
+  createAuditEventRegistry,
+  createAuditLog,
+  createAuditRepo,
+  createAuditService,
+  openAuditSigningKey,
+} from './modules/audit/index.ts';
+import { createIdentityRepo, createIdentityService, IDENTITY_AUDIT_EVENTS } from './modules/identity/index.ts';
+import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
+import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
+import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS } from './modules/vault/index.ts';
+
+function scrubIdentifiers(text: string): string {
+  return redact(text).text;
+}
+
+/** Every audit event type of every module, declared where the module lives. */
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS];
+
+export type ServiceDeps = {
+  config: Config;
+  database: DatabaseHandle<Database>;
+  keys: DatabaseHandle<KeyDatabase>;
+  logger: Logger;
+  jobs?: JobRunner;
+};
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
+
+/** The composition root of the modules (routes are attached in app.ts). */
+export async function createServices(deps: ServiceDeps) {
+  const { config, database, logger } = deps;
+  const db = database.db;
+  // Identifiers that reach an error message are replaced by typed placeholders before it is logged.
+  registerLogScrubber(scrubIdentifiers);
+
+  const origin = `${new URL(config.publicUrl).host}/sealbridge-audit`;
+  const signingKey = await openAuditSigningKey({ seedBase64: config.auditSigningKeyBase64, dataDir: config.dataDir, keyName: origin });
+  const registry = createAuditEventRegistry(ALL_AUDIT_EVENTS);
+  const auditLog = createAuditLog({ db, dialect: database.dialect, logger, registry, signingKey, origin, exportDir: config.auditExportDir });
+
+  const vault = await createVault({
+    db,
+    keys: deps.keys.db,
+    provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
+    logger,
+    audit: auditLog,
+  });
+  const identityRepo = createIdentityRepo(db);
+  const identity = createIdentityService({ repo: identityRepo, audit: auditLog });
+  const listings = createListingsService({ repo: createListingsRepo(db) });
+  const profilesRepo = createProfilesRepo(db);
+  const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog });
+  const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
+  const audit = createAuditService({
+    repo: createAuditRepo(db),
+    registry,
+    verifier: { publicKey: signingKey.publicKey, keyName: signingKey.keyName, origin, verifierKey: signingKey.publicKeyBase64 },
+    staffNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+    fieldLabel: (key) => labels.get(key) ?? { 'zh-CN': key, en: key },
+  });
+
+  /** Subject search by blind index: the identifier is hashed, never stored or logged. */
+  async function resolveSubjects(query: TAuditSearchQuery): Promise<string[] | undefined> {
+    const pairs = [
+      ['account_profiles.mobile', 'mobile_bidx', query.subjectMobile],
+      ['account_profiles.email', 'email_bidx', query.subjectEmail],
+      ['account_profiles.id_number', 'id_number_bidx', query.subjectIdNumber],
+    ] as const;
+    const given = pairs.find(([, , value]) => value);
+    if (!given) return undefined;
+    const index = vault.blindIndexOf(given[0], given[2] ?? '');
+    if (index === null) return [];
+    return (await profilesRepo.findByBlindIndex(given[1], index)).map((r) => r.subject_id);
+  }
+
+  async function subjectsOfAccount(accountId: string): Promise<string[]> {
+    const profile = await profilesRepo.findByAccount(accountId);
+    return profile ? [profile.subject_id] : [];
+  }
+
+  if (deps.jobs) {
+    await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
+      const count = await vault.rewrapDataKeys();
+      ctx.logger.info({ count }, 'data keys re-wrapped');
+    });
+    await deps.jobs.register('identity.purge-stale-sessions', async (_data, ctx) => {
+      ctx.logger.info({ deleted: await identity.purgeStaleSessions() }, 'stale sessions purged');
+    });
+    await deps.jobs.schedule('identity.purge-stale-sessions', '17 * * * *');
+  }
+
+  return { vault, identity, listings, profiles, audit, auditLog, resolveSubjects, subjectsOfAccount };
+}

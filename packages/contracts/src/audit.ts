@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * Every audit event type and action the server writes. Each API module declares its own events
+ * (`<module>-audit-events.ts`); a drift test fails when this list and the server's registry differ, and the web
+ * locales name every entry.
+ */
+export const AUDIT_EVENT_TYPES = [
+  'identity.signed_in',
+  'identity.sign_in_failed',
+  'identity.signed_out',
+  'profiles.profile_updated',
+  'vault.fields_revealed',
+  'vault.lookup_matched',
+  'vault.subject_erased',
+  'vault.kek_rotated',
+  'audit.range_exported',
+  'audit.integrity_checked',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const ZAuditRecord = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  action: z.string(),
+  decision: z.enum(['allowed', 'denied']),
+  actor: z.object({ accountId: z.string().nullable(), role: z.string().nullable(), staffNo: z.string().nullable() }),
+  purpose: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  fields: z.array(z.string()),
+  requestId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  /** False when the stored payload no longer parses with its event schema (shown, never hidden). */
+  dataValid: z.boolean(),
+  prevHash: z.string(),
+  leafHash: z.string(),
+});
+export type TAuditRecord = z.infer<typeof ZAuditRecord>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, { message: 'expected an ISO date like 2026-11-28 or 2026-11-28T09:00:00Z' });
+
+export const ZAuditSearchQuery = z.object({
+  actor: z.string().max(64).optional(),
+  /** The subject by pseudonymous id, or found by blind index from one identifier (never stored or logged). */
+  subjectId: z.string().max(64).optional(),
+  subjectMobile: z.string().max(32).optional(),
+  subjectEmail: z.string().max(254).optional(),
+  subjectIdNumber: z.string().max(20).optional(),
+  action: z.string().max(40).optional(),
+  purpose: z.string().max(40).optional(),
+  decision: z.enum(['allowed', 'denied']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TAuditSearchQuery = z.infer<typeof ZAuditSearchQuery>;
+
+export const ZAuditSearchResponse = z.object({
+  items: z.array(ZAuditRecord),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const ZAuditExportQuery = z.object({ from: isoDate, to: isoDate, format: z.enum(['csv', 'json']).default('json') });
+
+export const ZCheckpointResponse = z.object({
+  origin: z.string(),
+  size: z.number().int(),
+  rootHash: z.string(),
+  createdAt: z.string(),
+  /** The signed note (C2SP tlog-checkpoint), verifiable with `verifierKey`. */
+  note: z.string(),
+  verifierKey: z.string(),
+});
+export type TCheckpointResponse = z.infer<typeof ZCheckpointResponse>;
+
+export const AUDIT_FAILURE_REASONS = [
+  'sequence_gap',
+  'sequence_order',
+  'leaf_hash_mismatch',
+  'chain_broken',
+  'checkpoint_root_mismatch',
+  'checkpoint_signature_invalid',
+  'truncated_below_checkpoint',
+] as const;
+
+export const ZIntegrityResponse = z.object({
+  ok: z.boolean(),
+  size: z.number().int(),
+  checkedRecords: z.number().int(),
+  checkedCheckpoints: z.number().int(),
+  firstBadSeq: z.number().int().optional(),
+  reason: z.enum(AUDIT_FAILURE_REASONS).optional(),
+  latestCheckpoint: z.object({ size: z.number().int(), createdAt: z.string() }).nullable(),
+});
+export type TIntegrityResponse = z.infer<typeof ZIntegrityResponse>;
+
+export const ZAccessLogEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorRole: z.string().nullable(),
+  staffNo: z.string().nullable(),
+  action: z.string(),
+  decision: z.enum(['allowed', 'denied']),
+  purpose: z.string().nullable(),
+  fields: z.array(z.object({ key: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+});
+export const ZAccessLogResponse = z.object({ entries: z.array(ZAccessLogEntry) });
+export type TAccessLogResponse = z.infer<typeof ZAccessLogResponse>;
