@@ -11,6 +11,12 @@ import { PublicLayout } from './layout/public-layout.tsx';
 const PrivacyPage = lazy(() =>
   import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })),
 );
+const ProfilePage = lazy(() =>
+  import('../features/account/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })),
+);
+const AccessLogPage = lazy(() =>
+  import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -23,6 +29,8 @@ export function AppRoutes() {
           <Route path="listings" element={<ListingsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="account/profile" element={<ProfilePage />} />
+          <Route path="account/access-log" element={<AccessLogPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

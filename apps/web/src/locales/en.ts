@@ -1,4 +1,8 @@
 import type { LocaleMessages } from './zh-CN.ts';
+import { accountEn } from './en/account.ts';
+import { auditEn } from './en/audit.ts';
+import { codesEn } from './en/codes.ts';
+import { customersEn } from './en/customers.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -17,6 +21,8 @@ export const en: LocaleMessages = {
     privacy: 'Privacy center',
     login: 'Sign in',
     console: 'Open console',
+    myData: 'My data',
+    accessLog: 'Access log',
     logout: 'Sign out',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
@@ -26,6 +32,12 @@ export const en: LocaleMessages = {
     privacy: 'Privacy center · Personal information protection',
     login: 'Sign in',
     console: 'Console',
+    profile: 'My data',
+    customerLookup: 'Customer lookup',
+    accessLog: 'Who accessed my data',
+    auditLog: 'Audit trail',
+    auditIntegrity: 'Audit integrity',
+    auditExport: 'Audit export',
     notFound: 'Page not found',
   },
   common: {
@@ -35,6 +47,8 @@ export const en: LocaleMessages = {
     yes: 'Yes',
     no: 'No',
     backHome: 'Back to home',
+    weekDaysShort: 'Su,Mo,Tu,We,Th,Fr,Sa',
+    monthsShort: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
   },
   home: {
     hero: {
@@ -149,14 +163,14 @@ export const en: LocaleMessages = {
       field: 'Data item',
       subjectKind: 'Data subject',
       category: 'Category',
-      sensitivity: 'Sensitivity',
       purposes: 'Purposes',
       legalBasis: 'Legal basis',
       retention: 'Retention',
       masking: 'Masking',
       blindIndexed: 'Blind index',
-      subjectKinds: { customer: 'Customer', staff: 'Staff member', company_party: 'Company party' },
-      sensitivities: { general: 'General', sensitive: 'Sensitive' },
+      visibleTo: 'Staff roles with access',
+      blindIndexedHint: 'Can be found by exact value without storing plaintext',
+      subjectOnly: 'The person only',
       unavailableTitle: 'The data map is coming soon',
       unavailableBody: 'The personal-data register is being deployed. Once live, this table will list every item of personal information we process.',
       empty: 'No personal data items are registered yet.',
@@ -214,6 +228,10 @@ export const en: LocaleMessages = {
   },
   console: {
     menuDashboard: 'Overview',
+    menuCustomerLookup: 'Customer lookup',
+    menuAuditLog: 'Audit trail',
+    menuAuditIntegrity: 'Integrity',
+    menuAuditExport: 'Audit export',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -250,6 +268,10 @@ export const en: LocaleMessages = {
     auditor: 'Auditor',
     admin: 'Administrator',
   },
+  codes: codesEn,
+  account: accountEn,
+  customers: customersEn,
+  audit: auditEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -3,6 +3,11 @@
  * locales.test.ts fails when the two differ in keys or a value is empty. Error texts are not here: they come
  * from ERROR_CODES in @sealbridge/contracts, keyed by the code the server sends.
  */
+import { accountZhCN } from './zh-CN/account.ts';
+import { auditZhCN } from './zh-CN/audit.ts';
+import { codesZhCN } from './zh-CN/codes.ts';
+import { customersZhCN } from './zh-CN/customers.ts';
+
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -19,6 +24,8 @@ export const zhCN = {
     privacy: '隐私中心',
     login: '登录',
     console: '进入工作台',
+    myData: '我的资料',
+    accessLog: '访问记录',
     logout: '退出登录',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -28,6 +35,12 @@ export const zhCN = {
     privacy: '隐私中心 · 个人信息保护',
     login: '登录',
     console: '工作台',
+    profile: '我的资料',
+    customerLookup: '客户查询',
+    accessLog: '谁访问了我的数据',
+    auditLog: '审计日志',
+    auditIntegrity: '审计完整性',
+    auditExport: '审计导出',
     notFound: '页面不存在',
   },
   common: {
@@ -37,6 +50,8 @@ export const zhCN = {
     yes: '是',
     no: '否',
     backHome: '返回首页',
+    weekDaysShort: '日,一,二,三,四,五,六',
+    monthsShort: '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月',
   },
   home: {
     hero: {
@@ -151,14 +166,14 @@ export const zhCN = {
       field: '信息项',
       subjectKind: '信息主体',
       category: '类别',
-      sensitivity: '敏感程度',
       purposes: '处理目的',
       legalBasis: '合法性基础',
       retention: '保存期限',
       masking: '脱敏方式',
       blindIndexed: '盲索引',
-      subjectKinds: { customer: '客户', staff: '工作人员', company_party: '公司相关人员' },
-      sensitivities: { general: '一般个人信息', sensitive: '敏感个人信息' },
+      visibleTo: '可查看的岗位',
+      blindIndexedHint: '可按精确值查找，但不保存明文',
+      subjectOnly: '仅本人',
       unavailableTitle: '数据地图即将上线',
       unavailableBody: '个人信息登记模块正在部署中，上线后这里将实时展示我们处理的全部个人信息项。',
       empty: '暂无登记的个人信息项。',
@@ -216,6 +231,10 @@ export const zhCN = {
   },
   console: {
     menuDashboard: '概览',
+    menuCustomerLookup: '客户查询',
+    menuAuditLog: '审计日志',
+    menuAuditIntegrity: '完整性校验',
+    menuAuditExport: '审计导出',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -252,6 +271,10 @@ export const zhCN = {
     auditor: '内审',
     admin: '系统管理员',
   },
+  codes: codesZhCN,
+  account: accountZhCN,
+  customers: customersZhCN,
+  audit: auditZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

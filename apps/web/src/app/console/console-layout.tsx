@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '@sealbridge/contracts';
 import { useSession } from '../../features/auth/session/session-context.ts';
-import type { TAccount } from '../../features/auth/api/auth-types.ts';
+import type { TAccount } from '@sealbridge/contracts';
 import { NotFoundPage } from '../../features/not-found/pages/not-found-page.tsx';
 import { useLocale } from '../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../shared/ui/api-error-alert.tsx';

@@ -1,4 +1,6 @@
-import { DashboardOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
+import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
@@ -20,6 +22,11 @@ export type ConsoleEntry = {
   roles?: readonly string[];
 };
 
+/** The roles holding a permission, so a menu entry follows the contracts' role table instead of repeating it. */
+function rolesHolding(permission: Permission): Role[] {
+  return ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
 export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
   {
     key: 'dashboard',
@@ -29,6 +36,42 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     Page: lazy(() =>
       import('../../features/dashboard/pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
     ),
+  },
+  {
+    key: 'customer-lookup',
+    path: 'customers/lookup',
+    label: (t) => t('console.menuCustomerLookup'),
+    icon: <FileSearchOutlined />,
+    Page: lazy(() =>
+      import('../../features/customers/pages/customer-lookup-page.tsx').then((m) => ({ default: m.CustomerLookupPage })),
+    ),
+    roles: ['broker'],
+  },
+  {
+    key: 'audit-log',
+    path: 'audit/log',
+    label: (t) => t('console.menuAuditLog'),
+    icon: <AuditOutlined />,
+    Page: lazy(() => import('../../features/audit/pages/audit-log-page.tsx').then((m) => ({ default: m.AuditLogPage }))),
+    roles: rolesHolding('audit.read'),
+  },
+  {
+    key: 'audit-integrity',
+    path: 'audit/integrity',
+    label: (t) => t('console.menuAuditIntegrity'),
+    icon: <SafetyCertificateOutlined />,
+    Page: lazy(() =>
+      import('../../features/audit/pages/audit-integrity-page.tsx').then((m) => ({ default: m.AuditIntegrityPage })),
+    ),
+    roles: rolesHolding('audit.read'),
+  },
+  {
+    key: 'audit-export',
+    path: 'audit/export',
+    label: (t) => t('console.menuAuditExport'),
+    icon: <DownloadOutlined />,
+    Page: lazy(() => import('../../features/audit/pages/audit-export-page.tsx').then((m) => ({ default: m.AuditExportPage }))),
+    roles: rolesHolding('audit.export'),
   },
 ];
 

@@ -1,8 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isKnownRole } from '../../features/auth/api/auth-types.ts';
-import type { TAccount } from '../../features/auth/api/auth-types.ts';
+import type { TAccount } from '@sealbridge/contracts';
 
 type Props = { account: TAccount; onSignOut: () => void };
 
@@ -16,8 +15,8 @@ export function ConsoleUser({ account, onSignOut }: Props) {
       <span className="sb-console-roles">
         {account.roles.map((role) => (
           <Tag key={role} color="blue" variant="filled">
-            {/* A role added on the server before the UI learns its name is shown as its code. */}
-            {isKnownRole(role) ? t(`roles.${role}`) : role}
+            {/* Roles come from the contracts' closed list; codes.test.ts checks each has a name. */}
+            {t(`roles.${role}`)}
           </Tag>
         ))}
       </span>

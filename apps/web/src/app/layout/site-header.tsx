@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -29,9 +29,23 @@ function AccountArea() {
           {t('nav.console')}
         </ButtonLink>
       ) : (
-        <span className="sb-header-user">
-          <UserOutlined /> {session.account.displayName}
-        </span>
+        <>
+          <span className="sb-header-user">
+            <UserOutlined /> {session.account.displayName}
+          </span>
+          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} data-testid="nav-my-data">
+            {t('nav.myData')}
+          </ButtonLink>
+          <ButtonLink
+            type="text"
+            to="/account/access-log"
+            icon={<AuditOutlined />}
+            aria-label={t('nav.accessLog')}
+            data-testid="nav-access-log"
+          >
+            <span className="sb-header-label">{t('nav.accessLog')}</span>
+          </ButtonLink>
+        </>
       )}
       <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
     </span>

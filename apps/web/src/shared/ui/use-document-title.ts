@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { zhCN } from '../../locales/zh-CN.ts';
 
-type TitleKey = 'home' | 'listings' | 'privacy' | 'login' | 'console' | 'notFound';
+type TitleKey = keyof typeof zhCN.titles;
 
 /** Sets document.title to "<page> — 封桥 Sealbridge" in the current language, following language switches. */
 export function useDocumentTitle(page: TitleKey): void {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { login } from '../api/auth-api.ts';
-import type { TAccount, TLoginRequest } from '../api/auth-types.ts';
+import type { TAccount, TLoginRequest } from '@sealbridge/contracts';
 
 type Props = { onSignedIn: (account: TAccount) => void };
 

@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../../../shared/ui/brand-mark.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
-import type { TAccount } from '../api/auth-types.ts';
+import type { TAccount } from '@sealbridge/contracts';
 import { LoginForm } from '../components/login-form.tsx';
 import { useSession } from '../session/session-context.ts';
 
-/** Where to go after signing in: back into the console for staff, the marketplace for customers. */
+/**
+ * Where to go after signing in: back to the page that sent the visitor here when it belongs to the account's
+ * side (the console for staff, /account for customers), else the console or the marketplace.
+ */
 function destination(account: TAccount, from: unknown): string {
-  if (account.kind !== 'staff') return '/';
-  return typeof from === 'string' && from.startsWith('/console') ? from : '/console';
+  const home = account.kind === 'staff' ? '/console' : '/account';
+  const fallback = account.kind === 'staff' ? '/console' : '/';
+  return typeof from === 'string' && (from === home || from.startsWith(`${home}/`)) ? from : fallback;
 }
 
 /** `/login` */

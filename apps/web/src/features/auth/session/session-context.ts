@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { TAccount } from '../api/auth-types.ts';
+import type { TAccount } from '@sealbridge/contracts';
 
 export type SessionStatus = 'loading' | 'authenticated' | 'anonymous' | 'error';
 
@@ -26,4 +26,8 @@ export function useSession(): Session {
 
 export function isStaff(account: TAccount | undefined): boolean {
   return account?.kind === 'staff';
+}
+
+export function isCustomer(account: TAccount | undefined): boolean {
+  return account?.kind === 'customer';
 }

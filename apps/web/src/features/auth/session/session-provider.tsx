@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { getCurrentAccount, logout } from '../api/auth-api.ts';
-import type { TAccount } from '../api/auth-types.ts';
+import type { TAccount } from '@sealbridge/contracts';
 import { SessionContext } from './session-context.ts';
 import type { Session, SessionStatus } from './session-context.ts';
 

@@ -3,16 +3,11 @@ import { Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { getDataMap } from '../api/privacy-api.ts';
 import { DataMapTable } from './data-map-table.tsx';
-
-function formatTime(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
 
 /** The data map, or an honest "not yet available" while the endpoint answers 404. */
 export function DataMapSection() {
@@ -37,7 +32,7 @@ export function DataMapSection() {
   else if (query.data)
     body = (
       <>
-        <p className="sb-muted">{t('privacy.dataMap.generatedAt', { time: formatTime(query.data.generatedAt, locale) })}</p>
+        <p className="sb-muted">{t('privacy.dataMap.generatedAt', { time: formatDateTime(query.data.generatedAt, locale) })}</p>
         <DataMapTable entries={query.data.entries} />
       </>
     );

@@ -1,42 +1,73 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
+import type { TDataMapEntry } from '@sealbridge/contracts';
 import { useTranslation } from 'react-i18next';
+import { isRole } from '../../../shared/i18n/known-codes.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
-import type { TDataMapEntry } from '../api/privacy-api.ts';
 
 /**
- * The registry-driven data map. Labels come in both languages from the server; subject kind and sensitivity
- * are codes translated here; purposes, basis, retention and masking are shown as the registry words them.
+ * The registry-driven data map. Labels come in both languages from the server; every other column is a code
+ * from a closed list in @sealbridge/contracts, translated here (codes.test.ts checks each has a name).
  */
 export function DataMapTable({ entries }: { entries: TDataMapEntry[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const columns: TableColumnsType<TDataMapEntry> = [
-    { key: 'field', title: t('privacy.dataMap.field'), fixed: 'start', width: 160, render: (_, e) => <strong>{e.label[locale]}</strong> },
-    { key: 'subject', title: t('privacy.dataMap.subjectKind'), width: 120, render: (_, e) => t(`privacy.dataMap.subjectKinds.${e.subjectKind}`) },
-    { key: 'category', title: t('privacy.dataMap.category'), dataIndex: 'category', width: 120 },
     {
-      key: 'sensitivity',
-      title: t('privacy.dataMap.sensitivity'),
-      width: 130,
+      key: 'field',
+      title: t('privacy.dataMap.field'),
+      fixed: 'start',
+      width: 170,
       render: (_, e) => (
-        <Tag color={e.sensitivity === 'sensitive' ? 'red' : 'default'}>{t(`privacy.dataMap.sensitivities.${e.sensitivity}`)}</Tag>
+        <div className="sb-data-map-field">
+          <strong>{e.label[locale]}</strong>
+          {e.sensitivity === 'sensitive' && (
+            <Tooltip title={t('codes.fieldView.sensitiveHint')}>
+              <Tag color="red" variant="filled" data-testid={`data-map-sensitive-${e.key}`}>
+                {t('codes.fieldView.sensitiveTag')}
+              </Tag>
+            </Tooltip>
+          )}
+          <span className="sb-data-map-kind">
+            <span title={t('privacy.dataMap.subjectKind')}>{t(`codes.subjectKinds.${e.subjectKind}`)}</span>
+            {' · '}
+            <span title={t('privacy.dataMap.category')}>{t(`codes.categories.${e.category}`)}</span>
+          </span>
+        </div>
       ),
     },
     {
       key: 'purposes',
       title: t('privacy.dataMap.purposes'),
-      width: 200,
-      render: (_, e) => e.purposes.map((purpose) => <Tag key={purpose}>{purpose}</Tag>),
+      width: 210,
+      render: (_, e) => e.purposes.map((purpose) => <Tag key={purpose}>{t(`codes.purposes.${purpose}`)}</Tag>),
     },
-    { key: 'legalBasis', title: t('privacy.dataMap.legalBasis'), dataIndex: 'legalBasis', width: 140 },
-    { key: 'retention', title: t('privacy.dataMap.retention'), dataIndex: 'retention', width: 140 },
-    { key: 'masking', title: t('privacy.dataMap.masking'), dataIndex: 'masking', width: 120 },
+    {
+      key: 'legalBasis',
+      title: t('privacy.dataMap.legalBasis'),
+      width: 180,
+      render: (_, e) => (
+        <span className={e.legalBasis === 'separate_consent' ? 'sb-data-map-basis is-separate' : 'sb-data-map-basis'}>
+          {t(`codes.legalBases.${e.legalBasis}`)}
+        </span>
+      ),
+    },
+    { key: 'retention', title: t('privacy.dataMap.retention'), width: 140, render: (_, e) => t(`codes.retention.${e.retention}`) },
+    { key: 'masking', title: t('privacy.dataMap.masking'), width: 180, render: (_, e) => t(`codes.masking.${e.masking}`) },
     {
       key: 'blindIndexed',
-      title: t('privacy.dataMap.blindIndexed'),
-      width: 90,
+      title: <Tooltip title={t('privacy.dataMap.blindIndexedHint')}>{t('privacy.dataMap.blindIndexed')}</Tooltip>,
+      width: 72,
       render: (_, e) => (e.blindIndexed ? t('common.yes') : t('common.no')),
+    },
+    {
+      key: 'visibleTo',
+      title: t('privacy.dataMap.visibleTo'),
+      width: 110,
+      render: (_, e) =>
+        e.visibleTo.length === 0
+          ? t('privacy.dataMap.subjectOnly')
+          : e.visibleTo.map((role) => <Tag key={role}>{isRole(role) ? t(`roles.${role}`) : role}</Tag>),
     },
   ];
   return (
@@ -47,7 +78,7 @@ export function DataMapTable({ entries }: { entries: TDataMapEntry[] }) {
         columns={columns}
         dataSource={entries}
         pagination={false}
-        scroll={{ x: 1240 }}
+        scroll={{ x: 1062 }}
         locale={{ emptyText: t('privacy.dataMap.empty') }}
       />
     </div>

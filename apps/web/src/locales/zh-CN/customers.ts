@@ -1,0 +1,37 @@
+/** Staff pages about customers (客户查询). */
+export const customersZhCN = {
+  lookup: {
+    title: '客户查询',
+    intro: '按手机号、邮箱或身份证号精确查找客户。结果默认脱敏显示；查看原文须说明用途，每一次查看都会被记录，客户可以查看访问记录。',
+    identifierType: '查询方式',
+    identifierTypes: { mobile: '手机号', email: '邮箱', idNumber: '身份证号' },
+    value: '查询内容',
+    valueRequired: '请输入查询内容',
+    placeholders: {
+      mobile: '11 位手机号码',
+      email: 'name@example.com',
+      idNumber: '18 位居民身份证号码',
+    },
+    purpose: '查询用途',
+    purposeRequired: '请选择查询用途',
+    purposeHint: '用途须是该信息登记的处理目的之一（见隐私中心的数据地图），否则系统将拒绝并记录。',
+    submit: '查询',
+    resultCount: '找到 {{count}} 位客户',
+    noResult: '没有找到匹配的客户。',
+    customer: '客户',
+    accountId: '客户编号：{{id}}',
+    updatedAt: '资料更新：{{time}}',
+    view: '查看',
+    viewLabel: '查看{{field}}原文',
+  },
+  reveal: {
+    title: '查看{{field}}',
+    purpose: '查看用途',
+    purposeRequired: '请选择查看用途',
+    notice: '访问将被记录，客户可查看访问记录。',
+    noticeBody: '请仅在业务确有需要时查看原文，不得截图、转发或在聊天中发送客户信息。',
+    confirm: '查看原文',
+    close: '关闭',
+    value: '原文',
+  },
+} as const;
