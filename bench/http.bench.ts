@@ -25,6 +25,8 @@ const suite: BenchSuite = {
   async run() {
     const seconds = Number(process.env.BENCH_SECONDS ?? 5);
     const app = await startServer('app-server.ts');
+    // The same app with request logging off (LOG_LEVEL=warn), to separate framework cost from log cost.
+    const quiet = await startServer('app-server.ts', { BENCH_LOG_LEVEL: 'warn' });
     // The baseline sends the very headers the app sends, so both answer the same bytes' worth.
     const sample = await fetch(`http://127.0.0.1:${app.port}/api/meta`);
     const headers: Record<string, string> = {};
@@ -35,15 +37,22 @@ const suite: BenchSuite = {
     try {
       await load(app.port, 1);
       await load(bare.port, 1);
+      await load(quiet.port, 1);
       let best = 0;
+      let bestQuiet = 0;
       let bestBase = 0;
       for (let round = 0; round < 2; round++) {
         bestBase = Math.max(bestBase, await load(bare.port, seconds));
         best = Math.max(best, await load(app.port, seconds));
+        bestQuiet = Math.max(bestQuiet, await load(quiet.port, seconds));
       }
-      return [result('http.build_app_json_vs_bare_node_http', 'req/s', best, bestBase, 'GET /api/meta, 32 connections, best of 2 rounds')];
+      return [
+        result('http.build_app_json_vs_bare_node_http', 'req/s', best, bestBase, 'GET /api/meta, 32 connections, best of 2 rounds, request log on (production default)'),
+        result('http.build_app_json_vs_bare_node_http_no_request_log', 'req/s', bestQuiet, bestBase, 'same, LOG_LEVEL=warn: what the framework and our hooks cost without the per-request log line'),
+      ];
     } finally {
       app.child.kill();
+      quiet.child.kill();
       bare.child.kill();
     }
   },

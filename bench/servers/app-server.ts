@@ -8,7 +8,7 @@ import { createLogger } from '../../apps/api/src/platform/logger/index.ts';
 import { openKeyStore, openStore, VERSION } from '../../apps/api/src/runtime.ts';
 import pino from 'pino';
 
-const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-bench-')), DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: 'info' });
+const config = loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), 'sb-bench-')), DEMO: '0', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' });
 // Request logs are written as in production, to a file, so their cost is part of the measurement.
 const logger = createLogger({ level: config.logLevel, destination: pino.destination({ dest: join(config.dataDir, 'bench.log'), sync: false }) });
 const database = await openStore(config, logger);

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Redis } from 'ioredis';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { SESSION_COOKIE } from '@sealbridge/contracts';
@@ -53,9 +53,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** Composes the application. Never listens: main.ts does, tests use inject(). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
+  // Fastify's logger stays off: it would create a child logger for every request. The platform logs requests
+  // and errors itself through the root logger (platform/http), with the request id in each line.
   const app = Fastify({
-    loggerInstance: deps.logger as FastifyBaseLogger,
-    logController: new LogController({ disableRequestLogging: true }),
+    logger: false,
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
@@ -73,8 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   services.auditLog.start();
   app.addHook('onClose', async () => services.auditLog.stop());
 
-  installErrorHandler(app);
-  installRequestLog(app);
+  installErrorHandler(app, deps.logger);
+  installRequestLog(app, deps.logger);
   installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   // With REDIS_URL, rate-limit counters are shared by every instance; otherwise they live in this process.

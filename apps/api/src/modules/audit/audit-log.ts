@@ -40,7 +40,8 @@ export type AuditLogOptions = {
 /** Any number unique to this lock; held for the duration of one append transaction on PostgreSQL. */
 const PG_APPEND_LOCK = 0x5ea1b1d6;
 
-type Pending = { input: AuditEventInput; resolve: () => void; reject: (error: unknown) => void };
+type Prepared = { input: AuditEventInput; action: string; data: Record<string, JsonValue>; dataText: string };
+type Pending = { event: Prepared; resolve: () => void; reject: (error: unknown) => void };
 
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
@@ -54,7 +55,7 @@ export function createAuditLog(options: AuditLogOptions) {
   const { db, logger, registry, signingKey, origin } = options;
   const now = options.now ?? (() => new Date());
   const flushMs = options.flushMs ?? 2;
-  const maxBatch = options.maxBatch ?? 256;
+  const maxBatch = options.maxBatch ?? 512;
   const checkpointEveryEntries = options.checkpointEveryEntries ?? 1000;
   let queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -64,23 +65,24 @@ export function createAuditLog(options: AuditLogOptions) {
   let checkpointing: Promise<{ size: number; note: string } | undefined> | undefined;
   let cached: { size: number; frontier: MerkleFrontier } | undefined;
 
-  function validate(input: AuditEventInput) {
+  /** Validated once, when the caller hands the event over. */
+  function prepare(input: AuditEventInput): Prepared {
     const definition = registry.get(input.type);
     if (!definition) throw new Error(`audit event type ${input.type} is not declared`);
     const data = definition.data.parse(input.data ?? {}) as Record<string, JsonValue>;
     // Encoding here rejects an unencodable payload (NaN, lone surrogates) for its own caller only, before it can
     // fail a whole group-commit batch; the canonical text is also what is stored, so outsiders can hash the column.
-    return { definition, data, dataText: canonicalJson(data) };
+    return { input, action: definition.action, data, dataText: canonicalJson(data) };
   }
 
-  async function appendRows(trx: Transaction<Database>, inputs: readonly AuditEventInput[]): Promise<void> {
+  async function appendRows(trx: Transaction<Database>, events: readonly Prepared[]): Promise<void> {
     if (options.dialect === 'postgres') await sql`select pg_advisory_xact_lock(${PG_APPEND_LOCK})`.execute(trx);
+    // The head is read inside the transaction every time: other processes (operator commands) append too.
     const head = await trx.selectFrom('audit_log').select(['seq', 'leaf_hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     let seq = Number(head?.seq ?? 0);
     let prevHash = head?.leaf_hash ?? GENESIS_PREV_HASH;
     const at = now().toISOString();
-    const rows = inputs.map((input) => {
-      const { definition, data, dataText } = validate(input);
+    const rows = events.map(({ input, action, data, dataText }) => {
       seq += 1;
       const record: AuditRecordCore = {
         seq,
@@ -90,7 +92,7 @@ export function createAuditLog(options: AuditLogOptions) {
         actorRole: input.actor.role,
         actorSession: input.actor.sessionId,
         purpose: input.purpose ?? null,
-        action: definition.action,
+        action,
         decision: input.decision,
         subjectId: input.subjectId ?? null,
         fields: [...(input.fields ?? [])],
@@ -128,7 +130,7 @@ export function createAuditLog(options: AuditLogOptions) {
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(batch.length);
       try {
-        await db.transaction().execute((trx) => appendRows(trx, batch.map((p) => p.input)));
+        await db.transaction().execute((trx) => appendRows(trx, batch.map((p) => p.event)));
         for (const p of batch) p.resolve();
       } catch (error) {
         logger.error({ err: error, events: batch.length }, 'audit write failed');
@@ -226,19 +228,21 @@ export function createAuditLog(options: AuditLogOptions) {
     signingKey,
     /** Resolves when the event is committed; rejects (SERVICE_UNAVAILABLE) when the write failed. */
     append(input: AuditEventInput): Promise<void> {
+      let event: Prepared;
       try {
-        validate(input);
+        event = prepare(input);
       } catch (error) {
         return Promise.reject(error);
       }
       return new Promise<void>((resolve, reject) => {
-        queue.push({ input, resolve, reject });
+        queue.push({ event, resolve, reject });
         scheduleFlush();
       });
     },
     /** Appends inside the caller's transaction: the change and its record commit together or not at all. */
-    appendInTransaction(trx: Transaction<Database>, input: AuditEventInput | readonly AuditEventInput[]): Promise<void> {
-      return appendRows(trx, Array.isArray(input) ? input : [input as AuditEventInput]);
+    async appendInTransaction(trx: Transaction<Database>, input: AuditEventInput | readonly AuditEventInput[]): Promise<void> {
+      const inputs = Array.isArray(input) ? (input as readonly AuditEventInput[]) : [input as AuditEventInput];
+      await appendRows(trx, inputs.map(prepare));
     },
     checkpointNow: () => checkpointSoon(),
     /** Waits for queued events to be written (for shutdown). */

@@ -2,6 +2,7 @@ import { ERROR_CODES, errorMessage, pickLocale, type ErrorBody, type ErrorCode }
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isAppError } from '../errors/index.ts';
+import type { Logger } from '../logger/index.ts';
 
 /** Fastify's own error codes that are the client's fault, mapped onto our closed enum. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -35,10 +36,10 @@ export function sendError(
 }
 
 /** The one error handler: every failure becomes {code, message, requestId, details}. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, logger: Logger): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
-      if (ERROR_CODES[error.code].status >= 500) request.log.error({ err: error }, 'request failed');
+      if (ERROR_CODES[error.code].status >= 500) logger.error({ err: error, reqId: request.id }, 'request failed');
       return sendError(request, reply, error.code, error.details);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -50,7 +51,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(request, reply, 'VALIDATION_FAILED', { issues });
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, route: request.routeOptions.url }, 'response did not match its schema');
+      logger.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'response did not match its schema');
       return sendError(request, reply, 'INTERNAL');
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
@@ -59,7 +60,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendError(request, reply, 'BAD_REQUEST');
     }
-    request.log.error({ err: error, route: request.routeOptions.url }, 'unhandled error');
+    logger.error({ err: error, reqId: request.id, route: request.routeOptions.url }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL');
   });
 }

@@ -73,10 +73,8 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
   });
   const origin = new URL(deps.publicOrigin).origin;
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api')) return;
+  async function guard(request: FastifyRequest, permission: Permission): Promise<void> {
     request.principal = await deps.authenticate(request);
-    const permission = request.routeOptions.config.permission ?? 'public';
     if (UNSAFE.has(request.method)) {
       const requestOrigin = request.headers.origin;
       if (requestOrigin && requestOrigin !== origin && !sameHost(requestOrigin, request.headers.host)) {
@@ -92,5 +90,14 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (permission === 'public') return;
     if (!request.principal) throw new AppError('UNAUTHENTICATED');
     if (!deps.isAllowed(request.principal, permission)) throw new AppError('FORBIDDEN');
+  }
+
+  // A callback hook with a synchronous fast path: public reads need neither a session lookup nor a CSRF check
+  // (their handlers never see a principal), and skipping the promise keeps them close to Fastify's own speed.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.url.startsWith('/api')) return done();
+    const permission = request.routeOptions.config.permission ?? 'public';
+    if (permission === 'public' && !UNSAFE.has(request.method)) return done();
+    guard(request, permission).then(() => done(), done);
   });
 }

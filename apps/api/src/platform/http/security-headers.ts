@@ -38,10 +38,13 @@ export function installSecurityHeaders(app: FastifyInstance, options: { https: b
   // /api/docs serves Swagger UI with its own hashed CSP; everything else gets ours.
   const { 'content-security-policy': csp, ...rest } = headers;
   // One hook for every fixed response header, including the request id (fewer hooks per request).
-  app.addHook('onRequest', async (request, reply) => {
-    reply.headers(rest);
+  const apiHeaders = { ...rest, 'content-security-policy': csp, 'cache-control': 'no-store' };
+  const pageHeaders = { ...rest, 'content-security-policy': csp };
+  app.addHook('onRequest', (request, reply, done) => {
+    const url = request.url;
+    if (url.startsWith('/api/docs')) reply.headers({ ...rest, 'cache-control': 'no-store' });
+    else reply.headers(url.startsWith('/api') ? apiHeaders : pageHeaders);
     reply.header('x-request-id', request.id);
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
-    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    done();
   });
 }
