@@ -22,7 +22,8 @@ import type { Logger } from './platform/logger/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
 import { createServices, type Services } from './services.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { identityRoutes } from './modules/identity/index.ts';
+import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
+import { identityRoutes, registrationRoutes } from './modules/identity/index.ts';
 import { listingsRoutes } from './modules/listings/index.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -39,6 +40,8 @@ export type AppDeps = {
   jobs?: JobRunner;
   version: string;
   webDistDir?: string;
+  /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
+  deliveryTransports?: readonly DeliveryTransport[];
 };
 
 declare module 'fastify' {
@@ -69,18 +72,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const services = await createServices({ config, database, keys: deps.keys, logger: deps.logger, ...(deps.jobs ? { jobs: deps.jobs } : {}) });
+  // With REDIS_URL, rate-limit counters are shared by every instance; otherwise they live in this process.
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  const services = await createServices({
+    config,
+    database,
+    keys: deps.keys,
+    logger: deps.logger,
+    ...(deps.jobs ? { jobs: deps.jobs } : {}),
+    ...(redis ? { redis } : {}),
+    ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
+  });
   app.decorate('services', services);
   services.auditLog.start();
-  app.addHook('onClose', async () => services.auditLog.stop());
+  // In-flight message hand-offs settle (and record their status) before the audit log stops.
+  app.addHook('onClose', async () => {
+    await services.closeDelivery();
+    await services.auditLog.stop();
+  });
 
   installErrorHandler(app, deps.logger);
   installRequestLog(app, deps.logger);
   installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(cookie);
-  // With REDIS_URL, rate-limit counters are shared by every instance; otherwise they live in this process.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
   await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'sealbridge:rl:' } : {}) });
   installRouteGuard(app, {
     authenticate: (request) => services.identity.authenticate(request.cookies[SESSION_COOKIE]),
@@ -108,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(identityRoutes(services.identity, { secureCookies: config.publicUrl.startsWith('https:') }));
+  await app.register(registrationRoutes(services.registration, { secureCookies: config.publicUrl.startsWith('https:') }));
+  await app.register(deliveryRoutes(services.delivery));
   await app.register(listingsRoutes(services.listings));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));

@@ -13,7 +13,21 @@ import {
   createAuditService,
   openAuditSigningKey,
 } from './modules/audit/index.ts';
-import { createIdentityRepo, createIdentityService, IDENTITY_AUDIT_EVENTS } from './modules/identity/index.ts';
+import {
+  createContactDirectory,
+  createIdentityRepo,
+  createIdentityService,
+  createLoginThrottle,
+  createLoginThrottleRepo,
+  createMemoryAttemptLimiter,
+  createRedisAttemptLimiter,
+  createRegistrationRepo,
+  createRegistrationService,
+  IDENTITY_AUDIT_EVENTS,
+  type AttemptLimiter,
+  type RedisEval,
+} from './modules/identity/index.ts';
+import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS } from './modules/vault/index.ts';
@@ -31,6 +45,10 @@ export type ServiceDeps = {
   keys: DatabaseHandle<KeyDatabase>;
   logger: Logger;
   jobs?: JobRunner;
+  /** Shared counters for abuse limits (REDIS_URL); without it they live in this process. */
+  redis?: RedisEval;
+  /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
+  deliveryTransports?: readonly DeliveryTransport[];
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -55,7 +73,24 @@ export async function createServices(deps: ServiceDeps) {
     audit: auditLog,
   });
   const identityRepo = createIdentityRepo(db);
-  const identity = createIdentityService({ repo: identityRepo, audit: auditLog });
+  const registrationRepo = createRegistrationRepo(db);
+  const contacts = createContactDirectory({ repo: registrationRepo, vault });
+  const loginThrottle = createLoginThrottle({ repo: createLoginThrottleRepo(db), now: () => new Date() });
+  const identity = createIdentityService({
+    repo: identityRepo,
+    audit: auditLog,
+    contacts,
+    lockout: { throttle: loginThrottle, digest: (name) => vault.keyedDigest('identity_login_name', name) },
+  });
+  const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom }) : undefined;
+  const delivery = createDeliveryOutbox({
+    repo: createDeliveryRepo(db),
+    vault,
+    logger,
+    transports: [...(deps.deliveryTransports ?? []), ...(smtp ? [smtp] : [])],
+  });
+  const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
+  const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
   const listings = createListingsService({ repo: createListingsRepo(db) });
   const profilesRepo = createProfilesRepo(db);
   const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog });
@@ -96,7 +131,17 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ deleted: await identity.purgeStaleSessions() }, 'stale sessions purged');
     });
     await deps.jobs.schedule('identity.purge-stale-sessions', '17 * * * *');
+    await deps.jobs.register('identity.purge-codes-and-lockouts', async (_data, ctx) => {
+      ctx.logger.info({ codes: await registration.purgeExpiredCodes(), lockouts: await loginThrottle.purgeStale() }, 'expired codes and lockouts purged');
+    });
+    await deps.jobs.schedule('identity.purge-codes-and-lockouts', '23 * * * *');
   }
 
-  return { vault, identity, listings, profiles, audit, auditLog, resolveSubjects, subjectsOfAccount };
+  /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
+  async function closeDelivery() {
+    await delivery.drain();
+    smtp?.close();
+  }
+
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, audit, auditLog, resolveSubjects, subjectsOfAccount };
 }

@@ -9,6 +9,10 @@ export const AUDIT_EVENT_TYPES = [
   'identity.signed_in',
   'identity.sign_in_failed',
   'identity.signed_out',
+  'identity.sign_in_locked',
+  'identity.registration_code_requested',
+  'identity.registration_code_rejected',
+  'identity.account_registered',
   'profiles.profile_updated',
   'vault.fields_revealed',
   'vault.lookup_matched',
@@ -19,7 +23,7 @@ export const AUDIT_EVENT_TYPES = [
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify'] as const;
+export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify', 'register'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ZAuditRecord = z.object({

@@ -20,6 +20,13 @@ export const ERROR_CODES = {
   DATA_ERASED: { status: 410, 'zh-CN': '该数据已按删除要求销毁。', en: 'This data has been erased on request.' },
   INTERNAL: { status: 500, 'zh-CN': '服务器出错了，请稍后再试。我们已记录此问题。', en: 'Something went wrong on our side. Please try again later; the problem has been logged.' },
   SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用，请稍后再试。', en: 'The service is temporarily unavailable. Please try again later.' },
+  WEAK_PASSWORD: {
+    status: 422,
+    'zh-CN': '密码强度不足：至少 10 个字符，不能是常见密码，也不能容易被猜到。',
+    en: 'The password is too weak: use at least 10 characters, not a common password, and nothing easy to guess.',
+  },
+  INVALID_CODE: { status: 422, 'zh-CN': '验证码不正确或已失效，请重新获取。', en: 'The verification code is wrong or no longer valid. Please request a new one.' },
+  ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

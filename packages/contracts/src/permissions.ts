@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'personal_data.reveal': 'Reveal a customer\'s personal field for a stated purpose',
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
+  'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -27,7 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   privacy_officer: ['console.access', 'audit.read', 'audit.export'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
   auditor: ['console.access', 'audit.read', 'audit.export'],
-  admin: ['console.access', 'platform.jobs.read'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read'],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

@@ -111,6 +111,56 @@ export type AccountProfilesTable = {
   updated_at: string;
 };
 
+/**
+ * A pending one-time code (registration). Neither the address nor the code is stored: both are keyed digests
+ * (vault.keyedDigest), so a stolen database cannot be brute-forced for them without the root key.
+ */
+export type IdentityVerificationCodesTable = {
+  id: string;
+  purpose: 'registration';
+  channel: 'mobile' | 'email';
+  /** Keyed digest of channel + normalized address: finds the live code of an address. */
+  address_hash: string;
+  /** Keyed digest of id + code. */
+  code_hash: string;
+  attempts: number;
+  expires_at: string;
+  consumed_at: string | null;
+  created_at: string;
+};
+
+/**
+ * Failed sign-ins per presented log-in name (keyed digest of the normalized name, whether or not an account has
+ * it), for the progressive lockout that every instance reads from the database.
+ */
+export type IdentityLoginThrottleTable = {
+  key_hash: string;
+  failures: number;
+  locked_until: string | null;
+  last_failure_at: string;
+};
+
+/**
+ * The delivery outbox: every message the platform sends, sealed by the vault under `subject_id` (recipient in
+ * `mobile_ct`/`email_ct` with blind indexes, text in `body_ct`); template and status in the clear.
+ */
+export type DeliveryOutboxTable = {
+  id: string;
+  subject_id: string;
+  channel: 'mobile' | 'email';
+  template: string;
+  status: 'outbox_only' | 'queued' | 'sent' | 'failed';
+  mobile_ct: string | null;
+  mobile_bidx: string | null;
+  email_ct: string | null;
+  email_bidx: string | null;
+  body_ct: string;
+  created_at: string;
+  dispatched_at: string | null;
+  /** A short error class from the transport (e.g. smtp_rejected), never its message. */
+  failure: string | null;
+};
+
 export type Database = {
   platform_jobs: PlatformJobsTable;
   accounts: AccountsTable;
@@ -120,6 +170,9 @@ export type Database = {
   audit_log: AuditLogTable;
   audit_checkpoints: AuditCheckpointsTable;
   account_profiles: AccountProfilesTable;
+  identity_verification_codes: IdentityVerificationCodesTable;
+  identity_login_throttle: IdentityLoginThrottleTable;
+  delivery_outbox: DeliveryOutboxTable;
 };
 
 /**

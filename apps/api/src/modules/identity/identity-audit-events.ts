@@ -1,9 +1,33 @@
 import { z } from 'zod';
 import { defineAuditEvent } from '../audit/index.ts';
 
-/** Sign-in events carry the account id when known; a failed attempt records no log-in name (it may be personal). */
+const channel = z.enum(['mobile', 'email']);
+
+/**
+ * Sign-in and registration events carry the account id when known; a failed attempt records no log-in name and a
+ * registration no address (they are personal) — only the channel and the outcome.
+ */
 export const IDENTITY_AUDIT_EVENTS = [
   defineAuditEvent('identity.signed_in', 'sign_in', 'An account signed in'),
-  defineAuditEvent('identity.sign_in_failed', 'sign_in', 'A sign-in attempt failed', z.object({ reason: z.enum(['unknown_or_wrong_password', 'disabled']) })),
+  defineAuditEvent('identity.sign_in_failed', 'sign_in', 'A sign-in attempt failed', z.object({ reason: z.enum(['unknown_or_wrong_password', 'disabled', 'locked']) })),
   defineAuditEvent('identity.signed_out', 'sign_out', 'A session was ended by its owner'),
+  defineAuditEvent(
+    'identity.sign_in_locked',
+    'sign_in',
+    'Repeated failures locked a sign-in name for a while (progressive lockout)',
+    z.object({ failures: z.number().int(), lockedSeconds: z.number().int() }),
+  ),
+  defineAuditEvent(
+    'identity.registration_code_requested',
+    'register',
+    'A registration code was requested; the notice says whether a code or an "already registered" message went out',
+    z.object({ channel, notice: z.enum(['code', 'already_registered']) }),
+  ),
+  defineAuditEvent(
+    'identity.registration_code_rejected',
+    'register',
+    'A registration was refused because of its one-time code',
+    z.object({ channel, reason: z.enum(['no_live_code', 'wrong_code', 'attempts_exhausted', 'already_used']) }),
+  ),
+  defineAuditEvent('identity.account_registered', 'register', 'A customer registered an account with a verified contact', z.object({ channel, roles: z.array(z.string()) })),
 ];

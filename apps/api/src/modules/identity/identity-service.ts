@@ -7,6 +7,8 @@ import type { AccountsTable } from '../../db/schema.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password-hashing.ts';
 import type { AuditPort } from '../audit/index.ts';
 import type { IdentityRepo } from './identity-repo.ts';
+import { parseLoginName, type ContactDirectory } from './contact-directory.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 
 /** Idle and absolute session lifetimes (ASVS 7.3). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
@@ -33,47 +35,102 @@ export function toAccountDto(row: AccountsTable): TAccount {
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
-export function createIdentityService(deps: { repo: IdentityRepo; audit?: Pick<AuditPort, 'append'>; now?: () => Date }) {
+export type IdentityDeps = {
+  repo: IdentityRepo;
+  audit?: Pick<AuditPort, 'append'>;
+  now?: () => Date;
+  /** Sign-in by the mobile or e-mail of a customer's vault profile (the composition root always wires it). */
+  contacts?: ContactDirectory;
+  /** Progressive lockout per presented name; `digest` keys it without storing the name (vault.keyedDigest). */
+  lockout?: { throttle: LoginThrottle; digest: (canonicalName: string) => string };
+};
+
+export function createIdentityService(deps: IdentityDeps) {
   const { repo, audit } = deps;
   const now = deps.now ?? (() => new Date());
 
+  /**
+   * The account a presented name belongs to: a log-in name, else the mobile or e-mail of exactly one profile.
+   * An unknown contact still makes the account query, so both paths do the same database work.
+   */
+  async function resolveAccount(presented: ReturnType<typeof parseLoginName>): Promise<AccountsTable | undefined> {
+    const byName = await repo.findAccountByLoginName(presented.name);
+    if (byName || !presented.contact || !deps.contacts) return byName;
+    const ids = await deps.contacts.findAccountIds(presented.contact.channel, presented.contact.address);
+    const row = await repo.findAccountById(ids.length === 1 ? (ids[0] ?? '') : '');
+    return ids.length === 1 ? row : undefined;
+  }
+
+  async function startSession(account: AccountsTable, requestId?: string) {
+    const at = now();
+    const token = newToken();
+    const csrfToken = newToken();
+    const expiresAt = new Date(at.getTime() + SESSION_ABSOLUTE_MS);
+    await repo.insertSession({
+      id_hash: hashToken(token),
+      account_id: account.id,
+      csrf_token: csrfToken,
+      created_at: at.toISOString(),
+      last_seen_at: at.toISOString(),
+      expires_at: expiresAt.toISOString(),
+      revoked_at: null,
+    });
+    await audit?.append({
+      type: 'identity.signed_in',
+      actor: { accountId: account.id, role: account.roles, sessionId: hashToken(token) },
+      decision: 'allowed',
+      requestId: requestId ?? null,
+    });
+    return { account: toAccountDto(account), token, csrfToken, expiresAt };
+  }
+
   return {
-    /** Same answer and comparable timing for an unknown name and a wrong password (no enumeration). */
+    /**
+     * Same answer and comparable timing for an unknown name and a wrong password (no enumeration, ASVS 6.3.8):
+     * an unknown name is verified against a dummy hash and locked out exactly like a known one.
+     */
     async login(loginName: string, password: string, requestId?: string) {
-      const account = await repo.findAccountByLoginName(loginName.trim().toLowerCase());
-      const verdict = await verifyPassword(account?.password_hash ?? (await dummyHash()), password);
-      if (!account || !verdict.ok || account.status !== 'active') {
-        await audit?.append({
+      const presented = parseLoginName(loginName);
+      const lockout = deps.lockout;
+      const keyHash = lockout?.digest(presented.canonical);
+      const state = lockout && keyHash ? await lockout.throttle.check(keyHash) : undefined;
+      const failed = (accountId: string | null, reason: 'unknown_or_wrong_password' | 'disabled' | 'locked') =>
+        audit?.append({
           type: 'identity.sign_in_failed',
-          actor: { accountId: account?.id ?? null, role: null, sessionId: null },
+          actor: { accountId, role: null, sessionId: null },
           decision: 'denied',
           requestId: requestId ?? null,
-          data: { reason: account && verdict.ok ? 'disabled' : 'unknown_or_wrong_password' },
+          data: { reason },
         });
+      if (state && state.retryAfterSeconds > 0) {
+        await failed(null, 'locked');
+        throw new AppError('ACCOUNT_LOCKED', 'sign-in name locked', { retryAfterSeconds: state.retryAfterSeconds });
+      }
+      const account = await resolveAccount(presented);
+      const verdict = await verifyPassword(account?.password_hash ?? (await dummyHash()), password);
+      if (!account || !verdict.ok || account.status !== 'active') {
+        const counted = lockout && keyHash ? await lockout.throttle.fail(keyHash) : undefined;
+        await Promise.all([
+          failed(account?.id ?? null, account && verdict.ok ? 'disabled' : 'unknown_or_wrong_password'),
+          counted && counted.lockedSeconds > 0
+            ? audit?.append({
+                type: 'identity.sign_in_locked',
+                actor: { accountId: account?.id ?? null, role: null, sessionId: null },
+                decision: 'denied',
+                requestId: requestId ?? null,
+                data: { failures: counted.failures, lockedSeconds: counted.lockedSeconds },
+              })
+            : undefined,
+        ]);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      const at = now();
-      if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), at.toISOString());
-      const token = newToken();
-      const csrfToken = newToken();
-      const expiresAt = new Date(at.getTime() + SESSION_ABSOLUTE_MS);
-      await repo.insertSession({
-        id_hash: hashToken(token),
-        account_id: account.id,
-        csrf_token: csrfToken,
-        created_at: at.toISOString(),
-        last_seen_at: at.toISOString(),
-        expires_at: expiresAt.toISOString(),
-        revoked_at: null,
-      });
-      await audit?.append({
-        type: 'identity.signed_in',
-        actor: { accountId: account.id, role: account.roles, sessionId: hashToken(token) },
-        decision: 'allowed',
-        requestId: requestId ?? null,
-      });
-      return { account: toAccountDto(account), token, csrfToken, expiresAt };
+      if (lockout && keyHash && state?.hasFailures) await lockout.throttle.succeed(keyHash);
+      if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), now().toISOString());
+      return startSession(account, requestId);
     },
+
+    /** Opens a session for an account that has just proved itself (sign-in, registration). */
+    startSession,
 
     /** Resolves a session cookie to a principal; idle, expired, revoked or disabled sessions resolve to null. */
     async authenticate(token: string | undefined): Promise<Principal | null> {

@@ -145,6 +145,57 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     visibleTo: ['broker'],
     normalize: trimmed(200),
   },
+  // The delivery outbox (modules/delivery): each message's recipient and text, sealed under a data subject of
+  // its own (or the recipient account's), shown to staff masked and never revealed to them.
+  {
+    key: 'delivery_outbox.mobile',
+    table: 'delivery_outbox',
+    field: 'mobile',
+    label: { 'zh-CN': '短信收信号码', en: 'Text message recipient' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'customer_support', 'security_investigation', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'verification_180d',
+    masking: 'mobile',
+    visibleTo: [],
+    normalize: normalizeMobile,
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.mobileCn) },
+  },
+  {
+    key: 'delivery_outbox.email',
+    table: 'delivery_outbox',
+    field: 'email',
+    label: { 'zh-CN': '邮件收件地址', en: 'E-mail recipient' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'customer_support', 'security_investigation', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'verification_180d',
+    masking: 'email',
+    visibleTo: [],
+    normalize: (input) => (isValidEmail(input) ? normalizeEmail(input) : null),
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.email) },
+  },
+  {
+    key: 'delivery_outbox.body',
+    table: 'delivery_outbox',
+    field: 'body',
+    label: { 'zh-CN': '消息正文', en: 'Message text' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'verification_180d',
+    // Never displayed (the outbox shows template names); there is no mask kind for free text, and 'address'
+    // turns text that does not begin with a place name into a fixed ******.
+    masking: 'address',
+    visibleTo: [],
+    normalize: (input) => (input.length > 0 && input.length <= 4000 ? input : null),
+  },
 ];
 
 const BY_KEY = new Map(PERSONAL_FIELDS.map((f) => [f.key, f]));

@@ -108,6 +108,36 @@ export async function createVault(deps: VaultDeps) {
       return columns;
     },
 
+    /**
+     * A keyed digest of a value that is compared or looked up but never read back: a one-time code, the key of a
+     * sign-in throttle, the address of a pending registration. HMAC-SHA256 under a key derived from the root for
+     * the named domain (snake_case), truncated to 48 bits. Unlike a blind index it belongs to no registered field
+     * and is wide enough to tell values apart, so it is not k-anonymous: use it only in short-lived records.
+     */
+    keyedDigest(domain: string, value: string): string {
+      return keyring.blindIndex({ table: 'keyed_digest', column: domain, bits: 48 }, value);
+    },
+
+    /**
+     * Which candidates (found by blind index) hold the value a person presents as their own — a sign-in name or a
+     * registration address. Decrypts inside the vault; only record ids leave. It serves that person, not staff, so
+     * it takes no role or purpose and is not an audited access (staff lookups go through confirmMatches).
+     */
+    async matchPresentedValue(key: string, rawValue: string, candidates: { recordId: string; subjectId: string; ciphertext: string | null }[]): Promise<string[]> {
+      const field = personalField(key);
+      const wanted = field.normalize(rawValue);
+      if (wanted === null) return [];
+      const matches: string[] = [];
+      for (const c of candidates) {
+        if (!c.ciphertext) continue;
+        const subject = await subjectState(c.subjectId);
+        if (!subject || subject.erased_at) continue;
+        const read = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        if (read.state === 'present' && read.value === wanted) matches.push(c.recordId);
+      }
+      return matches;
+    },
+
     /** The blind index of a raw lookup value, or null when it is not a valid value of that field. */
     blindIndexOf(key: string, rawValue: string): string | null {
       const field = personalField(key);

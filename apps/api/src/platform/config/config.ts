@@ -55,6 +55,9 @@ export const ZConfigEnv = z.object({
     .min(1024, { error: 'expected at least 1024 bytes' })
     .default(1_048_576),
   TRUST_PROXY: booleanFlag.default(false),
+  /** smtp(s)://user:password@host:port — e-mails (verification codes, notices) are also sent through it. */
+  SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.cn:465').optional(),
+  SMTP_FROM: z.string().min(3, { error: 'expected a sender such as "封桥 Sealbridge <no-reply@example.cn>"' }).optional(),
 });
 
 export type Config = {
@@ -73,6 +76,9 @@ export type Config = {
   auditExportDir: string;
   bodyLimit: number;
   trustProxy: boolean;
+  /** When set, e-mail messages leave through SMTP as well as being kept in the outbox. May hold a password. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
 };
 
 export class ConfigError extends Error {
@@ -95,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY';
+        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY' || variable === 'SMTP_URL';
         const shown = secret || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
         return { variable, problem: `${issue.message}${shown}` };
       }),
@@ -117,5 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auditExportDir: resolve(e.AUDIT_EXPORT_DIR ?? join(e.DATA_DIR, 'audit-export')),
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM ?? `封桥 Sealbridge <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
   };
 }

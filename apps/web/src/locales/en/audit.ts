@@ -4,7 +4,15 @@ import type { auditZhCN } from '../zh-CN/audit.ts';
 /** English names of audit event types, actions and integrity failures; the auditor console pages. */
 export const auditEn: LocaleMessages<typeof auditZhCN> = {
   eventTypes: {
-    identity: { signed_in: 'Signed in', sign_in_failed: 'Sign-in failed', signed_out: 'Signed out' },
+    identity: {
+      signed_in: 'Signed in',
+      sign_in_failed: 'Sign-in failed',
+      signed_out: 'Signed out',
+      sign_in_locked: 'Sign-in name locked after repeated failures',
+      registration_code_requested: 'Registration code requested',
+      registration_code_rejected: 'Registration code refused',
+      account_registered: 'Customer registered an account',
+    },
     profiles: { profile_updated: 'Customer updated their profile' },
     vault: {
       fields_revealed: 'Personal data revealed',
@@ -24,6 +32,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     rotate_key: 'Rotate key',
     export: 'Export',
     verify: 'Verify',
+    register: 'Register',
   },
   decisions: { allowed: 'Allowed', denied: 'Refused' },
   failureReasons: {

@@ -1,7 +1,15 @@
 /** The audit trail: names of event types, actions and integrity failures; the auditor console pages. */
 export const auditZhCN = {
   eventTypes: {
-    identity: { signed_in: '登录', sign_in_failed: '登录失败', signed_out: '退出登录' },
+    identity: {
+      signed_in: '登录',
+      sign_in_failed: '登录失败',
+      signed_out: '退出登录',
+      sign_in_locked: '登录名因多次失败被暂时锁定',
+      registration_code_requested: '申请注册验证码',
+      registration_code_rejected: '注册验证码被拒绝',
+      account_registered: '客户注册账户',
+    },
     profiles: { profile_updated: '客户修改资料' },
     vault: {
       fields_revealed: '查看个人信息原文',
@@ -21,6 +29,7 @@ export const auditZhCN = {
     rotate_key: '轮换密钥',
     export: '导出',
     verify: '校验',
+    register: '注册',
   },
   decisions: { allowed: '已允许', denied: '已拒绝' },
   failureReasons: {
