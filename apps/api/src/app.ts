@@ -22,6 +22,7 @@ import type { Logger } from './platform/logger/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
 import { createServices, type Services } from './services.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { factorsRoutes } from './modules/factors/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
 import { identityRoutes, registrationRoutes } from './modules/identity/index.ts';
 import { listingsRoutes } from './modules/listings/index.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(listingsRoutes(services.listings));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
+  await app.register(factorsRoutes(services.factors));
   await app.register(
     auditRoutes({
       service: services.audit,

@@ -27,6 +27,7 @@ import {
   type AttemptLimiter,
   type RedisEval,
 } from './modules/identity/index.ts';
+import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
@@ -37,7 +38,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -76,8 +77,24 @@ export async function createServices(deps: ServiceDeps) {
   const registrationRepo = createRegistrationRepo(db);
   const contacts = createContactDirectory({ repo: registrationRepo, vault });
   const loginThrottle = createLoginThrottle({ repo: createLoginThrottleRepo(db), now: () => new Date() });
+  // Second factors: TOTP secrets are sealed by the vault (the only code that decrypts). Enforcement at sign-in
+  // and step-up before reveals follow with the rest of issue 5.
+  const factors = createFactorsService({
+    repo: createFactorsRepo(db),
+    audit: auditLog,
+    secretBox: { seal: (plaintext, aad) => vault.sealSecret(plaintext, aad), open: (sealed, aad) => vault.openSecret(sealed, aad) },
+    accounts: {
+      findAccount: async (id) => {
+        const a = await identityRepo.findAccountById(id);
+        return a && { accountNo: a.account_no, kind: a.kind, roles: a.roles.split(',').filter(Boolean) };
+      },
+    },
+    relyingParty: relyingPartyFrom(config.publicUrl),
+  });
+
   const identity = createIdentityService({
     repo: identityRepo,
+    onSessionStarted: (session) => factors.recordFreshAuthentication(session),
     audit: auditLog,
     contacts,
     lockout: { throttle: loginThrottle, digest: (name) => vault.keyedDigest('identity_login_name', name) },
@@ -122,6 +139,7 @@ export async function createServices(deps: ServiceDeps) {
     return profile ? [profile.subject_id] : [];
   }
 
+
   if (deps.jobs) {
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
@@ -135,6 +153,10 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ codes: await registration.purgeExpiredCodes(), lockouts: await loginThrottle.purgeStale() }, 'expired codes and lockouts purged');
     });
     await deps.jobs.schedule('identity.purge-codes-and-lockouts', '23 * * * *');
+    await deps.jobs.register('factors.purge-stale', async (_data, ctx) => {
+      ctx.logger.info({ deleted: await factors.purgeStale() }, 'expired second-factor challenges and attempts purged');
+    });
+    await deps.jobs.schedule('factors.purge-stale', '*/15 * * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -143,5 +165,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, audit, auditLog, resolveSubjects, subjectsOfAccount };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount };
 }

@@ -52,7 +52,8 @@ export type ListingsTable = {
 /** A person whose data the vault holds; `erased_at` records crypto-shredding (the key is gone). */
 export type VaultSubjectsTable = {
   subject_id: string;
-  kind: 'customer' | 'staff' | 'company_party';
+  /** 'platform' holds secrets that belong to no person (second-factor secrets). */
+  kind: 'customer' | 'staff' | 'company_party' | 'platform';
   dek_id: string;
   created_at: string;
   erased_at: string | null;
@@ -161,7 +162,82 @@ export type DeliveryOutboxTable = {
   failure: string | null;
 };
 
+/* Second factors (modules/factors): no personal data — secrets sealed by the vault, recovery codes hashed. */
+/** One second factor of an account. A TOTP factor is `pending` until a first valid code confirms it. */
+export type FactorsTable = {
+  id: string;
+  account_id: string;
+  kind: 'totp' | 'webauthn';
+  status: 'pending' | 'active';
+  created_at: string;
+  confirmed_at: string | null;
+  last_used_at: string | null;
+};
+
+/** The TOTP shared secret, sealed by the injected secret box (never the base32 plaintext). */
+export type FactorsTotpTable = {
+  factor_id: string;
+  secret_sealed: string;
+  /** The last RFC 6238 time step accepted: a code of this step or an earlier one is refused (single use). */
+  last_step: number | null;
+};
+
+/** A WebAuthn credential: its id and COSE public key (base64url) are not secret; `sign_count` detects clones. */
+export type FactorsWebauthnTable = {
+  factor_id: string;
+  credential_id: string;
+  public_key: string;
+  sign_count: number;
+  /** JSON array of transports the authenticator reported. */
+  transports: string;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: number;
+  aaguid: string;
+};
+
+/** One recovery code of the account's current set, as a SHA-256 hash; `used_at` makes it single use. */
+export type FactorsRecoveryCodesTable = {
+  id: string;
+  account_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+};
+
+/** A WebAuthn challenge issued to one session; deleted when consumed, so it works once. */
+export type FactorsChallengesTable = {
+  id: string;
+  account_id: string;
+  session_id_hash: string;
+  purpose: 'webauthn.register' | 'webauthn.authenticate';
+  challenge: string;
+  created_at: string;
+  expires_at: string;
+};
+
+/** One second-factor verification attempt of an account, for the per-account limit (shared by every instance). */
+export type FactorsAttemptsTable = {
+  id: string;
+  account_id: string;
+  at: string;
+};
+
+/** The latest step-up (or fresh sign-in) of a session, keyed by the session id hash (the sessions primary key). */
+export type FactorsStepUpsTable = {
+  session_id_hash: string;
+  account_id: string;
+  method: string;
+  stepped_up_at: string;
+};
+
 export type Database = {
+  factors: FactorsTable;
+  factors_totp: FactorsTotpTable;
+  factors_webauthn: FactorsWebauthnTable;
+  factors_recovery_codes: FactorsRecoveryCodesTable;
+  factors_challenges: FactorsChallengesTable;
+  factors_attempts: FactorsAttemptsTable;
+  factors_step_ups: FactorsStepUpsTable;
   platform_jobs: PlatformJobsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

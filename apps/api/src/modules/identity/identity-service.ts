@@ -43,6 +43,8 @@ export type IdentityDeps = {
   contacts?: ContactDirectory;
   /** Progressive lockout per presented name; `digest` keys it without storing the name (vault.keyedDigest). */
   lockout?: { throttle: LoginThrottle; digest: (canonicalName: string) => string };
+  /** Told of every new session (the factors module counts a fresh password sign-in as a recent authentication). */
+  onSessionStarted?: (session: { accountId: string; sessionId: string }) => Promise<void>;
 };
 
 export function createIdentityService(deps: IdentityDeps) {
@@ -81,6 +83,7 @@ export function createIdentityService(deps: IdentityDeps) {
       decision: 'allowed',
       requestId: requestId ?? null,
     });
+    await deps.onSessionStarted?.({ accountId: account.id, sessionId: hashToken(token) });
     return { account: toAccountDto(account), token, csrfToken, expiresAt };
   }
 

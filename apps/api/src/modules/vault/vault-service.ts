@@ -7,12 +7,19 @@ import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import { detect } from '@sealbridge/cn-identifiers';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import { openVaultKeyring, promoteKek, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
+import { openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
 import { PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
 
 export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer'; sessionId?: string | null };
 export type Subject = { subjectId: string; dekId: string };
+
+/** "<table>.<column>:<record id>" → the field context the ciphertext is bound to. */
+function secretContext(aad: string) {
+  const match = /^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*):(.+)$/.exec(aad);
+  if (!match) throw new Error('a secret\'s binding must look like table.column:recordId');
+  return { table: match[1] ?? '', column: match[2] ?? '', recordId: match[3] ?? '' };
+}
 
 function auditActor(actor: Actor): AuditActor {
   return { accountId: actor.accountId, role: actor.roles.join(',') || null, sessionId: actor.sessionId ?? null };
@@ -57,6 +64,32 @@ export async function createVault(deps: VaultDeps) {
   }
   logger.info({ keyProvider: keyring.providerId, rootFingerprint: keyring.rootFingerprint }, 'vault keyring open');
 
+  /** The platform's own data subject, for secrets that belong to no person; created once, the oldest wins. */
+  let platform: Promise<Subject> | undefined;
+  function platformSubject(): Promise<Subject> {
+    platform ??= (async () => {
+      const existing = await db.selectFrom('vault_subjects').select(['subject_id', 'dek_id']).where('kind', '=', 'platform').orderBy('created_at').limit(1).executeTakeFirst();
+      if (existing) return { subjectId: existing.subject_id, dekId: existing.dek_id };
+      return createSubjectOfKind('platform');
+    })().catch((error: unknown) => {
+      platform = undefined;
+      throw error;
+    });
+    return platform;
+  }
+
+  async function createSubjectOfKind(kind: PersonalField['subjectKind'] | 'platform'): Promise<Subject> {
+    const subjectId = newId();
+    const { record } = await keyring.createDataKey();
+    const at = now().toISOString();
+    await keyRepo.insertDataKey(record, subjectId, at);
+    await db
+      .insertInto('vault_subjects')
+      .values({ subject_id: subjectId, kind, dek_id: record.dekId, created_at: at, erased_at: null, erased_by: null, erasure_reason: null })
+      .execute();
+    return { subjectId, dekId: record.dekId };
+  }
+
   const subjectState = async (subjectId: string) =>
     db.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
 
@@ -71,16 +104,8 @@ export async function createVault(deps: VaultDeps) {
     rootFingerprint: keyring.rootFingerprint,
 
     /** A new data subject with a data key of its own (key store first: an orphan key is harmless, data without one is not). */
-    async createSubject(kind: PersonalField['subjectKind']): Promise<Subject> {
-      const subjectId = newId();
-      const { record } = await keyring.createDataKey();
-      const at = now().toISOString();
-      await keyRepo.insertDataKey(record, subjectId, at);
-      await db
-        .insertInto('vault_subjects')
-        .values({ subject_id: subjectId, kind, dek_id: record.dekId, created_at: at, erased_at: null, erased_by: null, erasure_reason: null })
-        .execute();
-      return { subjectId, dekId: record.dekId };
+    createSubject(kind: PersonalField['subjectKind']): Promise<Subject> {
+      return createSubjectOfKind(kind);
     },
 
     async findSubject(subjectId: string): Promise<(Subject & { erased: boolean }) | undefined> {
@@ -106,6 +131,20 @@ export async function createVault(deps: VaultDeps) {
         }
       }
       return columns;
+    },
+
+    /**
+     * Seals a platform secret that is not a person's field (a TOTP shared secret) under the platform's own data
+     * key, bound to `aad` = "<table>.<column>:<record id>". Opening it is not a reveal: the plaintext is used by
+     * code (to check a code) and never shown, so it is not an audited access.
+     */
+    async sealSecret(plaintext: string, aad: string): Promise<string> {
+      const subject = await platformSubject();
+      return keyring.encryptField(subject.dekId, secretContext(aad), plaintext);
+    },
+
+    async openSecret(sealed: string, aad: string): Promise<string> {
+      return keyring.decryptField(readKeyId(sealed), secretContext(aad), sealed);
     },
 
     /**

@@ -20,6 +20,16 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       subject_erased: 'Subject data key destroyed',
       kek_rotated: 'Key-encryption key rotated',
     },
+    factors: {
+      totp_enrolment_started: 'TOTP enrolment started',
+      factor_added: 'Second factor added',
+      factor_removed: 'Second factor removed',
+      factor_removal_refused: 'Removal of the last second factor refused',
+      recovery_codes_issued: 'New recovery codes issued',
+      recovery_code_used: 'Recovery code used',
+      verification_failed: 'Second-factor check failed',
+      stepped_up: 'Re-authenticated (step-up)',
+    },
     audit: { range_exported: 'Audit trail exported', integrity_checked: 'Audit trail verified' },
   },
   actions: {

@@ -17,6 +17,16 @@ export const auditZhCN = {
       subject_erased: '销毁主体数据密钥',
       kek_rotated: '轮换密钥加密密钥',
     },
+    factors: {
+      totp_enrolment_started: '开始绑定动态验证码（TOTP）',
+      factor_added: '绑定二次验证方式',
+      factor_removed: '解除二次验证方式',
+      factor_removal_refused: '拒绝解除最后一种二次验证方式',
+      recovery_codes_issued: '生成新的恢复码',
+      recovery_code_used: '使用恢复码',
+      verification_failed: '二次验证失败',
+      stepped_up: '再次验证身份',
+    },
     audit: { range_exported: '导出审计日志', integrity_checked: '校验审计日志完整性' },
   },
   actions: {

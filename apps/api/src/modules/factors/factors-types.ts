@@ -1,0 +1,48 @@
+import type { AuditEventInput } from '../audit/index.ts';
+import type { SecretBox } from './factor-proofs.ts';
+import type { ActiveFactorRow, FactorsRepo } from './factors-repo.ts';
+import type { RelyingParty } from './webauthn-ceremonies.ts';
+
+/** What the module needs to know of an account (identity supplies it): the pseudonymous number, kind and roles. */
+export type AccountDirectory = {
+  findAccount: (accountId: string) => Promise<{ accountNo: string; kind: 'staff' | 'customer'; roles: readonly string[] } | undefined>;
+};
+
+/** The audit log's two doors; `Tx` is the transaction type the repository hands out. */
+export type FactorsAuditPort<Tx> = {
+  append: (event: AuditEventInput) => Promise<void>;
+  appendInTransaction: (trx: Tx, event: AuditEventInput) => Promise<void>;
+};
+
+export type FactorsServiceDeps<Tx> = {
+  repo: FactorsRepo<Tx>;
+  audit: FactorsAuditPort<Tx>;
+  secretBox: SecretBox;
+  accounts: AccountDirectory;
+  /** From PUBLIC_URL: `relyingPartyFrom(config.publicUrl)`. */
+  relyingParty: RelyingParty;
+  /** Identity's password check, for the step-up of an account that has no second factor; omit to refuse it. */
+  passwordCheck?: (accountId: string, password: string) => Promise<boolean>;
+  now?: () => Date;
+};
+
+/** A factor as its owner sees it: never a secret, a public key or a credential id. */
+export type FactorView = {
+  id: string;
+  kind: 'totp' | 'webauthn';
+  createdAt: string;
+  lastUsedAt: string | null;
+  deviceType: 'singleDevice' | 'multiDevice' | null;
+  backedUp: boolean | null;
+};
+
+export function toFactorView(row: ActiveFactorRow): FactorView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    deviceType: row.device_type ?? null,
+    backedUp: row.backed_up === null ? null : row.backed_up === 1,
+  };
+}
