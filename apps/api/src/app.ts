@@ -17,6 +17,7 @@ import {
   installWebApp,
 } from './platform/http/index.ts';
 import { newId } from './platform/ids/index.ts';
+import { createRedisPubSub } from './platform/pubsub/index.ts';
 import type { JobRunner } from './platform/jobs/index.ts';
 import type { Logger } from './platform/logger/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
@@ -75,7 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // With REDIS_URL, rate-limit counters are shared by every instance; otherwise they live in this process.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
-  if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+  const pubsub = redis ? createRedisPubSub(redis, deps.logger) : undefined;
+  if (redis) {
+    app.addHook('onClose', async () => {
+      await pubsub?.close();
+      await redis.quit();
+    });
+  }
   const services = await createServices({
     config,
     database,
@@ -83,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger,
     ...(deps.jobs ? { jobs: deps.jobs } : {}),
     ...(redis ? { redis } : {}),
+    ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
   });
   app.decorate('services', services);

@@ -4,6 +4,7 @@ import type { Config } from './platform/config/index.ts';
 import type { DatabaseHandle } from './platform/db/index.ts';
 import type { JobRunner } from './platform/jobs/index.ts';
 import { registerLogScrubber, type Logger } from './platform/logger/index.ts';
+import type { PubSub } from './platform/pubsub/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
 import {
   AUDIT_EVENTS,
@@ -31,7 +32,9 @@ import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingP
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
-import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS } from './modules/vault/index.ts';
+import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
+
+const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
 function scrubIdentifiers(text: string): string {
   return redact(text).text;
@@ -48,6 +51,8 @@ export type ServiceDeps = {
   jobs?: JobRunner;
   /** Shared counters for abuse limits (REDIS_URL); without it they live in this process. */
   redis?: RedisEval;
+  /** Instance-to-instance messages (Redis pub/sub when REDIS_URL is set). */
+  pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
 };
@@ -72,6 +77,16 @@ export async function createServices(deps: ServiceDeps) {
     provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
     logger,
     audit: auditLog,
+    ...(deps.pubsub
+      ? {
+          announceKeyEvent: (event: VaultKeyEvent) =>
+            void deps.pubsub?.publish(VAULT_KEY_EVENTS, JSON.stringify(event)).catch((error: unknown) => logger.error({ err: error }, 'key event not announced')),
+        }
+      : {}),
+  });
+  // A data key destroyed or a KEK promoted on one instance is dropped from every other instance's caches at once.
+  await deps.pubsub?.subscribe(VAULT_KEY_EVENTS, (message) => {
+    void vault.applyKeyEvent(JSON.parse(message) as VaultKeyEvent).catch((error: unknown) => logger.error({ err: error }, 'key event not applied'));
   });
   const identityRepo = createIdentityRepo(db);
   const registrationRepo = createRegistrationRepo(db);

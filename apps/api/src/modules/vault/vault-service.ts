@@ -46,10 +46,15 @@ export type VaultDeps = {
   logger: Logger;
   /** Every reveal, lookup, erasure and rotation is recorded here before any plaintext is returned. */
   audit: AuditPort;
+  /** Tells the other instances (Redis pub/sub in scale-out) that a data key was destroyed or the KEK ring changed. */
+  announceKeyEvent?: (event: VaultKeyEvent) => void;
   now?: () => Date;
 };
 
 export type Vault = Awaited<ReturnType<typeof createVault>>;
+
+/** Cache invalidations shared between instances; without them a destroyed key lives on in caches until its TTL. */
+export type VaultKeyEvent = { type: 'dek-destroyed'; dekId: string } | { type: 'kek-ring-changed' };
 
 /** Opens the keyring (bootstrapping the KEK ring on first start) and returns the one door to plaintext. */
 export async function createVault(deps: VaultDeps) {
@@ -294,6 +299,7 @@ export async function createVault(deps: VaultDeps) {
       if (subject.erased_at) return false;
       await keyRepo.deleteDataKey(subject.dek_id);
       keyring.forgetDataKey(subject.dek_id);
+      deps.announceKeyEvent?.({ type: 'dek-destroyed', dekId: subject.dek_id });
       const at = now().toISOString();
       await db.transaction().execute(async (trx) => {
         for (const table of new Set(PERSONAL_FIELDS.map((f) => f.table))) {
@@ -329,6 +335,7 @@ export async function createVault(deps: VaultDeps) {
       await keyring.reloadKeks();
       await keyRepo.saveKekRing(promoteKek(ring, added.kekId));
       await keyring.reloadKeks();
+      deps.announceKeyEvent?.({ type: 'kek-ring-changed' });
       await audit.append({ type: 'vault.kek_rotated', actor, decision: 'allowed', data: { kekId: added.kekId } });
       logger.info({ kekId: added.kekId }, 'key-encryption key rotated');
       return added.kekId;
@@ -352,5 +359,11 @@ export async function createVault(deps: VaultDeps) {
 
     keyStatus: async () => ({ keks: await keyRepo.store.listKeks(), dataKeysByKek: await keyRepo.countByKek() }),
     forgetCachedKeys: () => keyring.forgetAll(),
+
+    /** Applies another instance's announcement to this instance's caches. */
+    async applyKeyEvent(event: VaultKeyEvent): Promise<void> {
+      if (event.type === 'dek-destroyed') keyring.forgetDataKey(event.dekId);
+      else await keyring.reloadKeks();
+    },
   };
 }

@@ -1,0 +1,1 @@
+export { createRedisPubSub, type PubSub } from './pubsub.ts';
