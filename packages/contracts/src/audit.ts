@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'identity.registration_code_rejected',
   'identity.account_registered',
   'profiles.profile_updated',
+  'profiles.access_refused',
   'vault.fields_revealed',
   'vault.lookup_matched',
   'vault.subject_erased',

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'platform.jobs.read': 'See background job status',
   'personal_data.lookup': 'Find customers by exact mobile, e-mail or ID number (blind index)',
   'personal_data.reveal': 'Reveal a customer\'s personal field for a stated purpose',
+  'clients.assign': 'Assign a customer to a broker',
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
@@ -28,7 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   privacy_officer: ['console.access', 'audit.read', 'audit.export'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
   auditor: ['console.access', 'audit.read', 'audit.export'],
-  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign'],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

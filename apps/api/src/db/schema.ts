@@ -230,7 +230,16 @@ export type FactorsStepUpsTable = {
   stepped_up_at: string;
 };
 
+/** Which broker runs which customer (modules/profiles): the scope of a broker's look-ups and reveals. */
+export type ClientAssignmentsTable = {
+  customer_account_id: string;
+  broker_account_id: string;
+  assigned_at: string;
+  assigned_by: string;
+};
+
 export type Database = {
+  client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
   factors_totp: FactorsTotpTable;
   factors_webauthn: FactorsWebauthnTable;

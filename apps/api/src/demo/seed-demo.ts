@@ -50,12 +50,18 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'>): Promise<boolean> {
   const { identity, profiles } = services;
   if ((await identity.countAccounts()) > 0) return false;
+  const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const created = await identity.createAccount({ ...account, password: DEMO_PASSWORD });
+    ids.set(account.loginName, created.id);
     const profile = DEMO_PROFILES[account.loginName];
     if (profile) {
       await profiles.updateOwn({ accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '' }, profile);
     }
+  }
+  // The demo broker runs both demo customers (brokers see only their assigned clients).
+  for (const customer of ['seller', 'buyer']) {
+    await profiles.assignClient(ids.get(customer) ?? '', ids.get('broker') ?? '', ids.get('admin') ?? 'seed');
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   return true;

@@ -36,8 +36,9 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createTestApp(dialect);
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
-      await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
-      await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
+      const customer = await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
+      const brokerAccount = await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
+      await t.app.services.profiles.assignClient(customer.id, brokerAccount.id, 'test');
       await t.app.ready();
 
       const me = await signIn(t.app, 'canary', 'canary-password-1');

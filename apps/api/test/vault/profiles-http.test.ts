@@ -22,7 +22,9 @@ for (const dialect of DIALECTS) {
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
       sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
       await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' });
-      await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' });
+      const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
+      await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' });
+      await t.app.services.profiles.assignClient(sellerId, brokerId, 'test');
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
       await t.app.ready();
       seller = await signIn(t.app, 'seller', 'pw-seller-1');
@@ -93,6 +95,33 @@ for (const dialect of DIALECTS) {
         events.map((e) => `${(JSON.parse(e.fields) as string[]).join(',')}|${e.purpose}|${e.decision}`).sort(),
         ['account_profiles.id_number|deal_execution|denied', 'account_profiles.id_number|identity_verification|allowed'],
       );
+    });
+
+    test('another broker probing this client by id is refused with 403, and the attempt is on record', async () => {
+      const other = await signIn(t.app, 'broker2', 'pw-broker-2');
+      const res = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(other), payload: { fields: ['mobile'], purpose: 'deal_execution' } });
+      assert.equal(res.statusCode, 403);
+      assert.equal(res.json().code, 'FORBIDDEN');
+      assert.doesNotMatch(res.body, /1234/);
+      const refused = await t.database.db.selectFrom('audit_log').selectAll().where('type', '=', 'profiles.access_refused').execute();
+      assert.equal(refused.length, 1);
+      assert.equal(refused[0]?.decision, 'denied');
+      assert.deepEqual(JSON.parse(refused[0]?.fields ?? '[]'), ['account_profiles.mobile']);
+    });
+
+    test('another broker\'s look-up does not find a client assigned elsewhere, and nothing is decrypted for it', async () => {
+      const other = await signIn(t.app, 'broker2', 'pw-broker-2');
+      const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'vault.lookup_matched').executeTakeFirstOrThrow();
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: '13700001234', purpose: 'deal_execution' }, headers: authHeaders(other) });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json().accounts, []);
+      const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'vault.lookup_matched').executeTakeFirstOrThrow();
+      assert.equal(Number(after.n), Number(before.n));
+    });
+
+    test('only an admin may assign clients', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/assignments', payload: { customerAccountId: sellerId, brokerAccountId: sellerId }, headers: authHeaders(broker) });
+      assert.equal(res.statusCode, 403);
     });
 
     test('the data map lists every registered personal field with its purposes and legal basis', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AccountProfilesTable, Database } from '../../db/schema.ts';
+import type { AccountProfilesTable, ClientAssignmentsTable, Database } from '../../db/schema.ts';
 
 export type ProfileRow = AccountProfilesTable;
 
@@ -15,6 +15,21 @@ export function createProfilesRepo(db: Kysely<Database>): ProfilesRepoShape {
     /** Candidates by blind index: several records may share an index value by design (k-anonymity floor). */
     findByBlindIndex: (column: 'mobile_bidx' | 'email_bidx' | 'id_number_bidx', value: string) =>
       db.selectFrom('account_profiles').selectAll().where(column, '=', value).limit(50).execute(),
+    assignedAmong: async (brokerAccountId: string, customerAccountIds: readonly string[]) =>
+      new Set(
+        customerAccountIds.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('client_assignments')
+                .select('customer_account_id')
+                .where('broker_account_id', '=', brokerAccountId)
+                .where('customer_account_id', 'in', [...customerAccountIds])
+                .execute()
+            ).map((r) => r.customer_account_id),
+      ),
+    assign: (row: ClientAssignmentsTable) =>
+      db.insertInto('client_assignments').values(row).onConflict((oc) => oc.columns(['customer_account_id', 'broker_account_id']).doNothing()).execute(),
     findManyByAccount: (accountIds: string[]) =>
       accountIds.length ? db.selectFrom('account_profiles').selectAll().where('account_id', 'in', accountIds).execute() : Promise.resolve([]),
   };
@@ -27,6 +42,9 @@ type ProfilesRepoShape = {
   update: (accountId: string, columns: Partial<AccountProfilesTable>) => Promise<unknown>;
   findByBlindIndex: (column: 'mobile_bidx' | 'email_bidx' | 'id_number_bidx', value: string) => Promise<AccountProfilesTable[]>;
   findManyByAccount: (accountIds: string[]) => Promise<AccountProfilesTable[]>;
+  /** Of these customers, the ones assigned to the broker. */
+  assignedAmong: (brokerAccountId: string, customerAccountIds: readonly string[]) => Promise<Set<string>>;
+  assign: (row: ClientAssignmentsTable) => Promise<unknown>;
 };
 
 export type ProfilesRepo = ProfilesRepoShape;

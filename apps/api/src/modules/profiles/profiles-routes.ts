@@ -34,6 +34,19 @@ export function profilesRoutes(service: ProfilesService) {
       schema: { tags: ['staff'], summary: 'Find customers by exact mobile, e-mail or ID number', body: ZLookupQuery, response: { 200: ZLookupResponse } },
       handler: async (request) => service.lookup(principalOf(request.principal), request.body, String(request.id)),
     });
+    r.post('/api/staff/assignments', {
+      config: { permission: 'clients.assign' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Assign a customer to a broker (brokers see and reveal only their assigned customers)',
+        body: z.object({ customerAccountId: z.string().min(1).max(64), brokerAccountId: z.string().min(1).max(64) }),
+        response: { 204: z.null() },
+      },
+      handler: async (request, reply) => {
+        await service.assignClient(request.body.customerAccountId, request.body.brokerAccountId, principalOf(request.principal).accountId);
+        return reply.code(204).send(null);
+      },
+    });
     r.post('/api/staff/customers/:accountId/reveal', {
       config: { permission: 'personal_data.reveal' },
       schema: {

@@ -29,6 +29,25 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
   const { repo, vault } = deps;
   const now = deps.now ?? (() => new Date());
 
+  /** Brokers work only on the customers assigned to them (DESIGN.md invariant 4); other staff roles are not scoped here. */
+  const isScoped = (principal: Principal) => principal.roles.includes('broker');
+
+  async function refuseUnassigned(principal: Principal, row: ProfileRow, fields: readonly ProfileField[], purpose: Purpose, requestId?: string): Promise<never> {
+    await repo.transaction(async (_tx, trx) =>
+      deps.audit.appendInTransaction(trx, {
+        type: 'profiles.access_refused',
+        actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
+        decision: 'denied',
+        purpose,
+        subjectId: row.subject_id,
+        fields: fields.map((f) => `${TABLE}.${COLUMN[f]}`),
+        requestId: requestId ?? null,
+        data: { reason: 'not_assigned' },
+      }),
+    );
+    throw new AppError('FORBIDDEN', 'customer not assigned to this broker');
+  }
+
   /** Masked by default: masks are computed inside the vault from the ciphertexts. */
   async function view(row: ProfileRow | undefined, accountId: string): Promise<TProfileResponse> {
     const fields = {} as Record<ProfileField, TFieldView>;
@@ -112,6 +131,9 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
     async revealForStaff(principal: Principal, accountId: string, fields: readonly ProfileField[], purpose: Purpose, requestId?: string) {
       const row = await repo.findByAccount(accountId);
       if (!row) throw new AppError('NOT_FOUND');
+      if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
+        return refuseUnassigned(principal, row, fields, purpose, requestId);
+      }
       return revealFor(row, principal, false, fields, purpose, requestId);
     },
 
@@ -122,7 +144,10 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
       const column = COLUMN[name];
       const index = vault.blindIndexOf(`${TABLE}.${column}`, raw);
       if (index === null) throw new AppError('INVALID_IDENTIFIER', 'invalid lookup value', { fields: [name] });
-      const candidates = await repo.findByBlindIndex(`${column}_bidx` as 'mobile_bidx', index);
+      const found = await repo.findByBlindIndex(`${column}_bidx` as 'mobile_bidx', index);
+      // A broker's look-up only ever considers their own clients: others are not even decrypted to compare.
+      const assigned = isScoped(principal) ? await repo.assignedAmong(principal.accountId, found.map((c) => c.account_id)) : undefined;
+      const candidates = assigned ? found.filter((c) => assigned.has(c.account_id)) : found;
       const ids = await vault.confirmMatches(
         `${TABLE}.${column}`,
         raw,
@@ -133,6 +158,11 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
       );
       const rows = candidates.filter((c) => ids.includes(c.account_id));
       return { accounts: await Promise.all(rows.map((r) => view(r, r.account_id))) };
+    },
+
+    /** Assigns a customer to a broker (an admin's decision, or the demo seed). */
+    async assignClient(customerAccountId: string, brokerAccountId: string, assignedBy: string) {
+      await repo.assign({ customer_account_id: customerAccountId, broker_account_id: brokerAccountId, assigned_at: now().toISOString(), assigned_by: assignedBy });
     },
   };
 }

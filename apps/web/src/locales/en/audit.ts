@@ -13,7 +13,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       registration_code_rejected: 'Registration code refused',
       account_registered: 'Customer registered an account',
     },
-    profiles: { profile_updated: 'Customer updated their profile' },
+    profiles: { profile_updated: 'Customer updated their profile', access_refused: 'Access outside assigned clients refused' },
     vault: {
       fields_revealed: 'Personal data revealed',
       lookup_matched: 'Customer found by exact value',

@@ -10,7 +10,7 @@ export const auditZhCN = {
       registration_code_rejected: '注册验证码被拒绝',
       account_registered: '客户注册账户',
     },
-    profiles: { profile_updated: '客户修改资料' },
+    profiles: { profile_updated: '客户修改资料', access_refused: '越权查看客户资料被拒绝' },
     vault: {
       fields_revealed: '查看个人信息原文',
       lookup_matched: '按精确值查找客户',
