@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { sql, type Kysely } from 'kysely';
+import { bytesAtRest } from '../helpers/at-rest.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, signIn } from '../helpers/test-app.ts';
 import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
@@ -12,16 +11,6 @@ const PASSWORD = 'Outbox-canary 93 lighthouse';
 const MOBILE = '13957246831';
 const EMAIL = 'outbox.canary.5e1d@example.org';
 const NEEDLES_BASE = [MOBILE, '+8613957246831', '139 5724 6831', EMAIL, 'outbox.canary.5e1d'];
-
-async function allRowsAsText(db: Kysely<unknown>, schema: string): Promise<string> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${schema}`.execute(db);
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.table(`${schema}.${table_name}`)} t`.execute(db);
-    parts.push(...rows.rows.map((r) => r.j));
-  }
-  return parts.join('\n');
-}
 
 for (const dialect of DIALECTS) {
   describe(`the delivery outbox on ${dialect}`, () => {
@@ -55,16 +44,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('no address or code appears in the database files, their WAL, the key store or the tables', async () => {
-      let haystack: Buffer;
-      if (t.dialect === 'sqlite') {
-        const files = ['sealbridge.db', 'sealbridge.db-wal', 'vault-keys.db', 'vault-keys.db-wal'].map((f) => `${t.dataDir}/${f}`);
-        haystack = Buffer.concat(files.filter(existsSync).map((f) => readFileSync(f)));
-        assert.ok(haystack.includes(Buffer.from('delivery_outbox')), 'the files hold the outbox');
-      } else {
-        const text = (await allRowsAsText(t.database.db as Kysely<unknown>, t.database.pgSchema ?? 'public')) + (await allRowsAsText(t.keys.db as Kysely<unknown>, t.keys.pgSchema ?? ''));
-        assert.match(text, /registration_code/, 'the dump holds the outbox');
-        haystack = Buffer.from(text, 'utf8');
-      }
+      const haystack = await bytesAtRest(t);
+      if (t.dialect === 'sqlite') assert.ok(haystack.includes(Buffer.from('delivery_outbox')), 'the files hold the outbox');
+      else assert.match(haystack.toString('utf8'), /registration_code/, 'the dump holds the outbox');
       assert.deepEqual(needles.filter((needle) => haystack.includes(Buffer.from(needle, 'utf8'))), []);
     });
 

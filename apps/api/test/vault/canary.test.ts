@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { sql, type Kysely } from 'kysely';
 import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
 import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
+import { bytesAtRest } from '../helpers/at-rest.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
 
@@ -19,16 +19,6 @@ const CANARY = {
 };
 /** The forms a value may take after normalization or in transit. */
 const NEEDLES = [...Object.values(CANARY), '+8613957246813', '139 5724 6813', '金丝雀路77号', 'canary.7f3a9c', '7f3a9c'];
-
-async function allRowsAsText(db: Kysely<unknown>, schema: string): Promise<string> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${schema}`.execute(db);
-  const parts: string[] = [];
-  for (const { table_name } of tables.rows) {
-    const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.table(`${schema}.${table_name}`)} t`.execute(db);
-    parts.push(...rows.rows.map((r) => r.j));
-  }
-  return parts.join('\n');
-}
 
 for (const dialect of DIALECTS) {
   describe(`canary values planted through the API on ${dialect}`, () => {
@@ -65,17 +55,9 @@ for (const dialect of DIALECTS) {
     });
 
     test('no planted value appears in the database files, their WAL, the key store or the tables', async () => {
-      let haystack: Buffer;
-      if (t.dialect === 'sqlite') {
-        const files = ['sealbridge.db', 'sealbridge.db-wal', 'vault-keys.db', 'vault-keys.db-wal'].map((f) => `${t.dataDir}/${f}`);
-        assert.ok(existsSync(`${t.dataDir}/sealbridge.db-wal`), 'the WAL is searched too');
-        haystack = Buffer.concat(files.filter(existsSync).map((f) => readFileSync(f)));
-      } else {
-        const text = (await allRowsAsText(t.database.db as Kysely<unknown>, t.database.pgSchema ?? 'public')) +
-          (await allRowsAsText(t.keys.db as Kysely<unknown>, t.keys.pgSchema ?? ''));
-        assert.match(text, /account_profiles|mobile_mask|138|\*\*\*\*/, 'the dump is not empty');
-        haystack = Buffer.from(text, 'utf8');
-      }
+      const haystack = await bytesAtRest(t);
+      if (t.dialect === 'sqlite') assert.ok(existsSync(`${t.dataDir}/sealbridge.db-wal`), 'the WAL is searched too');
+      else assert.match(haystack.toString('utf8'), /account_profiles|mobile_mask|138|\*\*\*\*/, 'the dump is not empty');
       const found = NEEDLES.filter((needle) => haystack.includes(Buffer.from(needle, 'utf8')));
       assert.deepEqual(found, []);
     });

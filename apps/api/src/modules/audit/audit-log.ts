@@ -57,7 +57,7 @@ export function createAuditLog(options: AuditLogOptions) {
   const flushMs = options.flushMs ?? 2;
   const maxBatch = options.maxBatch ?? 512;
   const checkpointEveryEntries = options.checkpointEveryEntries ?? 1000;
-  let queue: Pending[] = [];
+  const queue: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
   let checkpointTimer: NodeJS.Timeout | undefined;
@@ -127,8 +127,7 @@ export function createAuditLog(options: AuditLogOptions) {
   async function flush(): Promise<void> {
     timer = undefined;
     while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(batch.length);
+      const batch = queue.splice(0, maxBatch);
       try {
         await db.transaction().execute((trx) => appendRows(trx, batch.map((p) => p.event)));
         for (const p of batch) p.resolve();
