@@ -26,6 +26,13 @@ export const ERROR_CODES = {
     en: 'The password is too weak: use at least 10 characters, not a common password, and nothing easy to guess.',
   },
   INVALID_CODE: { status: 422, 'zh-CN': '验证码不正确或已失效，请重新获取。', en: 'The verification code is wrong or no longer valid. Please request a new one.' },
+  STEP_UP_REQUIRED: { status: 403, 'zh-CN': '此操作需要再次验证身份，请完成二次验证后重试。', en: 'Please confirm it is you with your second factor, then try again.' },
+  SECOND_FACTOR_INVALID: { status: 422, 'zh-CN': '验证码或安全密钥验证失败，或该验证码已被使用。', en: 'The code or security key could not be verified, or the code was already used.' },
+  LAST_FACTOR_REQUIRED: { status: 409, 'zh-CN': '员工账号必须保留至少一种二次验证方式。', en: 'Staff accounts must keep at least one second factor.' },
+  FACTOR_ALREADY_ENROLLED: { status: 409, 'zh-CN': '该二次验证方式已经绑定。', en: 'This second factor is already set up.' },
+  FACTOR_NOT_ENROLLED: { status: 409, 'zh-CN': '您的账号尚未绑定该二次验证方式。', en: 'This second factor is not set up for your account.' },
+  SECOND_FACTOR_PENDING: { status: 401, 'zh-CN': '请先完成二次验证再继续。', en: 'Please complete the second sign-in step first.' },
+  FACTOR_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '员工账号须先绑定二次验证方式，才能使用其他功能。', en: 'Staff accounts must set up a second factor before doing anything else.' },
   ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 

@@ -1,24 +1,10 @@
-import type { ErrorCode } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 
-/**
- * Error codes this module proposes for the closed enum in packages/contracts (factors-contract-additions.md).
- * Until the lead adds them, each is sent as the existing code on the right, with `details.reason` naming the
- * proposed code so the web app can already tell them apart. When the codes land, `factorsError` becomes
- * `new AppError(code, …)` and nothing else changes.
- */
-export const FACTORS_ERROR_CODES = {
-  STEP_UP_REQUIRED: 'FORBIDDEN',
-  SECOND_FACTOR_INVALID: 'VALIDATION_FAILED',
-  LAST_FACTOR_REQUIRED: 'CONFLICT',
-  FACTOR_ALREADY_ENROLLED: 'CONFLICT',
-  FACTOR_NOT_ENROLLED: 'CONFLICT',
-} as const satisfies Record<string, ErrorCode>;
-
-export type FactorsErrorCode = keyof typeof FACTORS_ERROR_CODES;
+/** The module's own error codes (in the contracts' closed enum); `details.reason` repeats the code. */
+export type FactorsErrorCode = 'STEP_UP_REQUIRED' | 'SECOND_FACTOR_INVALID' | 'LAST_FACTOR_REQUIRED' | 'FACTOR_ALREADY_ENROLLED' | 'FACTOR_NOT_ENROLLED';
 
 export function factorsError(code: FactorsErrorCode, details: Record<string, unknown> = {}): AppError {
-  return new AppError(FACTORS_ERROR_CODES[code], code, { reason: code, ...details });
+  return new AppError(code, code, { reason: code, ...details });
 }
 
 /** Too many second-factor attempts: the existing RATE_LIMITED (429), with the seconds until the next try. */

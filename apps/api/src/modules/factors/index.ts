@@ -7,7 +7,7 @@ export { createFactorsRepo, type FactorsRepo } from './factors-repo.ts';
 export { createFactorsService, type FactorsService } from './factors-service.ts';
 export { factorsRoutes } from './factors-routes.ts';
 export { FACTORS_AUDIT_EVENTS } from './factors-audit-events.ts';
-export { FACTORS_ERROR_CODES, type FactorsErrorCode } from './factors-errors.ts';
+export { type FactorsErrorCode } from './factors-errors.ts';
 export { factorRequirement, STEP_UP_WINDOW_MS, ATTEMPT_LIMIT, ATTEMPT_WINDOW_MS, type FactorRequirement } from './factors-policy.ts';
 export { relyingPartyFrom, type RelyingParty } from './webauthn-ceremonies.ts';
 export type { FactorsTables } from './factors-tables.ts';
