@@ -46,5 +46,20 @@ export function createIdentityRepo(db: Kysely<Database>) {
     },
     revokeSession: (idHash: string, now: string) =>
       db.updateTable('sessions').set({ revoked_at: now }).where('id_hash', '=', idHash).execute(),
+    /** Revokes every live session of an account; returns the id hashes it revoked. */
+    revokeAllSessions: async (accountId: string, now: string) => {
+      const rows = await db
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .returning('id_hash')
+        .execute();
+      return rows.map((r) => r.id_hash);
+    },
+    updateAccountStatus: (id: string, status: AccountsTable['status'], now: string) =>
+      db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute(),
+    updateAccountRoles: (id: string, roles: string, now: string) =>
+      db.updateTable('accounts').set({ roles, updated_at: now }).where('id', '=', id).execute(),
   };
 }

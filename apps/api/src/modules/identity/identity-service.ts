@@ -196,6 +196,24 @@ export function createIdentityService(deps: IdentityDeps) {
 
     countAccounts: () => repo.countAccounts(),
 
+    /**
+     * Ends every session of an account (offboarding, a password change, "sign out everywhere"). Each request
+     * re-reads its session, so the next request on any instance is refused.
+     */
+    async endAllSessions(accountId: string): Promise<number> {
+      return (await repo.revokeAllSessions(accountId, now().toISOString())).length;
+    },
+
+    /** Enables or disables an account; a disabled account cannot sign in and its sessions resolve to nothing. */
+    async setAccountStatus(accountId: string, status: 'active' | 'disabled'): Promise<void> {
+      await repo.updateAccountStatus(accountId, status, now().toISOString());
+    },
+
+    /** Replaces an account's roles (staff administration); takes effect on the next request of every session. */
+    async setRoles(accountId: string, roles: readonly Role[]): Promise<void> {
+      await repo.updateAccountRoles(accountId, roles.join(','), now().toISOString());
+    },
+
     /** Scheduled housekeeping: sessions dead for over a day are deleted. */
     purgeStaleSessions: () => repo.deleteStaleSessions(new Date(now().getTime() - 24 * 60 * 60 * 1000).toISOString()),
   };
