@@ -10,6 +10,8 @@ import { createLogger } from '../apps/api/src/platform/logger/index.ts';
 import { openKeyStore, openStore } from '../apps/api/src/runtime.ts';
 import { createServices } from '../apps/api/src/services.ts';
 import { result, type BenchResult, type BenchSuite } from './lib.ts';
+import { generate } from 'otplib';
+import { demoTotpSecret } from '../apps/api/src/demo/seed-demo.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
@@ -86,6 +88,10 @@ async function auditedRead(): Promise<BenchResult[]> {
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
     const csrf = (cookies.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
     const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    // Staff sign in in two steps: the demo broker's published TOTP secret gives the code.
+    const code = await generate({ secret: demoTotpSecret('broker') });
+    const stepped = await fetch(`${base}/api/auth/step-up`, { method: 'POST', headers, body: JSON.stringify({ method: 'totp', code }) });
+    if (!stepped.ok) throw new Error(`second step failed: ${stepped.status} ${await stepped.text()}`);
     const found = (await (await fetch(`${base}/api/staff/customers/lookup`, { method: 'POST', headers, body: JSON.stringify({ mobile: '13800000001', purpose: 'deal_execution' }) })).json()) as { accounts: { accountId: string }[] };
     const accountId = found.accounts[0]?.accountId;
     const body = JSON.stringify({ fields: ['mobile'], purpose: 'deal_execution' });

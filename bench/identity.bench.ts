@@ -23,7 +23,7 @@ async function harness(): Promise<Harness> {
   const app = await buildApp({ config, database, keys, logger, version: 'bench', webDistDir: dataDir });
   await app.ready();
   const customer = await app.services.identity.createAccount({ kind: 'customer', loginName: 'bench-known', accountNo: 'C-1', roles: ['buyer'], password: PASSWORD });
-  await app.services.profiles.updateOwn({ accountId: customer.id, sessionId: 'bench', kind: 'customer', roles: customer.roles, csrfToken: '' }, { mobile: '13930000001' });
+  await app.services.profiles.updateOwn({ accountId: customer.id, sessionId: 'bench', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { mobile: '13930000001' });
   return {
     app,
     // Every attempt here fails; clearing the lockout rows between attempts (outside the timed part) keeps each one

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './platform/config/index.ts';
 import { createLogger } from './platform/logger/index.ts';
 import { buildApp } from './app.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, seedDemo } from './demo/seed-demo.ts';
 import { KeyProviderError } from './modules/vault/index.ts';
 import { createJobRunner, openKeyStore, openStore, VERSION } from './runtime.ts';
 
@@ -44,7 +44,11 @@ const store = database.dialect === 'sqlite' ? `SQLite ${database.sqlitePath}` : 
 console.log(`\n  Sealbridge ${VERSION} — ${config.publicUrl}  (${store})`);
 if (config.demo) {
   console.log(`  Demo data ${seeded ? 'seeded' : 'present'}. Demo log-ins (password ${DEMO_PASSWORD}):`);
-  for (const a of DEMO_ACCOUNTS) console.log(`    ${a.loginName.padEnd(9)} ${a.roles.join(', ')}`);
+  for (const a of DEMO_ACCOUNTS) {
+    const totp = a.kind === 'staff' ? `  second factor: TOTP secret ${demoTotpSecret(a.loginName)}` : '';
+    console.log(`    ${a.loginName.padEnd(9)} ${a.roles.join(', ').padEnd(17)}${totp}`);
+  }
+  console.log('  Staff sign in with a TOTP code: add the secret to an authenticator app, or run `npm run cli -- demo totp <log-in>`.');
 }
 console.log('');
 

@@ -25,8 +25,11 @@ import {
   createRegistrationRepo,
   createRegistrationService,
   IDENTITY_AUDIT_EVENTS,
+  createRedisSessionCache,
+  normalizeContact,
   type AttemptLimiter,
   type RedisEval,
+  type RedisKeyValue,
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
@@ -49,8 +52,8 @@ export type ServiceDeps = {
   keys: DatabaseHandle<KeyDatabase>;
   logger: Logger;
   jobs?: JobRunner;
-  /** Shared counters for abuse limits (REDIS_URL); without it they live in this process. */
-  redis?: RedisEval;
+  /** Shared counters for abuse limits and the session cache (REDIS_URL); without it they live in this process. */
+  redis?: RedisEval & RedisKeyValue;
   /** Instance-to-instance messages (Redis pub/sub when REDIS_URL is set). */
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
@@ -92,8 +95,8 @@ export async function createServices(deps: ServiceDeps) {
   const registrationRepo = createRegistrationRepo(db);
   const contacts = createContactDirectory({ repo: registrationRepo, vault });
   const loginThrottle = createLoginThrottle({ repo: createLoginThrottleRepo(db), now: () => new Date() });
-  // Second factors: TOTP secrets are sealed by the vault (the only code that decrypts). Enforcement at sign-in
-  // and step-up before reveals follow with the rest of issue 5.
+  // Second factors: TOTP secrets are sealed by the vault (the only code that decrypts). Identity signs an enrolled
+  // account in in two steps and keeps a staff member without a factor in an enrolment-only session.
   const factors = createFactorsService({
     repo: createFactorsRepo(db),
     audit: auditLog,
@@ -105,14 +108,30 @@ export async function createServices(deps: ServiceDeps) {
       },
     },
     relyingParty: relyingPartyFrom(config.publicUrl),
+    passwordCheck: (accountId, password) => identity.checkPassword(accountId, password),
+    onFactorProven: async ({ sessionId }) => {
+      await identity.completeSecondFactor(sessionId);
+    },
   });
 
   const identity = createIdentityService({
     repo: identityRepo,
     onSessionStarted: (session) => factors.recordFreshAuthentication(session),
+    secondFactor: (accountId) => factors.secondFactorStatus(accountId),
     audit: auditLog,
     contacts,
     lockout: { throttle: loginThrottle, digest: (name) => vault.keyedDigest('identity_login_name', name) },
+    ...(deps.redis ? { cache: createRedisSessionCache(deps.redis) } : {}),
+    onCacheError: (error) => logger.warn({ err: error }, 'session cache unavailable; reading the database'),
+    deviceDigest: (accountId, deviceId) => vault.keyedDigest('identity_device', `${accountId}:${deviceId}`),
+    notifyNewDevice: async ({ accountId, device, at }) => {
+      const contact = await profiles.noticeAddress(accountId);
+      const to = contact && normalizeContact(contact.channel, contact.address);
+      if (!contact || !to) return false;
+      const time = new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      await delivery.send({ channel: contact.channel, to, template: 'new_device_sign_in', params: { time, device: [device.browser, device.os].filter(Boolean).join(' / ') || '未知设备' } });
+      return true;
+    },
   });
   const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom }) : undefined;
   const delivery = createDeliveryOutbox({
@@ -125,7 +144,7 @@ export async function createServices(deps: ServiceDeps) {
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
   const listings = createListingsService({ repo: createListingsRepo(db) });
   const profilesRepo = createProfilesRepo(db);
-  const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog });
+  const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog, requireStepUp: (sessionId, maxAgeMs) => factors.requireRecentStepUp(sessionId, maxAgeMs) });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const audit = createAuditService({
     repo: createAuditRepo(db),

@@ -18,8 +18,37 @@ export const ZAccount = z.object({
 });
 export type TAccount = z.infer<typeof ZAccount>;
 
-export const ZAccountResponse = z.object({ account: ZAccount });
+/**
+ * A session is `active`, or waits for the second step of a sign-in (`second_factor`), or belongs to a staff
+ * member who must enrol a second factor before anything else (`enrol_factor`).
+ */
+export const SESSION_STAGES = ['active', 'second_factor', 'enrol_factor'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
+export const SECOND_FACTOR_METHODS = ['totp', 'webauthn', 'recovery'] as const;
+export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
+
+export const ZAccountResponse = z.object({
+  account: ZAccount,
+  stage: z.enum(SESSION_STAGES),
+  /** While the stage is second_factor: the methods that can finish the sign-in. */
+  secondFactor: z.object({ methods: z.array(z.enum(SECOND_FACTOR_METHODS)) }).nullable(),
+});
 export type TAccountResponse = z.infer<typeof ZAccountResponse>;
+
+/** "My sessions": a coarse device label, never an address or the whole User-Agent. */
+export const ZSessionView = z.object({
+  id: z.string(),
+  current: z.boolean(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  device: z.object({ browser: z.string().nullable(), os: z.string().nullable() }),
+  stage: z.enum(SESSION_STAGES),
+});
+export type TSessionView = z.infer<typeof ZSessionView>;
+export const ZSessionsResponse = z.object({ sessions: z.array(ZSessionView) });
+export type TSessionsResponse = z.infer<typeof ZSessionsResponse>;
+export const ZEndOtherSessionsResponse = z.object({ ended: z.number().int() });
+export type TEndOtherSessionsResponse = z.infer<typeof ZEndOtherSessionsResponse>;
 
 /** Name of the readable cookie whose value a state-changing request echoes in the x-csrf-token header. */
 export const CSRF_COOKIE = 'sb_csrf';
@@ -64,7 +93,7 @@ export const ZRegisterCompleteRequest = z.object({
 export type TRegisterCompleteRequest = z.infer<typeof ZRegisterCompleteRequest>;
 
 /** Delivery outbox (staff): what was, or would have been, sent — never the address or the text. */
-export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered'] as const;
+export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in'] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */
 export const DELIVERY_STATUSES = ['outbox_only', 'queued', 'sent', 'failed'] as const;

@@ -35,6 +35,20 @@ const commands: Record<string, Command> = {
     summary: 'crypto-shred a customer\'s personal data: --account <id> --reason <text>',
     run: async (args) => (await import('./keys.ts')).eraseAccount(args),
   },
+  'demo totp': {
+    summary: 'print the current TOTP code of a demo staff account (the demo\'s published secret): demo totp <log-in>',
+    run: async (args) => {
+      const { DEMO_ACCOUNTS, demoTotpSecret } = await import('../demo/seed-demo.ts');
+      const account = DEMO_ACCOUNTS.find((a) => a.kind === 'staff' && a.loginName === args[0]);
+      if (!account) {
+        console.error(`not a demo staff log-in: ${args[0] ?? '(none)'}; one of ${DEMO_ACCOUNTS.filter((a) => a.kind === 'staff').map((a) => a.loginName).join(', ')}`);
+        return 2;
+      }
+      const { generate } = await import('otplib');
+      console.log(await generate({ secret: demoTotpSecret(account.loginName) }));
+      return 0;
+    },
+  },
   migrate: {
     summary: 'apply pending database migrations',
     run: async () => {

@@ -27,6 +27,23 @@ export type SessionsTable = {
   last_seen_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The handle "my sessions" shows and ends a session by (random; the token's hash never leaves the server). */
+  public_id: string;
+  /** active, or waiting for the second factor (second_factor), or a staff member who must enrol one (enrol_factor). */
+  stage: SessionStage;
+  /** Coarse browser and OS family from the User-Agent ("Chrome 156", "Windows"), never the whole string. */
+  device_browser: string | null;
+  device_os: string | null;
+};
+
+export type SessionStage = 'active' | 'second_factor' | 'enrol_factor';
+
+/** Devices an account signed in from: a sign-in from any other device sends a notice. */
+export type KnownDevicesTable = {
+  account_id: string;
+  device_hash: string;
+  first_seen_at: string;
+  last_seen_at: string;
 };
 
 export type ListingsTable = {
@@ -250,6 +267,7 @@ export type Database = {
   platform_jobs: PlatformJobsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  known_devices: KnownDevicesTable;
   listings: ListingsTable;
   vault_subjects: VaultSubjectsTable;
   audit_log: AuditLogTable;

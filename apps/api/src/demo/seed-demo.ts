@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
+import { generate } from 'otplib';
 import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
 import { newId } from '../platform/ids/index.ts';
+import { hashToken } from '../modules/identity/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
@@ -46,9 +49,19 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
   },
 };
 
+/**
+ * The TOTP secret of a demo staff account (base32). Published on purpose — demo staff are synthetic — so a person
+ * trying the demo can add it to an authenticator app, and browser tests can compute codes. DEMO=0 never seeds it.
+ */
+export function demoTotpSecret(loginName: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const digest = createHash('sha256').update(`sealbridge-demo-totp:${loginName}`).digest();
+  return Array.from(digest.subarray(0, 32), (byte) => alphabet[byte % 32]).join('');
+}
+
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'>): Promise<boolean> {
-  const { identity, profiles } = services;
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors'>): Promise<boolean> {
+  const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -56,8 +69,18 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
     ids.set(account.loginName, created.id);
     const profile = DEMO_PROFILES[account.loginName];
     if (profile) {
-      await profiles.updateOwn({ accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '' }, profile);
+      await profiles.updateOwn({ accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '', stage: 'active' }, profile);
     }
+  }
+  // Demo staff enrol TOTP through the same steps a person takes (an enrolment-only session, a first code).
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')) {
+    const row = await database.db.selectFrom('accounts').selectAll().where('login_name', '=', account.loginName).executeTakeFirstOrThrow();
+    const session = await identity.startSession(row, {}, 'enrol_factor');
+    const actor = { accountId: row.id, sessionId: hashToken(session.token), kind: row.kind, roles: account.roles };
+    const secret = demoTotpSecret(account.loginName);
+    const started = await factors.startTotpEnrolment(actor, null, secret);
+    await factors.confirmTotp(actor, started.factorId, await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+    await identity.logout({ ...actor, csrfToken: '', stage: 'active' });
   }
   // The demo broker runs both demo customers (brokers see only their assigned clients).
   for (const customer of ['seller', 'buyer']) {

@@ -42,6 +42,7 @@ describe('delivery transports and templates', () => {
       templates: {
         registration_code: { templateId: 'SMS_000001', params: ['code', 'minutes'] },
         registration_already_registered: { templateId: 'SMS_000002', params: [] },
+        new_device_sign_in: { templateId: 'SMS_000003', params: ['time', 'device'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

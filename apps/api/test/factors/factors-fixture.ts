@@ -88,7 +88,7 @@ export async function createFactorsFixture(
     const at = clock.now().toISOString();
     await db
       .insertInto('sessions')
-      .values({ id_hash: idHash, account_id: actor.accountId, csrf_token: 'csrf', created_at: at, last_seen_at: at, expires_at: '2099-01-01T00:00:00.000Z', revoked_at: null })
+      .values({ id_hash: idHash, account_id: actor.accountId, csrf_token: 'csrf', created_at: at, last_seen_at: at, expires_at: '2099-01-01T00:00:00.000Z', revoked_at: null, public_id: idHash.slice(0, 24), stage: 'active', device_browser: null, device_os: null })
       .execute();
     return { ...actor, sessionId: idHash };
   }

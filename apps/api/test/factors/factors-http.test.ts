@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
 
     async function signedIn(kind: 'staff' | 'customer', roles: string[]): Promise<{ actor: FactorsActor; headers: Record<string, string> }> {
       const actor = await f.createAccount(kind, roles);
-      principals.set(actor.sessionId, { ...actor, csrfToken: `csrf-${actor.sessionId}` });
+      principals.set(actor.sessionId, { ...actor, csrfToken: `csrf-${actor.sessionId}`, stage: 'active' });
       return { actor, headers: { 'x-test-session': actor.sessionId, [CSRF_HEADER]: `csrf-${actor.sessionId}` } };
     }
 

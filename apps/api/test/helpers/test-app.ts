@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@sealbridge/contracts';
+import { generate } from 'otplib';
 import { buildApp } from '../../src/app.ts';
+import { DEMO_ACCOUNTS, demoTotpSecret } from '../../src/demo/seed-demo.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 
@@ -30,11 +32,58 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
 
 export type Session = { cookie: string; csrf: string };
 
-/** Signs in through the API and returns the cookies a browser would hold. */
+/** The TOTP secret (and spare recovery codes) each account enrolled through `signIn`, like a person's phone. */
+const authenticators = new Map<string, { secret: string; lastStep: number; recovery: string[] }>();
+
+/** A TOTP code for the authenticator of an account: each step once, within the ±1 step the server accepts. */
+export async function nextTotpCode(accountId: string, loginName?: string): Promise<string | undefined> {
+  const demo = DEMO_ACCOUNTS.find((a) => a.kind === 'staff' && a.loginName === loginName);
+  // The demo seed enrolled its staff with published secrets, using the step before the seeding moment.
+  if (!authenticators.has(accountId) && demo) authenticators.set(accountId, { secret: demoTotpSecret(demo.loginName), lastStep: Math.floor(Date.now() / 30_000) - 1, recovery: [] });
+  const device = authenticators.get(accountId);
+  if (!device) return undefined;
+  const nowStep = Math.floor(Date.now() / 30_000);
+  const step = Math.max(nowStep - 1, device.lastStep + 1);
+  if (step > nowStep + 1) return undefined;
+  device.lastStep = step;
+  return generate({ secret: device.secret, epoch: step * 30 });
+}
+
+/** The TOTP secret `signIn` enrolled for an account (for tests of the second step itself). */
+export function authenticatorOf(accountId: string): { secret: string; recovery: string[] } | undefined {
+  return authenticators.get(accountId);
+}
+
+/**
+ * Signs in through the API, as a person would, and returns the cookies a browser would hold: a staff member
+ * without a second factor enrols TOTP on the spot (the enrolment-only session), one with a factor gives a code
+ * (or, after three sign-ins within a minute, a recovery code).
+ */
 export async function signIn(app: FastifyInstance, loginName: string, password: string): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { loginName, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  return sessionFrom(res);
+  const session = sessionFrom(res);
+  const body = res.json() as { stage: string; account: { id: string } };
+  const accountId = body.account.id;
+  if (body.stage === 'enrol_factor') {
+    const started = await app.inject({ method: 'POST', url: '/api/me/factors/totp', headers: authHeaders(session) });
+    if (started.statusCode !== 200) throw new Error(`TOTP enrolment failed: ${started.statusCode} ${started.body}`);
+    const { factorId, secret } = started.json() as { factorId: string; secret: string };
+    authenticators.set(accountId, { secret, lastStep: 0, recovery: [] });
+    const code = await nextTotpCode(accountId);
+    const confirmed = await app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers: authHeaders(session), payload: { factorId, code } });
+    if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation failed: ${confirmed.statusCode} ${confirmed.body}`);
+    const device = authenticators.get(accountId);
+    if (device) device.recovery = (confirmed.json() as { recoveryCodes: string[] | null }).recoveryCodes ?? [];
+  } else if (body.stage === 'second_factor') {
+    const code = await nextTotpCode(accountId, loginName);
+    const recovery = authenticators.get(accountId)?.recovery.shift();
+    const proof = code ? { method: 'totp', code } : { method: 'recovery', code: recovery };
+    if (!proof.code) throw new Error(`no second factor known for ${loginName}`);
+    const stepped = await app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(session), payload: proof });
+    if (stepped.statusCode !== 200) throw new Error(`second step failed: ${stepped.statusCode} ${stepped.body}`);
+  }
+  return session;
 }
 
 export function sessionFrom(res: LightMyRequestResponse): Session {

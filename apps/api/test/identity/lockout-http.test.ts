@@ -23,7 +23,7 @@ for (const dialect of DIALECTS) {
       const { identity, profiles } = t.app.services;
       const customer = await identity.createAccount({ kind: 'customer', loginName: 'lock-me', accountNo: 'C-31', roles: ['buyer'], password: PASSWORD });
       customerId = customer.id;
-      await profiles.updateOwn({ accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '' }, { mobile: '13920000001', email: 'Zhou.Min@example.com' });
+      await profiles.updateOwn({ accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { mobile: '13920000001', email: 'Zhou.Min@example.com' });
       await identity.createAccount({ kind: 'customer', loginName: 'other', accountNo: 'C-32', roles: ['seller'], password: PASSWORD });
     });
     after(async () => t.close());

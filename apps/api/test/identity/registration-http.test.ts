@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
     test('the start answer is the same for a registered and a new address; only the message differs', async () => {
       // An existing customer whose profile holds the number (as the demo seed writes it).
       const existing = await t.app.services.identity.createAccount({ kind: 'customer', loginName: 'existing-2', accountNo: 'C-2', roles: ['buyer'], password: STRONG });
-      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '' }, { mobile: '+86 139 1000 0002' });
+      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' }, { mobile: '+86 139 1000 0002' });
 
       const registered = await start('mobile', '13910000002');
       const fresh = await start('mobile', '13910000003');
@@ -164,7 +164,7 @@ for (const dialect of DIALECTS) {
       assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
 
       const existing = await t.app.services.identity.createAccount({ kind: 'customer', loginName: 'existing-9', accountNo: 'C-9', roles: ['seller'], password: STRONG });
-      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '' }, { email: 'limit-registered@example.com' });
+      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' }, { email: 'limit-registered@example.com' });
       assert.equal((await start('email', 'limit-registered@example.com')).statusCode, 202);
       const registered = await start('email', 'limit-registered@example.com');
       assert.equal(registered.statusCode, 429);

@@ -40,6 +40,18 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `if you forgot your password, reset it from the sign-in page. If this was not you, ignore this e-mail.` +
       EMAIL_FOOTER,
   },
+  new_device_sign_in: {
+    params: ['time', 'device'],
+    sms: (p) => `${SIGNATURE}您的账户于 ${p['time']} 在新设备（${p['device']}）上登录。如非本人操作，请立即修改密码并在“账号安全”中结束该会话。`,
+    emailSubject: '封桥 Sealbridge：新设备登录提醒 / Sign-in from a new device',
+    email: (p) =>
+      `您好：\n\n您的封桥 Sealbridge 账户于 ${p['time']}（北京时间）在一台新设备上输入了正确的密码：${p['device']}。` +
+      `如果是您本人，无需处理。如果不是，请立即修改密码，并在“账号安全 → 登录设备”中结束不认识的会话；` +
+      `本平台工作人员不会向您索取密码或验证码。\n\n` +
+      `Your Sealbridge password was just entered on a new device (${p['device']}) at ${p['time']} (Beijing time). ` +
+      `If this was you, nothing to do. If not, change your password now and end the session under Account security → Sessions.` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

@@ -56,13 +56,14 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
      * Issues a new TOTP secret, stored sealed and pending until confirmed. The base32 secret and its otpauth://
      * URI are returned this once and never again. Replaces an unconfirmed enrolment; refused while one is active.
      */
-    async startTotpEnrolment(actor: FactorsActor, requestId: string | null = null): Promise<{ factorId: string; secret: string; otpauthUri: string; expiresAt: string }> {
+    /** `presetSecret` is for the demo seed only (a published secret for synthetic staff); no route passes one. */
+    async startTotpEnrolment(actor: FactorsActor, requestId: string | null = null, presetSecret?: string): Promise<{ factorId: string; secret: string; otpauthUri: string; expiresAt: string }> {
       await deps.requireRecentStepUp(actor.sessionId);
       const account = await deps.accountOf(actor.accountId);
       if ((await repo.findTotp(actor.accountId))?.status === 'active') throw factorsError('FACTOR_ALREADY_ENROLLED', { kind: 'totp' });
       const at = now();
       const factorId = newId(at.getTime());
-      const secret = newTotpSecret();
+      const secret = presetSecret ?? newTotpSecret();
       const sealed = await deps.secretBox.seal(secret, totpAad(factorId));
       await repo
         .transaction(async (tx, trx) => {

@@ -39,22 +39,25 @@ export function factorsRoutes(service: FactorsService) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { permission: 'authenticated' as const };
+    // A staff member without a factor may only enrol one; a sign-in waiting for its second factor may only prove it.
+    const enrolment = { permission: 'authenticated' as const, stages: ['enrol_factor' as const] };
+    const secondStep = { permission: 'authenticated' as const, stages: ['second_factor' as const] };
     const tags = ['factors'];
 
     r.get('/api/me/factors', {
-      config,
+      config: enrolment,
       schema: { tags, summary: 'My second factors and whether one is required', response: { 200: ZFactorsListResponse } },
       handler: async (request) => service.listFactors(actorOf(request.principal).accountId),
     });
 
     r.post('/api/me/factors/totp', {
-      config,
+      config: enrolment,
       schema: { tags, summary: 'Start a TOTP enrolment (secret shown once; needs a recent step-up)', response: { 200: ZStartTotpResponse } },
       handler: async (request) => service.startTotpEnrolment(actorOf(request.principal), String(request.id)),
     });
 
     r.post('/api/me/factors/totp/confirm', {
-      config,
+      config: enrolment,
       schema: { tags, summary: 'Confirm a TOTP enrolment with a first code', body: ZConfirmTotpRequest, response: { 200: ZEnrolledFactorResponse } },
       handler: async (request, reply) =>
         withRetryAfter(reply, () => service.confirmTotp(actorOf(request.principal), request.body.factorId, request.body.code, String(request.id))),
@@ -76,25 +79,25 @@ export function factorsRoutes(service: FactorsService) {
     });
 
     r.post('/api/me/factors/webauthn/register/options', {
-      config,
+      config: enrolment,
       schema: { tags, summary: 'Options to create a passkey (needs a recent step-up)', response: { 200: ZRegistrationOptions } },
       handler: async (request) => service.webauthnRegistrationOptions(actorOf(request.principal)),
     });
 
     r.post('/api/me/factors/webauthn/register/verify', {
-      config,
+      config: enrolment,
       schema: { tags, summary: 'Register the passkey just created', body: ZRegistrationVerifyRequest, response: { 200: ZEnrolledFactorResponse } },
       handler: async (request) => service.verifyWebauthnRegistration(actorOf(request.principal), request.body.response, String(request.id)),
     });
 
     r.post('/api/auth/step-up/webauthn/options', {
-      config,
+      config: secondStep,
       schema: { tags, summary: 'Options to re-authenticate with one of my passkeys', response: { 200: ZAuthenticationOptions } },
       handler: async (request) => service.webauthnAuthenticationOptions(actorOf(request.principal)),
     });
 
     r.post('/api/auth/step-up', {
-      config,
+      config: secondStep,
       schema: { tags, summary: 'Re-authenticate this session with a second factor (opens a 5-minute window)', body: ZStepUpRequest, response: { 200: ZStepUpResponse } },
       handler: async (request, reply) => withRetryAfter(reply, () => service.stepUp(actorOf(request.principal), request.body, String(request.id))),
     });

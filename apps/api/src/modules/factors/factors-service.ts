@@ -69,10 +69,24 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
 
   const enrolment = createEnrolment({ repo, audit, secretBox: deps.secretBox, rp: deps.relyingParty, now, proofs, accountOf, requireRecentStepUp, issueRecoveryCodes, refuse });
 
+  const proven = (actor: FactorsActor) => deps.onFactorProven?.({ accountId: actor.accountId, sessionId: actor.sessionId });
+
   return {
     factorRequirement,
     requireRecentStepUp,
     ...enrolment,
+
+    async confirmTotp(...args: Parameters<typeof enrolment.confirmTotp>) {
+      const enrolled = await enrolment.confirmTotp(...args);
+      await proven(args[0]);
+      return enrolled;
+    },
+
+    async verifyWebauthnRegistration(...args: Parameters<typeof enrolment.verifyWebauthnRegistration>) {
+      const enrolled = await enrolment.verifyWebauthnRegistration(...args);
+      await proven(args[0]);
+      return enrolled;
+    },
 
     /** The account's active factors (never secrets), whether one is required, and how many recovery codes remain. */
     async listFactors(accountId: string): Promise<{ requirement: FactorRequirement; factors: FactorView[]; recoveryCodesRemaining: number }> {
@@ -111,6 +125,7 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
         return { remaining };
       });
       if (!committed) return refuse(actor, { ok: false, method: proof.method, factorId: checked.factorId, reason: 'wrong_or_used' }, requestId);
+      if (proof.method !== 'password') await proven(actor);
       return { method: proof.method, stepUpUntil: new Date(at.getTime() + STEP_UP_WINDOW_MS).toISOString(), recoveryCodesRemaining: committed.remaining };
     },
 

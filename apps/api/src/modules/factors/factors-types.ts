@@ -23,6 +23,11 @@ export type FactorsServiceDeps<Tx> = {
   relyingParty: RelyingParty;
   /** Identity's password check, for the step-up of an account that has no second factor; omit to refuse it. */
   passwordCheck?: (accountId: string, password: string) => Promise<boolean>;
+  /**
+   * Told after a session proved a second factor: a successful step-up or a confirmed enrolment. Identity turns a
+   * sign-in that waits for its second factor (or a staff member's enrolment-only session) into a full session.
+   */
+  onFactorProven?: (actor: { accountId: string; sessionId: string }) => Promise<void>;
   now?: () => Date;
 };
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AccountsTable, Database, SessionsTable } from '../../db/schema.ts';
+import type { AccountsTable, Database, KnownDevicesTable, SessionsTable } from '../../db/schema.ts';
 
 export type IdentityRepo = ReturnType<typeof createIdentityRepo>;
 
@@ -26,6 +26,7 @@ export function createIdentityRepo(db: Kysely<Database>) {
           'sessions.csrf_token',
           'sessions.last_seen_at',
           'sessions.expires_at',
+          'sessions.stage',
           'accounts.kind',
           'accounts.roles',
           'accounts.status',
@@ -46,17 +47,66 @@ export function createIdentityRepo(db: Kysely<Database>) {
     },
     revokeSession: (idHash: string, now: string) =>
       db.updateTable('sessions').set({ revoked_at: now }).where('id_hash', '=', idHash).execute(),
-    /** Revokes every live session of an account; returns the id hashes it revoked. */
-    revokeAllSessions: async (accountId: string, now: string) => {
-      const rows = await db
+    /** Revokes every live session of an account (but `except`); returns the id hashes it revoked. */
+    revokeAllSessions: async (accountId: string, now: string, except?: string) => {
+      let query = db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+      if (except) query = query.where('id_hash', '!=', except);
+      const rows = await query.returning('id_hash').execute();
+      return rows.map((r) => r.id_hash);
+    },
+    /** Revokes one session of the account by its public id; returns its id hash, or undefined if none matched. */
+    revokeOwnSession: async (accountId: string, publicId: string, now: string) => {
+      const row = await db
         .updateTable('sessions')
         .set({ revoked_at: now })
         .where('account_id', '=', accountId)
+        .where('public_id', '=', publicId)
         .where('revoked_at', 'is', null)
         .returning('id_hash')
-        .execute();
-      return rows.map((r) => r.id_hash);
+        .executeTakeFirst();
+      return row?.id_hash;
     },
+    liveSessionHashes: async (accountId: string, now: string) =>
+      (
+        await db.selectFrom('sessions').select('id_hash').where('account_id', '=', accountId).where('revoked_at', 'is', null).where('expires_at', '>', now).execute()
+      ).map((r) => r.id_hash),
+    listLiveSessions: (accountId: string, now: string, idleCutoff: string) =>
+      db
+        .selectFrom('sessions')
+        .select(['id_hash', 'public_id', 'created_at', 'last_seen_at', 'device_browser', 'device_os', 'stage'])
+        .where('account_id', '=', accountId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', now)
+        .where('last_seen_at', '>', idleCutoff)
+        .orderBy('created_at', 'desc')
+        .execute(),
+    /** Marks a session that was waiting for its second factor as full; true when it changed. */
+    promoteSession: async (idHash: string, now: string) => {
+      const result = await db
+        .updateTable('sessions')
+        .set({ stage: 'active', last_seen_at: now })
+        .where('id_hash', '=', idHash)
+        .where('stage', '!=', 'active')
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    /** Updates the device's last sign-in; false when the account never used it. */
+    touchKnownDevice: async (accountId: string, deviceHash: string, now: string) => {
+      const result = await db
+        .updateTable('known_devices')
+        .set({ last_seen_at: now })
+        .where('account_id', '=', accountId)
+        .where('device_hash', '=', deviceHash)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    countKnownDevices: async (accountId: string) =>
+      Number(
+        (await db.selectFrom('known_devices').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()).n,
+      ),
+    insertKnownDevice: (row: KnownDevicesTable) =>
+      db.insertInto('known_devices').values(row).onConflict((oc) => oc.columns(['account_id', 'device_hash']).doNothing()).execute(),
     updateAccountStatus: (id: string, status: AccountsTable['status'], now: string) =>
       db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute(),
     updateAccountRoles: (id: string, roles: string, now: string) =>

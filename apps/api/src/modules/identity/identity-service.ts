@@ -3,17 +3,38 @@ import { ROLES, rolesAllow, type Permission, type Role, type TAccount } from '@s
 import { AppError } from '../../platform/errors/index.ts';
 import { newId, newToken } from '../../platform/ids/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
-import type { AccountsTable } from '../../db/schema.ts';
+import type { AccountsTable, SessionStage } from '../../db/schema.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password-hashing.ts';
 import type { AuditPort } from '../audit/index.ts';
 import type { IdentityRepo } from './identity-repo.ts';
 import { parseLoginName, type ContactDirectory } from './contact-directory.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import { deviceLabel, type DeviceLabel } from './device-label.ts';
+import { SESSION_CACHE_TTL_MS, type LiveSession, type SessionCache } from './session-cache.ts';
 
 /** Idle and absolute session lifetimes (ASVS 7.3). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
+
+/** Where a sign-in comes from: the random id of the device cookie (when the browser has one) and its User-Agent. */
+export type DeviceContext = { deviceId?: string | undefined; userAgent?: string | undefined };
+export type SessionContext = { requestId?: string | undefined; device?: DeviceContext | undefined };
+
+/** What sign-in needs to know of an account's second factors (the factors module). */
+export type SecondFactorStatus = { requirement: 'required' | 'optional'; enrolled: boolean; kinds: readonly ('totp' | 'webauthn')[] };
+
+/** The methods that can finish a sign-in waiting for its second factor. */
+export type SecondFactorMethod = 'totp' | 'webauthn' | 'recovery';
+
+export type SessionView = {
+  id: string;
+  current: boolean;
+  createdAt: string;
+  lastSeenAt: string;
+  device: DeviceLabel;
+  stage: SessionStage;
+};
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -43,8 +64,20 @@ export type IdentityDeps = {
   contacts?: ContactDirectory;
   /** Progressive lockout per presented name; `digest` keys it without storing the name (vault.keyedDigest). */
   lockout?: { throttle: LoginThrottle; digest: (canonicalName: string) => string };
-  /** Told of every new session (the factors module counts a fresh password sign-in as a recent authentication). */
+  /**
+   * Told of every session that starts without waiting for a second factor (the factors module counts a fresh
+   * sign-in as a recent authentication).
+   */
   onSessionStarted?: (session: { accountId: string; sessionId: string }) => Promise<void>;
+  /** The account's second factors: an enrolled account signs in in two steps; staff without one must enrol first. */
+  secondFactor?: (accountId: string) => Promise<SecondFactorStatus>;
+  /** Sessions cached for every instance (Redis); without it each request reads the database. */
+  cache?: SessionCache;
+  /** Keyed digest of a device id, so the known-device list holds no usable identifier (vault.keyedDigest). */
+  deviceDigest?: (accountId: string, deviceId: string) => string;
+  /** Sends the new-device notice to the account's contact (delivery port); failures are logged, never fatal. */
+  notifyNewDevice?: (notice: { accountId: string; device: DeviceLabel; at: string }) => Promise<boolean>;
+  onCacheError?: (error: unknown) => void;
 };
 
 export function createIdentityService(deps: IdentityDeps) {
@@ -63,28 +96,91 @@ export function createIdentityService(deps: IdentityDeps) {
     return ids.length === 1 ? row : undefined;
   }
 
-  async function startSession(account: AccountsTable, requestId?: string) {
+  async function stageFor(account: AccountsTable): Promise<{ stage: SessionStage; methods: SecondFactorMethod[] | null }> {
+    const status = await deps.secondFactor?.(account.id);
+    if (!status) return { stage: 'active', methods: null };
+    if (status.enrolled) return { stage: 'second_factor', methods: [...status.kinds, 'recovery'] };
+    return status.requirement === 'required' ? { stage: 'enrol_factor', methods: null } : { stage: 'active', methods: null };
+  }
+
+  /** A sign-in from a device this account never used before is recorded, audited and told to the account's owner. */
+  async function noticeDevice(account: AccountsTable, device: DeviceContext | undefined, at: string, requestId?: string): Promise<void> {
+    if (!device?.deviceId || !deps.deviceDigest) return;
+    const hash = deps.deviceDigest(account.id, device.deviceId);
+    if (await repo.touchKnownDevice(account.id, hash, at)) return;
+    const first = (await repo.countKnownDevices(account.id)) === 0;
+    await repo.insertKnownDevice({ account_id: account.id, device_hash: hash, first_seen_at: at, last_seen_at: at });
+    // The device an account was created or first used on is not news to its owner.
+    if (first) return;
+    const label = deviceLabel(device.userAgent);
+    const notified = deps.notifyNewDevice ? await deps.notifyNewDevice({ accountId: account.id, device: label, at }).catch(() => false) : false;
+    await audit?.append({
+      type: 'identity.new_device_signed_in',
+      actor: { accountId: account.id, role: account.roles, sessionId: null },
+      decision: 'allowed',
+      requestId: requestId ?? null,
+      data: { browser: label.browser, os: label.os, notified },
+    });
+  }
+
+  async function startSession(account: AccountsTable, context: SessionContext = {}, stage: SessionStage = 'active') {
     const at = now();
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(at.getTime() + SESSION_ABSOLUTE_MS);
+    const label = deviceLabel(context.device?.userAgent);
+    const idHash = hashToken(token);
     await repo.insertSession({
-      id_hash: hashToken(token),
+      id_hash: idHash,
       account_id: account.id,
       csrf_token: csrfToken,
       created_at: at.toISOString(),
       last_seen_at: at.toISOString(),
       expires_at: expiresAt.toISOString(),
       revoked_at: null,
+      public_id: newId(),
+      stage,
+      device_browser: label.browser,
+      device_os: label.os,
     });
     await audit?.append({
       type: 'identity.signed_in',
-      actor: { accountId: account.id, role: account.roles, sessionId: hashToken(token) },
+      actor: { accountId: account.id, role: account.roles, sessionId: idHash },
       decision: 'allowed',
-      requestId: requestId ?? null,
+      requestId: context.requestId ?? null,
+      data: { stage },
     });
-    await deps.onSessionStarted?.({ accountId: account.id, sessionId: hashToken(token) });
-    return { account: toAccountDto(account), token, csrfToken, expiresAt };
+    await noticeDevice(account, context.device, at.toISOString(), context.requestId);
+    // A session waiting for its second factor has not authenticated yet; its step-up will count instead.
+    if (stage !== 'second_factor') await deps.onSessionStarted?.({ accountId: account.id, sessionId: idHash });
+    return { account: toAccountDto(account), token, csrfToken, expiresAt, stage };
+  }
+
+  /** Drops cached copies of sessions after a change was committed (no-op without a cache). */
+  async function poison(idHashes: readonly string[]): Promise<void> {
+    if (!deps.cache || idHashes.length === 0) return;
+    await deps.cache.poison(idHashes);
+  }
+
+  async function poisonAccount(accountId: string): Promise<void> {
+    if (deps.cache) await poison(await repo.liveSessionHashes(accountId, now().toISOString()));
+  }
+
+  /** The live session behind an id hash: the cache when it has a fresh copy, else the database. */
+  async function liveSession(idHash: string, at: Date): Promise<LiveSession | undefined> {
+    const cache = deps.cache;
+    if (cache) {
+      try {
+        const cached = await cache.get(idHash);
+        if (cached && cached !== 'poisoned') return Date.parse(cached.expires_at) > at.getTime() ? cached : undefined;
+        const row = await repo.findLiveSession(idHash, at.toISOString());
+        if (row && cached === null) await cache.fill(row, Math.min(SESSION_CACHE_TTL_MS, Date.parse(row.expires_at) - at.getTime()));
+        return row;
+      } catch (error) {
+        deps.onCacheError?.(error);
+      }
+    }
+    return repo.findLiveSession(idHash, at.toISOString());
   }
 
   return {
@@ -92,7 +188,8 @@ export function createIdentityService(deps: IdentityDeps) {
      * Same answer and comparable timing for an unknown name and a wrong password (no enumeration, ASVS 6.3.8):
      * an unknown name is verified against a dummy hash and locked out exactly like a known one.
      */
-    async login(loginName: string, password: string, requestId?: string) {
+    async login(loginName: string, password: string, context: SessionContext = {}) {
+      const requestId = context.requestId;
       const presented = parseLoginName(loginName);
       const lockout = deps.lockout;
       const keyHash = lockout?.digest(presented.canonical);
@@ -129,7 +226,8 @@ export function createIdentityService(deps: IdentityDeps) {
       }
       if (lockout && keyHash && state?.hasFailures) await lockout.throttle.succeed(keyHash);
       if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), now().toISOString());
-      return startSession(account, requestId);
+      const { stage, methods } = await stageFor(account);
+      return { ...(await startSession(account, context, stage)), secondFactor: methods ? { methods } : null };
     },
 
     /** Opens a session for an account that has just proved itself (sign-in, registration). */
@@ -140,25 +238,94 @@ export function createIdentityService(deps: IdentityDeps) {
       if (!token || token.length > 128) return null;
       const at = now();
       const idHash = hashToken(token);
-      const session = await repo.findLiveSession(idHash, at.toISOString());
+      const session = await liveSession(idHash, at);
       if (!session || session.status !== 'active') return null;
       const idleFor = at.getTime() - Date.parse(session.last_seen_at);
       if (idleFor > SESSION_IDLE_MS) {
         await repo.revokeSession(idHash, at.toISOString());
+        await poison([idHash]);
         return null;
       }
-      if (idleFor > TOUCH_EVERY_MS) await repo.touchSession(idHash, at.toISOString());
+      if (idleFor > TOUCH_EVERY_MS) {
+        await repo.touchSession(idHash, at.toISOString());
+        await deps.cache
+          ?.refresh({ ...session, last_seen_at: at.toISOString() }, Math.min(SESSION_CACHE_TTL_MS, Date.parse(session.expires_at) - at.getTime()))
+          .catch((error: unknown) => deps.onCacheError?.(error));
+      }
       return {
         accountId: session.account_id,
         sessionId: idHash,
         kind: session.kind,
         roles: parseRoles(session.roles),
         csrfToken: session.csrf_token,
+        stage: session.stage,
       };
+    },
+
+    /**
+     * A session proved its second factor (step-up or a confirmed enrolment): one waiting for it becomes a full
+     * session. An already full session is left as it is.
+     */
+    async completeSecondFactor(sessionId: string): Promise<boolean> {
+      const promoted = await repo.promoteSession(sessionId, now().toISOString());
+      if (promoted) await poison([sessionId]);
+      return promoted;
+    },
+
+    /** What the signed-in person sees of their own session: its stage and, while it waits, the methods it can use. */
+    async sessionState(principal: Principal): Promise<{ stage: SessionStage; secondFactor: { methods: SecondFactorMethod[] } | null }> {
+      if (principal.stage !== 'second_factor') return { stage: principal.stage, secondFactor: null };
+      const row = await repo.findAccountById(principal.accountId);
+      const { methods } = row ? await stageFor(row) : { methods: null };
+      return { stage: principal.stage, secondFactor: { methods: methods ?? ['recovery'] } };
+    },
+
+    /** The account's live sessions, newest first; the current one is marked. */
+    async listSessions(principal: Principal): Promise<SessionView[]> {
+      const at = now();
+      const idleCutoff = new Date(at.getTime() - SESSION_IDLE_MS).toISOString();
+      const rows = await repo.listLiveSessions(principal.accountId, at.toISOString(), idleCutoff);
+      return rows.map((r) => ({
+        id: r.public_id,
+        current: r.id_hash === principal.sessionId,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        device: { browser: r.device_browser, os: r.device_os },
+        stage: r.stage,
+      }));
+    },
+
+    /** Ends one of the caller's own sessions by its public id; someone else's id is NOT_FOUND. */
+    async endSession(principal: Principal, publicId: string, requestId?: string): Promise<void> {
+      const idHash = await repo.revokeOwnSession(principal.accountId, publicId, now().toISOString());
+      if (!idHash) throw new AppError('NOT_FOUND');
+      await poison([idHash]);
+      await audit?.append({
+        type: 'identity.session_ended',
+        actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { reason: 'owner', current: idHash === principal.sessionId },
+      });
+    },
+
+    /** "Sign out everywhere else": ends every session of the caller but the current one. */
+    async endOtherSessions(principal: Principal, requestId?: string): Promise<number> {
+      const ended = await repo.revokeAllSessions(principal.accountId, now().toISOString(), principal.sessionId);
+      await poison(ended);
+      await audit?.append({
+        type: 'identity.sessions_ended',
+        actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { reason: 'owner', count: ended.length },
+      });
+      return ended.length;
     },
 
     async logout(principal: Principal, requestId?: string) {
       await repo.revokeSession(principal.sessionId, now().toISOString());
+      await poison([principal.sessionId]);
       await audit?.append({
         type: 'identity.signed_out',
         actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },
@@ -196,22 +363,33 @@ export function createIdentityService(deps: IdentityDeps) {
 
     countAccounts: () => repo.countAccounts(),
 
+    /** For the factors module's password step-up of an account without a second factor. */
+    async checkPassword(accountId: string, password: string): Promise<boolean> {
+      const row = await repo.findAccountById(accountId);
+      const verdict = await verifyPassword(row?.password_hash ?? (await dummyHash()), password);
+      return Boolean(row && row.status === 'active' && verdict.ok);
+    },
+
     /**
      * Ends every session of an account (offboarding, a password change, "sign out everywhere"). Each request
      * re-reads its session, so the next request on any instance is refused.
      */
     async endAllSessions(accountId: string): Promise<number> {
-      return (await repo.revokeAllSessions(accountId, now().toISOString())).length;
+      const ended = await repo.revokeAllSessions(accountId, now().toISOString());
+      await poison(ended);
+      return ended.length;
     },
 
     /** Enables or disables an account; a disabled account cannot sign in and its sessions resolve to nothing. */
     async setAccountStatus(accountId: string, status: 'active' | 'disabled'): Promise<void> {
       await repo.updateAccountStatus(accountId, status, now().toISOString());
+      await poisonAccount(accountId);
     },
 
     /** Replaces an account's roles (staff administration); takes effect on the next request of every session. */
     async setRoles(accountId: string, roles: readonly Role[]): Promise<void> {
       await repo.updateAccountRoles(accountId, roles.join(','), now().toISOString());
+      await poisonAccount(accountId);
     },
 
     /** Scheduled housekeeping: sessions dead for over a day are deleted. */

@@ -3,7 +3,7 @@
  * e-mail) with progressive lockout, and server-side sessions. Issue 5 adds factors, step-up and staff lifecycle.
  */
 export { createIdentityRepo } from './identity-repo.ts';
-export { createIdentityService, type IdentityService, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './identity-service.ts';
+export { createIdentityService, hashToken, type IdentityService, SESSION_IDLE_MS, SESSION_ABSOLUTE_MS } from './identity-service.ts';
 export { identityRoutes } from './identity-routes.ts';
 export { hashPassword, verifyPassword, ARGON2_PARAMS } from './password-hashing.ts';
 export { IDENTITY_AUDIT_EVENTS } from './identity-audit-events.ts';
@@ -15,3 +15,6 @@ export { createContactDirectory, normalizeContact, parseLoginName, type ContactD
 export { createRegistrationRepo } from './registration-repo.ts';
 export { createRegistrationService, type RegistrationService, CODE_TTL_SECONDS, CODE_MAX_ATTEMPTS, SEND_LIMITS } from './registration-service.ts';
 export { registrationRoutes } from './registration-routes.ts';
+export { createRedisSessionCache, SESSION_CACHE_TTL_MS, type RedisKeyValue, type SessionCache } from './session-cache.ts';
+export { deviceLabel, type DeviceLabel } from './device-label.ts';
+export { DEVICE_COOKIE } from './session-cookies.ts';

@@ -2,7 +2,7 @@ import { ZAccountResponse, ZRegisterCompleteRequest, ZRegisterStartRequest, ZReg
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RegistrationService } from './registration-service.ts';
-import { sessionCookies, withRetryAfter } from './session-cookies.ts';
+import { deviceContext, sessionCookies, withRetryAfter } from './session-cookies.ts';
 
 /** Public registration routes; per-client limits here, per-address limits and code attempts in the service. */
 export function registrationRoutes(service: RegistrationService, options: { secureCookies: boolean }) {
@@ -33,9 +33,10 @@ export function registrationRoutes(service: RegistrationService, options: { secu
         response: { 201: ZAccountResponse },
       },
       handler: async (request, reply) => {
-        const session = await withRetryAfter(reply, () => service.complete(request.body, { requestId: String(request.id) }));
+        const device = deviceContext(request, reply, cookies);
+        const session = await withRetryAfter(reply, () => service.complete(request.body, { requestId: String(request.id), device }));
         cookies.set(reply, session);
-        return reply.code(201).send({ account: session.account });
+        return reply.code(201).send({ account: session.account, stage: session.stage, secondFactor: null });
       },
     });
   };

@@ -8,7 +8,7 @@ import type { DeliveryPort } from '../delivery/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { AttemptLimiter, LimitRule } from './attempt-limiter.ts';
 import { normalizeContact, type ContactDirectory } from './contact-directory.ts';
-import type { IdentityService } from './identity-service.ts';
+import type { IdentityService, SessionContext } from './identity-service.ts';
 import { hashPassword } from './password-hashing.ts';
 import { assessPassword } from './password-policy.ts';
 import type { RegistrationRepo } from './registration-repo.ts';
@@ -121,7 +121,7 @@ export function createRegistrationService(deps: {
      * Checks the password policy first (a weak password does not spend the code), then the code, then creates the
      * account, its vault profile with the verified contact and the audit record in one transaction, and signs in.
      */
-    async complete(input: TRegisterCompleteRequest, context: { requestId?: string }) {
+    async complete(input: TRegisterCompleteRequest, context: SessionContext) {
       const requestId = context.requestId ?? null;
       const address = contactOrThrow(input.channel, input.address);
       const assessment = await assessPassword(input.password, personalInputs(address));
@@ -190,7 +190,7 @@ export function createRegistrationService(deps: {
           data: { channel: input.channel, roles: input.roles },
         });
       });
-      return deps.sessions.startSession(account, context.requestId);
+      return deps.sessions.startSession(account, context);
     },
 
     purgeExpiredCodes: () => repo.deleteCodesExpiredBefore(new Date(now().getTime() - 24 * 60 * 60 * 1000).toISOString()),

@@ -25,9 +25,25 @@ function actorOf(principal: Principal): Actor {
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<AuditPort, 'appendInTransaction'>; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date }) {
+/** Fields whose change moves where codes and notices go: changing them needs a recent re-authentication. */
+const CONTACT_FIELDS: readonly ProfileField[] = ['mobile', 'email', 'wechat'];
+/** How recent a re-authentication must be: a customer's own reveal or contact change, and a staff reveal. */
+export const OWN_STEP_UP_MS = 5 * 60 * 1000;
+export const STAFF_STEP_UP_MS = 15 * 60 * 1000;
+
+export function createProfilesService(deps: {
+  repo: ProfilesRepo;
+  audit: Pick<AuditPort, 'appendInTransaction'>;
+  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>;
+  /** Throws STEP_UP_REQUIRED unless the session re-authenticated within `maxAgeMs` (the factors module). */
+  requireStepUp?: (sessionId: string, maxAgeMs: number) => Promise<unknown>;
+  now?: () => Date;
+}) {
   const { repo, vault } = deps;
   const now = deps.now ?? (() => new Date());
+  const stepUp = async (principal: Principal, maxAgeMs: number) => {
+    await deps.requireStepUp?.(principal.sessionId, maxAgeMs);
+  };
 
   /** Brokers work only on the customers assigned to them (DESIGN.md invariant 4); other staff roles are not scoped here. */
   const isScoped = (principal: Principal) => principal.roles.includes('broker');
@@ -77,6 +93,20 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
   }
 
   return {
+    /**
+     * Where to send an account's own security notice (a new-device sign-in): its mobile, else its e-mail. Read for
+     * the subject's own service (purpose account_service); nothing else may use this.
+     */
+    async noticeAddress(accountId: string): Promise<{ channel: 'mobile' | 'email'; address: string } | null> {
+      const row = await repo.findByAccount(accountId);
+      const channel = row?.mobile_ct ? 'mobile' : row?.email_ct ? 'email' : null;
+      if (!row || !channel) return null;
+      const self: Principal = { accountId, sessionId: 'system', kind: 'customer', roles: [], csrfToken: '', stage: 'active' };
+      const revealed = await revealFor(row, self, true, [channel], 'account_service');
+      const field = revealed.fields[channel];
+      return field?.state === 'revealed' ? { channel, address: field.value } : null;
+    },
+
     async getOwn(principal: Principal): Promise<TProfileResponse> {
       return view(await repo.findByAccount(principal.accountId), principal.accountId);
     },
@@ -84,6 +114,7 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
     /** Encrypts each given field under the account's own data key; creates the data subject on first use. */
     async updateOwn(principal: Principal, input: TUpdateProfileRequest, requestId?: string): Promise<TProfileResponse> {
       let row = await repo.findByAccount(principal.accountId);
+      if (row && CONTACT_FIELDS.some((name) => typeof input[name] === 'string')) await stepUp(principal, OWN_STEP_UP_MS);
       const subject = row ? await vault.findSubject(row.subject_id) : await vault.createSubject('customer');
       if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
       if ('erased' in subject && subject.erased) throw new AppError('DATA_ERASED');
@@ -122,6 +153,7 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
 
     /** The subject reads their own data in their own session (step-up re-authentication arrives with issue 5). */
     async revealOwn(principal: Principal, fields: readonly ProfileField[], purpose: Purpose): Promise<TProfileResponse> {
+      await stepUp(principal, OWN_STEP_UP_MS);
       const row = await repo.findByAccount(principal.accountId);
       if (!row) throw new AppError('NOT_FOUND');
       return revealFor(row, principal, true, fields, purpose);
@@ -134,6 +166,7 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
       if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
         return refuseUnassigned(principal, row, fields, purpose, requestId);
       }
+      await stepUp(principal, STAFF_STEP_UP_MS);
       return revealFor(row, principal, false, fields, purpose, requestId);
     },
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { CSRF_HEADER, PERMISSIONS, type Permission } from '@sealbridge/contracts';
+import { CSRF_HEADER, PERMISSIONS, type Permission, type SessionStage } from '@sealbridge/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/index.ts';
 
@@ -10,6 +10,8 @@ export type Principal = {
   kind: 'staff' | 'customer';
   roles: readonly string[];
   csrfToken: string;
+  /** A session waiting for its second factor, or for a staff member's first one, may use only a few routes. */
+  stage: SessionStage;
 };
 
 export type RouteGuardDeps = {
@@ -18,12 +20,17 @@ export type RouteGuardDeps = {
   publicOrigin: string;
 };
 
-export type RouteEntry = { method: string; url: string; permission: Permission | undefined };
+export type RouteEntry = { method: string; url: string; permission: Permission | undefined; stages: readonly SessionStage[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route under /api: the one permission that lets a caller in. */
     permission?: Permission;
+    /**
+     * The unfinished session stages this route serves besides `active` (the second step of a sign-in, a staff
+     * member's forced enrolment). Every other route refuses such a session.
+     */
+    stages?: readonly Exclude<SessionStage, 'active'>[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -36,6 +43,7 @@ declare module 'fastify' {
 /** Prefixes whose routes come from third-party plugins serving static documentation. */
 const PLUGIN_PREFIXES = ['/api/docs'];
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NO_STAGES: readonly SessionStage[] = [];
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -70,10 +78,10 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission });
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [] });
   });
   const origin = new URL(deps.publicOrigin).origin;
-  async function guard(request: FastifyRequest, permission: Permission): Promise<void> {
+  async function guard(request: FastifyRequest, permission: Permission, stages: readonly SessionStage[]): Promise<void> {
     request.principal = await deps.authenticate(request);
     if (UNSAFE.has(request.method)) {
       const requestOrigin = request.headers.origin;
@@ -87,6 +95,13 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
         }
       }
     }
+    const principal = request.principal;
+    if (principal && principal.stage !== 'active' && !stages.includes(principal.stage)) {
+      // Public routes treat an unfinished sign-in as nobody; the rest refuse it, saying which step is missing.
+      request.principal = null;
+      if (permission === 'public') return;
+      throw new AppError(principal.stage === 'second_factor' ? 'SECOND_FACTOR_PENDING' : 'FACTOR_ENROLMENT_REQUIRED');
+    }
     if (permission === 'public') return;
     if (!request.principal) throw new AppError('UNAUTHENTICATED');
     if (!deps.isAllowed(request.principal, permission)) throw new AppError('FORBIDDEN');
@@ -98,6 +113,6 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (!request.url.startsWith('/api')) return done();
     const permission = request.routeOptions.config.permission ?? 'public';
     if (permission === 'public' && !UNSAFE.has(request.method)) return done();
-    guard(request, permission).then(() => done(), done);
+    guard(request, permission, request.routeOptions.config.stages ?? NO_STAGES).then(() => done(), done);
   });
 }

@@ -12,6 +12,9 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       registration_code_requested: 'Registration code requested',
       registration_code_rejected: 'Registration code refused',
       account_registered: 'Customer registered an account',
+      new_device_signed_in: 'Sign-in from a new device (owner notified)',
+      session_ended: 'A session was ended',
+      sessions_ended: 'All other sessions were ended',
     },
     profiles: { profile_updated: 'Customer updated their profile', access_refused: 'Access outside assigned clients refused' },
     vault: {

@@ -9,6 +9,9 @@ export const auditZhCN = {
       registration_code_requested: '申请注册验证码',
       registration_code_rejected: '注册验证码被拒绝',
       account_registered: '客户注册账户',
+      new_device_signed_in: '新设备登录（已通知本人）',
+      session_ended: '结束一个登录会话',
+      sessions_ended: '结束其他全部登录会话',
     },
     profiles: { profile_updated: '客户修改资料', access_refused: '越权查看客户资料被拒绝' },
     vault: {
