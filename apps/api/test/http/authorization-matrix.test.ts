@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Role } from '@sealbridge/contracts';
+import { DIALECTS } from '../helpers/test-store.ts';
+import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
+import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
+
+/**
+ * The authorization matrix (issue 5): every API route × every role → allowed or denied, written out by hand here —
+ * independent of ROLE_PERMISSIONS, so widening a role's grants, or a route declaring a looser permission, fails this
+ * test until someone decides it on purpose. A route missing from the table fails it too.
+ *
+ * `anyone`: visitors too. `signed-in`: every role, not visitors. Otherwise the roles listed.
+ */
+type Who = 'anyone' | 'signed-in' | readonly Role[];
+
+const AUDIT_READERS: readonly Role[] = ['privacy_officer', 'security_officer', 'auditor'];
+
+export const EXPECTED: Record<string, Who> = {
+  'GET /api/openapi.json': 'anyone',
+  'GET /healthz': 'anyone',
+  'GET /readyz': 'anyone',
+  'GET /api/meta': 'anyone',
+  'POST /api/auth/login': 'anyone',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'signed-in',
+  'GET /api/me/sessions': 'signed-in',
+  'DELETE /api/me/sessions/:id': 'signed-in',
+  'POST /api/me/sessions/end-others': 'signed-in',
+  'POST /api/auth/register/start': 'anyone',
+  'POST /api/auth/register/complete': 'anyone',
+  'GET /api/staff/outbox': ['admin'],
+  'GET /api/listings': 'anyone',
+  'GET /api/market/stats': 'anyone',
+  'GET /api/privacy/data-map': 'anyone',
+  'GET /api/me/profile': 'signed-in',
+  'PUT /api/me/profile': 'signed-in',
+  'POST /api/me/profile/reveal': 'signed-in',
+  'POST /api/staff/customers/lookup': ['broker'],
+  'POST /api/staff/assignments': ['admin'],
+  'POST /api/staff/customers/:accountId/reveal': ['broker'],
+  'GET /api/me/factors': 'signed-in',
+  'POST /api/me/factors/totp': 'signed-in',
+  'POST /api/me/factors/totp/confirm': 'signed-in',
+  'DELETE /api/me/factors/:id': 'signed-in',
+  'POST /api/me/factors/recovery-codes': 'signed-in',
+  'POST /api/me/factors/webauthn/register/options': 'signed-in',
+  'POST /api/me/factors/webauthn/register/verify': 'signed-in',
+  'POST /api/auth/step-up/webauthn/options': 'signed-in',
+  'POST /api/auth/step-up': 'signed-in',
+  'GET /api/audit/checkpoint': 'anyone',
+  'POST /api/audit/search': AUDIT_READERS,
+  'GET /api/audit/integrity': AUDIT_READERS,
+  'GET /api/audit/export': ['privacy_officer', 'auditor'],
+  // Staff are data subjects too; without a customer profile their access log is empty.
+  'GET /api/me/access-log': 'signed-in',
+};
+
+const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];
+const PASSWORD = 'Seal-bridge harbour 42 lanterns';
+
+function allows(who: Who, role: Role | 'visitor'): boolean {
+  if (who === 'anyone') return true;
+  if (role === 'visitor') return false;
+  return who === 'signed-in' || who.includes(role);
+}
+
+/** A path with its parameters filled by placeholders (the guard decides before any look-up). */
+const concrete = (url: string) => url.replace(/:([A-Za-z]+)/g, 'matrix-$1');
+
+for (const dialect of DIALECTS) {
+  describe(`the authorization matrix on ${dialect}`, () => {
+    let t: IdentityTestApp;
+    const sessions = new Map<Role, Session>();
+    const accounts = new Map<Role, string>();
+    async function sessionOf(role: Role): Promise<Session> {
+      const known = sessions.get(role);
+      if (known) return known;
+      const session = await signIn(t.app, `matrix-${role}`, PASSWORD);
+      sessions.set(role, session);
+      return session;
+    }
+
+    before(async () => {
+      t = await createIdentityTestApp(dialect);
+      for (const role of ROLES_UNDER_TEST) {
+        const kind = role === 'seller' || role === 'buyer' ? 'customer' : 'staff';
+        const created = await t.app.services.identity.createAccount({ kind, loginName: `matrix-${role}`, accountNo: `M-${role}`, roles: [role], password: PASSWORD });
+        accounts.set(role, created.id);
+      }
+    });
+    after(async () => t.close());
+
+    test('every API route has a row in the matrix, and every row is a route', () => {
+      const routes = t.app.routeTable
+        .filter((r) => (r.url.startsWith('/api') && !r.url.startsWith('/api/docs')) || r.url === '/healthz' || r.url === '/readyz')
+        .filter((r) => r.method !== 'HEAD')
+        .map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(routes.filter((r) => !Object.hasOwn(EXPECTED, r)).sort(), [], 'routes without an expected row');
+      assert.deepEqual(Object.keys(EXPECTED).filter((r) => !routes.includes(r)).sort(), [], 'rows for routes that do not exist');
+    });
+
+    test('each route admits exactly the roles in its row, and refuses the others with 401 or 403', async () => {
+      const failures: string[] = [];
+      for (const [route, who] of Object.entries(EXPECTED)) {
+        const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+        for (const role of ['visitor', ...ROLES_UNDER_TEST] as const) {
+          // Signing out would end the session the rest of the matrix uses: it gets a throwaway one.
+          const session = role === 'visitor' ? undefined : route === 'POST /api/auth/logout' ? await signIn(t.app, `matrix-${role}`, PASSWORD) : await sessionOf(role);
+          const res = await t.app.inject({
+            method,
+            url: concrete(url),
+            remoteAddress: nextClientAddress(),
+            headers: session ? authHeaders(session) : {},
+            ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+          });
+          const code = res.headers['content-type']?.toString().includes('json') ? (res.json() as { code?: string }).code : undefined;
+          const refused = res.statusCode === 401 || (res.statusCode === 403 && code === 'FORBIDDEN');
+          const expected = allows(who, role);
+          if (expected === refused) failures.push(`${route} as ${role}: expected ${expected ? 'allowed' : 'refused'}, got ${res.statusCode} ${code ?? ''}`);
+          if (!expected && role === 'visitor' && res.statusCode !== 401) failures.push(`${route} as visitor: expected 401, got ${res.statusCode}`);
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    test('a broker probing another broker\'s client by id (IDOR) is refused with 403, and the probe is on the audit trail', async () => {
+      const other = await t.app.services.identity.createAccount({ kind: 'staff', loginName: 'matrix-broker-2', accountNo: 'M-broker-2', roles: ['broker'], password: PASSWORD });
+      const customer = accounts.get('buyer') ?? '';
+      await t.app.services.profiles.updateOwn({ accountId: customer, sessionId: 'test', kind: 'customer', roles: ['buyer'], csrfToken: '', stage: 'active' }, { mobile: '13911112222' });
+      await t.app.services.profiles.assignClient(customer, other.id, accounts.get('admin') ?? '');
+      const probe = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${customer}/reveal`,
+        headers: authHeaders(await sessionOf('broker')),
+        payload: { fields: ['mobile'], purpose: 'deal_execution' },
+      });
+      assert.equal(probe.statusCode, 403);
+      assert.doesNotMatch(probe.body, /13911112222|1391111/);
+      await t.app.services.auditLog.drain();
+      const refused = await t.database.db
+        .selectFrom('audit_log')
+        .select(['type', 'decision', 'actor_account_id'])
+        .where('type', '=', 'profiles.access_refused')
+        .where('actor_account_id', '=', accounts.get('broker') ?? '')
+        .execute();
+      assert.equal(refused.length, 1);
+      assert.equal(refused[0]?.decision, 'denied');
+    });
+  });
+}
