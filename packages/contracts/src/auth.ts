@@ -92,8 +92,17 @@ export const ZRegisterCompleteRequest = z.object({
 });
 export type TRegisterCompleteRequest = z.infer<typeof ZRegisterCompleteRequest>;
 
+/** Password reset: start with ZRegisterStartRequest (same answer whether or not the address has an account). */
+export const ZPasswordResetCompleteRequest = z.object({
+  channel: z.enum(CONTACT_CHANNELS),
+  address: ZContactAddress,
+  code: z.string().trim().regex(/^\d{6}$/, { message: 'expected the 6-digit code' }),
+  password: z.string().min(1).max(256),
+});
+export type TPasswordResetCompleteRequest = z.infer<typeof ZPasswordResetCompleteRequest>;
+
 /** Delivery outbox (staff): what was, or would have been, sent — never the address or the text. */
-export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in'] as const;
+export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in', 'password_reset_code', 'password_reset_no_account'] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */
 export const DELIVERY_STATUSES = ['outbox_only', 'queued', 'sent', 'failed'] as const;

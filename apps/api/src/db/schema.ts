@@ -133,9 +133,12 @@ export type AccountProfilesTable = {
  * A pending one-time code (registration). Neither the address nor the code is stored: both are keyed digests
  * (vault.keyedDigest), so a stolen database cannot be brute-forced for them without the root key.
  */
+/** What a one-time code proves: a new customer holds the address, or an account's owner resets the password. */
+export type CodePurpose = 'registration' | 'password_reset';
+
 export type IdentityVerificationCodesTable = {
   id: string;
-  purpose: 'registration';
+  purpose: CodePurpose;
   channel: 'mobile' | 'email';
   /** Keyed digest of channel + normalized address: finds the live code of an address. */
   address_hash: string;

@@ -43,6 +43,8 @@ describe('delivery transports and templates', () => {
         registration_code: { templateId: 'SMS_000001', params: ['code', 'minutes'] },
         registration_already_registered: { templateId: 'SMS_000002', params: [] },
         new_device_sign_in: { templateId: 'SMS_000003', params: ['time', 'device'] },
+        password_reset_code: { templateId: 'SMS_000004', params: ['code', 'minutes'] },
+        password_reset_no_account: { templateId: 'SMS_000005', params: [] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

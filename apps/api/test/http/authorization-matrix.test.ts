@@ -29,6 +29,8 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/me/sessions/end-others': 'signed-in',
   'POST /api/auth/register/start': 'anyone',
   'POST /api/auth/register/complete': 'anyone',
+  'POST /api/auth/password-reset/start': 'anyone',
+  'POST /api/auth/password-reset/complete': 'anyone',
   'GET /api/staff/outbox': ['admin'],
   'GET /api/listings': 'anyone',
   'GET /api/market/stats': 'anyone',

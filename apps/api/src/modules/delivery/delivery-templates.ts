@@ -52,6 +52,26 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `If this was you, nothing to do. If not, change your password now and end the session under Account security → Sessions.` +
       EMAIL_FOOTER,
   },
+  password_reset_code: {
+    params: ['code', 'minutes'],
+    sms: (p) => `${SIGNATURE}您正在重置封桥账户密码，验证码为 ${p['code']}，${p['minutes']} 分钟内有效。请勿告诉他人；如非本人操作，请忽略并留意账户安全。`,
+    emailSubject: '封桥 Sealbridge 重置密码验证码 / Password reset code',
+    email: (p) =>
+      `您好：\n\n您正在重置封桥 Sealbridge 账户的密码，验证码为 ${p['code']}，${p['minutes']} 分钟内有效。重置后所有已登录的设备都会退出，` +
+      `下次登录仍需二次验证。请勿将验证码告诉任何人。如非本人操作，请忽略本邮件。\n\n` +
+      `Your Sealbridge password reset code is ${p['code']}; it is valid for ${p['minutes']} minutes. Resetting signs out every ` +
+      `device, and the next sign-in still asks for your second factor. Never share the code. If you did not ask for it, ignore this e-mail.` +
+      EMAIL_FOOTER,
+  },
+  password_reset_no_account: {
+    params: [],
+    sms: () => `${SIGNATURE}有人使用本号码申请重置封桥账户密码，但本号码未注册账户。如非本人操作，请忽略本短信。`,
+    emailSubject: '封桥 Sealbridge：重置密码申请 / Password reset request',
+    email: () =>
+      `您好：\n\n有人使用本邮箱申请重置封桥 Sealbridge 账户的密码，但本邮箱没有注册账户。如非本人操作，请忽略本邮件。\n\n` +
+      `Someone asked to reset a Sealbridge password for this address, but no account uses it. If this was not you, ignore this e-mail.` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

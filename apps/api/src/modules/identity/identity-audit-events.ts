@@ -43,4 +43,22 @@ export const IDENTITY_AUDIT_EVENTS = [
   ),
   defineAuditEvent('identity.session_ended', 'sign_out', 'The owner ended one of their sessions', z.object({ reason: z.enum(['owner']), current: z.boolean() })),
   defineAuditEvent('identity.sessions_ended', 'sign_out', 'The owner ended all their other sessions', z.object({ reason: z.enum(['owner']), count: z.number().int() })),
+  defineAuditEvent(
+    'identity.password_reset_requested',
+    'register',
+    'A password reset code was requested; the notice says whether a code or a "no account" message went out',
+    z.object({ channel, notice: z.enum(['code', 'no_account']) }),
+  ),
+  defineAuditEvent(
+    'identity.password_reset_code_rejected',
+    'register',
+    'A password reset was refused because of its one-time code',
+    z.object({ channel, reason: z.enum(['no_live_code', 'wrong_code', 'attempts_exhausted', 'already_used']) }),
+  ),
+  defineAuditEvent(
+    'identity.password_reset',
+    'update',
+    'An account owner set a new password with a code; every session of the account ended, factors unchanged',
+    z.object({ channel, sessionsEnded: z.number().int() }),
+  ),
 ];

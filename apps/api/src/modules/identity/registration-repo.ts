@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AccountProfilesTable, AccountsTable, Database, IdentityVerificationCodesTable } from '../../db/schema.ts';
+import type { AccountProfilesTable, AccountsTable, CodePurpose, Database, IdentityVerificationCodesTable } from '../../db/schema.ts';
 
 export type ContactCandidate = { account_id: string; subject_id: string; ciphertext: string | null };
 
@@ -10,14 +10,15 @@ export type RegistrationRepo = {
   findContactCandidates: (channel: 'mobile' | 'email', blindIndex: string) => Promise<ContactCandidate[]>;
   insertCode: (row: IdentityVerificationCodesTable) => Promise<unknown>;
   /** Ends every live code of the address (a new code replaces the older ones). */
-  supersedeCodes: (purpose: 'registration', addressHash: string, at: string) => Promise<unknown>;
-  findLiveCode: (purpose: 'registration', addressHash: string, at: string) => Promise<IdentityVerificationCodesTable | undefined>;
+  supersedeCodes: (purpose: CodePurpose, addressHash: string, at: string) => Promise<unknown>;
+  findLiveCode: (purpose: CodePurpose, addressHash: string, at: string) => Promise<IdentityVerificationCodesTable | undefined>;
   /** Counts one attempt if fewer than `max` were made; false when the code has no attempt left. */
   spendAttempt: (id: string, max: number) => Promise<boolean>;
   /** Marks the code used; false when it already was (single use under concurrency). */
   consumeCode: (id: string, at: string) => Promise<boolean>;
   deleteCodesExpiredBefore: (cutoff: string) => Promise<number>;
   accountNoTaken: (accountNo: string) => Promise<boolean>;
+  updatePassword: (accountId: string, passwordHash: string, at: string) => Promise<unknown>;
   insertAccount: (row: AccountsTable) => Promise<unknown>;
   insertProfile: (row: AccountProfilesTable) => Promise<unknown>;
 };
@@ -72,6 +73,8 @@ export function createRegistrationRepo(db: Kysely<Database>): RegistrationRepo {
       const result = await db.deleteFrom('identity_verification_codes').where('expires_at', '<', cutoff).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    updatePassword: (accountId, passwordHash, at) =>
+      db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', accountId).execute(),
     accountNoTaken: async (accountNo) =>
       (await db.selectFrom('accounts').select('id').where('account_no', '=', accountNo).executeTakeFirst()) !== undefined,
     insertAccount: (row) => db.insertInto('accounts').values(row).execute(),

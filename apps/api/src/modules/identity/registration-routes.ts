@@ -1,4 +1,5 @@
-import { ZAccountResponse, ZRegisterCompleteRequest, ZRegisterStartRequest, ZRegisterStartResponse } from '@sealbridge/contracts';
+import { ZAccountResponse, ZPasswordResetCompleteRequest, ZRegisterCompleteRequest, ZRegisterStartRequest, ZRegisterStartResponse } from '@sealbridge/contracts';
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RegistrationService } from './registration-service.ts';
@@ -37,6 +38,34 @@ export function registrationRoutes(service: RegistrationService, options: { secu
         const session = await withRetryAfter(reply, () => service.complete(request.body, { requestId: String(request.id), device }));
         cookies.set(reply, session);
         return reply.code(201).send({ account: session.account, stage: session.stage, secondFactor: null });
+      },
+    });
+
+    r.post('/api/auth/password-reset/start', {
+      config: { permission: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a password reset code to a registered mobile number or e-mail address (same answer for any address)',
+        body: ZRegisterStartRequest,
+        response: { 202: ZRegisterStartResponse },
+      },
+      handler: async (request, reply) => {
+        const sent = await withRetryAfter(reply, () => service.startReset(request.body, { clientIp: request.ip, requestId: String(request.id) }));
+        return reply.code(202).send(sent);
+      },
+    });
+
+    r.post('/api/auth/password-reset/complete', {
+      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the code; every session of the account ends and the second factor is still asked at sign-in',
+        body: ZPasswordResetCompleteRequest,
+        response: { 204: z.null() },
+      },
+      handler: async (request, reply) => {
+        await withRetryAfter(reply, () => service.completeReset(request.body, { requestId: String(request.id) }));
+        return reply.code(204).send(null);
       },
     });
   };

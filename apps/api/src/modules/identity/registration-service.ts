@@ -1,6 +1,6 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { ContactChannel, TRegisterCompleteRequest, TRegisterStartRequest, TRegisterStartResponse } from '@sealbridge/contracts';
-import type { AccountProfilesTable, AccountsTable } from '../../db/schema.ts';
+import type { ContactChannel, TPasswordResetCompleteRequest, TRegisterCompleteRequest, TRegisterStartRequest, TRegisterStartResponse } from '@sealbridge/contracts';
+import type { AccountProfilesTable, AccountsTable, CodePurpose } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditPort } from '../audit/index.ts';
@@ -43,7 +43,7 @@ export function createRegistrationService(deps: {
   delivery: DeliveryPort;
   audit: Pick<AuditPort, 'append' | 'appendInTransaction'>;
   limiter: AttemptLimiter;
-  sessions: Pick<IdentityService, 'startSession'>;
+  sessions: Pick<IdentityService, 'startSession' | 'endAllSessions'>;
   now?: () => Date;
 }) {
   const { repo, vault, audit } = deps;
@@ -62,9 +62,62 @@ export function createRegistrationService(deps: {
     if (!verdict.allowed) throw new AppError('RATE_LIMITED', `limit ${rule.name}`, { retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)) });
   }
 
-  async function reject(channel: ContactChannel, reason: 'no_live_code' | 'wrong_code' | 'attempts_exhausted' | 'already_used', requestId: string | null, details?: Record<string, unknown>): Promise<never> {
-    await audit.append({ type: 'identity.registration_code_rejected', actor: NO_ACTOR, decision: 'denied', requestId, data: { channel, reason } });
-    throw new AppError('INVALID_CODE', `registration code ${reason}`, details);
+  async function reject(purpose: CodePurpose, channel: ContactChannel, reason: 'no_live_code' | 'wrong_code' | 'attempts_exhausted' | 'already_used', requestId: string | null, details?: Record<string, unknown>): Promise<never> {
+    const type = purpose === 'registration' ? 'identity.registration_code_rejected' : 'identity.password_reset_code_rejected';
+    await audit.append({ type, actor: NO_ACTOR, decision: 'denied', requestId, data: { channel, reason } });
+    throw new AppError('INVALID_CODE', `${purpose} code ${reason}`, details);
+  }
+
+  /** Sends-limits, then a new code row for the address (ending older ones); returns the code to send. */
+  async function issueCode(purpose: CodePurpose, channel: ContactChannel, address: string, clientIp: string): Promise<string> {
+    const hash = addressHash(channel, address);
+    await limit(clientIp, SEND_LIMITS.perClientHour);
+    await limit(`${purpose}:${hash}`, SEND_LIMITS.perAddressMinute);
+    await limit(`${purpose}:${hash}`, SEND_LIMITS.perAddressHour);
+    const id = newId();
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const at = now();
+    await repo.transaction(async (tx) => {
+      await tx.supersedeCodes(purpose, hash, at.toISOString());
+      await tx.insertCode({
+        id,
+        purpose,
+        channel,
+        address_hash: hash,
+        code_hash: codeHash(id, code),
+        attempts: 0,
+        expires_at: new Date(at.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
+        consumed_at: null,
+        created_at: at.toISOString(),
+      });
+    });
+    return code;
+  }
+
+  /** Refuses a weak new password before the code is touched (a weak password does not spend the code). */
+  async function assertStrong(password: string, address: string): Promise<void> {
+    const assessment = await assessPassword(password, personalInputs(address));
+    if (!assessment.ok) {
+      throw new AppError('WEAK_PASSWORD', 'password refused by policy', {
+        problems: assessment.problems,
+        score: assessment.score,
+        warning: assessment.feedback.warning,
+        suggestions: assessment.feedback.suggestions,
+      });
+    }
+  }
+
+  /** Checks and uses up the live code of an address: one guess spent per try, single use, compared in constant time. */
+  async function spendCode(purpose: CodePurpose, channel: ContactChannel, address: string, code: string, requestId: string | null): Promise<void> {
+    const live = await repo.findLiveCode(purpose, addressHash(channel, address), now().toISOString());
+    if (!live) return reject(purpose, channel, 'no_live_code', requestId);
+    if (!(await repo.spendAttempt(live.id, CODE_MAX_ATTEMPTS))) return reject(purpose, channel, 'attempts_exhausted', requestId);
+    const presented = Buffer.from(codeHash(live.id, code));
+    const expected = Buffer.from(live.code_hash);
+    if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
+      return reject(purpose, channel, 'wrong_code', requestId, { attemptsLeft: Math.max(0, CODE_MAX_ATTEMPTS - live.attempts - 1) });
+    }
+    if (!(await repo.consumeCode(live.id, now().toISOString()))) return reject(purpose, channel, 'already_used', requestId);
   }
 
   async function newAccountNo(): Promise<string> {
@@ -78,30 +131,10 @@ export function createRegistrationService(deps: {
   return {
     async start(input: TRegisterStartRequest, context: { clientIp: string; requestId?: string }): Promise<TRegisterStartResponse> {
       const address = contactOrThrow(input.channel, input.address);
-      const hash = addressHash(input.channel, address);
-      await limit(context.clientIp, SEND_LIMITS.perClientHour);
-      await limit(hash, SEND_LIMITS.perAddressMinute);
-      await limit(hash, SEND_LIMITS.perAddressHour);
-      const registered = (await deps.contacts.findAccountIds(input.channel, address)).length > 0;
       // A code row is written either way (for a registered address its code is never sent), so both paths do the
       // same work; a new code ends the older ones.
-      const id = newId();
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const at = now();
-      await repo.transaction(async (tx) => {
-        await tx.supersedeCodes('registration', hash, at.toISOString());
-        await tx.insertCode({
-          id,
-          purpose: 'registration',
-          channel: input.channel,
-          address_hash: hash,
-          code_hash: codeHash(id, code),
-          attempts: 0,
-          expires_at: new Date(at.getTime() + CODE_TTL_SECONDS * 1000).toISOString(),
-          consumed_at: null,
-          created_at: at.toISOString(),
-        });
-      });
+      const code = await issueCode('registration', input.channel, address, context.clientIp);
+      const registered = (await deps.contacts.findAccountIds(input.channel, address)).length > 0;
       await deps.delivery.send(
         registered
           ? { channel: input.channel, to: address, template: 'registration_already_registered', params: {} }
@@ -124,24 +157,8 @@ export function createRegistrationService(deps: {
     async complete(input: TRegisterCompleteRequest, context: SessionContext) {
       const requestId = context.requestId ?? null;
       const address = contactOrThrow(input.channel, input.address);
-      const assessment = await assessPassword(input.password, personalInputs(address));
-      if (!assessment.ok) {
-        throw new AppError('WEAK_PASSWORD', 'password refused by policy', {
-          problems: assessment.problems,
-          score: assessment.score,
-          warning: assessment.feedback.warning,
-          suggestions: assessment.feedback.suggestions,
-        });
-      }
-      const live = await repo.findLiveCode('registration', addressHash(input.channel, address), now().toISOString());
-      if (!live) return reject(input.channel, 'no_live_code', requestId);
-      if (!(await repo.spendAttempt(live.id, CODE_MAX_ATTEMPTS))) return reject(input.channel, 'attempts_exhausted', requestId);
-      const presented = Buffer.from(codeHash(live.id, input.code));
-      const expected = Buffer.from(live.code_hash);
-      if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-        return reject(input.channel, 'wrong_code', requestId, { attemptsLeft: Math.max(0, CODE_MAX_ATTEMPTS - live.attempts - 1) });
-      }
-      if (!(await repo.consumeCode(live.id, now().toISOString()))) return reject(input.channel, 'already_used', requestId);
+      await assertStrong(input.password, address);
+      await spendCode('registration', input.channel, address, input.code, requestId);
       // The person proved they hold the address; only a concurrent registration can have taken it since.
       if ((await deps.contacts.findAccountIds(input.channel, address)).length > 0) throw new AppError('CONFLICT', 'contact already registered');
 
@@ -191,6 +208,52 @@ export function createRegistrationService(deps: {
         });
       });
       return deps.sessions.startSession(account, context);
+    },
+
+    /**
+     * Password reset, step 1: the same answer whether or not the address belongs to exactly one account. The owner
+     * gets a code; any other address gets a notice that no account uses it (both paths write a code row).
+     */
+    async startReset(input: TRegisterStartRequest, context: { clientIp: string; requestId?: string }): Promise<TRegisterStartResponse> {
+      const address = contactOrThrow(input.channel, input.address);
+      const code = await issueCode('password_reset', input.channel, address, context.clientIp);
+      const owner = (await deps.contacts.findAccountIds(input.channel, address)).length === 1;
+      await deps.delivery.send(
+        owner
+          ? { channel: input.channel, to: address, template: 'password_reset_code', params: { code, minutes: CODE_TTL_SECONDS / 60 } }
+          : { channel: input.channel, to: address, template: 'password_reset_no_account', params: {} },
+      );
+      await audit.append({
+        type: 'identity.password_reset_requested',
+        actor: NO_ACTOR,
+        decision: 'allowed',
+        requestId: context.requestId ?? null,
+        data: { channel: input.channel, notice: owner ? 'code' : 'no_account' },
+      });
+      return { status: 'sent', channel: input.channel, expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: SEND_LIMITS.perAddressMinute.windowMs / 1000 };
+    },
+
+    /**
+     * Password reset, step 2: a strong new password and the code. Every session of the account ends; nobody is signed
+     * in — the next sign-in asks for the second factor as before (a reset never touches factors).
+     */
+    async completeReset(input: TPasswordResetCompleteRequest, context: { requestId?: string }): Promise<void> {
+      const requestId = context.requestId ?? null;
+      const address = contactOrThrow(input.channel, input.address);
+      await assertStrong(input.password, address);
+      await spendCode('password_reset', input.channel, address, input.code, requestId);
+      const ids = await deps.contacts.findAccountIds(input.channel, address);
+      const accountId = ids.length === 1 ? ids[0] : undefined;
+      if (!accountId) return reject('password_reset', input.channel, 'no_live_code', requestId);
+      await repo.updatePassword(accountId, await hashPassword(input.password), now().toISOString());
+      const ended = await deps.sessions.endAllSessions(accountId);
+      await audit.append({
+        type: 'identity.password_reset',
+        actor: { accountId, role: null, sessionId: null },
+        decision: 'allowed',
+        requestId,
+        data: { channel: input.channel, sessionsEnded: ended },
+      });
     },
 
     purgeExpiredCodes: () => repo.deleteCodesExpiredBefore(new Date(now().getTime() - 24 * 60 * 60 * 1000).toISOString()),

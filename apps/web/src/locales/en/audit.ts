@@ -15,6 +15,9 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       new_device_signed_in: 'Sign-in from a new device (owner notified)',
       session_ended: 'A session was ended',
       sessions_ended: 'All other sessions were ended',
+      password_reset_requested: 'Password reset code requested',
+      password_reset_code_rejected: 'Password reset code refused',
+      password_reset: 'Password reset with a code (all sessions ended)',
     },
     profiles: { profile_updated: 'Customer updated their profile', access_refused: 'Access outside assigned clients refused' },
     vault: {

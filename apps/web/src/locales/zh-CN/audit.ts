@@ -12,6 +12,9 @@ export const auditZhCN = {
       new_device_signed_in: '新设备登录（已通知本人）',
       session_ended: '结束一个登录会话',
       sessions_ended: '结束其他全部登录会话',
+      password_reset_requested: '申请重置密码验证码',
+      password_reset_code_rejected: '重置密码验证码被拒绝',
+      password_reset: '用验证码重置密码（全部会话已结束）',
     },
     profiles: { profile_updated: '客户修改资料', access_refused: '越权查看客户资料被拒绝' },
     vault: {
