@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toApiError } from '../../../shared/api/api-error.ts';
+import { stepUpMethods } from './step-up-methods.ts';
 import { isStepUpCancelled, withStepUp } from './step-up-retry.ts';
 
 type Answer = { status: number; body: unknown };
@@ -105,4 +106,12 @@ test('a failing step-up (e.g. a wrong code that the dialog gave up on) propagate
     ),
     (error: unknown) => (error as { code?: string }).code === 'RATE_LIMITED',
   );
+});
+
+test('the step-up dialog offers the account’s factor kinds, recovery while codes remain, and the password only without factors', () => {
+  const factor = (kind: 'totp' | 'webauthn') => ({ id: kind, kind, createdAt: '', lastUsedAt: null, deviceType: null, backedUp: null });
+  assert.deepEqual(stepUpMethods({ requirement: 'optional', factors: [], recoveryCodesRemaining: 0 }), ['password']);
+  assert.deepEqual(stepUpMethods({ requirement: 'required', factors: [factor('totp')], recoveryCodesRemaining: 10 }), ['totp', 'recovery']);
+  assert.deepEqual(stepUpMethods({ requirement: 'required', factors: [factor('webauthn'), factor('totp')], recoveryCodesRemaining: 0 }), ['totp', 'webauthn']);
+  assert.deepEqual(stepUpMethods(undefined), ['totp', 'webauthn', 'recovery', 'password']);
 });
