@@ -152,6 +152,7 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     endOthersConfirm: 'Every device except this one will be signed out. Continue?',
     endedOthers: '{{count}} sessions ended',
     empty: 'No other sessions.',
+    count: '{{count}} sessions',
     currentHint: 'Use "Sign out" for this device.',
   },
   enrol: {

@@ -149,6 +149,7 @@ export const securityZhCN = {
     endOthersConfirm: '除当前设备外，所有设备都将被登出。继续吗？',
     endedOthers: '已结束 {{count}} 个会话',
     empty: '没有其他会话。',
+    count: '共 {{count}} 个会话',
     currentHint: '当前设备请使用“退出登录”。',
   },
   enrol: {

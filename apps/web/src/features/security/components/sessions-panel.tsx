@@ -56,7 +56,7 @@ export function SessionsPanel() {
 
   return (
     <Card
-      title={t('security.sessions.title')}
+      title={t('security.sessions.count', { count: sessions.length })}
       className="sb-security-card"
       data-testid="sessions-panel"
       extra={

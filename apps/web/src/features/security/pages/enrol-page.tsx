@@ -1,6 +1,6 @@
 import '../security.css';
 import '../../auth/login.css';
-import { Alert, Button, Card, Result } from 'antd';
+import { Button, Card, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -60,10 +60,7 @@ export function EnrolPage() {
             }
           />
         ) : (
-          <>
-            <Alert type="info" showIcon title={t('security.factors.requiredNote')} className="sb-security-alert" />
-            <FactorsPanel enrolOnly onFactorAdded={() => setFinished(true)} />
-          </>
+          <FactorsPanel enrolOnly onFactorAdded={() => setFinished(true)} />
         )}
       </Card>
     </div>

@@ -52,7 +52,7 @@ export function StepUpProvider({ children }: { children: ReactNode }) {
         width={440}
       >
         <div data-testid="step-up-modal">
-          <p className="sb-muted">{t('security.stepUp.intro')}</p>
+          <p className="sb-muted sb-step-up-intro">{t('security.stepUp.intro')}</p>
           {methods ? <SecondFactorForm methods={methods} onVerified={() => finish(true)} /> : <Skeleton active paragraph={{ rows: 3 }} />}
         </div>
       </Modal>
