@@ -24,7 +24,7 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     passwordPlaceholder: 'At least {{min}} characters',
     passwordRequired: 'Choose a password',
     passwordRule: 'At least {{min}} characters; avoid common passwords, birthdays, runs and repeats. Chinese characters, spaces and symbols are welcome.',
-    strengthLabel: 'Strength',
+    strengthText: 'Strength: {{level}}',
     strength: {
       empty: 'Not entered',
       tooShort: '{{count}} more characters needed',

@@ -12,10 +12,12 @@ export function PasswordStrength({ password }: { password: string }) {
     <div className="sb-password-strength" data-testid="password-strength" data-level={hints.level} aria-live="polite">
       <Progress percent={hints.percent} showInfo={false} size="small" strokeColor={COLORS[hints.level]} />
       <span className="sb-muted">
-        {t('security.register.strengthLabel')}：
-        {hints.level === 'tooShort'
-          ? t('security.register.strength.tooShort', { count: hints.missing })
-          : t(`security.register.strength.${hints.level}`)}
+        {t('security.register.strengthText', {
+          level:
+            hints.level === 'tooShort'
+              ? t('security.register.strength.tooShort', { count: hints.missing })
+              : t(`security.register.strength.${hints.level}`),
+        })}
       </span>
     </div>
   );

@@ -78,6 +78,7 @@ export function SessionsPanel() {
             data-testid="session-row"
             data-session-id={session.id}
             data-current={session.current ? 'true' : 'false'}
+            data-stage={session.stage}
             actions={
               session.current
                 ? [<span key="hint" className="sb-muted">{t('security.sessions.currentHint')}</span>]
