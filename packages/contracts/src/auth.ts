@@ -19,24 +19,39 @@ export const ZAccount = z.object({
 export type TAccount = z.infer<typeof ZAccount>;
 
 /**
- * A session is `active`, or waits for the second step of a sign-in (`second_factor`), or belongs to a staff
- * member who must enrol a second factor before anything else (`enrol_factor`).
+ * Where a session stands after the password (issue 5):
+ * - `active` — signed in; every route the account's permissions allow.
+ * - `second_factor` — the password was right, a second factor is still owed: only /api/auth/me, /api/auth/logout,
+ *   POST /api/auth/step-up/webauthn/options and POST /api/auth/step-up (a success makes the session `active`);
+ *   anything else answers 401 SECOND_FACTOR_PENDING.
+ * - `enrol_factor` — a staff member without a factor: only me, logout and the enrolment routes /api/me/factors*;
+ *   the first confirmed factor makes the session `active`; anything else answers 403 FACTOR_ENROLMENT_REQUIRED.
  */
 export const SESSION_STAGES = ['active', 'second_factor', 'enrol_factor'] as const;
 export type SessionStage = (typeof SESSION_STAGES)[number];
+
+/** The ways to pass the second sign-in step (a password never stands in for an enrolled factor). */
 export const SECOND_FACTOR_METHODS = ['totp', 'webauthn', 'recovery'] as const;
 export type SecondFactorMethod = (typeof SECOND_FACTOR_METHODS)[number];
 
+/** What a `second_factor` session may use: the methods the account has (recovery only while codes remain). */
+export const ZSecondFactorChallenge = z.object({ methods: z.array(z.enum(SECOND_FACTOR_METHODS)) });
+export type TSecondFactorChallenge = z.infer<typeof ZSecondFactorChallenge>;
+
+/**
+ * Answer of POST /api/auth/login, GET /api/auth/me and POST /api/auth/register/complete. `stage` is required
+ * (no default): a client must never assume a session is active. `secondFactor` is set exactly when the stage is
+ * `second_factor`, else null.
+ */
 export const ZAccountResponse = z.object({
   account: ZAccount,
   stage: z.enum(SESSION_STAGES),
-  /** While the stage is second_factor: the methods that can finish the sign-in. */
-  secondFactor: z.object({ methods: z.array(z.enum(SECOND_FACTOR_METHODS)) }).nullable(),
+  secondFactor: ZSecondFactorChallenge.nullable(),
 });
 export type TAccountResponse = z.infer<typeof ZAccountResponse>;
 
-/** "My sessions": a coarse device label, never an address or the whole User-Agent. */
-export const ZSessionView = z.object({
+/** One of my sessions (GET /api/me/sessions): device from the User-Agent, never an IP address. */
+export const ZSessionSummary = z.object({
   id: z.string(),
   current: z.boolean(),
   createdAt: z.string(),
@@ -44,10 +59,17 @@ export const ZSessionView = z.object({
   device: z.object({ browser: z.string().nullable(), os: z.string().nullable() }),
   stage: z.enum(SESSION_STAGES),
 });
-export type TSessionView = z.infer<typeof ZSessionView>;
-export const ZSessionsResponse = z.object({ sessions: z.array(ZSessionView) });
+export type TSessionSummary = z.infer<typeof ZSessionSummary>;
+
+export const ZSessionsResponse = z.object({ sessions: z.array(ZSessionSummary) });
 export type TSessionsResponse = z.infer<typeof ZSessionsResponse>;
-export const ZEndOtherSessionsResponse = z.object({ ended: z.number().int() });
+
+/** DELETE /api/me/sessions/:id (204). */
+export const ZSessionParams = z.object({ id: z.string().min(1).max(128) });
+export type TSessionParams = z.infer<typeof ZSessionParams>;
+
+/** POST /api/me/sessions/end-others: how many of my other sessions were ended. */
+export const ZEndOtherSessionsResponse = z.object({ ended: z.number().int().min(0) });
 export type TEndOtherSessionsResponse = z.infer<typeof ZEndOtherSessionsResponse>;
 
 /** Name of the readable cookie whose value a state-changing request echoes in the x-csrf-token header. */

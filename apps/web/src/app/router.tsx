@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { HomePage } from '../features/home/pages/home-page.tsx';
 import { ListingsPage } from '../features/listings/pages/listings-page.tsx';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { RegisterPage } from '../features/auth/pages/register-page.tsx';
 import { NotFoundPage } from '../features/not-found/pages/not-found-page.tsx';
 import { PageSpinner } from '../shared/ui/page-spinner.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
@@ -17,6 +18,13 @@ const ProfilePage = lazy(() =>
 const AccessLogPage = lazy(() =>
   import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
 );
+const SecurityPage = lazy(() =>
+  import('../features/security/pages/security-page.tsx').then((m) => ({ default: m.SecurityPage })),
+);
+const SessionsPage = lazy(() =>
+  import('../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })),
+);
+const EnrolPage = lazy(() => import('../features/security/pages/enrol-page.tsx').then((m) => ({ default: m.EnrolPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -31,6 +39,10 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="account/security" element={<SecurityPage />} />
+          <Route path="account/sessions" element={<SessionsPage />} />
+          <Route path="security/enrol" element={<EnrolPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

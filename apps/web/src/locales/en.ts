@@ -3,6 +3,7 @@ import { accountEn } from './en/account.ts';
 import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
+import { securityEn } from './en/security.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -24,6 +25,10 @@ export const en: LocaleMessages = {
     myData: 'My data',
     accessLog: 'Access log',
     logout: 'Sign out',
+    register: 'Register',
+    security: 'Account security',
+    sessions: 'Devices',
+    continueSignIn: 'Continue signing in',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -39,6 +44,10 @@ export const en: LocaleMessages = {
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
     notFound: 'Page not found',
+    register: 'Register',
+    security: 'Account security',
+    sessions: 'Signed-in devices',
+    enrol: 'Set up a second factor',
   },
   common: {
     retry: 'Retry',
@@ -258,6 +267,8 @@ export const en: LocaleMessages = {
     enforceAuditBody: 'The audit trail is append-only with signed checkpoints, and its integrity can be verified at any time.',
     enforceDeletionTitle: 'Crypto-shredding',
     enforceDeletionBody: 'Deletion destroys the subject’s key, so backups are unreadable too, and a signed certificate is issued.',
+    menuSecurity: 'Account security',
+    menuSessions: 'Signed-in devices',
   },
   roles: {
     seller: 'Seller',
@@ -272,6 +283,7 @@ export const en: LocaleMessages = {
   account: accountEn,
   customers: customersEn,
   audit: auditEn,
+  security: securityEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

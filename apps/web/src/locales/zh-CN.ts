@@ -7,6 +7,7 @@ import { accountZhCN } from './zh-CN/account.ts';
 import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
+import { securityZhCN } from './zh-CN/security.ts';
 
 export const zhCN = {
   brand: {
@@ -27,6 +28,10 @@ export const zhCN = {
     myData: '我的资料',
     accessLog: '访问记录',
     logout: '退出登录',
+    register: '注册',
+    security: '账号安全',
+    sessions: '登录设备',
+    continueSignIn: '继续登录',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -42,6 +47,10 @@ export const zhCN = {
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
     notFound: '页面不存在',
+    register: '注册',
+    security: '账号安全',
+    sessions: '登录设备',
+    enrol: '设置二次验证',
   },
   common: {
     retry: '重试',
@@ -261,6 +270,8 @@ export const zhCN = {
     enforceAuditBody: '审计日志只追加、带签名检查点，可随时校验完整性。',
     enforceDeletionTitle: '密钥销毁式删除',
     enforceDeletionBody: '删除即销毁主体密钥，备份同样无法读取，并生成签名证明。',
+    menuSecurity: '账号安全',
+    menuSessions: '登录设备',
   },
   roles: {
     seller: '转让方',
@@ -275,6 +286,7 @@ export const zhCN = {
   account: accountZhCN,
   customers: customersZhCN,
   audit: auditZhCN,
+  security: securityZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

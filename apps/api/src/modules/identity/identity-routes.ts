@@ -1,4 +1,4 @@
-import { ZAccountResponse, ZEndOtherSessionsResponse, ZLoginRequest, ZSessionsResponse } from '@sealbridge/contracts';
+import { ZAccountResponse, ZEndOtherSessionsResponse, ZLoginRequest, ZSessionParams, ZSessionsResponse } from '@sealbridge/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -69,7 +69,7 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       schema: {
         tags: ['auth'],
         summary: 'End one of my sessions (on every server at once)',
-        params: z.object({ id: z.string().min(1).max(64) }),
+        params: ZSessionParams,
         response: { 204: z.null() },
       },
       handler: async (request, reply) => {

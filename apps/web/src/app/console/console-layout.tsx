@@ -5,7 +5,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '@sealbridge/contracts';
-import { useSession } from '../../features/auth/session/session-context.ts';
+import { pendingStepPath, useSession } from '../../features/auth/session/session-context.ts';
 import type { TAccount } from '@sealbridge/contracts';
 import { NotFoundPage } from '../../features/not-found/pages/not-found-page.tsx';
 import { useLocale } from '../../shared/i18n/use-locale.ts';
@@ -101,7 +101,8 @@ function ConsoleForbidden() {
 
 /**
  * `/console/*` — staff only. Re-checks /api/auth/me on entry; anonymous visitors go to /login (and come back
- * here after signing in), customers see a FORBIDDEN result.
+ * here after signing in), a pending session to its second step or the forced enrolment, customers see a FORBIDDEN
+ * result.
  */
 export function ConsoleLayout() {
   const session = useSession();
@@ -124,6 +125,9 @@ export function ConsoleLayout() {
       </div>
     );
   }
+  // Password accepted, but the second step or a first factor (staff must have one) is still owed.
+  const pending = pendingStepPath(session);
+  if (pending) return <Navigate to={pending} replace state={{ from: pathname }} />;
   if (session.account.kind !== 'staff') return <ConsoleForbidden />;
   return <ConsoleFrame account={session.account} />;
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -72,6 +72,24 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <DownloadOutlined />,
     Page: lazy(() => import('../../features/audit/pages/audit-export-page.tsx').then((m) => ({ default: m.AuditExportPage }))),
     roles: rolesHolding('audit.export'),
+  },
+  {
+    key: 'account-security',
+    path: 'account/security',
+    label: (t) => t('console.menuSecurity'),
+    icon: <LockOutlined />,
+    Page: lazy(() =>
+      import('../../features/security/pages/security-page.tsx').then((m) => ({ default: m.ConsoleSecurityPage })),
+    ),
+  },
+  {
+    key: 'account-sessions',
+    path: 'account/sessions',
+    label: (t) => t('console.menuSessions'),
+    icon: <DesktopOutlined />,
+    Page: lazy(() =>
+      import('../../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.ConsoleSessionsPage })),
+    ),
   },
 ];
 

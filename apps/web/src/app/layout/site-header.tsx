@@ -1,8 +1,8 @@
-import { AuditOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
-import { isStaff, useSession } from '../../features/auth/session/session-context.ts';
+import { isStaff, pendingStepPath, useSession } from '../../features/auth/session/session-context.ts';
 import { ButtonLink } from '../../shared/ui/button-link.tsx';
 import { BrandLink } from './brand-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -13,15 +13,32 @@ function AccountArea() {
   const navigate = useNavigate();
   if (session.status !== 'authenticated' || !session.account) {
     return (
-      <ButtonLink type="primary" to="/login">
-        {t('nav.login')}
-      </ButtonLink>
+      <span className="sb-header-account">
+        <ButtonLink type="text" to="/register" data-testid="nav-register">
+          {t('nav.register')}
+        </ButtonLink>
+        <ButtonLink type="primary" to="/login">
+          {t('nav.login')}
+        </ButtonLink>
+      </span>
     );
   }
   const signOut = async () => {
     await session.signOut().catch(() => undefined);
     void navigate('/');
   };
+  const pending = pendingStepPath(session);
+  if (pending) {
+    // The password was accepted but a step is still owed: nothing else to offer than finishing it or leaving.
+    return (
+      <span className="sb-header-account">
+        <ButtonLink type="primary" to={pending} data-testid="nav-continue-sign-in">
+          {t('nav.continueSignIn')}
+        </ButtonLink>
+        <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
+      </span>
+    );
+  }
   return (
     <span className="sb-header-account">
       {isStaff(session.account) ? (
@@ -44,6 +61,15 @@ function AccountArea() {
             data-testid="nav-access-log"
           >
             <span className="sb-header-label">{t('nav.accessLog')}</span>
+          </ButtonLink>
+          <ButtonLink
+            type="text"
+            to="/account/security"
+            icon={<LockOutlined />}
+            aria-label={t('nav.security')}
+            data-testid="nav-security"
+          >
+            <span className="sb-header-label">{t('nav.security')}</span>
           </ButtonLink>
         </>
       )}

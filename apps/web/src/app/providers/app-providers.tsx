@@ -4,6 +4,7 @@ import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { SessionProvider } from '../../features/auth/session/session-provider.tsx';
+import { StepUpProvider } from '../../features/security/step-up/step-up-provider.tsx';
 import { i18n } from '../../shared/i18n/i18n.ts';
 import { useLocale } from '../../shared/i18n/use-locale.ts';
 import { themeFor } from './theme.ts';
@@ -22,7 +23,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <AntdLocale>
-        <SessionProvider>{children}</SessionProvider>
+        <SessionProvider>
+          <StepUpProvider>{children}</StepUpProvider>
+        </SessionProvider>
       </AntdLocale>
     </I18nextProvider>
   );

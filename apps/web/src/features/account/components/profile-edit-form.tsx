@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { rejectedProfileFields } from '../../../shared/api/profile-field-errors.ts';
 import { isAcceptableProfileValue } from '../../../shared/api/profile-field-rules.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
+import { isStepUpCancelled } from '../../security/api/step-up-retry.ts';
+import { useStepUp } from '../../security/step-up/step-up-context.ts';
 import { updateMyProfile } from '../api/profile-api.ts';
 
 type Values = Partial<Record<ProfileField, string>>;
@@ -37,6 +39,7 @@ function changes(values: Values): TUpdateProfileRequest {
 export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const withStepUp = useStepUp();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -49,11 +52,13 @@ export function ProfileEditForm({ profile, onSaved, onCancel }: Props) {
     if (Object.keys(request).length === 0) return;
     setSaving(true);
     try {
-      const saved = await updateMyProfile(request);
+      // Changing contact fields needs a recent re-authentication (the server says so with STEP_UP_REQUIRED).
+      const saved = await withStepUp(() => updateMyProfile(request));
       form.resetFields();
       void message.success(t('account.profile.saved'));
       onSaved(saved);
     } catch (failure) {
+      if (isStepUpCancelled(failure)) return;
       setError(failure);
       const rejected = rejectedProfileFields(failure);
       form.setFields(rejected.map((name) => ({ name, errors: [t(`codes.invalid.${name}`)] })));

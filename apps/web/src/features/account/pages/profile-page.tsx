@@ -9,6 +9,8 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { isStepUpCancelled } from '../../security/api/step-up-retry.ts';
+import { useStepUp } from '../../security/step-up/step-up-context.ts';
 import { getMyProfile, revealMyFields } from '../api/profile-api.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
 import { ProfileEditForm } from '../components/profile-edit-form.tsx';
@@ -21,6 +23,7 @@ const PATH = '/account/profile';
 function MyData() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const withStepUp = useStepUp();
   const query = useApiQuery((signal) => getMyProfile(signal), 'my-profile');
   const [saved, setSaved] = useState<TProfileResponse | undefined>(undefined);
   // Plaintext lives only in this component's state: leaving the page forgets it.
@@ -42,10 +45,11 @@ function MyData() {
     setRevealing(field);
     setRevealError(undefined);
     try {
-      const answer = await revealMyFields([field]);
+      // Revealing one's own data needs a recent re-authentication: the step-up dialog opens when the server asks.
+      const answer = await withStepUp(() => revealMyFields([field]));
       setRevealed((current) => ({ ...current, [field]: answer.fields[field] }));
     } catch (failure) {
-      setRevealError(failure);
+      if (!isStepUpCancelled(failure)) setRevealError(failure);
     } finally {
       setRevealing(undefined);
     }

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { login } from '../api/auth-api.ts';
-import type { TAccount, TLoginRequest } from '@sealbridge/contracts';
+import type { TAccountResponse, TLoginRequest } from '@sealbridge/contracts';
 
-type Props = { onSignedIn: (account: TAccount) => void };
+type Props = { onSignedIn: (response: TAccountResponse) => void };
 
 /** Sign-in form. Empty fields are caught here; everything else is the server's verdict, translated by code. */
 export function LoginForm({ onSignedIn }: Props) {

@@ -1,43 +1,59 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
-import { getCurrentAccount, logout } from '../api/auth-api.ts';
-import type { TAccount } from '@sealbridge/contracts';
+import { getCurrentSession, logout } from '../api/auth-api.ts';
+import type { SessionStage, TAccount, TAccountResponse, TSecondFactorChallenge } from '@sealbridge/contracts';
 import { SessionContext } from './session-context.ts';
 import type { Session, SessionStatus } from './session-context.ts';
 
-type State = { status: SessionStatus; account: TAccount | undefined; error: unknown };
+type State = {
+  status: SessionStatus;
+  account: TAccount | undefined;
+  stage: SessionStage | undefined;
+  secondFactor: TSecondFactorChallenge | null;
+  error: unknown;
+};
 
-/** Holds who is signed in, learned from /api/auth/me at start-up and from sign-in / sign-out. */
+const ANONYMOUS: State = { status: 'anonymous', account: undefined, stage: undefined, secondFactor: null, error: undefined };
+
+function fromResponse(response: TAccountResponse): State {
+  return { status: 'authenticated', account: response.account, stage: response.stage, secondFactor: response.secondFactor, error: undefined };
+}
+
+/** Holds who is signed in and how far the sign-in got, learned from /api/auth/me at start-up and from sign-in / sign-out. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<State>({ status: 'loading', account: undefined, error: undefined });
+  const [state, setState] = useState<State>({ ...ANONYMOUS, status: 'loading' });
   const inflight = useRef<AbortController | null>(null);
 
-  const refresh = useCallback(() => {
+  const ask = useCallback((): Promise<TAccountResponse | undefined> => {
     inflight.current?.abort();
     const controller = new AbortController();
     inflight.current = controller;
     setState((s) => ({ ...s, status: s.account ? s.status : 'loading' }));
-    getCurrentAccount(controller.signal).then(
-      (account) => {
-        if (!controller.signal.aborted) setState({ status: 'authenticated', account, error: undefined });
+    return getCurrentSession(controller.signal).then(
+      (response) => {
+        if (!controller.signal.aborted) setState(fromResponse(response));
+        return response;
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
+        if (controller.signal.aborted) return undefined;
         const anonymous = error instanceof ApiError && error.status === 401;
-        setState({ status: anonymous ? 'anonymous' : 'error', account: undefined, error: anonymous ? undefined : error });
+        setState(anonymous ? ANONYMOUS : { ...ANONYMOUS, status: 'error', error });
+        return undefined;
       },
     );
   }, []);
+
+  const refresh = useCallback(() => void ask(), [ask]);
 
   useEffect(() => {
     refresh();
     return () => inflight.current?.abort();
   }, [refresh]);
 
-  const signedIn = useCallback((account: TAccount) => {
+  const signedIn = useCallback((response: TAccountResponse) => {
     inflight.current?.abort();
-    setState({ status: 'authenticated', account, error: undefined });
+    setState(fromResponse(response));
   }, []);
 
   const signOut = useCallback(async () => {
@@ -45,13 +61,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await logout();
     } finally {
       // Forget the account even if the server call failed: the UI must never look signed in by mistake.
-      setState({ status: 'anonymous', account: undefined, error: undefined });
+      setState(ANONYMOUS);
     }
   }, []);
 
   const session = useMemo<Session>(
-    () => ({ ...state, refresh, signedIn, signOut }),
-    [state, refresh, signedIn, signOut],
+    () => ({ ...state, refresh, reload: ask, signedIn, signOut }),
+    [state, refresh, ask, signedIn, signOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { FieldViewValue } from '../../../shared/ui/field-view-value.tsx';
+import { isStepUpCancelled } from '../../security/api/step-up-retry.ts';
+import { useStepUp } from '../../security/step-up/step-up-context.ts';
 import { revealCustomerFields } from '../api/customers-api.ts';
 import { PurposeSelect } from './purpose-select.tsx';
 
@@ -17,6 +19,7 @@ type Props = { target: RevealTarget; defaultPurpose: Purpose; onClose: () => voi
  */
 export function RevealModal({ target, defaultPurpose, onClose }: Props) {
   const { t } = useTranslation();
+  const withStepUp = useStepUp();
   const [form] = Form.useForm<{ purpose: Purpose }>();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
@@ -28,10 +31,11 @@ export function RevealModal({ target, defaultPurpose, onClose }: Props) {
     setError(undefined);
     setView(undefined);
     try {
-      const answer = await revealCustomerFields(target.accountId, [target.field], purpose);
+      // A staff reveal needs a recent re-authentication; the step-up dialog opens over this one when asked.
+      const answer = await withStepUp(() => revealCustomerFields(target.accountId, [target.field], purpose));
       setView(answer.fields[target.field]);
     } catch (failure) {
-      setError(failure);
+      if (!isStepUpCancelled(failure)) setError(failure);
     } finally {
       setLoading(false);
     }
