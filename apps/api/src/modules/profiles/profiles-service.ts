@@ -25,7 +25,10 @@ function actorOf(principal: Principal): Actor {
 
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
-export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<AuditPort, 'appendInTransaction'>; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date }) {
+export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<AuditPort, 'appendInTransaction'>; vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>; now?: () => Date;
+  /** The consent guard (modules/consent): throws CONSENT_REQUIRED when a field rests on consent the customer has not given for the purpose. */
+  requireConsent?: (customerAccountId: string, fieldKeys: readonly string[], purpose: Purpose) => Promise<void>;
+}) {
   const { repo, vault } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -134,6 +137,7 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
       if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
         return refuseUnassigned(principal, row, fields, purpose, requestId);
       }
+      await deps.requireConsent?.(accountId, fields.map((f) => `${TABLE}.${COLUMN[f]}`), purpose);
       return revealFor(row, principal, false, fields, purpose, requestId);
     },
 
