@@ -3,6 +3,7 @@ import { accountEn } from './en/account.ts';
 import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
+import { consentEn } from './en/consent.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -23,6 +24,7 @@ export const en: LocaleMessages = {
     console: 'Open console',
     myData: 'My data',
     accessLog: 'Access log',
+    myPrivacy: 'My privacy',
     logout: 'Sign out',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
@@ -35,6 +37,10 @@ export const en: LocaleMessages = {
     profile: 'My data',
     customerLookup: 'Customer lookup',
     accessLog: 'Who accessed my data',
+    myPrivacy: 'My privacy',
+    receipt: 'Consent receipt',
+    privacyTickets: 'Privacy tickets',
+    privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
@@ -272,6 +278,7 @@ export const en: LocaleMessages = {
   account: accountEn,
   customers: customersEn,
   audit: auditEn,
+  consent: consentEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

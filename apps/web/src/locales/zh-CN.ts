@@ -7,6 +7,7 @@ import { accountZhCN } from './zh-CN/account.ts';
 import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
+import { consentZhCN } from './zh-CN/consent.ts';
 
 export const zhCN = {
   brand: {
@@ -26,6 +27,7 @@ export const zhCN = {
     console: '进入工作台',
     myData: '我的资料',
     accessLog: '访问记录',
+    myPrivacy: '我的隐私',
     logout: '退出登录',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -38,6 +40,10 @@ export const zhCN = {
     profile: '我的资料',
     customerLookup: '客户查询',
     accessLog: '谁访问了我的数据',
+    myPrivacy: '我的隐私',
+    receipt: '同意回执',
+    privacyTickets: '隐私工单',
+    privacyNotice: '隐私政策编辑',
     auditLog: '审计日志',
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
@@ -275,6 +281,7 @@ export const zhCN = {
   account: accountZhCN,
   customers: customersZhCN,
   audit: auditZhCN,
+  consent: consentZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

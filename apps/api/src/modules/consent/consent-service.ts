@@ -50,7 +50,7 @@ const DAY_MS = 86_400_000;
 /** The personal-information protection officer (PIPL Art. 52), published in the privacy center. */
 export const PRIVACY_OFFICER = {
   name: { 'zh-CN': '个人信息保护负责人（合规部）', en: 'Personal information protection officer (Compliance)' },
-  email: 'privacy@sealbridge.example.cn',
+  email: 'privacy@sealbridge.example',
   address: { 'zh-CN': '上海市浦东新区示例路 88 号 封桥合规部（邮编 200120）', en: 'Compliance, Sealbridge, 88 Example Road, Pudong, Shanghai 200120' },
 };
 
