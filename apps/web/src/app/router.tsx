@@ -17,6 +17,10 @@ const ProfilePage = lazy(() =>
 const AccessLogPage = lazy(() =>
   import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
 );
+const MyPrivacyPage = lazy(() =>
+  import('../features/account/pages/my-privacy-page.tsx').then((m) => ({ default: m.MyPrivacyPage })),
+);
+const ReceiptPage = lazy(() => import('../features/account/pages/receipt-page.tsx').then((m) => ({ default: m.ReceiptPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -31,6 +35,8 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
+          <Route path="account/privacy" element={<MyPrivacyPage />} />
+          <Route path="account/privacy/receipts/:id" element={<ReceiptPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

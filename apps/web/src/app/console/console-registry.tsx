@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -72,6 +72,24 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <DownloadOutlined />,
     Page: lazy(() => import('../../features/audit/pages/audit-export-page.tsx').then((m) => ({ default: m.AuditExportPage }))),
     roles: rolesHolding('audit.export'),
+  },
+  {
+    key: 'privacy-tickets',
+    path: 'privacy/tickets',
+    label: (t) => t('consent.console.menuTickets'),
+    icon: <InboxOutlined />,
+    Page: lazy(() => import('../../features/privacy/pages/privacy-tickets-page.tsx').then((m) => ({ default: m.PrivacyTicketsPage }))),
+    roles: rolesHolding('privacy.tickets.manage'),
+  },
+  {
+    key: 'privacy-notice',
+    path: 'privacy/notice',
+    label: (t) => t('consent.console.menuNotice'),
+    icon: <EditOutlined />,
+    Page: lazy(() =>
+      import('../../features/privacy/pages/privacy-notice-editor-page.tsx').then((m) => ({ default: m.PrivacyNoticeEditorPage })),
+    ),
+    roles: rolesHolding('privacy.notice.manage'),
   },
 ];
 

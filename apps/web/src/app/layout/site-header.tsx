@@ -1,4 +1,4 @@
-import { AuditOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -44,6 +44,9 @@ function AccountArea() {
             data-testid="nav-access-log"
           >
             <span className="sb-header-label">{t('nav.accessLog')}</span>
+          </ButtonLink>
+          <ButtonLink type="text" to="/account/privacy" icon={<LockOutlined />} aria-label={t('nav.myPrivacy')} data-testid="nav-my-privacy">
+            <span className="sb-header-label">{t('nav.myPrivacy')}</span>
           </ButtonLink>
         </>
       )}
