@@ -62,6 +62,7 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
   test('the buyer reads the current notice, whose 清单 comes from the registry', async () => {
     buyer = await signInPage('buyer');
     await buyer.goto(`${server.url}/privacy#notice`);
+    assert.match(await buyer.getByTestId('pending-consent-banner').innerText(), /3 项/, 'asked at this visit');
     await buyer.getByTestId('notice-prose').waitFor();
     assert.match(await buyer.getByTestId('notice-prose').innerText(), /封桥/);
     const inventory = await buyer.getByTestId('notice-inventory').innerText();

@@ -102,6 +102,8 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
     rightsIntro: 'Choose a right and describe your request; it becomes a ticket and we answer within {{days}} working days.',
     rightsSubmit: 'Send request',
     decided: 'Your choice is recorded and a receipt was issued.',
+    banner: '{{count}} processing choice(s) need your decision (new, or the purpose changed).',
+    bannerAction: 'Review',
   },
   receipt: {
     title: 'Consent receipt',

@@ -99,6 +99,8 @@ export const consentZhCN = {
     rightsIntro: '选择要行使的权利并说明请求，系统将生成工单，我们在 {{days}} 个工作日内答复。',
     rightsSubmit: '提交请求',
     decided: '已记录您的选择，回执已生成。',
+    banner: '有 {{count}} 项个人信息处理需要您确认（新的请求或用途已变更）。',
+    bannerAction: '去确认',
   },
   receipt: {
     title: '同意回执',
