@@ -127,6 +127,37 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     const tampered = await call(buyer, 'POST', '/api/privacy/receipts/verify', { ...signed, receipt: { ...signed.receipt, decision: 'given' } });
     assert.deepEqual(tampered.json, { valid: false });
     await buyer.screenshot({ path: join(SHOTS, 'consent-receipt.png'), fullPage: true });
+  });
+
+  test('the buyer files a rights request; the privacy officer sees it with its clock and reads it by an audited reveal', async () => {
+    await buyer.goto(`${server.url}/account/privacy`);
+    await buyer.getByTestId('rights-form').locator('textarea').fill('请提供我的个人信息副本，谢谢。');
+    await buyer.getByTestId('rights-form').getByRole('button', { name: '提交请求' }).click();
+    const sent = await buyer.getByTestId('rights-form-sent').innerText();
+    const ticketNo = /PT-\d{8}-[0-9A-F]{6}/.exec(sent)?.[0];
+    assert.ok(ticketNo, sent);
     await buyer.context().close();
+
+    const officer = await signInStaff('privacy');
+    await officer.goto(`${server.url}/console/privacy/tickets`);
+    const row = officer.getByTestId('privacy-tickets').locator('tr', { hasText: ticketNo });
+    await row.waitFor();
+    assert.match(await row.innerText(), /剩余 15 个工作日/);
+    assert.doesNotMatch(await row.innerText(), /个人信息副本/, 'masked until revealed');
+    await row.getByRole('button', { name: '查看原文' }).click();
+    await officer.getByTestId('privacy-tickets').locator('tr', { hasText: '个人信息副本' }).waitFor();
+
+    await officer.goto(`${server.url}/console/privacy/notice`);
+    await officer.getByTestId('notice-editor').waitFor();
+    const soon = new Date(Date.now() + 3 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await officer.getByTestId('notice-effective-at').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T09:00`);
+    await officer.getByTestId('notice-editor').locator('.ant-select').click();
+    await officer.locator('.ant-select-item-option:visible', { hasText: '实名核验' }).click();
+    await officer.keyboard.press('Escape');
+    await officer.getByTestId('notice-editor').getByRole('button', { name: '发布' }).click();
+    assert.match(await officer.getByTestId('notice-editor').locator('.ant-alert-error').innerText(), /至少 7 天/);
+    await officer.screenshot({ path: join(SHOTS, 'consent-notice-editor.png'), fullPage: true });
+    await officer.context().close();
   });
 });
