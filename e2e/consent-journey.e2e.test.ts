@@ -157,6 +157,7 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     await officer.keyboard.press('Escape');
     await officer.getByTestId('notice-editor').getByRole('button', { name: '发布' }).click();
     assert.match(await officer.getByTestId('notice-editor').locator('.ant-alert-error').innerText(), /至少 7 天/);
+    assert.match(await officer.getByTestId('notice-earliest').innerText(), /最早可生效时间/);
     await officer.screenshot({ path: join(SHOTS, 'consent-notice-editor.png'), fullPage: true });
     await officer.context().close();
   });

@@ -161,5 +161,6 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
     publish: 'Publish',
     published: 'Version {{version}} published.',
     preview: 'List preview ({{count}} items)',
+    earliest: 'Earliest possible effective date: {{time}}',
   },
 };

@@ -158,5 +158,6 @@ export const consentZhCN = {
     publish: '发布',
     published: '已发布第 {{version}} 版。',
     preview: '清单预览（共 {{count}} 项）',
+    earliest: '最早可生效时间：{{time}}',
   },
 };

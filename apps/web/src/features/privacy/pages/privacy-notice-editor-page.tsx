@@ -3,7 +3,10 @@ import { PURPOSES } from '@sealbridge/contracts';
 import type { Purpose } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../shared/api/api-error.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
+import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { getNoticeDraft, publishNotice } from '../api/consent-api.ts';
@@ -21,6 +24,7 @@ function localInputValue(days: number): string {
 /** `/console/privacy/notice` — edit the notice's text and publish a version (privacy officer). */
 export function PrivacyNoticeEditorPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   useDocumentTitle('privacyNotice');
   const [round, setRound] = useState(0);
   const draft = useApiQuery((s) => getNoticeDraft(s), `notice-draft-${round}`);
@@ -70,6 +74,9 @@ export function PrivacyNoticeEditorPage() {
           <Select mode="multiple" options={PURPOSES.map((p) => ({ value: p, label: purposeName(p) }))} />
         </Form.Item>
         {error ? <ApiErrorAlert error={error} /> : null}
+        {error instanceof ApiError && error.code === 'NOTICE_EFFECTIVE_TOO_SOON' && typeof error.details?.['earliestEffectiveAt'] === 'string' ? (
+          <p data-testid="notice-earliest">{t('consent.console.earliest', { time: formatDateTime(error.details['earliestEffectiveAt'], locale) })}</p>
+        ) : null}
         {published ? <Alert type="success" showIcon title={t('consent.console.published', { version: published })} /> : null}
         <Button type="primary" htmlType="submit" loading={busy}>
           {t('consent.console.publish')}
