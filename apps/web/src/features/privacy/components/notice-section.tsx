@@ -100,7 +100,7 @@ export function NoticeSection() {
         </div>
         <h3>{t('consent.notice.inventoryTitle')}</h3>
         <InventoryTable items={n.inventory} />
-        <h3>{t('consent.notice.diffTitle', { version: n.version - 1 })}</h3>
+        {n.version > 1 ? <h3>{t('consent.notice.diffTitle', { version: n.version - 1 })}</h3> : null}
         <NoticeDiff current={n} previous={previous.data} />
       </div>
     );
