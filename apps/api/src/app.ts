@@ -24,6 +24,7 @@ import type { Database, KeyDatabase } from './db/schema.ts';
 import { createServices, type Services } from './services.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { factorsRoutes } from './modules/factors/index.ts';
+import { consentRoutes } from './modules/consent/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
 import { identityRoutes, registrationRoutes } from './modules/identity/index.ts';
 import { listingsRoutes } from './modules/listings/index.ts';
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       subjectsOfAccount: services.subjectsOfAccount,
     }),
   );
+  await app.register(consentRoutes(services.consent));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

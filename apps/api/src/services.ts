@@ -35,6 +35,7 @@ import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingP
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
+import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
@@ -44,7 +45,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -144,7 +145,24 @@ export async function createServices(deps: ServiceDeps) {
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
   const listings = createListingsService({ repo: createListingsRepo(db) });
   const profilesRepo = createProfilesRepo(db);
-  const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog, requireStepUp: (sessionId, maxAgeMs) => factors.requireRecentStepUp(sessionId, maxAgeMs) });
+  // Consent receipts are signed with a key derived from the audit signing seed (modules/consent/receipt-signing.ts).
+  const consent = createConsentService({
+    repo: createConsentRepo(db),
+    audit: auditLog,
+    vault,
+    signer: receiptSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-consent`),
+    subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+  });
+  const profiles = createProfilesService({
+    repo: profilesRepo,
+    vault,
+    audit: auditLog,
+    requireStepUp: (sessionId, maxAgeMs) => factors.requireRecentStepUp(sessionId, maxAgeMs),
+    // Staff reveals of consent-based fields go through the consent guard (modules/consent NOTES.md).
+    requireConsent: async (customerAccountId, fieldKeys, purpose) => {
+      if (fieldKeys.some((key) => consentNeededFor(key, purpose))) await consent.guard.require(customerAccountId, purpose);
+    },
+  });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const audit = createAuditService({
     repo: createAuditRepo(db),
@@ -199,5 +217,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent };
 }

@@ -35,6 +35,12 @@ export const AUDIT_EVENT_TYPES = [
   'factors.stepped_up',
   'audit.range_exported',
   'audit.integrity_checked',
+  'consent.decided',
+  'consent.withdrawn',
+  'consent.guard_refused',
+  'consent.notice_published',
+  'consent.ticket_opened',
+  'consent.ticket_closed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

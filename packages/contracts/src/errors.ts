@@ -34,6 +34,15 @@ export const ERROR_CODES = {
   SECOND_FACTOR_PENDING: { status: 401, 'zh-CN': '请先完成二次验证再继续。', en: 'Please complete the second sign-in step first.' },
   FACTOR_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '员工账号须先绑定二次验证方式，才能使用其他功能。', en: 'Staff accounts must set up a second factor before doing anything else.' },
   ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
+  CONSENT_REQUIRED: { status: 403, 'zh-CN': '此处理需要您的同意，而您尚未同意、已撤回，或用途已变更需要重新同意。', en: 'This processing needs consent that has not been given, was withdrawn, or must be renewed because the purpose changed.' },
+  NOTICE_EFFECTIVE_TOO_SOON: {
+    status: 422,
+    'zh-CN': '本次更新变更了处理规则或用途，生效日期须在发布之日起至少 7 天之后，以便用户提前知悉。',
+    en: 'This version changes processing rules or purposes, so it may take effect no earlier than 7 days after publication, to give people notice.',
+  },
+  NOTICE_VERSION_STALE: { status: 409, 'zh-CN': '隐私政策已更新，请阅读最新版本后再作选择。', en: 'The privacy notice has changed. Please read the current version before choosing.' },
+  NOTICE_NOT_PUBLISHED: { status: 409, 'zh-CN': '尚未发布生效的隐私政策。', en: 'No privacy notice is in effect yet.' },
+  CONSENT_NOT_OFFERED: { status: 422, 'zh-CN': '该用途或接收方不在可同意的范围内。', en: 'Consent is not offered for this purpose or recipient.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

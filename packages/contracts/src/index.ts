@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
 export * from './factors.ts';
+export * from './consent.ts';

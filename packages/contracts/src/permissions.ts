@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
+  'privacy.notice.manage': 'Edit and publish the privacy notice',
+  'privacy.tickets.manage': 'Read and close privacy feedback and rights-request tickets',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -26,7 +28,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   buyer: [],
   broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
-  privacy_officer: ['console.access', 'audit.read', 'audit.export'],
+  privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
   auditor: ['console.access', 'audit.read', 'audit.export'],
   admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign'],

@@ -258,6 +258,57 @@ export type ClientAssignmentsTable = {
   assigned_by: string;
 };
 
+/** A published privacy-notice version (modules/consent); the 清单 is a snapshot of the registry at publication. */
+export type ConsentNoticesTable = {
+  version: number;
+  published_at: string;
+  effective_at: string;
+  published_by: string | null;
+  prose_zh: string;
+  prose_en: string;
+  inventory_json: string;
+  purpose_versions_json: string;
+  changed_purposes_json: string;
+  rule_change: number;
+};
+
+/** One consent event (given / refused / withdrawn); the row is also its signed receipt. */
+export type ConsentEventsTable = {
+  id: string;
+  account_id: string;
+  consent_key: string;
+  purpose: string;
+  kind: string;
+  recipient: string | null;
+  categories_json: string;
+  decision: 'given' | 'refused' | 'withdrawn';
+  at: string;
+  channel: string;
+  ui_text_hash: string;
+  notice_version: number;
+  purpose_version: number;
+  /** Per (account, consent key) sequence: the latest row is the current state. */
+  seq: number;
+  signature: string;
+};
+
+/** A privacy feedback or rights-request ticket; message and contact are sealed by the vault. */
+export type PrivacyTicketsTable = {
+  id: string;
+  ticket_no: string;
+  kind: string;
+  topic: string;
+  account_id: string | null;
+  subject_id: string;
+  message_ct: string | null;
+  contact_email_ct: string | null;
+  status: 'open' | 'closed';
+  created_at: string;
+  due_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -279,6 +330,9 @@ export type Database = {
   identity_verification_codes: IdentityVerificationCodesTable;
   identity_login_throttle: IdentityLoginThrottleTable;
   delivery_outbox: DeliveryOutboxTable;
+  consent_notices: ConsentNoticesTable;
+  consent_events: ConsentEventsTable;
+  privacy_tickets: PrivacyTicketsTable;
 };
 
 /**

@@ -86,6 +86,12 @@ for (const dialect of DIALECTS) {
       const wrong = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'deal_execution' } });
       assert.equal(wrong.statusCode, 403);
       assert.equal(wrong.json().code, 'PURPOSE_NOT_ALLOWED');
+      // The ID number rests on separate consent (modules/consent): refused until the customer gives it.
+      const noConsent = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+      assert.equal(noConsent.json().code, 'CONSENT_REQUIRED');
+      const notice = await t.app.services.consent.publishNotice({ prose: { 'zh-CN': '政策', en: 'Notice' }, effectiveAt: new Date().toISOString(), changedPurposes: [] }, null);
+      const given = await t.app.inject({ method: 'POST', url: '/api/me/consents', headers: authHeaders(seller), payload: { purpose: 'identity_verification', kind: 'sensitive', decision: 'given', noticeVersion: notice.version, uiTextHash: '0'.repeat(64) } });
+      assert.equal(given.statusCode, 201);
       const right = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
       assert.equal(right.statusCode, 200);
       assert.deepEqual(right.json().fields.idNumber, { state: 'revealed', value: ID });

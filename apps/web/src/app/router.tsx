@@ -25,6 +25,10 @@ const SessionsPage = lazy(() =>
   import('../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })),
 );
 const EnrolPage = lazy(() => import('../features/security/pages/enrol-page.tsx').then((m) => ({ default: m.EnrolPage })));
+const MyPrivacyPage = lazy(() =>
+  import('../features/account/pages/my-privacy-page.tsx').then((m) => ({ default: m.MyPrivacyPage })),
+);
+const ReceiptPage = lazy(() => import('../features/account/pages/receipt-page.tsx').then((m) => ({ default: m.ReceiptPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -43,6 +47,8 @@ export function AppRoutes() {
           <Route path="account/security" element={<SecurityPage />} />
           <Route path="account/sessions" element={<SessionsPage />} />
           <Route path="security/enrol" element={<EnrolPage />} />
+          <Route path="account/privacy" element={<MyPrivacyPage />} />
+          <Route path="account/privacy/receipts/:id" element={<ReceiptPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

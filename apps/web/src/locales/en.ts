@@ -4,6 +4,7 @@ import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
 import { securityEn } from './en/security.ts';
+import { consentEn } from './en/consent.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -24,6 +25,7 @@ export const en: LocaleMessages = {
     console: 'Open console',
     myData: 'My data',
     accessLog: 'Access log',
+    myPrivacy: 'My privacy',
     logout: 'Sign out',
     register: 'Register',
     security: 'Account security',
@@ -40,6 +42,10 @@ export const en: LocaleMessages = {
     profile: 'My data',
     customerLookup: 'Customer lookup',
     accessLog: 'Who accessed my data',
+    myPrivacy: 'My privacy',
+    receipt: 'Consent receipt',
+    privacyTickets: 'Privacy tickets',
+    privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
@@ -284,6 +290,7 @@ export const en: LocaleMessages = {
   customers: customersEn,
   audit: auditEn,
   security: securityEn,
+  consent: consentEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -8,6 +8,7 @@ import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
 import { securityZhCN } from './zh-CN/security.ts';
+import { consentZhCN } from './zh-CN/consent.ts';
 
 export const zhCN = {
   brand: {
@@ -27,6 +28,7 @@ export const zhCN = {
     console: '进入工作台',
     myData: '我的资料',
     accessLog: '访问记录',
+    myPrivacy: '我的隐私',
     logout: '退出登录',
     register: '注册',
     security: '账号安全',
@@ -43,6 +45,10 @@ export const zhCN = {
     profile: '我的资料',
     customerLookup: '客户查询',
     accessLog: '谁访问了我的数据',
+    myPrivacy: '我的隐私',
+    receipt: '同意回执',
+    privacyTickets: '隐私工单',
+    privacyNotice: '隐私政策编辑',
     auditLog: '审计日志',
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
@@ -287,6 +293,7 @@ export const zhCN = {
   customers: customersZhCN,
   audit: auditZhCN,
   security: securityZhCN,
+  consent: consentZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

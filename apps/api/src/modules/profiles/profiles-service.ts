@@ -37,6 +37,8 @@ export function createProfilesService(deps: {
   vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>;
   /** Throws STEP_UP_REQUIRED unless the session re-authenticated within `maxAgeMs` (the factors module). */
   requireStepUp?: (sessionId: string, maxAgeMs: number) => Promise<unknown>;
+  /** The consent guard (modules/consent): throws CONSENT_REQUIRED when a field rests on consent the customer has not given for the purpose. */
+  requireConsent?: (customerAccountId: string, fieldKeys: readonly string[], purpose: Purpose) => Promise<void>;
   now?: () => Date;
 }) {
   const { repo, vault } = deps;
@@ -166,6 +168,7 @@ export function createProfilesService(deps: {
       if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
         return refuseUnassigned(principal, row, fields, purpose, requestId);
       }
+      await deps.requireConsent?.(accountId, fields.map((f) => `${TABLE}.${COLUMN[f]}`), purpose);
       await stepUp(principal, STAFF_STEP_UP_MS);
       return revealFor(row, principal, false, fields, purpose, requestId);
     },

@@ -196,6 +196,42 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     visibleTo: [],
     normalize: (input) => (input.length > 0 && input.length <= 4000 ? input : null),
   },
+  // Privacy tickets (modules/consent): feedback and rights requests. The text may hold anything the person wrote,
+  // so it is sealed and shown to the privacy officer only through an audited reveal.
+  {
+    key: 'privacy_tickets.message',
+    table: 'privacy_tickets',
+    field: 'message',
+    label: { 'zh-CN': '隐私反馈及权利请求内容', en: 'Privacy feedback and rights-request text' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['rights_request', 'customer_support'],
+    legalBasis: 'legal_obligation',
+    retention: 'account_life_plus_3y',
+    // Free text has no mask kind; like delivery_outbox.body it shows as ****** until revealed.
+    masking: 'address',
+    visibleTo: ['privacy_officer'],
+    normalize: (input) => {
+      const value = input.normalize('NFC').trim();
+      return value.length > 0 && value.length <= 4000 ? value : null;
+    },
+  },
+  {
+    key: 'privacy_tickets.contact_email',
+    table: 'privacy_tickets',
+    field: 'contact_email',
+    label: { 'zh-CN': '反馈联系邮箱', en: 'Feedback contact e-mail' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['rights_request', 'customer_support'],
+    legalBasis: 'legal_obligation',
+    retention: 'account_life_plus_3y',
+    masking: 'email',
+    visibleTo: ['privacy_officer'],
+    normalize: (input) => (isValidEmail(input) ? normalizeEmail(input) : null),
+  },
 ];
 
 const BY_KEY = new Map(PERSONAL_FIELDS.map((f) => [f.key, f]));

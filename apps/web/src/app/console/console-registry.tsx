@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -90,6 +90,24 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     Page: lazy(() =>
       import('../../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.ConsoleSessionsPage })),
     ),
+  },
+  {
+    key: 'privacy-tickets',
+    path: 'privacy/tickets',
+    label: (t) => t('consent.console.menuTickets'),
+    icon: <InboxOutlined />,
+    Page: lazy(() => import('../../features/privacy/pages/privacy-tickets-page.tsx').then((m) => ({ default: m.PrivacyTicketsPage }))),
+    roles: rolesHolding('privacy.tickets.manage'),
+  },
+  {
+    key: 'privacy-notice',
+    path: 'privacy/notice',
+    label: (t) => t('consent.console.menuNotice'),
+    icon: <EditOutlined />,
+    Page: lazy(() =>
+      import('../../features/privacy/pages/privacy-notice-editor-page.tsx').then((m) => ({ default: m.PrivacyNoticeEditorPage })),
+    ),
+    roles: rolesHolding('privacy.notice.manage'),
   },
 ];
 

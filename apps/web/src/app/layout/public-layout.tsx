@@ -2,6 +2,7 @@ import './public-layout.css';
 import { Layout } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { PendingConsentBanner } from '../../features/account/components/pending-consent-banner.tsx';
 import { PageSpinner } from '../../shared/ui/page-spinner.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
@@ -22,6 +23,7 @@ export function PublicLayout() {
     <Layout className="sb-public">
       <SiteHeader />
       <Layout.Content className="sb-public-content">
+        <PendingConsentBanner />
         <Suspense fallback={<PageSpinner />}>
           <Outlet />
         </Suspense>

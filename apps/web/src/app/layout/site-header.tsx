@@ -1,4 +1,4 @@
-import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -70,6 +70,9 @@ function AccountArea() {
             data-testid="nav-security"
           >
             <span className="sb-header-label">{t('nav.security')}</span>
+          </ButtonLink>
+          <ButtonLink type="text" to="/account/privacy" icon={<SafetyOutlined />} aria-label={t('nav.myPrivacy')} data-testid="nav-my-privacy">
+            <span className="sb-header-label">{t('nav.myPrivacy')}</span>
           </ButtonLink>
         </>
       )}

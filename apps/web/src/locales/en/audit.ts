@@ -37,6 +37,14 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       stepped_up: 'Re-authenticated (step-up)',
     },
     audit: { range_exported: 'Audit trail exported', integrity_checked: 'Audit trail verified' },
+    consent: {
+      decided: 'Customer gave or refused consent',
+      withdrawn: 'Customer withdrew consent',
+      guard_refused: 'Processing refused for lack of consent',
+      notice_published: 'Privacy notice version published',
+      ticket_opened: 'Privacy feedback or rights request filed',
+      ticket_closed: 'Privacy ticket closed',
+    },
   },
   actions: {
     sign_in: 'Sign in',

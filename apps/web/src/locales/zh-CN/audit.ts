@@ -34,6 +34,14 @@ export const auditZhCN = {
       stepped_up: '再次验证身份',
     },
     audit: { range_exported: '导出审计日志', integrity_checked: '校验审计日志完整性' },
+    consent: {
+      decided: '客户同意或拒绝某项处理',
+      withdrawn: '客户撤回同意',
+      guard_refused: '因缺少有效同意而拒绝处理',
+      notice_published: '发布隐私政策版本',
+      ticket_opened: '提交隐私反馈或权利请求',
+      ticket_closed: '关闭隐私工单',
+    },
   },
   actions: {
     sign_in: '登录',

@@ -6,6 +6,10 @@ import { useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { AntiFraudNote } from '../components/anti-fraud-note.tsx';
 import { DataMapSection } from '../components/data-map-section.tsx';
+import { FeedbackSection } from '../components/feedback-section.tsx';
+import { GuidesSection } from '../components/guides-section.tsx';
+import { NoticeSection } from '../components/notice-section.tsx';
+import { RecipientsSection } from '../components/recipients-section.tsx';
 import { OfficerContact } from '../components/officer-contact.tsx';
 import { PrinciplesSection } from '../components/principles-section.tsx';
 import { RightsSection } from '../components/rights-section.tsx';
@@ -19,7 +23,7 @@ function useScrollToHash(): void {
   }, [hash]);
 }
 
-/** `/privacy` — principles, live data map, rights, officer contact and the anti-fraud warning. */
+/** `/privacy` — principles, live data map, rights, officer contact, the notice and its versions, recipients, guides and feedback. */
 export function PrivacyPage() {
   const { t } = useTranslation();
   useDocumentTitle('privacy');
@@ -29,6 +33,10 @@ export function PrivacyPage() {
     { key: 'data-map', href: '#data-map', title: t('privacy.dataMap.title') },
     { key: 'rights', href: '#rights', title: t('privacy.rights.title') },
     { key: 'officer', href: '#officer', title: t('privacy.officer.title') },
+    { key: 'notice', href: '#notice', title: t('consent.notice.title') },
+    { key: 'recipients', href: '#recipients', title: t('consent.center.thirdPartiesTitle') },
+    { key: 'guides', href: '#guides', title: t('consent.guides.title') },
+    { key: 'feedback', href: '#feedback', title: t('consent.feedback.title') },
   ];
   return (
     <div className="sb-container sb-page">
@@ -46,6 +54,10 @@ export function PrivacyPage() {
           <DataMapSection />
           <RightsSection />
           <OfficerContact />
+          <NoticeSection />
+          <RecipientsSection />
+          <GuidesSection />
+          <FeedbackSection />
         </div>
       </div>
     </div>

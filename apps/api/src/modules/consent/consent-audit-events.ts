@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { defineAuditEvent } from '../audit/index.ts';
+
+export const CONSENT_AUDIT_EVENTS = [
+  defineAuditEvent(
+    'consent.decided',
+    'update',
+    'A customer gave or refused consent to a purpose (a signed receipt was issued)',
+    z.object({ purpose: z.string(), kind: z.string(), decision: z.enum(['given', 'refused']), recipient: z.string().nullable(), noticeVersion: z.number().int(), receiptId: z.string() }),
+  ),
+  defineAuditEvent('consent.withdrawn', 'update', 'A customer withdrew a consent (a signed receipt was issued)', z.object({ purpose: z.string(), kind: z.string(), recipient: z.string().nullable(), receiptId: z.string() })),
+  defineAuditEvent(
+    'consent.guard_refused',
+    'reveal',
+    'Processing that needs consent was refused because consent was missing, withdrawn or out of date',
+    z.object({ purpose: z.string(), kind: z.string(), reason: z.string(), accountId: z.string() }),
+  ),
+  defineAuditEvent(
+    'consent.notice_published',
+    'update',
+    'The privacy officer published a privacy-notice version',
+    z.object({ version: z.number().int(), effectiveAt: z.string(), ruleChange: z.boolean(), changedPurposes: z.array(z.string()) }),
+  ),
+  defineAuditEvent('consent.ticket_opened', 'update', 'Privacy feedback or a rights request was filed (text sealed)', z.object({ ticketNo: z.string(), kind: z.string(), topic: z.string() })),
+  defineAuditEvent('consent.ticket_closed', 'update', 'The privacy officer closed a privacy ticket', z.object({ ticketNo: z.string(), withinSla: z.boolean() })),
+];

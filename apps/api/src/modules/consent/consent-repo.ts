@@ -1,0 +1,48 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ConsentEventsTable, ConsentNoticesTable, Database, PrivacyTicketsTable } from '../../db/schema.ts';
+
+export type NoticeRow = ConsentNoticesTable;
+export type ConsentEventRow = ConsentEventsTable;
+export type TicketRow = PrivacyTicketsTable;
+
+export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
+  return {
+    transaction: <T>(work: (repo: ConsentRepo, trx: Transaction<Database>) => Promise<T>) => db.transaction().execute((trx) => work(createConsentRepo(trx), trx)),
+    listNotices: () => db.selectFrom('consent_notices').selectAll().orderBy('version', 'desc').execute(),
+    findNotice: (version: number) => db.selectFrom('consent_notices').selectAll().where('version', '=', version).executeTakeFirst(),
+    latestNotice: () => db.selectFrom('consent_notices').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    /** The version in force at `at`: the highest version whose effective date has come. */
+    effectiveNotice: (at: string) =>
+      db.selectFrom('consent_notices').selectAll().where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    insertNotice: (row: NoticeRow) => db.insertInto('consent_notices').values(row).execute(),
+    eventsOf: (accountId: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).orderBy('at', 'asc').orderBy('seq', 'asc').execute(),
+    latestEvent: (accountId: string, key: string) =>
+      db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('consent_key', '=', key).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    findEvent: (accountId: string, id: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst(),
+    insertEvent: (row: ConsentEventRow) => db.insertInto('consent_events').values(row).execute(),
+    insertTicket: (row: TicketRow) => db.insertInto('privacy_tickets').values(row).execute(),
+    listTickets: () => db.selectFrom('privacy_tickets').selectAll().orderBy('status', 'desc').orderBy('due_at', 'asc').limit(500).execute(),
+    findTicket: (id: string) => db.selectFrom('privacy_tickets').selectAll().where('id', '=', id).executeTakeFirst(),
+    closeTicket: (id: string, at: string, by: string) =>
+      db.updateTable('privacy_tickets').set({ status: 'closed', closed_at: at, closed_by: by }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst(),
+    accountExists: async (id: string) => (await db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+  };
+}
+
+export type ConsentRepo = {
+  transaction: <T>(work: (repo: ConsentRepo, trx: Transaction<Database>) => Promise<T>) => Promise<T>;
+  listNotices: () => Promise<NoticeRow[]>;
+  findNotice: (version: number) => Promise<NoticeRow | undefined>;
+  latestNotice: () => Promise<NoticeRow | undefined>;
+  effectiveNotice: (at: string) => Promise<NoticeRow | undefined>;
+  insertNotice: (row: NoticeRow) => Promise<unknown>;
+  eventsOf: (accountId: string) => Promise<ConsentEventRow[]>;
+  latestEvent: (accountId: string, key: string) => Promise<ConsentEventRow | undefined>;
+  findEvent: (accountId: string, id: string) => Promise<ConsentEventRow | undefined>;
+  insertEvent: (row: ConsentEventRow) => Promise<unknown>;
+  insertTicket: (row: TicketRow) => Promise<unknown>;
+  listTickets: () => Promise<TicketRow[]>;
+  findTicket: (id: string) => Promise<TicketRow | undefined>;
+  closeTicket: (id: string, at: string, by: string) => Promise<{ numUpdatedRows: bigint }>;
+  accountExists: (id: string) => Promise<boolean>;
+};

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { addWorkingDays, workingDaysBetween } from '../../src/modules/consent/index.ts';
+
+describe('the ticket SLA clock in working days (China Standard Time)', () => {
+  test('15 working days from a Friday afternoon end three weeks later, at the end of that Friday in Beijing', () => {
+    const filed = new Date('2026-11-27T07:00:00Z'); // Friday 15:00 CST
+    assert.equal(addWorkingDays(filed, 15).toISOString(), '2026-12-18T15:59:59.000Z'); // Friday 23:59:59 CST
+  });
+
+  test('a ticket filed on Saturday starts counting on Monday', () => {
+    const filed = new Date('2026-11-28T02:00:00Z'); // Saturday 10:00 CST
+    assert.equal(addWorkingDays(filed, 1).toISOString(), '2026-11-30T15:59:59.000Z');
+  });
+
+  test('the days left count only weekdays, and turn negative once the due date has passed', () => {
+    const due = addWorkingDays(new Date('2026-11-27T07:00:00Z'), 15);
+    assert.equal(workingDaysBetween(new Date('2026-11-27T07:00:00Z'), due), 15);
+    assert.equal(workingDaysBetween(new Date('2026-12-21T02:00:00Z'), due), -1); // the Monday after
+  });
+});

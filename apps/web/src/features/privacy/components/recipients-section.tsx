@@ -1,0 +1,49 @@
+import { Empty, List, Skeleton, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { useLocale } from '../../../shared/i18n/use-locale.ts';
+import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
+import { getPrivacyCenter } from '../api/consent-api.ts';
+
+/** Consent purposes, third parties and cross-border destinations — empty lists are shown as such. */
+export function RecipientsSection() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const query = useApiQuery((signal) => getPrivacyCenter(signal), 'privacy-center');
+  const c = query.data;
+  return (
+    <section id="recipients" className="sb-privacy-section" data-testid="privacy-recipients">
+      <h2>{t('consent.center.thirdPartiesTitle')}</h2>
+      <p>{t('consent.center.thirdPartiesIntro')}</p>
+      {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
+      {!c ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <h3>{t('consent.center.thirdParties')}</h3>
+          {c.thirdParties.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consent.center.thirdPartiesEmpty')} data-testid="third-parties-empty" />
+          ) : (
+            <List dataSource={c.thirdParties} renderItem={(p) => <List.Item>{p.name[locale]}</List.Item>} />
+          )}
+          <h3>{t('consent.center.crossBorder')}</h3>
+          {c.crossBorder.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consent.center.crossBorderEmpty')} data-testid="cross-border-empty" />
+          ) : (
+            <List dataSource={c.crossBorder} renderItem={(d) => <List.Item>{`${d.country[locale]} · ${d.recipient[locale]}`}</List.Item>} />
+          )}
+          <h3>{t('consent.center.purposesTitle')}</h3>
+          <p className="sb-muted">{t('consent.center.purposesIntro', { days: c.refusalCooldownDays })}</p>
+          <List
+            dataSource={c.purposes}
+            renderItem={(p) => (
+              <List.Item>
+                <List.Item.Meta title={<>{p.label[locale]} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag></>} description={p.description[locale]} />
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </section>
+  );
+}
