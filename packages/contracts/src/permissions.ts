@@ -10,6 +10,7 @@ export const STAFF_ROLES: readonly Role[] = ['broker', 'privacy_officer', 'secur
 export const PERMISSIONS = {
   public: 'Anyone, signed in or not',
   authenticated: 'Any signed-in account, for its own data',
+  'customer.self_service': 'A customer\'s own consents, receipts and rights requests',
   'console.access': 'Open the staff console',
   'platform.jobs.read': 'See background job status',
   'personal_data.lookup': 'Find customers by exact mobile, e-mail or ID number (blind index)',
@@ -24,8 +25,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: [],
-  buyer: [],
+  seller: ['customer.self_service'],
+  buyer: ['customer.self_service'],
   broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage'],

@@ -14,6 +14,7 @@ import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '
  */
 type Who = 'anyone' | 'signed-in' | readonly Role[];
 
+const CUSTOMERS: readonly Role[] = ['seller', 'buyer'];
 const AUDIT_READERS: readonly Role[] = ['privacy_officer', 'security_officer', 'auditor'];
 
 export const EXPECTED: Record<string, Who> = {
@@ -56,6 +57,26 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/audit/export': ['privacy_officer', 'auditor'],
   // Staff are data subjects too; without a customer profile their access log is empty.
   'GET /api/me/access-log': 'signed-in',
+  // Consent, notices and the privacy center (issue 7).
+  'GET /api/privacy/center': 'anyone',
+  'GET /api/privacy/notices': 'anyone',
+  'GET /api/privacy/notices/current': 'anyone',
+  'GET /api/privacy/notices/:version': 'anyone',
+  'GET /api/privacy/receipt-key': 'anyone',
+  'POST /api/privacy/receipts/verify': 'anyone',
+  'POST /api/privacy/feedback': 'anyone',
+  'GET /api/me/consents': CUSTOMERS,
+  'GET /api/me/consents/pending': CUSTOMERS,
+  'GET /api/me/consents/decisions': CUSTOMERS,
+  'GET /api/me/consents/receipts/:id': CUSTOMERS,
+  'POST /api/me/consents': CUSTOMERS,
+  'POST /api/me/consents/withdraw': CUSTOMERS,
+  'POST /api/me/privacy-requests': CUSTOMERS,
+  'GET /api/staff/privacy/notice-draft': ['privacy_officer'],
+  'POST /api/staff/privacy/notices': ['privacy_officer'],
+  'GET /api/staff/privacy/tickets': ['privacy_officer'],
+  'POST /api/staff/privacy/tickets/:id/reveal': ['privacy_officer'],
+  'POST /api/staff/privacy/tickets/:id/close': ['privacy_officer'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

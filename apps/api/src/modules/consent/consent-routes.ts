@@ -84,37 +84,37 @@ export function consentRoutes(service: ConsentService) {
 
     // Signed-in customer: my privacy.
     r.get('/api/me/consents', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'My consents and receipts', response: { 200: ZMyConsents } },
       handler: async (request) => service.mine(customerOf(request.principal).accountId),
     });
     r.get('/api/me/consents/pending', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'Consent requests to show at this visit', response: { 200: ZPendingConsents } },
       handler: async (request) => service.pending(customerOf(request.principal).accountId),
     });
     r.get('/api/me/consents/decisions', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'What the consent guard would decide now for each of my purposes', response: { 200: ZGuardDecisions } },
       handler: async (request) => service.decisions(customerOf(request.principal).accountId),
     });
     r.post('/api/me/consents', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'Give or refuse consent to one purpose (returns the signed receipt)', body: ZConsentDecisionRequest, response: { 201: ZSignedReceipt } },
       handler: async (request, reply) => reply.code(201).send(await service.decide(customerOf(request.principal), request.body, 'web', String(request.id))),
     });
     r.post('/api/me/consents/withdraw', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'Withdraw a consent in one step (returns the signed receipt)', body: ZWithdrawRequest, response: { 201: ZSignedReceipt } },
       handler: async (request, reply) => reply.code(201).send(await service.withdraw(customerOf(request.principal), request.body, String(request.id))),
     });
     r.get('/api/me/consents/receipts/:id', {
-      config: { permission: 'authenticated' },
+      config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'One of my signed consent receipts', params: ZId, response: { 200: ZSignedReceipt } },
       handler: async (request) => service.receipt(customerOf(request.principal).accountId, request.params.id),
     });
     r.post('/api/me/privacy-requests', {
-      config: { permission: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { permission: 'customer.self_service', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: { tags: ['consent'], summary: 'File a rights request (access, copy, correction, deletion…) as a ticket', body: ZFeedbackRequest, response: { 201: ZTicketReceipt } },
       handler: async (request, reply) => reply.code(201).send(await service.openTicket(customerOf(request.principal), 'rights_request', request.body, String(request.id))),
     });
