@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, signInThroughForm, SHOTS, startServer, type RunningServer } from './harness.ts';
 
 const PASSWORD = 'Demo-2026!';
 
@@ -29,11 +29,7 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
   async function signInPage(loginName: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#loginName').fill(loginName);
-    await page.locator('#password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(page, server.url, loginName, PASSWORD);
     return page;
   }
 

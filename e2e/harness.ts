@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { generate } from 'otplib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { demoTotpSecret } from '../apps/api/src/demo/demo-totp.ts';
 
 export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const SHOTS = join(ROOT, 'test-results', 'e2e');
@@ -64,4 +66,37 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** Demo staff sign in with TOTP under the demo's published secrets (apps/api/src/demo/seed-demo.ts). */
+const STAFF_LOGINS = new Set(['admin', 'broker', 'privacy', 'security', 'auditor']);
+const lastStepOf = new Map<string, number>();
+
+/**
+ * A TOTP code for a demo staff log-in that no earlier sign-in used: the current step, or the next one (the server
+ * accepts ±1 step), or — when both are spent — it waits for the next 30-second step.
+ */
+export async function demoStaffCode(loginName: string): Promise<string> {
+  const last = lastStepOf.get(loginName) ?? 0;
+  let step = Math.max(Math.floor(Date.now() / 30_000), last + 1);
+  while (step > Math.floor(Date.now() / 30_000) + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  step = Math.max(step, Math.floor(Date.now() / 30_000));
+  lastStepOf.set(loginName, step);
+  return generate({ secret: demoTotpSecret(loginName), epoch: step * 30 });
+}
+
+/** Signs a page in through the log-in form; demo staff also pass the second step with a TOTP code. */
+export async function signInThroughForm(page: Page, baseUrl: string, loginName: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#loginName').fill(loginName);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('login-submit').click();
+  if (STAFF_LOGINS.has(loginName)) {
+    await page.getByTestId('second-step').waitFor();
+    await page.getByTestId('proof-totp').fill(await demoStaffCode(loginName));
+    await page.getByTestId('proof-submit').click();
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, signInThroughForm, SHOTS, startServer, type RunningServer } from './harness.ts';
 
 /** The demo seller's mobile number (apps/api demo data). */
 const SELLER_MOBILE = '13800000001';
@@ -31,11 +31,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
   async function signIn(loginName: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#loginName').fill(loginName);
-    await page.locator('#password').fill('Demo-2026!');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
     return page;
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { demoTotpSecret } from './demo-totp.ts';
 import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
 import { generate } from 'otplib';
 import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
@@ -8,6 +9,8 @@ import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
 import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
 import type { Services } from '../services.ts';
+
+export { demoTotpSecret };
 
 /** The password of every demo account. Demo data is synthetic and never used with DEMO=0. */
 export const DEMO_PASSWORD = 'Demo-2026!';
@@ -48,16 +51,6 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
     address: '广东省深圳市南山区演示大道2号',
   },
 };
-
-/**
- * The TOTP secret of a demo staff account (base32). Published on purpose — demo staff are synthetic — so a person
- * trying the demo can add it to an authenticator app, and browser tests can compute codes. DEMO=0 never seeds it.
- */
-export function demoTotpSecret(loginName: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const digest = createHash('sha256').update(`sealbridge-demo-totp:${loginName}`).digest();
-  return Array.from(digest.subarray(0, 32), (byte) => alphabet[byte % 32]).join('');
-}
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
 export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors'> & Partial<Pick<Services, 'consent'>>): Promise<boolean> {
