@@ -33,6 +33,7 @@ import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type Del
 import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
+import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -41,7 +42,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -126,6 +127,16 @@ export async function createServices(deps: ServiceDeps) {
   const listings = createListingsService({ repo: createListingsRepo(db) });
   const profilesRepo = createProfilesRepo(db);
   const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog });
+  // Real-name verification: sealed under the customer's profile subject; decided by the assigned broker.
+  const verification = createVerificationService({
+    repo: createVerificationRepo(db),
+    vault,
+    audit: auditLog,
+    provider: createManualBrokerReviewProvider(),
+    subjectOfCustomer: (accountId) => profiles.ensureSubject(accountId),
+    isAssigned: async (brokerId, customerId) => (await profilesRepo.assignedAmong(brokerId, [customerId])).has(customerId),
+    accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+  });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const audit = createAuditService({
     repo: createAuditRepo(db),
@@ -180,5 +191,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, verification };
 }

@@ -29,6 +29,11 @@ export const AUDIT_EVENT_TYPES = [
   'factors.stepped_up',
   'audit.range_exported',
   'audit.integrity_checked',
+  'verification.submitted',
+  'verification.refused_underage',
+  'verification.duplicate_flagged',
+  'verification.decided',
+  'verification.access_refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -34,6 +34,17 @@ export const ERROR_CODES = {
   SECOND_FACTOR_PENDING: { status: 401, 'zh-CN': '请先完成二次验证再继续。', en: 'Please complete the second sign-in step first.' },
   FACTOR_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '员工账号须先绑定二次验证方式，才能使用其他功能。', en: 'Staff accounts must set up a second factor before doing anything else.' },
   ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
+  UNDERAGE_PARTY: {
+    status: 422,
+    'zh-CN': '未满18周岁不能作为公司股权转让的一方，无法完成实名认证。您提交的信息未被保存。',
+    en: 'A person under 18 cannot be a party to a company share transfer, so real-name verification is not possible. Nothing you submitted was stored.',
+  },
+  SENSITIVE_CONSENT_REQUIRED: {
+    status: 422,
+    'zh-CN': '处理身份证号码和证件照片需要您的单独同意，请阅读并勾选当前版本的同意声明后再提交。',
+    en: 'Processing your ID number and card photos needs your separate consent. Please read and tick the current consent statement, then submit again.',
+  },
+  ID_IMAGE_INVALID: { status: 422, 'zh-CN': '证件照片须为 JPEG 或 PNG 格式，且每张不超过 2 MB。', en: 'ID card photos must be JPEG or PNG files of at most 2 MB each.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -18,13 +18,14 @@ export const PERMISSIONS = {
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
+  'verification.review': 'Review real-name verifications of assigned customers: queue, reveal for identity verification, approve or reject',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: [],
   buyer: [],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
   privacy_officer: ['console.access', 'audit.read', 'audit.export'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
