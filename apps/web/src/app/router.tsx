@@ -17,6 +17,9 @@ const ProfilePage = lazy(() =>
 const AccessLogPage = lazy(() =>
   import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
 );
+const MyVerificationPage = lazy(() =>
+  import('../features/verification/pages/my-verification-page.tsx').then((m) => ({ default: m.MyVerificationPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -31,6 +34,7 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
+          <Route path="account/verification" element={<MyVerificationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -3,6 +3,7 @@ import { accountEn } from './en/account.ts';
 import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
+import { verificationEn } from './en/verification.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -23,6 +24,7 @@ export const en: LocaleMessages = {
     console: 'Open console',
     myData: 'My data',
     accessLog: 'Access log',
+    verification: 'Verify identity',
     logout: 'Sign out',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
@@ -38,6 +40,8 @@ export const en: LocaleMessages = {
     auditLog: 'Audit trail',
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
+    myVerification: 'Real-name verification',
+    verificationReview: 'Verification review',
     notFound: 'Page not found',
   },
   common: {
@@ -229,6 +233,7 @@ export const en: LocaleMessages = {
   console: {
     menuDashboard: 'Overview',
     menuCustomerLookup: 'Customer lookup',
+    menuVerificationReview: 'Verification review',
     menuAuditLog: 'Audit trail',
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
@@ -271,6 +276,7 @@ export const en: LocaleMessages = {
   codes: codesEn,
   account: accountEn,
   customers: customersEn,
+  verification: verificationEn,
   audit: auditEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',

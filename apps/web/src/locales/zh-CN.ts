@@ -7,6 +7,7 @@ import { accountZhCN } from './zh-CN/account.ts';
 import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
+import { verificationZhCN } from './zh-CN/verification.ts';
 
 export const zhCN = {
   brand: {
@@ -26,6 +27,7 @@ export const zhCN = {
     console: '进入工作台',
     myData: '我的资料',
     accessLog: '访问记录',
+    verification: '实名认证',
     logout: '退出登录',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -41,6 +43,8 @@ export const zhCN = {
     auditLog: '审计日志',
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
+    myVerification: '实名认证',
+    verificationReview: '实名审核',
     notFound: '页面不存在',
   },
   common: {
@@ -232,6 +236,7 @@ export const zhCN = {
   console: {
     menuDashboard: '概览',
     menuCustomerLookup: '客户查询',
+    menuVerificationReview: '实名审核',
     menuAuditLog: '审计日志',
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
@@ -274,6 +279,7 @@ export const zhCN = {
   codes: codesZhCN,
   account: accountZhCN,
   customers: customersZhCN,
+  verification: verificationZhCN,
   audit: auditZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -72,6 +72,16 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <DownloadOutlined />,
     Page: lazy(() => import('../../features/audit/pages/audit-export-page.tsx').then((m) => ({ default: m.AuditExportPage }))),
     roles: rolesHolding('audit.export'),
+  },
+  {
+    key: 'verification-review',
+    path: 'verifications',
+    label: (t) => t('console.menuVerificationReview'),
+    icon: <IdcardOutlined />,
+    Page: lazy(() =>
+      import('../../features/verification/pages/verification-review-page.tsx').then((m) => ({ default: m.VerificationReviewPage })),
+    ),
+    roles: rolesHolding('verification.review'),
   },
 ];
 

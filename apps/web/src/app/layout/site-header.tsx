@@ -1,4 +1,4 @@
-import { AuditOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -44,6 +44,15 @@ function AccountArea() {
             data-testid="nav-access-log"
           >
             <span className="sb-header-label">{t('nav.accessLog')}</span>
+          </ButtonLink>
+          <ButtonLink
+            type="text"
+            to="/account/verification"
+            icon={<IdcardOutlined />}
+            aria-label={t('nav.verification')}
+            data-testid="nav-verification"
+          >
+            <span className="sb-header-label">{t('nav.verification')}</span>
           </ButtonLink>
         </>
       )}
