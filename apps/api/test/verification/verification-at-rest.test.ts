@@ -61,6 +61,20 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(NEEDLES.filter((needle) => logs.includes(needle)), []);
     });
 
+    test('erasing the customer crypto-shreds the verification too: values read as erased and the blind index is cleared', async () => {
+      const row = await t.database.db.selectFrom('identity_verifications').selectAll().executeTakeFirstOrThrow();
+      assert.ok(row.id_number_bidx);
+      const profile = await t.database.db.selectFrom('account_profiles').select('subject_id').where('account_id', '=', row.account_id).executeTakeFirstOrThrow();
+      assert.equal(profile.subject_id, row.subject_id, 'one data key per person: the profile subject seals the verification');
+      await t.app.services.vault.eraseSubject(row.subject_id, { accountId: 'test-operator', roles: ['operator'], kind: 'staff' }, 'RR-2026-001');
+      const after = await t.database.db.selectFrom('identity_verifications').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+      assert.equal(after.id_number_bidx, null);
+      const me = await signIn(t.app, 'canary', 'canary-password-1');
+      const mine = (await t.app.inject({ url: '/api/me/verification', headers: authHeaders(me) })).json();
+      assert.deepEqual(mine.idNumber, { state: 'erased' });
+      assert.deepEqual(mine.fullName, { state: 'erased' });
+    });
+
     test('a body larger than two images and the form is refused with 413 before it is parsed', async () => {
       const me = await signIn(t.app, 'canary', 'canary-password-1');
       const res = await t.app.inject({ method: 'POST', url: '/api/me/verification', headers: { ...authHeaders(me), 'content-type': 'application/json' }, payload: `{"fullName":"${'x'.repeat(6 * 1024 * 1024)}"}` });
