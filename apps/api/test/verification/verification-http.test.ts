@@ -269,6 +269,21 @@ for (const dialect of DIALECTS) {
       assert.equal(other?.possibleDuplicate, false);
     });
 
+    test('submissions are limited per account: the 13th attempt in ten minutes is a 429 with Retry-After', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 13; i++) {
+        const res = await submit(loner, { ...submission(), consent: { ...currentConsent(), textHash: 'b'.repeat(64) } });
+        statuses.push(res.statusCode);
+        if (res.statusCode === 429) {
+          assert.equal(res.json().code, 'RATE_LIMITED');
+          assert.ok(Number(res.headers['retry-after']) > 0);
+        }
+      }
+      assert.deepEqual(statuses, [...Array(12).fill(422), 429]);
+      const other = await submit(buyer, { ...submission(), consent: { ...currentConsent(), textHash: 'b'.repeat(64) } });
+      assert.equal(other.statusCode, 422, 'another account is not limited by it');
+    });
+
     test('an approval with every checklist item makes the customer verified', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === minorId).id as string;
       const res = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'verified', checklist: CHECKLIST_OK } });

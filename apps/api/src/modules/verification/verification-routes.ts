@@ -9,7 +9,7 @@ import {
   ZVerificationRevealResponse,
   ZVerificationReviewItem,
 } from '@sealbridge/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/index.ts';
@@ -34,7 +34,16 @@ export function verificationRoutes(service: VerificationService) {
       handler: async (request) => service.getOwn(principalOf(request.principal)),
     });
     r.post('/api/me/verification', {
-      config: { permission: 'authenticated' },
+      // Large bodies and vault work: a few attempts per account (after the guard has resolved it) per 10 minutes.
+      config: {
+        permission: 'authenticated',
+        rateLimit: {
+          max: 12,
+          timeWindow: '10 minutes',
+          hook: 'preHandler',
+          keyGenerator: (request: FastifyRequest) => `verification:${(request.principal as Principal | undefined)?.accountId ?? request.ip}`,
+        },
+      },
       bodyLimit: SUBMIT_BODY_LIMIT,
       schema: {
         tags: ['verification'],
