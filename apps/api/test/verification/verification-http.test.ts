@@ -209,6 +209,17 @@ for (const dialect of DIALECTS) {
       assert.equal(JSON.parse(last?.fields ?? '[]').length, 4);
     });
 
+    test('the customer finds the broker\'s view of their card photos in their own access log', async () => {
+      const res = await t.app.inject({ url: '/api/me/access-log', headers: authHeaders(seller) });
+      assert.equal(res.statusCode, 200);
+      const entries = res.json().entries as { staffNo: string | null; purpose: string | null; fields: { key: string; label: { 'zh-CN': string } }[] }[];
+      const photos = entries.find((e) => e.fields.some((f) => f.key === 'identity_verifications.id_front_image'));
+      assert.ok(photos, 'the reveal of the photos is listed');
+      assert.equal(photos.staffNo, 'S-1');
+      assert.equal(photos.purpose, 'identity_verification');
+      assert.ok(photos.fields.some((f) => f.label['zh-CN'] === '身份证人像面照片'));
+    });
+
     test('approving with an unchecked item, or rejecting without a reason, is refused and the submission stays pending', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === sellerId).id as string;
       const unchecked = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'verified', checklist: { ...CHECKLIST_OK, cardNotExpired: false } } });
