@@ -21,6 +21,8 @@ for (const dialect of DIALECTS) {
     let sellerId: string;
     let buyerId: string;
     let minorId: string;
+    let racerId: string;
+    let racer: Session;
 
     const count = async (table: 'identity_verifications' | 'vault_subjects' | 'account_profiles') =>
       Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -36,6 +38,7 @@ for (const dialect of DIALECTS) {
       buyerId = (await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' })).id;
       minorId = (await identity.createAccount({ kind: 'customer', loginName: 'minor', accountNo: 'C-3', roles: ['buyer'], password: 'pw-minor-1' })).id;
       await identity.createAccount({ kind: 'customer', loginName: 'loner', accountNo: 'C-4', roles: ['seller'], password: 'pw-loner-1' });
+      racerId = (await identity.createAccount({ kind: 'customer', loginName: 'racer', accountNo: 'C-5', roles: ['buyer'], password: 'pw-racer-1' })).id;
       const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
       await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-2', roles: ['broker'], password: 'pw-broker-2' });
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-3', roles: ['auditor'], password: 'pw-auditor-1' });
@@ -45,6 +48,7 @@ for (const dialect of DIALECTS) {
       buyer = await signIn(t.app, 'buyer', 'pw-buyer-1');
       minor = await signIn(t.app, 'minor', 'pw-minor-1');
       loner = await signIn(t.app, 'loner', 'pw-loner-1');
+      racer = await signIn(t.app, 'racer', 'pw-racer-1');
       broker = await signIn(t.app, 'broker', 'pw-broker-1');
       broker2 = await signIn(t.app, 'broker2', 'pw-broker-2');
       auditor = await signIn(t.app, 'auditor', 'pw-auditor-1');
@@ -158,6 +162,14 @@ for (const dialect of DIALECTS) {
       assert.equal(row.sensitive_consent_statement, 'idv-2026-11');
       assert.equal(row.sensitive_consent_text_hash, currentConsent().textHash);
       assert.equal(row.possible_duplicate, 0);
+    });
+
+    test('two submissions racing for the same account leave one pending row; the other is a conflict', async () => {
+      const payload = submission({ idNumber: idNumber('440305', '19880808') });
+      const [a, b] = await Promise.all([submit(racer, payload), submit(racer, payload)]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
+      const rows = await t.database.db.selectFrom('identity_verifications').select('status').where('account_id', '=', racerId).execute();
+      assert.deepEqual(rows.map((r) => r.status), ['pending']);
     });
 
     test('the assigned broker\'s queue shows the submission masked; another broker\'s queue does not list it', async () => {

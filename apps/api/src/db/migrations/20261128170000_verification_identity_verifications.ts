@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /**
  * Real-name verification submissions (issue 5 item 7). Name, ID number and both ID card images are vault
@@ -35,6 +35,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('identity_verifications_account').on('identity_verifications').columns(['account_id', 'submitted_at']).execute();
   await db.schema.createIndex('identity_verifications_status').on('identity_verifications').columns(['status', 'submitted_at']).execute();
+  // At most one open (pending or verified) submission per account, also when two submissions race.
+  await db.schema
+    .createIndex('identity_verifications_one_open')
+    .on('identity_verifications')
+    .column('account_id')
+    .unique()
+    .where(sql<boolean>`status in ('pending', 'verified')`)
+    .execute();
   await db.schema.createIndex('identity_verifications_id_number_bidx').on('identity_verifications').column('id_number_bidx').execute();
 }
 

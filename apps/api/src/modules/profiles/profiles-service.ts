@@ -176,8 +176,16 @@ export function createProfilesService(deps: { repo: ProfilesRepo; audit: Pick<Au
       const empty = Object.fromEntries(
         Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
       ) as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>;
-      await repo.insert({ ...empty, account_id: accountId, subject_id: subject.subjectId, updated_at: now().toISOString() });
-      return subject;
+      try {
+        await repo.insert({ ...empty, account_id: accountId, subject_id: subject.subjectId, updated_at: now().toISOString() });
+        return subject;
+      } catch (error) {
+        // A parallel first use created the profile meanwhile: use its subject (the unused data key is harmless).
+        const winner = await repo.findByAccount(accountId);
+        const found = winner && (await vault.findSubject(winner.subject_id));
+        if (!found) throw error;
+        return { subjectId: found.subjectId, dekId: found.dekId };
+      }
     },
 
     /** Assigns a customer to a broker (an admin's decision, or the demo seed). */

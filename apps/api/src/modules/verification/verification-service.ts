@@ -164,7 +164,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         : [];
       await provider.submit({ verificationId: id, accountId: principal.accountId });
       const submittedAt = at.toISOString();
-      await repo.transaction(async (tx, trx) => {
+      const stored = repo.transaction(async (tx, trx) => {
         await tx.insert({
           id,
           account_id: principal.accountId,
@@ -199,6 +199,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         if (duplicates.length > 0) {
           await deps.audit.appendInTransaction(trx, { ...base, type: 'verification.duplicate_flagged', fields: [`${TABLE}.id_number`], data: { verificationId: id } });
         }
+      });
+      await stored.catch(async (error: unknown) => {
+        // A parallel submission won the unique index on open submissions: same answer as the check above.
+        const open = await repo.latestOfAccount(principal.accountId);
+        if (open && open.status !== 'rejected') throw new AppError('CONFLICT', `verification already ${open.status}`);
+        throw error;
       });
       return this.getOwn(principal);
     },
