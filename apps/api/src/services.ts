@@ -37,6 +37,7 @@ import { createListingsRepo, createListingsService } from './modules/listings/in
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
+import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -45,7 +46,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -163,6 +164,16 @@ export async function createServices(deps: ServiceDeps) {
       if (fieldKeys.some((key) => consentNeededFor(key, purpose))) await consent.guard.require(customerAccountId, purpose);
     },
   });
+  // Real-name verification: sealed under the customer's profile subject; decided by the assigned broker.
+  const verification = createVerificationService({
+    repo: createVerificationRepo(db),
+    vault,
+    audit: auditLog,
+    provider: createManualBrokerReviewProvider(),
+    subjectOfCustomer: (accountId) => profiles.ensureSubject(accountId),
+    isAssigned: async (brokerId, customerId) => (await profilesRepo.assignedAmong(brokerId, [customerId])).has(customerId),
+    accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+  });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const audit = createAuditService({
     repo: createAuditRepo(db),
@@ -217,5 +228,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification };
 }

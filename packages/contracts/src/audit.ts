@@ -41,6 +41,11 @@ export const AUDIT_EVENT_TYPES = [
   'consent.notice_published',
   'consent.ticket_opened',
   'consent.ticket_closed',
+  'verification.submitted',
+  'verification.refused_underage',
+  'verification.duplicate_flagged',
+  'verification.decided',
+  'verification.access_refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

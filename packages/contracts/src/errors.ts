@@ -43,6 +43,17 @@ export const ERROR_CODES = {
   NOTICE_VERSION_STALE: { status: 409, 'zh-CN': '隐私政策已更新，请阅读最新版本后再作选择。', en: 'The privacy notice has changed. Please read the current version before choosing.' },
   NOTICE_NOT_PUBLISHED: { status: 409, 'zh-CN': '尚未发布生效的隐私政策。', en: 'No privacy notice is in effect yet.' },
   CONSENT_NOT_OFFERED: { status: 422, 'zh-CN': '该用途或接收方不在可同意的范围内。', en: 'Consent is not offered for this purpose or recipient.' },
+  UNDERAGE_PARTY: {
+    status: 422,
+    'zh-CN': '未满18周岁不能作为公司股权转让的一方，无法完成实名认证。您提交的信息未被保存。',
+    en: 'A person under 18 cannot be a party to a company share transfer, so real-name verification is not possible. Nothing you submitted was stored.',
+  },
+  SENSITIVE_CONSENT_REQUIRED: {
+    status: 422,
+    'zh-CN': '处理身份证号码和证件照片需要您的单独同意，请阅读并勾选当前版本的同意声明后再提交。',
+    en: 'Processing your ID number and card photos needs your separate consent. Please read and tick the current consent statement, then submit again.',
+  },
+  ID_IMAGE_INVALID: { status: 422, 'zh-CN': '证件照片须为 JPEG 或 PNG 格式，且每张不超过 2 MB。', en: 'ID card photos must be JPEG or PNG files of at most 2 MB each.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -8,3 +8,4 @@ export * from './privacy.ts';
 export * from './audit.ts';
 export * from './factors.ts';
 export * from './consent.ts';
+export * from './verification.ts';

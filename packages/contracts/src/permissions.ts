@@ -21,13 +21,14 @@ export const PERMISSIONS = {
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
   'privacy.notice.manage': 'Edit and publish the privacy notice',
   'privacy.tickets.manage': 'Read and close privacy feedback and rights-request tickets',
+  'verification.review': 'Review real-name verifications of assigned customers: queue, reveal for identity verification, approve or reject',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: ['customer.self_service'],
   buyer: ['customer.self_service'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],

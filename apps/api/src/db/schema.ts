@@ -309,6 +309,41 @@ export type PrivacyTicketsTable = {
   closed_by: string | null;
 };
 
+/**
+ * A real-name verification submission (modules/verification). Name, ID number and ID card images are vault
+ * ciphertexts under the customer's data key (registered in the personal-data registry); image types and the
+ * review outcome are not personal data. `sensitive_consent_*` is the separate consent to process the ID number
+ * (PIPL Art. 29), kept here until the consent module takes it over.
+ */
+export type IdentityVerificationsTable = {
+  id: string;
+  account_id: string;
+  subject_id: string;
+  status: 'pending' | 'verified' | 'rejected';
+  provider: string;
+  full_name_ct: string | null;
+  id_number_ct: string | null;
+  id_number_bidx: string | null;
+  id_front_image_ct: string | null;
+  id_front_image_type: 'jpeg' | 'png' | null;
+  id_back_image_ct: string | null;
+  id_back_image_type: 'jpeg' | 'png' | null;
+  /** 1 when another account submitted the same ID number (blind index, confirmed inside the vault). */
+  possible_duplicate: number;
+  sensitive_consent_given_at: string;
+  /** SHA-256 (hex) of the consent statement the customer was shown. */
+  sensitive_consent_text_hash: string;
+  /** Version key of that statement (contracts: SENSITIVE_CONSENT_STATEMENTS). */
+  sensitive_consent_statement: string;
+  submitted_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  decision_note: string | null;
+  /** JSON of the reviewer's checklist answers. */
+  checklist: string | null;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -333,6 +368,7 @@ export type Database = {
   consent_notices: ConsentNoticesTable;
   consent_events: ConsentEventsTable;
   privacy_tickets: PrivacyTicketsTable;
+  identity_verifications: IdentityVerificationsTable;
 };
 
 /**

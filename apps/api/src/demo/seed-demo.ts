@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { demoTotpSecret } from './demo-totp.ts';
 import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
+import { CURRENT_SENSITIVE_CONSENT_STATEMENT, SENSITIVE_CONSENT_STATEMENTS } from '@sealbridge/contracts';
 import { generate } from 'otplib';
 import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
 import { newId } from '../platform/ids/index.ts';
@@ -52,8 +53,11 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
   },
 };
 
+/** A 1×1 grey PNG standing in for both sides of the demo buyer's ID card (no real document). */
+const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors'> & Partial<Pick<Services, 'consent'>>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent'>>): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -78,6 +82,21 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   // The demo broker runs both demo customers (brokers see only their assigned clients).
   for (const customer of ['seller', 'buyer']) {
     await profiles.assignClient(ids.get(customer) ?? '', ids.get('broker') ?? '', ids.get('admin') ?? 'seed');
+  }
+  // The demo buyer's real-name verification waits in the demo broker's review queue (实名审核).
+  const buyer = DEMO_ACCOUNTS.find((a) => a.loginName === 'buyer');
+  if (buyer) {
+    const statement = SENSITIVE_CONSENT_STATEMENTS[CURRENT_SENSITIVE_CONSENT_STATEMENT]['zh-CN'];
+    await services.verification.submit(
+      { accountId: ids.get('buyer') ?? '', sessionId: 'seed', kind: 'customer', roles: buyer.roles, csrfToken: '', stage: 'active' },
+      {
+        fullName: DEMO_PROFILES['buyer']?.realName ?? '欧阳丽华',
+        idNumber: DEMO_PROFILES['buyer']?.idNumber ?? '',
+        idFrontImage: DEMO_ID_CARD_PNG,
+        idBackImage: DEMO_ID_CARD_PNG,
+        consent: { given: true, statement: CURRENT_SENSITIVE_CONSENT_STATEMENT, textHash: createHash('sha256').update(statement, 'utf8').digest('hex') },
+      },
+    );
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   if (services.consent) await seedConsent(services.consent, ids);

@@ -77,6 +77,12 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/staff/privacy/tickets': ['privacy_officer'],
   'POST /api/staff/privacy/tickets/:id/reveal': ['privacy_officer'],
   'POST /api/staff/privacy/tickets/:id/close': ['privacy_officer'],
+  // Real-name verification (issue 5, item 7).
+  'GET /api/me/verification': CUSTOMERS,
+  'POST /api/me/verification': CUSTOMERS,
+  'GET /api/staff/verifications': ['broker'],
+  'POST /api/staff/verifications/:id/reveal': ['broker'],
+  'POST /api/staff/verifications/:id/decision': ['broker'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

@@ -29,6 +29,9 @@ const MyPrivacyPage = lazy(() =>
   import('../features/account/pages/my-privacy-page.tsx').then((m) => ({ default: m.MyPrivacyPage })),
 );
 const ReceiptPage = lazy(() => import('../features/account/pages/receipt-page.tsx').then((m) => ({ default: m.ReceiptPage })));
+const MyVerificationPage = lazy(() =>
+  import('../features/verification/pages/my-verification-page.tsx').then((m) => ({ default: m.MyVerificationPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -49,6 +52,7 @@ export function AppRoutes() {
           <Route path="security/enrol" element={<EnrolPage />} />
           <Route path="account/privacy" element={<MyPrivacyPage />} />
           <Route path="account/privacy/receipts/:id" element={<ReceiptPage />} />
+          <Route path="account/verification" element={<MyVerificationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -5,6 +5,7 @@ import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
 import { securityEn } from './en/security.ts';
 import { consentEn } from './en/consent.ts';
+import { verificationEn } from './en/verification.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -26,6 +27,7 @@ export const en: LocaleMessages = {
     myData: 'My data',
     accessLog: 'Access log',
     myPrivacy: 'My privacy',
+    verification: 'Verify identity',
     logout: 'Sign out',
     register: 'Register',
     security: 'Account security',
@@ -49,6 +51,8 @@ export const en: LocaleMessages = {
     auditLog: 'Audit trail',
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
+    myVerification: 'Real-name verification',
+    verificationReview: 'Verification review',
     notFound: 'Page not found',
     register: 'Register',
     security: 'Account security',
@@ -244,6 +248,7 @@ export const en: LocaleMessages = {
   console: {
     menuDashboard: 'Overview',
     menuCustomerLookup: 'Customer lookup',
+    menuVerificationReview: 'Verification review',
     menuAuditLog: 'Audit trail',
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
@@ -288,6 +293,7 @@ export const en: LocaleMessages = {
   codes: codesEn,
   account: accountEn,
   customers: customersEn,
+  verification: verificationEn,
   audit: auditEn,
   security: securityEn,
   consent: consentEn,

@@ -9,6 +9,7 @@ import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
 import { securityZhCN } from './zh-CN/security.ts';
 import { consentZhCN } from './zh-CN/consent.ts';
+import { verificationZhCN } from './zh-CN/verification.ts';
 
 export const zhCN = {
   brand: {
@@ -29,6 +30,7 @@ export const zhCN = {
     myData: '我的资料',
     accessLog: '访问记录',
     myPrivacy: '我的隐私',
+    verification: '实名认证',
     logout: '退出登录',
     register: '注册',
     security: '账号安全',
@@ -52,6 +54,8 @@ export const zhCN = {
     auditLog: '审计日志',
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
+    myVerification: '实名认证',
+    verificationReview: '实名审核',
     notFound: '页面不存在',
     register: '注册',
     security: '账号安全',
@@ -247,6 +251,7 @@ export const zhCN = {
   console: {
     menuDashboard: '概览',
     menuCustomerLookup: '客户查询',
+    menuVerificationReview: '实名审核',
     menuAuditLog: '审计日志',
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
@@ -291,6 +296,7 @@ export const zhCN = {
   codes: codesZhCN,
   account: accountZhCN,
   customers: customersZhCN,
+  verification: verificationZhCN,
   audit: auditZhCN,
   security: securityZhCN,
   consent: consentZhCN,

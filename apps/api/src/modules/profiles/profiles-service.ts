@@ -2,7 +2,7 @@ import { PROFILE_FIELDS, type ProfileField, type Purpose, type TFieldView, type 
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditPort } from '../audit/index.ts';
-import type { Actor, Vault } from '../vault/index.ts';
+import type { Actor, Subject, Vault } from '../vault/index.ts';
 import type { ProfileRow, ProfilesRepo } from './profiles-repo.ts';
 
 const TABLE = 'account_profiles';
@@ -194,6 +194,34 @@ export function createProfilesService(deps: {
       );
       const rows = candidates.filter((c) => ids.includes(c.account_id));
       return { accounts: await Promise.all(rows.map((r) => view(r, r.account_id))) };
+    },
+
+    /**
+     * The customer's vault subject, creating an empty profile (and the subject) on first use. Other modules that
+     * seal a customer's data use it, so that one data key — and one erasure — covers all of that person's data.
+     */
+    async ensureSubject(accountId: string): Promise<Subject> {
+      const row = await repo.findByAccount(accountId);
+      if (row) {
+        const subject = await vault.findSubject(row.subject_id);
+        if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
+        if (subject.erased) throw new AppError('DATA_ERASED');
+        return { subjectId: subject.subjectId, dekId: subject.dekId };
+      }
+      const subject = await vault.createSubject('customer');
+      const empty = Object.fromEntries(
+        Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
+      ) as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>;
+      try {
+        await repo.insert({ ...empty, account_id: accountId, subject_id: subject.subjectId, updated_at: now().toISOString() });
+        return subject;
+      } catch (error) {
+        // A parallel first use created the profile meanwhile: use its subject (the unused data key is harmless).
+        const winner = await repo.findByAccount(accountId);
+        const found = winner && (await vault.findSubject(winner.subject_id));
+        if (!found) throw error;
+        return { subjectId: found.subjectId, dekId: found.dekId };
+      }
     },
 
     /** Assigns a customer to a broker (an admin's decision, or the demo seed). */

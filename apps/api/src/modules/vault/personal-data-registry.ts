@@ -51,6 +51,10 @@ const trimmed = (max: number) => (input: string) => {
   return value.length > 0 && value.length <= max ? value : null;
 };
 
+/** Image bytes travel and are sealed as canonical base64 (the vault's field cipher takes text); 3 MiB of bytes at most. */
+const base64Image = (input: string) =>
+  input.length > 0 && input.length <= 4 * 1024 * 1024 && /^[A-Za-z0-9+/]+={0,2}$/.test(input) && input.length % 4 === 0 ? input : null;
+
 export const PERSONAL_FIELDS: readonly PersonalField[] = [
   {
     key: 'account_profiles.real_name',
@@ -231,6 +235,70 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     masking: 'email',
     visibleTo: ['privacy_officer'],
     normalize: (input) => (isValidEmail(input) ? normalizeEmail(input) : null),
+  },
+  // Real-name verification (modules/verification): what the customer submits for review by their broker.
+  {
+    key: 'identity_verifications.full_name',
+    table: 'identity_verifications',
+    field: 'full_name',
+    label: { 'zh-CN': '实名认证姓名', en: 'Name on the ID card' },
+    subjectKind: 'customer',
+    category: 'identity',
+    sensitivity: 'general',
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'deal_life_plus_10y',
+    masking: 'name',
+    visibleTo: ['broker'],
+    normalize: trimmed(50),
+  },
+  {
+    key: 'identity_verifications.id_number',
+    table: 'identity_verifications',
+    field: 'id_number',
+    label: { 'zh-CN': '实名认证身份证号码', en: 'ID number for verification' },
+    subjectKind: 'customer',
+    category: 'identity_document',
+    sensitivity: 'sensitive',
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    legalBasis: 'separate_consent',
+    retention: 'deal_life_plus_10y',
+    masking: 'id_card',
+    visibleTo: ['broker'],
+    normalize: (input) => normalizeIdNumber(input),
+    blindIndex: { bits: bits(BLIND_INDEX_DOMAINS.residentIdCn) },
+  },
+  {
+    key: 'identity_verifications.id_front_image',
+    table: 'identity_verifications',
+    field: 'id_front_image',
+    label: { 'zh-CN': '身份证人像面照片', en: 'ID card photo, portrait side' },
+    subjectKind: 'customer',
+    category: 'identity_document',
+    sensitivity: 'sensitive',
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    legalBasis: 'separate_consent',
+    retention: 'deal_life_plus_10y',
+    // Never masked for display (the review queue shows only whether an image is present); no mask kind fits
+    // an image, and 'address' turns anything into ******.
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: base64Image,
+  },
+  {
+    key: 'identity_verifications.id_back_image',
+    table: 'identity_verifications',
+    field: 'id_back_image',
+    label: { 'zh-CN': '身份证国徽面照片', en: 'ID card photo, emblem side' },
+    subjectKind: 'customer',
+    category: 'identity_document',
+    sensitivity: 'sensitive',
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    legalBasis: 'separate_consent',
+    retention: 'deal_life_plus_10y',
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: base64Image,
   },
 ];
 

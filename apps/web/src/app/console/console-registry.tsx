@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -108,6 +108,16 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
       import('../../features/privacy/pages/privacy-notice-editor-page.tsx').then((m) => ({ default: m.PrivacyNoticeEditorPage })),
     ),
     roles: rolesHolding('privacy.notice.manage'),
+  },
+  {
+    key: 'verification-review',
+    path: 'verifications',
+    label: (t) => t('console.menuVerificationReview'),
+    icon: <IdcardOutlined />,
+    Page: lazy(() =>
+      import('../../features/verification/pages/verification-review-page.tsx').then((m) => ({ default: m.VerificationReviewPage })),
+    ),
+    roles: rolesHolding('verification.review'),
   },
 ];
 

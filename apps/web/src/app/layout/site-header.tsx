@@ -1,4 +1,4 @@
-import { AuditOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -73,6 +73,15 @@ function AccountArea() {
           </ButtonLink>
           <ButtonLink type="text" to="/account/privacy" icon={<SafetyOutlined />} aria-label={t('nav.myPrivacy')} data-testid="nav-my-privacy">
             <span className="sb-header-label">{t('nav.myPrivacy')}</span>
+          </ButtonLink>
+          <ButtonLink
+            type="text"
+            to="/account/verification"
+            icon={<IdcardOutlined />}
+            aria-label={t('nav.verification')}
+            data-testid="nav-verification"
+          >
+            <span className="sb-header-label">{t('nav.verification')}</span>
           </ButtonLink>
         </>
       )}

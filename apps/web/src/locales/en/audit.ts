@@ -45,6 +45,13 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       ticket_opened: 'Privacy feedback or rights request filed',
       ticket_closed: 'Privacy ticket closed',
     },
+    verification: {
+      submitted: 'Customer submitted real-name verification (separate consent)',
+      refused_underage: 'Real-name verification refused: under 18 (nothing stored)',
+      duplicate_flagged: 'ID number already used by another account: flagged for review',
+      decided: 'Real-name verification decided',
+      access_refused: 'Out-of-scope verification review refused',
+    },
   },
   actions: {
     sign_in: 'Sign in',

@@ -42,6 +42,13 @@ export const auditZhCN = {
       ticket_opened: '提交隐私反馈或权利请求',
       ticket_closed: '关闭隐私工单',
     },
+    verification: {
+      submitted: '客户提交实名认证（单独同意）',
+      refused_underage: '未满18周岁，实名认证被拒绝（未保存任何信息）',
+      duplicate_flagged: '身份证号码已被其他账户使用，标记待核查',
+      decided: '实名认证审核结论',
+      access_refused: '越权审核实名认证被拒绝',
+    },
   },
   actions: {
     sign_in: '登录',
