@@ -40,11 +40,13 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
   {
     purpose: 'identity_verification',
     kind: 'sensitive',
-    fields: ['account_profiles.id_number'],
-    label: { 'zh-CN': '单独同意：使用身份证号码进行实名核验', en: 'Separate consent: use your resident ID number to verify your identity' },
+    // The real-name verification form also records this separate consent with its own statement hash
+    // (identity_verifications.sensitive_consent_*); moving that record into the ledger is still to do.
+    fields: ['account_profiles.id_number', 'identity_verifications.id_number', 'identity_verifications.id_front_image', 'identity_verifications.id_back_image'],
+    label: { 'zh-CN': '单独同意：使用身份证号码及证件照片进行实名核验', en: 'Separate consent: use your resident ID number and ID card photos to verify your identity' },
     description: {
-      'zh-CN': '身份证号码属于敏感个人信息。经纪人仅在实名核验时查看，且每次查看均记录在案。',
-      en: 'Your ID number is sensitive personal information. A broker sees it only to verify your identity, and every view is recorded.',
+      'zh-CN': '身份证号码和证件照片属于敏感个人信息。经纪人仅在实名核验时查看，且每次查看均记录在案。',
+      en: 'Your ID number and ID card photos are sensitive personal information. A broker sees them only to verify your identity, and every view is recorded.',
     },
   },
   {
