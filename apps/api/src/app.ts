@@ -30,6 +30,7 @@ import { listingsRoutes } from './modules/listings/index.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
+import { staffRoutes } from './modules/staff/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       subjectsOfAccount: services.subjectsOfAccount,
     }),
   );
+  await app.register(staffRoutes(services.staff));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

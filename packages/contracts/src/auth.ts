@@ -64,7 +64,7 @@ export const ZRegisterCompleteRequest = z.object({
 export type TRegisterCompleteRequest = z.infer<typeof ZRegisterCompleteRequest>;
 
 /** Delivery outbox (staff): what was, or would have been, sent — never the address or the text. */
-export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered'] as const;
+export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'break_glass_alert'] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */
 export const DELIVERY_STATUSES = ['outbox_only', 'queued', 'sent', 'failed'] as const;

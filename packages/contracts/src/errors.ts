@@ -34,6 +34,12 @@ export const ERROR_CODES = {
   SECOND_FACTOR_PENDING: { status: 401, 'zh-CN': '请先完成二次验证再继续。', en: 'Please complete the second sign-in step first.' },
   FACTOR_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '员工账号须先绑定二次验证方式，才能使用其他功能。', en: 'Staff accounts must set up a second factor before doing anything else.' },
   ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
+  STAFF_TRAINING_REQUIRED: {
+    status: 403,
+    'zh-CN': '您须先签署保密协议并完成隐私保护培训，才能查看任何个人信息。',
+    en: 'You must accept the confidentiality agreement and complete privacy training before you can see any personal data.',
+  },
+  BREAK_GLASS_REQUIRED: { status: 403, 'zh-CN': '没有有效的紧急访问授权，或授权已过期。', en: 'There is no active break-glass grant for this, or it has expired.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

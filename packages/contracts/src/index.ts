@@ -6,3 +6,4 @@ export * from './permissions.ts';
 export * from './auth.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
+export * from './staff.ts';

@@ -18,18 +18,23 @@ export const PERMISSIONS = {
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
+  'staff.manage': 'Create staff accounts, change their roles, offboard them and reassign their clients',
+  'staff.review': 'Run access review campaigns: recertify or revoke each staff member\'s roles',
+  'staff.training': 'Accept the confidentiality agreement and complete privacy training (own records)',
+  'breakglass.request': 'Request time-boxed emergency access to one customer\'s personal data, with a justification',
+  'breakglass.review': 'See and acknowledge break-glass alerts',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: [],
   buyer: [],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
-  // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
-  privacy_officer: ['console.access', 'audit.read', 'audit.export'],
-  security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
-  auditor: ['console.access', 'audit.read', 'audit.export'],
-  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'staff.training'],
+  // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
+  privacy_officer: ['console.access', 'audit.read', 'audit.export', 'staff.training', 'breakglass.request', 'breakglass.review'],
+  security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
+  auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review'],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

@@ -47,7 +47,7 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 };
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'> & Partial<Pick<Services, 'staff'>>): Promise<boolean> {
   const { identity, profiles } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -62,6 +62,10 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   // The demo broker runs both demo customers (brokers see only their assigned clients).
   for (const customer of ['seller', 'buyer']) {
     await profiles.assignClient(ids.get(customer) ?? '', ids.get('broker') ?? '', ids.get('admin') ?? 'seed');
+  }
+  // The demo staff have accepted the confidentiality agreement and completed training (else they could reveal nothing).
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')) {
+    await services.staff?.training.recordCompletions(ids.get(account.loginName) ?? '');
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   return true;

@@ -42,6 +42,7 @@ describe('delivery transports and templates', () => {
       templates: {
         registration_code: { templateId: 'SMS_000001', params: ['code', 'minutes'] },
         registration_already_registered: { templateId: 'SMS_000002', params: [] },
+        break_glass_alert: { templateId: 'SMS_000003', params: ['staffNo', 'customerNo', 'minutes'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');
