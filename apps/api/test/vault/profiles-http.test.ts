@@ -5,6 +5,7 @@ import { PERSONAL_FIELDS } from '../../src/modules/vault/index.ts';
 import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const ID = `11010519760815123${idNumberCheckChar('11010519760815123')}`;
 
@@ -25,6 +26,7 @@ for (const dialect of DIALECTS) {
       const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
       await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' });
       await t.app.services.profiles.assignClient(sellerId, brokerId, 'test');
+      await completeStaffTraining(t.app.services, brokerId);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
       await t.app.ready();
       seller = await signIn(t.app, 'seller', 'pw-seller-1');

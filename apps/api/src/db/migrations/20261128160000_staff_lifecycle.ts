@@ -19,7 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('staff_attestations')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    // No foreign key: a completion record is evidence and outlives the account.
+    .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('course', 'text', (c) => c.notNull())
     .addColumn('version', 'text', (c) => c.notNull())
