@@ -3,6 +3,7 @@ import { accountEn } from './en/account.ts';
 import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
+import { staffEn } from './en/staff.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -38,6 +39,11 @@ export const en: LocaleMessages = {
     auditLog: 'Audit trail',
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
+    staffAdmin: 'Staff administration',
+    accessReviews: 'Access reviews',
+    myTraining: 'Agreement and training',
+    breakGlass: 'Break-glass access',
+    breakGlassAlerts: 'Break-glass alerts',
     notFound: 'Page not found',
   },
   common: {
@@ -272,6 +278,7 @@ export const en: LocaleMessages = {
   account: accountEn,
   customers: customersEn,
   audit: auditEn,
+  staff: staffEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -7,6 +7,7 @@ import { accountZhCN } from './zh-CN/account.ts';
 import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
+import { staffZhCN } from './zh-CN/staff.ts';
 
 export const zhCN = {
   brand: {
@@ -41,6 +42,11 @@ export const zhCN = {
     auditLog: '审计日志',
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
+    staffAdmin: '员工管理',
+    accessReviews: '权限复核',
+    myTraining: '保密协议与培训',
+    breakGlass: '紧急访问',
+    breakGlassAlerts: '紧急访问提醒',
     notFound: '页面不存在',
   },
   common: {
@@ -275,6 +281,7 @@ export const zhCN = {
   account: accountZhCN,
   customers: customersZhCN,
   audit: auditZhCN,
+  staff: staffZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',
