@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@sealbridge/contracts';
 import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
 import { authHeaders, sessionFrom, type Session } from '../helpers/test-app.ts';
@@ -16,7 +16,7 @@ export async function signInAs(app: FastifyInstance, loginName: string, password
 
 export type StaffFixture = IdentityTestApp & {
   account: (loginName: string, roles: Role[], kind?: 'staff' | 'customer') => Promise<string>;
-  call: (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => ReturnType<FastifyInstance['inject']>;
+  call: (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
   auditOf: (type: string) => Promise<{ decision: string; purpose: string | null; subject_id: string | null; data: Record<string, unknown>; actor_account_id: string | null }[]>;
 };
 

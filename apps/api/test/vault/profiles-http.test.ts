@@ -24,9 +24,9 @@ for (const dialect of DIALECTS) {
       sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
       await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' });
       const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
-      await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' });
+      const broker2Id = (await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' })).id;
       await t.app.services.profiles.assignClient(sellerId, brokerId, 'test');
-      await completeStaffTraining(t.app.services, brokerId);
+      await completeStaffTraining(t.app.services, brokerId, broker2Id);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
       await t.app.ready();
       seller = await signIn(t.app, 'seller', 'pw-seller-1');

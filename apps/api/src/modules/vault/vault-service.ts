@@ -235,12 +235,14 @@ export async function createVault(deps: VaultDeps) {
         }
         throw new AppError('PURPOSE_NOT_ALLOWED', `lookup of ${key} refused`, { field: field.field, purpose });
       }
-      for (const c of candidates) {
-        const verdict = await gate(actor, c.subjectId, purpose);
-        if (verdict !== 'ok') {
+      // Asked once, even with no candidate: an untrained actor learns nothing, not even "no match".
+      const verdict = await gate(actor, candidates[0]?.subjectId ?? '', purpose);
+      if (verdict !== 'ok') {
+        const refused = candidates.length ? candidates : [{ subjectId: null, recordId: '' }];
+        for (const c of refused) {
           await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId, refusal: verdict } });
-          throw new AppError(REFUSAL_CODE[verdict], `lookup of ${key} refused by the staff gate`, { reason: verdict });
         }
+        throw new AppError(REFUSAL_CODE[verdict], `lookup of ${key} refused by the staff gate`, { reason: verdict });
       }
       const wanted = field.normalize(rawValue);
       if (wanted === null) return [];
