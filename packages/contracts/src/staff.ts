@@ -108,11 +108,15 @@ export const ZReviewDecisionRequest = z.object({ decision: z.enum(['recertify', 
 /** Break-glass: emergency, time-boxed access by a privacy or security officer to one customer's data. */
 export const BREAK_GLASS_MAX_MINUTES = 60;
 export const BREAK_GLASS_MIN_JUSTIFICATION = 30;
-export const ZBreakGlassRequest = z.object({
-  customerAccountId: z.string().min(1).max(64),
-  justification: z.string().trim().min(BREAK_GLASS_MIN_JUSTIFICATION).max(1000),
-  minutes: z.number().int().min(5).max(BREAK_GLASS_MAX_MINUTES),
-});
+/** The customer by account id, or by the customer number (C-100001) an officer has from a ticket. */
+export const ZBreakGlassRequest = z
+  .object({
+    customerAccountId: z.string().min(1).max(64).optional(),
+    customerAccountNo: z.string().trim().min(1).max(32).optional(),
+    justification: z.string().trim().min(BREAK_GLASS_MIN_JUSTIFICATION).max(1000),
+    minutes: z.number().int().min(5).max(BREAK_GLASS_MAX_MINUTES),
+  })
+  .refine((r) => (r.customerAccountId === undefined) !== (r.customerAccountNo === undefined), { message: 'customerAccountId or customerAccountNo, one of them' });
 export type TBreakGlassRequest = z.infer<typeof ZBreakGlassRequest>;
 export const ZBreakGlassGrant = z.object({
   id: z.string(),

@@ -63,8 +63,11 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.database.db.selectFrom('staff_break_glass').select('id').execute().then((r) => r.length), 0);
     });
 
-    test('a grant alerts the privacy officer (console list and outbox message) and is audited', async () => {
-      const res = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: WHY, minutes: 30 });
+    test('a grant, asked for by customer number, alerts the privacy officer (console list and outbox message) and is audited', async () => {
+      const { account_no: customerNo } = await t.database.db.selectFrom('accounts').select('account_no').where('id', '=', customerId).executeTakeFirstOrThrow();
+      const unknown = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountNo: 'C-999999', justification: WHY, minutes: 30 });
+      assert.equal(unknown.statusCode, 404);
+      const res = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountNo: customerNo, justification: WHY, minutes: 30 });
       assert.equal(res.statusCode, 201, res.body);
       grantId = res.json().id;
       assert.equal(res.json().active, true);
@@ -88,7 +91,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(uses.map((e) => e.decision), ['denied', 'allowed']);
       const other = await t.call(privacy, 'POST', `/api/staff/break-glass/${grantId}/reveal`, { fields: ['mobile'] });
       assert.equal(other.statusCode, 404);
-      assert.deepEqual((await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']), ['identifier_in_justification', 'not_own_grant']);
+      assert.deepEqual((await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']), ['identifier_in_justification', 'no_profile', 'not_own_grant']);
       const asBroker = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'break_glass' });
       assert.equal(asBroker.statusCode, 403, 'a broker cannot claim the break_glass purpose');
     });

@@ -67,7 +67,9 @@ export function createStaffBreakGlass(deps: StaffDeps) {
   }
 
   return {
-    async request(principal: Principal, input: TBreakGlassRequest, requestId?: string): Promise<TBreakGlassGrant> {
+    async request(principal: Principal, body: TBreakGlassRequest, requestId?: string): Promise<TBreakGlassGrant> {
+      const customerAccountId = body.customerAccountId ?? (await repo.findCustomerByNumber(body.customerAccountNo ?? ''))?.id ?? '';
+      const input = { ...body, customerAccountId };
       // The justification is kept in plaintext for reviewers, so it must not itself carry an identifier.
       if (detect(input.justification).length > 0) {
         return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'identifier_in_justification' }, requestId, 'VALIDATION_FAILED', 'identifier in justification', { fields: ['justification'] });

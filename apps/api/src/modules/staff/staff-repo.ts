@@ -36,6 +36,8 @@ export function createStaffRepo(db: Kysely<Database>) {
         .where((eb) => eb.or([eb('login_name', '=', loginName), eb('account_no', '=', accountNo)]))
         .limit(1)
         .executeTakeFirst()) !== undefined,
+    findCustomerByNumber: (accountNo: string) =>
+      db.selectFrom('accounts').select('id').where('account_no', '=', accountNo).where('kind', '=', 'customer').executeTakeFirst(),
     clientsOf: async (brokerAccountId: string) =>
       (await db.selectFrom('client_assignments').select('customer_account_id').where('broker_account_id', '=', brokerAccountId).execute()).map((r) => r.customer_account_id),
 

@@ -106,7 +106,7 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   breakGlass: {
     title: 'Break-glass access',
     intro: 'Privacy and security officers normally see metadata only. In an emergency you may open time-boxed access to one customer\'s personal data: write down why; the privacy officer is alerted at once, and every request, view and expiry is recorded.',
-    customerAccountId: 'Customer account ID',
+    customerAccountNo: 'Customer number',
     justification: 'Written justification (at least {{min}} characters, with no mobile number, ID number or other identifier)',
     minutes: 'Duration (minutes, at most {{max}})',
     required: 'Required',

@@ -104,7 +104,7 @@ export const staffZhCN = {
   breakGlass: {
     title: '紧急访问（break-glass）',
     intro: '个人信息保护负责人和安全负责人平时只能看到元数据。紧急情况下可申请在限定时间内查看某一位客户的个人信息：须写明理由，个人信息保护负责人会立即收到提醒，每一次申请、查看与到期都会记录。',
-    customerAccountId: '客户账号 ID',
+    customerAccountNo: '客户编号',
     justification: '书面理由（至少 {{min}} 字，不得包含手机号、证件号等个人信息）',
     minutes: '时长（分钟，最长 {{max}}）',
     required: '请填写此项',

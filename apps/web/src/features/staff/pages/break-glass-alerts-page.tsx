@@ -1,6 +1,7 @@
 import { Button, Card, Table, Tag } from 'antd';
 import type { TBreakGlassGrant } from '@sealbridge/contracts';
 import { useState } from 'react';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
@@ -30,6 +31,7 @@ export function BreakGlassAlertsPage() {
           rowKey="id"
           loading={alerts.loading}
           dataSource={alerts.data?.items ?? []}
+          onRow={() => ({ 'data-testid': 'alert-row' }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('staff.breakGlass.empty') }}
           pagination={false}
           size="small"
@@ -45,11 +47,12 @@ export function BreakGlassAlertsPage() {
               key: 'ack',
               render: (_: unknown, g) =>
                 g.acknowledgedAt ? (
-                  <Tag color="green">{t('staff.alerts.acknowledged')}</Tag>
+                  <Tag color="green" data-testid="alert-acknowledged">{t('staff.alerts.acknowledged')}</Tag>
                 ) : (
                   <Button
                     size="small"
                     type="primary"
+                    data-testid="alert-acknowledge"
                     onClick={() =>
                       void acknowledgeAlert(g.id).then(
                         () => alerts.reload(),

@@ -2,6 +2,7 @@ import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Table, Tag } f
 import { BREAK_GLASS_MAX_MINUTES, BREAK_GLASS_MIN_JUSTIFICATION, PROFILE_FIELDS } from '@sealbridge/contracts';
 import type { ProfileField, TBreakGlassGrant, TBreakGlassRequest, TProfileResponse } from '@sealbridge/contracts';
 import { useState } from 'react';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
@@ -59,8 +60,8 @@ export function BreakGlassPage() {
           })}
           data-testid="break-glass-form"
         >
-          <Form.Item name="customerAccountId" label={t('staff.breakGlass.customerAccountId')} rules={[{ required: true, message: t('staff.breakGlass.required') }]}>
-            <Input autoComplete="off" />
+          <Form.Item name="customerAccountNo" label={t('staff.breakGlass.customerAccountNo')} rules={[{ required: true, message: t('staff.breakGlass.required') }]}>
+            <Input autoComplete="off" placeholder="C-100001" />
           </Form.Item>
           <Form.Item
             name="justification"
@@ -72,7 +73,7 @@ export function BreakGlassPage() {
           <Form.Item name="minutes" label={t('staff.breakGlass.minutes', { max: BREAK_GLASS_MAX_MINUTES })} rules={[{ required: true, message: t('staff.breakGlass.required') }]}>
             <InputNumber min={5} max={BREAK_GLASS_MAX_MINUTES} />
           </Form.Item>
-          <Button type="primary" danger htmlType="submit">
+          <Button type="primary" danger htmlType="submit" data-testid="break-glass-submit">
             {t('staff.breakGlass.submit')}
           </Button>
         </Form>
@@ -83,6 +84,7 @@ export function BreakGlassPage() {
           rowKey="id"
           loading={mine.loading}
           dataSource={mine.data?.items ?? []}
+          onRow={() => ({ 'data-testid': 'break-glass-row' }) as React.HTMLAttributes<HTMLElement>}
           locale={{ emptyText: t('staff.breakGlass.empty') }}
           pagination={false}
           size="small"
@@ -95,7 +97,7 @@ export function BreakGlassPage() {
               key: 'view',
               render: (_: unknown, g) =>
                 g.active && (
-                  <Button size="small" onClick={() => setViewing(g)}>
+                  <Button size="small" onClick={() => setViewing(g)} data-testid="break-glass-view">
                     {t('staff.breakGlass.reveal')}
                   </Button>
                 ),
@@ -107,14 +109,14 @@ export function BreakGlassPage() {
         <p>{t('staff.breakGlass.fields')}</p>
         <Checkbox.Group value={fields} onChange={(values) => setFields(values)} options={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`codes.profileFields.${f}`) }))} />
         <p>
-          <Button type="primary" disabled={fields.length === 0 || !viewing} onClick={() => void run(async () => viewing && setRevealed(await revealUnderGrant(viewing.id, fields)))}>
+          <Button type="primary" data-testid="break-glass-reveal" disabled={fields.length === 0 || !viewing} onClick={() => void run(async () => viewing && setRevealed(await revealUnderGrant(viewing.id, fields)))}>
             {t('staff.breakGlass.reveal')}
           </Button>
         </p>
         {revealed &&
           fields.map((f) => (
             <p key={f}>
-              {t(`codes.profileFields.${f}`)}: <FieldViewValue view={revealed.fields[f]} />
+              {t(`codes.profileFields.${f}`)}: <FieldViewValue view={revealed.fields[f]} testId={`break-glass-value-${f}`} />
             </p>
           ))}
       </Modal>
