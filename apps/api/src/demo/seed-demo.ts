@@ -66,6 +66,8 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   // The demo staff have accepted the confidentiality agreement and completed training (else they could reveal nothing).
   for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')) {
     await services.staff?.training.recordCompletions(ids.get(account.loginName) ?? '');
+    // Break-glass alerts reach the demo privacy officer's (invented) work e-mail through the outbox.
+    await services.staff?.admin.attachRecord(ids.get(account.loginName) ?? '', account.loginName === 'privacy' ? 'privacy.demo@example.com' : undefined);
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   return true;

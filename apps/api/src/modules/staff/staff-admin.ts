@@ -101,6 +101,14 @@ export function createStaffAdmin(deps: StaffDeps) {
       return { member, initialPassword: password };
     },
 
+    /** Gives an account created outside this module (the demo seed) its staff record, with an optional work e-mail. */
+    async attachRecord(accountId: string, workEmail?: string) {
+      if (await repo.findMember(accountId)) return;
+      const subject = await vault.createSubject('staff');
+      const sealed = workEmail ? await vault.sealFields(subject, TABLE, accountId, { work_email: workEmail }) : {};
+      await repo.insertMember({ account_id: accountId, subject_id: subject.subjectId, work_email_ct: sealed['work_email_ct'] ?? null, created_at: now().toISOString(), created_by: null, offboarded_at: null, offboarded_by: null });
+    },
+
     /** Replaces a member's roles; effective on their next request on every instance. */
     async setRoles(principal: Principal, accountId: string, roles: readonly Role[], requestId?: string) {
       const account = await staffAccount(accountId);
