@@ -32,6 +32,7 @@ import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
+import { staffRoutes } from './modules/staff/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
+  await app.register(staffRoutes(services.staff));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

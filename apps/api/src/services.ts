@@ -38,6 +38,7 @@ import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from
 import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
+import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -46,7 +47,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -76,8 +77,11 @@ export async function createServices(deps: ServiceDeps) {
   const registry = createAuditEventRegistry(ALL_AUDIT_EVENTS);
   const auditLog = createAuditLog({ db, dialect: database.dialect, logger, registry, signingKey, origin, exportDir: config.auditExportDir });
 
+  const staffRepo = createStaffRepo(db);
   const vault = await createVault({
     db,
+    // No staff reveal before the confidentiality agreement and training; break_glass only under an active grant.
+    revealGate: createRevealGate({ repo: staffRepo }),
     keys: deps.keys.db,
     provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
     logger,
@@ -202,6 +206,15 @@ export async function createServices(deps: ServiceDeps) {
     return profile ? [profile.subject_id] : [];
   }
 
+  const staff = createStaffService({
+    repo: staffRepo,
+    audit: auditLog,
+    identity,
+    vault,
+    profiles,
+    subjectOf: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+    delivery,
+  });
 
   if (deps.jobs) {
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
@@ -220,6 +233,14 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ deleted: await factors.purgeStale() }, 'expired second-factor challenges and attempts purged');
     });
     await deps.jobs.schedule('factors.purge-stale', '*/15 * * * *');
+    await deps.jobs.register('staff.start-access-review', async (_data, ctx) => {
+      ctx.logger.info({ campaignId: await staff.reviews.start(null, 14) }, 'access review campaign started');
+    });
+    await deps.jobs.schedule('staff.start-access-review', '0 2 1 */3 *');
+    await deps.jobs.register('staff.expire-access', async (_data, ctx) => {
+      ctx.logger.info({ reviewsExpired: await staff.reviews.expireOverdue(), breakGlassExpired: await staff.breakGlass.recordExpiries() }, 'overdue reviews and break-glass grants swept');
+    });
+    await deps.jobs.schedule('staff.expire-access', '* * * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -228,5 +249,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff };
 }

@@ -46,10 +46,24 @@ export const AUDIT_EVENT_TYPES = [
   'verification.duplicate_flagged',
   'verification.decided',
   'verification.access_refused',
+  'staff.account_created',
+  'staff.roles_changed',
+  'staff.offboarded',
+  'staff.client_reassigned',
+  'staff.agreement_accepted',
+  'staff.training_completed',
+  'staff.review_started',
+  'staff.access_recertified',
+  'staff.access_revoked',
+  'staff.access_expired',
+  'staff.break_glass_granted',
+  'staff.break_glass_refused',
+  'staff.break_glass_expired',
+  'staff.break_glass_acknowledged',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify', 'register'] as const;
+export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify', 'register', 'offboard', 'attest', 'review', 'break_glass'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ZAuditRecord = z.object({

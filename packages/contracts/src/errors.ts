@@ -54,6 +54,12 @@ export const ERROR_CODES = {
     en: 'Processing your ID number and card photos needs your separate consent. Please read and tick the current consent statement, then submit again.',
   },
   ID_IMAGE_INVALID: { status: 422, 'zh-CN': '证件照片须为 JPEG 或 PNG 格式，且每张不超过 2 MB。', en: 'ID card photos must be JPEG or PNG files of at most 2 MB each.' },
+  STAFF_TRAINING_REQUIRED: {
+    status: 403,
+    'zh-CN': '您须先签署保密协议并完成隐私保护培训，才能查看任何个人信息。',
+    en: 'You must accept the confidentiality agreement and complete privacy training before you can see any personal data.',
+  },
+  BREAK_GLASS_REQUIRED: { status: 403, 'zh-CN': '没有有效的紧急访问授权，或授权已过期。', en: 'There is no active break-glass grant for this, or it has expired.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

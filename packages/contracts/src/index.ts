@@ -9,3 +9,4 @@ export * from './audit.ts';
 export * from './factors.ts';
 export * from './consent.ts';
 export * from './verification.ts';
+export * from './staff.ts';

@@ -22,18 +22,23 @@ export const PERMISSIONS = {
   'privacy.notice.manage': 'Edit and publish the privacy notice',
   'privacy.tickets.manage': 'Read and close privacy feedback and rights-request tickets',
   'verification.review': 'Review real-name verifications of assigned customers: queue, reveal for identity verification, approve or reject',
+  'staff.manage': 'Create staff accounts, change their roles, offboard them and reassign their clients',
+  'staff.review': 'Run access review campaigns: recertify or revoke each staff member\'s roles',
+  'staff.training': 'Accept the confidentiality agreement and complete privacy training (own records)',
+  'breakglass.request': 'Request time-boxed emergency access to one customer\'s personal data, with a justification',
+  'breakglass.review': 'See and acknowledge break-glass alerts',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: ['customer.self_service'],
   buyer: ['customer.self_service'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review'],
-  // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
-  privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage'],
-  security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],
-  auditor: ['console.access', 'audit.read', 'audit.export'],
-  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training'],
+  // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
+  privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
+  security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
+  auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review'],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

@@ -13,6 +13,7 @@ export const PURPOSES = [
   'customer_support',
   'security_investigation',
   'rights_request',
+  'break_glass',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -344,6 +344,75 @@ export type IdentityVerificationsTable = {
   checklist: string | null;
 };
 
+/* Staff lifecycle (modules/staff). */
+/** A staff member's record beside their account: the work e-mail is sealed by the vault under `subject_id`. */
+export type StaffMembersTable = {
+  account_id: string;
+  subject_id: string;
+  work_email_ct: string | null;
+  created_at: string;
+  created_by: string | null;
+  offboarded_at: string | null;
+  offboarded_by: string | null;
+};
+
+/** One acceptance of the confidentiality agreement or completion of a training course (history kept). */
+export type StaffAttestationsTable = {
+  id: string;
+  account_id: string;
+  kind: 'agreement' | 'training';
+  course: string;
+  version: string;
+  score: number | null;
+  completed_at: string;
+};
+
+/** A client of an offboarded broker, waiting for an admin to assign another broker. */
+export type StaffReassignmentsTable = {
+  customer_account_id: string;
+  from_account_id: string;
+  flagged_at: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  to_account_id: string | null;
+};
+
+export type StaffReviewCampaignsTable = {
+  id: string;
+  started_at: string;
+  /** null when the scheduler started it. */
+  started_by: string | null;
+  due_at: string;
+  closed_at: string | null;
+};
+
+/** One staff member's roles under review: recertified, revoked, or expired (roles removed) after the due date. */
+export type StaffReviewItemsTable = {
+  id: string;
+  campaign_id: string;
+  account_id: string;
+  roles: string;
+  decision: 'pending' | 'recertified' | 'revoked' | 'expired';
+  decided_at: string | null;
+  decided_by: string | null;
+};
+
+/** A break-glass grant: one officer, one customer, a written justification (checked free of identifiers), a time box. */
+export type StaffBreakGlassTable = {
+  id: string;
+  actor_account_id: string;
+  customer_account_id: string;
+  subject_id: string;
+  justification: string;
+  minutes: number;
+  created_at: string;
+  expires_at: string;
+  ended_at: string | null;
+  expiry_recorded_at: string | null;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -369,6 +438,12 @@ export type Database = {
   consent_events: ConsentEventsTable;
   privacy_tickets: PrivacyTicketsTable;
   identity_verifications: IdentityVerificationsTable;
+  staff_members: StaffMembersTable;
+  staff_attestations: StaffAttestationsTable;
+  staff_reassignments: StaffReassignmentsTable;
+  staff_review_campaigns: StaffReviewCampaignsTable;
+  staff_review_items: StaffReviewItemsTable;
+  staff_break_glass: StaffBreakGlassTable;
 };
 
 /**

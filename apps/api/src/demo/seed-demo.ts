@@ -57,7 +57,7 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent'>>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff'>>): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -97,6 +97,12 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
         consent: { given: true, statement: CURRENT_SENSITIVE_CONSENT_STATEMENT, textHash: createHash('sha256').update(statement, 'utf8').digest('hex') },
       },
     );
+  }
+  // The demo staff have accepted the confidentiality agreement and completed training (else they could reveal nothing).
+  for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')) {
+    await services.staff?.training.recordCompletions(ids.get(account.loginName) ?? '');
+    // Break-glass alerts reach the demo privacy officer's (invented) work e-mail through the outbox.
+    await services.staff?.admin.attachRecord(ids.get(account.loginName) ?? '', account.loginName === 'privacy' ? 'privacy.demo@example.com' : undefined);
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   if (services.consent) await seedConsent(services.consent, ids);

@@ -45,6 +45,7 @@ describe('delivery transports and templates', () => {
         new_device_sign_in: { templateId: 'SMS_000003', params: ['time', 'device'] },
         password_reset_code: { templateId: 'SMS_000004', params: ['code', 'minutes'] },
         password_reset_no_account: { templateId: 'SMS_000005', params: [] },
+        break_glass_alert: { templateId: 'SMS_000006', params: ['staffNo', 'customerNo', 'minutes'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

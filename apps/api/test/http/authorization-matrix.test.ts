@@ -15,6 +15,7 @@ import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '
 type Who = 'anyone' | 'signed-in' | readonly Role[];
 
 const CUSTOMERS: readonly Role[] = ['seller', 'buyer'];
+const STAFF: readonly Role[] = ['broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];
 const AUDIT_READERS: readonly Role[] = ['privacy_officer', 'security_officer', 'auditor'];
 
 export const EXPECTED: Record<string, Who> = {
@@ -83,6 +84,24 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/staff/verifications': ['broker'],
   'POST /api/staff/verifications/:id/reveal': ['broker'],
   'POST /api/staff/verifications/:id/decision': ['broker'],
+  // Staff lifecycle and break-glass (issue 5, items 5–6).
+  'GET /api/staff/members': ['admin'],
+  'POST /api/staff/members': ['admin'],
+  'PUT /api/staff/members/:id/roles': ['admin'],
+  'POST /api/staff/members/:id/offboard': ['admin'],
+  'GET /api/staff/reassignments': ['admin'],
+  'POST /api/staff/reassignments': ['admin'],
+  'GET /api/staff/me/compliance': STAFF,
+  'POST /api/staff/me/agreement': STAFF,
+  'POST /api/staff/me/training': STAFF,
+  'GET /api/staff/access-reviews': ['admin'],
+  'POST /api/staff/access-reviews': ['admin'],
+  'POST /api/staff/access-reviews/items/:id': ['admin'],
+  'POST /api/staff/break-glass': ['privacy_officer', 'security_officer'],
+  'GET /api/staff/break-glass/mine': ['privacy_officer', 'security_officer'],
+  'POST /api/staff/break-glass/:id/reveal': ['privacy_officer', 'security_officer'],
+  'GET /api/staff/break-glass/alerts': ['privacy_officer'],
+  'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

@@ -6,6 +6,7 @@ import { createIdentityRepo, createIdentityService } from '../../src/modules/ide
 import { bytesAtRest } from '../helpers/at-rest.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 /** Values planted through the API; none may ever appear in plaintext at rest or in a log line. */
 const ID_BODY = '33010619900307471';
@@ -29,6 +30,7 @@ for (const dialect of DIALECTS) {
       const customer = await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
       const brokerAccount = await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
       await t.app.services.profiles.assignClient(customer.id, brokerAccount.id, 'test');
+      await completeStaffTraining(t.app.services, brokerAccount.id);
       await t.app.ready();
 
       const me = await signIn(t.app, 'canary', 'canary-password-1');

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, createTestStore, type TestStore } from '../helpers/test-store.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const officer = { accountId: 'staff-9', roles: ['privacy_officer'], kind: 'staff' as const };
 const broker = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' as const };
@@ -20,6 +21,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres' && process.env.RED
       const deps = { config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: 't' };
       a = await buildApp(deps);
       b = await buildApp(deps);
+      await completeStaffTraining(a.services, broker.accountId);
     });
     after(async () => {
       await a.close();

@@ -5,6 +5,7 @@ import { PERSONAL_FIELDS } from '../../src/modules/vault/index.ts';
 import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const ID = `11010519760815123${idNumberCheckChar('11010519760815123')}`;
 
@@ -23,8 +24,9 @@ for (const dialect of DIALECTS) {
       sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
       await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' });
       const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
-      await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' });
+      const broker2Id = (await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' })).id;
       await t.app.services.profiles.assignClient(sellerId, brokerId, 'test');
+      await completeStaffTraining(t.app.services, brokerId, broker2Id);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
       await t.app.ready();
       seller = await signIn(t.app, 'seller', 'pw-seller-1');

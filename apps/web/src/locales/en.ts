@@ -6,6 +6,7 @@ import { customersEn } from './en/customers.ts';
 import { securityEn } from './en/security.ts';
 import { consentEn } from './en/consent.ts';
 import { verificationEn } from './en/verification.ts';
+import { staffEn } from './en/staff.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -53,6 +54,11 @@ export const en: LocaleMessages = {
     auditExport: 'Audit export',
     myVerification: 'Real-name verification',
     verificationReview: 'Verification review',
+    staffAdmin: 'Staff administration',
+    accessReviews: 'Access reviews',
+    myTraining: 'Agreement and training',
+    breakGlass: 'Break-glass access',
+    breakGlassAlerts: 'Break-glass alerts',
     notFound: 'Page not found',
     register: 'Register',
     security: 'Account security',
@@ -297,6 +303,7 @@ export const en: LocaleMessages = {
   audit: auditEn,
   security: securityEn,
   consent: consentEn,
+  staff: staffEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -10,6 +10,7 @@ import { customersZhCN } from './zh-CN/customers.ts';
 import { securityZhCN } from './zh-CN/security.ts';
 import { consentZhCN } from './zh-CN/consent.ts';
 import { verificationZhCN } from './zh-CN/verification.ts';
+import { staffZhCN } from './zh-CN/staff.ts';
 
 export const zhCN = {
   brand: {
@@ -56,6 +57,11 @@ export const zhCN = {
     auditExport: '审计导出',
     myVerification: '实名认证',
     verificationReview: '实名审核',
+    staffAdmin: '员工管理',
+    accessReviews: '权限复核',
+    myTraining: '保密协议与培训',
+    breakGlass: '紧急访问',
+    breakGlassAlerts: '紧急访问提醒',
     notFound: '页面不存在',
     register: '注册',
     security: '账号安全',
@@ -300,6 +306,7 @@ export const zhCN = {
   audit: auditZhCN,
   security: securityZhCN,
   consent: consentZhCN,
+  staff: staffZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -72,6 +72,19 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `Someone asked to reset a Sealbridge password for this address, but no account uses it. If this was not you, ignore this e-mail.` +
       EMAIL_FOOTER,
   },
+  // To privacy officers: who (staff number) opened break-glass access, to which customer (account number), for how
+  // long. The justification stays in the console, behind a sign-in.
+  break_glass_alert: {
+    params: ['staffNo', 'customerNo', 'minutes'],
+    sms: (p) => `${SIGNATURE}紧急访问提醒：员工 ${p['staffNo']} 已开启对客户 ${p['customerNo']} 个人信息的紧急访问，时长 ${p['minutes']} 分钟。请登录控制台查看理由并确认。`,
+    emailSubject: '封桥 Sealbridge 紧急访问提醒 / Break-glass access alert',
+    email: (p) =>
+      `您好：\n\n员工 ${p['staffNo']} 已开启对客户 ${p['customerNo']} 个人信息的紧急访问（break-glass），时长 ${p['minutes']} 分钟。` +
+      `请登录控制台「紧急访问提醒」查看其书面理由并确认。\n\n` +
+      `Staff member ${p['staffNo']} opened break-glass access to the personal data of customer ${p['customerNo']} for ` +
+      `${p['minutes']} minutes. Sign in to the console (Break-glass alerts) to read the justification and acknowledge it.` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

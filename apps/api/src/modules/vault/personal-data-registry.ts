@@ -64,7 +64,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'identity',
     sensitivity: 'general',
-    purposes: ['account_service', 'identity_verification', 'deal_execution', 'legal_compliance', 'rights_request'],
+    purposes: ['account_service', 'identity_verification', 'deal_execution', 'legal_compliance', 'rights_request', 'break_glass'],
     legalBasis: 'contract',
     retention: 'account_life_plus_3y',
     masking: 'name',
@@ -79,7 +79,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'contact',
     sensitivity: 'general',
-    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request'],
+    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request', 'break_glass'],
     legalBasis: 'contract',
     retention: 'account_life',
     masking: 'mobile',
@@ -95,7 +95,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'contact',
     sensitivity: 'general',
-    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request'],
+    purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request', 'break_glass'],
     legalBasis: 'contract',
     retention: 'account_life',
     masking: 'email',
@@ -111,7 +111,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'contact',
     sensitivity: 'general',
-    purposes: ['account_service', 'deal_execution', 'rights_request'],
+    purposes: ['account_service', 'deal_execution', 'rights_request', 'break_glass'],
     legalBasis: 'consent',
     retention: 'account_life',
     masking: 'wechat',
@@ -126,7 +126,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'identity_document',
     sensitivity: 'sensitive',
-    purposes: ['identity_verification', 'legal_compliance', 'rights_request'],
+    purposes: ['identity_verification', 'legal_compliance', 'rights_request', 'break_glass'],
     legalBasis: 'separate_consent',
     retention: 'deal_life_plus_10y',
     masking: 'id_card',
@@ -142,7 +142,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'customer',
     category: 'location',
     sensitivity: 'general',
-    purposes: ['account_service', 'deal_execution', 'rights_request'],
+    purposes: ['account_service', 'deal_execution', 'rights_request', 'break_glass'],
     legalBasis: 'contract',
     retention: 'account_life',
     masking: 'address',
@@ -300,7 +300,30 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     visibleTo: ['broker'],
     normalize: base64Image,
   },
+  // Staff (modules/staff): a work e-mail for staff notices (break-glass alerts to privacy officers); masked in the
+  // staff list, never revealed to anyone through the API.
+  {
+    key: 'staff_members.work_email',
+    table: 'staff_members',
+    field: 'work_email',
+    label: { 'zh-CN': '员工工作邮箱', en: 'Staff work e-mail' },
+    subjectKind: 'staff',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['account_service'],
+    legalBasis: 'contract',
+    retention: 'account_life',
+    masking: 'email',
+    visibleTo: [],
+    normalize: (input) => (isValidEmail(input) ? normalizeEmail(input) : null),
+  },
 ];
+
+/**
+ * Roles that may reveal a field registered for `break_glass`, and only while the staff module's gate confirms an
+ * active, justified, time-boxed grant of that actor for that subject (they otherwise see metadata only).
+ */
+export const BREAK_GLASS_ROLES: readonly Role[] = ['privacy_officer', 'security_officer'];
 
 const BY_KEY = new Map(PERSONAL_FIELDS.map((f) => [f.key, f]));
 

@@ -8,7 +8,7 @@ import type { Logger } from '../../platform/logger/index.ts';
 import { detect } from '@sealbridge/cn-identifiers';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import { openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
-import { PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
+import { BREAK_GLASS_ROLES, PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
 
 export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer'; sessionId?: string | null };
@@ -39,6 +39,17 @@ export type RevealRequest = {
   requestId?: string;
 };
 
+/** Why the staff gate refuses a staff member's reveal or lookup (reasons are codes, never personal data). */
+export type RevealRefusal = 'training_required' | 'no_break_glass_grant';
+/**
+ * A check the vault asks before any staff access to plaintext (never for a subject's own data): the staff module
+ * answers whether the actor has accepted the confidentiality agreement and completed training, and, for the
+ * `break_glass` purpose, whether they hold an active grant for this subject.
+ */
+export type RevealGate = (check: { actor: Actor; subjectId: string; purpose: Purpose }) => Promise<'ok' | RevealRefusal>;
+
+const REFUSAL_CODE = { training_required: 'STAFF_TRAINING_REQUIRED', no_break_glass_grant: 'BREAK_GLASS_REQUIRED' } as const;
+
 export type VaultDeps = {
   db: Kysely<Database>;
   keys: Kysely<KeyDatabase>;
@@ -48,6 +59,8 @@ export type VaultDeps = {
   audit: AuditPort;
   /** Tells the other instances (Redis pub/sub in scale-out) that a data key was destroyed or the KEK ring changed. */
   announceKeyEvent?: (event: VaultKeyEvent) => void;
+  /** The staff gate (modules/staff); without one, staff reveals are not gated but `break_glass` is always refused. */
+  revealGate?: RevealGate;
   now?: () => Date;
 };
 
@@ -97,6 +110,18 @@ export async function createVault(deps: VaultDeps) {
 
   const subjectState = async (subjectId: string) =>
     db.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
+
+  /** Fails closed: the `break_glass` purpose needs a gate to vouch for a grant. */
+  async function gate(actor: Actor, subjectId: string, purpose: Purpose): Promise<'ok' | RevealRefusal> {
+    if (!deps.revealGate) return purpose === 'break_glass' ? 'no_break_glass_grant' : 'ok';
+    return deps.revealGate({ actor, subjectId, purpose });
+  }
+
+  /** The registry's answer: a field not registered for the purpose, or not visible to the actor's roles. */
+  function registryRefusal(fields: readonly PersonalField[], actor: Actor, purpose: Purpose): PersonalField | undefined {
+    const roles = purpose === 'break_glass' ? BREAK_GLASS_ROLES : undefined;
+    return fields.find((f) => !f.purposes.includes(purpose) || !(roles ?? f.visibleTo).some((role) => actor.roles.includes(role)));
+  }
 
   function normalizeOrThrow(field: PersonalField, value: string): string {
     const normalized = field.normalize(value);
@@ -203,11 +228,21 @@ export async function createVault(deps: VaultDeps) {
       requestId?: string,
     ): Promise<string[]> {
       const field = personalField(key);
-      if (!field.purposes.includes(purpose) || !field.visibleTo.some((role) => actor.roles.includes(role))) {
+      // Break-glass is a reveal of one named subject under a grant, never a search.
+      if (purpose === 'break_glass' || !field.purposes.includes(purpose) || !field.visibleTo.some((role) => actor.roles.includes(role))) {
         for (const c of candidates) {
           await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId } });
         }
         throw new AppError('PURPOSE_NOT_ALLOWED', `lookup of ${key} refused`, { field: field.field, purpose });
+      }
+      // Asked once, even with no candidate: an untrained actor learns nothing, not even "no match".
+      const verdict = await gate(actor, candidates[0]?.subjectId ?? '', purpose);
+      if (verdict !== 'ok') {
+        const refused = candidates.length ? candidates : [{ subjectId: null, recordId: '' }];
+        for (const c of refused) {
+          await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId, refusal: verdict } });
+        }
+        throw new AppError(REFUSAL_CODE[verdict], `lookup of ${key} refused by the staff gate`, { reason: verdict });
       }
       const wanted = field.normalize(rawValue);
       if (wanted === null) return [];
@@ -251,9 +286,7 @@ export async function createVault(deps: VaultDeps) {
       const fields = request.fields.map((name) => personalField(`${request.table}.${name}`));
       const keys = fields.map((f) => f.key);
       // The subject may always read their own data (PIPL Art. 45); staff need a registered purpose and role.
-      const refusal = request.own
-        ? undefined
-        : fields.find((f) => !f.purposes.includes(request.purpose) || !f.visibleTo.some((role) => request.actor.roles.includes(role)));
+      const refusal = request.own ? undefined : registryRefusal(fields, request.actor, request.purpose);
       const event = {
         type: 'vault.fields_revealed',
         actor: auditActor(request.actor),
@@ -269,6 +302,12 @@ export async function createVault(deps: VaultDeps) {
           field: refusal.field,
           purpose: request.purpose,
         });
+      }
+      // Staff only: the confidentiality agreement and training, and a break-glass grant where the purpose needs one.
+      const verdict = request.own ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
+      if (verdict !== 'ok') {
+        await audit.append({ ...event, decision: 'denied', data: { ...event.data, refusal: verdict } });
+        throw new AppError(REFUSAL_CODE[verdict], `reveal refused by the staff gate`, { reason: verdict, purpose: request.purpose });
       }
       // Fail closed: the plaintext is produced only after the access is durably on record.
       if (!request.own) await audit.append({ ...event, decision: 'allowed' });

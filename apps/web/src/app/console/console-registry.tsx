@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -118,6 +118,46 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
       import('../../features/verification/pages/verification-review-page.tsx').then((m) => ({ default: m.VerificationReviewPage })),
     ),
     roles: rolesHolding('verification.review'),
+  },
+  {
+    key: 'staff-admin',
+    path: 'staff',
+    label: (t) => t('staff.menu.admin'),
+    icon: <TeamOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/staff-admin-page.tsx').then((m) => ({ default: m.StaffAdminPage }))),
+    roles: rolesHolding('staff.manage'),
+  },
+  {
+    key: 'access-reviews',
+    path: 'staff/reviews',
+    label: (t) => t('staff.menu.reviews'),
+    icon: <CheckSquareOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/access-review-page.tsx').then((m) => ({ default: m.AccessReviewPage }))),
+    roles: rolesHolding('staff.review'),
+  },
+  {
+    key: 'my-training',
+    path: 'my/training',
+    label: (t) => t('staff.menu.training'),
+    icon: <BookOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/my-training-page.tsx').then((m) => ({ default: m.MyTrainingPage }))),
+    roles: rolesHolding('staff.training'),
+  },
+  {
+    key: 'break-glass',
+    path: 'break-glass',
+    label: (t) => t('staff.menu.breakGlass'),
+    icon: <ThunderboltOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/break-glass-page.tsx').then((m) => ({ default: m.BreakGlassPage }))),
+    roles: rolesHolding('breakglass.request'),
+  },
+  {
+    key: 'break-glass-alerts',
+    path: 'break-glass/alerts',
+    label: (t) => t('staff.menu.alerts'),
+    icon: <AlertOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/break-glass-alerts-page.tsx').then((m) => ({ default: m.BreakGlassAlertsPage }))),
+    roles: rolesHolding('breakglass.review'),
   },
 ];
 

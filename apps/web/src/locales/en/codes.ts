@@ -11,6 +11,7 @@ export const codesEn: LocaleMessages<typeof codesZhCN> = {
     customer_support: 'Customer support',
     security_investigation: 'Security investigation',
     rights_request: 'Handling a rights request',
+    break_glass: 'Emergency access (justified, time-boxed)',
   },
   legalBases: {
     consent: 'Consent (PIPL Art. 13(1)(1))',

@@ -12,6 +12,7 @@ export const codesZhCN = {
     customer_support: '客户服务',
     security_investigation: '安全事件调查',
     rights_request: '处理个人权利请求',
+    break_glass: '紧急访问（须书面理由，限时）',
   },
   legalBases: {
     consent: '个人同意（个保法第13条第1款第1项）',

@@ -19,7 +19,8 @@ export function PurposeSelect({ value, onChange, id, testId }: Props) {
       value={value}
       onChange={onChange}
       placeholder={t('customers.lookup.purposeRequired')}
-      options={PURPOSES.map((purpose) => ({ value: purpose, label: t(`codes.purposes.${purpose}`) }))}
+      // Break-glass is not chosen here: it has its own request page, a justification and a time box.
+      options={PURPOSES.filter((purpose) => purpose !== 'break_glass').map((purpose) => ({ value: purpose, label: t(`codes.purposes.${purpose}`) }))}
       data-testid={testId}
     />
   );

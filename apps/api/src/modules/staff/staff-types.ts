@@ -1,0 +1,30 @@
+import type { Role } from '@sealbridge/contracts';
+import { ROLES } from '@sealbridge/contracts';
+import type { Principal } from '../../platform/http/index.ts';
+import type { AuditActor, AuditPort } from '../audit/index.ts';
+import type { DeliveryPort } from '../delivery/index.ts';
+import type { IdentityService } from '../identity/index.ts';
+import type { ProfilesService } from '../profiles/index.ts';
+import type { Vault } from '../vault/index.ts';
+import type { StaffRepo } from './staff-repo.ts';
+
+/** What the staff module asks of others: only the methods it uses (so tests can build it over the real ones). */
+export type StaffDeps = {
+  repo: StaffRepo;
+  audit: AuditPort;
+  identity: Pick<IdentityService, 'createAccount' | 'setRoles' | 'setAccountStatus' | 'endAllSessions'>;
+  vault: Pick<Vault, 'createSubject' | 'sealFields' | 'maskFields' | 'reveal'>;
+  profiles: Pick<ProfilesService, 'assignClient' | 'revealForStaff'>;
+  /** The vault subject of a customer's profile (undefined when they have none). */
+  subjectOf: (customerAccountId: string) => Promise<string | undefined>;
+  delivery: DeliveryPort;
+  now?: () => Date;
+};
+
+export function auditActorOf(principal: Principal): AuditActor {
+  return { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId };
+}
+
+export function parseRoles(text: string): Role[] {
+  return text.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+}
