@@ -5,6 +5,7 @@ import { createConsentRepo, createConsentService, receiptSignerFrom, type Consen
 import { createIdentityRepo, createIdentityService } from '../../src/modules/identity/index.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 import { createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 export const PROSE = { 'zh-CN': '本政策说明我们如何处理您的个人信息。', en: 'This notice explains how we process your personal data.' };
 export const uiHash = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -40,6 +41,7 @@ export async function createConsentFixture(dialect: DialectName): Promise<Consen
     privacy: await make('privacy', 'S-2', 'staff', 'privacy_officer'),
   };
   await t.app.services.profiles.assignClient(ids.seller, ids.broker, 'test');
+  await completeStaffTraining(t.app.services, ids.broker, ids.privacy);
   const clock = { at: Date.now() };
   // The same derivation as the app's, so receipts of this instance verify against the app's published key.
   const signer = receiptSignerFrom(await auditPrivateKey(t), `${new URL(t.config.publicUrl).host}/sealbridge-consent`);

@@ -6,6 +6,7 @@ import { DEVICE_COOKIE } from '../../src/modules/identity/index.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authenticatorOf, authHeaders, nextTotpCode, sessionFrom, signIn } from '../helpers/test-app.ts';
 import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const PASSWORD = 'Seal-bridge harbour 42 lanterns';
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
@@ -28,7 +29,8 @@ for (const { dialect, cache, env } of variants) {
       t = await createIdentityTestApp(dialect, { env });
       const { identity, profiles } = t.app.services;
       await identity.createAccount({ kind: 'staff', loginName: 'auditor-new', accountNo: 'S-7001', roles: ['auditor'], password: PASSWORD });
-      await identity.createAccount({ kind: 'staff', loginName: 'broker-two', accountNo: 'S-7002', roles: ['broker'], password: PASSWORD });
+      const brokerTwo = await identity.createAccount({ kind: 'staff', loginName: 'broker-two', accountNo: 'S-7002', roles: ['broker'], password: PASSWORD });
+      await completeStaffTraining(t.app.services, brokerTwo.id);
       const customer = await identity.createAccount({ kind: 'customer', loginName: 'cust-a', accountNo: 'C-7003', roles: ['buyer'], password: PASSWORD });
       customerId = customer.id;
       await profiles.updateOwn({ accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { email: 'cust.a@example.com' });

@@ -1,17 +1,14 @@
-import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '@sealbridge/contracts';
-import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
-import { authHeaders, sessionFrom, type Session } from '../helpers/test-app.ts';
+import { createIdentityTestApp, type IdentityTestApp } from '../helpers/identity-app.ts';
+import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 
 export const PASSWORD = 'staff-fixture-password-1';
 
-/** Signs in from a fresh client address (the per-IP sign-in limit belongs to other tests). */
+/** Signs in as a person would (a fresh client address; staff pass or enrol their second factor). */
 export async function signInAs(app: FastifyInstance, loginName: string, password = PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { loginName, password }, remoteAddress: nextClientAddress() });
-  assert.equal(res.statusCode, 200, res.body);
-  return sessionFrom(res);
+  return signIn(app, loginName, password);
 }
 
 export type StaffFixture = IdentityTestApp & {

@@ -5,6 +5,7 @@ import { bytesAtRest } from '../helpers/at-rest.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type TestApp } from '../helpers/test-app.ts';
 import { birthDateYearsAgo, idNumber, jpegWith, pngWith, submission } from './verification-fixture.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 /** Values planted through the verification API; none may appear in plaintext at rest or in a log line. */
 const NAME = '欧阳金丝雀';
@@ -22,6 +23,7 @@ for (const dialect of DIALECTS) {
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
       const customer = await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
       const brokerAccount = await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
+      await completeStaffTraining(t.app.services, brokerAccount.id);
       await t.app.services.profiles.assignClient(customer.id, brokerAccount.id, 'test');
       await t.app.ready();
       const me = await signIn(t.app, 'canary', 'canary-password-1');

@@ -5,6 +5,7 @@ import { createIdentityRepo, createIdentityService } from '../../src/modules/ide
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
 import { birthDateYearsAgo, currentConsent, idNumber, jpegWith, pngWith, submission } from './verification-fixture.ts';
+import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const CHECKLIST_OK = { photoMatchesName: true, idNumberLegibleAndMatches: true, cardNotExpired: true, noSignsOfAlteration: true, bothSidesReadable: true };
 
@@ -40,7 +41,8 @@ for (const dialect of DIALECTS) {
       await identity.createAccount({ kind: 'customer', loginName: 'loner', accountNo: 'C-4', roles: ['seller'], password: 'pw-loner-1' });
       racerId = (await identity.createAccount({ kind: 'customer', loginName: 'racer', accountNo: 'C-5', roles: ['buyer'], password: 'pw-racer-1' })).id;
       const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
-      await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-2', roles: ['broker'], password: 'pw-broker-2' });
+      const broker2Id = (await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-2', roles: ['broker'], password: 'pw-broker-2' })).id;
+      await completeStaffTraining(t.app.services, brokerId, broker2Id);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-3', roles: ['auditor'], password: 'pw-auditor-1' });
       for (const customer of [sellerId, buyerId, minorId]) await t.app.services.profiles.assignClient(customer, brokerId, 'test');
       await t.app.ready();

@@ -75,6 +75,7 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
 export const CONSENT_EXEMPT_PURPOSES: Partial<Record<Purpose, string>> = {
   legal_compliance: 'PIPL Art. 13(1)(3): necessary to fulfil a legal obligation (AML / market-supervision record keeping)',
   rights_request: 'PIPL Art. 44–50: processing the subject\'s own request about their data',
+  break_glass: 'PIPL Art. 13(1)(4) and Art. 51: emergency access to protect the person or investigate an incident — justified, time-boxed, alerted and audited',
 };
 
 /** Declared third parties (vendors) and cross-border destinations: none today, shown as empty lists. */
