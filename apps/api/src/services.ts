@@ -30,7 +30,7 @@ import {
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
-import { createListingsRepo, createListingsService } from './modules/listings/index.ts';
+import { createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 
@@ -41,7 +41,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -123,7 +123,7 @@ export async function createServices(deps: ServiceDeps) {
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
-  const listings = createListingsService({ repo: createListingsRepo(db) });
+  const listings = createListingsService({ repo: createListingsRepo(db), audit: auditLog, vault });
   const profilesRepo = createProfilesRepo(db);
   const profiles = createProfilesService({ repo: profilesRepo, vault, audit: auditLog });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));

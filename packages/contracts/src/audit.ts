@@ -29,6 +29,12 @@ export const AUDIT_EVENT_TYPES = [
   'factors.stepped_up',
   'audit.range_exported',
   'audit.integrity_checked',
+  'listings.draft_saved',
+  'listings.status_changed',
+  'listings.guard_refused',
+  'listings.duplicate_flagged',
+  'listings.deal_recorded',
+  'listings.deal_ended',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

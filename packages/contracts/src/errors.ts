@@ -34,6 +34,13 @@ export const ERROR_CODES = {
   SECOND_FACTOR_PENDING: { status: 401, 'zh-CN': '请先完成二次验证再继续。', en: 'Please complete the second sign-in step first.' },
   FACTOR_ENROLMENT_REQUIRED: { status: 403, 'zh-CN': '员工账号须先绑定二次验证方式，才能使用其他功能。', en: 'Staff accounts must set up a second factor before doing anything else.' },
   ACCOUNT_LOCKED: { status: 429, 'zh-CN': '登录失败次数过多，已暂时锁定，请稍后再试。', en: 'Too many failed sign-in attempts. Sign-in is locked for a while; please try again later.' },
+  FREE_TEXT_IDENTIFIERS: {
+    status: 422,
+    'zh-CN': '文字中含有联系方式、证件号、信用代码或公司名称等可识别信息，请按标记处删除后再提交。',
+    en: 'The text contains contact details, ID or credit numbers or the company name. Remove them where marked and try again.',
+  },
+  LISTING_LOCKED: { status: 409, 'zh-CN': '该公司已有意向书或定金在进行中，交易结束前不能再次挂牌。', en: 'This company is under a letter of intent or deposit and cannot be offered again until that deal ends.' },
+  LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

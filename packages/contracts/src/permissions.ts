@@ -18,13 +18,16 @@ export const PERMISSIONS = {
   'audit.read': 'Search the audit trail and check its integrity',
   'audit.export': 'Export a range of the audit trail',
   'delivery.outbox.read': 'See the delivery outbox: masked recipient, template, status and time of each message',
+  'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
+  'listings.watch': 'Save listings and searches and receive alerts for new matches',
+  'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: [],
-  buyer: [],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal'],
+  seller: ['listings.sell', 'listings.watch'],
+  buyer: ['listings.watch'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'listings.review'],
   // Privacy and security officers see metadata by default; break-glass access comes with identity (issue 5).
   privacy_officer: ['console.access', 'audit.read', 'audit.export'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read'],

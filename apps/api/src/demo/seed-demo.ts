@@ -3,7 +3,8 @@ import type { Role, TUpdateProfileRequest } from '@sealbridge/contracts';
 import { newId } from '../platform/ids/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
-import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
+import { ZListingInput } from '@sealbridge/contracts';
+import { createListingsRepo, demoListings, demoSellerListings } from '../modules/listings/index.ts';
 import type { Services } from '../services.ts';
 
 /** The password of every demo account. Demo data is synthetic and never used with DEMO=0. */
@@ -47,7 +48,7 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 };
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles'> & Partial<Pick<Services, 'listings'>>): Promise<boolean> {
   const { identity, profiles } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -64,5 +65,19 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
     await profiles.assignClient(ids.get(customer) ?? '', ids.get('broker') ?? '', ids.get('admin') ?? 'seed');
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
+  // The demo seller's own listings through the seller flow: one published, one waiting for review, one draft.
+  if (services.listings) {
+    const principal = (name: string, roles: string[], kind: 'staff' | 'customer') => ({ accountId: ids.get(name) ?? '', sessionId: 'seed', kind, roles, csrfToken: '' });
+    const seller = principal('seller', ['seller'], 'customer');
+    const broker = principal('broker', ['broker'], 'staff');
+    const [first, second, third] = demoSellerListings();
+    const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
+    for (const [i, input] of [first, second, third].entries()) {
+      if (!input) continue;
+      const draft = await services.listings.saveDraft(seller, undefined, ZListingInput.parse(input));
+      if (i < 2) await services.listings.submit(seller, draft.id);
+      if (i === 0) await services.listings.review(broker, draft.id, { decision: 'approve', comment: '资料核验完毕，可以发布。', checklist });
+    }
+  }
   return true;
 }

@@ -31,6 +31,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       stepped_up: 'Re-authenticated (step-up)',
     },
     audit: { range_exported: 'Audit trail exported', integrity_checked: 'Audit trail verified' },
+    listings: { draft_saved: 'Listing draft saved', status_changed: 'Listing status changed', guard_refused: 'Listing text refused (identifiers)', duplicate_flagged: 'Same company listed twice', deal_recorded: 'Letter of intent or deposit recorded', deal_ended: 'Deal ended' },
   },
   actions: {
     sign_in: 'Sign in',

@@ -28,6 +28,7 @@ export const auditZhCN = {
       stepped_up: '再次验证身份',
     },
     audit: { range_exported: '导出审计日志', integrity_checked: '校验审计日志完整性' },
+    listings: { draft_saved: '保存挂牌草稿', status_changed: '挂牌状态变更', guard_refused: '挂牌文字含识别信息被拒', duplicate_flagged: '同一公司重复挂牌', deal_recorded: '登记意向书或定金', deal_ended: '交易结束' },
   },
   actions: {
     sign_in: '登录',
