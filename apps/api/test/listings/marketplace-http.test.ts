@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { detect, idNumberCheckChar } from '@sealbridge/cn-identifiers';
 import { ZListingInput, type TListingInput } from '@sealbridge/contracts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed-demo.ts';
 import { demoSellerListings, syntheticCreditCode } from '../../src/modules/listings/index.ts';
@@ -101,7 +102,7 @@ for (const dialect of DIALECTS) {
       const named = input({ description: '澜舟品牌运营多年' }, 205);
       const byTradeName = await post(seller, '/api/seller/listings', { ...named, company: { ...named.company, name: '上海澜舟信息科技有限公司' } });
       assert.equal(byTradeName.json().details.findings[0].kind, 'company_name');
-      const doc = await post(seller, '/api/seller/listings', input({ documentNames: ['法人身份证110101199003071234.jpg'] }, 205));
+      const doc = await post(seller, '/api/seller/listings', input({ documentNames: [`法人身份证${'11010119900307123'}${idNumberCheckChar('11010119900307123')}.jpg`] }, 205));
       assert.equal(doc.statusCode, 422);
       const refused = await t.database.db.selectFrom('audit_log').select('type').where('type', '=', 'listings.guard_refused').execute();
       assert.ok(refused.length >= 3);
@@ -197,7 +198,6 @@ for (const dialect of DIALECTS) {
       const bodies = [JSON.stringify(list), (await get(null, '/api/market/stats')).body];
       for (const item of list.items as { code: string }[]) bodies.push((await get(null, `/api/listings/${item.code}`)).body);
       const names = demoSellerListings().map((l) => ZListingInput.parse(l).company);
-      const { detect } = await import('@sealbridge/cn-identifiers');
       for (const body of bodies) {
         assert.deepEqual(detect(body).map((f) => f.type), []);
         for (const c of names) {
