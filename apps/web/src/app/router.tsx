@@ -17,6 +17,15 @@ const ProfilePage = lazy(() =>
 const AccessLogPage = lazy(() =>
   import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
 );
+const ListingDetailPage = lazy(() =>
+  import('../features/listings/pages/listing-detail-page.tsx').then((m) => ({ default: m.ListingDetailPage })),
+);
+const SellerListingsPage = lazy(() =>
+  import('../features/listings/pages/seller-listings-page.tsx').then((m) => ({ default: m.SellerListingsPage })),
+);
+const SellerListingEditPage = lazy(() =>
+  import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -31,6 +40,10 @@ export function AppRoutes() {
           <Route path="login" element={<LoginPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
+          <Route path="listings/:code" element={<ListingDetailPage />} />
+          <Route path="account/listings" element={<SellerListingsPage />} />
+          <Route path="account/listings/new" element={<SellerListingEditPage />} />
+          <Route path="account/listings/:id" element={<SellerListingEditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

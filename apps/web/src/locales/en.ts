@@ -3,6 +3,7 @@ import { accountEn } from './en/account.ts';
 import { auditEn } from './en/audit.ts';
 import { codesEn } from './en/codes.ts';
 import { customersEn } from './en/customers.ts';
+import { marketEn } from './en/market.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -24,6 +25,7 @@ export const en: LocaleMessages = {
     myData: 'My data',
     accessLog: 'Access log',
     logout: 'Sign out',
+    myListings: 'My listings',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -39,6 +41,8 @@ export const en: LocaleMessages = {
     auditIntegrity: 'Audit integrity',
     auditExport: 'Audit export',
     notFound: 'Page not found',
+    sellerListings: 'My listings',
+    listingReview: 'Listing review',
   },
   common: {
     retry: 'Retry',
@@ -232,6 +236,7 @@ export const en: LocaleMessages = {
     menuAuditLog: 'Audit trail',
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
+    menuListingReview: 'Listing review',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -272,6 +277,7 @@ export const en: LocaleMessages = {
   account: accountEn,
   customers: customersEn,
   audit: auditEn,
+  market: marketEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -7,6 +7,7 @@ import { accountZhCN } from './zh-CN/account.ts';
 import { auditZhCN } from './zh-CN/audit.ts';
 import { codesZhCN } from './zh-CN/codes.ts';
 import { customersZhCN } from './zh-CN/customers.ts';
+import { marketZhCN } from './zh-CN/market.ts';
 
 export const zhCN = {
   brand: {
@@ -27,6 +28,7 @@ export const zhCN = {
     myData: '我的资料',
     accessLog: '访问记录',
     logout: '退出登录',
+    myListings: '我的挂牌',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -42,6 +44,8 @@ export const zhCN = {
     auditIntegrity: '审计完整性',
     auditExport: '审计导出',
     notFound: '页面不存在',
+    sellerListings: '我的挂牌',
+    listingReview: '挂牌审核',
   },
   common: {
     retry: '重试',
@@ -235,6 +239,7 @@ export const zhCN = {
     menuAuditLog: '审计日志',
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
+    menuListingReview: '挂牌审核',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -275,6 +280,7 @@ export const zhCN = {
   account: accountZhCN,
   customers: customersZhCN,
   audit: auditZhCN,
+  market: marketZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DashboardOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -72,6 +72,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <DownloadOutlined />,
     Page: lazy(() => import('../../features/audit/pages/audit-export-page.tsx').then((m) => ({ default: m.AuditExportPage }))),
     roles: rolesHolding('audit.export'),
+  },
+  {
+    key: 'listing-review',
+    path: 'listings/review',
+    label: (t) => t('console.menuListingReview'),
+    icon: <ShopOutlined />,
+    Page: lazy(() => import('../../features/listings/pages/broker-review-page.tsx').then((m) => ({ default: m.BrokerReviewPage }))),
+    roles: rolesHolding('listings.review'),
   },
 ];
 
