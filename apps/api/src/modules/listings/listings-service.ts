@@ -6,7 +6,7 @@ import {
   RED_FLAGS,
   TAX_CREDIT_GRADES,
   TAXPAYER_TYPES,
-  ZListingInput,
+  type ZListingInput,
   ZListingSearchQuery,
   type ListingStatus,
   type TListingOwnerView,
