@@ -40,15 +40,15 @@ async function runOn(dialect: 'sqlite' | 'postgres', count: number): Promise<Ben
   const database = await openStore(config, logger, schema);
   const keys = await openKeyStore(config, logger, schema);
   const app = await buildApp({ config, database, keys, logger, version: 'bench' });
+  let page = '';
+  app.get('/api/bench/bare', { config: { permission: 'public' } }, async (_request, reply) => reply.type('application/json').send(page));
   try {
     const t0 = performance.now();
     await createListingsRepo(database.db).insertMany(demoListings(count, { idFor: (i) => `bench-${i}` }));
     const loadSeconds = (performance.now() - t0) / 1000;
     if (dialect === 'postgres') await sql`analyze listings`.execute(database.db);
     else await sql`analyze`.execute(database.db);
-    const page = (await app.inject('/api/listings')).body;
-    app.get('/api/bench/bare', { config: { permission: 'public' } }, async (_request, reply) => reply.type('application/json').send(page));
-    await app.ready();
+    page = (await app.inject('/api/listings')).body;
 
     for (const url of QUERIES) {
       const res = await app.inject(url);

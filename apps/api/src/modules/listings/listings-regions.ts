@@ -25,7 +25,13 @@ export function resolveDistrict(districtCode: string): ResolvedRegion | null {
   return { provinceCode, province, cityCode, city, districtCode, district };
 }
 
+let provinces: { code: string; name: string; cities: { code: string; name: string }[] }[] | undefined;
 export function provincesWithCities(): { code: string; name: string; cities: { code: string; name: string }[] }[] {
+  provinces ??= buildProvinces();
+  return provinces;
+}
+
+function buildProvinces() {
   const all = regions();
   const out: { code: string; name: string; cities: { code: string; name: string }[] }[] = [];
   for (const [code, name] of all) {

@@ -24,7 +24,10 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createListingsRepo(db: Kysely<Database>) {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const published = () => db.selectFrom('listings').where('status', 'in', [...PUBLIC_LISTING_STATUSES]);
+  // Literal, not bound, so the planner can use the partial index listings_public_newest; it must name exactly
+  // PUBLIC_LISTING_STATUSES (a test checks that both agree).
+  const PUBLIC = sql<boolean>`status in ('published', 'under_offer')`;
+  const published = () => db.selectFrom('listings').where(PUBLIC);
 
   /** SQLite keeps the trigram index in an FTS5 table beside the row; PostgreSQL indexes the column itself. */
   async function syncFts(trx: Kysely<Database>, rows: { id: string; search_text: string }[]) {
