@@ -37,6 +37,8 @@ export type TListTeasersQuery = z.infer<typeof ZListTeasersQuery>;
 export const ZListTeasersResponse = z.object({
   items: z.array(ZListingTeaser),
   total: z.number().int(),
+  /** Search counts up to a cap; true when there are more matches than `total`. */
+  totalCapped: z.boolean().optional(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -20,6 +20,12 @@ export function searchTextOf(row: Pick<ListingsTable, 'title' | 'industry' | 'ci
   return [row.title, row.description ?? '', row.industry, row.province, row.city, ...highlights].join(' ');
 }
 
+/** Counting stops here; the response then says "more than". */
+export const COUNT_CAP = 1000;
+/** Above this many FTS hits a word counts as frequent (see textPlan). */
+const FTS_RARE = 2000;
+type TextPlan = undefined | 'scan' | string[];
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createListingsRepo(db: Kysely<Database>) {
@@ -36,7 +42,19 @@ export function createListingsRepo(db: Kysely<Database>) {
     await trx.insertInto('listings_fts').values(rows.map((r) => ({ listing_id: r.id, body: r.search_text }))).execute();
   }
 
-  function filtered(query: TListingSearchQuery, today: Date) {
+  /**
+   * SQLite text search plan: a rare word is answered by the FTS5 trigram index (the ids of its few matches); a
+   * frequent one by scanning the public order until the page is full — faster than listing 50,000 matches first.
+   */
+  async function textPlan(query: TListingSearchQuery): Promise<TextPlan> {
+    const text = query.q?.trim();
+    if (!text || postgres) return undefined;
+    if ([...text].length < 3) return 'scan';
+    const hits = await db.selectFrom('listings_fts').select('listing_id').where(sql<boolean>`body like ${`%${escapeLike(text)}%`} escape '\\'`).limit(FTS_RARE + 1).execute();
+    return hits.length > FTS_RARE ? 'scan' : hits.map((h) => h.listing_id);
+  }
+
+  function filtered(query: TListingSearchQuery, today: Date, plan: TextPlan = undefined) {
     let q = published();
     if (query.provinceCode) q = q.where('province_code', '=', query.provinceCode);
     if (query.cityCode) q = q.where('city_code', '=', query.cityCode);
@@ -63,10 +81,8 @@ export function createListingsRepo(db: Kysely<Database>) {
     if (text) {
       const pattern = `%${escapeLike(text)}%`;
       if (postgres) q = q.where(sql<boolean>`search_text ilike ${pattern} escape '\\'`);
-      else if ([...text].length >= 3) {
-        // FTS5 trigram answers LIKE from its index when the pattern has three characters or more.
-        q = q.where('id', 'in', db.selectFrom('listings_fts').select('listing_id').where(sql<boolean>`body like ${pattern} escape '\\'`));
-      } else q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+      else if (Array.isArray(plan)) q = plan.length ? q.where('id', 'in', plan) : q.where(sql<boolean>`1 = 0`);
+      else q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
     }
     return q;
   }
@@ -78,17 +94,26 @@ export function createListingsRepo(db: Kysely<Database>) {
       published().selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute(),
     countPublished: async () =>
       Number((await published().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    /**
+     * One page and the number of matches, counted up to COUNT_CAP (beyond it the answer is "more than"): an exact
+     * count of a frequent word over 100k listings costs more than the page itself.
+     */
     search: async (query: TListingSearchQuery, today: Date) => {
-      let q = filtered(query, today).selectAll();
+      const plan = await textPlan(query);
+      let q = filtered(query, today, plan).selectAll();
       switch (query.sort) {
-        case 'price_asc': q = q.orderBy(sql`case when price_wan is null then 1 else 0 end`).orderBy('price_wan', 'asc'); break;
-        case 'price_desc': q = q.orderBy(sql`case when price_wan is null then 1 else 0 end`).orderBy('price_wan', 'desc'); break;
+        // Price sorts list priced listings (面议 has no price to sort by), straight from listings_public_price.
+        case 'price_asc': q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'asc'); break;
+        case 'price_desc': q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'desc'); break;
         case 'oldest_company': q = q.orderBy('established_year', 'asc'); break;
         default: break;
       }
       const items = await q.orderBy('published_at', 'desc').orderBy('id', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
-      const total = Number((await filtered(query, today).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      return { items, total };
+      let counted = filtered(query, today, plan).select(sql`1`.as('one'));
+      if (query.sort === 'price_asc' || query.sort === 'price_desc') counted = counted.where('price_wan', 'is not', null);
+      const row = await db.selectFrom(counted.limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const n = Number(row.n);
+      return { items, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
     stats: async () => {
       const row = await published()
@@ -186,7 +211,7 @@ export function createListingsRepo(db: Kysely<Database>) {
     markAlertsRead: (accountId: string, at: string) => db.updateTable('listing_alerts').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).execute(),
     /** Whether one published listing matches a saved query (the same SQL as search, narrowed to the one row). */
     matches: async (listingId: string, query: TListingSearchQuery, today: Date) =>
-      (await filtered(query, today).select('id').where('id', '=', listingId).executeTakeFirst()) !== undefined,
+      (await filtered(query, today, query.q ? 'scan' : undefined).select('id').where('id', '=', listingId).executeTakeFirst()) !== undefined,
   };
   return repo;
 }

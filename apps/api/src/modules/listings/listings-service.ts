@@ -250,8 +250,8 @@ export function createListingsService(deps: Deps) {
     },
     async search(query: TListingSearchQuery): Promise<TListTeasersResponse> {
       const today = now();
-      const { items, total } = await repo.search(query, today);
-      return { items: items.map((row) => toTeaser(row, today)), total, page: query.page, pageSize: query.pageSize };
+      const { items, total, capped } = await repo.search(query, today);
+      return { items: items.map((row) => toTeaser(row, today)), total, totalCapped: capped, page: query.page, pageSize: query.pageSize };
     },
     async publicListing(code: string): Promise<TListingTeaserDetail> {
       const row = await repo.findPublicByCode(code);
