@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { detect } from '@sealbridge/cn-identifiers';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
 
@@ -124,6 +125,32 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     }
     assert.match(await page.getByTestId('teaser-detail').innerText(), /5–10年/);
     await page.screenshot({ path: join(SHOTS, 'market-public-teaser.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('no rendered public page over the demo data shows an identifier or a company name', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const names = [COMPANY, '上海云启信息科技有限公司', '杭州澄远商贸有限公司', '成都蓉川人力资源管理有限公司', '陈演示', '周样本', '王示范'];
+    const check = async (what: string) => {
+      const text = await page.locator('body').innerText();
+      const html = await page.content();
+      assert.deepEqual(detect(text).map((f) => f.type), [], `${what} shows an identifier`);
+      for (const name of names) assert.ok(!html.includes(name), `${what} shows ${name}`);
+    };
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('listing-card').first().waitFor();
+    await check('home');
+    await page.goto(`${server.url}/listings?pageSize=48`);
+    await page.getByTestId('listing-card').first().waitFor();
+    await check('listings');
+    const codes = await page.getByTestId('listing-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-listing-code') ?? ''));
+    assert.ok(codes.length >= 30);
+    for (const code of codes) {
+      await page.goto(`${server.url}/listings/${code}`);
+      await page.getByTestId('teaser-detail').waitFor();
+      await check(code);
+    }
     await context.close();
   });
 });

@@ -135,6 +135,7 @@ export const en: LocaleMessages = {
     title: 'Companies for sale',
     subtitle: 'Every listing is verified by an adviser and anonymised. Sign in to ask for details about a company.',
     total: '{{count}} companies for sale',
+    totalCapped: 'More than {{count}} matching companies',
     anonymityNote: 'To protect sellers we never show the company name, exact founding date or capital. Please do not try to identify companies through public registries.',
   },
   privacy: {

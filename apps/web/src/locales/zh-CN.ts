@@ -138,6 +138,7 @@ export const zhCN = {
     title: '在售公司',
     subtitle: '所有挂牌均经顾问核实并匿名化处理。感兴趣的公司，登录后可申请查看详情。',
     total: '共 {{count}} 家在售公司',
+    totalCapped: '超过 {{count}} 家符合条件的公司',
     anonymityNote: '为保护卖方，我们不展示公司名称、精确成立日期和注册资本，也请勿尝试通过公开渠道反查。',
   },
   privacy: {

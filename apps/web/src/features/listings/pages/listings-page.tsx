@@ -54,7 +54,7 @@ export function ListingsPage() {
       <header className="sb-page-header">
         <h1>{t('listings.title')}</h1>
         <p>{t('listings.subtitle')}</p>
-        {query.data && <p className="sb-page-count" data-testid="listings-total">{t('listings.total', { count: query.data.total })}</p>}
+        {query.data && <p className="sb-page-count" data-testid="listings-total">{query.data.totalCapped ? t('listings.totalCapped', { count: query.data.total }) : t('listings.total', { count: query.data.total })}</p>}
       </header>
       <Alert className="sb-anonymity-note" type="info" showIcon icon={<LockOutlined />} title={t('listings.anonymityNote')} />
       <div className="sb-market-layout">
