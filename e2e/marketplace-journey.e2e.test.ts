@@ -111,11 +111,14 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.url}/listings?cityCode=3101&industry=${encodeURIComponent('信息技术')}`);
-    await page.getByTestId('filter-q').fill('云数据服务');
+    await page.getByTestId('filter-q').locator('input').fill('云数据服务');
     await page.getByTestId('filter-apply').click();
     const card = page.locator(`[data-testid="listing-card"][data-listing-code="${listingCode}"]`);
+    await page.waitForURL(/q=.*cityCode=3101|cityCode=3101.*q=/);
     await card.waitFor();
-    assert.equal(await page.getByTestId('listing-card').count(), 1);
+    await page.locator('.sb-listing-grid:not(.is-reloading)').waitFor();
+    const titles = await page.locator('[data-testid="listing-card"] h3').allInnerTexts();
+    assert.ok(titles.every((t) => t.includes('云数据服务')), titles.join(' | '));
     await card.getByRole('link').click();
     await page.getByTestId('teaser-detail').waitFor();
     assert.equal(await page.title(), `${TITLE} — 封桥 Sealbridge`);
@@ -135,7 +138,9 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     const check = async (what: string) => {
       const text = await page.locator('body').innerText();
       const html = await page.content();
-      assert.deepEqual(detect(text).map((f) => f.type), [], `${what} shows an identifier`);
+      // The platform's own published contact (privacy@sealbridge.example, in the footer) is not personal data.
+      const found = detect(text).filter((f) => !(f.type === 'email' && f.value.endsWith('@sealbridge.example')));
+      assert.deepEqual(found.map((f) => f.type), [], `${what} shows an identifier`);
       for (const name of names) assert.ok(!html.includes(name), `${what} shows ${name}`);
     };
     await page.goto(`${server.url}/`);

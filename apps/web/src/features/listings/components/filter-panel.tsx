@@ -17,7 +17,8 @@ export function FilterPanel({ value, regions, onChange }: Props) {
   const list = (key: string) => (value[key] ? value[key].split(',') : []);
   const initial = {
     q: value['q'] ?? '',
-    region: [value['provinceCode'], value['cityCode']].filter(Boolean),
+    // A city code names its province (its first two digits), so a link with only cityCode fills both levels.
+    region: value['cityCode'] ? [value['cityCode'].slice(0, 2), value['cityCode']] : value['provinceCode'] ? [value['provinceCode']] : [],
     industry: value['industry'],
     ageBand: list('ageBand'),
     capitalBand: list('capitalBand'),
