@@ -7,7 +7,7 @@ import { join } from 'node:path';
  */
 let table: Map<string, string> | undefined;
 function regions(): Map<string, string> {
-  table ??= new Map(Object.entries(JSON.parse(readFileSync(join(import.meta.dirname, 'data', 'regions-cn.json'), 'utf8')) as Record<string, string>));
+  table ??= new Map(Object.entries(JSON.parse(readFileSync(join(import.meta.dirname, 'regions-cn.json'), 'utf8')) as Record<string, string>));
   return table;
 }
 
