@@ -60,6 +60,12 @@ export const AUDIT_EVENT_TYPES = [
   'staff.break_glass_refused',
   'staff.break_glass_expired',
   'staff.break_glass_acknowledged',
+  'listings.draft_saved',
+  'listings.status_changed',
+  'listings.guard_refused',
+  'listings.duplicate_flagged',
+  'listings.deal_recorded',
+  'listings.deal_ended',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -60,6 +60,13 @@ export const ERROR_CODES = {
     en: 'You must accept the confidentiality agreement and complete privacy training before you can see any personal data.',
   },
   BREAK_GLASS_REQUIRED: { status: 403, 'zh-CN': '没有有效的紧急访问授权，或授权已过期。', en: 'There is no active break-glass grant for this, or it has expired.' },
+  FREE_TEXT_IDENTIFIERS: {
+    status: 422,
+    'zh-CN': '文字中含有联系方式、证件号、信用代码或公司名称等可识别信息，请按标记处删除后再提交。',
+    en: 'The text contains contact details, ID or credit numbers or the company name. Remove them where marked and try again.',
+  },
+  LISTING_LOCKED: { status: 409, 'zh-CN': '该公司已有意向书或定金在进行中，交易结束前不能再次挂牌。', en: 'This company is under a letter of intent or deposit and cannot be offered again until that deal ends.' },
+  LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

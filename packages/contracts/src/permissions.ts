@@ -27,13 +27,16 @@ export const PERMISSIONS = {
   'staff.training': 'Accept the confidentiality agreement and complete privacy training (own records)',
   'breakglass.request': 'Request time-boxed emergency access to one customer\'s personal data, with a justification',
   'breakglass.review': 'See and acknowledge break-glass alerts',
+  'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
+  'listings.watch': 'Save listings and searches and receive alerts for new matches',
+  'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service'],
-  buyer: ['customer.self_service'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
+  buyer: ['customer.self_service', 'listings.watch'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],

@@ -60,11 +60,74 @@ export type ListingsTable = {
   price_kind: 'fixed' | 'negotiable';
   price_wan: number | null;
   highlights: string;
-  status: 'draft' | 'published' | 'withdrawn';
+  status: 'draft' | 'submitted' | 'changes_requested' | 'published' | 'under_offer' | 'sold' | 'withdrawn';
   published_at: string | null;
   created_at: string;
   updated_at: string;
+  // Issue 6 (migration 20261128180000): the full model; exact values are for the seller and broker only.
+  description?: string;
+  province_code?: string | null;
+  city_code?: string | null;
+  district_code?: string | null;
+  established_on?: string | null;
+  paid_in_capital_wan?: number | null;
+  tax_credit_grade?: string | null;
+  filing_kind?: string | null;
+  bank_account?: string | null;
+  /** JSON arrays / object. */
+  licences?: string;
+  ip_assets?: string;
+  social_insurance_headcount?: number | null;
+  red_flags?: string;
+  handover?: string;
+  seller_account_id?: string | null;
+  broker_account_id?: string | null;
+  /** 'duplicate' when another live listing has the same credit code (blind index, confirmed in the vault). */
+  review_flag?: string | null;
+  /** The teaser's text (title, description, industry, city, highlights) for full-text search. */
+  search_text?: string;
+  submitted_at?: string | null;
 };
+
+/** The company behind a listing (modules/listings): identifying data sealed by the vault. */
+export type ListingCompaniesTable = {
+  listing_id: string;
+  subject_id: string;
+  company_name_ct: string | null;
+  credit_code_ct: string | null;
+  credit_code_bidx: string | null;
+  legal_representative_ct: string | null;
+  shareholders_ct: string | null;
+  updated_at: string;
+};
+
+export type ListingEventsTable = {
+  id: string;
+  listing_id: string;
+  at: string;
+  actor_account_id: string | null;
+  actor_role: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string | null;
+  checklist: string | null;
+};
+
+export type ListingDealsTable = {
+  id: string;
+  listing_id: string;
+  credit_code_bidx: string | null;
+  kind: 'loi' | 'deposit';
+  recorded_by: string;
+  recorded_at: string;
+  ended_at: string | null;
+  outcome: 'closed' | 'cancelled' | null;
+};
+
+export type ListingFavoritesTable = { account_id: string; listing_id: string; created_at: string };
+export type ListingSavedSearchesTable = { id: string; account_id: string; name: string; query: string; email_alerts: number; created_at: string };
+export type ListingAlertsTable = { id: string; account_id: string; saved_search_id: string; listing_id: string; created_at: string; read_at: string | null };
 
 /** A person whose data the vault holds; `erased_at` records crypto-shredding (the key is gone). */
 export type VaultSubjectsTable = {
@@ -444,6 +507,13 @@ export type Database = {
   staff_review_campaigns: StaffReviewCampaignsTable;
   staff_review_items: StaffReviewItemsTable;
   staff_break_glass: StaffBreakGlassTable;
+  listing_companies: ListingCompaniesTable;
+  listing_events: ListingEventsTable;
+  listing_deals: ListingDealsTable;
+  listing_favorites: ListingFavoritesTable;
+  listing_saved_searches: ListingSavedSearchesTable;
+  listing_alerts: ListingAlertsTable;
+  listings_fts: { listing_id: string; body: string };
 };
 
 /**

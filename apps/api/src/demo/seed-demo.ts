@@ -8,7 +8,8 @@ import { newId } from '../platform/ids/index.ts';
 import { hashToken } from '../modules/identity/index.ts';
 import type { DatabaseHandle } from '../platform/db/index.ts';
 import type { Database } from '../db/schema.ts';
-import { createListingsRepo, demoListings } from '../modules/listings/index.ts';
+import { ZListingInput } from '@sealbridge/contracts';
+import { createListingsRepo, demoListings, demoSellerListings } from '../modules/listings/index.ts';
 import type { Services } from '../services.ts';
 
 export { demoTotpSecret };
@@ -57,7 +58,7 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff'>>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff' | 'listings'>>): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -106,6 +107,20 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   if (services.consent) await seedConsent(services.consent, ids);
+  // The demo seller's own listings through the seller flow: one published, one waiting for review, one draft.
+  if (services.listings) {
+    const principal = (name: string, roles: string[], kind: 'staff' | 'customer') => ({ accountId: ids.get(name) ?? '', sessionId: 'seed', kind, roles, csrfToken: '', stage: 'active' as const });
+    const seller = principal('seller', ['seller'], 'customer');
+    const broker = principal('broker', ['broker'], 'staff');
+    const [first, second, third] = demoSellerListings();
+    const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
+    for (const [i, input] of [first, second, third].entries()) {
+      if (!input) continue;
+      const draft = await services.listings.saveDraft(seller, undefined, ZListingInput.parse(input));
+      if (i < 2) await services.listings.submit(seller, draft.id);
+      if (i === 0) await services.listings.review(broker, draft.id, { decision: 'approve', comment: '资料核验完毕，可以发布。', checklist });
+    }
+  }
   return true;
 }
 

@@ -32,6 +32,15 @@ const ReceiptPage = lazy(() => import('../features/account/pages/receipt-page.ts
 const MyVerificationPage = lazy(() =>
   import('../features/verification/pages/my-verification-page.tsx').then((m) => ({ default: m.MyVerificationPage })),
 );
+const ListingDetailPage = lazy(() =>
+  import('../features/listings/pages/listing-detail-page.tsx').then((m) => ({ default: m.ListingDetailPage })),
+);
+const SellerListingsPage = lazy(() =>
+  import('../features/listings/pages/seller-listings-page.tsx').then((m) => ({ default: m.SellerListingsPage })),
+);
+const SellerListingEditPage = lazy(() =>
+  import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -53,6 +62,10 @@ export function AppRoutes() {
           <Route path="account/privacy" element={<MyPrivacyPage />} />
           <Route path="account/privacy/receipts/:id" element={<ReceiptPage />} />
           <Route path="account/verification" element={<MyVerificationPage />} />
+          <Route path="listings/:code" element={<ListingDetailPage />} />
+          <Route path="account/listings" element={<SellerListingsPage />} />
+          <Route path="account/listings/new" element={<SellerListingEditPage />} />
+          <Route path="account/listings/:id" element={<SellerListingEditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -7,6 +7,7 @@ import { securityEn } from './en/security.ts';
 import { consentEn } from './en/consent.ts';
 import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
+import { marketEn } from './en/market.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -34,6 +35,7 @@ export const en: LocaleMessages = {
     security: 'Account security',
     sessions: 'Devices',
     continueSignIn: 'Continue signing in',
+    myListings: 'My listings',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -64,6 +66,8 @@ export const en: LocaleMessages = {
     security: 'Account security',
     sessions: 'Signed-in devices',
     enrol: 'Set up a second factor',
+    sellerListings: 'My listings',
+    listingReview: 'Listing review',
   },
   common: {
     retry: 'Retry',
@@ -156,6 +160,7 @@ export const en: LocaleMessages = {
     title: 'Companies for sale',
     subtitle: 'Every listing is verified by an adviser and anonymised. Sign in to ask for details about a company.',
     total: '{{count}} companies for sale',
+    totalCapped: 'More than {{count}} matching companies',
     anonymityNote: 'To protect sellers we never show the company name, exact founding date or capital. Please do not try to identify companies through public registries.',
   },
   privacy: {
@@ -258,6 +263,7 @@ export const en: LocaleMessages = {
     menuAuditLog: 'Audit trail',
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
+    menuListingReview: 'Listing review',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -304,6 +310,7 @@ export const en: LocaleMessages = {
   security: securityEn,
   consent: consentEn,
   staff: staffEn,
+  market: marketEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

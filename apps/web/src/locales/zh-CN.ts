@@ -11,6 +11,7 @@ import { securityZhCN } from './zh-CN/security.ts';
 import { consentZhCN } from './zh-CN/consent.ts';
 import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
+import { marketZhCN } from './zh-CN/market.ts';
 
 export const zhCN = {
   brand: {
@@ -37,6 +38,7 @@ export const zhCN = {
     security: '账号安全',
     sessions: '登录设备',
     continueSignIn: '继续登录',
+    myListings: '我的挂牌',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -67,6 +69,8 @@ export const zhCN = {
     security: '账号安全',
     sessions: '登录设备',
     enrol: '设置二次验证',
+    sellerListings: '我的挂牌',
+    listingReview: '挂牌审核',
   },
   common: {
     retry: '重试',
@@ -159,6 +163,7 @@ export const zhCN = {
     title: '在售公司',
     subtitle: '所有挂牌均经顾问核实并匿名化处理。感兴趣的公司，登录后可申请查看详情。',
     total: '共 {{count}} 家在售公司',
+    totalCapped: '超过 {{count}} 家符合条件的公司',
     anonymityNote: '为保护卖方，我们不展示公司名称、精确成立日期和注册资本，也请勿尝试通过公开渠道反查。',
   },
   privacy: {
@@ -261,6 +266,7 @@ export const zhCN = {
     menuAuditLog: '审计日志',
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
+    menuListingReview: '挂牌审核',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -307,6 +313,7 @@ export const zhCN = {
   security: securityZhCN,
   consent: consentZhCN,
   staff: staffZhCN,
+  market: marketZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

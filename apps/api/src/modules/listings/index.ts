@@ -1,6 +1,9 @@
-/** Listings: published teasers and market stats. Issue 6 adds the seller flow, guards and search. */
-export { createListingsRepo } from './listings-repo.ts';
-export { createListingsService, toTeaser, type ListingsService } from './listings-service.ts';
+/** Listings: the marketplace — seller drafts, broker review, anonymized teasers, guards, the exclusivity lock, search. */
+export { createListingsRepo, searchTextOf } from './listings-repo.ts';
+export { createListingsService, toTeaser, toTeaserDetail, type ListingsService } from './listings-service.ts';
 export { listingsRoutes } from './listings-routes.ts';
-export { demoListings } from './listings-demo.ts';
+export { demoListings, demoSellerListings, syntheticCreditCode } from './listings-demo.ts';
 export { ageBand, capitalBand } from './listings-bands.ts';
+export { LISTINGS_AUDIT_EVENTS } from './listings-audit-events.ts';
+export { scanFreeText, tradeNameOf } from './listings-guard.ts';
+export { registrySampleCount } from './listings-registry-sample.ts';

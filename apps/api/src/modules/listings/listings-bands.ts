@@ -21,3 +21,35 @@ export function capitalBand(capitalWan: number): CapitalBand {
   if (capitalWan < 5000) return '1000to5000';
   return 'gte5000';
 }
+
+/** Social-insurance headcount generalized to a band. */
+export function headcountBand(headcount: number | null | undefined): 'none' | 'lt10' | '10to50' | 'gte50' | null {
+  if (headcount === null || headcount === undefined) return null;
+  if (headcount === 0) return 'none';
+  if (headcount < 10) return 'lt10';
+  if (headcount < 50) return '10to50';
+  return 'gte50';
+}
+
+/** Establishment years covered by an age band this year (inclusive), for search filters. */
+export function yearsOfAgeBand(band: AgeBand, today: Date = new Date()): [number, number] {
+  const y = today.getUTCFullYear();
+  switch (band) {
+    case 'lt1': return [y, 9999];
+    case '1to3': return [y - 2, y - 1];
+    case '3to5': return [y - 4, y - 3];
+    case '5to10': return [y - 9, y - 5];
+    default: return [0, y - 10];
+  }
+}
+
+/** Capital (万元) range of a capital band: [min inclusive, max exclusive]. */
+export function capitalRangeOfBand(band: CapitalBand): [number, number] {
+  switch (band) {
+    case 'lt100': return [0, 100];
+    case '100to500': return [100, 500];
+    case '500to1000': return [500, 1000];
+    case '1000to5000': return [1000, 5000];
+    default: return [5000, Number.MAX_SAFE_INTEGER];
+  }
+}

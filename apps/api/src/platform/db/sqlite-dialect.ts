@@ -31,6 +31,8 @@ export function openSqlite({ path, busyTimeoutMs = 5000 }: SqliteOptions): Datab
   if (path !== ':memory:') database.exec('PRAGMA journal_mode = WAL');
   database.exec('PRAGMA synchronous = NORMAL');
   database.exec('PRAGMA foreign_keys = ON');
+  // 64 MiB of page cache (the default is 2 MiB): listing search at 100k rows re-reads its index ranges and rows.
+  database.exec('PRAGMA cache_size = -65536');
   return database;
 }
 

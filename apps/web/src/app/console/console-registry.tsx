@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -158,6 +158,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <AlertOutlined />,
     Page: lazy(() => import('../../features/staff/pages/break-glass-alerts-page.tsx').then((m) => ({ default: m.BreakGlassAlertsPage }))),
     roles: rolesHolding('breakglass.review'),
+  },
+  {
+    key: 'listing-review',
+    path: 'listings/review',
+    label: (t) => t('console.menuListingReview'),
+    icon: <ShopOutlined />,
+    Page: lazy(() => import('../../features/listings/pages/broker-review-page.tsx').then((m) => ({ default: m.BrokerReviewPage }))),
+    roles: rolesHolding('listings.review'),
   },
 ];
 

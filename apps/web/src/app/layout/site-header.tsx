@@ -1,4 +1,4 @@
-import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -50,6 +50,11 @@ function AccountArea() {
           <span className="sb-header-user">
             <UserOutlined /> {session.account.displayName}
           </span>
+          {session.account.roles.includes('seller') && (
+            <ButtonLink type="text" to="/account/listings" icon={<ShopOutlined />} data-testid="nav-my-listings">
+              <span className="sb-header-label">{t('nav.myListings')}</span>
+            </ButtonLink>
+          )}
           <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} data-testid="nav-my-data">
             {t('nav.myData')}
           </ButtonLink>

@@ -2,6 +2,7 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import type { TListingTeaser } from '@sealbridge/contracts';
 import { Card, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ListingPrice } from './listing-price.tsx';
 
 /** One anonymized teaser: bands and codes are translated; free text (title, industry, highlights) is shown as sent. */
@@ -26,7 +27,11 @@ export function ListingCard({ teaser }: { teaser: TListingTeaser }) {
           {t(`listing.taxpayerType.${teaser.taxpayerType}`)}
         </Tag>
       </div>
-      <h3 className="sb-listing-title">{teaser.title}</h3>
+      <h3 className="sb-listing-title">
+        <Link className="sb-listing-link" to={`/listings/${teaser.code}`}>
+          {teaser.title}
+        </Link>
+      </h3>
       <dl className="sb-listing-facts">
         {facts.map((fact) => (
           <div key={fact.label}>

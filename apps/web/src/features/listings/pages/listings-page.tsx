@@ -1,10 +1,14 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Pagination } from 'antd';
+import { Alert, App, Button, Pagination } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useSession } from '../../auth/session/session-context.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { errorText } from '../../../shared/api/api-error.ts';
+import { currentLocale } from '../../../shared/i18n/i18n.ts';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
-import { listTeasers } from '../api/listings-api.ts';
+import { getRegions, searchListings, watchApi } from '../api/listings-api.ts';
+import { FilterPanel, type Filters } from '../components/filter-panel.tsx';
 import { ListingGrid } from '../components/listing-grid.tsx';
 
 const PAGE_SIZES = [12, 24, 48];
@@ -15,18 +19,34 @@ function readInt(params: URLSearchParams, name: string, fallback: number, max: n
   return Number.isInteger(value) && value >= 1 ? Math.min(value, max) : fallback;
 }
 
-/** /listings?page=&pageSize= — every published teaser, paginated through the URL so pages can be shared. */
+/** /listings?…filters…&page= — search over published teasers; everything lives in the URL so searches can be shared. */
 export function ListingsPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const session = useSession();
   useDocumentTitle('listings');
   const [params, setParams] = useSearchParams();
   const page = readInt(params, 'page', 1, 10_000);
   const pageSize = readInt(params, 'pageSize', 12, 100);
-  const query = useApiQuery((signal) => listTeasers(page, pageSize, signal), `${page}:${pageSize}`);
+  const filters: Filters = {};
+  params.forEach((v, k) => {
+    if (k !== 'page' && k !== 'pageSize') filters[k] = v;
+  });
+  const key = params.toString();
+  const query = useApiQuery((signal) => searchListings({ ...filters, page, pageSize }, signal), key);
+  const regions = useApiQuery((signal) => getRegions(signal), 'regions');
 
   const goTo = (nextPage: number, nextSize: number) => {
-    setParams({ page: String(nextSize === pageSize ? nextPage : 1), pageSize: String(nextSize) });
+    setParams({ ...filters, page: String(nextSize === pageSize ? nextPage : 1), pageSize: String(nextSize) });
     window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+  const saveSearch = async () => {
+    try {
+      await watchApi.saveSearch(Object.values(filters).join(' ').slice(0, 40) || t('listings.title'), filters);
+      void message.success(t('market.filters.saved'));
+    } catch (error) {
+      void message.error(errorText(error, currentLocale()));
+    }
   };
 
   return (
@@ -34,27 +54,25 @@ export function ListingsPage() {
       <header className="sb-page-header">
         <h1>{t('listings.title')}</h1>
         <p>{t('listings.subtitle')}</p>
-        {query.data && <p className="sb-page-count">{t('listings.total', { count: query.data.total })}</p>}
+        {query.data && <p className="sb-page-count" data-testid="listings-total">{query.data.totalCapped ? t('listings.totalCapped', { count: query.data.total }) : t('listings.total', { count: query.data.total })}</p>}
       </header>
       <Alert className="sb-anonymity-note" type="info" showIcon icon={<LockOutlined />} title={t('listings.anonymityNote')} />
-      <ListingGrid
-        items={query.data?.items}
-        loading={query.loading}
-        error={query.error}
-        onRetry={query.reload}
-        skeletonCount={pageSize > 12 ? 12 : pageSize}
-      />
-      {query.data && query.data.total > 0 && (
-        <Pagination
-          className="sb-pagination"
-          current={page}
-          pageSize={pageSize}
-          total={query.data.total}
-          pageSizeOptions={PAGE_SIZES}
-          showSizeChanger
-          onChange={goTo}
-        />
-      )}
+      <div className="sb-market-layout">
+        <aside>
+          <FilterPanel key={key} value={filters} regions={regions.data} onChange={(next) => setParams(next)} />
+          {session.account && Object.keys(filters).length > 0 && (
+            <Button block className="sb-save-search" onClick={() => void saveSearch()}>
+              {t('market.filters.saveSearch')}
+            </Button>
+          )}
+        </aside>
+        <section>
+          <ListingGrid items={query.data?.items} loading={query.loading} error={query.error} onRetry={query.reload} skeletonCount={pageSize > 12 ? 12 : pageSize} />
+          {query.data && query.data.total > 0 && (
+            <Pagination className="sb-pagination" current={page} pageSize={pageSize} total={query.data.total} pageSizeOptions={PAGE_SIZES} showSizeChanger onChange={goTo} />
+          )}
+        </section>
+      </div>
     </div>
   );
 }

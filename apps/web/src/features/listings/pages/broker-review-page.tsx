@@ -1,0 +1,114 @@
+import { REVIEW_CHECKLIST } from '@sealbridge/contracts';
+import type { TListingOwnerView, TListingSummary } from '@sealbridge/contracts';
+import { App, Button, Checkbox, Drawer, Empty, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../shared/api/api-error.ts';
+import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { currentLocale } from '../../../shared/i18n/i18n.ts';
+import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
+import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { brokerApi } from '../api/listings-api.ts';
+import { OwnerPanel } from '../components/owner-panel.tsx';
+import { STATUS_COLORS } from './seller-listings-page.tsx';
+
+type Checklist = Record<(typeof REVIEW_CHECKLIST)[number], boolean>;
+const EMPTY = Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, false])) as Checklist;
+
+/** Console: the review queue of the broker's assigned sellers — checklist, approve or send back, deal progress. */
+export function BrokerReviewPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  useDocumentTitle('listingReview');
+  const queue = useApiQuery((signal) => brokerApi.queue(signal), 'queue');
+  const [open, setOpen] = useState<TListingOwnerView | undefined>(undefined);
+  const [checklist, setChecklist] = useState<Checklist>(EMPTY);
+  const [comment, setComment] = useState('');
+
+  const show = async (id: string) => {
+    try {
+      setOpen(await brokerApi.get(id));
+      setChecklist(EMPTY);
+      setComment('');
+    } catch (error) {
+      void message.error(errorText(error, currentLocale()));
+    }
+  };
+  const run = async (work: () => Promise<TListingOwnerView>) => {
+    try {
+      setOpen(await work());
+      void message.success(t('market.review.done'));
+      queue.reload();
+    } catch (error) {
+      void message.error(errorText(error, currentLocale()));
+    }
+  };
+  const id = open?.id ?? '';
+  return (
+    <div>
+      <h1>{t('market.review.title')}</h1>
+      <p>{t('market.review.intro')}</p>
+      {queue.error ? (
+        <ApiErrorAlert error={queue.error} onRetry={queue.reload} />
+      ) : (
+        <Table<TListingSummary>
+          rowKey="id"
+          loading={queue.loading}
+          dataSource={queue.data?.items ?? []}
+          locale={{ emptyText: <Empty description={t('market.review.empty')} /> }}
+          pagination={false}
+          data-testid="review-queue"
+          columns={[
+            { title: t('market.review.code'), dataIndex: 'code' },
+            { title: t('market.review.listingTitle'), dataIndex: 'title' },
+            { title: t('market.review.status'), dataIndex: 'status', render: (s: TListingSummary['status'], row) => <>
+              <Tag color={STATUS_COLORS[s]}>{t(`market.statuses.${s}`)}</Tag>
+              {row.reviewFlag === 'duplicate' && <Tag color="red">{t('market.seller.duplicate')}</Tag>}
+            </> },
+            { title: t('market.review.updated'), dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString() },
+            { title: '', key: 'open', render: (_: unknown, row) => <Button size="small" onClick={() => void show(row.id)} data-testid={`review-${row.code}`}>{t('market.review.open')}</Button> },
+          ]}
+        />
+      )}
+      <Drawer open={Boolean(open)} onClose={() => setOpen(undefined)} size="large" title={open?.input.title}>
+        {open && (
+          <>
+            {open.status === 'submitted' && (
+              <section className="sb-review-actions" data-testid="review-form">
+                <h3>{t('market.review.checklistTitle')}</h3>
+                {REVIEW_CHECKLIST.map((k) => (
+                  <div key={k}>
+                    <Checkbox checked={checklist[k]} onChange={(e) => setChecklist({ ...checklist, [k]: e.target.checked })} data-testid={`check-${k}`}>
+                      {t(`market.review.checklist.${k}`)}
+                    </Checkbox>
+                  </div>
+                ))}
+                <Input.TextArea rows={3} placeholder={t('market.review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+                <Space>
+                  <Button type="primary" disabled={!Object.values(checklist).every(Boolean)} onClick={() => void run(() => brokerApi.review(id, { decision: 'approve', comment, checklist }))} data-testid="approve">
+                    {t('market.review.approve')}
+                  </Button>
+                  <Button disabled={!comment.trim()} onClick={() => void run(() => brokerApi.review(id, { decision: 'request_changes', comment, checklist }))}>
+                    {t('market.review.requestChanges')}
+                  </Button>
+                </Space>
+              </section>
+            )}
+            {['published', 'under_offer'].includes(open.status) && (
+              <section>
+                <h3>{t('market.review.deals')}</h3>
+                <Space wrap>
+                  {open.status === 'published' && <Button onClick={() => void run(() => brokerApi.deal(id, 'record_loi'))}>{t('market.review.recordLoi')}</Button>}
+                  {open.status === 'published' && <Button onClick={() => void run(() => brokerApi.deal(id, 'record_deposit'))}>{t('market.review.recordDeposit')}</Button>}
+                  {open.status === 'under_offer' && <Button onClick={() => void run(() => brokerApi.deal(id, 'end_deal'))}>{t('market.review.endDeal')}</Button>}
+                  {open.status === 'under_offer' && <Button type="primary" onClick={() => void run(() => brokerApi.deal(id, 'mark_sold'))}>{t('market.review.markSold')}</Button>}
+                </Space>
+              </section>
+            )}
+            <OwnerPanel view={open} />
+          </>
+        )}
+      </Drawer>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { HeartFilled, HeartOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Result } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../auth/session/session-context.ts';
+import { errorCodeOf, errorText } from '../../../shared/api/api-error.ts';
+import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { currentLocale } from '../../../shared/i18n/i18n.ts';
+import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
+import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
+import { getListing, watchApi } from '../api/listings-api.ts';
+import { TeaserDetail } from '../components/teaser-detail.tsx';
+
+/** /listings/:code — the stable public page of one listing: the teaser only, titled with the listing's title. */
+export function ListingDetailPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { code = '' } = useParams();
+  const session = useSession();
+  const [saved, setSaved] = useState(false);
+  const query = useApiQuery((signal) => getListing(code, signal), code);
+  useEffect(() => {
+    if (query.data) document.title = `${query.data.title} — ${t('brand.titleSuffix')}`;
+  }, [query.data, t]);
+
+  if (query.loading && !query.data) return <PageSpinner />;
+  if (query.error) {
+    return errorCodeOf(query.error) === 'NOT_FOUND' ? (
+      <Result status="404" title={t('market.detail.notFound')} extra={<Link to="/listings">{t('market.detail.back')}</Link>} />
+    ) : (
+      <div className="sb-container sb-page"><ApiErrorAlert error={query.error} onRetry={query.reload} /></div>
+    );
+  }
+  if (!query.data) return null;
+  const toggle = async () => {
+    try {
+      await watchApi.setFavorite(code, !saved);
+      setSaved(!saved);
+    } catch (error) {
+      void message.error(errorText(error, currentLocale()));
+    }
+  };
+  return (
+    <div className="sb-container sb-page">
+      <p><Link to="/listings">← {t('market.detail.back')}</Link></p>
+      <div className="sb-listing-detail">
+        <TeaserDetail teaser={query.data} />
+        <aside>
+          <Alert type="info" showIcon icon={<LockOutlined />} title={t('market.detail.contact')} />
+          <p />
+          {session.account ? (
+            <Button block icon={saved ? <HeartFilled /> : <HeartOutlined />} onClick={() => void toggle()} data-testid="favorite">
+              {saved ? t('market.detail.unfavorite') : t('market.detail.favorite')}
+            </Button>
+          ) : (
+            <Link to="/login">{t('market.detail.signInToSave')}</Link>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}
