@@ -102,6 +102,28 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/break-glass/:id/reveal': ['privacy_officer', 'security_officer'],
   'GET /api/staff/break-glass/alerts': ['privacy_officer'],
   'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
+  // The marketplace (issue 6).
+  'GET /api/listings/regions': 'anyone',
+  'GET /api/listings/regions/:cityCode': 'anyone',
+  'GET /api/listings/:code': 'anyone',
+  'GET /api/seller/listings': ['seller'],
+  'POST /api/seller/listings': ['seller'],
+  'GET /api/seller/listings/:id': ['seller'],
+  'PUT /api/seller/listings/:id': ['seller'],
+  'POST /api/seller/listings/:id/submit': ['seller'],
+  'POST /api/seller/listings/:id/withdraw': ['seller'],
+  'GET /api/broker/listings': ['broker'],
+  'GET /api/broker/listings/:id': ['broker'],
+  'POST /api/broker/listings/:id/review': ['broker'],
+  'POST /api/broker/listings/:id/deal': ['broker'],
+  'GET /api/me/favorites': CUSTOMERS,
+  'PUT /api/me/favorites/:code': CUSTOMERS,
+  'DELETE /api/me/favorites/:code': CUSTOMERS,
+  'GET /api/me/saved-searches': CUSTOMERS,
+  'POST /api/me/saved-searches': CUSTOMERS,
+  'DELETE /api/me/saved-searches/:id': CUSTOMERS,
+  'GET /api/me/listing-alerts': CUSTOMERS,
+  'POST /api/me/listing-alerts/read': CUSTOMERS,
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];
