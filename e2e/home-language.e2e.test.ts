@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { demoStaffCode, launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
 
 describe('a visitor on the home page', () => {
   let server: RunningServer;
@@ -58,10 +58,14 @@ describe('a visitor on the home page', () => {
     await page.screenshot({ path: join(SHOTS, 'login-error-zh-CN.png') });
   });
 
-  test('a broker signs in with the demo log-in and reaches the staff console', async () => {
+  test('a broker signs in with the demo log-in and a TOTP code, and reaches the staff console', async () => {
     await page.locator('#loginName').fill('broker');
     await page.locator('#password').fill('Demo-2026!');
     await page.getByTestId('login-submit').click();
+    await page.getByTestId('second-step').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'second-step-zh-CN.png') });
+    await page.getByTestId('proof-totp').fill(await demoStaffCode('broker'));
+    await page.getByTestId('proof-submit').click();
     await page.getByTestId('console-user').waitFor();
     assert.match(page.url(), /\/console/);
     await page.screenshot({ path: join(SHOTS, 'console-zh-CN.png') });

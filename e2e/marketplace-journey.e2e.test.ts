@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { detect } from '@sealbridge/cn-identifiers';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, SHOTS, signInThroughForm, startServer } from './harness.ts';
 
 const COMPANY = '上海澄明数据服务有限公司';
 const TITLE = '上海云数据服务公司整体转让，账务清晰';
@@ -42,11 +42,7 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
   async function signIn(loginName: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#loginName').fill(loginName);
-    await page.locator('#password').fill('Demo-2026!');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
     return page;
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, signInThroughForm, startServer } from './harness.ts';
 
 /** The demo seller's customer number and mobile number (apps/api demo data). */
 const SELLER_NO = 'C-100001';
@@ -27,11 +27,7 @@ describe('break-glass: a justified, time-boxed access that the privacy officer i
   async function signIn(loginName: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#loginName').fill(loginName);
-    await page.locator('#password').fill('Demo-2026!');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
     return page;
   }
 

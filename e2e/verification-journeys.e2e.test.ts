@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { launchBrowser, type RunningServer, SHOTS, signInThroughForm, startServer } from './harness.ts';
 
 /** A 1×1 PNG: a real image by its bytes, standing in for a photo of an ID card. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -29,11 +29,7 @@ describe('verification journeys: a customer is verified by their broker', () => 
   async function signIn(loginName: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#loginName').fill(loginName);
-    await page.locator('#password').fill('Demo-2026!');
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
     return page;
   }
 
