@@ -104,6 +104,8 @@ describe('account security: TOTP set-up, sign-in with a second factor, and endin
     await page.locator('[data-testid="factor-row"][data-kind="totp"]').waitFor();
     assert.equal(await page.getByTestId('recovery-remaining').getAttribute('data-count'), '10');
 
+    // The recovery-code dialog must be gone (its closing animation would swallow the click).
+    await page.getByTestId('recovery-codes').waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForURL((url) => url.pathname === '/');
     await context.close();

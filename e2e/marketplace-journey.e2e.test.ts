@@ -113,6 +113,10 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     await page.waitForURL(/q=.*cityCode=3101|cityCode=3101.*q=/);
     await card.waitFor();
     await page.locator('.sb-listing-grid:not(.is-reloading)').waitFor();
+    // The grid may still show the previous page's cards for a moment: wait until it shows this search's results.
+    await page
+      .waitForFunction(() => [...document.querySelectorAll('[data-testid="listing-card"] h3')].every((h) => h.textContent?.includes('云数据服务')), undefined, { timeout: 10_000 })
+      .catch(() => undefined);
     const titles = await page.locator('[data-testid="listing-card"] h3').allInnerTexts();
     assert.ok(titles.every((t) => t.includes('云数据服务')), titles.join(' | '));
     await card.getByRole('link').click();
