@@ -51,7 +51,7 @@ function AccountArea() {
             <UserOutlined /> {session.account.displayName}
           </span>
           {session.account.roles.includes('seller') && (
-            <ButtonLink type="text" to="/account/listings" icon={<ShopOutlined />} data-testid="nav-my-listings">
+            <ButtonLink type="text" to="/account/listings" icon={<ShopOutlined />} aria-label={t('nav.myListings')} title={t('nav.myListings')} data-testid="nav-my-listings">
               <span className="sb-header-label">{t('nav.myListings')}</span>
             </ButtonLink>
           )}
@@ -62,7 +62,7 @@ function AccountArea() {
             type="text"
             to="/account/access-log"
             icon={<AuditOutlined />}
-            aria-label={t('nav.accessLog')}
+            aria-label={t('nav.accessLog')} title={t('nav.accessLog')}
             data-testid="nav-access-log"
           >
             <span className="sb-header-label">{t('nav.accessLog')}</span>
@@ -71,19 +71,19 @@ function AccountArea() {
             type="text"
             to="/account/security"
             icon={<LockOutlined />}
-            aria-label={t('nav.security')}
+            aria-label={t('nav.security')} title={t('nav.security')}
             data-testid="nav-security"
           >
             <span className="sb-header-label">{t('nav.security')}</span>
           </ButtonLink>
-          <ButtonLink type="text" to="/account/privacy" icon={<SafetyOutlined />} aria-label={t('nav.myPrivacy')} data-testid="nav-my-privacy">
+          <ButtonLink type="text" to="/account/privacy" icon={<SafetyOutlined />} aria-label={t('nav.myPrivacy')} title={t('nav.myPrivacy')} data-testid="nav-my-privacy">
             <span className="sb-header-label">{t('nav.myPrivacy')}</span>
           </ButtonLink>
           <ButtonLink
             type="text"
             to="/account/verification"
             icon={<IdcardOutlined />}
-            aria-label={t('nav.verification')}
+            aria-label={t('nav.verification')} title={t('nav.verification')}
             data-testid="nav-verification"
           >
             <span className="sb-header-label">{t('nav.verification')}</span>
