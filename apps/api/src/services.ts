@@ -148,7 +148,18 @@ export async function createServices(deps: ServiceDeps) {
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
-  const listings = createListingsService({ repo: createListingsRepo(db), audit: auditLog, vault });
+  const listings = createListingsService({
+    repo: createListingsRepo(db),
+    audit: auditLog,
+    vault,
+    // Saved searches with e-mail alerts: the buyer's own e-mail on their profile, through the delivery port.
+    notifyByEmail: async (accountId, codes) => {
+      const contact = await profiles.noticeAddress(accountId, ['email']);
+      const to = contact && normalizeContact('email', contact.address);
+      if (!to) return;
+      await delivery.send({ channel: 'email', to, template: 'listing_alert', params: { count: codes.length, codes: codes.join('、'), url: `${config.publicUrl}/listings` } });
+    },
+  });
   const profilesRepo = createProfilesRepo(db);
   // Consent receipts are signed with a key derived from the audit signing seed (modules/consent/receipt-signing.ts).
   const consent = createConsentService({

@@ -46,6 +46,7 @@ describe('delivery transports and templates', () => {
         password_reset_code: { templateId: 'SMS_000004', params: ['code', 'minutes'] },
         password_reset_no_account: { templateId: 'SMS_000005', params: [] },
         break_glass_alert: { templateId: 'SMS_000006', params: ['staffNo', 'customerNo', 'minutes'] },
+        listing_alert: { templateId: 'SMS_000007', params: ['count', 'codes', 'url'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

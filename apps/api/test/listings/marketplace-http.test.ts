@@ -193,6 +193,15 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await get(buyer, '/api/me/favorites')).json().items.map((i: { code: string }) => i.code), [p.code]);
     });
 
+    test('a saved search with e-mail alerts sends the buyer one message through the delivery port, naming only listing codes', async () => {
+      const saved = await post(buyer, '/api/me/saved-searches', { name: '西宁物流', query: { cityCode: '6301', industry: '物流运输' }, emailAlerts: true });
+      assert.equal(saved.statusCode, 200, saved.body);
+      const sent = async () => (await t.database.db.selectFrom('delivery_outbox').select(['template', 'channel']).where('template', '=', 'listing_alert').execute()).length;
+      const before = await sent();
+      await publish(input({ districtCode: '630102', industry: '物流运输' }, 213));
+      assert.equal(await sent(), before + 1);
+    });
+
     test('every public response over the demo data is free of unmasked identifiers and full company names', async () => {
       const list = (await get(null, '/api/listings?pageSize=100')).json();
       const bodies = [JSON.stringify(list), (await get(null, '/api/market/stats')).body];

@@ -85,6 +85,18 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `${p['minutes']} minutes. Sign in to the console (Break-glass alerts) to read the justification and acknowledge it.` +
       EMAIL_FOOTER,
   },
+  // To a buyer whose saved search asks for e-mail: how many new listings match, and their public codes (no teaser text).
+  listing_alert: {
+    params: ['count', 'codes', 'url'],
+    sms: (p) => `${SIGNATURE}您保存的搜索有 ${p['count']} 家新挂牌公司：${p['codes']}。登录 ${p['url']} 查看。`,
+    emailSubject: '封桥 Sealbridge：您关注的条件有新挂牌 / New listings match your saved search',
+    email: (p) =>
+      `您好：\n\n您保存的搜索有 ${p['count']} 家新挂牌公司，挂牌编号：${p['codes']}。请登录 ${p['url']} 在“我的提醒”中查看匿名化简介。` +
+      `如不想再收到邮件，可在已保存的搜索中关闭邮件提醒。\n\n` +
+      `${p['count']} new listing(s) match your saved search: ${p['codes']}. Sign in at ${p['url']} to see their anonymized teasers. ` +
+      `You can turn e-mail alerts off on the saved search.` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

@@ -99,9 +99,9 @@ export function createProfilesService(deps: {
      * Where to send an account's own security notice (a new-device sign-in): its mobile, else its e-mail. Read for
      * the subject's own service (purpose account_service); nothing else may use this.
      */
-    async noticeAddress(accountId: string): Promise<{ channel: 'mobile' | 'email'; address: string } | null> {
+    async noticeAddress(accountId: string, channels: readonly ('mobile' | 'email')[] = ['mobile', 'email']): Promise<{ channel: 'mobile' | 'email'; address: string } | null> {
       const row = await repo.findByAccount(accountId);
-      const channel = row?.mobile_ct ? 'mobile' : row?.email_ct ? 'email' : null;
+      const channel = channels.find((c) => (c === 'mobile' ? row?.mobile_ct : row?.email_ct)) ?? null;
       if (!row || !channel) return null;
       const self: Principal = { accountId, sessionId: 'system', kind: 'customer', roles: [], csrfToken: '', stage: 'active' };
       const revealed = await revealFor(row, self, true, [channel], 'account_service');
