@@ -8,6 +8,7 @@ import { consentEn } from './en/consent.ts';
 import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
+import { outboxEn } from './en/outbox.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -68,6 +69,7 @@ export const en: LocaleMessages = {
     enrol: 'Set up a second factor',
     sellerListings: 'My listings',
     listingReview: 'Listing review',
+    outbox: 'Sent messages',
   },
   common: {
     retry: 'Retry',
@@ -311,6 +313,7 @@ export const en: LocaleMessages = {
   consent: consentEn,
   staff: staffEn,
   market: marketEn,
+  outbox: outboxEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

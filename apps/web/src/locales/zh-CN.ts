@@ -12,6 +12,7 @@ import { consentZhCN } from './zh-CN/consent.ts';
 import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
+import { outboxZhCN } from './zh-CN/outbox.ts';
 
 export const zhCN = {
   brand: {
@@ -71,6 +72,7 @@ export const zhCN = {
     enrol: '设置二次验证',
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
+    outbox: '发送记录',
   },
   common: {
     retry: '重试',
@@ -314,6 +316,7 @@ export const zhCN = {
   consent: consentZhCN,
   staff: staffZhCN,
   market: marketZhCN,
+  outbox: outboxZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

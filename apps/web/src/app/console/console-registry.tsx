@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -166,6 +166,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <ShopOutlined />,
     Page: lazy(() => import('../../features/listings/pages/broker-review-page.tsx').then((m) => ({ default: m.BrokerReviewPage }))),
     roles: rolesHolding('listings.review'),
+  },
+  {
+    key: 'outbox',
+    path: 'outbox',
+    label: (t) => t('outbox.title'),
+    icon: <MailOutlined />,
+    Page: lazy(() => import('../../features/outbox/pages/outbox-page.tsx').then((m) => ({ default: m.OutboxPage }))),
+    roles: rolesHolding('delivery.outbox.read'),
   },
 ];
 
