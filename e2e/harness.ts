@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { generate } from 'otplib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoTotpSecret } from '../apps/api/src/demo/demo-totp.ts';
@@ -99,4 +100,42 @@ export async function signInThroughForm(page: Page, baseUrl: string, loginName: 
     await page.getByTestId('proof-submit').click();
   }
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export type Journey = {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A fresh browser context (its own cookies) signed in as a demo log-in through the form (staff with TOTP). */
+  signIn: (loginName: string, password?: string) => Promise<Page>;
+};
+
+/** One demo server and one browser for a describe block: started before its tests, stopped after them. */
+export function useJourney(): Journey {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const journey: Journey = {
+    get server() {
+      if (!server) throw new Error('the journey server is not started yet');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the journey browser is not launched yet');
+      return browser;
+    },
+    async signIn(loginName, password = 'Demo-2026!') {
+      const context = await journey.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await signInThroughForm(page, journey.server.url, loginName, password);
+      return page;
+    },
+  };
+  return journey;
 }

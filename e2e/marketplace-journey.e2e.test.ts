@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { detect } from '@sealbridge/cn-identifiers';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type RunningServer, SHOTS, signInThroughForm, startServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { SHOTS, useJourney } from './harness.ts';
 
 const COMPANY = '上海澄明数据服务有限公司';
 const TITLE = '上海云数据服务公司整体转让，账务清晰';
@@ -23,28 +23,10 @@ function creditCode(): string {
  * it, and a visitor finds it by its filters and sees only the teaser. The tests run in order on one server.
  */
 describe('marketplace journey: draft → guard → review → public teaser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const j = useJourney();
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
-  /**
-   * Signs in one of the demo log-ins in a fresh context. The one place that knows how sign-in works, so a second
-   * factor for staff only needs changing here.
-   */
-  async function signIn(loginName: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
-    return page;
-  }
+  const signIn = (loginName: string) => j.signIn(loginName);
 
   async function choose(page: Page, testId: string, option: string): Promise<void> {
     await page.getByTestId(testId).click();
@@ -55,7 +37,7 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
 
   test('a seller drafts a listing with a phone number in the description and is refused, with the finding pointed at', async () => {
     const page = await signIn('seller');
-    await page.goto(`${server.url}/account/listings/new`);
+    await page.goto(`${j.server.url}/account/listings/new`);
     await page.getByTestId('listing-form').waitFor();
     await page.getByTestId('f-companyName').fill(COMPANY);
     await page.getByTestId('f-creditCode').fill(creditCode());
@@ -88,7 +70,7 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
 
   test('the broker approves it with the full checklist', async () => {
     const page = await signIn('broker');
-    await page.goto(`${server.url}/console/listings/review`);
+    await page.goto(`${j.server.url}/console/listings/review`);
     const row = page.locator('[data-testid="review-queue"] tr', { hasText: TITLE });
     await row.waitFor();
     await row.getByRole('button').click();
@@ -104,9 +86,9 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
   });
 
   test('a visitor finds it by keyword and region and sees only the teaser', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await j.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/listings?cityCode=3101&industry=${encodeURIComponent('信息技术')}`);
+    await page.goto(`${j.server.url}/listings?cityCode=3101&industry=${encodeURIComponent('信息技术')}`);
     await page.getByTestId('filter-q').locator('input').fill('云数据服务');
     await page.getByTestId('filter-apply').click();
     const card = page.locator(`[data-testid="listing-card"][data-listing-code="${listingCode}"]`);
@@ -132,7 +114,7 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
   });
 
   test('no rendered public page over the demo data shows an identifier or a company name', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const context = await j.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const names = [COMPANY, '上海云启信息科技有限公司', '杭州澄远商贸有限公司', '成都蓉川人力资源管理有限公司', '陈演示', '周样本', '王示范'];
     const check = async (what: string) => {
@@ -143,16 +125,16 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
       assert.deepEqual(found.map((f) => f.type), [], `${what} shows an identifier`);
       for (const name of names) assert.ok(!html.includes(name), `${what} shows ${name}`);
     };
-    await page.goto(`${server.url}/`);
+    await page.goto(`${j.server.url}/`);
     await page.getByTestId('listing-card').first().waitFor();
     await check('home');
-    await page.goto(`${server.url}/listings?pageSize=48`);
+    await page.goto(`${j.server.url}/listings?pageSize=48`);
     await page.getByTestId('listing-card').first().waitFor();
     await check('listings');
     const codes = await page.getByTestId('listing-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-listing-code') ?? ''));
     assert.ok(codes.length >= 30);
     for (const code of codes) {
-      await page.goto(`${server.url}/listings/${code}`);
+      await page.goto(`${j.server.url}/listings/${code}`);
       await page.getByTestId('teaser-detail').waitFor();
       await check(code);
     }

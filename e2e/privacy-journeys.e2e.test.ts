@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signInThroughForm, SHOTS, startServer, type RunningServer } from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { SHOTS, useJourney } from './harness.ts';
 
 /** The demo seller's mobile number (apps/api demo data). */
 const SELLER_MOBILE = '13800000001';
@@ -15,25 +15,10 @@ const BROKER_STAFF_NO = 'S-1001';
  * The tests run in order and share one server.
  */
 describe('privacy journeys: an access to personal data is visible to the customer and the auditor', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const j = useJourney();
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
-  /** A fresh browser context (its own cookies) signed in as one of the demo log-ins. */
-  async function signIn(loginName: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
-    return page;
-  }
+  const signIn = (loginName: string) => j.signIn(loginName);
 
   /** Picks an option of an antd Select by its visible text. */
   async function choose(page: Page, testId: string, option: string): Promise<void> {
@@ -43,7 +28,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
 
   test('a broker looks up the seller by mobile number for deal execution and reveals the mobile number', async () => {
     const page = await signIn('broker');
-    await page.goto(`${server.url}/console/customers/lookup`);
+    await page.goto(`${j.server.url}/console/customers/lookup`);
     await page.getByTestId('lookup-form').waitFor();
     await page.getByTestId('lookup-value').fill(SELLER_MOBILE);
     await choose(page, 'lookup-purpose', '交易撮合与履约');
@@ -65,7 +50,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
 
   test('the seller sees masked data, reveals a field, and finds the broker S-1001 reading 手机号码 in the access log', async () => {
     const page = await signIn('seller');
-    await page.goto(`${server.url}/account/profile`);
+    await page.goto(`${j.server.url}/account/profile`);
     const mobile = page.getByTestId('profile-field-mobile');
     await mobile.waitFor();
     assert.equal(await mobile.getAttribute('data-state'), 'masked');
@@ -95,7 +80,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
 
   test('the auditor sees the trail intact and finds the broker’s reveal by searching for the seller’s mobile number', async () => {
     const page = await signIn('auditor');
-    await page.goto(`${server.url}/console/audit/integrity`);
+    await page.goto(`${j.server.url}/console/audit/integrity`);
     const status = page.getByTestId('audit-integrity-status');
     await status.waitFor();
     assert.equal(await status.innerText(), '完整');
@@ -103,7 +88,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
     await page.getByTestId('audit-checkpoint-note').waitFor();
     await page.screenshot({ path: join(SHOTS, 'privacy-auditor-integrity.png'), fullPage: true });
 
-    await page.goto(`${server.url}/console/audit/log`);
+    await page.goto(`${j.server.url}/console/audit/log`);
     await page.getByTestId('audit-search-form').waitFor();
     await page.getByTestId('audit-subject').fill(SELLER_MOBILE);
     await choose(page, 'audit-action', '查看原文');
@@ -132,7 +117,7 @@ describe('privacy journeys: an access to personal data is visible to the custome
 
   test('the auditor exports today’s records as CSV, and the file holds the broker’s reveal', async () => {
     const page = await signIn('auditor');
-    await page.goto(`${server.url}/console/audit/export`);
+    await page.goto(`${j.server.url}/console/audit/export`);
     await page.getByTestId('audit-export-form').waitFor();
     await page.getByTestId('audit-export-range').first().click();
     const today = page.locator('.ant-picker-cell-today:visible').first();

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type RunningServer, SHOTS, signInThroughForm, startServer } from './harness.ts';
+import { describe, test } from 'node:test';
+import { SHOTS, useJourney } from './harness.ts';
 
 /** A 1×1 PNG: a real image by its bytes, standing in for a photo of an ID card. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -14,24 +13,10 @@ const SELLER_ID = '110101198001010010';
  * the documents for identity verification and approves with the checklist, and the seller sees 已认证.
  */
 describe('verification journeys: a customer is verified by their broker', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const j = useJourney();
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
-  async function signIn(loginName: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await signInThroughForm(page, server.url, loginName, 'Demo-2026!');
-    return page;
-  }
+  const signIn = (loginName: string) => j.signIn(loginName);
 
   test('the seller submits name, ID number and both photos with the separate consent and sees 审核中', async () => {
     const page = await signIn('seller');
@@ -55,7 +40,7 @@ describe('verification journeys: a customer is verified by their broker', () => 
 
   test('the broker reveals the seller\'s documents for identity verification and approves with every checklist item', async () => {
     const page = await signIn('broker');
-    await page.goto(`${server.url}/console/verifications`);
+    await page.goto(`${j.server.url}/console/verifications`);
     await page.getByTestId('review-item').first().waitFor();
     const card = page.getByTestId('review-item').filter({ hasText: 'C-100001' });
     assert.equal(await card.count(), 1);
@@ -74,7 +59,7 @@ describe('verification journeys: a customer is verified by their broker', () => 
 
   test('the seller now sees 已认证', async () => {
     const page = await signIn('seller');
-    await page.goto(`${server.url}/account/verification`);
+    await page.goto(`${j.server.url}/account/verification`);
     await page.locator('[data-testid="verification-status"][data-status="verified"]').waitFor();
     assert.equal(await page.getByTestId('verification-status').innerText(), '已认证');
     await page.context().close();
