@@ -23,9 +23,11 @@ function AccountArea() {
       </span>
     );
   }
+  // Leave the page first: a customer-only page would otherwise see the session end and send the visitor to
+  // the log-in page instead of home.
   const signOut = async () => {
+    await navigate('/');
     await session.signOut().catch(() => undefined);
-    void navigate('/');
   };
   const pending = pendingStepPath(session);
   if (pending) {
