@@ -67,7 +67,8 @@ describe('account security: TOTP set-up, sign-in with a second factor, and endin
     assert.equal(await page.getByTestId('register-send-code').isDisabled(), true, 'resend waits for the countdown');
     assert.match(await page.getByTestId('register-send-code').innerText(), /\d+ 秒后可重新获取/);
     await page.getByTestId('register-password').fill('short');
-    assert.equal(await page.getByTestId('password-strength').getAttribute('data-level'), 'tooShort');
+    // The meter follows the input on the next render: wait for it rather than read it at once.
+    await page.locator('[data-testid="password-strength"][data-level="tooShort"]').waitFor();
     await page.screenshot({ path: join(SHOTS, 'account-security-register.png'), fullPage: true });
     await context.close();
   });
@@ -102,7 +103,7 @@ describe('account security: TOTP set-up, sign-in with a second factor, and endin
     await page.getByTestId('recovery-saved').click();
     await page.getByTestId('recovery-done').click();
     await page.locator('[data-testid="factor-row"][data-kind="totp"]').waitFor();
-    assert.equal(await page.getByTestId('recovery-remaining').getAttribute('data-count'), '10');
+    await page.locator('[data-testid="recovery-remaining"][data-count="10"]').waitFor();
 
     // The recovery-code dialog must be gone (its closing animation would swallow the click).
     await page.getByTestId('recovery-codes').waitFor({ state: 'hidden' });
