@@ -148,8 +148,18 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     const soon = new Date(Date.now() + 3 * 86_400_000);
     const pad = (n: number) => String(n).padStart(2, '0');
     await officer.getByTestId('notice-effective-at').fill(`${soon.getFullYear()}-${pad(soon.getMonth() + 1)}-${pad(soon.getDate())}T09:00`);
-    await officer.getByTestId('notice-editor').locator('.ant-select').click();
-    await officer.locator('.ant-select-item-option:visible', { hasText: '实名核验' }).click();
+    // The purpose must really be picked (else this is a wording-only change, which may take effect at once); a click
+    // while the dropdown is still opening can miss, so pick until the select shows it.
+    const picked = officer.getByTestId('notice-editor').locator('.ant-select', { hasText: '实名核验' });
+    for (let attempt = 0; attempt < 3 && !(await picked.count()); attempt++) {
+      await officer.getByTestId('notice-editor').locator('.ant-select').click();
+      const option = officer.locator('.ant-select-item-option:visible', { hasText: '实名核验' });
+      await option.waitFor();
+      await officer.waitForTimeout(300);
+      await option.click();
+      await picked.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await picked.waitFor();
     await officer.keyboard.press('Escape');
     await officer.getByTestId('notice-editor').getByRole('button', { name: '发布' }).click();
     assert.match(await officer.getByTestId('notice-editor').locator('.ant-alert-error').innerText(), /至少 7 天/);
