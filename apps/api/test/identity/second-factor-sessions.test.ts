@@ -164,6 +164,9 @@ for (const { dialect, cache, env } of variants) {
       const last = notices.at(-1);
       assert.equal(last?.to, 'cust.a@example.com');
       assert.match(last?.text ?? '', /微信 8 \/ iOS/);
+      await t.app.services.auditLog.drain();
+      const opened = await t.database.db.selectFrom('audit_log').select(['purpose', 'decision']).where('type', '=', 'vault.fields_revealed').where('actor_account_id', '=', customerId).execute();
+      assert.ok(opened.some((r) => r.purpose === 'account_service' && r.decision === 'allowed'), 'the platform opening the address is on the audit trail');
     });
 
     test('a customer\'s own reveal and a contact change need a recent re-authentication; the password serves when there is no factor', async () => {

@@ -103,9 +103,19 @@ export function createProfilesService(deps: {
       const row = await repo.findByAccount(accountId);
       const channel = channels.find((c) => (c === 'mobile' ? row?.mobile_ct : row?.email_ct)) ?? null;
       if (!row || !channel) return null;
-      const self: Principal = { accountId, sessionId: 'system', kind: 'customer', roles: [], csrfToken: '', stage: 'active' };
-      const revealed = await revealFor(row, self, true, [channel], 'account_service');
-      const field = revealed.fields[channel];
+      // Opened by the platform, outside the subject's session: audited as an access (purpose account_service).
+      const revealed = await vault.reveal({
+        actor: { accountId, roles: [], kind: 'customer', sessionId: null },
+        own: false,
+        forSubject: true,
+        subjectId: row.subject_id,
+        table: TABLE,
+        recordId: row.account_id,
+        row: row as unknown as Record<string, unknown>,
+        fields: [COLUMN[channel]],
+        purpose: 'account_service',
+      });
+      const field = revealed[COLUMN[channel]];
       return field?.state === 'revealed' ? { channel, address: field.value } : null;
     },
 

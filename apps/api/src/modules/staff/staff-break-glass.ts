@@ -42,10 +42,11 @@ export function createStaffBreakGlass(deps: StaffDeps) {
     const officers = new Set(accounts.filter((a) => a.status === 'active' && parseRoles(a.roles).includes('privacy_officer')).map((a) => a.id));
     let sent = 0;
     for (const member of members.filter((m) => officers.has(m.account_id) && m.work_email_ct)) {
-      // The officer's own address, opened to send them a message (as a subject's own data: not a staff access).
+      // The officer's own address, opened by the platform to send them a message (audited, purpose checked).
       const opened = await vault.reveal({
         actor: { accountId: member.account_id, roles: [], kind: 'staff', sessionId: null },
-        own: true,
+        own: false,
+        forSubject: true,
         subjectId: member.subject_id,
         table: 'staff_members',
         recordId: member.account_id,

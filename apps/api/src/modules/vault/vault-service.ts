@@ -29,6 +29,11 @@ export type RevealRequest = {
   actor: Actor;
   /** True when the actor is the subject, reading their own data in their own session (not an audited access). */
   own: boolean;
+  /**
+   * The platform opens a subject's data to serve that subject (a notice to their own address): checked against the
+   * registry's purposes, no staff role or gate, and audited like every decryption outside the subject's session.
+   */
+  forSubject?: boolean;
   subjectId: string;
   table: string;
   recordId: string;
@@ -285,8 +290,13 @@ export async function createVault(deps: VaultDeps) {
     async reveal(request: RevealRequest): Promise<Record<string, TFieldView>> {
       const fields = request.fields.map((name) => personalField(`${request.table}.${name}`));
       const keys = fields.map((f) => f.key);
-      // The subject may always read their own data (PIPL Art. 45); staff need a registered purpose and role.
-      const refusal = request.own ? undefined : registryRefusal(fields, request.actor, request.purpose);
+      // The subject may always read their own data (PIPL Art. 45); the platform serving the subject needs a registered
+      // purpose; staff need a registered purpose and role.
+      const refusal = request.own
+        ? undefined
+        : request.forSubject
+          ? fields.find((f) => !f.purposes.includes(request.purpose))
+          : registryRefusal(fields, request.actor, request.purpose);
       const event = {
         type: 'vault.fields_revealed',
         actor: auditActor(request.actor),
@@ -304,7 +314,7 @@ export async function createVault(deps: VaultDeps) {
         });
       }
       // Staff only: the confidentiality agreement and training, and a break-glass grant where the purpose needs one.
-      const verdict = request.own ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
+      const verdict = request.own || request.forSubject ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
       if (verdict !== 'ok') {
         await audit.append({ ...event, decision: 'denied', data: { ...event.data, refusal: verdict } });
         throw new AppError(REFUSAL_CODE[verdict], `reveal refused by the staff gate`, { reason: verdict, purpose: request.purpose });
