@@ -207,8 +207,10 @@ for (const dialect of DIALECTS) {
       const bodies = [JSON.stringify(list), (await get(null, '/api/market/stats')).body];
       for (const item of list.items as { code: string }[]) bodies.push((await get(null, `/api/listings/${item.code}`)).body);
       const names = demoSellerListings().map((l) => ZListingInput.parse(l).company);
+      // Record ids are random UUIDs, not identifiers; a run of their hex digits can look like a landline number.
+      const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
       for (const body of bodies) {
-        assert.deepEqual(detect(body).map((f) => f.type), []);
+        assert.deepEqual(detect(body.replace(UUID, 'uuid')).map((f) => f.type), []);
         for (const c of names) {
           assert.ok(!body.includes(c.name) && !body.includes(c.creditCode) && !body.includes(c.legalRepresentative), 'company identity leaked');
         }
