@@ -10,3 +10,5 @@ export * from './factors.ts';
 export * from './consent.ts';
 export * from './verification.ts';
 export * from './staff.ts';
+export * from './disclosure.ts';
+export * from './notifications.ts';
