@@ -265,6 +265,8 @@ export const ZNdaPreview = z.object({
   textSha256: z.string(),
   termMonths: z.number().int(),
   signed: z.boolean(),
+  /** The buyer's signature on this listing, once signed: the key to the certificate download. */
+  signatureId: z.string().nullable(),
 });
 export const ZNdaSignRequest = z.object({ version: z.number().int().min(1), textSha256: z.string().regex(/^[0-9a-f]{64}$/), accepted: z.literal(true) });
 export const ZNdaSignature = z.object({

@@ -80,6 +80,9 @@ for (const dialect of DIALECTS) {
       assert.match(csp, /script-src 'self'(;|$)/);
       assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
       assert.match(csp, /frame-ancestors 'none'/);
+      // Frames show only this site's pages and the blob: documents the page made itself (the proof-of-funds viewer).
+      assert.match(csp, /frame-src 'self' blob:(;|$)/);
+      assert.match(csp, /object-src 'none'/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
     });
