@@ -1,4 +1,4 @@
-import type { GrantLevel, GrantViewState, Purpose, TTextFinding } from '@sealbridge/contracts';
+import type { DisclosurePrecondition, GrantLevel, GrantViewState, Purpose, TTextFinding } from '@sealbridge/contracts';
 import type { AccountProfilesTable, DisclosureGrantsTable, InquiriesTable, ListingsTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
@@ -106,8 +106,8 @@ export function levelsOf(f: PairFacts, at: Date) {
 }
 
 /** The preconditions a broker still waits for before approving a level (codes only). */
-export function missingFor(level: GrantLevel, f: PairFacts, at: Date): string[] {
-  const missing: string[] = [];
+export function missingFor(level: GrantLevel, f: PairFacts, at: Date): DisclosurePrecondition[] {
+  const missing: DisclosurePrecondition[] = [];
   if (!GRANTABLE_LISTING_STATUSES.includes(f.listing.status)) missing.push('listing_not_public');
   if (level === 'L1') {
     if (f.inquiry.status !== 'accepted') missing.push('inquiry_not_accepted');
