@@ -114,6 +114,9 @@ export const ZLevelState = z.object({
   decisionReason: z.string().nullable(),
 });
 
+/** The consent purpose behind each level that rests on a separate consent; the recipient is `inquiry:<id>`. */
+export const DISCLOSURE_CONSENT_PURPOSES = { L1: 'deal_disclosure', L3: 'deal_execution' } as const;
+
 /** What an adviser's approval may still wait for (`details.missing` of DISCLOSURE_PRECONDITIONS), as codes. */
 export const DISCLOSURE_PRECONDITION_CODES = ['listing_not_public', 'inquiry_not_accepted', 'buyer_not_verified', 'nda_not_signed', 'proof_of_funds', 'seller_consent', 'buyer_consent', 'l1_not_active'] as const;
 export type DisclosurePrecondition = (typeof DISCLOSURE_PRECONDITION_CODES)[number];

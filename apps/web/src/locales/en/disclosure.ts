@@ -53,6 +53,7 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   until: 'until {{date}}',
   wan: '¥{{amount}}',
   ipCounts: '{{trademarks}} trademarks · {{patents}} patents · {{softwareCopyrights}} software copyrights',
+  pair: '{{label}}: {{value}}',
   listSeparator: ', ',
   cancel: 'Cancel',
   close: 'Close',

@@ -58,6 +58,7 @@ export const disclosureZhCN = {
   until: '至 {{date}}',
   wan: '{{amount}} 万元',
   ipCounts: '商标 {{trademarks}} · 专利 {{patents}} · 软件著作权 {{softwareCopyrights}}',
+  pair: '{{label}}：{{value}}',
   listSeparator: '、',
   cancel: '取消',
   close: '关闭',

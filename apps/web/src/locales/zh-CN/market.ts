@@ -53,7 +53,6 @@ export const marketZhCN = {
     favorite: '收藏',
     unfavorite: '已收藏',
     signInToSave: '登录后可收藏',
-    contact: '如需了解公司名称等详细信息，请登录后联系您的顾问，签署保密协议后由顾问提供。',
     underOffer: '洽谈中',
     notFound: '该挂牌不存在或已下架。',
   },

@@ -1,4 +1,5 @@
 import {
+  DISCLOSURE_CONSENT_PURPOSES,
   ZBuyerInquiries,
   ZBuyerInquiry,
   ZControlPanel,
@@ -15,6 +16,7 @@ import {
 import type { TBuyerInquiry, TDisclosureConsentRequest as TConsentBody, TInquiryRequest, TProofOfFundsUpload as TProofUpload, TSellSideInquiry } from '@sealbridge/contracts';
 import { apiRequest } from '../../../shared/api/http-client.ts';
 import { apiUpload } from '../../../shared/api/upload-request.ts';
+import { withdrawConsent } from '../../privacy/api/consent-api.ts';
 
 const id = encodeURIComponent;
 const buyerInquiry = (v: unknown): TBuyerInquiry => ZBuyerInquiry.parse(v);
@@ -57,3 +59,7 @@ export const currentNoticeVersion = async (): Promise<number> => (await apiReque
 
 /** The NDA certificate PDF of a signature (buyer, seller or the listing's adviser). */
 export const certificatePath = (signatureId: string) => `/api/nda/signatures/${id(signatureId)}/certificate`;
+
+/** Withdraws the separate consent naming the other side of an inquiry (as easy as giving it): L1 closes every level. */
+export const withdrawInquiryConsent = (inquiryId: string, level: 'L1' | 'L3') =>
+  withdrawConsent({ purpose: DISCLOSURE_CONSENT_PURPOSES[level], kind: 'recipient', recipient: `inquiry:${inquiryId}` });
