@@ -118,12 +118,17 @@ export function InquiryStepsCard({ inquiry, onChanged }: Props) {
     ),
   };
 
+  const steps = inquirySteps(inquiry);
+  // The step to look at: the first not done (or the last, once L1 is open).
+  const pending = steps.findIndex((s) => s.status !== 'finish');
+  const current = pending < 0 ? steps.length - 1 : pending;
   return (
     <Card title={t('disclosure.mine.stepsTitle')} className="sb-inquiry-steps" data-testid="inquiry-steps">
       <Steps
         orientation="vertical"
         size="small"
-        items={inquirySteps(inquiry).map((step) => ({
+        current={current}
+        items={steps.map((step) => ({
           key: step.key,
           status: step.status,
           title: <span data-testid={`step-${step.key}-title`} data-status={step.status}>{t(`disclosure.mine.steps.${step.key}`)}</span>,

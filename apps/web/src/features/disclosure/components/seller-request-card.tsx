@@ -96,7 +96,7 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       </p>
       <RequestFacts inquiry={inquiry} />
       {inquiry.decisionReason && <p className="sb-muted">{t('disclosure.mine.reason', { reason: inquiry.decisionReason })}</p>}
-      <Space wrap size={[8, 8]}>
+      <Space wrap size={[8, 8]} className="sb-request-states">
         <span>
           {t('disclosure.seller.nda')}: <Tag color={p.ndaSigned ? 'green' : 'default'}>{p.ndaSigned ? t('disclosure.seller.ndaSigned') : t('disclosure.seller.ndaUnsigned')}</Tag>
         </span>

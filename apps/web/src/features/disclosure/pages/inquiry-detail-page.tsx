@@ -50,7 +50,7 @@ function MyRequestCard({ inquiry, onChanged }: { inquiry: TBuyerInquiry; onChang
         <Descriptions.Item label={t('disclosure.seller.appliedAt')}>{formatDateTime(inquiry.createdAt, locale)}</Descriptions.Item>
       </Descriptions>
       {!closed && (
-        <Button danger icon={<StopOutlined />} onClick={withdraw} data-testid="withdraw-inquiry">
+        <Button danger icon={<StopOutlined />} onClick={withdraw} className="sb-withdraw" data-testid="withdraw-inquiry">
           {t('disclosure.mine.withdraw')}
         </Button>
       )}
