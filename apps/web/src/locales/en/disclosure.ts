@@ -54,6 +54,7 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   wan: '¥{{amount}}',
   ipCounts: '{{trademarks}} trademarks · {{patents}} patents · {{softwareCopyrights}} software copyrights',
   pair: '{{label}}: {{value}}',
+  sellerOf: 'the seller of listing {{code}}',
   listSeparator: ', ',
   cancel: 'Cancel',
   close: 'Close',

@@ -59,6 +59,7 @@ export const disclosureZhCN = {
   wan: '{{amount}} 万元',
   ipCounts: '商标 {{trademarks}} · 专利 {{patents}} · 软件著作权 {{softwareCopyrights}}',
   pair: '{{label}}：{{value}}',
+  sellerOf: '挂牌 {{code}} 的卖方',
   listSeparator: '、',
   cancel: '取消',
   close: '关闭',

@@ -203,7 +203,7 @@ export function AdvisersAdminPage() {
   const current = overview ?? query.data;
   return (
     <div data-testid="advisers-admin-page">
-      <header className="sb-console-page-header">
+      <header className="sb-console-page-header is-spaced">
         <h1>{t('advisers.admin.title')}</h1>
         <p>{t('advisers.admin.intro')}</p>
       </header>

@@ -39,7 +39,7 @@ export function BrokerInquiriesPage() {
   const reload = () => setRound((n) => n + 1);
   return (
     <div data-testid="broker-inquiries-page">
-      <header className="sb-console-page-header">
+      <header className="sb-console-page-header is-spaced">
         <h1>{t('disclosure.broker.title')}</h1>
         <p>{t('disclosure.broker.intro')}</p>
       </header>

@@ -22,7 +22,6 @@ const unknownVariables = (error: unknown): string[] =>
 
 function TemplateForm({ editing, onSaved, onCancel }: { editing: Editing; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const { message } = App.useApp();
   const [form] = Form.useForm<TNdaTemplateInput>();
   const [busy, setBusy] = useState(false);
@@ -92,7 +91,6 @@ function TemplateForm({ editing, onSaved, onCancel }: { editing: Editing; onSave
         )}
         <Button onClick={onCancel}>{readOnly ? t('disclosure.close') : t('disclosure.cancel')}</Button>
       </Space>
-      {editing.template && <p className="sb-muted">{formatDateTime(editing.template.createdAt, locale)}</p>}
     </Card>
   );
 }
@@ -127,7 +125,7 @@ export function NdaTemplatesPage() {
   const fresh = (): TNdaTemplate | undefined => published && { ...published, status: 'draft', publishedAt: null };
   return (
     <div data-testid="nda-templates-page">
-      <header className="sb-console-page-header">
+      <header className="sb-console-page-header is-spaced">
         <h1>{t('disclosure.templates.title')}</h1>
         <p>{t('disclosure.templates.intro')}</p>
       </header>

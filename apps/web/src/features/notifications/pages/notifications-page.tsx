@@ -37,7 +37,7 @@ export function ConsoleNotificationsPage() {
   useDocumentTitle('notifications');
   return (
     <div data-testid="notifications-page">
-      <header className="sb-console-page-header">
+      <header className="sb-console-page-header is-spaced">
         <h1>{t('notifications.title')}</h1>
         <p>{t('notifications.intro')}</p>
       </header>
