@@ -41,5 +41,6 @@ export {
 } from './mask.ts';
 
 export { detect } from './detect.ts';
+export { detectEvasive } from './detect-evasive.ts';
 export { REDACTION_PLACEHOLDERS, redact, type Redaction } from './redact.ts';
 export { scanToJson } from './scan-to-json.ts';

@@ -161,7 +161,7 @@ const negatives: Record<EvasionFamily, Builder> = {
   ]))]),
   chinese_numerals: (rng) => anywhere(rng, [decoy('Chinese numerals as amounts and dates', rng.pick([
     `转让价一百二十万`, dateCn(), `二〇一${rng.int(0, 9)}年成立`, `三十八万八千`, `一三八一二三四五六`, `第一二三批`, `员工一百三十八人`,
-    `一九一二三四五六七八九`,
+    `一二一二三四五六七八九`,
   ]))]),
   capital_numerals: (rng) => anywhere(rng, [decoy('capital numerals as amounts', rng.pick([
     `价款人民币叁佰万元整`, `大写：壹拾贰万伍仟元整`, `壹佰叁拾捌万元`, `贰〇贰叁年`, `壹贰叁肆伍陆柒捌玖`,
