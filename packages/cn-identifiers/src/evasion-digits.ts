@@ -15,12 +15,16 @@ const SEPARATED = new Set(['3,4,4', '4,4,3', '3,8', '7,4', '3,3,5', '4,4,4,4', '
 const UNIT_AFTER = new Set([...'年月日时分秒岁人个名位家户元块角米层楼室栋幢期次倍份张条项件台套间天周号股票笔手克吨斤平方度']);
 const SENTENCE_END = new Set([...'。！？!?；;\n']);
 
-type Group = { a: number; b: number; n: number; lone: boolean; weakOnly: boolean; fuzzy: boolean };
+/** `tentative`: holds look-alike letters from a token with fewer than three digits ("15O"): only trusted inside a split number. */
+type Group = { a: number; b: number; n: number; lone: boolean; weakOnly: boolean; fuzzy: boolean; tentative: boolean };
 type Gap = { a: number; b: number; kind: 'separator' | 'words' };
 
 const isDigitLike = (k: number): boolean => k >= K.digit && k <= K.lookalike;
 
-/** Marks look-alike letters in digit-dense Latin tokens; returns cells that belong to other codes (opaque). */
+/**
+ * Marks look-alike letters in digit-dense Latin tokens; returns, per cell, 1 for cells of other codes (opaque)
+ * and 2 for look-alikes of a token with only one or two digits (tentative).
+ */
 function markLatinTokens(cells: Cells): Uint8Array {
   const { base, kind, claimed } = cells;
   const opaque = new Uint8Array(base.length);
@@ -50,15 +54,16 @@ function classifyToken(cells: Cells, opaque: Uint8Array, i: number, j: number): 
   }
   const bars = base.slice(i, j).split('|');
   const barIsSeparator = bars.length > 1 && SEPARATED.has(bars.map((p) => p.length).join(','));
-  if (letters === 0 && lookalikes > 0 && digits >= 3 && !(barIsSeparator && lookalikes === bars.length - 1)) {
+  if (letters === 0 && lookalikes > 0 && digits >= 1 && j - i <= (digits >= 3 ? 20 : 5) && !(barIsSeparator && lookalikes === bars.length - 1)) {
     for (let k = i; k < j; k++) {
       if (kind[k] === K.digit) continue;
       kind[k] = K.lookalike;
       digit[k] = base[k] === '|' ? 1 : LOOKALIKE_DIGIT[base[k]!]!;
+      if (digits < 3) opaque[k] = 2;
     }
     return;
   }
-  if (letters === 0 && lookalikes === 0) return; // digits (and separating bars) only
+  if (letters === 0 && (lookalikes === 0 || (barIsSeparator && lookalikes === bars.length - 1))) return; // digits and separating bars
   if (letters === 1 && lookalikes === 0 && /^\d+[Xx]$/.test(base.slice(i, j))) return; // the tail of an ID number
   // A cue glued in front ("VX13812345678") leaves the digits free; any other letters make the token a code.
   let p = i;
@@ -72,7 +77,7 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
   const groups: Group[] = [];
   const n = kind.length;
   for (let i = 0; i < n; ) {
-    if (!isDigitLike(kind[i]!) || claimed[i] || opaque[i]) {
+    if (!isDigitLike(kind[i]!) || claimed[i] || opaque[i] === 1) {
       i += 1;
       continue;
     }
@@ -80,16 +85,18 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
     let strong = 0;
     let fuzzy = false;
     let ascii = 0;
-    for (; j < n && isDigitLike(kind[j]!) && !claimed[j] && !opaque[j]; j++) {
+    let tentative = false;
+    for (; j < n && isDigitLike(kind[j]!) && !claimed[j] && opaque[j] !== 1; j++) {
       const k = kind[j]!;
       if (k === K.digit) ascii += 1;
-      if (k === K.digit || k === K.numeral || k === K.capital) strong += 1;
+      if (k === K.digit || k === K.numeral || k === K.capital || k === K.radio) strong += 1;
       if (k === K.sound || k === K.lookalike) fuzzy = true;
+      if (opaque[j] === 2) tentative = true;
     }
     const len = j - i;
     const quantity = ascii < len && (kind[i - 1] === K.unit || kind[j] === K.unit || cells.base[j] === '点' && isDigitLike(kind[j + 1] ?? -1));
     const weakOnly = strong === 0;
-    if (!quantity && !(weakOnly && len < 4)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy });
+    if (!quantity && !(weakOnly && len < 4)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, tentative });
     i = j;
   }
   return groups;
@@ -205,7 +212,7 @@ export function rewriteDigitRuns(cells: Cells): void {
 function writeRun(cells: Cells, run: readonly Group[], gaps: readonly Gap[]): void {
   const total = run.reduce((sum, g) => sum + g.n, 0);
   const onlyLone = run.every((g) => g.lone);
-  if (total < 5 || (onlyLone && total < 7)) return;
+  if (total < 5 || (onlyLone && total < 7) || (run.some((g) => g.tentative) && run.length < 3)) return;
   for (const group of run) {
     for (let k = group.a; k < group.b; k++) {
       if (cells.kind[k] === K.digit) continue;
