@@ -32,18 +32,54 @@ function lostContext(folded: string, hit: ScanHit, start: number, end: number): 
 export function detectEvasive(text: string, options: DetectOptions = {}): EvasiveFinding[] {
   if (typeof text !== 'string' || text === '') return [];
   const today = options.today ?? new Date();
+  const folded = foldWidth(text);
+  const findings: EvasiveFinding[] = scanFolded(folded, today, true).map(({ type, start, end, value, spared }) => ({
+    type,
+    start,
+    end,
+    value,
+    evasion: spared ? ['misleading_prefix'] : [],
+  }));
   const norm = normalizeForDetection(text);
-  const findings: EvasiveFinding[] = [];
-  if (norm.changed) {
-    for (const { type, start, end, value } of scanFolded(foldWidth(text), today)) findings.push({ type, start, end, value, evasion: [] });
-  }
   const overlaps = (start: number, end: number): boolean => findings.some((f) => f.start < end && start < f.end);
-  const folded = norm.changed ? foldWidth(text) : norm.text;
-  for (const hit of scanFolded(norm.text, today, true)) {
-    const start = norm.start[hit.start]!;
-    const end = norm.end[hit.end - 1]!;
-    if (overlaps(start, end) || lostContext(folded, hit, start, end)) continue;
-    findings.push({ type: hit.type, start, end, value: hit.value, evasion: familiesOf(norm, hit) });
+  for (const [from, to] of windows(norm)) {
+    for (const local of scanFolded(norm.text.slice(from, to), today, true)) {
+      const hit = { ...local, start: local.start + from, end: local.end + from, ...(local.cueStart === undefined ? {} : { cueStart: local.cueStart + from }) };
+      const start = norm.start[hit.start]!;
+      const end = norm.end[hit.end - 1]!;
+      // A hit that owes nothing to normalization is the plain pass's business (and, near the edge of a
+      // window, may lack the words that would have vetoed it).
+      const evasion = familiesOf(norm, hit);
+      if (evasion.length === 0 || overlaps(start, end) || lostContext(folded, hit, start, end)) continue;
+      findings.push({ type: hit.type, start, end, value: hit.value, evasion });
+    }
   }
   return findings.sort((a, b) => a.start - b.start);
+}
+
+// The normalized text is scanned only around what normalization undid, with enough words on each side for the
+// context rules (a label or an amount within 24 characters; an identifier with its groups within 40): a long
+// listing with one spelled-out number costs one short scan, not a second full one.
+const MARGIN = 64;
+
+function windows(norm: Normalized): Array<[number, number]> {
+  const { text, flags } = norm;
+  const out: Array<[number, number]> = [];
+  for (let u = 0; u < flags.length; u++) {
+    if (flags[u] === 0) continue;
+    let from = Math.max(0, u - MARGIN);
+    let to = Math.min(text.length, u + MARGIN);
+    while (u < flags.length && u < to) {
+      if (flags[u] !== 0) to = Math.min(text.length, u + MARGIN);
+      u += 1;
+    }
+    // Never cut through a word or a number.
+    while (from > 0 && /[A-Za-z0-9_.@-]/.test(text[from - 1]!)) from -= 1;
+    while (to < text.length && /[A-Za-z0-9_.@-]/.test(text[to]!)) to += 1;
+    const last = out.at(-1);
+    if (last && from <= last[1]) last[1] = to;
+    else out.push([from, to]);
+    u = to - 1;
+  }
+  return out;
 }

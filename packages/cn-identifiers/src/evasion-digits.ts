@@ -52,7 +52,7 @@ function classifyToken(cells: Cells, opaque: Uint8Array, i: number, j: number): 
     else if (base[k] === '|' || (LOOKALIKE_DIGIT[base[k]!] !== undefined)) lookalikes += 1;
     else if (kind[k] === K.latin) letters += 1;
   }
-  const bars = base.slice(i, j).split('|');
+  const bars = lookalikes > 0 && base.slice(i, j).includes('|') ? base.slice(i, j).split('|') : [];
   const barIsSeparator = bars.length > 1 && SEPARATED.has(bars.map((p) => p.length).join(','));
   if (letters === 0 && lookalikes > 0 && digits >= 1 && j - i <= (digits >= 3 ? 20 : 5) && !(barIsSeparator && lookalikes === bars.length - 1)) {
     for (let k = i; k < j; k++) {
@@ -111,6 +111,7 @@ function gapBetween(cells: Cells, left: Group, right: Group, runDigits: number):
   let latin = 0;
   let latinWords = 0;
   let firstWord = -1;
+  if (right.a - left.b > 9) return null;
   for (let k = left.b; k < right.a; k++) {
     if (claimed[k]) return null;
     const kk = kind[k]!;
@@ -216,9 +217,9 @@ function writeRun(cells: Cells, run: readonly Group[], gaps: readonly Gap[]): vo
   for (const group of run) {
     for (let k = group.a; k < group.b; k++) {
       if (cells.kind[k] === K.digit) continue;
-      cells.out[k] = String(cells.digit[k]);
+      cells.out.set(k, String(cells.digit[k]));
       cells.flags[k]! |= conversionFlag(cells, k);
-      cells.changed = true;
+      cells.changed = cells.rewritten = true;
     }
   }
   for (const gap of gaps) {
@@ -226,9 +227,9 @@ function writeRun(cells: Cells, run: readonly Group[], gaps: readonly Gap[]): vo
     const plain = gap.kind === 'separator' && /^[ -]{1,3}$/.test(text);
     const flag = gap.kind === 'words' ? FAMILY_BIT.split_by_words : FAMILY_BIT.separators;
     for (let k = gap.a; k < gap.b; k++) {
-      if (!plain) cells.out[k] = k === gap.a ? (gap.kind === 'words' ? ' ' : '-') : '';
+      if (!plain) cells.out.set(k, k === gap.a ? (gap.kind === 'words' ? ' ' : '-') : '');
       if (!plain) cells.flags[k]! |= flag;
     }
-    if (!plain) cells.changed = true;
+    if (!plain) cells.changed = cells.rewritten = true;
   }
 }

@@ -6,6 +6,8 @@
 import { FAMILY_BIT, type Cells } from './evasion-forms.ts';
 
 const AT = /(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|（\s*at\s*）|【\s*at\s*】)\s*|\s+at\s+|艾特|at符号|圈a|#|@)/giy;
+// Where an at-form may begin (the sticky AT then reads it whole).
+const AT_SCAN = /\s*[(\[{<（【]\s*at|\s+at\s|艾特|at符号|圈a|[#@]/gi;
 const DOT = /(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|（\s*dot\s*）|【\s*dot\s*】)\s*|\s+dot\s+|\s*[点點。]\s*|\s\.\s|\.)/giy;
 const LABEL = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?/y;
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
@@ -23,9 +25,9 @@ export function findSpelledEmails(cells: Cells): SpelledEmail[] {
   const { base } = cells;
   const found: SpelledEmail[] = [];
   let searchFrom = 0;
-  for (let i = 0; i < base.length; i++) {
-    const c = base[i]!;
-    if (c !== ' ' && c !== '(' && c !== '[' && c !== '{' && c !== '<' && c !== '（' && c !== '【' && c !== '艾' && c !== '#' && c !== '@' && c !== 'a' && c !== 'A' && c !== '圈') continue;
+  for (const candidate of base.matchAll(AT_SCAN)) {
+    const i = candidate.index;
+    if (i < searchFrom) continue;
     AT.lastIndex = i;
     const at = AT.exec(base);
     if (!at) continue;
@@ -44,7 +46,6 @@ export function findSpelledEmails(cells: Cells): SpelledEmail[] {
     const rewrites: Rewrite[] = [{ from: i, to: atEnd, text: '@' }, ...domain.dots.map((d) => ({ ...d, text: '.' }))];
     found.push({ start: local, end: domain.end, rewrites });
     searchFrom = domain.end;
-    i = domain.end - 1;
   }
   return found;
 }
@@ -83,12 +84,12 @@ function plausible(base: string, local: number, at: number, firstLabel: string):
 export function rewriteSpelledEmails(cells: Cells): void {
   for (const email of findSpelledEmails(cells)) {
     for (const { from, to, text } of email.rewrites) {
-      for (let k = from; k < to; k++) cells.out[k] = k === from ? text : '';
+      for (let k = from; k < to; k++) cells.out.set(k, k === from ? text : '');
     }
     for (let k = email.start; k < email.end; k++) {
       cells.claimed[k] = 1;
       cells.flags[k]! |= FAMILY_BIT.spelled_email;
     }
-    cells.changed = true;
+    cells.changed = cells.rewritten = true;
   }
 }

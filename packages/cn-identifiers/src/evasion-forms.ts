@@ -39,18 +39,20 @@ export const K = {
 export type Cells = {
   /** One character per cell: the canonical form scanned by the later passes. */
   base: string;
-  start: number[];
-  end: number[];
-  flags: number[];
-  kind: number[];
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint16Array;
+  kind: Uint8Array;
   /** The digit a digit-like cell may stand for, else -1. */
-  digit: number[];
-  /** Rewrites decided by later passes (undefined: the base character). */
-  out: Array<string | undefined>;
+  digit: Int8Array;
+  /** Rewrites decided by later passes, by cell (a cell without one stands for its base character). */
+  out: Map<number, string>;
   /** Cells already rewritten as part of an e-mail or a messaging cue: the digit pass leaves them alone. */
   claimed: Uint8Array;
   /** False when the canonical text is the original text with full-width forms folded (nothing to undo). */
   changed: boolean;
+  /** True once a later pass set some `out`. */
+  rewritten: boolean;
 };
 
 type Form = { ch: string; kind: number; digit: number; flag: number };
@@ -67,7 +69,8 @@ const digitForm = (cp0: number, count: number, first = 0): void => {
   for (let i = 0; i < count; i++) FORMS.set(cp0 + i, { ch: String(first + i), kind: K.digit, digit: first + i, flag: U });
 };
 // Digits in other clothes.
-digitForm(0xff10, 10); // ０-９
+digitForm(0xff10, 10); // ０-９ (the plain detector folds these too: no family)
+for (let d = 0; d < 10; d++) FORMS.set(0xff10 + d, { ch: String(d), kind: K.digit, digit: d, flag: 0 });
 digitForm(0x2460, 9, 1); // ①-⑨
 FORMS.set(0x24ea, { ch: '0', kind: K.digit, digit: 0, flag: U }); // ⓪
 digitForm(0x24f5, 9, 1); // ⓵-⓽
@@ -85,7 +88,7 @@ for (const zero of [0x0660, 0x06f0, 0x0966, 0x09e6, 0x0e50]) digitForm(zero, 10)
 for (let cp = 0xff01; cp <= 0xff5e; cp++) {
   if (cp === 0xff0c || FORMS.has(cp)) continue;
   const ch = String.fromCharCode(cp - 0xfee0);
-  FORMS.set(cp, { ch, kind: /[A-Za-z]/.test(ch) ? K.latin : K.separator, digit: -1, flag: U });
+  FORMS.set(cp, { ch, kind: /[A-Za-z]/.test(ch) ? K.latin : K.separator, digit: -1, flag: 0 }); // the plain detector folds these too
 }
 // Cyrillic and Greek letters that look Latin.
 const L = FAMILY_BIT.lookalikes;
@@ -113,20 +116,25 @@ const isInvisible = (cp: number): boolean =>
   (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xe0000 && cp <= 0xe01ef) ||
   (cp >= 0x1f3fb && cp <= 0x1f3ff);
 const combining = (cp: number): boolean => cp === 0xfe0f || cp === 0x20e3 || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0x1f3fb && cp <= 0x1f3ff);
-const quietInvisible = (cp: number): boolean => cp === 0xfe0f || cp === 0x200d || (cp >= 0x1f3fb && cp <= 0x1f3ff); // emoji plumbing
+const quietInvisible = (cp: number): boolean => cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff); // emoji plumbing
+
+const ASCII: Form[] = Array.from({ length: 128 }, (_, cp) => {
+  const ch = String.fromCharCode(cp);
+  if (cp >= 48 && cp <= 57) return { ch, kind: K.digit, digit: cp - 48, flag: 0 };
+  if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return { ch, kind: K.latin, digit: -1, flag: 0 };
+  if (cp === 10 || cp === 13) return { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
+  if (cp === 32 || cp === 9) return { ch: ' ', kind: K.space, digit: -1, flag: 0 };
+  return { ch, kind: K.separator, digit: -1, flag: 0 };
+});
+const SPACE_FORM: Form = { ch: ' ', kind: K.space, digit: -1, flag: U };
+const NEWLINE_FORM: Form = { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
 
 function formOf(cp: number): Form | null {
-  if (cp < 0x80) {
-    if (cp >= 48 && cp <= 57) return { ch: String.fromCharCode(cp), kind: K.digit, digit: cp - 48, flag: 0 };
-    if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return { ch: String.fromCharCode(cp), kind: K.latin, digit: -1, flag: 0 };
-    if (cp === 10 || cp === 13) return { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
-    if (cp === 32 || cp === 9) return { ch: ' ', kind: K.space, digit: -1, flag: 0 };
-    return { ch: String.fromCharCode(cp), kind: K.separator, digit: -1, flag: 0 };
-  }
+  if (cp < 0x80) return ASCII[cp]!;
   const known = FORMS.get(cp);
   if (known) return known;
-  if (SPACES.has(cp) || (cp >= 0x2000 && cp <= 0x200a)) return { ch: ' ', kind: K.space, digit: -1, flag: U };
-  if (cp === 0x2028 || cp === 0x2029) return { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
+  if (SPACES.has(cp) || (cp >= 0x2000 && cp <= 0x200a)) return SPACE_FORM;
+  if (cp === 0x2028 || cp === 0x2029) return NEWLINE_FORM;
   if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return null; // CJK: kept as is
   if (cp >= 0x1d400 && cp <= 0x1d6a3) {
     const ch = String.fromCodePoint(cp).normalize('NFKC');
@@ -138,69 +146,96 @@ function formOf(cp: number): Form | null {
 
 const PENGUIN = 0x1f427;
 
+const UTF16 = new TextDecoder('utf-16le');
+// Scratch buffers, grown on demand and reused: the cells of one text never outlive the call that made them
+// (detectEvasive copies what it keeps), and this runs on every message.
+let scratch = { size: 0, codes: new Uint16Array(0), start: new Int32Array(0), end: new Int32Array(0), flags: new Uint16Array(0), kind: new Uint8Array(0), digit: new Int8Array(0), claimed: new Uint8Array(0) };
+
+function buffers(size: number): typeof scratch {
+  if (scratch.size < size) {
+    const n = Math.max(size, 4096);
+    scratch = { size: n, codes: new Uint16Array(n), start: new Int32Array(n), end: new Int32Array(n), flags: new Uint16Array(n), kind: new Uint8Array(n), digit: new Int8Array(n), claimed: new Uint8Array(n) };
+  }
+  return scratch;
+}
+
 /** The cells of a text (see the file comment). Linear in the length of the text. */
 export function toCells(text: string): Cells {
-  const chars: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  const flags: number[] = [];
-  const kind: number[] = [];
-  const digit: number[] = [];
+  const { codes, start, end, flags, kind, digit, claimed } = buffers(text.length + 1);
+  let n = 0;
   let pending = 0;
   let changed = false;
-  const push = (ch: string, s: number, e: number, k: number, d: number, f: number): void => {
-    chars.push(ch);
-    start.push(s);
-    end.push(e);
-    flags.push(f | pending);
-    kind.push(k);
-    digit.push(d);
-    pending = 0;
-  };
   for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
+    const unit = text.charCodeAt(i);
     const s = i;
-    i += cp > 0xffff ? 2 : 1;
-    if (isInvisible(cp)) {
-      changed = true;
-      const flag = cp === 0x20e3 ? U : quietInvisible(cp) ? 0 : FAMILY_BIT.invisible;
-      if (flags.length > 0) {
-        flags[flags.length - 1]! |= flag;
-        // Combining marks and emoji selectors belong to the character before them ("4️⃣" is one thing).
-        if (combining(cp)) end[end.length - 1] = i;
-      } else pending |= flag;
-      continue;
+    let form: Form | null;
+    let code: number;
+    let flag = 0;
+    if (unit < 0x80) {
+      form = ASCII[unit]!; // the hot path
+      code = unit === 13 ? 10 : unit === 9 ? 32 : unit;
+      i += 1;
+    } else {
+      const cp = text.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      if (isInvisible(cp)) {
+        changed = true;
+        const bit = cp === 0x20e3 ? U : quietInvisible(cp) ? 0 : FAMILY_BIT.invisible;
+        if (n > 0) {
+          flags[n - 1]! |= bit;
+          // Combining marks and emoji selectors belong to the character before them ("4️⃣" is one thing).
+          if (combining(cp)) end[n - 1] = i;
+        } else pending |= bit;
+        continue;
+      }
+      if (cp === PENGUIN) {
+        // 🐧 is QQ's mascot, and what people write instead of "QQ": two cells "QQ" for one character.
+        changed = true;
+        for (let q = 0; q < 2; q++, n++) {
+          codes[n] = 81;
+          start[n] = s;
+          end[n] = i;
+          flags[n] = FAMILY_BIT.im_nickname | pending;
+          kind[n] = K.latin;
+          digit[n] = -1;
+          pending = 0;
+        }
+        continue;
+      }
+      form = formOf(cp);
+      if (form === null) {
+        if (cp > 0xffff) changed = true;
+        code = cp > 0xffff ? 0x2606 : cp;
+      } else {
+        code = form.ch.charCodeAt(0);
+        // Numerals earn their family only if the digit pass converts them.
+        if (form.kind < K.numeral || form.kind > K.unit) {
+          flag = form.flag;
+          if (code !== unit && !(cp >= 0xff01 && cp <= 0xff5e)) changed = true;
+        }
+      }
     }
-    if (cp === PENGUIN) {
-      // 🐧 is QQ's mascot, and what people write instead of "QQ".
-      changed = true;
-      push('Q', s, i, K.latin, -1, FAMILY_BIT.im_nickname);
-      push('Q', s, i, K.latin, -1, FAMILY_BIT.im_nickname);
-      continue;
-    }
-    const form = formOf(cp);
-    if (form === null) {
-      const ch = text.slice(s, i);
-      push(ch.length === 1 ? ch : '☆', s, i, K.cjk, -1, 0);
-      continue;
-    }
-    if (form.kind === K.cjk || form.kind === K.numeral || form.kind === K.capital || form.kind === K.radio || form.kind === K.sound || form.kind === K.unit) {
-      push(form.ch, s, i, form.kind, form.digit, 0); // the family is only earned if the digit pass converts it
-      continue;
-    }
-    if (form.ch !== text.slice(s, i) && !(cp >= 0xff01 && cp <= 0xff5e && form.kind !== K.digit)) changed = true;
-    push(form.ch, s, i, form.kind, form.digit, form.flag);
+    codes[n] = code;
+    start[n] = s;
+    end[n] = i;
+    flags[n] = flag | pending;
+    kind[n] = form === null ? K.cjk : form.kind;
+    digit[n] = form === null ? -1 : form.digit;
+    pending = 0;
+    n += 1;
   }
+  claimed.fill(0, 0, n);
   return {
-    base: chars.join(''),
-    start,
-    end,
-    flags,
-    kind,
-    digit,
-    out: new Array<string | undefined>(chars.length),
-    claimed: new Uint8Array(chars.length),
+    base: UTF16.decode(codes.subarray(0, n)),
+    start: start.subarray(0, n),
+    end: end.subarray(0, n),
+    flags: flags.subarray(0, n),
+    kind: kind.subarray(0, n),
+    digit: digit.subarray(0, n),
+    out: new Map(),
+    claimed: claimed.subarray(0, n),
     changed,
+    rewritten: false,
   };
 }
 

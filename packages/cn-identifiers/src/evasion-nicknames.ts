@@ -25,18 +25,18 @@ function rewrite(cells: Cells, from: number, to: number, word: string): void {
   for (let k = from; k < to; k++) {
     if (cells.claimed[k]) return;
   }
-  cells.out[from] = word.slice(0, 1);
+  cells.out.set(from, word.slice(0, 1));
   if (to - from >= 2) {
-    cells.out[from + 1] = word.slice(1);
-    for (let k = from + 2; k < to; k++) cells.out[k] = '';
+    cells.out.set(from + 1, word.slice(1));
+    for (let k = from + 2; k < to; k++) cells.out.set(k, '');
   } else {
-    cells.out[from] = word;
+    cells.out.set(from, word);
   }
   for (let k = from; k < to; k++) {
     cells.claimed[k] = 1;
     cells.flags[k]! |= FAMILY_BIT.im_nickname;
   }
-  cells.changed = true;
+  cells.changed = cells.rewritten = true;
 }
 
 /** Rewrites each nickname of WeChat to "微信" and of QQ to "QQ". */

@@ -23,23 +23,32 @@ export function normalizeForDetection(original: string): Normalized {
   rewriteNicknames(cells);
   rewriteDigitRuns(cells);
   const { base, out } = cells;
-  const pieces: string[] = [];
-  let length = 0;
-  for (let i = 0; i < base.length; i++) {
-    const piece = out[i] ?? base[i]!;
-    pieces.push(piece);
-    length += piece.length;
+  if (!cells.rewritten) {
+    // Copies: the cells live in reused buffers.
+    return { text: base, start: cells.start.slice(), end: cells.end.slice(), flags: cells.flags.slice(), changed: cells.changed };
   }
+  const rewritten = [...out.keys()].sort((a, b) => a - b);
+  let length = base.length;
+  for (const i of rewritten) length += out.get(i)!.length - 1;
   const start = new Int32Array(length);
   const end = new Int32Array(length);
   const flags = new Uint16Array(length);
+  const pieces: string[] = [];
   let u = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    for (let c = 0; c < pieces[i]!.length; c++, u++) {
+  let from = 0; // first cell of the current stretch without rewrites
+  for (const i of [...rewritten, base.length]) {
+    const piece = i < base.length ? out.get(i)! : '';
+    pieces.push(base.slice(from, i), piece);
+    start.set(cells.start.subarray(from, i), u);
+    end.set(cells.end.subarray(from, i), u);
+    flags.set(cells.flags.subarray(from, i), u);
+    u += i - from;
+    for (let c = 0; c < piece.length; c++, u++) {
       start[u] = cells.start[i]!;
       end[u] = cells.end[i]!;
       flags[u] = cells.flags[i]!;
     }
+    from = i + 1;
   }
   return { text: pieces.join(''), start, end, flags, changed: cells.changed };
 }
