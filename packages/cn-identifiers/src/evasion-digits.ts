@@ -35,7 +35,8 @@ function markLatinTokens(cells: Cells): Uint8Array {
       continue;
     }
     let j = i;
-    while (j < n && !claimed[j] && (kind[j] === K.latin || kind[j] === K.digit || (base[j] === '|' && j > i && j + 1 < n && (kind[j + 1] === K.digit || kind[j + 1] === K.latin)))) j += 1;
+    // A bar inside or at the end of a token may be a 1 ("13|2…", "…161|"); classifyToken decides.
+    while (j < n && !claimed[j] && (kind[j] === K.latin || kind[j] === K.digit || (base[j] === '|' && j > i && base[j - 1] !== '|'))) j += 1;
     classifyToken(cells, opaque, i, j);
     i = j;
   }
@@ -103,7 +104,7 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
 }
 
 /** What stands between two groups, if it can be bridged: only separators, or a few words. */
-function gapBetween(cells: Cells, left: Group, right: Group, runDigits: number): Gap['kind'] | null {
+function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null {
   const { base, kind, claimed } = cells;
   let seps = 0;
   let newlines = 0;
@@ -136,9 +137,6 @@ function gapBetween(cells: Cells, left: Group, right: Group, runDigits: number):
   // number before them must not be a quantity ("138家门店", "2015年").
   if (newlines > 0 || words > 5 || latin > 10 || latinWords > 1 || length > 9) return null;
   if (left.n < 3 || right.n < 3 || left.fuzzy || right.fuzzy || left.weakOnly || right.weakOnly) return null;
-  // The parts of one split number are short, and together no longer than an ID number: a whole number, then
-  // words, then another number ("卡号 6222…, 开户账号 1001 …") are two numbers.
-  if (left.n > 8 || right.n > 8 || runDigits + right.n > 18) return null;
   if (UNIT_AFTER.has(base[firstWord]!) && base.slice(firstWord, firstWord + 2) !== '号码') return null;
   return 'words';
 }
@@ -170,45 +168,100 @@ function withoutLeadingSounds(cells: Cells, group: Group): Group | null {
   return group.b - a >= 3 ? { ...group, a, n: group.b - a, fuzzy: false, lone: false } : null;
 }
 
+type Run = { groups: Group[]; gaps: Gap[] };
+
+// How people split an identifier when they put words between the parts, and how each kind begins. Words are
+// only taken out between parts that fit one of these: two numbers in a sentence ("2023和2024的报表") never do.
+const WORD_SPLITS: ReadonlyArray<readonly [string, RegExp]> = [
+  ['3,4,4', /^1[3-9]/], ['3,8', /^1[3-9]/], ['7,4', /^1[3-9]/], ['4,4,3', /^1[3-9]/], ['3,3,5', /^1[3-9]/],
+  ['6,8,4', /^[1-8]\d{5}(?:19|20)/], ['6,4,4,4', /^[1-8]\d{5}(?:19|20)/], ['4,4,4,4', /^(?:62|4|5)/], ['4,4,4,4,3', /^(?:62|4|5)/],
+];
+
 /** Converts digit-like cells and bridges gaps in place (cells.out, cells.flags). */
 export function rewriteDigitRuns(cells: Cells): void {
   const opaque = markLatinTokens(cells);
-  const groups = findGroups(cells, opaque);
-  for (let g = 0; g < groups.length; ) {
-    const run: Group[] = [groups[g]!];
-    const gaps: Gap[] = [];
-    let h = g;
-    while (h + 1 < groups.length) {
-      const left = groups[h]!;
-      const runDigits = run.reduce((sum, g) => sum + g.n, 0);
-      const kind = gapBetween(cells, left, groups[h + 1]!, runDigits);
-      const previous = gaps.length > 0 ? separatorText(cells, gaps.at(-1)!) : null;
-      if (kind === 'separator' && separatorAllowed(cells, groups, h, previous)) {
-        gaps.push({ a: left.b, b: groups[h + 1]!.a, kind });
-        run.push(groups[++h]!);
-        continue;
-      }
-      // Words between may end in a homophone ("139懂吧2997…"): the group without it may still be a real one.
-      const trimmed = kind === null ? withoutLeadingSounds(cells, groups[h + 1]!) : null;
-      if (trimmed && gapBetween(cells, left, trimmed, runDigits) === 'words') groups[h + 1] = trimmed;
-      // Words between may hide small numerals ("后四位"): look past them to the next real group.
-      let r = kind === 'words' || trimmed?.a === groups[h + 1]!.a ? h + 1 : -1;
-      if (kind === null) {
-        for (let k = h + 1; k < groups.length && groups[k]!.n <= 2 && !/\d/.test(cells.base.slice(groups[k]!.a, groups[k]!.b)); k++) {
-          const next = groups[k + 1];
-          if (next && next.n >= 3 && gapBetween(cells, left, next, runDigits) === 'words') r = k + 1;
-          if (next && next.n >= 3) break;
-        }
-      }
-      if (r < 0) break;
-      gaps.push({ a: left.b, b: groups[r]!.a, kind: 'words' });
-      run.push(groups[r]!);
-      h = r;
+  const runs = separatorRuns(cells, findGroups(cells, opaque));
+  for (let r = 0; r < runs.length; r++) {
+    // A chain of single numbers with a few words between each: "138 我的 1234 号码 5678".
+    const chain = [r];
+    while (runs[chain.at(-1)!]!.groups.length === 1) {
+      const next = nextAcrossWords(cells, runs, chain.at(-1)!);
+      if (next < 0 || runs[next]!.groups.length !== 1) break;
+      chain.push(next);
     }
-    writeRun(cells, run, gaps);
-    g = h + 1;
+    for (let i = 0; i < chain.length; ) {
+      const k = splitAt(cells, chain.slice(i).map((c) => runs[c]!.groups[0]!));
+      if (k > 1) {
+        const parts = chain.slice(i, i + k).map((c) => runs[c]!.groups[0]!);
+        const gaps = parts.slice(1).map((g, j) => ({ a: parts[j]!.b, b: g.a, kind: 'words' as const }));
+        writeRun(cells, parts, gaps);
+        i += k;
+      } else {
+        writeRun(cells, runs[chain[i]!]!.groups, runs[chain[i]!]!.gaps);
+        i += 1;
+      }
+    }
+    r = chain.at(-1)!;
   }
 }
+
+/** Groups joined by separators only ("138.1234.5678", "1 3 8 …"): one run each. */
+function separatorRuns(cells: Cells, groups: Group[]): Run[] {
+  const runs: Run[] = [];
+  for (let g = 0; g < groups.length; g++) {
+    const run: Run = { groups: [groups[g]!], gaps: [] };
+    while (g + 1 < groups.length && gapBetween(cells, groups[g]!, groups[g + 1]!) === 'separator') {
+      const previous = run.gaps.length > 0 ? separatorText(cells, run.gaps.at(-1)!) : null;
+      if (!separatorAllowed(cells, groups, g, previous)) break;
+      run.gaps.push({ a: groups[g]!.b, b: groups[g + 1]!.a, kind: 'separator' });
+      run.groups.push(groups[++g]!);
+    }
+    runs.push(run);
+  }
+  return runs;
+}
+
+/** The run after `r` reachable across a few words (looking past small numerals and a trailing homophone), or -1. */
+function nextAcrossWords(cells: Cells, runs: Run[], r: number): number {
+  const left = runs[r]!.groups[0]!;
+  const right = runs[r + 1]?.groups[0];
+  if (!right) return -1;
+  const kind = gapBetween(cells, left, right);
+  if (kind === 'words') return r + 1;
+  if (kind !== null) return -1;
+  // Words that end in a homophone ("139懂吧2997…"): the group without it may be the real part.
+  const trimmed = runs[r + 1]!.groups.length === 1 ? withoutLeadingSounds(cells, right) : null;
+  if (trimmed && gapBetween(cells, left, trimmed) === 'words') {
+    runs[r + 1]!.groups[0] = trimmed;
+    return r + 1;
+  }
+  // Words that hold small numerals ("后四位"): look past them to the next real group.
+  for (let k = r + 1; k < runs.length; k++) {
+    const small = runs[k]!.groups[0]!;
+    if (runs[k]!.groups.length !== 1 || small.n > 2 || /\d/.test(cells.base.slice(small.a, small.b))) return -1;
+    const next = runs[k + 1]?.groups[0];
+    if (next && next.n >= 3) return gapBetween(cells, left, next) === 'words' ? k + 1 : -1;
+  }
+  return -1;
+}
+
+/** How many of `parts` (from the first) make one split identifier, or 0. */
+function splitAt(cells: Cells, parts: readonly Group[]): number {
+  for (let k = Math.min(5, parts.length); k >= 2; k--) {
+    const shape = parts.slice(0, k).map((g) => g.n).join(',');
+    const split = WORD_SPLITS.find(([s]) => s === shape);
+    if (!split) continue;
+    const digits = parts.slice(0, k).map((g) => digitsOf(cells, g)).join('');
+    if (split[1].test(digits)) return k;
+  }
+  return 0;
+}
+
+const digitsOf = (cells: Cells, g: Group): string => {
+  let out = '';
+  for (let k = g.a; k < g.b; k++) out += String(cells.digit[k]);
+  return out;
+};
 
 function writeRun(cells: Cells, run: readonly Group[], gaps: readonly Gap[]): void {
   const total = run.reduce((sum, g) => sum + g.n, 0);
