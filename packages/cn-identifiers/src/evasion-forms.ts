@@ -37,6 +37,8 @@ export const K = {
 } as const;
 
 export type Cells = {
+  /** The original text. */
+  source: string;
   /** One character per cell: the canonical form scanned by the later passes. */
   base: string;
   start: Int32Array;
@@ -102,8 +104,8 @@ put('壹贰貳叁參肆伍陆陸柒捌玖', K.capital, '122334566789', FAMILY_BI
 put('幺两兩', K.radio, '122', FAMILY_BIT.chinese_numerals);
 put('洞拐勾', K.radio, '079', FAMILY_BIT.slang_digits);
 // Homophones in common use for dodging filters (one to five per digit; the ones that are also everyday
-// function words — 就 要 司 期限… — are left out on purpose, see README).
-const SOUNDS = ['铃玲灵凌', '腰妖衣依', '俩尔耳', '伞山散仨', '寺死丝', '舞吾午武呜', '溜留流刘遛', '漆期妻凄', '吧巴扒疤芭', '酒久韭'];
+// function words — 就 司 起… — are left out on purpose, see README; 要 is in: it is the usual reading of 1).
+const SOUNDS = ['铃玲灵凌', '腰妖衣依要', '俩尔耳', '伞山散仨', '寺死丝', '舞吾午武呜', '溜留流刘遛', '漆期妻凄', '吧巴扒疤芭', '酒久韭'];
 SOUNDS.forEach((chars, digit) => put(chars, K.sound, String(digit).repeat(chars.length), FAMILY_BIT.slang_digits));
 put('十拾百佰千仟万萬亿億兆廿卅', K.unit, null, 0);
 // Hearts and the penguin are what messaging nicknames are made of.
@@ -122,8 +124,8 @@ const ASCII: Form[] = Array.from({ length: 128 }, (_, cp) => {
   const ch = String.fromCharCode(cp);
   if (cp >= 48 && cp <= 57) return { ch, kind: K.digit, digit: cp - 48, flag: 0 };
   if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return { ch, kind: K.latin, digit: -1, flag: 0 };
-  if (cp === 10 || cp === 13) return { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
-  if (cp === 32 || cp === 9) return { ch: ' ', kind: K.space, digit: -1, flag: 0 };
+  if (cp === 10) return { ch: '\n', kind: K.newline, digit: -1, flag: 0 };
+  if (cp === 32 || cp === 9 || cp === 13) return { ch: ' ', kind: K.space, digit: -1, flag: 0 }; // "\r\n" is one line break
   return { ch, kind: K.separator, digit: -1, flag: 0 };
 });
 const SPACE_FORM: Form = { ch: ' ', kind: K.space, digit: -1, flag: U };
@@ -173,7 +175,7 @@ export function toCells(text: string): Cells {
     let flag = 0;
     if (unit < 0x80) {
       form = ASCII[unit]!; // the hot path
-      code = unit === 13 ? 10 : unit === 9 ? 32 : unit;
+      code = unit === 13 || unit === 9 ? 32 : unit;
       i += 1;
     } else {
       const cp = text.codePointAt(i)!;
@@ -226,6 +228,7 @@ export function toCells(text: string): Cells {
   }
   claimed.fill(0, 0, n);
   return {
+    source: text,
     base: UTF16.decode(codes.subarray(0, n)),
     start: start.subarray(0, n),
     end: end.subarray(0, n),

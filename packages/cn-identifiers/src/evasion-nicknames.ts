@@ -13,13 +13,14 @@ const WECHAT = new RegExp(
     '[魏喂]信',
     '(?<![A-Za-z])wei\\s*信',
     '[微威薇]\\s*[xX](?![A-Za-z])',
-    '(?<![A-Za-z])[Vv]\\s+[Xx](?![A-Za-z])',
+    '(?<![A-Za-z])[Vv]\\s*[-_.·]?\\s+[Xx](?![A-Za-z])',
+    '(?<![A-Za-z])[Vv]\\s*[-_.·]\\s*[Xx](?![A-Za-z])',
     '微\\s+信',
     '(?<![A-Za-z])(?:vx|VX|Vx|wx|WX)(?=号)',
   ].map((p) => `(?:${p})`).join('|') + '(?:号码?)?',
   'g',
 );
-const QQ = /(?:(?<![A-Za-z])[Qq]\s+[Qq](?![A-Za-z])|抠抠|扣扣号码?)/g;
+const QQ = /(?:(?<![A-Za-z])[Qq]\s+[Qq](?![A-Za-z])|抠抠|扣扣号码?|(?<![A-Za-z])[Qq]号码|企鹅号码)/g;
 
 function rewrite(cells: Cells, from: number, to: number, word: string): void {
   for (let k = from; k < to; k++) {
@@ -41,7 +42,7 @@ function rewrite(cells: Cells, from: number, to: number, word: string): void {
 
 /** Rewrites each nickname of WeChat to "微信" and of QQ to "QQ". */
 export function rewriteNicknames(cells: Cells): void {
-  if (!/[泡❤芯心信xXQq抠扣]/.test(cells.base)) return;
+  if (!/[泡❤芯心信xXQq抠扣企]/.test(cells.base)) return;
   for (const m of cells.base.matchAll(WECHAT)) rewrite(cells, m.index, m.index + m[0].length, '微信');
   for (const m of cells.base.matchAll(QQ)) rewrite(cells, m.index, m.index + m[0].length, 'QQ');
 }
