@@ -129,6 +129,7 @@ test('forms learned from the held-out parts are found (each fixed in general, se
   one('记一下 199then7244嗯嗯4324', 'mobile', '199then7244嗯嗯4324', 'split_by_words');
   one('邮箱是 zhaohe1973@hz-keji dot example dot cn。Price is RMB 1,160,000', 'email', 'zhaohe1973@hz-keji dot example dot cn', 'spelled_email');
   one('发我 wangluo 艾特 yeah 点 net', 'email', 'wangluo 艾特 yeah 点 net', 'spelled_email');
+  one('简历投 luo.zhao27(艾特)outlook.com，有意私聊', 'email', 'luo.zhao27(艾特)outlook.com', 'spelled_email');
   one('email: 6249\u180e172@\ufe0f126.\ufe0fcom。', 'email', '6249\u180e172@\ufe0f126.\ufe0fcom', 'invisible');
   one('加v-x，guozhu1991！', 'wechat', 'guozhu1991', 'im_nickname');
   one('Q号码：75782', 'qq', '75782', 'im_nickname');
