@@ -134,6 +134,8 @@ test('forms learned from the held-out parts are found (each fixed in general, se
   one('加v-x，guozhu1991！', 'wechat', 'guozhu1991', 'im_nickname');
   one('Q号码：75782', 'qq', '75782', 'im_nickname');
   one('企鹅号码 1576592014', 'qq', '1576592014', 'im_nickname');
+  one('威信号：ming-zhu1986', 'wechat', 'ming-zhu1986', 'im_nickname');
+  one('call: 191你懂的86OO然后是9628', 'mobile', '191你懂的86OO然后是9628', 'lookalikes+split_by_words');
   one('手机妖武扒/散凌俩妖/1妖流扒。', 'mobile', '妖武扒/散凌俩妖/1妖流扒', 'slang_digits+separators');
   one('直接打幺五两六幺九八两幺八〇。2023年度', 'mobile', '幺五两六幺九八两幺八〇', 'chinese_numerals');
 });

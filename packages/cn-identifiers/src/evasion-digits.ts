@@ -19,7 +19,7 @@ const SENTENCE_END = new Set([...'。！？!?；;\n']);
 const AMBIGUOUS = /^\s*(?:[。！？!?；;，,、.点]|\n)\s*$/;
 
 /** `tentative`: holds look-alike letters from a token with fewer than three digits ("15O"): only trusted inside a split number. */
-type Group = { a: number; b: number; n: number; lone: boolean; weakOnly: boolean; fuzzy: boolean; tentative: boolean };
+type Group = { a: number; b: number; n: number; lone: boolean; weakOnly: boolean; fuzzy: boolean; sound: boolean; tentative: boolean };
 type Gap = { a: number; b: number; kind: 'separator' | 'words' };
 
 const isDigitLike = (k: number): boolean => k >= K.digit && k <= K.lookalike;
@@ -92,18 +92,20 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
     let fuzzy = false;
     let ascii = 0;
     let tentative = false;
+    let sound = false;
     for (; j < n && isDigitLike(kind[j]!) && !claimed[j] && opaque[j] !== 1; j++) {
       const k = kind[j]!;
       if (k === K.digit) ascii += 1;
       if (k === K.digit || k === K.numeral || k === K.capital || k === K.radio) strong += 1;
       if (k === K.sound || k === K.lookalike) fuzzy = true;
+      if (k === K.sound) sound = true;
       if (opaque[j] === 2) tentative = true;
     }
     const len = j - i;
     const quantity = ascii < len && (kind[i - 1] === K.unit || kind[j] === K.unit);
     const weakOnly = strong === 0;
     // A short group of homophones only ("吧", "山东") is a word unless it is one part among several.
-    if (!quantity && !(weakOnly && len === 1)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, tentative: tentative || (weakOnly && len < 4) });
+    if (!quantity && !(weakOnly && len === 1)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, sound, tentative: tentative || (weakOnly && len < 4) });
     i = j;
   }
   return groups;
@@ -146,7 +148,9 @@ function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null
   // Words between: both sides must be real groups of plain numerals, the words few, no line break, and the
   // number before them must not be a quantity ("138家门店", "2015年").
   if (newlines > 0 || words > 5 || latin > 10 || latinWords > 1 || length > 9) return null;
-  if (left.n < 3 || right.n < 3 || left.fuzzy || right.fuzzy || left.weakOnly || right.weakOnly) return null;
+  // Homophones next to words are words; a look-alike letter is trusted in a short part only ("86OO", not "ISO9001").
+  const doubtful = (g: Group): boolean => g.sound || (g.fuzzy && g.n > 4);
+  if (left.n < 3 || right.n < 3 || doubtful(left) || doubtful(right) || left.weakOnly || right.weakOnly) return null;
   if (UNIT_AFTER.has(base[firstWord]!) && base.slice(firstWord, firstWord + 2) !== '号码') return null;
   return 'words';
 }
@@ -175,7 +179,7 @@ function withoutLeadingSounds(cells: Cells, group: Group): Group | null {
   while (a < group.b && cells.kind[a] === K.sound) a += 1;
   if (a === group.a || cells.kind[group.a - 1] !== K.cjk) return null;
   for (let k = a; k < group.b; k++) if (cells.kind[k] === K.sound || cells.kind[k] === K.lookalike) return null;
-  return group.b - a >= 3 ? { ...group, a, n: group.b - a, fuzzy: false, lone: false } : null;
+  return group.b - a >= 3 ? { ...group, a, n: group.b - a, fuzzy: false, sound: false, lone: false } : null;
 }
 
 type Run = { groups: Group[]; gaps: Gap[] };

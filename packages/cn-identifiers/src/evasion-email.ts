@@ -7,7 +7,7 @@ import { FAMILY_BIT, type Cells } from './evasion-forms.ts';
 
 const AT = /(?:\s*[(\[{<（【]\s*(?:at|艾特|at符号)\s*[)\]}>）】]\s*|\s+at\s+|\s*(?:艾特|at符号|圈a)\s*|#|@)/giy;
 // Where an at-form may begin (the sticky AT then reads it whole).
-const AT_SCAN = /\s*[(\[{<（【]\s*(?:at|艾特)|\s+at\s|\s*(?:艾特|at符号|圈a)|[#@]/gi;
+const AT_SCAN = /[(\[{<（【]\s*(?:at|艾特)|\sat\s|艾特|at符号|圈a|[#@]/gi;
 const DOT = /(?:\s*[(\[{<（【]\s*(?:dot|点|點)\s*[)\]}>）】]\s*|\s+dot\s+|\s*[点點。]\s*|\s\.\s|\.)/giy;
 const LABEL = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?/y;
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
@@ -26,7 +26,8 @@ export function findSpelledEmails(cells: Cells): SpelledEmail[] {
   const found: SpelledEmail[] = [];
   let searchFrom = 0;
   for (const candidate of base.matchAll(AT_SCAN)) {
-    const i = candidate.index;
+    let i = candidate.index;
+    while (i > searchFrom && /\s/.test(base[i - 1]!)) i -= 1; // the at-form may begin with spaces
     if (i < searchFrom) continue;
     AT.lastIndex = i;
     const at = AT.exec(base);

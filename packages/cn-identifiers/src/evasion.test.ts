@@ -19,6 +19,8 @@ const HELDOUT_B = new URL('../corpus/evasion-heldout-b.jsonl', import.meta.url);
 const HELDOUT_B_SHA256 = '983de0e148995d1a03ec0ac710274f2df77b8a470133ad01fb9e7bbe40e989fa';
 const HELDOUT_C = new URL('../corpus/evasion-heldout-c.jsonl', import.meta.url);
 const HELDOUT_C_SHA256 = '83a1a8ed33f17bc848d621b4501271221c06499bac810ccefe296b118486f23f';
+const HELDOUT_D = new URL('../corpus/evasion-heldout-d.jsonl', import.meta.url);
+const HELDOUT_D_SHA256 = '829c11be1c8bf4e861470f1ce53df60893dbfad124b42909a51e88adbd5c9ab3';
 const FLOOR = 0.95;
 
 function table(part: string, items: readonly EvasionItem[]): Array<{ family: string; p: number; r: number; misses: string[] }> {
@@ -44,10 +46,11 @@ test('the held-out parts are byte for byte the files committed before the detect
   assert.equal(createHash('sha256').update(readFileSync(HELDOUT)).digest('hex'), HELDOUT_SHA256);
   assert.equal(createHash('sha256').update(readFileSync(HELDOUT_B)).digest('hex'), HELDOUT_B_SHA256);
   assert.equal(createHash('sha256').update(readFileSync(HELDOUT_C)).digest('hex'), HELDOUT_C_SHA256);
+  assert.equal(createHash('sha256').update(readFileSync(HELDOUT_D)).digest('hex'), HELDOUT_D_SHA256);
 });
 
 test('each part has every family, with as many hard negatives as positives', () => {
-  for (const url of [TUNING, HELDOUT, HELDOUT_B, HELDOUT_C]) {
+  for (const url of [TUNING, HELDOUT, HELDOUT_B, HELDOUT_C, HELDOUT_D]) {
     const items = readJsonl<EvasionItem>(url, (u) => readFileSync(u, 'utf8'));
     for (const family of EVASION_FAMILIES) {
       const of = items.filter((i) => i.family === family);
@@ -57,7 +60,7 @@ test('each part has every family, with as many hard negatives as positives', () 
   }
 });
 
-for (const [part, url] of [['tuning part', TUNING], ['held-out part', HELDOUT], ['held-out part B', HELDOUT_B], ['held-out part C', HELDOUT_C]] as const) {
+for (const [part, url] of [['tuning part', TUNING], ['held-out part', HELDOUT], ['held-out part B', HELDOUT_B], ['held-out part C', HELDOUT_C], ['held-out part D', HELDOUT_D]] as const) {
   test(`on the ${part}, precision and recall are at least ${FLOOR} in every evasion family`, () => {
     const rows = table(part, readJsonl<EvasionItem>(url, (u) => readFileSync(u, 'utf8')));
     const below = rows.filter((row) => row.p < FLOOR || row.r < FLOOR);

@@ -17,16 +17,15 @@ export type Normalized = {
   changed: boolean;
 };
 
+/** The canonical text and its maps. The maps may live in reused buffers: use them before the next call. */
 export function normalizeForDetection(original: string): Normalized {
   const cells = toCells(original);
   rewriteSpelledEmails(cells);
   rewriteNicknames(cells);
   rewriteDigitRuns(cells);
   const { base, out } = cells;
-  if (!cells.rewritten) {
-    // Copies: the cells live in reused buffers.
-    return { text: base, start: cells.start.slice(), end: cells.end.slice(), flags: cells.flags.slice(), changed: cells.changed };
-  }
+  // Without rewrites the maps are the cells' own, which live in reused buffers: valid until the next call.
+  if (!cells.rewritten) return { text: base, start: cells.start, end: cells.end, flags: cells.flags, changed: cells.changed };
   const rewritten = [...out.keys()].sort((a, b) => a - b);
   let length = base.length;
   for (const i of rewritten) length += out.get(i)!.length - 1;
