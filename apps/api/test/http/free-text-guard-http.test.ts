@@ -126,7 +126,11 @@ for (const dialect of DIALECTS) {
       t = await createTestApp(dialect);
       await t.app.ready();
       await seedDemo(t.database, t.app.services);
-      [seller, broker, buyer, privacy, security] = await Promise.all(['seller', 'broker', 'buyer', 'privacy', 'security'].map((login) => signIn(t.app, login, DEMO_PASSWORD)));
+      seller = await signIn(t.app, 'seller', DEMO_PASSWORD);
+      broker = await signIn(t.app, 'broker', DEMO_PASSWORD);
+      buyer = await signIn(t.app, 'buyer', DEMO_PASSWORD);
+      privacy = await signIn(t.app, 'privacy', DEMO_PASSWORD);
+      security = await signIn(t.app, 'security', DEMO_PASSWORD);
     });
     after(async () => t.close());
 
