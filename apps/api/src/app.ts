@@ -33,6 +33,9 @@ import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { advisersRoutes } from './modules/advisers/index.ts';
+import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -100,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   services.auditLog.start();
   // In-flight message hand-offs settle (and record their status) before the audit log stops.
   app.addHook('onClose', async () => {
+    await services.listings.settled();
     await services.closeDelivery();
     await services.auditLog.stop();
   });
@@ -137,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(services.identity, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(registrationRoutes(services.registration, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(deliveryRoutes(services.delivery));
-  await app.register(listingsRoutes(services.listings));
+  await app.register(listingsRoutes(services.listings, services.companyReveal));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
   await app.register(factorsRoutes(services.factors));
@@ -152,6 +156,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
+  await app.register(notificationsRoutes(services.notifications));
+  await app.register(advisersRoutes(services.advisers));
+  await app.register(disclosureRoutes(services.disclosure));
+  await app.register(disclosureStaffRoutes(services.disclosure));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }
