@@ -54,6 +54,22 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/staff/me/training', ['body.course', 'body.version', 'body.answers{key}'], KNOWN),
   ...each('POST /api/staff/break-glass', ['body.customerAccountId', 'body.customerAccountNo'], KNOWN),
   ...each('POST /api/staff/break-glass', ['body.justification'], GUARDED),
+  // The disclosure path and the advisers (test/disclosure/disclosure-free-text.test.ts proves their refusals).
+  ...each('POST /api/me/notifications/read', ['body.ids[]'], KNOWN),
+  ...each('PUT /api/staff/advisers/assignments/:customerAccountId', ['body.brokerAccountId'], KNOWN),
+  ...each('POST /api/staff/advisers/rules', ['body.industry'], GUARDED),
+  ...each('POST /api/staff/advisers/rules', ['body.brokerAccountId'], KNOWN),
+  ...each('POST /api/listings/:code/inquiries', ['body.note'], GUARDED),
+  ...each('POST /api/me/inquiries/:id/proof-of-funds', ['body.contentBase64'], SEALED),
+  ...each('POST /api/seller/inquiries/:id/decision', ['body.reason'], GUARDED),
+  ...each('POST /api/seller/grants/:id/revoke', ['body.reason'], GUARDED),
+  ...each('POST /api/broker/inquiries/:id/decision', ['body.reason'], GUARDED),
+  ...each('POST /api/broker/grants/:id/decision', ['body.reason'], GUARDED),
+  ...each('POST /api/broker/grants/:id/revoke', ['body.reason'], GUARDED),
+  ...each('POST /api/broker/proofs/:id/review', ['body.reason'], GUARDED),
+  ...each('POST /api/nda/certificates/verify', ['body.pdfBase64'], NOT_STORED),
+  ...each('POST /api/staff/nda/templates', ['body.titleZh', 'body.bodyZh', 'body.titleEn', 'body.bodyEn'], GUARDED),
+  ...each('PUT /api/staff/nda/templates/:version', ['body.titleZh', 'body.bodyZh', 'body.titleEn', 'body.bodyEn'], GUARDED),
 ]);
 
 type Def = { type: string; checks?: Array<{ _zod: { def: { check: string } } }>; [k: string]: unknown };
@@ -182,7 +198,9 @@ for (const dialect of DIALECTS) {
       const review = '请卖家直接联系 🐧 2845123456';
       const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
       assertRefused(await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'request_changes', comment: review, checklist }), 'comment', 'qq', review, '2845123456');
-      assert.equal((await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist })).json().status, 'published');
+      assert.equal((await call(broker, 'POST', `/api/broker/listings/${d.id}/company/reveal`, {})).statusCode, 200);
+      const approved = await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist });
+      assert.equal(approved.json().status, 'published', approved.body);
       const deal = 'Ref: 13912345678';
       assertRefused(await call(broker, 'POST', `/api/broker/listings/${d.id}/deal`, { action: 'record_loi', comment: deal }), 'comment', 'mobile', deal, '13912345678');
       const own = (await t.app.inject({ url: `/api/seller/listings/${d.id}`, headers: authHeaders(seller, false) })).json();
