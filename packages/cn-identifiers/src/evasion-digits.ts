@@ -114,7 +114,6 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
 /** What stands between two groups, if it can be bridged: only separators, or a few words. */
 function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null {
   const { base, kind, claimed } = cells;
-  let seps = 0;
   let newlines = 0;
   let words = 0;
   let latin = 0;
@@ -126,10 +125,7 @@ function gapBetween(cells: Cells, left: Group, right: Group): Gap['kind'] | null
     const kk = kind[k]!;
     if (kk === K.newline) newlines += 1;
     if (base[k] === '@') return null; // an e-mail address, never a separator
-    if (kk === K.space || kk === K.newline || kk === K.separator || base[k] === '点') {
-      if (base[k] !== ' ') seps += 1;
-      continue;
-    }
+    if (kk === K.space || kk === K.newline || kk === K.separator || base[k] === '点') continue;
     if (SENTENCE_END.has(base[k]!) || kk === K.unit || kk === K.digit) return null;
     if (firstWord < 0) firstWord = k;
     if (kk === K.latin) {

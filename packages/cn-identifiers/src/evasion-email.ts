@@ -5,10 +5,10 @@
 // reason to believe it is an address: a free-mail provider, a local part with digits or "._", or an e-mail cue.
 import { FAMILY_BIT, type Cells } from './evasion-forms.ts';
 
-const AT = /(?:\s*[(\[{<（【]\s*(?:at|艾特|at符号)\s*[)\]}>）】]\s*|\s+at\s+|\s*(?:艾特|at符号|圈a)\s*|#|@)/giy;
+const AT = /(?:\s*[([{<（【]\s*(?:at|艾特|at符号)\s*[)\]}>）】]\s*|\s+at\s+|\s*(?:艾特|at符号|圈a)\s*|#|@)/giy;
 // Where an at-form may begin (the sticky AT then reads it whole).
-const AT_SCAN = /[(\[{<（【]\s*(?:at|艾特)|\sat\s|艾特|at符号|圈a|[#@]/gi;
-const DOT = /(?:\s*[(\[{<（【]\s*(?:dot|点|點)\s*[)\]}>）】]\s*|\s+dot\s+|\s*[点點。]\s*|\s\.\s|\.)/giy;
+const AT_SCAN = /[([{<（【]\s*(?:at|艾特)|\sat\s|艾特|at符号|圈a|[#@]/gi;
+const DOT = /(?:\s*[([{<（【]\s*(?:dot|点|點)\s*[)\]}>）】]\s*|\s+dot\s+|\s*[点點。]\s*|\s\.\s|\.)/giy;
 const LABEL = /[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?/y;
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const TLDS = new Set(['com', 'cn', 'net', 'org', 'edu', 'gov', 'cc', 'me', 'io', 'co', 'hk', 'tw', 'mo', 'us', 'uk', 'jp', 'sg', 'de', 'info', 'biz',
