@@ -46,7 +46,7 @@ import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS,
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
 function scrubIdentifiers(text: string): string {
-  return redact(text).text;
+  return redact(text, { evasion: true }).text;
 }
 
 /** Every audit event type of every module, declared where the module lives. */
