@@ -12,6 +12,8 @@ const SHOTS = process.env.DISCLOSURE_SHOTS ?? join(tmpdir(), 'sealbridge-disclos
 mkdirSync(SHOTS, { recursive: true });
 const PHONE = 390;
 const WIDE = 1440;
+/** A 1×1 PNG: a real image by its bytes, standing in for a photographed bank deposit certificate. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /**
  * Issue 11 in zh-CN, from teaser to identity and back: a buyer asks for a listing's details, the broker verifies the
@@ -84,6 +86,15 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await buyer.getByTestId('inquiry-form').waitFor();
   });
 
+  test('the seller asks buyers of the listing for proof of funds, on the control panel', async () => {
+    await seller.goto(`${j.server.url}/account/listings`);
+    await seller.getByTestId(`access-${listing.code}`).click();
+    await seller.getByTestId('listing-access').waitFor();
+    await seller.getByTestId('access-empty').waitFor();
+    await seller.getByTestId('proof-required').click();
+    await seller.locator('[data-testid="proof-required"][aria-checked="true"]').waitFor();
+  });
+
   test('the buyer asks; a phone number in the note is pointed at, not repeated, and the request shows its state', async () => {
     await choose(buyer, 'inquiry-buyer-type', '企业');
     await choose(buyer, 'inquiry-budget', '100–300 万元');
@@ -135,7 +146,7 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await buyer.getByTestId('nda-certificate').click();
     const pdf = join(SHOTS, 'nda-certificate.pdf');
     await (await download).saveAs(pdf);
-    await shoot(buyer, 'inquiry-detail-signed', () => buyer.locator('[data-testid="step-sellerConsent-title"][data-status="process"]').waitFor());
+    await shoot(buyer, 'inquiry-detail-signed', () => buyer.locator('[data-testid="step-proof-title"][data-status="process"]').waitFor());
 
     // Anyone can check the certificate on the privacy center.
     const context = await newContext();
@@ -154,6 +165,17 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await context.close();
   });
 
+  test('the buyer reads why proof of funds is asked (PIPL Art. 30) and uploads it', async () => {
+    await buyer.goto(`${j.server.url}/account/inquiries/${inquiryId}`);
+    await buyer.locator('[data-testid="step-proof-title"][data-status="process"]').waitFor();
+    assert.match(await buyer.getByTestId('proof-notice').innerText(), /第三十条/);
+    await buyer.getByTestId('proof-file').setInputFiles({ name: 'deposit.png', mimeType: 'image/png', buffer: PNG });
+    // Once sent, the step says it waits for the adviser, and offers no second upload.
+    await buyer.getByTestId('proof-upload').waitFor({ state: 'detached' });
+    assert.match(await buyer.getByTestId('inquiry-steps').innerText(), /资金证明已提交，等待顾问审核。/);
+    await shoot(buyer, 'inquiry-detail-proof', () => buyer.getByTestId('inquiry-steps').waitFor());
+  });
+
   test('the broker cannot approve yet and is told, in words, what is missing', async () => {
     await broker.goto(`${j.server.url}/console/inquiries`);
     const card = broker.getByTestId('broker-request').filter({ hasText: listing.code });
@@ -163,10 +185,22 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await card.getByTestId('approve-L1').click();
     const missing = card.getByTestId('approval-missing');
     await missing.waitFor();
-    // The seller has neither accepted the request nor consented (consenting accepts it).
-    assert.deepEqual(await missing.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-missing'))), ['inquiry_not_accepted', 'seller_consent']);
+    // The seller has neither accepted the request nor consented (consenting accepts it); the proof is not reviewed.
+    const codes = () => missing.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-missing')));
+    assert.deepEqual(await codes(), ['inquiry_not_accepted', 'proof_of_funds', 'seller_consent']);
     assert.match(await missing.innerText(), /卖方尚未单独同意/);
     await shoot(broker, 'console-inquiries-missing', () => card.getByTestId('approval-missing').waitFor());
+  });
+
+  test('the broker opens the proof of funds in the page (after the step-up a fresh sign-in gives) and approves it', async () => {
+    const card = broker.getByTestId('broker-request').filter({ hasText: listing.code });
+    await card.getByTestId('proof-open').click();
+    const doc = broker.locator('[data-testid="blob-document"][data-kind="image"]');
+    await doc.waitFor();
+    assert.match((await doc.getAttribute('src')) ?? '', /^blob:/, 'shown from a blob: URL the page made');
+    await broker.screenshot({ path: join(SHOTS, 'console-proof-1440.png') });
+    await broker.getByTestId('proof-approve').click();
+    await card.locator('[data-precondition="proofOfFunds"][data-ok="true"]').waitFor();
   });
 
   test('the seller gives the separate consent naming the buyer, reading the alias, the purpose and what opens', async () => {

@@ -54,17 +54,20 @@ function InquiryCard({ inquiry }: { inquiry: TBuyerInquiry }) {
 }
 
 function MyInquiries() {
-  const { t } = useTranslation();
-  const session = useSession();
-  const query = useApiQuery((signal) => buyerApi.mine(signal), 'my-inquiries');
-  const roles = session.account?.roles ?? [];
+  const roles = useSession().account?.roles ?? [];
   // Notices for sellers also point here: a seller who is not a buyer belongs on 意向买家.
   if (!roles.includes('buyer') && roles.includes('seller')) return <Navigate to="/account/buyer-requests" replace />;
+  return <MyInquiryList alsoSeller={roles.includes('seller')} />;
+}
+
+function MyInquiryList({ alsoSeller }: { alsoSeller: boolean }) {
+  const { t } = useTranslation();
+  const query = useApiQuery((signal) => buyerApi.mine(signal), 'my-inquiries');
   if (query.error !== undefined && !query.data) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Skeleton active paragraph={{ rows: 6 }} />;
   return (
     <>
-      {roles.includes('seller') && (
+      {alsoSeller && (
         <p>
           <Link to="/account/buyer-requests">{t('disclosure.mine.sellerHint')}</Link>
         </p>
