@@ -64,6 +64,7 @@ function ConsoleFrame({ account }: { account: TAccount }) {
           }}
         />
       </Layout.Sider>
+      {phone && !collapsed && <div className="sb-console-backdrop" onClick={() => setCollapsed(true)} aria-hidden="true" />}
       <Layout>
         <Layout.Header className="sb-console-header">
           <Button
