@@ -33,6 +33,9 @@ import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/index.ts';
+import type { NotificationsPort } from './modules/notifications/index.ts';
+import { messagingRoutes, type InquiryCheck } from './modules/messaging/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -47,6 +50,9 @@ export type AppDeps = {
   webDistDir?: string;
   /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
   deliveryTransports?: readonly DeliveryTransport[];
+  /** Interim deal-path ports for messages, until the disclosure and notifications modules land (services.ts). */
+  disclosure?: DisclosureAccess & InquiryCheck;
+  notifications?: NotificationsPort;
 };
 
 declare module 'fastify' {
@@ -95,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(redis ? { redis } : {}),
     ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
+    ...(deps.disclosure ? { disclosure: deps.disclosure } : {}),
+    ...(deps.notifications ? { notifications: deps.notifications } : {}),
   });
   app.decorate('services', services);
   services.auditLog.start();
@@ -152,6 +160,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
+  await app.register(
+    messagingRoutes({
+      service: services.messaging,
+      stillSignedIn: async (request) => (await services.identity.authenticate(request.cookies[SESSION_COOKIE]))?.stage === 'active',
+    }),
+  );
+  // Live message streams never end on their own: close them before the server waits for open connections.
+  app.addHook('preClose', async () => {
+    services.messaging.stream.closeAll();
+  });
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

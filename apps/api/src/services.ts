@@ -39,6 +39,18 @@ import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsen
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/index.ts';
+import type { NotificationsPort } from './modules/notifications/index.ts';
+import {
+  createMemoryPresence,
+  createMessageBus,
+  createMessagingRepo,
+  createMessagingService,
+  createRedisPresence,
+  MESSAGING_AUDIT_EVENTS,
+  type InquiryCheck,
+} from './modules/messaging/index.ts';
+import { createLocalPubSub } from './platform/pubsub/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -47,7 +59,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS, ...MESSAGING_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -61,6 +73,12 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
+  /**
+   * Interim, until the disclosure and notifications modules land on main (then wired below and these go): the
+   * deal-path ports for messages. Tests pass fakes (test/fakes/); without them no grant exists and notices are logged.
+   */
+  disclosure?: DisclosureAccess & InquiryCheck;
+  notifications?: NotificationsPort;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -214,7 +232,8 @@ export async function createServices(deps: ServiceDeps) {
 
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return profile ? [profile.subject_id] : [];
+    // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
+    return [...(profile ? [profile.subject_id] : []), ...(await messaging.subjectsOfAccount(accountId))];
   }
 
   const staff = createStaffService({
@@ -226,6 +245,23 @@ export async function createServices(deps: ServiceDeps) {
     subjectOf: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
     delivery,
   });
+
+  // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
+  const messaging = createMessagingService({
+    repo: createMessagingRepo(db),
+    vault,
+    audit: auditLog,
+    disclosure: deps.disclosure ?? interimDisclosure((value) => vault.keyedDigest('messaging_buyer_alias', value)),
+    inquiries: deps.disclosure ?? { hasInquiry: async () => false },
+    notifications: deps.notifications ?? {
+      notify: async (input) => logger.info({ kind: input.kind }, 'notice pending the notifications module'),
+      notifyMany: async (inputs) => logger.info({ count: inputs.length }, 'notices pending the notifications module'),
+    },
+    bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
+    presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
+    logger,
+  });
+  await messaging.stream.start();
 
   if (deps.jobs) {
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
@@ -260,5 +296,15 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, messaging };
+}
+
+/** Interim, until the disclosure module lands: no listing has parties or grants, so no thread can be opened. */
+function interimDisclosure(digest: (value: string) => string): DisclosureAccess {
+  return {
+    activeGrant: async () => null,
+    grantsOf: async () => [],
+    partiesOf: async () => null,
+    buyerAlias: (listingId, buyerAccountId) => `B-${digest(`${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
+  };
 }

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
   'listings.watch': 'Save listings and searches and receive alerts for new matches',
   'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
+  // Messages (issue 13).
+  'messages.participate': 'Read and write the message threads one is a party to (the buyer, the listing\'s seller or its broker)',
+  'messages.moderate': 'See masking flags and call-back requests in the threads of one\'s own listings, and resolve them',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -43,6 +46,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
   admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review'],
 };
+
+// Messages (issue 13), in a block of its own so parallel branches merge without touching each other's lines.
+for (const role of ['seller', 'buyer', 'broker'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'messages.participate'];
+ROLE_PERMISSIONS.broker = [...ROLE_PERMISSIONS.broker, 'messages.moderate'];
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
   if (permission === 'public') return true;

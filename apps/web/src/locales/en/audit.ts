@@ -69,6 +69,16 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       break_glass_acknowledged: 'Break-glass alert acknowledged',
     },
     listings: { draft_saved: 'Listing draft saved', status_changed: 'Listing status changed', guard_refused: 'Listing text refused (identifiers)', duplicate_flagged: 'Same company listed twice', deal_recorded: 'Letter of intent or deposit recorded', deal_ended: 'Deal ended' },
+    messaging: {
+      thread_opened: 'Conversation opened',
+      message_sent: 'Message sent (stored encrypted)',
+      access_refused: 'Conversation access refused',
+      contact_attempts_flagged: 'Repeated contact details flagged',
+      flag_acknowledged: 'Contact-details flag handled by the broker',
+      callback_requested: 'Call-back requested from the broker',
+      callback_done: 'Call-back request handled',
+      thread_erased: 'Conversation keys destroyed',
+    },
   },
   actions: {
     sign_in: 'Sign in',

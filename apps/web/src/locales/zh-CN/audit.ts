@@ -66,6 +66,16 @@ export const auditZhCN = {
       break_glass_acknowledged: '确认紧急访问提醒',
     },
     listings: { draft_saved: '保存挂牌草稿', status_changed: '挂牌状态变更', guard_refused: '挂牌文字含识别信息被拒', duplicate_flagged: '同一公司重复挂牌', deal_recorded: '登记意向书或定金', deal_ended: '交易结束' },
+    messaging: {
+      thread_opened: '开启对话',
+      message_sent: '发送消息（加密保存）',
+      access_refused: '拒绝访问对话',
+      contact_attempts_flagged: '多次发送联系方式被标记',
+      flag_acknowledged: '顾问已处理联系方式标记',
+      callback_requested: '请求顾问安排回电',
+      callback_done: '顾问处理回电请求',
+      thread_erased: '销毁对话密钥',
+    },
   },
   actions: {
     sign_in: '登录',
