@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TMessagePage, TMessageView, TThreadSummary } from '@sealbridge/contracts';
+import { bytesAtRest } from '../helpers/at-rest.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { client, createMessagingTestApp, rendered, type MessagingTestApp } from './messaging-fixture.ts';
 
@@ -121,10 +122,15 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch((await as('broker').messages(threadId, 'seller_broker')).body, /62345678/);
     });
 
-    test('nothing a participant wrote is stored in plaintext, and the audit trail names kinds and counts only', async () => {
+    test('nothing a participant wrote rests in plaintext — not in the store files, the key store or the logs — and the audit trail names kinds and counts only', async () => {
       const rows = await t.database.db.selectFrom('thread_messages').selectAll().execute();
       assert.ok(rows.length >= 3);
-      assert.doesNotMatch(JSON.stringify(rows), /13912345678|zhang_san88|seller\.owner|细谈/);
+      await t.app.services.auditLog.drain();
+      const atRest = (await bytesAtRest(t)).toString('utf8');
+      for (const needle of [MOBILE, WECHAT, 'seller.owner@example.com', '细谈价格', '62345678']) {
+        assert.ok(!atRest.includes(needle), `${needle} at rest`);
+        assert.ok(!t.logLines.some((l) => l.includes(needle)), `${needle} in the logs`);
+      }
       await t.app.services.auditLog.drain();
       const sent = await audit('messaging.message_sent');
       assert.ok(sent.some((r) => JSON.parse(r.data ?? '{}').masked?.mobile === 1));

@@ -137,11 +137,15 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
           ...Object.fromEntries(fixed),
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-store',
-          connection: 'keep-alive',
+          // One stream per connection: when the stream ends (sign-out, shutdown) the connection goes with it.
+          connection: 'close',
           'x-accel-buffering': 'no',
         });
         reply.raw.flushHeaders();
-        const sink = { write: (chunk: string) => void reply.raw.write(chunk), end: () => reply.raw.end() };
+        // Ending a stream also drops its socket once the last bytes are out: a peer that vanished without closing
+        // would otherwise hold the server's shutdown until the socket times out.
+        const socket = reply.raw.socket;
+        const sink = { write: (chunk: string) => void reply.raw.write(chunk), end: () => void reply.raw.end(() => socket?.destroy()) };
         const stream = await service.stream.open(principal, sink, () => deps.stillSignedIn(request), lastEventId);
         reply.raw.on('close', () => stream.close());
         if (reply.raw.destroyed) stream.close();
