@@ -33,8 +33,8 @@ import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import type { DisclosureAccess } from './modules/disclosure/index.ts';
-import type { NotificationsPort } from './modules/notifications/index.ts';
 import { messagingRoutes, type InquiryCheck } from './modules/messaging/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
@@ -50,9 +50,8 @@ export type AppDeps = {
   webDistDir?: string;
   /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
   deliveryTransports?: readonly DeliveryTransport[];
-  /** Interim deal-path ports for messages, until the disclosure and notifications modules land (services.ts). */
+  /** Interim deal-path port for messages, until the disclosure module lands (services.ts). */
   disclosure?: DisclosureAccess & InquiryCheck;
-  notifications?: NotificationsPort;
 };
 
 declare module 'fastify' {
@@ -102,7 +101,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
     ...(deps.disclosure ? { disclosure: deps.disclosure } : {}),
-    ...(deps.notifications ? { notifications: deps.notifications } : {}),
   });
   app.decorate('services', services);
   services.auditLog.start();
@@ -160,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
+  await app.register(notificationsRoutes(services.notifications));
   await app.register(
     messagingRoutes({
       service: services.messaging,

@@ -39,8 +39,8 @@ import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsen
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
+import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import type { DisclosureAccess } from './modules/disclosure/index.ts';
-import type { NotificationsPort } from './modules/notifications/index.ts';
 import {
   createMemoryPresence,
   createMessageBus,
@@ -59,7 +59,10 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS, ...MESSAGING_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
+  ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...MESSAGING_AUDIT_EVENTS,
+];
 
 export type ServiceDeps = {
   config: Config;
@@ -74,11 +77,10 @@ export type ServiceDeps = {
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
   /**
-   * Interim, until the disclosure and notifications modules land on main (then wired below and these go): the
-   * deal-path ports for messages. Tests pass fakes (test/fakes/); without them no grant exists and notices are logged.
+   * Interim, until the disclosure module lands on main (then wired below and this goes): the deal-path port for
+   * messages. Tests pass a fake (test/fakes/); without one no listing has grants, so no thread can be opened.
    */
   disclosure?: DisclosureAccess & InquiryCheck;
-  notifications?: NotificationsPort;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -246,6 +248,19 @@ export async function createServices(deps: ServiceDeps) {
     delivery,
   });
 
+  // Notices of the deal path: in-app always; e-mail / SMS copies to the person's own address per their choices.
+  const notifications = createNotificationsService({
+    repo: createNotificationsRepo(db),
+    audit: auditLog,
+    delivery,
+    contactOf: async (accountId, channel) => {
+      const contact = await profiles.noticeAddress(accountId, [channel]);
+      return contact ? normalizeContact(contact.channel, contact.address) : null;
+    },
+    publicUrl: config.publicUrl,
+    logger,
+  });
+
   // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
   const messaging = createMessagingService({
     repo: createMessagingRepo(db),
@@ -253,10 +268,7 @@ export async function createServices(deps: ServiceDeps) {
     audit: auditLog,
     disclosure: deps.disclosure ?? interimDisclosure((value) => vault.keyedDigest('messaging_buyer_alias', value)),
     inquiries: deps.disclosure ?? { hasInquiry: async () => false },
-    notifications: deps.notifications ?? {
-      notify: async (input) => logger.info({ kind: input.kind }, 'notice pending the notifications module'),
-      notifyMany: async (inputs) => logger.info({ count: inputs.length }, 'notices pending the notifications module'),
-    },
+    notifications,
     bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
     presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
     logger,
@@ -296,7 +308,7 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, messaging };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, messaging };
 }
 
 /** Interim, until the disclosure module lands: no listing has parties or grants, so no thread can be opened. */

@@ -5,7 +5,6 @@ import { buildApp } from '../../src/app.ts';
 import { newId } from '../../src/platform/ids/index.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 import { createFakeDisclosure, type FakeDisclosure } from '../fakes/fake-disclosure.ts';
-import { createRecordingNotifications } from '../fakes/recording-notifications.ts';
 import { completeStaffTraining } from '../helpers/staff-training.ts';
 import { authHeaders, signIn, TEST_INDEX_HTML, type Session } from '../helpers/test-app.ts';
 import { createTestStore, type TestStore } from '../helpers/test-store.ts';
@@ -16,7 +15,8 @@ export type Person = (typeof PEOPLE)[number];
 export type MessagingTestApp = TestStore & {
   app: FastifyInstance;
   disclosure: FakeDisclosure;
-  notices: ReturnType<typeof createRecordingNotifications>;
+  /** The in-app notices the notifications module stored for an account (optionally of one kind), oldest first. */
+  notices: (accountId: string, kind?: string) => Promise<{ kind: string; params: Record<string, string | number>; link: string | null }[]>;
   ids: Record<Person, string>;
   sessions: Record<Person, Session>;
   listingId: string;
@@ -27,7 +27,7 @@ export type MessagingTestApp = TestStore & {
 };
 
 /**
- * An app whose deal-path ports are the fakes (until the disclosure and notifications modules land): one listing of
+ * An app whose disclosure port is the fake (until the disclosure module lands on main): one listing of
  * `seller`, served by `broker`; `buyer` has an inquiry on it; `stranger` (a buyer) and `otherBroker` are in no thread.
  */
 export async function createMessagingTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<MessagingTestApp> {
@@ -36,7 +36,6 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
   mkdirSync(webDistDir, { recursive: true });
   writeFileSync(join(webDistDir, 'index.html'), TEST_INDEX_HTML);
   const disclosure = createFakeDisclosure();
-  const notices = createRecordingNotifications();
   const build = () =>
     buildApp({
       config: store.config,
@@ -46,7 +45,6 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
       version: '0.0.0-test',
       webDistDir,
       disclosure: disclosure.port,
-      notifications: notices.port,
     });
   const app = await build();
   await app.ready();
@@ -72,7 +70,12 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
     ...store,
     app,
     disclosure,
-    notices,
+    notices: async (accountId, kind) => {
+      let q = store.database.db.selectFrom('notifications').select(['kind', 'params', 'link']).where('account_id', '=', accountId);
+      if (kind) q = q.where('kind', '=', kind);
+      const rows = await q.orderBy('created_at').orderBy('id').execute();
+      return rows.map((r) => ({ kind: r.kind, params: JSON.parse(r.params) as Record<string, string | number>, link: r.link }));
+    },
     ids,
     sessions,
     listingId,

@@ -94,21 +94,21 @@ for (const { dialect, bus, env } of variants) {
       // The broker has read everything so far: what follows starts a new unread stretch.
       const seen = (await as('broker').messages(threadId, 'parties')).json() as { items: TMessageView[] };
       await as('broker').read(threadId, 'parties', seen.items.at(-1)?.id ?? '');
-      const before = { buyer: t.notices.to(t.ids.buyer, 'messages_new').length, broker: t.notices.to(t.ids.broker, 'messages_new').length };
+      const before = { buyer: (await t.notices(t.ids.buyer, 'messages_new')).length, broker: (await t.notices(t.ids.broker, 'messages_new')).length };
       const buyerStream = await openStream(base, t.sessions.buyer);
       try {
         await until(() => t.app.services.messaging.stream.size() >= 1);
         let last: TMessageView | undefined;
         for (const text of ['一', '二', '三']) last = (await as('seller').send(threadId, 'parties', text)).json() as TMessageView;
-        assert.equal(t.notices.to(t.ids.buyer, 'messages_new').length, before.buyer, 'the buyer is watching');
-        assert.equal(t.notices.to(t.ids.broker, 'messages_new').length, before.broker + 1, 'one notice for a burst');
-        const notice = t.notices.to(t.ids.broker, 'messages_new').at(-1);
+        assert.equal((await t.notices(t.ids.buyer, 'messages_new')).length, before.buyer, 'the buyer is watching');
+        assert.equal((await t.notices(t.ids.broker, 'messages_new')).length, before.broker + 1, 'one notice for a burst');
+        const notice = (await t.notices(t.ids.broker, 'messages_new')).at(-1);
         assert.deepEqual(notice?.params, { code: t.listingCode, alias: ((await as('broker').thread(threadId)).json() as TThreadSummary).buyerAlias });
         assert.doesNotMatch(JSON.stringify(notice), /一|二|三/);
         // Once the broker has read the thread, the next message is worth a notice again.
         assert.equal((await as('broker').read(threadId, 'parties', last?.id ?? '')).statusCode, 204);
         await as('seller').send(threadId, 'parties', '四');
-        assert.equal(t.notices.to(t.ids.broker, 'messages_new').length, before.broker + 2);
+        assert.equal((await t.notices(t.ids.broker, 'messages_new')).length, before.broker + 2);
       } finally {
         await buyerStream.close();
       }
@@ -137,9 +137,9 @@ for (const { dialect, bus, env } of variants) {
           const sent = (await as('buyer').send(threadId, 'parties', '跨实例')).json() as TMessageView;
           assert.equal((await arriving).id, sent.id);
           // The seller's stream on the second instance counts as present for the first: no notice.
-          const notices = t.notices.to(t.ids.seller, 'messages_new').length;
+          const notices = (await t.notices(t.ids.seller, 'messages_new')).length;
           await as('buyer').send(threadId, 'parties', '再一条');
-          assert.equal(t.notices.to(t.ids.seller, 'messages_new').length, notices);
+          assert.equal((await t.notices(t.ids.seller, 'messages_new')).length, notices);
         } finally {
           await stream.close();
         }

@@ -110,13 +110,13 @@ for (const dialect of DIALECTS) {
       assert.equal(events.length, 1);
       assert.deepEqual(JSON.parse(events[0]?.data ?? '{}').kinds, { mobile: 2, qq: 1 });
       assert.doesNotMatch(JSON.stringify(events), /13912345678|13812345678|123456789/);
-      assert.equal(t.notices.to(t.ids.broker, 'messages_contact_attempts').length, 1);
+      assert.equal((await t.notices(t.ids.broker, 'messages_contact_attempts')).length, 1);
       // Another attempt updates the open flag; no second flag, no second notice.
       await as('buyer').send(threadId, 'parties', 'buyer@example.com');
       const updated = ((await as('broker').flags()).json() as { items: TMaskingFlag[] }).items;
       assert.equal(updated.length, 1);
       assert.equal(updated[0]?.attempts, 4);
-      assert.equal(t.notices.to(t.ids.broker, 'messages_contact_attempts').length, 1);
+      assert.equal((await t.notices(t.ids.broker, 'messages_contact_attempts')).length, 1);
       // The buyer cannot see or handle flags; the broker acknowledges, after which counting starts afresh.
       assert.equal((await as('buyer').flags()).statusCode, 403);
       assert.equal((await as('otherBroker').acknowledge(flag.id)).statusCode, 404);
@@ -143,12 +143,12 @@ for (const dialect of DIALECTS) {
       assert.equal(((await as('seller').thread(threadId)).json() as TThreadSummary).openCallback?.id, request.id);
       const queue = ((await as('broker').callbacks()).json() as { items: TCallbackView[] }).items;
       assert.deepEqual(queue.map((c) => [c.id, c.requesterRole, c.window, c.listingCode]), [[request.id, 'seller', 'morning', t.listingCode]]);
-      assert.equal(t.notices.to(t.ids.broker, 'messages_callback_requested').length, 1);
+      assert.equal((await t.notices(t.ids.broker, 'messages_callback_requested')).length, 1);
       assert.equal((await as('otherBroker').done(request.id)).statusCode, 404);
       const done = await as('broker').done(request.id, 'call_held');
       assert.equal((done.json() as TCallbackView).status, 'done');
       assert.equal((await as('broker').done(request.id)).statusCode, 409);
-      assert.equal(t.notices.to(t.ids.seller, 'messages_callback_done').length, 1);
+      assert.equal((await t.notices(t.ids.seller, 'messages_callback_done')).length, 1);
       assert.equal(((await as('seller').thread(threadId)).json() as TThreadSummary).openCallback, null);
       assert.equal((await audit('messaging.callback_done')).length, 1);
     });
