@@ -1,23 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../apps/api/src/app.ts';
 import { newId } from '../apps/api/src/platform/ids/index.ts';
-import { loadConfig } from '../apps/api/src/platform/config/index.ts';
-import { createLogger } from '../apps/api/src/platform/logger/index.ts';
-import { openKeyStore, openStore } from '../apps/api/src/runtime.ts';
-import { createFakeDisclosure } from '../apps/api/test/fakes/fake-disclosure.ts';
-import { authHeaders, signIn, type Session } from '../apps/api/test/helpers/test-app.ts';
+import { createDisclosureWorld, openL1 } from '../apps/api/test/disclosure/disclosure-fixture.ts';
+import { completeStaffTraining } from '../apps/api/test/helpers/staff-training.ts';
+import { authHeaders, type Session } from '../apps/api/test/helpers/test-app.ts';
 import { openStream } from '../apps/api/test/messaging/sse-client.ts';
 import { result, type BenchSuite } from './lib.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const SAMPLES = 200;
-const WARMUP = 20;
-/** Senders take turns: each stays far below the per-account send limit (60 a minute). */
-const SENDERS = 6;
+const SAMPLES = 100;
+const WARMUP = 10;
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,52 +40,34 @@ async function redisBaseline(): Promise<number[]> {
 }
 
 /**
- * Two app instances over one SQLite store and one Redis: buyers send on instance A (HTTP through the whole app:
- * guard, grant checks, vault sealing, insert + audit in one transaction, publish); the seller's live stream is open
- * on instance B. Time from the send request to the event on B's stream.
+ * Two app instances over one SQLite store and one Redis, the demo world with a real L1 grant (inquiry, verification,
+ * NDA, the seller's consent, the broker's approval): the buyer and the broker take turns sending on instance A
+ * (HTTP through the whole app: guard, grant checks, vault sealing, insert + audit in one transaction, publish); the
+ * seller's live stream is open on instance B. Time from the send request to the event on B's stream.
  */
 async function crossInstance(): Promise<number[]> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-messaging-'));
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'silent', REDIS_URL });
-  const logger = createLogger({ level: 'silent' });
-  const database = await openStore(config, logger);
-  const keys = await openKeyStore(config, logger);
-  // Interim: the disclosure module's port (grants) is the test fake until the module lands on main.
-  const disclosure = createFakeDisclosure();
-  const build = async () => {
-    const app = await buildApp({ config, database, keys, logger, version: 'bench', webDistDir: dataDir, disclosure: disclosure.port });
-    await app.ready();
-    return app;
-  };
-  const a = await build();
-  const b = await build();
-  const apps: FastifyInstance[] = [a, b];
+  const world = await createDisclosureWorld('sqlite', { REDIS_URL, LOG_LEVEL: 'silent' });
+  const { t } = world;
   try {
-    const password = 'Bench-harbour 58 lanterns';
-    const seller = await a.services.identity.createAccount({ kind: 'customer', loginName: 'bench-seller', accountNo: 'C-S', roles: ['seller'], password });
-    const senders: { session: Session; threadId: string }[] = [];
-    for (let i = 0; i < SENDERS; i++) {
-      const buyer = await a.services.identity.createAccount({ kind: 'customer', loginName: `bench-buyer-${i}`, accountNo: `C-B${i}`, roles: ['buyer'], password });
-      const listingId = newId();
-      disclosure.addListing({ listingId, listingCode: `SB-BENCH-${i}`, sellerAccountId: seller.id, brokerAccountId: null });
-      disclosure.addInquiry(listingId, buyer.id);
-      disclosure.grant(listingId, buyer.id, 'L1');
-      const session = await signIn(a, `bench-buyer-${i}`, password);
-      const opened = await a.inject({ method: 'POST', url: '/api/me/threads', headers: authHeaders(session), payload: { listingId } });
-      senders.push({ session, threadId: (opened.json() as { id: string }).id });
-    }
+    await openL1(world);
+    const a = t.app;
+    const opened = await a.inject({ method: 'POST', url: '/api/me/threads', headers: authHeaders(world.buyer), payload: { listingId: world.listing.id } });
+    const threadId = (opened.json() as { id: string }).id;
+    await completeStaffTraining(a.services, world.ids.broker);
+    const b = await t.secondInstance();
     const base = await b.listen({ port: 0, host: '127.0.0.1' });
-    const stream = await openStream(base, await signIn(b, 'bench-seller', password));
+    const stream = await openStream(base, world.seller);
+    // Two senders keep each far below the per-account send limit (60 a minute).
+    const senders = [world.buyer, world.broker];
     const times: number[] = [];
     try {
       for (let i = 0; i < SAMPLES + WARMUP; i++) {
-        const sender = senders[i % SENDERS] as (typeof senders)[number];
         const arriving = stream.next('message');
         const t0 = performance.now();
         const sent = await a.inject({
           method: 'POST',
-          url: `/api/me/threads/${sender.threadId}/messages`,
-          headers: authHeaders(sender.session),
+          url: `/api/me/threads/${threadId}/messages`,
+          headers: authHeaders(senders[i % senders.length] as Session),
           payload: { lane: 'parties', text: `第 ${i} 条：方便的话打 1391234${String(i % 10000).padStart(4, '0')} 细谈。` },
         });
         if (sent.statusCode !== 200) throw new Error(`send failed: ${sent.statusCode} ${sent.body}`);
@@ -107,10 +80,7 @@ async function crossInstance(): Promise<number[]> {
     }
     return times;
   } finally {
-    for (const app of apps) await app.close();
-    await database.close();
-    await keys.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await t.close();
   }
 }
 

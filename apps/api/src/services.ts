@@ -33,14 +33,15 @@ import {
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
-import { createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
+import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
-import type { DisclosureAccess } from './modules/disclosure/index.ts';
+import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
+import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
 import {
   createMemoryPresence,
   createMessageBus,
@@ -48,7 +49,6 @@ import {
   createMessagingService,
   createRedisPresence,
   MESSAGING_AUDIT_EVENTS,
-  type InquiryCheck,
 } from './modules/messaging/index.ts';
 import { createLocalPubSub } from './platform/pubsub/index.ts';
 
@@ -61,6 +61,8 @@ function scrubIdentifiers(text: string): string {
 /** Every audit event type of every module, declared where the module lives. */
 export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
   ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...ADVISERS_AUDIT_EVENTS,
+  ...DISCLOSURE_AUDIT_EVENTS,
   ...MESSAGING_AUDIT_EVENTS,
 ];
 
@@ -76,11 +78,6 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
-  /**
-   * Interim, until the disclosure module lands on main (then wired below and this goes): the deal-path port for
-   * messages. Tests pass a fake (test/fakes/); without one no listing has grants, so no thread can be opened.
-   */
-  disclosure?: DisclosureAccess & InquiryCheck;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -168,8 +165,12 @@ export async function createServices(deps: ServiceDeps) {
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
+  const listingsRepo = createListingsRepo(db);
+  const companyReveal = createCompanyReveal({ repo: listingsRepo, vault, requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)) });
   const listings = createListingsService({
-    repo: createListingsRepo(db),
+    repo: listingsRepo,
+    ensureAdviser: (sellerAccountId, hint) => advisers.ensureAdviser(sellerAccountId, hint, 'first_listing'),
+    companyRevealedBy: (listingId, brokerAccountId) => companyReveal.revealedBy(listingId, brokerAccountId),
     audit: auditLog,
     vault,
     // Saved searches with e-mail alerts: the buyer's own e-mail on their profile, through the delivery port.
@@ -188,6 +189,8 @@ export async function createServices(deps: ServiceDeps) {
     vault,
     signer: receiptSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-consent`),
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+    // Consents naming the other party of an inquiry (the disclosure path) are checked by the disclosure module.
+    recipientAllowed: (accountId, purpose, recipient) => disclosure.recipientAllowed(accountId, purpose, recipient),
   });
   const profiles = createProfilesService({
     repo: profilesRepo,
@@ -232,10 +235,11 @@ export async function createServices(deps: ServiceDeps) {
     return (await profilesRepo.findByBlindIndex(given[1], index)).map((r) => r.subject_id);
   }
 
+  /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
     // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
-    return [...(profile ? [profile.subject_id] : []), ...(await messaging.subjectsOfAccount(accountId))];
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId)), ...(await messaging.subjectsOfAccount(accountId))];
   }
 
   const staff = createStaffService({
@@ -261,13 +265,40 @@ export async function createServices(deps: ServiceDeps) {
     logger,
   });
 
+  // Advisers for everyone; the disclosure path from teaser to identity (ADR 0012).
+  const advisers = createAdvisersService({
+    repo: createAdvisersRepo(db),
+    audit: auditLog,
+    assignClient: (customerAccountId, brokerAccountId, by) => profiles.assignClient(customerAccountId, brokerAccountId, by),
+    moveSellerListings: (sellerAccountId, brokerAccountId) => listings.moveSellerListings(sellerAccountId, brokerAccountId),
+    notifications,
+  });
+  const disclosure = createDisclosureService({
+    repo: createDisclosureRepo(db),
+    audit: auditLog,
+    vault,
+    consent,
+    verification,
+    advisers,
+    notifications,
+    profiles: { row: (accountId) => profilesRepo.findByAccount(accountId), ensureSubject: (accountId) => profiles.ensureSubject(accountId) },
+    requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
+    ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
+  });
   // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
+  const inquiriesRepo = createDisclosureRepo(db);
   const messaging = createMessagingService({
     repo: createMessagingRepo(db),
     vault,
     audit: auditLog,
-    disclosure: deps.disclosure ?? interimDisclosure((value) => vault.keyedDigest('messaging_buyer_alias', value)),
-    inquiries: deps.disclosure ?? { hasInquiry: async () => false },
+    disclosure: disclosure.access,
+    // A thread opens once the buyer has an inquiry on the listing that is still open or was accepted.
+    inquiries: {
+      hasInquiry: async (listingId, buyerAccountId) => {
+        const inquiry = await inquiriesRepo.inquiryOf(listingId, buyerAccountId);
+        return inquiry?.status === 'open' || inquiry?.status === 'accepted';
+      },
+    },
     notifications,
     bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
     presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
@@ -276,6 +307,10 @@ export async function createServices(deps: ServiceDeps) {
   await messaging.stream.start();
 
   if (deps.jobs) {
+    await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
+      ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
+    });
+    await deps.jobs.schedule('disclosure.expire-grants', '*/5 * * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
@@ -308,15 +343,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, messaging };
-}
-
-/** Interim, until the disclosure module lands: no listing has parties or grants, so no thread can be opened. */
-function interimDisclosure(digest: (value: string) => string): DisclosureAccess {
-  return {
-    activeGrant: async () => null,
-    grantsOf: async () => [],
-    partiesOf: async () => null,
-    buyerAlias: (listingId, buyerAccountId) => `B-${digest(`${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
-  };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging };
 }

@@ -66,6 +66,19 @@ export const ERROR_CODES = {
     en: 'The text contains contact details, ID or credit numbers or the company name. Remove them where marked and try again.',
   },
   LISTING_LOCKED: { status: 409, 'zh-CN': '该公司已有意向书或定金在进行中，交易结束前不能再次挂牌。', en: 'This company is under a letter of intent or deposit and cannot be offered again until that deal ends.' },
+  INQUIRY_EXISTS: { status: 409, 'zh-CN': '您已就该挂牌提交过申请，请在“我的意向”中查看进度。', en: 'You have already asked about this listing. See its progress under My inquiries.' },
+  VERIFICATION_REQUIRED: { status: 403, 'zh-CN': '查看公司详情前须完成实名认证。', en: 'Complete real-name verification before you can see a company\'s details.' },
+  NDA_REQUIRED: { status: 403, 'zh-CN': '查看公司详情前须签署本挂牌的保密协议。', en: 'Sign this listing\'s confidentiality agreement (NDA) before you can see the company\'s details.' },
+  NDA_TEXT_CHANGED: { status: 409, 'zh-CN': '保密协议内容已更新，请重新阅读后再签署。', en: 'The agreement has changed. Please read it again before signing.' },
+  NDA_TEMPLATE_INVALID: { status: 422, 'zh-CN': '协议模板中有未知的变量，请只使用列出的变量。', en: 'The template uses an unknown variable. Use only the listed variables.' },
+  PROOF_OF_FUNDS_REQUIRED: { status: 403, 'zh-CN': '卖方要求提供资金证明，经顾问审核通过后方可查看详情。', en: 'The seller asks for proof of funds, approved by the adviser, before details are shown.' },
+  DOCUMENT_INVALID: { status: 422, 'zh-CN': '文件须为 PDF、JPEG 或 PNG 格式，且不超过 3 MB。', en: 'The document must be a PDF, JPEG or PNG file of at most 3 MB.' },
+  DISCLOSURE_PRECONDITIONS: {
+    status: 409,
+    'zh-CN': '尚不满足开放条件：须买方实名认证、签署保密协议、卖方单独同意（及卖方要求的资金证明）。',
+    en: 'Not all conditions are met yet: the buyer\'s verification and NDA, the seller\'s separate consent (and proof of funds where asked).',
+  },
+  GRANT_NOT_ACTIVE: { status: 403, 'zh-CN': '您对该挂牌的查看权限未开放、已到期或已被撤回。', en: 'Your access to this listing is not open, has expired or was withdrawn.' },
   LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
   // Messages (issue 13).
   LANE_CLOSED: {

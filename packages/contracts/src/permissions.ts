@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
   'listings.watch': 'Save listings and searches and receive alerts for new matches',
   'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
+  'deals.inquire': 'Ask to see a listing\'s details: inquiries, the NDA, proof of funds, access levels and what they open',
+  'disclosure.review': 'Approve, decline, renew or revoke buyers\' access levels on the listings one advises; review proof of funds',
+  'nda.manage': 'Write and publish the click-wrap NDA templates',
   // Messages (issue 13).
   'messages.participate': 'Read and write the message threads one is a party to (the buyer, the listing\'s seller or its broker)',
   'messages.moderate': 'See masking flags and call-back requests in the threads of one\'s own listings, and resolve them',
@@ -38,13 +41,13 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
-  buyer: ['customer.self_service', 'listings.watch'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
-  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review', 'nda.manage'],
 };
 
 // Messages (issue 13), in a block of its own so parallel branches merge without touching each other's lines.

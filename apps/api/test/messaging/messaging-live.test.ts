@@ -35,8 +35,9 @@ for (const { dialect, bus, env } of variants) {
     before(async () => {
       t = await createMessagingTestApp(dialect, env);
       base = await listen(t.app);
+      await t.grants.inquire();
       threadId = ((await as('buyer').open(t.listingId)).json() as TThreadSummary).id;
-      t.disclosure.grant(t.listingId, t.ids.buyer, 'L1');
+      await t.grants.openL1();
     });
     after(async () => t.close());
 

@@ -24,6 +24,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       t = await createMessagingTestApp(dialect);
+      await t.grants.inquire();
       const opened = await as('buyer').open(t.listingId);
       assert.equal(opened.statusCode, 200, opened.body);
       threadId = (opened.json() as TThreadSummary).id;
@@ -50,7 +51,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('after L1 a contact sent to the seller is masked for the seller and the broker, and the sender sees what and why', async () => {
-      t.disclosure.grant(t.listingId, t.ids.buyer, 'L1');
+      await t.grants.openL1();
       const sent = await as('buyer').send(threadId, 'parties', TEXT);
       assert.equal(sent.statusCode, 200, sent.body);
       const own = sent.json() as TMessageView;
@@ -72,7 +73,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('once L3 is active the seller reads the original, audited as a reveal for deal_execution; the broker still reads it masked', async () => {
-      t.disclosure.grant(t.listingId, t.ids.buyer, 'L3');
+      await t.grants.openL3();
       const seller = (await page('seller')).items[0] as TMessageView;
       assert.equal(seller.rendering, 'original');
       assert.equal(rendered(seller), TEXT);
@@ -88,10 +89,12 @@ for (const dialect of DIALECTS) {
       assert.equal(last.purpose, 'deal_execution');
       assert.equal(last.decision, 'allowed');
       assert.match(last.fields ?? '', /thread_messages\.body/);
+      // Provided to the seller under the buyer's L3 grant (both sides' consents naming each other), recorded with it.
+      assert.ok((JSON.parse(last.data) as { recipient?: { grantId?: string } }).recipient?.grantId);
     });
 
-    test('a revoked L3 masks again at once, on this instance and on a second one', async () => {
-      t.disclosure.revoke(t.listingId, t.ids.buyer, 'L3');
+    test('a withdrawn L3 consent masks again at once, on this instance and on a second one; consent again opens it; a revoked L3 masks for good', async () => {
+      await t.grants.sellerL3Consent('withdraw');
       const here = await as('seller').messages(threadId, 'parties');
       assert.doesNotMatch(here.body, /13912345678/);
       const second = await t.secondInstance();
@@ -99,17 +102,12 @@ for (const dialect of DIALECTS) {
       assert.equal(there.statusCode, 200, there.body);
       assert.doesNotMatch(there.body, /13912345678/);
       assert.equal(((there.json() as TMessagePage).items[0] as TMessageView).rendering, 'masked');
-      // And granted again, the second instance opens it without any cache to invalidate.
-      t.disclosure.grant(t.listingId, t.ids.buyer, 'L3');
+      // Consent given again: the second instance opens it without any cache to invalidate.
+      await t.grants.sellerL3Consent('give');
       assert.match((await client(second, t.sessions.seller).messages(threadId, 'parties')).body, /13912345678/);
-      t.disclosure.revoke(t.listingId, t.ids.buyer, 'L3');
-    });
-
-    test('a revoked L1 closes the parties lane to both sides again', async () => {
-      t.disclosure.revoke(t.listingId, t.ids.buyer, 'L1');
-      assert.equal((await as('seller').messages(threadId, 'parties')).json().code, 'LANE_CLOSED');
-      assert.equal((await as('buyer').send(threadId, 'parties', '还在吗')).json().code, 'LANE_CLOSED');
-      t.disclosure.grant(t.listingId, t.ids.buyer, 'L1');
+      await t.grants.revoke('L3');
+      assert.doesNotMatch((await client(second, t.sessions.seller).messages(threadId, 'parties')).body, /13912345678/);
+      assert.doesNotMatch((await as('seller').messages(threadId, 'parties')).body, /13912345678/);
     });
 
     test('the seller\'s reply reaches the buyer masked too, and a reply to the broker is masked with the broker-line reason', async () => {
@@ -136,6 +134,14 @@ for (const dialect of DIALECTS) {
       assert.ok(sent.some((r) => JSON.parse(r.data ?? '{}').masked?.mobile === 1));
       assert.doesNotMatch(JSON.stringify(sent), /13912345678|zhang_san88/);
       assert.equal(messageId.length, 36);
+    });
+
+    test('a revoked L1 closes the parties lane to both sides again, the lines to the broker stay open', async () => {
+      await t.grants.revoke('L1');
+      assert.equal((await as('seller').messages(threadId, 'parties')).json().code, 'LANE_CLOSED');
+      assert.equal((await as('buyer').send(threadId, 'parties', '还在吗')).json().code, 'LANE_CLOSED');
+      assert.equal((await as('buyer').send(threadId, 'buyer_broker', '还在吗')).statusCode, 200);
+      assert.equal((await as('broker').messages(threadId, 'parties')).statusCode, 200, 'the broker keeps the history');
     });
   });
 }

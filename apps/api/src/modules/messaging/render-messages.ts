@@ -1,5 +1,6 @@
 import { MASKED_KINDS, type TMessageSegment, type TMessageView, type ThreadRole } from '@sealbridge/contracts';
 import type { Principal } from '../../platform/http/index.ts';
+import type { ActiveGrant } from '../disclosure/index.ts';
 import { countKinds, maskedSegments, originalSegments, ownSegments, type MaskedSpan } from './message-masking.ts';
 import type { MessageRow, ReadRow } from './messaging-repo.ts';
 import type { MessagingContext, ThreadAccess } from './thread-access.ts';
@@ -47,17 +48,17 @@ function readersOf(access: ThreadAccess, row: MessageRow, reads: readonly ReadRo
  * Opens each message for this reader through the vault, choosing the field by the rules: the sender's own original
  * (own data, not an audited access), the other party's original under an active L3 (`thread_messages.body`), or the
  * masked rendering (`thread_messages.masked_body`) — each a `vault.reveal` for `deal_execution`, audited before
- * the vault decrypts. A broker's reads pass the staff gate; a customer's are the platform serving the sender's own
- * act of sending. Opened in parallel, so the audit log commits them as one group.
+ * the vault decrypts. Opened in parallel, so the audit log commits them as one group.
  */
 export async function renderMessages(
   ctx: MessagingContext,
   access: ThreadAccess,
   principal: Principal,
   rows: readonly MessageRow[],
-  l3Active: boolean,
+  l3Grant: ActiveGrant | null,
   requestId?: string,
 ): Promise<TMessageView[]> {
+  const l3Active = l3Grant !== null;
   const attachments = await ctx.repo.attachmentsOf(rows.map((r) => r.id));
   const reads = rows.some((r) => r.sender_account_id === principal.accountId) ? await ctx.repo.readsOf(access.thread.id) : [];
   const actor = { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId };
@@ -67,11 +68,19 @@ export async function renderMessages(
       const self = row.sender_account_id === principal.accountId;
       const original = self || readsOriginal(row.lane, row.sender_role, access.role, l3Active);
       const field = original ? 'body' : 'masked_body';
+      // The other party's original: provided to them under the buyer's L3 grant (both sides' consents naming each
+      // other; PIPL Art. 23), audited with the grant. Their masked rendering: the platform carrying out the sender's
+      // own act of sending. A broker's read: an ordinary staff reveal (registry role, training gate).
+      const how =
+        self || principal.kind === 'staff'
+          ? {}
+          : original && l3Grant
+            ? { recipient: { grantId: l3Grant.grantId, alias: access.role === 'buyer' ? l3Grant.buyerAlias : 'seller', listingCode: access.thread.listing_code, ndaSignatureId: null } }
+            : { forSubject: true };
       const opened = await ctx.vault.reveal({
         actor,
         own: self,
-        // Customers: the platform opens the sender's words to deliver them, as the sender asked. Staff: a reveal.
-        ...(!self && principal.kind === 'customer' ? { forSubject: true } : {}),
+        ...how,
         subjectId: row.subject_id,
         table: TABLE,
         recordId: row.id,

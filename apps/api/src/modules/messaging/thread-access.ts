@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import type { DisclosureAccess, ListingParties } from '../disclosure/index.ts';
+import type { ActiveGrant, DisclosureAccess, ListingParties } from '../disclosure/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
 import type { Subject, Vault } from '../vault/index.ts';
 import type { InquiryCheck, MessageBus, MessagingEvent, Presence } from './messaging-ports.ts';
@@ -31,7 +31,9 @@ export type ThreadAccess = {
   parties: ListingParties;
   role: ThreadRole;
   buyerAlias: string;
-  /** Is the buyer's grant at this level active right now? Asked of the disclosure port, once per request. */
+  /** The buyer's grant at this level if it is active right now: asked of the disclosure port, once per request. */
+  activeGrant: (level: GrantLevel) => Promise<ActiveGrant | null>;
+  /** Whether that grant is active. */
   grant: (level: GrantLevel) => Promise<boolean>;
 };
 
@@ -57,20 +59,22 @@ export function accessOf(ctx: MessagingContext, thread: ThreadRow, parties: List
   const key = { listingId: thread.listing_id, buyerAccountId: thread.buyer_account_id };
   const role = roleIn(key, parties, accountId);
   if (!role || thread.erased_at) return null;
-  const asked = new Map<GrantLevel, Promise<boolean>>();
+  const asked = new Map<GrantLevel, Promise<ActiveGrant | null>>();
+  const activeGrant = (level: GrantLevel) => {
+    let answer = asked.get(level);
+    if (!answer) {
+      answer = ctx.disclosure.activeGrant(thread.listing_id, thread.buyer_account_id, level);
+      asked.set(level, answer);
+    }
+    return answer;
+  };
   return {
     thread,
     parties,
     role,
     buyerAlias: ctx.disclosure.buyerAlias(thread.listing_id, thread.buyer_account_id),
-    grant: (level) => {
-      let answer = asked.get(level);
-      if (!answer) {
-        answer = ctx.disclosure.activeGrant(thread.listing_id, thread.buyer_account_id, level).then((g) => g !== null);
-        asked.set(level, answer);
-      }
-      return answer;
-    },
+    activeGrant,
+    grant: async (level) => (await activeGrant(level)) !== null,
   };
 }
 

@@ -105,7 +105,7 @@ export async function readMessages(ctx: MessagingContext, principal: Principal, 
   const { lane } = query;
   if (!LANE_MEMBERS[lane].includes(access.role)) return refuse(ctx, principal, threadId, 'not_in_lane', lane, requestId);
   if (!mayRead(access.role, lane, lane === 'parties' ? await access.grant('L1') : true)) return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
-  const l3 = lane === 'parties' && access.role !== 'broker' ? await access.grant('L3') : false;
+  const l3 = lane === 'parties' && access.role !== 'broker' ? await access.activeGrant('L3') : null;
   const page = await ctx.repo.messages(threadId, lane, { ...(query.after ? { after: query.after } : {}), ...(query.before ? { before: query.before } : {}), limit: query.limit });
   return { threadId, lane, items: await renderMessages(ctx, access, principal, page.rows, l3, requestId), hasMore: page.hasMore };
 }

@@ -8,6 +8,7 @@ export const messagesEn: LocaleMessages<typeof messagesZhCN> = {
     'Conversations with your broker and the other party are stored encrypted. Until direct contacts are opened (L3), mobile numbers, WeChat IDs and other contact details in messages are hidden automatically; to talk on the phone, use “Request a call” and the broker arranges it.',
   listTitle: 'Conversations',
   empty: 'No conversations yet. Once you inquire about a company, you can talk to the broker here.',
+  start: { title: 'Start a conversation', button: 'Talk to the broker · listing {{code}}' },
   pick: 'Choose a conversation.',
   back: 'Back to conversations',
   listing: 'Listing {{code}}',

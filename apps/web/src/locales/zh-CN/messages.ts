@@ -4,6 +4,7 @@ export const messagesZhCN = {
   intro: '与顾问及交易对方的对话均加密保存。开放联系方式（L3）前，消息中的手机号、微信号等联系方式会被自动隐藏；需要通话时请使用“预约回电”，由顾问安排。',
   listTitle: '对话',
   empty: '还没有对话。对感兴趣的公司发起咨询后，可以在这里与顾问沟通。',
+  start: { title: '发起对话', button: '联系顾问 · 挂牌 {{code}}' },
   pick: '请选择一个对话。',
   back: '返回对话列表',
   listing: '挂牌 {{code}}',

@@ -1,4 +1,5 @@
 import {
+  ZBuyerInquiries,
   ZCallbackList,
   ZCallbackView,
   ZMaskingFlag,
@@ -9,6 +10,7 @@ import {
   ZThreadSummary,
 } from '@sealbridge/contracts';
 import type {
+  TBuyerInquiry,
   CallbackOutcome,
   CallbackWindow,
   MessageLane,
@@ -36,6 +38,8 @@ export const messagesApi = {
     apiRequest(`${thread(id)}/read`, noContent, { method: 'POST', body: { lane, messageId } }),
   requestCallback: (id: string, window: CallbackWindow): Promise<TCallbackView> =>
     apiRequest(`${thread(id)}/callbacks`, (v) => ZCallbackView.parse(v), { method: 'POST', body: { window } }),
+  /** The buyer's inquiries (disclosure module): a thread can be opened on each one still open or accepted. */
+  myInquiries: (signal?: AbortSignal): Promise<{ items: TBuyerInquiry[] }> => apiRequest('/api/me/inquiries', (v) => ZBuyerInquiries.parse(v), { signal }),
 };
 
 /** The broker's queues: masking flags (kinds and counts only) and call-back requests. */

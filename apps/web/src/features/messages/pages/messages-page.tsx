@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSession } from '../../auth/session/session-context.ts';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { CustomerGate } from '../../account/components/customer-gate.tsx';
 import { ThreadWorkspace } from '../components/thread-workspace.tsx';
@@ -10,6 +11,9 @@ export function MessagesPage() {
   useDocumentTitle('messages');
   const { threadId } = useParams();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const session = useSession();
+  const isBuyer = session.account?.roles.includes('buyer') ?? false;
   return (
     <div className="sb-container sb-page sb-msg-page">
       <header className="sb-page-header sb-msg-page-header">
@@ -17,7 +21,11 @@ export function MessagesPage() {
         <p>{t('messages.intro')}</p>
       </header>
       <CustomerGate path={threadId ? `/account/messages/${threadId}` : '/account/messages'} errorTestId="messages-session-error">
-        <ThreadWorkspace selectedId={threadId ?? null} onSelect={(id) => void navigate(id ? `/account/messages/${id}` : '/account/messages')} />
+        <ThreadWorkspace
+          selectedId={threadId ?? null}
+          onSelect={(id) => void navigate(id ? `/account/messages/${id}` : '/account/messages')}
+          {...(isBuyer ? { start: { autoOpenListingId: params.get('listing') } } : {})}
+        />
       </CustomerGate>
     </div>
   );
