@@ -102,7 +102,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
   return {
     /** Whether the account's latest verification is approved (read on every call: a later rejection counts at once). */
     async isVerified(accountId: string): Promise<boolean> {
-      return (await repo.latestOfAccount(accountId))?.status === 'verified';
+      return (await repo.latestStatusOf(accountId)) === 'verified';
     },
 
     /** The verified name as a display mask ("张*"), computed inside the vault on read; null when not verified. */
