@@ -39,7 +39,9 @@ export function ThreadView({ threadId, ping, onBack, onChanged }: Props) {
   const current = lane ?? (thread ? firstLane(thread) : null);
   const laneState = thread?.lanes.find((l) => l.lane === current);
 
-  useEffect(() => setLane(null), [threadId]);
+  useEffect(() => {
+    setLane(null);
+  }, [threadId]);
 
   /** Marks the lane read up to its newest message from someone else. */
   const markRead = useCallback(
@@ -85,7 +87,10 @@ export function ThreadView({ threadId, ping, onBack, onChanged }: Props) {
     }, setError);
   }, [ping.n]);
 
-  useEffect(() => bottom.current?.scrollIntoView?.({ block: 'end' }), [items.length]);
+  // Braces matter: newer browsers return a promise from scrollIntoView, and an effect may return only a cleanup.
+  useEffect(() => {
+    void bottom.current?.scrollIntoView?.({ block: 'end' });
+  }, [items.length]);
 
   const older = async () => {
     if (!current || !items[0]) return;
