@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createMessageBus } from '../../src/modules/messaging/index.ts';
-import { createStreamHub } from '../../src/modules/messaging/message-stream.ts';
+import { createStreamHub, MAX_STREAMS_PER_ACCOUNT } from '../../src/modules/messaging/message-stream.ts';
 import { createMemoryPresence } from '../../src/modules/messaging/presence.ts';
 import { createLocalPubSub } from '../../src/platform/pubsub/index.ts';
 import { captureLogs } from '../helpers/test-store.ts';
@@ -12,6 +12,13 @@ function sink() {
   return { chunks, ended: () => ended, write: (c: string) => void chunks.push(c), end: () => void (ended = true) };
 }
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => boolean, timeoutMs = 2000) {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await tick(5);
+  }
+}
 
 test('events go only to the streams of the accounts they name, as ids', async () => {
   const { logger } = captureLogs();
@@ -23,7 +30,8 @@ test('events go only to the streams of the accounts they name, as ids', async ()
   const sa = await hub.open({ accountId: 'a', sink: a, stillSignedIn: async () => true });
   const sb = await hub.open({ accountId: 'b', sink: b, stillSignedIn: async () => true });
   await bus.publish({ id: 'e1', type: 'message', to: ['a'], threadId: 't1', lane: 'parties', messageId: 'm1' });
-  await tick(5);
+  await bus.publish({ id: 'e2', type: 'read', to: ['b'], threadId: 't1', lane: 'parties', messageId: 'm1' });
+  await until(() => b.chunks.some((c) => c.includes('e2')));
   assert.ok(a.chunks.includes('id: e1\nevent: message\ndata: {"threadId":"t1","lane":"parties","messageId":"m1"}\n\n'));
   assert.ok(!b.chunks.some((c) => c.includes('e1')));
   sa.close();
@@ -39,10 +47,9 @@ test('a heartbeat keeps the stream alive and marks presence; a session that ende
   const s = sink();
   await hub.open({ accountId: 'a', sink: s, stillSignedIn: async () => signedIn });
   assert.equal(await presence.online('a'), true);
-  await tick(50);
-  assert.ok(s.chunks.some((c) => c.startsWith(': heartbeat')));
+  await until(() => s.chunks.some((c) => c.startsWith(': heartbeat')));
   signedIn = false;
-  await tick(50);
+  await until(() => s.ended());
   assert.ok(s.chunks.some((c) => c.includes('event: signed_out')));
   assert.equal(s.ended(), true);
   assert.equal(hub.size(), 0);
@@ -58,4 +65,14 @@ test('closeAll ends every stream (shutdown)', async () => {
   hub.closeAll();
   assert.equal(hub.size(), 0);
   assert.ok(sinks.every((s) => s.ended()));
+});
+
+test('an account opening streams without end keeps only the newest few', async () => {
+  const { logger } = captureLogs();
+  const hub = createStreamHub({ bus: createMessageBus(createLocalPubSub(logger), logger), presence: createMemoryPresence(), logger, heartbeatMs: 10_000 });
+  const sinks = Array.from({ length: MAX_STREAMS_PER_ACCOUNT + 3 }, () => sink());
+  for (const s of sinks) await hub.open({ accountId: 'greedy', sink: s, stillSignedIn: async () => true });
+  assert.equal(hub.size(), MAX_STREAMS_PER_ACCOUNT);
+  assert.deepEqual(sinks.map((s) => s.ended()), sinks.map((_, i) => i < 3));
+  hub.closeAll();
 });

@@ -18,6 +18,9 @@ export type StreamHubOptions = { bus: MessageBus; presence: Presence; logger: Lo
 
 type Connection = { accountId: string; sink: StreamSink; timer: NodeJS.Timeout | undefined; closed: boolean };
 
+/** Open streams one account may hold on one instance. */
+export const MAX_STREAMS_PER_ACCOUNT = 8;
+
 function frame(type: MessageStreamEvent, id: string | null, data: Record<string, string | undefined>): string {
   return `${id ? `id: ${id}\n` : ''}event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
@@ -76,6 +79,8 @@ export function createStreamHub(options: StreamHubOptions) {
     async open(input: StreamOpen): Promise<{ close: () => void }> {
       const conn: Connection = { accountId: input.accountId, sink: input.sink, timer: undefined, closed: false };
       const set = byAccount.get(input.accountId) ?? new Set<Connection>();
+      // A few tabs and devices are normal; an account opening streams without end is not: the oldest make way.
+      for (const old of [...set].slice(0, Math.max(0, set.size - MAX_STREAMS_PER_ACCOUNT + 1))) close(old);
       set.add(conn);
       byAccount.set(input.accountId, set);
       send(conn, `retry: 3000\n: connected\n\n`);
