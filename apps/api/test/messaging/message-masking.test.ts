@@ -39,3 +39,13 @@ test('a stored rendering is masked again on reading, so identifiers missed when 
   // As if sealed by an older detector that found nothing: the text between markers is checked again.
   assert.deepEqual(maskedSegments('旧消息 13912345678'), [{ type: 'text', text: '旧消息 ' }, { type: 'masked', kind: 'mobile' }]);
 });
+
+test('a number spelled out in Chinese digits, or a WeChat ID behind a look-alike cue, is masked like a plain one', () => {
+  const text = '电话 幺三九一二三四五六七八，威信 zhang_san88';
+  assert.deepEqual(maskedSegments(maskedText(text, maskSpans(text))), [
+    { type: 'text', text: '电话 ' },
+    { type: 'masked', kind: 'mobile' },
+    { type: 'text', text: '，威信 ' },
+    { type: 'masked', kind: 'wechat' },
+  ]);
+});

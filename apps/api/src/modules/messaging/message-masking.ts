@@ -1,12 +1,12 @@
-import { detect } from '@sealbridge/cn-identifiers';
+import { maskContacts } from '@sealbridge/cn-identifiers';
 import type { MaskedKind, TMessageSegment } from '@sealbridge/contracts';
 
 /**
  * The one place messages are masked. Every rendering — what the sender is told was hidden, what the others read,
- * what counts toward a flag — goes through `findIdentifiers`, so adopting a better detector or the detector's own
- * masking function is a change of this one line.
+ * what counts toward a flag — goes through `findIdentifiers`: the detector's messaging mask, evasion-aware
+ * (spelled-out digits, look-alike letters, split numbers, 威信-style cues). A better detector is a change of this line.
  */
-const findIdentifiers = (text: string): readonly { type: MaskedKind; start: number; end: number }[] => detect(text);
+const findIdentifiers = (text: string): readonly { type: MaskedKind; start: number; end: number }[] => maskContacts(text).findings;
 
 export type MaskedSpan = { kind: MaskedKind; start: number; end: number };
 export type KindCounts = Partial<Record<MaskedKind, number>>;
