@@ -40,19 +40,15 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
   admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review', 'nda.manage'],
 };
-
-// Messages (issue 13), in a block of its own so parallel branches merge without touching each other's lines.
-for (const role of ['seller', 'buyer', 'broker'] as const) ROLE_PERMISSIONS[role] = [...ROLE_PERMISSIONS[role], 'messages.participate'];
-ROLE_PERMISSIONS.broker = [...ROLE_PERMISSIONS.broker, 'messages.moderate'];
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {
   if (permission === 'public') return true;
