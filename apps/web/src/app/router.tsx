@@ -53,6 +53,7 @@ const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
 const MyAdviserPage = lazy(() => import('../features/advisers/pages/my-adviser-page.tsx').then((m) => ({ default: m.MyAdviserPage })));
+const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -85,6 +86,8 @@ export function AppRoutes() {
           <Route path="account/listings/:id/access" element={<ListingAccessPage />} />
           <Route path="account/notifications" element={<NotificationsPage />} />
           <Route path="account/adviser" element={<MyAdviserPage />} />
+          <Route path="account/messages" element={<MessagesPage />} />
+          <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -11,6 +11,7 @@ import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
 import { disclosureEn } from './en/disclosure.ts';
 import { advisersEn, notificationsEn } from './en/notifications.ts';
+import { messagesEn } from './en/messages.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -44,6 +45,7 @@ export const en: LocaleMessages = {
     notifications: 'Notifications',
     adviser: 'My adviser',
     menu: 'Account menu',
+    messages: 'Messages',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -86,6 +88,8 @@ export const en: LocaleMessages = {
     ndaTemplates: 'NDA templates',
     notifications: 'Notifications',
     myAdviser: 'My adviser',
+    messages: 'Messages',
+    brokerMessages: 'Conversations and calls',
   },
   common: {
     retry: 'Retry',
@@ -282,6 +286,7 @@ export const en: LocaleMessages = {
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
     menuListingReview: 'Listing review',
+    menuMessages: 'Conversations and calls',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -333,6 +338,7 @@ export const en: LocaleMessages = {
   disclosure: disclosureEn,
   notifications: notificationsEn,
   advisers: advisersEn,
+  messages: messagesEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

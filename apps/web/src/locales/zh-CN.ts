@@ -15,6 +15,7 @@ import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
 import { disclosureZhCN } from './zh-CN/disclosure.ts';
 import { advisersZhCN, notificationsZhCN } from './zh-CN/notifications.ts';
+import { messagesZhCN } from './zh-CN/messages.ts';
 
 export const zhCN = {
   brand: {
@@ -47,6 +48,7 @@ export const zhCN = {
     notifications: '通知',
     adviser: '我的顾问',
     menu: '账号菜单',
+    messages: '消息',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -89,6 +91,8 @@ export const zhCN = {
     ndaTemplates: '保密协议模板',
     notifications: '通知',
     myAdviser: '我的顾问',
+    messages: '消息',
+    brokerMessages: '对话与回电',
   },
   common: {
     retry: '重试',
@@ -285,6 +289,7 @@ export const zhCN = {
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
     menuListingReview: '挂牌审核',
+    menuMessages: '对话与回电',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -336,6 +341,7 @@ export const zhCN = {
   disclosure: disclosureZhCN,
   notifications: notificationsZhCN,
   advisers: advisersZhCN,
+  messages: messagesZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -1,3 +1,4 @@
+import { MessageOutlined } from '@ant-design/icons';
 import { AlertOutlined, AuditOutlined, BellOutlined, BookOutlined, ClusterOutlined, FileProtectOutlined, FileDoneOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
@@ -208,6 +209,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     Page: lazy(() =>
       import('../../features/notifications/pages/notifications-page.tsx').then((m) => ({ default: m.ConsoleNotificationsPage })),
     ),
+  },
+  {
+    key: 'messages',
+    path: 'messages',
+    label: (t) => t('console.menuMessages'),
+    icon: <MessageOutlined />,
+    Page: lazy(() => import('../../features/messages/pages/broker-messages-page.tsx').then((m) => ({ default: m.BrokerMessagesPage }))),
+    roles: rolesHolding('messages.moderate'),
   },
 ];
 

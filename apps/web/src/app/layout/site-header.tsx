@@ -1,4 +1,4 @@
-import { AuditOutlined, BellOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
     seller && { key: 'my-listings', to: '/account/listings', icon: <ShopOutlined />, label: 'nav.myListings', inBar: true },
     seller && { key: 'buyer-requests', to: '/account/buyer-requests', icon: <TeamOutlined />, label: 'nav.buyerRequests', inBar: true },
     buyer && { key: 'inquiries', to: '/account/inquiries', icon: <FileSearchOutlined />, label: 'nav.inquiries', inBar: true },
+    { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
     { key: 'my-data', to: '/account/profile', icon: <SafetyCertificateOutlined />, label: 'nav.myData', inBar: true },
     { key: 'access-log', to: '/account/access-log', icon: <AuditOutlined />, label: 'nav.accessLog', inBar: true },
     { key: 'security', to: '/account/security', icon: <LockOutlined />, label: 'nav.security', inBar: true },

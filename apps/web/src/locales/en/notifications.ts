@@ -27,6 +27,7 @@ export const advisersEn: LocaleMessages<typeof advisersZhCN> = {
     staffNo: 'Adviser’s staff number',
     since: 'Since',
     contact: 'Reach your adviser through platform messages. The platform never gives out an adviser’s personal phone or WeChat; ignore anyone who claims to be your adviser and asks for codes, seals or a transfer.',
+    messages: 'Contact through platform messages',
     notifications: 'See notifications',
     none: 'No adviser is assigned to you yet. One is assigned automatically with your first listing or your first request.',
   },

@@ -1,5 +1,5 @@
 import '../advisers.css';
-import { BellOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, MessageOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -29,7 +29,10 @@ export function MyAdviserCard() {
             {a.since && <Descriptions.Item label={t('advisers.mine.since')}>{formatDateTime(a.since, locale)}</Descriptions.Item>}
           </Descriptions>
           <Alert type="info" showIcon title={t('advisers.mine.contact')} />
-          <div>
+          <div className="sb-adviser-links">
+            <ButtonLink to="/account/messages" type="primary" icon={<MessageOutlined />} data-testid="my-adviser-messages">
+              {t('advisers.mine.messages')}
+            </ButtonLink>
             <ButtonLink to="/account/notifications" icon={<BellOutlined />}>
               {t('advisers.mine.notifications')}
             </ButtonLink>
