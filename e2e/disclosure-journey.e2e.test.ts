@@ -35,10 +35,23 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     return page.evaluate(async (p) => (await (await fetch(p)).json()) as unknown, path) as Promise<T>;
   }
 
-  /** Picks an option of an antd Select by its visible text. */
+  /**
+   * Picks an option of an antd Select by its visible text, and waits until the select shows it and its list has
+   * closed (on a busy machine a click during the list's opening animation can be lost: it is tried again).
+   */
   async function choose(page: Page, testId: string, option: string): Promise<void> {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+    const select = page.getByTestId(testId);
+    for (let attempt = 1; ; attempt += 1) {
+      if (!(await page.locator('.ant-select-item-option:visible').count())) await select.click();
+      await page.locator('.ant-select-item-option:visible', { hasText: option }).first().click();
+      try {
+        await select.filter({ hasText: option }).waitFor({ timeout: 3000 });
+        await page.locator('.ant-select-item-option:visible').first().waitFor({ state: 'hidden', timeout: 3000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   /** The page at 1440 px and at 390 px (where nothing may scroll sideways), then back to the wide layout. */
