@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './platform/db/index.ts';
 import type { JobRunner } from './platform/jobs/index.ts';
 import { registerLogScrubber, type Logger } from './platform/logger/index.ts';
 import type { PubSub } from './platform/pubsub/index.ts';
+import { loadChinaCalendar } from './platform/calendar/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
 import {
   AUDIT_EVENTS,
@@ -161,6 +162,8 @@ export async function createServices(deps: ServiceDeps) {
     },
   });
   const profilesRepo = createProfilesRepo(db);
+  // The PRC working-day calendar (holidays, 调休) for every clock counted in working days; DATA_DIR may override years.
+  const calendar = loadChinaCalendar({ dataDir: config.dataDir });
   // Consent receipts are signed with a key derived from the audit signing seed (modules/consent/receipt-signing.ts).
   const consent = createConsentService({
     repo: createConsentRepo(db),
@@ -168,6 +171,7 @@ export async function createServices(deps: ServiceDeps) {
     vault,
     signer: receiptSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-consent`),
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+    calendar,
   });
   const profiles = createProfilesService({
     repo: profilesRepo,

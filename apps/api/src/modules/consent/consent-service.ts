@@ -39,6 +39,7 @@ import {
 import type { ConsentEventRow, ConsentRepo, NoticeRow, TicketRow } from './consent-repo.ts';
 import { buildInventory, changedFields, RIGHTS } from './notice-inventory.ts';
 import type { ReceiptSigner } from './receipt-signing.ts';
+import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
 
 /** A change to rules or purposes takes effect no earlier than this after publication. */
@@ -80,6 +81,8 @@ export function createConsentService(deps: {
   vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal'>;
   /** The vault subject already holding the account's data (so erasure covers its tickets too). */
   subjectOfAccount?: (accountId: string) => Promise<string | undefined>;
+  /** The PRC working-day calendar for the ticket SLA clock (holidays and 调休); the bundled table without one. */
+  calendar?: WorkingDayCalendar;
   now?: () => Date;
 }) {
   const { repo, signer, vault } = deps;
@@ -290,7 +293,7 @@ export function createConsentService(deps: {
       dueAt: row.due_at,
       closedAt: row.closed_at,
       overdue: row.status === 'open' && at.getTime() > due.getTime(),
-      workingDaysLeft: row.status === 'open' ? workingDaysBetween(at, due) : null,
+      workingDaysLeft: row.status === 'open' ? workingDaysBetween(at, due, deps.calendar) : null,
       message: field('message'),
       contactEmail: field('contact_email'),
     };
@@ -451,7 +454,7 @@ export function createConsentService(deps: {
         contact_email_ct: columns['contact_email_ct'] ?? null,
         status: 'open',
         created_at: created.toISOString(),
-        due_at: addWorkingDays(created, TICKET_SLA_WORKING_DAYS).toISOString(),
+        due_at: addWorkingDays(created, TICKET_SLA_WORKING_DAYS, deps.calendar).toISOString(),
         closed_at: null,
         closed_by: null,
       };
