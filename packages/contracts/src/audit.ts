@@ -66,6 +66,23 @@ export const AUDIT_EVENT_TYPES = [
   'listings.duplicate_flagged',
   'listings.deal_recorded',
   'listings.deal_ended',
+  'deals.started',
+  'deals.stage_advanced',
+  'deals.cancelled',
+  'deals.closed',
+  'deals.checklist_marked',
+  'deals.custody_applicability_set',
+  'deals.custody_photo_uploaded',
+  'deals.custody_confirmed',
+  'deals.seal_cancellation_recorded',
+  'deals.money_recorded',
+  'deals.money_event_recorded',
+  'deals.pledge_recorded',
+  'deals.art22_opened',
+  'deals.art22_completed',
+  'deals.legal_rep_confirmed',
+  'deals.legal_rep_reminded',
+  'deals.access_refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -30,13 +30,15 @@ export const PERMISSIONS = {
   'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
   'listings.watch': 'Save listings and searches and receive alerts for new matches',
   'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
+  'deals.participate': 'Take part in one\'s own deals: see them, tick one\'s checklist items, confirm hand-overs, complete one\'s tasks',
+  'deals.manage': 'Run the deals of assigned listings: advance stages, cancel, record money milestones and the equity pledge',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
-  buyer: ['customer.self_service', 'listings.watch'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'deals.participate'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.participate'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'deals.participate', 'deals.manage'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],

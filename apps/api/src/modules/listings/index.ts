@@ -7,3 +7,4 @@ export { ageBand, capitalBand } from './listings-bands.ts';
 export { LISTINGS_AUDIT_EVENTS } from './listings-audit-events.ts';
 export { scanFreeText, tradeNameOf } from './listings-guard.ts';
 export { registrySampleCount } from './listings-registry-sample.ts';
+export { createListingsDealLock, type ListingsDealLock, type ListingForDeal, type DealLockActor } from './listings-deal-lock.ts';

@@ -5,7 +5,6 @@ import {
   ZListingInput,
   ZListingOwnerView,
   ZListingSearchQuery,
-  ZListingStatusChange,
   ZListingSummaries,
   ZListingTeaserDetail,
   ZListTeasersResponse,
@@ -111,11 +110,6 @@ export function listingsRoutes(service: ListingsService) {
       config: { permission: 'listings.review' },
       schema: { tags: ['listings'], summary: 'Approve (publish) or request changes, with the checklist', params: ZId, body: ZReviewDecision, response: { 200: ZListingOwnerView } },
       handler: async (request) => service.review(principalOf(request.principal), request.params.id, request.body, String(request.id)),
-    });
-    r.post('/api/broker/listings/:id/deal', {
-      config: { permission: 'listings.review' },
-      schema: { tags: ['listings'], summary: 'Record a letter of intent or deposit, end the deal, or mark sold', params: ZId, body: ZListingStatusChange.extend({ action: z.enum(['record_loi', 'record_deposit', 'end_deal', 'mark_sold']) }), response: { 200: ZListingOwnerView } },
-      handler: async (request) => service.dealAction(principalOf(request.principal), request.params.id, request.body.action, request.body.comment, String(request.id)),
     });
 
     // Buyers (and sellers): favorites, saved searches, alerts.
