@@ -112,6 +112,19 @@ export const DEAL_CHECKLIST_KEYS = DEAL_CHECKLIST.map((i) => i.key);
 export const CUSTODY_ITEMS = HANDOVER_ITEMS;
 export type CustodyItem = (typeof CUSTODY_ITEMS)[number];
 export const SEAL_ITEMS: readonly CustodyItem[] = ['official_seal', 'finance_seal', 'legal_rep_seal', 'invoice_seal', 'contract_seal'];
+/** Item names for notices, which leave as e-mails in either language (the web has its own in the locales). */
+export const CUSTODY_ITEM_LABELS: Record<CustodyItem, { 'zh-CN': string; en: string }> = {
+  official_seal: { 'zh-CN': '公章', en: 'company seal' },
+  finance_seal: { 'zh-CN': '财务专用章', en: 'finance seal' },
+  legal_rep_seal: { 'zh-CN': '法定代表人名章', en: 'legal representative\'s seal' },
+  invoice_seal: { 'zh-CN': '发票专用章', en: 'invoice seal' },
+  contract_seal: { 'zh-CN': '合同专用章', en: 'contract seal' },
+  business_licence: { 'zh-CN': '营业执照正副本', en: 'business licence (original and duplicate)' },
+  bank_ukey: { 'zh-CN': '银行U盾及开户资料', en: 'bank U-key and account papers' },
+  tax_ukey: { 'zh-CN': '税务UKey', en: 'tax UKey' },
+  account_books: { 'zh-CN': '账册凭证', en: 'account books and vouchers' },
+  contract_archive: { 'zh-CN': '合同档案', en: 'contract archive' },
+};
 
 /** Money is recorded, never moved: 定金, 分期款, 资金共管, 尾款, and a holdback for hidden debts (保留金). */
 export const MONEY_KINDS = ['deposit', 'instalment', 'escrow', 'final_payment', 'holdback'] as const;
