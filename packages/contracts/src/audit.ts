@@ -83,6 +83,7 @@ export const AUDIT_EVENT_TYPES = [
   'deals.legal_rep_confirmed',
   'deals.legal_rep_reminded',
   'deals.access_refused',
+  'notifications.settings_changed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -479,6 +479,28 @@ export type StaffBreakGlassTable = {
   acknowledged_by: string | null;
 };
 
+/** In-app notices: kind + parameters (codes, aliases, stages, dates), rendered by the reader (modules/notifications). */
+export type NotificationsTable = {
+  id: string;
+  account_id: string;
+  kind: string;
+  topic: string;
+  /** JSON object of the kind's parameters. */
+  params: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+};
+
+/** An account's channel choices per notification topic (in-app is always on). */
+export type NotificationSettingsTable = {
+  account_id: string;
+  topic: string;
+  email: number;
+  sms: number;
+  updated_at: string;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -517,6 +539,8 @@ export type Database = {
   listing_saved_searches: ListingSavedSearchesTable;
   listing_alerts: ListingAlertsTable;
   listings_fts: { listing_id: string; body: string };
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
   deals: DealsTable;
   deal_events: DealEventsTable;
   deal_checklist_marks: DealChecklistMarksTable;

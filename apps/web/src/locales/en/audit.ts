@@ -88,6 +88,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       legal_rep_reminded: 'Seller reminded of the legal-representative change',
       access_refused: 'Access to another broker\'s deal refused',
     },
+    notifications: { settings_changed: 'Notification channels changed' },
   },
   actions: {
     sign_in: 'Sign in',

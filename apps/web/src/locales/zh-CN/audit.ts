@@ -85,6 +85,7 @@ export const auditZhCN = {
       legal_rep_reminded: '提醒卖方办理法定代表人变更',
       access_refused: '拒绝查看非本人负责的交易',
     },
+    notifications: { settings_changed: '修改通知接收方式' },
   },
   actions: {
     sign_in: '登录',
