@@ -34,6 +34,8 @@ import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { dealsRoutes } from './modules/deals/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -48,6 +50,8 @@ export type AppDeps = {
   webDistDir?: string;
   /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
   deliveryTransports?: readonly DeliveryTransport[];
+  /** Temporary, until the disclosure module lands: the grants the deal path asks (a fake in tests). */
+  disclosureAccess?: DisclosureAccess;
 };
 
 declare module 'fastify' {
@@ -96,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(redis ? { redis } : {}),
     ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
+    ...(deps.disclosureAccess ? { disclosureAccess: deps.disclosureAccess } : {}),
   });
   app.decorate('services', services);
   services.auditLog.start();
@@ -154,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
   await app.register(notificationsRoutes(services.notifications));
+  await app.register(dealsRoutes(services.deals));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

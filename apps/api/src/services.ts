@@ -41,6 +41,9 @@ import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type 
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
+import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
+import { createListingsDealLock } from './modules/listings/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -51,6 +54,7 @@ function scrubIdentifiers(text: string): string {
 /** Every audit event type of every module, declared where the module lives. */
 export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
   ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...DEALS_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -65,6 +69,11 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
+  /**
+   * The disclosure grants the deal path asks (L1 to start a deal). Temporary: until the disclosure module lands on
+   * main and is wired below, a test passes its fake here; without one no buyer holds a grant (fail closed).
+   */
+  disclosureAccess?: DisclosureAccess;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -247,7 +256,34 @@ export async function createServices(deps: ServiceDeps) {
     logger,
   });
 
+  // The deal pipeline: the listings module keeps the exclusivity lock and the listing's status, deals drive them.
+  const dealLock = createListingsDealLock({ db, audit: auditLog });
+  const disclosureAccess: DisclosureAccess = deps.disclosureAccess ?? {
+    activeGrant: async () => null,
+    grantsOf: async () => [],
+    partiesOf: async (listingId) => {
+      const listing = await dealLock.listingForDeal(listingId);
+      return listing && { listingId, listingCode: listing.code, sellerAccountId: listing.sellerAccountId, brokerAccountId: listing.brokerAccountId };
+    },
+    buyerAlias: (listingId, buyerAccountId) => `B-${vault.keyedDigest('buyer_alias', `${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
+  };
+  const deals = createDealsService({
+    repo: createDealsRepo(db),
+    audit: auditLog,
+    vault,
+    access: disclosureAccess,
+    listings: dealLock,
+    calendar,
+    notifications,
+    logger,
+  });
+
   if (deps.jobs) {
+    // Reminds sellers still on record as legal representative after a closing (working days only), at 09:30 Beijing.
+    await deps.jobs.register('deals.remind-legal-representatives', async (_data, ctx) => {
+      ctx.logger.info({ sent: await deals.remindLegalRepresentatives() }, 'legal-representative reminders sent');
+    });
+    await deps.jobs.schedule('deals.remind-legal-representatives', '30 1 * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
@@ -280,5 +316,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, deals, dealLock };
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DisclosureAccess } from '../disclosure/disclosure-access.ts';
 import { scanFreeText, type ListingsDealLock } from '../listings/index.ts';
-import type { NotificationsPort, NotifyInput } from '../notifications/notifications-port.ts';
+import type { NotificationsPort, NotifyInput } from '../notifications/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { toDealView } from './deal-view.ts';
 import type { DealRow, DealsRepo } from './deals-repo.ts';

@@ -37,8 +37,6 @@ export function createDealPipeline(ctx: DealContext) {
       if (!intent) throw new AppError('VALIDATION_FAILED', 'the letter of intent or deposit is required', { fields: ['intent'] });
       ctx.requirePast('intent.signedOn', intent.signedOn);
       if (intent.exclusiveUntil < intent.signedOn) throw new AppError('VALIDATION_FAILED', 'exclusivity ends before it starts', { fields: ['intent.exclusiveUntil'] });
-      // The buyer must still hold L1 when exclusivity starts (a revoked or expired grant stops the deal here).
-      if (!(await ctx.access.activeGrant(deal.listing_id, deal.buyer_account_id, 'L1'))) throw new AppError('CONFLICT', 'the buyer no longer holds an active L1 grant');
       await ctx.listings.lock(trx, { listingId: deal.listing_id, dealId: deal.id, buyerAccountId: deal.buyer_account_id, kind: intent.kind, actor, requestId });
       if (intent.depositWan !== undefined) {
         await tx.insertMoney({ id: newId(), deal_id: deal.id, kind: 'deposit', amount_cents: toCents(intent.depositWan), due_on: null, paid_on: null, released_on: null, claims_window_ends_on: null, note: '', created_at: at });
@@ -152,6 +150,11 @@ export function createDealPipeline(ctx: DealContext) {
       const open = openItems(deal, await ctx.repo.marksOf(deal.id), deal.stage as DealStage);
       if (open.length) throw new AppError('DEAL_CHECKLIST_OPEN', 'checklist items open', { items: open });
       ctx.guard([{ field: 'note', text: input.note }]);
+      // The buyer must still hold L1 when exclusivity starts (a revoked or expired grant stops the deal here). Asked
+      // before the transaction: the grant lives in another module's tables.
+      if (to === LOCKED_FROM && !(await ctx.access.activeGrant(deal.listing_id, deal.buyer_account_id, 'L1'))) {
+        throw new AppError('CONFLICT', 'the buyer no longer holds an active L1 grant');
+      }
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
         const columns = await enter(tx, trx, loaded, to, input, principal, requestId ?? null);
