@@ -94,6 +94,7 @@ for (const dialect of DIALECTS) {
       assert.equal(intent.intent?.kind, 'deposit');
       assert.equal(intent.money[0]?.kind, 'deposit');
       assert.equal((await w.send(w.seller, 'GET', `/api/seller/listings/${listing.id}`)).json().status, 'under_offer');
+      assert.equal((await w.send(w.seller, 'POST', `/api/seller/listings/${listing.id}/withdraw`, {})).statusCode, 409, 'no withdrawal under offer');
       const bidx = (await w.t.database.db.selectFrom('listing_companies').select('credit_code_bidx').where('listing_id', '=', listing.id).executeTakeFirstOrThrow()).credit_code_bidx;
       assert.equal(await lock.isCompanyLocked(bidx, 'another-listing'), true);
       await w.walkTo(intent, 'agreement');

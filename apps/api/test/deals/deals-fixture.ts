@@ -17,13 +17,13 @@ export type DealsWorld = Awaited<ReturnType<typeof createDealsWorld>>;
 
 /** A test app with demo accounts, the (temporary) fake disclosure grants, and helpers to walk a deal. */
 export async function createDealsWorld(dialect: DialectName) {
-  let t: TestApp | undefined;
+  const holder: { app?: TestApp } = {};
   const access = createFakeDisclosureAccess(() => {
-    if (!t) throw new Error('app not ready');
-    return t.database.db;
+    if (!holder.app) throw new Error('app not ready');
+    return holder.app.database.db;
   });
-  t = await createTestApp(dialect, {}, { disclosureAccess: access });
-  const app = t;
+  const app = await createTestApp(dialect, {}, { disclosureAccess: access });
+  holder.app = app;
   await app.app.ready();
   await seedDemo(app.database, app.app.services);
   const seller = await signIn(app.app, 'seller', DEMO_PASSWORD);

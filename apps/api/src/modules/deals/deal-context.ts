@@ -5,12 +5,24 @@ import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import type { DisclosureAccess } from '../disclosure/disclosure-access.ts';
 import { scanFreeText, type ListingsDealLock } from '../listings/index.ts';
 import type { NotificationsPort, NotifyInput } from '../notifications/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { toDealView } from './deal-view.ts';
 import type { DealRow, DealsRepo } from './deals-repo.ts';
+
+/**
+ * What deals ask the disclosure module: a structural slice of its `DisclosureAccess` port (modules/disclosure has
+ * no index.ts yet; once it has, this becomes `Pick<DisclosureAccess, 'activeGrant' | 'partiesOf' | 'buyerAlias'>`).
+ */
+export type DealGrants = {
+  /** The buyer's grant at a level if every precondition holds now; null otherwise (never why). */
+  activeGrant(listingId: string, buyerAccountId: string, level: 'L1'): Promise<{ grantId: string } | null>;
+  /** The listing's seller and adviser; null when there is no such listing. */
+  partiesOf(listingId: string): Promise<{ sellerAccountId: string; brokerAccountId: string | null } | null>;
+  /** The buyer's pseudonym on a listing: the only way the seller is told who the buyer is. */
+  buyerAlias(listingId: string, buyerAccountId: string): string;
+};
 
 export type DealsDeps = {
   repo: DealsRepo;
@@ -18,7 +30,7 @@ export type DealsDeps = {
   /** Seal photos and evidence; open them only through an audited reveal. The deals module never decrypts itself. */
   vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'reveal'>;
   /** Who may start a deal (L1), who the seller and the adviser are, and the buyer's per-listing alias. */
-  access: Pick<DisclosureAccess, 'activeGrant' | 'partiesOf' | 'buyerAlias'>;
+  access: DealGrants;
   /** The listings module's exclusivity lock and status. */
   listings: Pick<ListingsDealLock, 'listingForDeal' | 'lock' | 'end'>;
   calendar: WorkingDayCalendar;

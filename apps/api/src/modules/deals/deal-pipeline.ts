@@ -147,7 +147,8 @@ export function createDealPipeline(ctx: DealContext) {
       const { deal } = loaded;
       const to = nextStage(deal.stage);
       if (deal.status !== 'open' || input.from !== deal.stage || !to) throw new AppError('DEAL_STAGE_ORDER', 'stage changed or no next stage');
-      const open = openItems(deal, await ctx.repo.marksOf(deal.id), deal.stage as DealStage);
+      // The closing reports every blocker at once (checklist included) instead of the checklist alone.
+      const open = to === 'post_closing' ? [] : openItems(deal, await ctx.repo.marksOf(deal.id), deal.stage as DealStage);
       if (open.length) throw new AppError('DEAL_CHECKLIST_OPEN', 'checklist items open', { items: open });
       ctx.guard([{ field: 'note', text: input.note }]);
       // The buyer must still hold L1 when exclusivity starts (a revoked or expired grant stops the deal here). Asked

@@ -1,5 +1,4 @@
 import {
-  CLOSE_BLOCKERS,
   DEAL_CHECKLIST,
   DEAL_STAGES,
   EQUITY_TRANSFER_IIT_RATE,
@@ -8,12 +7,13 @@ import {
   type CustodyItem,
   type DealChecklistItemDef,
   type DealStage,
+  type TDealView,
 } from '@sealbridge/contracts';
 import { chinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import type { DealCustodyRow, DealMarkRow, DealRow } from './deals-repo.ts';
 
 /** The pure rules of a deal: stage order, which checklist items apply, due dates, what blocks the closing. */
-export type CloseBlocker = (typeof CLOSE_BLOCKERS)[number];
+export type CloseBlocker = TDealView['closeBlockers'][number];
 
 export const stageIndex = (stage: string) => DEAL_STAGES.indexOf(stage as DealStage);
 export const nextStage = (stage: string): DealStage | null => DEAL_STAGES[stageIndex(stage) + 1] ?? null;

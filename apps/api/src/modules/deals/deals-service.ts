@@ -7,7 +7,7 @@ import { createDealPipeline } from './deal-pipeline.ts';
 import { createDealTasks } from './deal-tasks.ts';
 import { toDealSummary } from './deal-view.ts';
 
-export type { DealsDeps } from './deal-context.ts';
+export type { DealsDeps, DealGrants } from './deal-context.ts';
 export type DealsService = ReturnType<typeof createDealsService>;
 
 /**

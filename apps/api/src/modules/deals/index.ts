@@ -5,6 +5,6 @@
  * the seller's release from the legal representative's seat.
  */
 export { createDealsRepo, type DealsRepo } from './deals-repo.ts';
-export { createDealsService, type DealsService, type DealsDeps } from './deals-service.ts';
+export { createDealsService, type DealsService, type DealsDeps, type DealGrants } from './deals-service.ts';
 export { dealsRoutes } from './deals-routes.ts';
 export { DEALS_AUDIT_EVENTS } from './deals-audit-events.ts';
