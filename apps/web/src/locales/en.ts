@@ -9,6 +9,7 @@ import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
+import { dealsEn } from './en/deals.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -70,6 +71,8 @@ export const en: LocaleMessages = {
     sellerListings: 'My listings',
     listingReview: 'Listing review',
     outbox: 'Sent messages',
+    deals: 'Deals',
+    dealDetail: 'Deal',
   },
   common: {
     retry: 'Retry',
@@ -314,6 +317,7 @@ export const en: LocaleMessages = {
   staff: staffEn,
   market: marketEn,
   outbox: outboxEn,
+  deals: dealsEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

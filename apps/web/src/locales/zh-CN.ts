@@ -13,6 +13,7 @@ import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
+import { dealsZhCN } from './zh-CN/deals.ts';
 
 export const zhCN = {
   brand: {
@@ -73,6 +74,8 @@ export const zhCN = {
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
     outbox: '发送记录',
+    deals: '交易',
+    dealDetail: '交易详情',
   },
   common: {
     retry: '重试',
@@ -317,6 +320,7 @@ export const zhCN = {
   staff: staffZhCN,
   market: marketZhCN,
   outbox: outboxZhCN,
+  deals: dealsZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',
