@@ -34,16 +34,17 @@ import {
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
-import { createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
+import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
+import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
+import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
 import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
 import { createListingsDealLock } from './modules/listings/index.ts';
-import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -54,6 +55,8 @@ function scrubIdentifiers(text: string): string {
 /** Every audit event type of every module, declared where the module lives. */
 export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
   ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...ADVISERS_AUDIT_EVENTS,
+  ...DISCLOSURE_AUDIT_EVENTS,
   ...DEALS_AUDIT_EVENTS,
 ];
 
@@ -69,11 +72,6 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
-  /**
-   * The disclosure grants the deal path asks (L1 to start a deal). Temporary: until the disclosure module lands on
-   * main and is wired below, a test passes its fake here; without one no buyer holds a grant (fail closed).
-   */
-  disclosureAccess?: DisclosureAccess;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -161,8 +159,12 @@ export async function createServices(deps: ServiceDeps) {
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
+  const listingsRepo = createListingsRepo(db);
+  const companyReveal = createCompanyReveal({ repo: listingsRepo, vault, requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)) });
   const listings = createListingsService({
-    repo: createListingsRepo(db),
+    repo: listingsRepo,
+    ensureAdviser: (sellerAccountId, hint) => advisers.ensureAdviser(sellerAccountId, hint, 'first_listing'),
+    companyRevealedBy: (listingId, brokerAccountId) => companyReveal.revealedBy(listingId, brokerAccountId),
     audit: auditLog,
     vault,
     // Saved searches with e-mail alerts: the buyer's own e-mail on their profile, through the delivery port.
@@ -183,6 +185,8 @@ export async function createServices(deps: ServiceDeps) {
     vault,
     signer: receiptSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-consent`),
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+    // Consents naming the other party of an inquiry (the disclosure path) are checked by the disclosure module.
+    recipientAllowed: (accountId, purpose, recipient) => disclosure.recipientAllowed(accountId, purpose, recipient),
     calendar,
   });
   const profiles = createProfilesService({
@@ -228,9 +232,10 @@ export async function createServices(deps: ServiceDeps) {
     return (await profilesRepo.findByBlindIndex(given[1], index)).map((r) => r.subject_id);
   }
 
+  /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return profile ? [profile.subject_id] : [];
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId))];
   }
 
   const staff = createStaffService({
@@ -256,22 +261,35 @@ export async function createServices(deps: ServiceDeps) {
     logger,
   });
 
-  // The deal pipeline: the listings module keeps the exclusivity lock and the listing's status, deals drive them.
+  // Advisers for everyone; the disclosure path from teaser to identity (ADR 0012).
+  const advisers = createAdvisersService({
+    repo: createAdvisersRepo(db),
+    audit: auditLog,
+    assignClient: (customerAccountId, brokerAccountId, by) => profiles.assignClient(customerAccountId, brokerAccountId, by),
+    moveSellerListings: (sellerAccountId, brokerAccountId) => listings.moveSellerListings(sellerAccountId, brokerAccountId),
+    notifications,
+  });
+  const disclosure = createDisclosureService({
+    repo: createDisclosureRepo(db),
+    audit: auditLog,
+    vault,
+    consent,
+    verification,
+    advisers,
+    notifications,
+    profiles: { row: (accountId) => profilesRepo.findByAccount(accountId), ensureSubject: (accountId) => profiles.ensureSubject(accountId) },
+    requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
+    ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
+  });
+
+  // The deal pipeline: the listings module keeps the exclusivity lock and the listing's status, deals drive them;
+  // the disclosure module says who holds L1 (to start a deal), who the seller and adviser are, and the buyer's alias.
   const dealLock = createListingsDealLock({ db, audit: auditLog });
-  const disclosureAccess: DisclosureAccess = deps.disclosureAccess ?? {
-    activeGrant: async () => null,
-    grantsOf: async () => [],
-    partiesOf: async (listingId) => {
-      const listing = await dealLock.listingForDeal(listingId);
-      return listing && { listingId, listingCode: listing.code, sellerAccountId: listing.sellerAccountId, brokerAccountId: listing.brokerAccountId };
-    },
-    buyerAlias: (listingId, buyerAccountId) => `B-${vault.keyedDigest('buyer_alias', `${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
-  };
   const deals = createDealsService({
     repo: createDealsRepo(db),
     audit: auditLog,
     vault,
-    access: disclosureAccess,
+    access: disclosure.access,
     listings: dealLock,
     calendar,
     notifications,
@@ -279,6 +297,10 @@ export async function createServices(deps: ServiceDeps) {
   });
 
   if (deps.jobs) {
+    await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
+      ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
+    });
+    await deps.jobs.schedule('disclosure.expire-grants', '*/5 * * * *');
     // Reminds sellers still on record as legal representative after a closing (working days only), at 09:30 Beijing.
     await deps.jobs.register('deals.remind-legal-representatives', async (_data, ctx) => {
       ctx.logger.info({ sent: await deals.remindLegalRepresentatives() }, 'legal-representative reminders sent');
@@ -316,5 +338,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, deals, dealLock };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, deals, dealLock };
 }

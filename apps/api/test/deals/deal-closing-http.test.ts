@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/advance`, { from: 'handover' });
       const services = w.t.app.services;
       const at = (iso: string) =>
-        createDealsService({ repo: createDealsRepo(w.t.database.db), audit: services.auditLog, vault: services.vault, access: w.access, listings: services.dealLock, calendar: loadChinaCalendar(), notifications: services.notifications, logger: w.t.logger, now: () => new Date(iso) });
+        createDealsService({ repo: createDealsRepo(w.t.database.db), audit: services.auditLog, vault: services.vault, access: services.disclosure.access, listings: services.dealLock, calendar: loadChinaCalendar(), notifications: services.notifications, logger: w.t.logger, now: () => new Date(iso) });
       const only = async (iso: string) => {
         await at(iso).remindLegalRepresentatives();
         return (await w.t.database.db.selectFrom('deals').select('legal_rep_last_reminder_at').where('id', '=', deal.id).executeTakeFirstOrThrow()).legal_rep_last_reminder_at;

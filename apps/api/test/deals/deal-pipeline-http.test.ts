@@ -18,7 +18,7 @@ for (const dialect of DIALECTS) {
       const refused = await w.send(w.buyer, 'POST', '/api/deals', { listingId: listing.id });
       assert.equal(refused.statusCode, 404);
       assert.equal((await w.send(w.buyer, 'POST', '/api/deals', { listingId: 'no-such-listing' })).statusCode, 404);
-      w.access.grant(listing.id, w.buyerId);
+      await w.openL1(listing);
       const deal = await w.ok(w.buyer, 'POST', '/api/deals', { listingId: listing.id });
       assert.equal(deal.stage, 'inquiry');
       assert.equal(deal.side, 'buyer');
@@ -107,15 +107,22 @@ for (const dialect of DIALECTS) {
       assert.equal((await w.notices(w.sellerId, 'deal_cancelled')).length >= 1, true);
     });
 
-    test('a second deal on the same listing cannot take the lock while the first holds it', async () => {
-      const { listing, deal } = await w.startDeal(306);
-      await w.walkTo(deal, 'intent');
-      assert.equal((await w.send(w.buyer, 'POST', '/api/deals', { listingId: listing.id })).json().id, deal.id);
-      const second = await w.t.app.services.identity.createAccount({ kind: 'customer', loginName: 'buyer-two', accountNo: 'C-B2', roles: ['buyer'], password: 'Seal-bridge harbour 42 lanterns' });
-      w.access.grant(listing.id, second.id);
+    test('the buyer must still hold L1 when exclusivity starts; another buyer without a grant learns nothing of the deal', async () => {
+      const listing = await w.publishListing(306);
+      const { grantId } = await w.openL1(listing);
+      const deal = await w.ok(w.buyer, 'POST', '/api/deals', { listingId: listing.id });
+      const ticked = await w.tickStage(deal);
+      assert.equal((await w.send(w.seller, 'POST', `/api/seller/grants/${grantId}/revoke`, {})).statusCode, 200);
+      const refused = await w.send(w.broker, 'POST', `/api/deals/${deal.id}/advance`, w.advanceInput(ticked.stage));
+      assert.equal(refused.statusCode, 409);
+      assert.equal(await w.t.app.services.dealLock.isListingCompanyLocked(listing.id), false, 'nothing was locked');
+      assert.equal((await w.send(w.seller, 'GET', `/api/seller/listings/${listing.id}`)).json().status, 'published');
+      const stranger = await w.t.app.services.identity.createAccount({ kind: 'customer', loginName: 'buyer-two', accountNo: 'C-B2', roles: ['buyer'], password: 'Seal-bridge harbour 42 lanterns' });
       const { signIn } = await import('../helpers/test-app.ts');
       const buyer2 = await signIn(w.t.app, 'buyer-two', 'Seal-bridge harbour 42 lanterns');
-      assert.equal((await w.send(buyer2, 'POST', '/api/deals', { listingId: listing.id })).statusCode, 409, 'the listing is under offer');
+      assert.equal((await w.send(buyer2, 'POST', '/api/deals', { listingId: listing.id })).statusCode, 404);
+      assert.equal((await w.send(buyer2, 'GET', `/api/deals/${deal.id}`)).statusCode, 404);
+      assert.ok(stranger.id);
     });
 
     test('notes and remarks with an identifier are refused, naming where and never what', async () => {

@@ -4,8 +4,9 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed-demo.ts';
 import { demoSellerListings, syntheticCreditCode } from '../../src/modules/listings/index.ts';
 import { chinaDay } from '../../src/platform/calendar/index.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
-import { createFakeDisclosureAccess } from '../fakes/fake-disclosure-access.ts';
-import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
+import { consent, grantOf, INQUIRY, signNda, verifyBuyer, type DisclosureWorld } from '../disclosure/disclosure-fixture.ts';
+import { createIdentityTestApp } from '../helpers/identity-app.ts';
+import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 
 const CHECKLIST = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -15,23 +16,36 @@ export const today = () => chinaDay(new Date());
 
 export type DealsWorld = Awaited<ReturnType<typeof createDealsWorld>>;
 
-/** A test app with demo accounts, the (temporary) fake disclosure grants, and helpers to walk a deal. */
+/** A test app with the demo accounts and helpers to open L1 through the disclosure path and to walk a deal. */
 export async function createDealsWorld(dialect: DialectName) {
-  const holder: { app?: TestApp } = {};
-  const access = createFakeDisclosureAccess(() => {
-    if (!holder.app) throw new Error('app not ready');
-    return holder.app.database.db;
-  });
-  const app = await createTestApp(dialect, {}, { disclosureAccess: access });
-  holder.app = app;
-  await app.app.ready();
+  const app = await createIdentityTestApp(dialect);
   await seedDemo(app.database, app.app.services);
-  const seller = await signIn(app.app, 'seller', DEMO_PASSWORD);
-  const broker = await signIn(app.app, 'broker', DEMO_PASSWORD);
-  const buyer = await signIn(app.app, 'buyer', DEMO_PASSWORD);
+  await app.app.services.listings.settled();
+  const [seller, buyer, broker, admin] = (await Promise.all(['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(app.app, n, DEMO_PASSWORD)))) as [Session, Session, Session, Session];
   const idOf = async (s: Session) => ((await app.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(s, false) })).json() as { account: { id: string } }).account.id;
   const buyerId = await idOf(buyer);
   const sellerId = await idOf(seller);
+  const ids = { seller: sellerId, buyer: buyerId, broker: await idOf(broker), admin: await idOf(admin) };
+  let buyerVerified = false;
+
+  /**
+   * Every step of the disclosure path to an active L1 for the demo buyer on a listing: inquiry, real-name
+   * verification (once), the NDA, the seller's separate consent naming the buyer, the adviser's approval.
+   */
+  async function openL1(listing: { id: string; code: string }) {
+    const w: DisclosureWorld = { t: app, seller, buyer, broker, admin, listing, ids };
+    const inquiry = await app.app.inject({ method: 'POST', url: `/api/listings/${listing.code}/inquiries`, headers: authHeaders(buyer), payload: INQUIRY });
+    assert.equal(inquiry.statusCode, 200, inquiry.body);
+    const inquiryId = (inquiry.json() as { id: string }).id;
+    if (!buyerVerified) await verifyBuyer(w);
+    buyerVerified = true;
+    await signNda(w, inquiryId);
+    await consent(w, 'seller', inquiryId, 'L1');
+    const grantId = await grantOf(w, 'L1');
+    const approved = await app.app.inject({ method: 'POST', url: `/api/broker/grants/${grantId}/decision`, headers: authHeaders(broker), payload: { decision: 'approve', reason: '', days: 30 } });
+    assert.equal(approved.statusCode, 200, approved.body);
+    return { inquiryId, grantId };
+  }
 
   const send = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
     app.app.inject({ method, url, headers: authHeaders(s, method !== 'GET'), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
@@ -49,6 +63,7 @@ export async function createDealsWorld(dialect: DialectName) {
     assert.equal(draft.statusCode, 200, draft.body);
     const { id, code } = draft.json() as { id: string; code: string };
     assert.equal((await send(seller, 'POST', `/api/seller/listings/${id}/submit`, {})).statusCode, 200);
+    assert.equal((await send(broker, 'POST', `/api/broker/listings/${id}/company/reveal`, {})).statusCode, 200);
     assert.equal((await send(broker, 'POST', `/api/broker/listings/${id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST })).statusCode, 200);
     return { id, code, body };
   }
@@ -56,7 +71,7 @@ export async function createDealsWorld(dialect: DialectName) {
   /** The buyer, granted L1 on a new listing, starts a deal. */
   async function startDeal(serial: number) {
     const listing = await publishListing(serial);
-    access.grant(listing.id, buyerId);
+    await openL1(listing);
     const deal = await ok(buyer, 'POST', '/api/deals', { listingId: listing.id });
     return { listing, deal };
   }
@@ -101,5 +116,5 @@ export async function createDealsWorld(dialect: DialectName) {
   const notices = (accountId: string, kind: string) =>
     app.database.db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).where('kind', '=', kind).execute();
 
-  return { t: app, access, seller, broker, buyer, buyerId, sellerId, send, ok, publishListing, startDeal, tickStage, walkTo, completeCustody, advanceInput, notices, checklist: DEAL_CHECKLIST };
+  return { t: app, openL1, seller, broker, buyer, buyerId, sellerId, send, ok, publishListing, startDeal, tickStage, walkTo, completeCustody, advanceInput, notices, checklist: DEAL_CHECKLIST };
 }

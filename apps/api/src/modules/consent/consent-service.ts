@@ -81,6 +81,11 @@ export function createConsentService(deps: {
   vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal'>;
   /** The vault subject already holding the account's data (so erasure covers its tickets too). */
   subjectOfAccount?: (accountId: string) => Promise<string | undefined>;
+  /**
+   * Recipients other modules define (`inquiry:<id>`: the other party of a deal-path inquiry): whether this account
+   * may name it for this purpose. Without it, only accounts and declared vendors can be named.
+   */
+  recipientAllowed?: (accountId: string, purpose: Purpose, recipient: string) => Promise<boolean>;
   /** The PRC working-day calendar for the ticket SLA clock (holidays and 调休); the bundled table without one. */
   calendar?: WorkingDayCalendar;
   now?: () => Date;
@@ -167,7 +172,7 @@ export function createConsentService(deps: {
     });
   }
 
-  async function validateRecipient(def: ConsentPurposeDef, recipient: string | undefined): Promise<string | null> {
+  async function validateRecipient(def: ConsentPurposeDef, recipient: string | undefined, accountId: string): Promise<string | null> {
     if (def.kind === 'general' || def.kind === 'sensitive') {
       if (recipient) throw new AppError('CONSENT_NOT_OFFERED', 'this purpose takes no recipient', { purpose: def.purpose, kind: def.kind });
       return null;
@@ -177,7 +182,9 @@ export function createConsentService(deps: {
     const known =
       def.kind === 'cross_border'
         ? type === 'destination' && CROSS_BORDER_DESTINATIONS.some((d) => d.code === id)
-        : (type === 'account' && (await repo.accountExists(id))) || (type === 'vendor' && THIRD_PARTIES.some((t) => t.id === id));
+        : (type === 'account' && (await repo.accountExists(id))) ||
+          (type === 'vendor' && THIRD_PARTIES.some((t) => t.id === id)) ||
+          (type === 'inquiry' && (await deps.recipientAllowed?.(accountId, def.purpose, recipient)) === true);
     if (!known) throw new AppError('CONSENT_NOT_OFFERED', 'unknown or undeclared recipient', { purpose: def.purpose, kind: def.kind });
     return recipient;
   }
@@ -339,7 +346,7 @@ export function createConsentService(deps: {
     async decide(principal: Principal, input: TConsentDecisionRequest, channel: 'web' | 'seed' = 'web', requestId?: string): Promise<TSignedReceipt> {
       const def = findConsentPurpose(input.purpose, input.kind);
       if (!def) throw new AppError('CONSENT_NOT_OFFERED', 'no such consent purpose', { purpose: input.purpose, kind: input.kind });
-      const recipient = await validateRecipient(def, input.recipient);
+      const recipient = await validateRecipient(def, input.recipient, principal.accountId);
       const notice = await effective();
       if (!notice) throw new AppError('NOTICE_NOT_PUBLISHED');
       if (notice.version !== input.noticeVersion) throw new AppError('NOTICE_VERSION_STALE', 'consent to a notice that is not current', { current: notice.version });

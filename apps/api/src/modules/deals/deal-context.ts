@@ -32,7 +32,7 @@ export type DealsDeps = {
   /** Who may start a deal (L1), who the seller and the adviser are, and the buyer's per-listing alias. */
   access: DealGrants;
   /** The listings module's exclusivity lock and status. */
-  listings: Pick<ListingsDealLock, 'listingForDeal' | 'lock' | 'end'>;
+  listings: Pick<ListingsDealLock, 'listingForDeal' | 'listingIdsAdvisedBy' | 'lock' | 'end'>;
   calendar: WorkingDayCalendar;
   notifications: NotificationsPort;
   logger: Pick<Logger, 'warn'>;
@@ -51,18 +51,32 @@ export function createDealContext(deps: DealsDeps) {
     sessionId: p.sessionId,
   });
 
-  function sideOf(deal: DealRow, principal: Principal): DealSide | null {
-    if (principal.kind === 'staff') return principal.roles.includes('broker') && deal.broker_account_id === principal.accountId ? 'broker' : null;
+  /** A customer's side of a deal from the deal itself; a broker's from the listing's adviser now (reassignments follow). */
+  function customerSide(deal: DealRow, principal: Principal): DealSide | null {
+    if (principal.kind !== 'customer') return null;
     if (deal.seller_account_id === principal.accountId) return 'seller';
     if (deal.buyer_account_id === principal.accountId) return 'buyer';
     return null;
+  }
+
+  async function sideOf(deal: DealRow, principal: Principal): Promise<DealSide | null> {
+    if (principal.kind === 'customer') return customerSide(deal, principal);
+    if (!principal.roles.includes('broker')) return null;
+    const adviser = (await deps.access.partiesOf(deal.listing_id))?.brokerAccountId ?? null;
+    if (adviser !== principal.accountId) return null;
+    // The stored broker (who hears of the parties' steps) follows a reassignment the first time the new one opens it.
+    if (deal.broker_account_id !== adviser) {
+      await deps.repo.update(deal.id, { broker_account_id: adviser });
+      deal.broker_account_id = adviser;
+    }
+    return 'broker';
   }
 
   return {
     ...deps,
     now,
     actorOf,
-    sideOf,
+    customerSide,
     today: () => chinaDay(now()),
 
     /**
@@ -71,7 +85,7 @@ export function createDealContext(deps: DealsDeps) {
      */
     async load(principal: Principal, id: string, requestId?: string): Promise<Loaded> {
       const deal = await deps.repo.findById(id);
-      const side = deal ? sideOf(deal, principal) : null;
+      const side = deal ? await sideOf(deal, principal) : null;
       if (!deal || !side) {
         if (deal && principal.kind === 'staff') {
           await deps.audit.append({ type: 'deals.access_refused', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { dealId: id } });

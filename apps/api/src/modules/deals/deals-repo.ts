@@ -23,10 +23,16 @@ function queries(db: Kysely<Database>) {
     findById: (id: string) => db.selectFrom('deals').selectAll().where('id', '=', id).executeTakeFirst(),
     findOpen: (listingId: string, buyerAccountId: string) =>
       db.selectFrom('deals').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).where('status', '=', 'open').executeTakeFirst(),
-    /** Deals an account takes part in (as broker, seller or buyer), newest first. */
-    listFor: (accountId: string, as: 'broker' | 'customer', status: DealRow['status'] | undefined) => {
-      let q = db.selectFrom('deals').selectAll();
-      q = as === 'broker' ? q.where('broker_account_id', '=', accountId) : q.where((eb) => eb.or([eb('seller_account_id', '=', accountId), eb('buyer_account_id', '=', accountId)]));
+    /** Deals on a set of listings (a broker's advised listings), newest first. */
+    listForListings: (listingIds: readonly string[], status: DealRow['status'] | undefined) => {
+      if (listingIds.length === 0) return Promise.resolve([]);
+      let q = db.selectFrom('deals').selectAll().where('listing_id', 'in', [...listingIds]);
+      if (status) q = q.where('status', '=', status);
+      return q.orderBy('updated_at', 'desc').limit(LIST_LIMIT).execute();
+    },
+    /** Deals a customer takes part in as seller or buyer, newest first. */
+    listForCustomer: (accountId: string, status: DealRow['status'] | undefined) => {
+      let q = db.selectFrom('deals').selectAll().where((eb) => eb.or([eb('seller_account_id', '=', accountId), eb('buyer_account_id', '=', accountId)]));
       if (status) q = q.where('status', '=', status);
       return q.orderBy('updated_at', 'desc').limit(LIST_LIMIT).execute();
     },

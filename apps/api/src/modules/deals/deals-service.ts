@@ -25,11 +25,14 @@ export function createDealsService(deps: DealsDeps) {
   return {
     /** The deals the caller takes part in: a broker's assigned deals, a customer's as seller or buyer. */
     async list(principal: Principal, status?: DealStatus): Promise<TDealList> {
-      const rows = await deps.repo.listFor(principal.accountId, principal.kind === 'staff' ? 'broker' : 'customer', status && DEAL_STATUSES.includes(status) ? status : undefined);
+      const wanted = status && DEAL_STATUSES.includes(status) ? status : undefined;
+      const broker = principal.kind === 'staff' && principal.roles.includes('broker');
+      if (principal.kind === 'staff' && !broker) return { items: [] };
+      const rows = broker ? await deps.repo.listForListings(await deps.listings.listingIdsAdvisedBy(principal.accountId), wanted) : await deps.repo.listForCustomer(principal.accountId, wanted);
       const marks = await deps.repo.marksOfMany(rows.map((r) => r.id));
       return {
         items: rows.flatMap((deal) => {
-          const side = ctx.sideOf(deal, principal);
+          const side = broker ? 'broker' : ctx.customerSide(deal, principal);
           if (!side) return [];
           const own = marks.filter((m) => m.deal_id === deal.id);
           return [toDealSummary(deal, own, { side, buyerAlias: deps.access.buyerAlias(deal.listing_id, deal.buyer_account_id), calendar: deps.calendar })];

@@ -63,6 +63,8 @@ export function createListingsDealLock(deps: { db: Kysely<Database>; audit: Pick
     },
 
     isCompanyLocked,
+    /** The listings a broker advises now (after a reassignment, the new adviser's). */
+    listingIdsAdvisedBy: (brokerAccountId: string) => createListingsRepo(deps.db).idsAdvisedBy(brokerAccountId),
     /** The check the listing flow calls for a listing's own company: locked by a deal on another listing? */
     async isListingCompanyLocked(listingId: string): Promise<boolean> {
       const company = await createListingsRepo(deps.db).companyOf(listingId);

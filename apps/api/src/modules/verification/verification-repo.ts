@@ -37,6 +37,7 @@ export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
         .innerJoin('client_assignments as a', 'a.customer_account_id', 'v.account_id')
         .selectAll('v')
         .where('a.broker_account_id', '=', brokerAccountId)
+        .where('a.ended_at', 'is', null)
         .where('v.status', '=', status)
         .orderBy('v.submitted_at', status === 'pending' ? 'asc' : 'desc')
         .limit(limit)

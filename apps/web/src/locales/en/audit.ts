@@ -89,6 +89,8 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       access_refused: 'Access to another broker\'s deal refused',
     },
     notifications: { settings_changed: 'Notification channels changed' },
+    advisers: { assigned: 'Adviser assigned automatically', reassigned: 'Customer moved to another adviser', rule_changed: 'Adviser assignment rule changed' },
+    disclosure: { inquiry_created: 'Buyer asked to see details', inquiry_decided: 'Inquiry accepted, declined or withdrawn', level_requested: 'Further level requested', grant_changed: 'Disclosure grant changed', nda_signed: 'NDA signed', nda_certificate_issued: 'NDA certificate downloaded', nda_template_changed: 'NDA template changed', proof_submitted: 'Proof of funds submitted', proof_reviewed: 'Proof of funds reviewed', settings_changed: 'Disclosure settings changed', access_refused: 'Disclosure access refused' },
   },
   actions: {
     sign_in: 'Sign in',
