@@ -41,6 +41,8 @@ const SellerListingsPage = lazy(() =>
 const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
+const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
+const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -66,6 +68,8 @@ export function AppRoutes() {
           <Route path="account/listings" element={<SellerListingsPage />} />
           <Route path="account/listings/new" element={<SellerListingEditPage />} />
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
+          <Route path="account/deals" element={<MyDealsPage />} />
+          <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

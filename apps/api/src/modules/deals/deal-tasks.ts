@@ -23,7 +23,8 @@ export function createDealTasks(ctx: DealContext) {
     async mark(principal: Principal, id: string, itemKey: string, input: Mark, requestId?: string): Promise<TDealView> {
       const loaded = await ctx.load(principal, id, requestId);
       const { deal, side } = loaded;
-      ctx.requireOpen(deal);
+      // The post-closing items are ticked after the closing; nothing is ticked on a cancelled deal.
+      if (deal.status === 'cancelled') throw new AppError('CONFLICT', 'deal cancelled');
       const def = DEAL_CHECKLIST.find((i) => i.key === itemKey);
       if (!def) throw new AppError('NOT_FOUND');
       if (side !== 'broker' && def.owner !== side) throw new AppError('FORBIDDEN', 'not this side\'s item');

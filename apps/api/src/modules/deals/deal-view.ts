@@ -64,7 +64,7 @@ export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSid
           owner: def.owner,
           dueOn: due.dueOn,
           provisional: due.provisional,
-          overdue: !mark && deal.status === 'open' && due.dueOn !== null && due.dueOn < today,
+          overdue: !mark && deal.status !== 'cancelled' && i === current && due.dueOn !== null && due.dueOn < today,
           done: Boolean(mark),
           doneAt: mark?.done_at ?? null,
           doneBy: sideOf(mark?.done_by_side ?? null),
@@ -149,7 +149,7 @@ export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSid
 /** A line of a deal list: the caller's open items in the current stage and the earliest due date among them. */
 export function toDealSummary(deal: DealRow, marks: readonly DealMarkRow[], ctx: { side: DealSide; buyerAlias: string; calendar: WorkingDayCalendar }): TDealSummary {
   const stage = deal.stage as DealStage;
-  const open = new Set(deal.status === 'open' ? openItems(deal, marks, stage) : []);
+  const open = new Set(deal.status !== 'cancelled' ? openItems(deal, marks, stage) : []);
   const mine = applicableItems(deal, stage).filter((i) => open.has(i.key) && (ctx.side === 'broker' || i.owner === ctx.side));
   const dues = mine.map((i) => dueOf(i, deal.stage_entered_at, deal.agreement_signed_on, ctx.calendar).dueOn).filter((d): d is string => d !== null).sort();
   return {

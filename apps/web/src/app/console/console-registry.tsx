@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, SolutionOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -174,6 +174,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <MailOutlined />,
     Page: lazy(() => import('../../features/outbox/pages/outbox-page.tsx').then((m) => ({ default: m.OutboxPage }))),
     roles: rolesHolding('delivery.outbox.read'),
+  },
+  {
+    key: 'deals',
+    path: 'deals',
+    label: (t) => t('deals.menu'),
+    icon: <SolutionOutlined />,
+    Page: lazy(() => import('../../features/deals/pages/console-deals-page.tsx').then((m) => ({ default: m.ConsoleDealsPage }))),
+    roles: rolesHolding('deals.manage'),
   },
 ];
 

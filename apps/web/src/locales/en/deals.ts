@@ -60,6 +60,7 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
     documentsPlaceholder: 'Data-room document ids, separated by commas',
     tick: 'Mark done',
     untick: 'Undo',
+    cancelEdit: 'Cancel',
     notYet: 'Due dates appear when the stage starts',
     items: {
       inquiry: {

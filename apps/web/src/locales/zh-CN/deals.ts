@@ -57,6 +57,7 @@ export const dealsZhCN = {
     documentsPlaceholder: '资料室文件编号，多个用逗号分隔',
     tick: '标记完成',
     untick: '撤销',
+    cancelEdit: '取消',
     notYet: '阶段开始后显示截止日期',
     items: {
       inquiry: {
