@@ -249,10 +249,10 @@ export type TMoneyView = z.infer<typeof ZMoneyView>;
 
 export const CLOSE_BLOCKERS = ['stage', 'checklist', 'custody', 'seal_cancellation', 'art22'] as const;
 
-export const ZDealView = z.object({
+/** What a deal list line and the whole deal share. */
+const ZDealBase = z.object({
   id: z.string(),
   code: z.string(),
-  listingId: z.string(),
   listingCode: z.string(),
   /** How the caller takes part. */
   side: z.enum(DEAL_SIDES),
@@ -262,6 +262,10 @@ export const ZDealView = z.object({
   status: z.enum(DEAL_STATUSES),
   startedAt: z.string(),
   stageEnteredAt: z.string(),
+});
+
+export const ZDealView = ZDealBase.extend({
+  listingId: z.string(),
   closedAt: z.string().nullable(),
   cancelledAt: z.string().nullable(),
   cancelReason: z.enum(DEAL_CANCEL_REASONS).nullable(),
@@ -299,16 +303,7 @@ export const ZDealView = z.object({
 });
 export type TDealView = z.infer<typeof ZDealView>;
 
-export const ZDealSummary = z.object({
-  id: z.string(),
-  code: z.string(),
-  listingCode: z.string(),
-  side: z.enum(DEAL_SIDES),
-  buyerAlias: z.string(),
-  stage: z.enum(DEAL_STAGES),
-  status: z.enum(DEAL_STATUSES),
-  startedAt: z.string(),
-  stageEnteredAt: z.string(),
+export const ZDealSummary = ZDealBase.extend({
   /** Open checklist items of the caller's side in the current stage, and the earliest of their due dates. */
   myOpenItems: z.number().int(),
   nextDueOn: z.string().nullable(),

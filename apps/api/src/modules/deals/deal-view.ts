@@ -40,6 +40,19 @@ export function toCustodyView(row: DealCustodyRow): TCustodyView {
   };
 }
 
+/** The fields a list line and the whole deal share. */
+const baseOf = (deal: DealRow, ctx: { side: DealSide; buyerAlias: string }) => ({
+  id: deal.id,
+  code: deal.code,
+  listingCode: deal.listing_code,
+  side: ctx.side,
+  buyerAlias: ctx.buyerAlias,
+  stage: deal.stage as DealStage,
+  status: deal.status,
+  startedAt: deal.started_at,
+  stageEnteredAt: deal.stage_entered_at,
+});
+
 export type DealParts = { marks: readonly DealMarkRow[]; custody: readonly DealCustodyRow[]; money: readonly DealMoneyRow[]; events: readonly DealEventRow[] };
 
 /** The whole deal as one side sees it. Nothing here names a person: the buyer is their per-listing alias. */
@@ -76,16 +89,8 @@ export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSid
   });
   const tax = taxEstimate(deal, calendar);
   return {
-    id: deal.id,
-    code: deal.code,
+    ...baseOf(deal, ctx),
     listingId: deal.listing_id,
-    listingCode: deal.listing_code,
-    side: ctx.side,
-    buyerAlias: ctx.buyerAlias,
-    stage: deal.stage as DealStage,
-    status: deal.status,
-    startedAt: deal.started_at,
-    stageEnteredAt: deal.stage_entered_at,
     closedAt: deal.closed_at,
     cancelledAt: deal.cancelled_at,
     cancelReason: oneOf(DEAL_CANCEL_REASONS, deal.cancel_reason),
@@ -153,15 +158,7 @@ export function toDealSummary(deal: DealRow, marks: readonly DealMarkRow[], ctx:
   const mine = applicableItems(deal, stage).filter((i) => open.has(i.key) && (ctx.side === 'broker' || i.owner === ctx.side));
   const dues = mine.map((i) => dueOf(i, deal.stage_entered_at, deal.agreement_signed_on, ctx.calendar).dueOn).filter((d): d is string => d !== null).sort();
   return {
-    id: deal.id,
-    code: deal.code,
-    listingCode: deal.listing_code,
-    side: ctx.side,
-    buyerAlias: ctx.buyerAlias,
-    stage,
-    status: deal.status,
-    startedAt: deal.started_at,
-    stageEnteredAt: deal.stage_entered_at,
+    ...baseOf(deal, ctx),
     myOpenItems: mine.length,
     nextDueOn: dues[0] ?? null,
   };
