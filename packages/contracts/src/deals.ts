@@ -154,11 +154,8 @@ export const ZDay = z
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d && d >= '2000-01-01' && d <= '2100-12-31';
   }, 'not a calendar day');
 /** An amount in 万元: positive, finite, at most two decimals, at most MAX_AMOUNT_WAN. */
-export const ZAmountWan = z
-  .number()
-  .positive()
-  .max(MAX_AMOUNT_WAN)
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'at most two decimals');
+const twoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
+export const ZAmountWan = z.number().positive().max(MAX_AMOUNT_WAN).refine(twoDecimals, 'at most two decimals');
 const ZNote = z.string().trim().max(500);
 /** Data-room document references (the data room module gives them out); plain ids. */
 const ZDocumentIds = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(10);
@@ -172,7 +169,7 @@ export const ZAdvanceDealRequest = z.object({
   /** Required when entering `intent`: the letter of intent or deposit that starts exclusivity. */
   intent: z.object({ kind: z.enum(INTENT_KINDS), signedOn: ZDay, exclusiveUntil: ZDay, depositWan: ZAmountWan.optional() }).optional(),
   /** Required when leaving `agreement`: the signing starts the tax clock. */
-  agreement: z.object({ signedOn: ZDay, sellerKind: z.enum(SELLER_KINDS), priceWan: ZAmountWan, costBasisWan: z.number().min(0).max(MAX_AMOUNT_WAN).nullable().default(null) }).optional(),
+  agreement: z.object({ signedOn: ZDay, sellerKind: z.enum(SELLER_KINDS), priceWan: ZAmountWan, costBasisWan: z.number().min(0).max(MAX_AMOUNT_WAN).refine(twoDecimals, 'at most two decimals').nullable().default(null) }).optional(),
 });
 export type TAdvanceDealRequest = z.input<typeof ZAdvanceDealRequest>;
 export const ZCancelDealRequest = z.object({ reason: z.enum(DEAL_CANCEL_REASONS), note: ZNote.default('') });

@@ -95,6 +95,11 @@ export const ERROR_CODES = {
   },
   CUSTODY_PHOTO_REQUIRED: { status: 409, 'zh-CN': '请先上传交接照片，双方再确认。', en: 'Upload a photo of the hand-over before either side confirms it.' },
   PHOTO_INVALID: { status: 422, 'zh-CN': '照片须为 JPEG 或 PNG 格式，且不超过 2 MB。', en: 'Photos must be JPEG or PNG files of at most 2 MB.' },
+  DEAL_GRANT_INACTIVE: {
+    status: 409,
+    'zh-CN': '受让方查看公司信息的授权（L1）已失效，须重新获批后才能登记意向书或定金。',
+    en: 'The buyer\'s access to the company details (L1) is no longer active; it must be granted again before a letter of intent or deposit is recorded.',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,4 +1,4 @@
-import { DEAL_STAGE_LABELS, type DealSide, type DealStage, type TDealView } from '@sealbridge/contracts';
+import type { DealSide, DealStage, NotificationKind, TDealView } from '@sealbridge/contracts';
 import { chinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
@@ -134,8 +134,9 @@ export function createDealContext(deps: DealsDeps) {
       await deps.notifications.notifyMany(inputs).catch((error: unknown) => deps.logger.warn({ err: error }, 'deal notice not delivered'));
     },
 
-    stageParams(deal: Pick<DealRow, 'code' | 'listing_code'>, stage: DealStage) {
-      return { deal: deal.code, code: deal.listing_code, stageZh: DEAL_STAGE_LABELS[stage]['zh-CN'], stageEn: DEAL_STAGE_LABELS[stage].en };
+    /** The notice of entering a stage (one kind per stage, so each language names it in its own words). */
+    stageKind(stage: DealStage): NotificationKind {
+      return `deal_stage_${stage}` as NotificationKind;
     },
 
     /** Links each side's notice to its own page of the deal. */

@@ -1,4 +1,4 @@
-import { CUSTODY_ITEM_LABELS, DEAL_PHOTO_MAX_BYTES, type CustodyItem, type TDealImage, type TDealView } from '@sealbridge/contracts';
+import { DEAL_PHOTO_MAX_BYTES, type CustodyItem, type TDealImage, type TDealView } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { checkImage } from '../../platform/images/index.ts';
@@ -104,12 +104,11 @@ export function createDealCustody(ctx: DealContext) {
       );
       const { deal } = loaded;
       const others = (['seller', 'buyer'] as const).filter((s) => s !== loaded.side);
-      const labels = CUSTODY_ITEM_LABELS[kind];
       await ctx.notify(
         others.map((side) => ({
           accountId: side === 'seller' ? deal.seller_account_id : deal.buyer_account_id,
           kind: 'deal_custody_to_confirm' as const,
-          params: { deal: deal.code, code: deal.listing_code, itemZh: labels['zh-CN'], itemEn: labels.en },
+          params: { deal: deal.code, code: deal.listing_code },
           link: ctx.linkFor(side, deal.id),
         })),
       );

@@ -1,12 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { ART22_DUE_WORKING_DAYS, CUSTODY_ITEMS, type DealSide, type DealStage, type TDealView } from '@sealbridge/contracts';
+import { ART22_DUE_WORKING_DAYS, CUSTODY_ITEMS, type DealSide, type DealStage, type NotificationKind, type TDealView } from '@sealbridge/contracts';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
 import type { ZAdvanceDealRequest, ZCancelDealRequest } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { DealContext, Loaded } from './deal-context.ts';
-import { CLOSING_FROM, closeBlockers, LOCKED_FROM, nextStage, openItems, stageIndex, toCents } from './deal-rules.ts';
+import { closeBlockers, LOCKED_FROM, nextStage, openItems, stageIndex, toCents } from './deal-rules.ts';
 import type { DealRow, DealsRepo } from './deals-repo.ts';
 
 type Advance = z.output<typeof ZAdvanceDealRequest>;
@@ -14,21 +16,20 @@ type Cancel = z.output<typeof ZCancelDealRequest>;
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newDealCode = () => `DL-${Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')}`;
-const PARTIES: readonly DealSide[] = ['buyer', 'seller', 'broker'];
 
 /** Starting a deal, moving it one stage on (the lock at intent, the Art. 22 task at handover, the closing), cancelling it. */
 export function createDealPipeline(ctx: DealContext) {
   const accountOf = (deal: DealRow, side: DealSide) => (side === 'buyer' ? deal.buyer_account_id : side === 'seller' ? deal.seller_account_id : deal.broker_account_id);
 
   /** Notices to the sides other than the actor's (the broker hears of a party's step, the parties of the broker's). */
-  const noticesTo = (deal: DealRow, sides: readonly DealSide[], kind: 'deal_stage_changed' | 'deal_cancelled' | 'deal_closed' | 'deal_art22_task', params: Record<string, string>) =>
+  const noticesTo = (deal: DealRow, sides: readonly DealSide[], kind: NotificationKind, params: Record<string, string>) =>
     sides.flatMap((side) => {
       const accountId = accountOf(deal, side);
       return accountId ? [{ accountId, kind, params, link: ctx.linkFor(side, deal.id) }] : [];
     });
 
   /** Checks and side effects of entering a stage, inside the advancing transaction. Returns the columns to set. */
-  async function enter(tx: DealsRepo, trx: Parameters<Parameters<DealsRepo['transaction']>[0]>[1], loaded: Loaded, to: DealStage, input: Advance, principal: Principal, requestId: string | null) {
+  async function enter(tx: DealsRepo, trx: Transaction<Database>, loaded: Loaded, to: DealStage, input: Advance, principal: Principal, requestId: string | null) {
     const { deal } = loaded;
     const at = ctx.now().toISOString();
     const actor = ctx.actorOf(principal);
@@ -154,7 +155,7 @@ export function createDealPipeline(ctx: DealContext) {
       // The buyer must still hold L1 when exclusivity starts (a revoked or expired grant stops the deal here). Asked
       // before the transaction: the grant lives in another module's tables.
       if (to === LOCKED_FROM && !(await ctx.access.activeGrant(deal.listing_id, deal.buyer_account_id, 'L1'))) {
-        throw new AppError('CONFLICT', 'the buyer no longer holds an active L1 grant');
+        throw new AppError('DEAL_GRANT_INACTIVE', 'the buyer no longer holds an active L1 grant');
       }
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
@@ -166,7 +167,7 @@ export function createDealPipeline(ctx: DealContext) {
       const after = (await ctx.repo.findById(deal.id)) ?? deal;
       const parties: DealSide[] = ['buyer', 'seller'];
       await ctx.notify([
-        ...noticesTo(after, parties, to === 'post_closing' ? 'deal_closed' : 'deal_stage_changed', to === 'post_closing' ? { deal: after.code, code: after.listing_code } : ctx.stageParams(after, to)),
+        ...noticesTo(after, parties, to === 'post_closing' ? 'deal_closed' : ctx.stageKind(to), { deal: after.code, code: after.listing_code }),
         ...(to === 'handover' ? noticesTo(after, ['buyer', 'broker'], 'deal_art22_task', { deal: after.code, code: after.listing_code, due: after.art22_due_on ?? '' }) : []),
         ...(to === 'post_closing' ? [{ accountId: after.seller_account_id, kind: 'deal_legal_rep_reminder' as const, params: { deal: after.code, code: after.listing_code }, link: ctx.linkFor('seller', after.id) }] : []),
       ]);
@@ -192,8 +193,5 @@ export function createDealPipeline(ctx: DealContext) {
       await ctx.notify(noticesTo(after, ['buyer', 'seller'], 'deal_cancelled', { deal: after.code, code: after.listing_code }));
       return ctx.view({ deal: after, side: 'broker' });
     },
-
-    closingStage: CLOSING_FROM,
-    parties: PARTIES,
   };
 }
