@@ -169,6 +169,9 @@ describe('deal journey: letter of intent → handover → closing', () => {
     await broker.getByTestId('advance').click();
     await broker.locator('[data-testid="deal-status"]', { hasText: '已交割' }).waitFor();
     await broker.screenshot({ path: join(SHOTS, 'deal-broker-closed.png'), fullPage: true });
+    // The console frame keeps its side menu at phone width (its own matter); the deal page inside it must not overflow.
+    await broker.setViewportSize({ width: 390, height: 844 });
+    assert.ok(await broker.getByTestId('deal-detail').evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the deal page fits its column');
     const seller = await as('seller');
     assert.equal((await api<{ status: string }>(seller, 'GET', `/api/seller/listings/${listing.id}`)).status, 'sold');
     await seller.reload();
