@@ -49,7 +49,7 @@ import { createListingsDealLock } from './modules/listings/index.ts';
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
 function scrubIdentifiers(text: string): string {
-  return redact(text).text;
+  return redact(text, { evasion: true }).text;
 }
 
 /** Every audit event type of every module, declared where the module lives. */

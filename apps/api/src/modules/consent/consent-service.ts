@@ -20,6 +20,7 @@ import type {
   TInventoryItem,
 } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
@@ -63,6 +64,7 @@ export type ConsentGuard = {
   /** Throws CONSENT_REQUIRED (403, details name purpose, kind and reason) unless the account's consent is in force. */
   require: (accountId: string, purpose: Purpose, recipient?: string) => Promise<void>;
   check: (accountId: string, purpose: Purpose, recipient?: string) => Promise<GuardDecision>;
+  checkMany: (asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]) => Promise<GuardDecision[]>;
 };
 
 const actorOf = (p: Pick<Principal, 'accountId' | 'roles' | 'sessionId'>): AuditActor => ({ accountId: p.accountId, role: p.roles.join(',') || null, sessionId: p.sessionId });
@@ -110,7 +112,7 @@ export function createConsentService(deps: {
   };
 
   const effective = async () => repo.effectiveNotice(now().toISOString());
-  const versionIn = (notice: NoticeRow | undefined, def: Pick<ConsentPurposeDef, 'kind' | 'purpose'>) =>
+  const versionIn = (notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined, def: Pick<ConsentPurposeDef, 'kind' | 'purpose'>) =>
     notice ? ((JSON.parse(notice.purpose_versions_json) as Record<string, number>)[purposeKey(def)] ?? 1) : 1;
 
   function receiptOf(row: ConsentEventRow): TReceiptBody {
@@ -189,22 +191,40 @@ export function createConsentService(deps: {
     return recipient;
   }
 
-  async function check(accountId: string, purpose: Purpose, recipient?: string): Promise<GuardDecision> {
+  function defFor(purpose: Purpose, recipient: string | undefined): ConsentPurposeDef {
     const kind = kindOfRecipient(recipient);
     const def = kind ? findConsentPurpose(purpose, kind) : (findConsentPurpose(purpose, 'sensitive') ?? findConsentPurpose(purpose, 'general'));
     if (!def) throw new AppError('INTERNAL', `the guard was called for ${purpose}, which does not rest on consent`);
-    const notice = await effective();
+    return def;
+  }
+
+  function decideFrom(def: ConsentPurposeDef, notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined, last: Pick<ConsentEventRow, 'decision' | 'purpose_version'> | undefined): GuardDecision {
     const purposeVersion = versionIn(notice, def);
     if (!notice) return { allowed: false, reason: 'no_notice', purposeVersion, kind: def.kind };
-    const last = await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null));
     if (!last) return { allowed: false, reason: 'missing', purposeVersion, kind: def.kind };
     if (last.decision !== 'given') return { allowed: false, reason: last.decision, purposeVersion, kind: def.kind };
     if (last.purpose_version < purposeVersion) return { allowed: false, reason: 'purpose_changed', purposeVersion, kind: def.kind };
     return { allowed: true, reason: 'allowed', purposeVersion, kind: def.kind };
   }
 
+  async function check(accountId: string, purpose: Purpose, recipient?: string): Promise<GuardDecision> {
+    const def = defFor(purpose, recipient);
+    const notice = await repo.effectiveNoticeVersions(now().toISOString());
+    return decideFrom(def, notice, notice ? await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null)) : undefined);
+  }
+
+  /** Several answers at once: the notice read once and the ledger in one query (the disclosure path asks three). */
+  async function checkMany(asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]): Promise<GuardDecision[]> {
+    const defs = asks.map((a) => defFor(a.purpose, a.recipient));
+    const notice = await repo.effectiveNoticeVersions(now().toISOString());
+    const keys = asks.map((a, i) => ({ accountId: a.accountId, key: consentKey(defs[i]?.kind ?? 'general', a.purpose, a.recipient ?? null) }));
+    const latest = notice ? await repo.latestEvents(keys) : [];
+    return asks.map((_a, i) => decideFrom(defs[i] as ConsentPurposeDef, notice, latest.find((e) => e.account_id === keys[i]?.accountId && e.consent_key === keys[i]?.key)));
+  }
+
   const guard: ConsentGuard = {
     check,
+    checkMany,
     async require(accountId, purpose, recipient) {
       const decision = await check(accountId, purpose, recipient);
       if (decision.allowed) return;
@@ -235,6 +255,8 @@ export function createConsentService(deps: {
   }
 
   async function publishNotice(input: TPublishNoticeRequest, publishedBy: Principal | null, requestId?: string): Promise<TNotice> {
+    // The notice is stored and published as written: no one's identifier in it, except the officer's published address.
+    assertNoIdentifiers([{ field: 'prose.zh-CN', text: input.prose['zh-CN'] }, { field: 'prose.en', text: input.prose.en }], { allowedEmails: [PRIVACY_OFFICER.email] });
     const at = now();
     const effectiveAt = new Date(input.effectiveAt);
     const draft = await draftNotice();

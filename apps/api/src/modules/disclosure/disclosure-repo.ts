@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Database,
+  ListingsTable,
   DisclosureGrantEventsTable,
   DisclosureGrantsTable,
   InquiriesTable,
@@ -30,6 +31,43 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
           .where('l.seller_account_id', '=', sellerAccountId)
           .execute()
       ).map((r) => r.subject_id),
+
+    /** The listing and the buyer's inquiry on it, in one query (the access check's hot path). */
+    async listingWithInquiry(listingId: string, buyerAccountId: string): Promise<{ listing: ListingsTable; inquiry: InquiriesTable } | undefined> {
+      const row = await db
+        .selectFrom('listings as l')
+        .innerJoin('inquiries as i', (j) => j.onRef('i.listing_id', '=', 'l.id').on('i.buyer_account_id', '=', buyerAccountId))
+        .selectAll('l')
+        .select(['i.id as i_id', 'i.buyer_type as i_buyer_type', 'i.budget_band as i_budget_band', 'i.timeline as i_timeline', 'i.note as i_note', 'i.status as i_status'])
+        .select(['i.created_at as i_created_at', 'i.updated_at as i_updated_at', 'i.decided_at as i_decided_at', 'i.decided_by as i_decided_by', 'i.decision_reason as i_decision_reason'])
+        .where('l.id', '=', listingId)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const { i_id, i_buyer_type, i_budget_band, i_timeline, i_note, i_status, i_created_at, i_updated_at, i_decided_at, i_decided_by, i_decision_reason, ...listing } = row;
+      return {
+        listing: listing as ListingsTable,
+        inquiry: { id: i_id, listing_id: listingId, buyer_account_id: buyerAccountId, buyer_type: i_buyer_type, budget_band: i_budget_band, timeline: i_timeline, note: i_note, status: i_status, created_at: i_created_at, updated_at: i_updated_at, decided_at: i_decided_at, decided_by: i_decided_by, decision_reason: i_decision_reason },
+      };
+    },
+    /** The NDA signature, the proof-of-funds requirement and the proof's state of a pair, in one query. */
+    async pairExtras(listingId: string, buyerAccountId: string) {
+      const row = await db
+        .selectFrom('listings as l')
+        .leftJoin('listing_disclosure_settings as s', 's.listing_id', 'l.id')
+        .leftJoin('proof_of_funds as p', (j) => j.onRef('p.listing_id', '=', 'l.id').on('p.buyer_account_id', '=', buyerAccountId))
+        .select(['s.requires_proof_of_funds', 'p.id as proof_id', 'p.status as proof_status'])
+        .select((eb) =>
+          eb.selectFrom('nda_signatures as n').select('n.id').whereRef('n.listing_id', '=', 'l.id').where('n.buyer_account_id', '=', buyerAccountId).orderBy('n.signed_at', 'desc').limit(1).as('nda_id'),
+        )
+        .where('l.id', '=', listingId)
+        .executeTakeFirst();
+      return {
+        requiresProofOfFunds: row?.requires_proof_of_funds === 1,
+        proofId: row?.proof_id ?? null,
+        proofStatus: (row?.proof_status ?? null) as ProofOfFundsTable['status'] | null,
+        ndaSignatureId: row?.nda_id ?? null,
+      };
+    },
 
     // Inquiries
     insertInquiry: (row: InquiriesTable) => db.insertInto('inquiries').values(row).execute(),
@@ -108,6 +146,8 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
     insertSignature: (row: NdaSignaturesTable) => db.insertInto('nda_signatures').values(row).execute(),
     signatureOf: (listingId: string, buyerAccountId: string) =>
       db.selectFrom('nda_signatures').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).orderBy('signed_at', 'desc').limit(1).executeTakeFirst(),
+    signatureIdOf: async (listingId: string, buyerAccountId: string) =>
+      (await db.selectFrom('nda_signatures').select('id').where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).orderBy('signed_at', 'desc').limit(1).executeTakeFirst())?.id ?? null,
     signature: (id: string) => db.selectFrom('nda_signatures').selectAll().where('id', '=', id).executeTakeFirst(),
     signatureByCertificate: (sha256: string) => db.selectFrom('nda_signatures').selectAll().where('certificate_sha256', '=', sha256).executeTakeFirst(),
     setCertificateHash: (id: string, sha256: string) => db.updateTable('nda_signatures').set({ certificate_sha256: sha256 }).where('id', '=', id).where('certificate_sha256', 'is', null).execute(),

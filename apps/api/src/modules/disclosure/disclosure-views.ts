@@ -23,17 +23,24 @@ export function createViews(deps: DisclosureDeps) {
   const readPair = createPairReader(deps);
   const alias = (listingId: string, buyerId: string) => buyerAliasWith(deps.vault, listingId, buyerId);
 
-  async function activeGrant(listingId: string, buyerAccountId: string, level: GrantLevel): Promise<ActiveGrant | null> {
+  /** The active grant with the facts it was decided on (the L1 view reuses them instead of reading again). */
+  async function activeWithFacts(listingId: string, buyerAccountId: string, level: GrantLevel) {
     // Fast refusal first: most probes have no open grant at this level at all.
     const grants = await repo.grantsOfPair(listingId, buyerAccountId);
     const at = now();
     const wanted = grants.find((g) => g.level === level);
     if (!wanted || wanted.state !== 'approved' || !wanted.expires_at || new Date(wanted.expires_at) <= at) return null;
-    const [listing, inquiry] = await Promise.all([repo.listing(listingId), repo.inquiryOf(listingId, buyerAccountId)]);
-    if (!listing || !inquiry) return null;
-    const facts = await readPair(listing, inquiry);
+    const pair = await repo.listingWithInquiry(listingId, buyerAccountId);
+    if (!pair) return null;
+    const { listing } = pair;
+    const facts = await readPair(listing, pair.inquiry, grants);
     if (!levelsOf(facts, at).active[level]) return null;
-    return { grantId: wanted.id, listingId, listingCode: listing.code, buyerAccountId, buyerAlias: alias(listingId, buyerAccountId), level, approvedAt: wanted.decided_at ?? wanted.requested_at, expiresAt: wanted.expires_at };
+    const grant: ActiveGrant = { grantId: wanted.id, listingId, listingCode: listing.code, buyerAccountId, buyerAlias: alias(listingId, buyerAccountId), level, approvedAt: wanted.decided_at ?? wanted.requested_at, expiresAt: wanted.expires_at };
+    return { grant, facts };
+  }
+
+  async function activeGrant(listingId: string, buyerAccountId: string, level: GrantLevel): Promise<ActiveGrant | null> {
+    return (await activeWithFacts(listingId, buyerAccountId, level))?.grant ?? null;
   }
 
   async function refuse(principal: Principal, listingId: string, level: GrantLevel, requestId?: string): Promise<never> {
@@ -79,15 +86,16 @@ export function createViews(deps: DisclosureDeps) {
 
     /** L1 for the buyer: the company's identity opened by the vault for this buyer only (audited with the grant). */
     async l1(principal: Principal, listingId: string, requestId?: string): Promise<TL1Disclosure> {
-      const grant = await activeGrant(listingId, principal.accountId, 'L1');
-      if (!grant) return refuse(principal, listingId, 'L1', requestId);
-      const [listing, company, signature] = await Promise.all([repo.listing(listingId), repo.company(listingId), repo.signatureOf(listingId, principal.accountId)]);
-      if (!listing) throw new AppError('NOT_FOUND');
+      const open = await activeWithFacts(listingId, principal.accountId, 'L1');
+      if (!open) return refuse(principal, listingId, 'L1', requestId);
+      const { grant, facts } = open;
+      const listing = facts.listing;
+      const company = await repo.company(listingId);
       const revealed = company
         ? await deps.vault.reveal({
             actor: { accountId: principal.accountId, roles: principal.roles, kind: 'customer', sessionId: principal.sessionId },
             own: false,
-            recipient: { grantId: grant.grantId, alias: grant.buyerAlias, listingCode: listing.code, ndaSignatureId: signature?.id ?? null },
+            recipient: { grantId: grant.grantId, alias: grant.buyerAlias, listingCode: listing.code, ndaSignatureId: facts.ndaSignatureId },
             subjectId: company.subject_id,
             table: 'listing_companies',
             recordId: listing.id,
