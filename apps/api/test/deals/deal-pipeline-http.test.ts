@@ -133,6 +133,12 @@ for (const dialect of DIALECTS) {
       assert.equal(res.json().details.findings[0].field, 'remark');
       assert.doesNotMatch(res.body, /13912345678/);
       assert.equal((await w.send(w.broker, 'POST', `/api/deals/${deal.id}/cancel`, { reason: 'other', note: `身份证 ${idNumber('110105', '19760815')}` })).statusCode, 422);
+      // However it is written: spelled-out digits in a stage note, a disguised e-mail in a money note.
+      const note = await w.send(w.broker, 'POST', `/api/deals/${deal.id}/advance`, { ...w.advanceInput('inquiry'), note: '买方电话 一三八一二三四五六七八' });
+      assert.equal(note.json().code, 'FREE_TEXT_IDENTIFIERS');
+      const money = await w.send(w.broker, 'POST', `/api/deals/${deal.id}/money`, { kind: 'instalment', amountWan: 10, note: 'wang艾特qq点com' });
+      assert.equal(money.json().code, 'FREE_TEXT_IDENTIFIERS');
+      assert.equal((await w.ok(w.broker, 'GET', `/api/deals/${deal.id}`)).money.length, 0, 'nothing stored');
     });
 
     test('every stage is listed in order with its state', async () => {

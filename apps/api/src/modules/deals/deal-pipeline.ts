@@ -146,12 +146,12 @@ export function createDealPipeline(ctx: DealContext) {
       const loaded = await ctx.load(principal, id, requestId);
       ctx.requireSide(loaded, ['broker']);
       const { deal } = loaded;
+      ctx.guard([{ field: 'note', text: input.note }]);
       const to = nextStage(deal.stage);
       if (deal.status !== 'open' || input.from !== deal.stage || !to) throw new AppError('DEAL_STAGE_ORDER', 'stage changed or no next stage');
       // The closing reports every blocker at once (checklist included) instead of the checklist alone.
       const open = to === 'post_closing' ? [] : openItems(deal, await ctx.repo.marksOf(deal.id), deal.stage as DealStage);
       if (open.length) throw new AppError('DEAL_CHECKLIST_OPEN', 'checklist items open', { items: open });
-      ctx.guard([{ field: 'note', text: input.note }]);
       // The buyer must still hold L1 when exclusivity starts (a revoked or expired grant stops the deal here). Asked
       // before the transaction: the grant lives in another module's tables.
       if (to === LOCKED_FROM && !(await ctx.access.activeGrant(deal.listing_id, deal.buyer_account_id, 'L1'))) {
