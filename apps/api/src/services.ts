@@ -43,6 +43,15 @@ import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVEN
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
+import {
+  createMemoryPresence,
+  createMessageBus,
+  createMessagingRepo,
+  createMessagingService,
+  createRedisPresence,
+  MESSAGING_AUDIT_EVENTS,
+} from './modules/messaging/index.ts';
+import { createLocalPubSub } from './platform/pubsub/index.ts';
 import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
 import { createListingsDealLock } from './modules/listings/index.ts';
 
@@ -57,6 +66,7 @@ export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDEN
   ...NOTIFICATIONS_AUDIT_EVENTS,
   ...ADVISERS_AUDIT_EVENTS,
   ...DISCLOSURE_AUDIT_EVENTS,
+  ...MESSAGING_AUDIT_EVENTS,
   ...DEALS_AUDIT_EVENTS,
 ];
 
@@ -235,7 +245,8 @@ export async function createServices(deps: ServiceDeps) {
   /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId))];
+    // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId)), ...(await messaging.subjectsOfAccount(accountId))];
   }
 
   const staff = createStaffService({
@@ -281,6 +292,26 @@ export async function createServices(deps: ServiceDeps) {
     requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
     ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
   });
+  // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
+  const inquiriesRepo = createDisclosureRepo(db);
+  const messaging = createMessagingService({
+    repo: createMessagingRepo(db),
+    vault,
+    audit: auditLog,
+    disclosure: disclosure.access,
+    // A thread opens once the buyer has an inquiry on the listing that is still open or was accepted.
+    inquiries: {
+      hasInquiry: async (listingId, buyerAccountId) => {
+        const inquiry = await inquiriesRepo.inquiryOf(listingId, buyerAccountId);
+        return inquiry?.status === 'open' || inquiry?.status === 'accepted';
+      },
+    },
+    notifications,
+    bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
+    presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
+    logger,
+  });
+  await messaging.stream.start();
 
   // The deal pipeline: the listings module keeps the exclusivity lock and the listing's status, deals drive them;
   // the disclosure module says who holds L1 (to start a deal), who the seller and adviser are, and the buyer's alias.
@@ -338,5 +369,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, deals, dealLock };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, deals, dealLock };
 }

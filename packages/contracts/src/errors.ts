@@ -80,6 +80,13 @@ export const ERROR_CODES = {
   },
   GRANT_NOT_ACTIVE: { status: 403, 'zh-CN': '您对该挂牌的查看权限未开放、已到期或已被撤回。', en: 'Your access to this listing is not open, has expired or was withdrawn.' },
   LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
+  // Messages (issue 13).
+  LANE_CLOSED: {
+    status: 403,
+    'zh-CN': '买卖双方的对话须在开放公司信息（L1）后才能进行；在此之前请与顾问沟通。',
+    en: 'The buyer and the seller can talk to each other only once the company\'s identity (L1) is open to the buyer; until then, talk to the broker.',
+  },
+  NOT_ACCEPTABLE: { status: 406, 'zh-CN': '此接口只提供事件流（text/event-stream）。', en: 'This endpoint serves an event stream (text/event-stream) only.' },
   // The deal pipeline (issue 13).
   DEAL_STAGE_ORDER: { status: 409, 'zh-CN': '交易阶段只能按顺序逐一推进，且该阶段已变化，请刷新后重试。', en: 'Deal stages advance one at a time, in order, and this one has changed. Refresh and try again.' },
   DEAL_CHECKLIST_OPEN: { status: 409, 'zh-CN': '本阶段清单尚有未完成事项，完成后才能进入下一阶段。', en: 'This stage still has open checklist items; finish them before moving on.' },

@@ -69,6 +69,11 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/nda/certificates/verify', ['body.pdfBase64'], NOT_STORED),
   ...each('POST /api/staff/nda/templates', ['body.titleZh', 'body.bodyZh', 'body.titleEn', 'body.bodyEn'], GUARDED),
   ...each('PUT /api/staff/nda/templates/:version', ['body.titleZh', 'body.bodyZh', 'body.titleEn', 'body.bodyEn'], GUARDED),
+  // Messages (issue 13): the text is sealed by the vault (original and masked rendering); the rest are ids.
+  ...each('POST /api/me/threads/:id/messages', ['body.text'], SEALED),
+  ...each('POST /api/me/threads/:id/messages', ['body.attachments[]'], 'a data-room document id in UUID form (checked); only the reference is stored'),
+  ...each('POST /api/me/threads', ['body.listingId'], KNOWN),
+  ...each('POST /api/me/threads/:id/read', ['body.messageId'], KNOWN),
   // Deals (issue 13; test/deals/deal-pipeline-http.test.ts proves the refusals).
   ...each('POST /api/deals', ['body.listingId'], KNOWN),
   ...each('POST /api/deals/:id/advance', ['body.note'], GUARDED),

@@ -41,6 +41,7 @@ const SellerListingsPage = lazy(() =>
 const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
+const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
 const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
 const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
@@ -68,6 +69,8 @@ export function AppRoutes() {
           <Route path="account/listings" element={<SellerListingsPage />} />
           <Route path="account/listings/new" element={<SellerListingEditPage />} />
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
+          <Route path="account/messages" element={<MessagesPage />} />
+          <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="account/deals" element={<MyDealsPage />} />
           <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,11 +1,12 @@
 import type { DealSide, DealStage, NotificationKind, TDealView } from '@sealbridge/contracts';
 import { chinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import { scanFreeText, type ListingsDealLock } from '../listings/index.ts';
+import type { ListingsDealLock } from '../listings/index.ts';
 import type { NotificationsPort, NotifyInput } from '../notifications/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { toDealView } from './deal-view.ts';
@@ -108,10 +109,9 @@ export function createDealContext(deps: DealsDeps) {
       if (day > chinaDay(now())) throw new AppError('VALIDATION_FAILED', `${field} is in the future`, { fields: [field] });
     },
 
-    /** Free text stored in plaintext (notes, remarks) must carry no identifier; the finding says where, never what. */
+    /** Free text stored in plaintext (notes, remarks) must carry no identifier, however written; says where, never what. */
     guard(texts: readonly { field: string; text: string }[]) {
-      const findings = scanFreeText(texts.filter((t) => t.text.length > 0), null);
-      if (findings.length) throw new AppError('FREE_TEXT_IDENTIFIERS', 'deal text contains identifiers', { findings });
+      assertNoIdentifiers(texts, { now: now() });
     },
 
     event(deal: DealRow, principal: Principal | null, side: DealSide, action: string, extra: { from?: string | null; to?: string | null; note?: string } = {}) {
