@@ -13,3 +13,4 @@ export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
 export * from './messaging.ts';
+export * from './deals.ts';

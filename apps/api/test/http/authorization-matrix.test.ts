@@ -115,7 +115,6 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/broker/listings': ['broker'],
   'GET /api/broker/listings/:id': ['broker'],
   'POST /api/broker/listings/:id/review': ['broker'],
-  'POST /api/broker/listings/:id/deal': ['broker'],
   'GET /api/me/favorites': CUSTOMERS,
   'PUT /api/me/favorites/:code': CUSTOMERS,
   'DELETE /api/me/favorites/:code': CUSTOMERS,
@@ -184,6 +183,24 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/broker/messages/flags/:id/acknowledge': ['broker'],
   'GET /api/broker/messages/callbacks': ['broker'],
   'POST /api/broker/messages/callbacks/:id/done': ['broker'],
+  // Deals (issue 13): the parties and the deal's broker take part; only the broker runs it.
+  'GET /api/deals': ['seller', 'buyer', 'broker'],
+  'POST /api/deals': ['seller', 'buyer', 'broker'],
+  'GET /api/deals/:id': ['seller', 'buyer', 'broker'],
+  'PUT /api/deals/:id/checklist/:item': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/custody/:kind/photo': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/custody/:kind/confirm': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/custody/:kind/seal': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/custody/:kind/photo/reveal': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/art22': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/legal-rep': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/legal-rep/reveal': ['seller', 'buyer', 'broker'],
+  'POST /api/deals/:id/advance': ['broker'],
+  'POST /api/deals/:id/cancel': ['broker'],
+  'PUT /api/deals/:id/custody/:kind/applicable': ['broker'],
+  'POST /api/deals/:id/money': ['broker'],
+  'POST /api/deals/:id/money/:milestoneId': ['broker'],
+  'POST /api/deals/:id/pledge': ['broker'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

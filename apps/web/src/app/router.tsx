@@ -54,6 +54,8 @@ const NotificationsPage = lazy(() =>
 );
 const MyAdviserPage = lazy(() => import('../features/advisers/pages/my-adviser-page.tsx').then((m) => ({ default: m.MyAdviserPage })));
 const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
+const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
+const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -88,6 +90,8 @@ export function AppRoutes() {
           <Route path="account/adviser" element={<MyAdviserPage />} />
           <Route path="account/messages" element={<MessagesPage />} />
           <Route path="account/messages/:threadId" element={<MessagesPage />} />
+          <Route path="account/deals" element={<MyDealsPage />} />
+          <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

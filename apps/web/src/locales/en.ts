@@ -12,6 +12,7 @@ import { outboxEn } from './en/outbox.ts';
 import { disclosureEn } from './en/disclosure.ts';
 import { advisersEn, notificationsEn } from './en/notifications.ts';
 import { messagesEn } from './en/messages.ts';
+import { dealsEn } from './en/deals.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -90,6 +91,8 @@ export const en: LocaleMessages = {
     myAdviser: 'My adviser',
     messages: 'Messages',
     brokerMessages: 'Conversations and calls',
+    deals: 'Deals',
+    dealDetail: 'Deal',
   },
   common: {
     retry: 'Retry',
@@ -339,6 +342,7 @@ export const en: LocaleMessages = {
   notifications: notificationsEn,
   advisers: advisersEn,
   messages: messagesEn,
+  deals: dealsEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

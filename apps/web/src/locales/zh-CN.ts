@@ -16,6 +16,7 @@ import { outboxZhCN } from './zh-CN/outbox.ts';
 import { disclosureZhCN } from './zh-CN/disclosure.ts';
 import { advisersZhCN, notificationsZhCN } from './zh-CN/notifications.ts';
 import { messagesZhCN } from './zh-CN/messages.ts';
+import { dealsZhCN } from './zh-CN/deals.ts';
 
 export const zhCN = {
   brand: {
@@ -93,6 +94,8 @@ export const zhCN = {
     myAdviser: '我的顾问',
     messages: '消息',
     brokerMessages: '对话与回电',
+    deals: '交易',
+    dealDetail: '交易详情',
   },
   common: {
     retry: '重试',
@@ -342,6 +345,7 @@ export const zhCN = {
   notifications: notificationsZhCN,
   advisers: advisersZhCN,
   messages: messagesZhCN,
+  deals: dealsZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

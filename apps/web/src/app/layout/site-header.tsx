@@ -1,4 +1,4 @@
-import { AuditOutlined, BellOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, CustomerServiceOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { ButtonLink } from '../../shared/ui/button-link.tsx';
 import { BrandLink } from './brand-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey; inBar: boolean };
+type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey | 'deals.navMine'; inBar: boolean };
 type NavKey = `nav.${keyof typeof zhCN.nav}`;
 
 /** The customer's pages, by role: the header bar shows most of them, the phone menu all of them (text labels). */
@@ -22,12 +22,13 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
     seller && { key: 'buyer-requests', to: '/account/buyer-requests', icon: <TeamOutlined />, label: 'nav.buyerRequests', inBar: true },
     buyer && { key: 'inquiries', to: '/account/inquiries', icon: <FileSearchOutlined />, label: 'nav.inquiries', inBar: true },
     { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
+    { key: 'my-deals', to: '/account/deals', icon: <SolutionOutlined />, label: 'deals.navMine', inBar: true },
     { key: 'my-data', to: '/account/profile', icon: <SafetyCertificateOutlined />, label: 'nav.myData', inBar: true },
     { key: 'access-log', to: '/account/access-log', icon: <AuditOutlined />, label: 'nav.accessLog', inBar: true },
     { key: 'security', to: '/account/security', icon: <LockOutlined />, label: 'nav.security', inBar: true },
     { key: 'my-privacy', to: '/account/privacy', icon: <SafetyOutlined />, label: 'nav.myPrivacy', inBar: true },
     { key: 'verification', to: '/account/verification', icon: <IdcardOutlined />, label: 'nav.verification', inBar: true },
-    { key: 'adviser', to: '/account/adviser', icon: <SolutionOutlined />, label: 'nav.adviser', inBar: false },
+    { key: 'adviser', to: '/account/adviser', icon: <CustomerServiceOutlined />, label: 'nav.adviser', inBar: false },
     { key: 'notifications', to: '/account/notifications', icon: <BellOutlined />, label: 'nav.notifications', inBar: false },
   ];
   return links.filter((link): link is AccountLink => link !== false);

@@ -1,5 +1,5 @@
 import '../advisers.css';
-import { BellOutlined, MessageOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BellOutlined, CustomerServiceOutlined, MessageOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -16,7 +16,7 @@ export function MyAdviserCard() {
   const query = useApiQuery((signal) => advisersApi.mine(signal), 'my-adviser');
   const a = query.data;
   return (
-    <Card title={<><SolutionOutlined /> {t('advisers.mine.title')}</>} data-testid="my-adviser">
+    <Card title={<><CustomerServiceOutlined /> {t('advisers.mine.title')}</>} data-testid="my-adviser">
       {query.error !== undefined && <ApiErrorAlert error={query.error} onRetry={query.reload} />}
       {!a && query.loading && <Skeleton active paragraph={{ rows: 2 }} />}
       {a && !a.assigned && <p data-testid="my-adviser-none">{t('advisers.mine.none')}</p>}

@@ -12,6 +12,7 @@ import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
 import { InquiryPanel } from '../../disclosure/components/inquiry-panel.tsx';
 import { getListing, watchApi } from '../api/listings-api.ts';
 import { TeaserDetail } from '../components/teaser-detail.tsx';
+import { StartDealButton } from '../../deals/components/start-deal-button.tsx';
 
 /** /listings/:code — the stable public page of one listing: the teaser only, titled with the listing's title. */
 export function ListingDetailPage() {
@@ -49,6 +50,7 @@ export function ListingDetailPage() {
         <TeaserDetail teaser={query.data} />
         <aside className="sb-listing-aside">
           <InquiryPanel code={query.data.code} />
+          {session.account?.roles.includes('buyer') && <StartDealButton listingId={query.data.id} />}
           {session.account ? (
             <Button block icon={saved ? <HeartFilled /> : <HeartOutlined />} onClick={() => void toggle()} data-testid="favorite">
               {saved ? t('market.detail.unfavorite') : t('market.detail.favorite')}
