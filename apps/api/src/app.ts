@@ -33,6 +33,8 @@ import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
+import { dataroomRoutes } from './modules/dataroom/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -47,6 +49,8 @@ export type AppDeps = {
   webDistDir?: string;
   /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
   deliveryTransports?: readonly DeliveryTransport[];
+  /** The L2 grants the data room asks (tests pass a stand-in until the disclosure module lands). */
+  disclosureAccess?: DisclosureAccess;
 };
 
 declare module 'fastify' {
@@ -95,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(redis ? { redis } : {}),
     ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
+    ...(deps.disclosureAccess ? { disclosureAccess: deps.disclosureAccess } : {}),
   });
   app.decorate('services', services);
   services.auditLog.start();
@@ -152,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
+  await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

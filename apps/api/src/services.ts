@@ -39,6 +39,9 @@ import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsen
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
+import { join } from 'node:path';
+import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, DATAROOM_AUDIT_EVENTS, type BlobStore } from './modules/dataroom/index.ts';
+import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -47,7 +50,7 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS, ...DATAROOM_AUDIT_EVENTS];
 
 export type ServiceDeps = {
   config: Config;
@@ -61,6 +64,10 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
+  /** The disclosure module's L2 grants for the data room (until createDisclosureService lands: no L2 grant exists). */
+  disclosureAccess?: DisclosureAccess;
+  /** Where the data room keeps sealed files (default from DATAROOM_BLOB_STORE). */
+  blobStore?: BlobStore;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -227,6 +234,36 @@ export async function createServices(deps: ServiceDeps) {
     delivery,
   });
 
+  // The data room (issue 12). Until the disclosure module lands on main, the interim access below knows the listing's
+  // parties and grants no L2 access to anyone (fail-closed); replace it with createDisclosureService when it exists.
+  const disclosureAccess: DisclosureAccess = deps.disclosureAccess ?? {
+    activeGrant: async () => null,
+    grantsOf: async () => [],
+    partiesOf: async (listingId) => {
+      const row = await db.selectFrom('listings').select(['id', 'code', 'seller_account_id', 'broker_account_id']).where('id', '=', listingId).executeTakeFirst();
+      return row && row.seller_account_id ? { listingId: row.id, listingCode: row.code, sellerAccountId: row.seller_account_id, brokerAccountId: row.broker_account_id ?? null } : null;
+    },
+    buyerAlias: (listingId, buyerAccountId) => `B-${vault.keyedDigest('disclosure_buyer_alias', `${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
+  };
+  const dataroom = createDataroomService({
+    db,
+    access: disclosureAccess,
+    vault,
+    blobs: deps.blobStore ?? (config.dataroom.blobStore === 'fs' ? createFsBlobStore(join(config.dataDir, 'dataroom')) : createDatabaseBlobStore(db)),
+    audit: auditLog,
+    converter: createOfficeConverter({ command: config.dataroom.sofficePath }),
+    viewerIdentity: async (accountId) => {
+      const account = (await identityRepo.findAccountsByIds([accountId]))[0];
+      const profile = await profilesRepo.findByAccount(accountId);
+      const masked = profile ? await vault.maskFields(profile.subject_id, 'account_profiles', profile.account_id, profile as unknown as Record<string, unknown>, ['real_name']) : {};
+      const name = masked['real_name'];
+      return { maskedName: name?.state === 'masked' ? name.value : '**', accountNo: account?.account_no ?? '' };
+    },
+    watermarkSecret: Buffer.from([0, 1, 2, 3].map((i) => vault.keyedDigest('dataroom_watermark', `pattern-v1:${i}`)).join(''), 'hex'),
+    uploadMaxBytes: config.dataroom.uploadMaxBytes,
+    renderCacheBytes: config.dataroom.renderCacheBytes,
+  });
+
   if (deps.jobs) {
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
@@ -260,5 +297,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, dataroom };
 }

@@ -12,3 +12,4 @@ export * from './verification.ts';
 export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
+export * from './dataroom.ts';

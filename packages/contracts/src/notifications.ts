@@ -14,6 +14,18 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '这是一条测试通知（挂牌 {code}）。',
     en: 'This is a test notice (listing {code}).',
   },
+  dataroom_question_asked: {
+    topic: 'dataroom',
+    params: ['code', 'alias'],
+    'zh-CN': '挂牌 {code} 的数据室收到买方 {alias} 的新问题。',
+    en: 'Buyer {alias} asked a new question in the data room of listing {code}.',
+  },
+  dataroom_question_answered: {
+    topic: 'dataroom',
+    params: ['code'],
+    'zh-CN': '您在挂牌 {code} 数据室中的问题已有回答。',
+    en: 'Your question in the data room of listing {code} has been answered.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

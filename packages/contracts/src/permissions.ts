@@ -30,13 +30,15 @@ export const PERMISSIONS = {
   'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
   'listings.watch': 'Save listings and searches and receive alerts for new matches',
   'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
+  'dataroom.view': 'Open the data rooms one takes part in: as a buyer under an active L2 grant, as the listing\'s seller or adviser',
+  'dataroom.manage': 'Run a listing\'s data room as its seller or adviser: documents, per-grant permissions, Q&A answers, analytics, leak attribution',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
-  buyer: ['customer.self_service', 'listings.watch'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'dataroom.view', 'dataroom.manage'],
+  buyer: ['customer.self_service', 'listings.watch', 'dataroom.view'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'dataroom.view', 'dataroom.manage'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
