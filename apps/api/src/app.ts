@@ -33,6 +33,7 @@ import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consentRoutes(services.consent));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
+  await app.register(notificationsRoutes(services.notifications));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;

@@ -39,6 +39,7 @@ import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsen
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
+import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { join } from 'node:path';
 import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, DATAROOM_AUDIT_EVENTS, type BlobStore } from './modules/dataroom/index.ts';
 import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
@@ -50,7 +51,10 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS, ...DATAROOM_AUDIT_EVENTS];
+export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
+  ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...DATAROOM_AUDIT_EVENTS,
+];
 
 export type ServiceDeps = {
   config: Config;
@@ -234,6 +238,19 @@ export async function createServices(deps: ServiceDeps) {
     delivery,
   });
 
+  // Notices of the deal path: in-app always; e-mail / SMS copies to the person's own address per their choices.
+  const notifications = createNotificationsService({
+    repo: createNotificationsRepo(db),
+    audit: auditLog,
+    delivery,
+    contactOf: async (accountId, channel) => {
+      const contact = await profiles.noticeAddress(accountId, [channel]);
+      return contact ? normalizeContact(contact.channel, contact.address) : null;
+    },
+    publicUrl: config.publicUrl,
+    logger,
+  });
+
   // The data room (issue 12). Until the disclosure module lands on main, the interim access below knows the listing's
   // parties and grants no L2 access to anyone (fail-closed); replace it with createDisclosureService when it exists.
   const disclosureAccess: DisclosureAccess = deps.disclosureAccess ?? {
@@ -262,6 +279,7 @@ export async function createServices(deps: ServiceDeps) {
     watermarkSecret: Buffer.from([0, 1, 2, 3].map((i) => vault.keyedDigest('dataroom_watermark', `pattern-v1:${i}`)).join(''), 'hex'),
     uploadMaxBytes: config.dataroom.uploadMaxBytes,
     renderCacheBytes: config.dataroom.renderCacheBytes,
+    notifications,
   });
 
   if (deps.jobs) {
@@ -297,5 +315,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, dataroom };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, dataroom };
 }

@@ -66,6 +66,7 @@ export const AUDIT_EVENT_TYPES = [
   'listings.duplicate_flagged',
   'listings.deal_recorded',
   'listings.deal_ended',
+  'notifications.settings_changed',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -124,7 +124,7 @@ export const ZPasswordResetCompleteRequest = z.object({
 export type TPasswordResetCompleteRequest = z.infer<typeof ZPasswordResetCompleteRequest>;
 
 /** Delivery outbox (staff): what was, or would have been, sent — never the address or the text. */
-export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in', 'password_reset_code', 'password_reset_no_account', 'break_glass_alert', 'listing_alert'] as const;
+export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in', 'password_reset_code', 'password_reset_no_account', 'break_glass_alert', 'listing_alert', 'notification'] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */
 export const DELIVERY_STATUSES = ['outbox_only', 'queued', 'sent', 'failed'] as const;

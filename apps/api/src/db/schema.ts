@@ -476,6 +476,27 @@ export type StaffBreakGlassTable = {
   acknowledged_by: string | null;
 };
 
+/** In-app notices: kind + parameters (codes, aliases, stages, dates), rendered by the reader (modules/notifications). */
+export type NotificationsTable = {
+  id: string;
+  account_id: string;
+  kind: string;
+  topic: string;
+  /** JSON object of the kind's parameters. */
+  params: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+};
+
+/** An account's channel choices per notification topic (in-app is always on). */
+export type NotificationSettingsTable = {
+  account_id: string;
+  topic: string;
+  email: number;
+  sms: number;
+  updated_at: string;
+};
 /** The data room (modules/dataroom): rooms, folders, documents, versions, per-grant permissions, watermark renderings. */
 export type DataroomRoomsTable = { id: string; listing_id: string; subject_id: string; created_at: string; created_by: string; shredded_at: string | null };
 export type DataroomFoldersTable = { id: string; room_id: string; parent_id: string | null; name: string; created_at: string };
@@ -562,6 +583,8 @@ export type Database = {
   listing_saved_searches: ListingSavedSearchesTable;
   listing_alerts: ListingAlertsTable;
   listings_fts: { listing_id: string; body: string };
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
   dataroom_rooms: DataroomRoomsTable;
   dataroom_folders: DataroomFoldersTable;
   dataroom_documents: DataroomDocumentsTable;

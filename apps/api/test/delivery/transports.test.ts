@@ -47,6 +47,7 @@ describe('delivery transports and templates', () => {
         password_reset_no_account: { templateId: 'SMS_000005', params: [] },
         break_glass_alert: { templateId: 'SMS_000006', params: ['staffNo', 'customerNo', 'minutes'] },
         listing_alert: { templateId: 'SMS_000007', params: ['count', 'codes', 'url'] },
+        notification: { templateId: 'SMS_000008', params: ['text', 'url'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

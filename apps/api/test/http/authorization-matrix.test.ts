@@ -124,6 +124,11 @@ export const EXPECTED: Record<string, Who> = {
   'DELETE /api/me/saved-searches/:id': CUSTOMERS,
   'GET /api/me/listing-alerts': CUSTOMERS,
   'POST /api/me/listing-alerts/read': CUSTOMERS,
+  // Notifications (the deal path): every account's own notices and channel choices.
+  'GET /api/me/notifications': 'signed-in',
+  'POST /api/me/notifications/read': 'signed-in',
+  'GET /api/me/notification-settings': 'signed-in',
+  'PUT /api/me/notification-settings': 'signed-in',
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

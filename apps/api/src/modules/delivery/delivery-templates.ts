@@ -97,6 +97,17 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `You can turn e-mail alerts off on the saved search.` +
       EMAIL_FOOTER,
   },
+  // A copy of an in-app notice (modules/notifications): its zh-CN and English texts carry listing codes, buyer
+  // aliases, stages and dates only; the reader signs in for the rest.
+  notification: {
+    params: ['text', 'textEn', 'url'],
+    sms: (p) => `${SIGNATURE}${p['text']} 请登录封桥查看详情。`,
+    emailSubject: '封桥 Sealbridge 通知 / Notice',
+    email: (p) =>
+      `您好：\n\n${p['text']}\n请登录 ${p['url']} 查看详情。可在“通知设置”中选择接收哪些邮件或短信。\n\n` +
+      `${p['textEn']}\nSign in at ${p['url']} for details. Choose which e-mails or texts you receive under Notification settings.` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

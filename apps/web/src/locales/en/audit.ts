@@ -69,6 +69,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       break_glass_acknowledged: 'Break-glass alert acknowledged',
     },
     listings: { draft_saved: 'Listing draft saved', status_changed: 'Listing status changed', guard_refused: 'Listing text refused (identifiers)', duplicate_flagged: 'Same company listed twice', deal_recorded: 'Letter of intent or deposit recorded', deal_ended: 'Deal ended' },
+    notifications: { settings_changed: 'Notification channels changed' },
   },
   actions: {
     sign_in: 'Sign in',

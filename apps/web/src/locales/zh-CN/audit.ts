@@ -66,6 +66,7 @@ export const auditZhCN = {
       break_glass_acknowledged: '确认紧急访问提醒',
     },
     listings: { draft_saved: '保存挂牌草稿', status_changed: '挂牌状态变更', guard_refused: '挂牌文字含识别信息被拒', duplicate_flagged: '同一公司重复挂牌', deal_recorded: '登记意向书或定金', deal_ended: '交易结束' },
+    notifications: { settings_changed: '修改通知接收方式' },
   },
   actions: {
     sign_in: '登录',
