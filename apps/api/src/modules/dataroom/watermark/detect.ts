@@ -276,23 +276,37 @@ function readPayload(a: Alignment, layout: WatermarkLayout): number | null {
  */
 export function detectWatermark(picture: Gray, layout: WatermarkLayout): Detection {
   let best = { z: -Infinity, scale: 1 };
-  const coarse = (scale: number) => {
-    if (scale < 0.35 || scale > 1.3) return;
-    const z = align(resample(picture, 1 / scale), layout, 4).z;
+  // Pages are rendered NOMINAL_WIDTH wide and a crop only narrows them: a picture w pixels wide was scaled by at
+  // least w / NOMINAL_WIDTH (a little slack for rounding). That bounds the search and keeps every resample small.
+  const minScale = Math.max(0.35, picture.width / (NOMINAL_WIDTH * 1.03));
+  const coarse = (scale: number, offsetStep = 4) => {
+    if (scale < minScale || scale > 1.3) return;
+    const z = align(resample(picture, 1 / scale), layout, offsetStep).z;
     if (z > best.z) best = { z, scale };
   };
-  const likely = new Set<number>([1, picture.width / NOMINAL_WIDTH]);
-  for (const period of periodCandidates(picture)) {
-    likely.add(period / TILE_PX);
-    likely.add(period / TILE_PX / 2);
+  // As rendered, or only rescaled (the width tells the scale): no search needed when the sync shows clearly.
+  for (const scale of new Set([1, picture.width / NOMINAL_WIDTH])) coarse(scale);
+  if (best.z < SYNC_THRESHOLD + 2) {
+    const likely = new Set<number>();
+    for (const period of periodCandidates(picture)) {
+      likely.add(period / TILE_PX);
+      likely.add(period / TILE_PX / 2);
+    }
+    for (const scale of likely) coarse(scale);
   }
-  for (const scale of likely) coarse(scale);
-  if (best.z < SYNC_THRESHOLD) for (let scale = 0.4; scale <= 1.15; scale *= 1.02) coarse(scale);
+  // Half-cell offset steps are enough to see the sync at the right scale; the refinement below aligns exactly.
+  if (best.z < SYNC_THRESHOLD) for (let scale = minScale; scale <= 1.15; scale *= 1.02) coarse(scale, CELL_PX / 2);
   let found = { z: -Infinity, scale: best.scale, alignment: undefined as (Alignment & { tiles: number }) | undefined };
-  for (const e of [-0.006, -0.003, 0, 0.003, 0.006]) {
-    const scale = best.scale * (1 + e);
+  const steps = best.z >= SYNC_THRESHOLD + 4 ? [-0.003, 0, 0.003] : [-0.006, -0.003, 0, 0.003, 0.006];
+  const fine = (scale: number) => {
     const alignment = align(resample(picture, 1 / scale), layout, 2);
     if (alignment.z > found.z) found = { z: alignment.z, scale, alignment };
+  };
+  for (const e of steps) fine(best.scale * (1 + e));
+  // A weaker match (a rescale and a crop together) gets a second, finer look: 0.15 % of scale is a few pixels of drift.
+  if (found.z < SYNC_THRESHOLD + 6) {
+    const centre = found.scale;
+    for (const e of [-0.0015, 0.0015]) fine(centre * (1 + e));
   }
   const a = found.alignment;
   if (!a || a.z < SYNC_THRESHOLD) return { code: null, syncZ: Math.max(0, found.z), scale: found.scale, tiles: a?.tiles ?? 0 };
