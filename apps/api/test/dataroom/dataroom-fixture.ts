@@ -8,8 +8,11 @@ import { authHeaders, createTestApp, signIn, TEST_INDEX_HTML, type Session, type
 
 export const PASSWORD = 'room-password-1';
 
-/** A PDF with the given lines on each page (Helvetica: ASCII text only). */
-export async function samplePdf(pages: number, lines: (page: number) => string[] = (p) => [`Due diligence page ${p}`]): Promise<Buffer> {
+/**
+ * A PDF with the given lines on each page (Helvetica: ASCII text only). Page content is compressed by pdf-lib; a
+ * `marker` is also appended as a PDF comment line, so the file's bytes carry it literally.
+ */
+export async function samplePdf(pages: number, lines: (page: number) => string[] = (p) => [`Due diligence page ${p}`], marker?: string): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (let p = 1; p <= pages; p++) {
@@ -17,7 +20,8 @@ export async function samplePdf(pages: number, lines: (page: number) => string[]
     lines(p).forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 22, size: 13, font }));
     for (let row = 0; row < 24; row++) page.drawText(`Revenue ${p}.${row}  Assets  Liabilities  Cash flow  Contracts  Guarantees`, { x: 60, y: 600 - row * 20, size: 10, font });
   }
-  return Buffer.from(await pdf.save());
+  const bytes = Buffer.from(await pdf.save());
+  return marker ? Buffer.concat([bytes, Buffer.from(`% ${marker}\n`)]) : bytes;
 }
 
 /** A multipart body as a browser sends it: fields first, then the file. */
