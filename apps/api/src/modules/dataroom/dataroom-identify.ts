@@ -58,14 +58,14 @@ export function createLeakIdentifier(ctx: DataroomContext) {
       if (!room || !(await who.mayKnow(room.listing_id))) continue;
       const parties = await ctx.access.partiesOf(room.listing_id);
       const document = await ctx.repo.document(room.id, rendering.document_id);
-      const buyer = parties && rendering.viewer_account_id !== parties.sellerAccountId && rendering.viewer_account_id !== parties.brokerAccountId;
+      const side = rendering.viewer_account_id === parties?.sellerAccountId ? 'seller' : rendering.viewer_account_id === parties?.brokerAccountId ? 'broker' : null;
       roomId = room.id;
       result = {
         found: true,
         syncZ: detection.syncZ,
         code: rendering.code,
         listingCode: parties?.listingCode ?? null,
-        viewer: buyer ? ctx.access.buyerAlias(room.listing_id, rendering.viewer_account_id) : parties?.sellerAccountId === rendering.viewer_account_id ? 'seller' : 'broker',
+        viewer: side ?? ctx.access.buyerAlias(room.listing_id, rendering.viewer_account_id),
         grantId: rendering.grant_id,
         documentTitle: document?.title ?? null,
         page: rendering.page,
