@@ -73,10 +73,10 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
         await trx.insertInto('dataroom_questions').values(row).execute();
         await audit.appendInTransaction(trx, { type: 'dataroom.question_asked', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, questionId: row.id, grantId } });
       });
-      const managers = [c.parties.sellerAccountId, c.parties.brokerAccountId].filter((a): a is string => a !== null);
-      await ctx.notifications
-        ?.notifyMany(managers.map((accountId) => ({ accountId, kind: 'dataroom_question_asked', params: { code: c.parties.listingCode, alias: c.grant?.buyerAlias ?? '' }, link: `/dataroom/${listingId}` })))
-        .catch(() => undefined);
+      const params = { code: c.parties.listingCode, alias: c.grant.buyerAlias };
+      const notices = [{ accountId: c.parties.sellerAccountId, kind: 'dataroom_question_asked' as const, params, link: `/account/dataroom?listing=${listingId}` }];
+      if (c.parties.brokerAccountId) notices.push({ accountId: c.parties.brokerAccountId, kind: 'dataroom_question_asked', params, link: `/console/dataroom?listing=${listingId}` });
+      await ctx.notifications?.notifyMany(notices).catch(() => undefined);
       return questionView(c, row);
     },
 
@@ -92,7 +92,7 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
         await trx.updateTable('dataroom_questions').set({ answer_text: answer, answered_by: principal.accountId, answered_role: role, answered_at: at }).where('id', '=', q.id).execute();
         await audit.appendInTransaction(trx, { type: 'dataroom.question_answered', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, questionId } });
       });
-      await ctx.notifications?.notify({ accountId: q.asker_account_id, kind: 'dataroom_question_answered', params: { code: c.parties.listingCode }, link: `/dataroom/${listingId}` }).catch(() => undefined);
+      await ctx.notifications?.notify({ accountId: q.asker_account_id, kind: 'dataroom_question_answered', params: { code: c.parties.listingCode }, link: `/account/dataroom?listing=${listingId}` }).catch(() => undefined);
       return questionView(c, { ...q, answer_text: answer, answered_by: principal.accountId, answered_role: role, answered_at: at });
     },
 

@@ -45,6 +45,7 @@ function disposition(fileName: string): string {
 
 /** The multipart upload's fields (sent before the file) and the file as a stream — never buffered whole. */
 async function fileUpload(request: FastifyRequest, maxBytes: number) {
+  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'expected multipart/form-data');
   const part = await request.file({ limits: { fileSize: maxBytes + 1, files: 1, fields: 8, fieldSize: 4096 } });
   if (!part) throw new AppError('VALIDATION_FAILED', 'no file in the upload', { fields: ['file'] });
   const field = (name: string): string | null => {
@@ -188,6 +189,7 @@ export function dataroomRoutes(service: DataroomService, options: { uploadMaxByt
       config: manage,
       schema: { tags, summary: 'Leak attribution: which rendering a leaked page (image or PDF) comes from — rooms I manage only', response: { 200: ZIdentifyResult } },
       handler: async (request) => {
+        if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'expected multipart/form-data');
         const part = await request.file({ limits: { fileSize: LEAK_MAX_BYTES, files: 1 } });
         if (!part) throw new AppError('VALIDATION_FAILED', 'no file', { fields: ['file'] });
         const bytes = await part.toBuffer().catch(() => {
