@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { DataroomFormat } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Subject, Vault } from '../vault/index.ts';
@@ -63,16 +63,22 @@ export function createSealedFiles(deps: { vault: Pick<Vault, 'sealFileStream' | 
         },
       });
       const sealer = await deps.vault.sealFileStream(subject, aadOf(key));
-      // The inspector and the sealer run as one pipeline; the store consumes its end. Any error stops both.
-      const sealed = source.pipe(inspector).pipe(sealer);
-      source.on('error', (error) => inspector.destroy(error));
-      inspector.on('error', (error) => sealer.destroy(error));
+      // Upload → inspector → sealer as one pipeline whose end the store consumes: an error anywhere destroys every
+      // stage (the store's write then fails and removes what it had), and is reported once, as the first error.
+      let failure: unknown;
+      const sealed = pipeline(source, inspector, sealer, (error) => {
+        if (error) failure ??= error;
+      });
       try {
         await deps.blobs.put(key, sealed);
       } catch (error) {
         await deps.blobs.delete(key).catch(() => undefined);
         source.resume();
-        throw error;
+        throw failure ?? error;
+      }
+      if (failure) {
+        await deps.blobs.delete(key).catch(() => undefined);
+        throw failure;
       }
       if (!format) throw new AppError('DATAROOM_FILE_TYPE', 'refused by content type');
       return { key, format, plainBytes: seen };
@@ -85,7 +91,7 @@ export function createSealedFiles(deps: { vault: Pick<Vault, 'sealFileStream' | 
     },
     async read(subjectId, key) {
       const chunks: Buffer[] = [];
-      await pipeline(await this.open(subjectId, key), async (stream: AsyncIterable<Buffer>) => {
+      await pipelineAsync(await this.open(subjectId, key), async (stream: AsyncIterable<Buffer>) => {
         for await (const chunk of stream) chunks.push(chunk);
       });
       return Buffer.concat(chunks);
