@@ -9,6 +9,7 @@ import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
+import { dataroomEn } from './en/dataroom.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -37,6 +38,7 @@ export const en: LocaleMessages = {
     sessions: 'Devices',
     continueSignIn: 'Continue signing in',
     myListings: 'My listings',
+    dataroom: 'Data room',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -70,6 +72,7 @@ export const en: LocaleMessages = {
     sellerListings: 'My listings',
     listingReview: 'Listing review',
     outbox: 'Sent messages',
+    dataroom: 'Data room',
   },
   common: {
     retry: 'Retry',
@@ -314,6 +317,7 @@ export const en: LocaleMessages = {
   staff: staffEn,
   market: marketEn,
   outbox: outboxEn,
+  dataroom: dataroomEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

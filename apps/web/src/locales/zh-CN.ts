@@ -13,6 +13,7 @@ import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
+import { dataroomZhCN } from './zh-CN/dataroom.ts';
 
 export const zhCN = {
   brand: {
@@ -40,6 +41,7 @@ export const zhCN = {
     sessions: '登录设备',
     continueSignIn: '继续登录',
     myListings: '我的挂牌',
+    dataroom: '数据室',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -73,6 +75,7 @@ export const zhCN = {
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
     outbox: '发送记录',
+    dataroom: '数据室',
   },
   common: {
     retry: '重试',
@@ -317,6 +320,7 @@ export const zhCN = {
   staff: staffZhCN,
   market: marketZhCN,
   outbox: outboxZhCN,
+  dataroom: dataroomZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -1,3 +1,4 @@
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
@@ -174,6 +175,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <MailOutlined />,
     Page: lazy(() => import('../../features/outbox/pages/outbox-page.tsx').then((m) => ({ default: m.OutboxPage }))),
     roles: rolesHolding('delivery.outbox.read'),
+  },
+  {
+    key: 'dataroom',
+    path: 'dataroom',
+    label: (t) => t('dataroom.title'),
+    icon: <FolderOpenOutlined />,
+    Page: lazy(() => import('../../features/dataroom/pages/console-dataroom-page.tsx').then((m) => ({ default: m.ConsoleDataroomPage }))),
+    roles: ['broker'],
   },
 ];
 

@@ -1,4 +1,4 @@
-import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -57,6 +57,9 @@ function AccountArea() {
               <span className="sb-header-label">{t('nav.myListings')}</span>
             </ButtonLink>
           )}
+          <ButtonLink type="text" to="/account/dataroom" icon={<FolderOpenOutlined />} aria-label={t('nav.dataroom')} title={t('nav.dataroom')} data-testid="nav-dataroom">
+            <span className="sb-header-label">{t('nav.dataroom')}</span>
+          </ButtonLink>
           <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} data-testid="nav-my-data">
             {t('nav.myData')}
           </ButtonLink>
