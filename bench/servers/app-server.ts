@@ -20,6 +20,9 @@ if (process.env.BENCH_AUDITED === '1') {
   await seedDemo(database, app.services);
   const body = { accountId: 'x', fields: { mobile: { state: 'revealed', value: '+8613800000001' } }, updatedAt: null };
   app.post('/api/bench/bare', { config: { permission: 'public' } }, async () => body);
+  // A bare GET of the size of an L1 disclosure answer, for the disclosure bench's baseline.
+  const l1 = { listingId: 'x', listingCode: 'SB-20270001-ABCD', expiresAt: new Date().toISOString(), company: { name: { state: 'revealed', value: '上海澜舟信息科技有限公司' } }, facts: { registeredCapitalWan: 500 } };
+  app.get('/api/bench/bare', { config: { permission: 'public' } }, async () => l1);
 }
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

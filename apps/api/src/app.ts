@@ -34,8 +34,9 @@ import { vaultRoutes } from './modules/vault/index.ts';
 import { verificationRoutes } from './modules/verification/index.ts';
 import { staffRoutes } from './modules/staff/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { advisersRoutes } from './modules/advisers/index.ts';
+import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
-import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -50,8 +51,6 @@ export type AppDeps = {
   webDistDir?: string;
   /** Extra delivery transports (an SMS provider gateway; a capturing fake in tests). */
   deliveryTransports?: readonly DeliveryTransport[];
-  /** The L2 grants the data room asks (tests pass a stand-in until the disclosure module lands). */
-  disclosureAccess?: DisclosureAccess;
 };
 
 declare module 'fastify' {
@@ -100,12 +99,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(redis ? { redis } : {}),
     ...(pubsub ? { pubsub } : {}),
     ...(deps.deliveryTransports ? { deliveryTransports: deps.deliveryTransports } : {}),
-    ...(deps.disclosureAccess ? { disclosureAccess: deps.disclosureAccess } : {}),
   });
   app.decorate('services', services);
   services.auditLog.start();
   // In-flight message hand-offs settle (and record their status) before the audit log stops.
   app.addHook('onClose', async () => {
+    await services.listings.settled();
     await services.closeDelivery();
     await services.auditLog.stop();
   });
@@ -143,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(identityRoutes(services.identity, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(registrationRoutes(services.registration, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(deliveryRoutes(services.delivery));
-  await app.register(listingsRoutes(services.listings));
+  await app.register(listingsRoutes(services.listings, services.companyReveal));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
   await app.register(factorsRoutes(services.factors));
@@ -159,6 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
   await app.register(notificationsRoutes(services.notifications));
+  await app.register(advisersRoutes(services.advisers));
+  await app.register(disclosureRoutes(services.disclosure));
+  await app.register(disclosureStaffRoutes(services.disclosure));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;

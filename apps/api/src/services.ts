@@ -33,16 +33,17 @@ import {
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
-import { createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
+import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
 import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
+import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
+import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
 import { join } from 'node:path';
-import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, DATAROOM_AUDIT_EVENTS, type BlobStore } from './modules/dataroom/index.ts';
-import type { DisclosureAccess } from './modules/disclosure/disclosure-access.ts';
+import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, DATAROOM_AUDIT_EVENTS } from './modules/dataroom/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -53,6 +54,8 @@ function scrubIdentifiers(text: string): string {
 /** Every audit event type of every module, declared where the module lives. */
 export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
   ...NOTIFICATIONS_AUDIT_EVENTS,
+  ...ADVISERS_AUDIT_EVENTS,
+  ...DISCLOSURE_AUDIT_EVENTS,
   ...DATAROOM_AUDIT_EVENTS,
 ];
 
@@ -68,10 +71,6 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
-  /** The disclosure module's L2 grants for the data room (until createDisclosureService lands: no L2 grant exists). */
-  disclosureAccess?: DisclosureAccess;
-  /** Where the data room keeps sealed files (default from DATAROOM_BLOB_STORE). */
-  blobStore?: BlobStore;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -159,8 +158,12 @@ export async function createServices(deps: ServiceDeps) {
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
+  const listingsRepo = createListingsRepo(db);
+  const companyReveal = createCompanyReveal({ repo: listingsRepo, vault, requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)) });
   const listings = createListingsService({
-    repo: createListingsRepo(db),
+    repo: listingsRepo,
+    ensureAdviser: (sellerAccountId, hint) => advisers.ensureAdviser(sellerAccountId, hint, 'first_listing'),
+    companyRevealedBy: (listingId, brokerAccountId) => companyReveal.revealedBy(listingId, brokerAccountId),
     audit: auditLog,
     vault,
     // Saved searches with e-mail alerts: the buyer's own e-mail on their profile, through the delivery port.
@@ -179,6 +182,8 @@ export async function createServices(deps: ServiceDeps) {
     vault,
     signer: receiptSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-consent`),
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
+    // Consents naming the other party of an inquiry (the disclosure path) are checked by the disclosure module.
+    recipientAllowed: (accountId, purpose, recipient) => disclosure.recipientAllowed(accountId, purpose, recipient),
   });
   const profiles = createProfilesService({
     repo: profilesRepo,
@@ -223,9 +228,10 @@ export async function createServices(deps: ServiceDeps) {
     return (await profilesRepo.findByBlindIndex(given[1], index)).map((r) => r.subject_id);
   }
 
+  /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return profile ? [profile.subject_id] : [];
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId))];
   }
 
   const staff = createStaffService({
@@ -251,22 +257,34 @@ export async function createServices(deps: ServiceDeps) {
     logger,
   });
 
-  // The data room (issue 12). Until the disclosure module lands on main, the interim access below knows the listing's
-  // parties and grants no L2 access to anyone (fail-closed); replace it with createDisclosureService when it exists.
-  const disclosureAccess: DisclosureAccess = deps.disclosureAccess ?? {
-    activeGrant: async () => null,
-    grantsOf: async () => [],
-    partiesOf: async (listingId) => {
-      const row = await db.selectFrom('listings').select(['id', 'code', 'seller_account_id', 'broker_account_id']).where('id', '=', listingId).executeTakeFirst();
-      return row && row.seller_account_id ? { listingId: row.id, listingCode: row.code, sellerAccountId: row.seller_account_id, brokerAccountId: row.broker_account_id ?? null } : null;
-    },
-    buyerAlias: (listingId, buyerAccountId) => `B-${vault.keyedDigest('disclosure_buyer_alias', `${listingId}:${buyerAccountId}`).slice(0, 6).toUpperCase()}`,
-  };
+  // Advisers for everyone; the disclosure path from teaser to identity (ADR 0012).
+  const advisers = createAdvisersService({
+    repo: createAdvisersRepo(db),
+    audit: auditLog,
+    assignClient: (customerAccountId, brokerAccountId, by) => profiles.assignClient(customerAccountId, brokerAccountId, by),
+    moveSellerListings: (sellerAccountId, brokerAccountId) => listings.moveSellerListings(sellerAccountId, brokerAccountId),
+    notifications,
+  });
+  const disclosure = createDisclosureService({
+    repo: createDisclosureRepo(db),
+    audit: auditLog,
+    vault,
+    consent,
+    verification,
+    advisers,
+    notifications,
+    profiles: { row: (accountId) => profilesRepo.findByAccount(accountId), ensureSubject: (accountId) => profiles.ensureSubject(accountId) },
+    requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
+    ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
+  });
+
+  // The data room (issue 12): documents sealed under a key per listing, per-grant permissions, watermarked pages.
   const dataroom = createDataroomService({
     db,
-    access: disclosureAccess,
+    // L2 grants and the listing's parties, asked on every request (ADR 0012): a revocation or expiry is seen at once.
+    access: disclosure.access,
     vault,
-    blobs: deps.blobStore ?? (config.dataroom.blobStore === 'fs' ? createFsBlobStore(join(config.dataDir, 'dataroom')) : createDatabaseBlobStore(db)),
+    blobs: config.dataroom.blobStore === 'fs' ? createFsBlobStore(join(config.dataDir, 'dataroom')) : createDatabaseBlobStore(db),
     audit: auditLog,
     converter: createOfficeConverter({ command: config.dataroom.sofficePath }),
     viewerIdentity: async (accountId) => {
@@ -283,6 +301,10 @@ export async function createServices(deps: ServiceDeps) {
   });
 
   if (deps.jobs) {
+    await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
+      ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
+    });
+    await deps.jobs.schedule('disclosure.expire-grants', '*/5 * * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
@@ -315,5 +337,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, dataroom };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, dataroom };
 }

@@ -67,6 +67,20 @@ export const AUDIT_EVENT_TYPES = [
   'listings.deal_recorded',
   'listings.deal_ended',
   'notifications.settings_changed',
+  'advisers.assigned',
+  'advisers.reassigned',
+  'advisers.rule_changed',
+  'disclosure.inquiry_created',
+  'disclosure.inquiry_decided',
+  'disclosure.level_requested',
+  'disclosure.grant_changed',
+  'disclosure.nda_signed',
+  'disclosure.nda_certificate_issued',
+  'disclosure.nda_template_changed',
+  'disclosure.proof_submitted',
+  'disclosure.proof_reviewed',
+  'disclosure.settings_changed',
+  'disclosure.access_refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -161,6 +175,8 @@ export const ZAccessLogEntry = z.object({
   decision: z.enum(['allowed', 'denied']),
   purpose: z.string().nullable(),
   fields: z.array(z.object({ key: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }) })),
+  /** A buyer (or seller) reading under a disclosure grant: their per-listing alias, the listing and the NDA signed. */
+  counterparty: z.object({ alias: z.string(), listingCode: z.string(), ndaSignatureId: z.string().nullable() }).nullable(),
 });
 export const ZAccessLogResponse = z.object({ entries: z.array(ZAccessLogEntry) });
 export type TAccessLogResponse = z.infer<typeof ZAccessLogResponse>;

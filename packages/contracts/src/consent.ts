@@ -14,7 +14,7 @@ export const CONSENT_CHANNELS = ['web', 'console', 'seed'] as const;
 export const LOCALIZED = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** A named recipient: another account on the platform (the buyer) or a declared vendor. */
-export const ZRecipient = z.string().regex(/^(account|vendor|destination):[A-Za-z0-9_-]{1,64}$/, { message: 'expected account:<id>, vendor:<id> or destination:<code>' });
+export const ZRecipient = z.string().regex(/^(account|vendor|destination|inquiry):[A-Za-z0-9_-]{1,64}$/, { message: 'expected account:<id>, vendor:<id>, destination:<code> or inquiry:<id>' });
 
 export const ZConsentPurpose = z.object({
   purpose: z.enum(PURPOSES),

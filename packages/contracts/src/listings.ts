@@ -184,7 +184,10 @@ export const ZListingOwnerView = z.object({
   id: z.string(),
   code: z.string(),
   status: z.enum(LISTING_STATUSES),
-  reviewFlag: z.enum(['duplicate']).nullable(),
+  /** For the broker only: the same company listed elsewhere, or under an open deal. A seller always sees null. */
+  reviewFlag: z.enum(['duplicate', 'locked']).nullable(),
+  /** For the broker only: whether they opened the company's identity for the registry check (listing_review). */
+  companyRevealed: z.boolean(),
   input: ZListingInput.omit({ company: true, redactOnConfirm: true, documentNames: true }),
   company: z.object({ name: ZMaskedText, creditCode: ZMaskedText, legalRepresentative: ZMaskedText, shareholders: ZMaskedText }),
   events: z.array(ZListingEvent),
@@ -200,7 +203,7 @@ export const ZListingSummary = z.object({
   code: z.string(),
   title: z.string(),
   status: z.enum(LISTING_STATUSES),
-  reviewFlag: z.enum(['duplicate']).nullable(),
+  reviewFlag: z.enum(['duplicate', 'locked']).nullable(),
   updatedAt: z.string(),
 });
 export const ZListingSummaries = z.object({ items: z.array(ZListingSummary) });
@@ -213,6 +216,14 @@ export const ZReviewDecision = z.object({
   checklist: z.object(Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, z.boolean()])) as Record<(typeof REVIEW_CHECKLIST)[number], z.ZodBoolean>),
 });
 export type TReviewDecision = z.input<typeof ZReviewDecision>;
+
+/** The company behind a listing, opened for the reviewing broker's registry check (purpose listing_review, audited). */
+export const ZListingCompanyReveal = z.object({
+  name: z.string().nullable(),
+  creditCode: z.string().nullable(),
+  legalRepresentative: z.string().nullable(),
+  shareholders: z.array(z.string()),
+});
 
 export const ZListingStatusChange = z.object({
   action: z.enum(['withdraw', 'mark_sold', 'record_loi', 'record_deposit', 'end_deal']),

@@ -8,12 +8,23 @@ import { z } from 'zod';
  * Every module adds its kinds here; `text` uses `{param}` placeholders, each listed in `params`.
  */
 export const NOTIFICATION_KINDS = {
-  test_notice: {
-    topic: 'account',
-    params: ['code'],
-    'zh-CN': '这是一条测试通知（挂牌 {code}）。',
-    en: 'This is a test notice (listing {code}).',
-  },
+  // Advisers and the disclosure path (issue 11).
+  adviser_assigned: { topic: 'account', params: [], 'zh-CN': '已为您指派专属顾问，可在“我的顾问”中查看其工号。', en: 'An adviser has been assigned to you; see their staff number under My adviser.' },
+  adviser_changed: { topic: 'account', params: [], 'zh-CN': '您的顾问已变更，可在“我的顾问”中查看。', en: 'Your adviser has changed; see My adviser.' },
+  client_assigned: { topic: 'account', params: [], 'zh-CN': '有新客户指派给您。', en: 'A customer has been assigned to you.' },
+  inquiry_received: { topic: 'disclosure', params: ['code', 'buyer'], 'zh-CN': '挂牌 {code} 收到买家 {buyer} 的查看详情申请。', en: 'Listing {code} received a request for details from buyer {buyer}.' },
+  inquiry_accepted: { topic: 'disclosure', params: ['code'], 'zh-CN': '卖方已接受您对挂牌 {code} 的申请；完成实名认证并签署保密协议后，待卖方单独同意和顾问审核即可查看公司身份。', en: 'The seller accepted your request on listing {code}. After verification and the NDA, the seller\'s consent and the adviser\'s approval open the company\'s identity.' },
+  inquiry_declined: { topic: 'disclosure', params: ['code'], 'zh-CN': '您对挂牌 {code} 的申请未获接受，原因可在“我的意向”中查看。', en: 'Your request on listing {code} was declined; the reason is under My inquiries.' },
+  nda_signed: { topic: 'disclosure', params: ['code', 'buyer'], 'zh-CN': '买家 {buyer} 已签署挂牌 {code} 的保密协议。', en: 'Buyer {buyer} signed the NDA for listing {code}.' },
+  consent_requested: { topic: 'disclosure', params: ['code', 'buyer', 'level'], 'zh-CN': '挂牌 {code}：请决定是否单独同意向买家 {buyer} 开放 {level}。', en: 'Listing {code}: please decide whether to consent to opening {level} to buyer {buyer}.' },
+  level_requested: { topic: 'disclosure', params: ['code', 'buyer', 'level'], 'zh-CN': '买家 {buyer} 申请挂牌 {code} 的 {level} 权限，待审核。', en: 'Buyer {buyer} asks for {level} on listing {code}; awaiting review.' },
+  level_approved: { topic: 'disclosure', params: ['code', 'level', 'until'], 'zh-CN': '挂牌 {code} 的 {level} 权限已开放，有效期至 {until}。', en: '{level} on listing {code} is open until {until}.' },
+  level_declined: { topic: 'disclosure', params: ['code', 'level'], 'zh-CN': '挂牌 {code} 的 {level} 申请未获批准，原因可在“我的意向”中查看。', en: 'Your {level} request on listing {code} was declined; see My inquiries.' },
+  level_revoked: { topic: 'disclosure', params: ['code', 'level'], 'zh-CN': '挂牌 {code} 的 {level} 权限已被收回。', en: '{level} on listing {code} was withdrawn.' },
+  level_expired: { topic: 'disclosure', params: ['code', 'level'], 'zh-CN': '挂牌 {code} 的 {level} 权限已到期。', en: '{level} on listing {code} has expired.' },
+  proof_submitted: { topic: 'disclosure', params: ['code', 'buyer'], 'zh-CN': '买家 {buyer} 为挂牌 {code} 提交了资金证明，待审核。', en: 'Buyer {buyer} submitted proof of funds for listing {code}; awaiting review.' },
+  proof_approved: { topic: 'disclosure', params: ['code'], 'zh-CN': '您为挂牌 {code} 提交的资金证明已审核通过。', en: 'Your proof of funds for listing {code} was approved.' },
+  proof_rejected: { topic: 'disclosure', params: ['code'], 'zh-CN': '您为挂牌 {code} 提交的资金证明未通过审核，原因可在“我的意向”中查看。', en: 'Your proof of funds for listing {code} was not accepted; see My inquiries.' },
   dataroom_question_asked: {
     topic: 'dataroom',
     params: ['code', 'alias'],

@@ -30,6 +30,9 @@ export const PERMISSIONS = {
   'listings.sell': 'Draft, submit and withdraw one\'s own company listings',
   'listings.watch': 'Save listings and searches and receive alerts for new matches',
   'listings.review': 'Review the listings of assigned sellers, and record letters of intent and deposits',
+  'deals.inquire': 'Ask to see a listing\'s details: inquiries, the NDA, proof of funds, access levels and what they open',
+  'disclosure.review': 'Approve, decline, renew or revoke buyers\' access levels on the listings one advises; review proof of funds',
+  'nda.manage': 'Write and publish the click-wrap NDA templates',
   'dataroom.view': 'Open the data rooms one takes part in: as a buyer under an active L2 grant, as the listing\'s seller or adviser',
   'dataroom.manage': 'Run a listing\'s data room as its seller or adviser: documents, per-grant permissions, Q&A answers, analytics, leak attribution',
 } as const;
@@ -37,13 +40,13 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'dataroom.view', 'dataroom.manage'],
-  buyer: ['customer.self_service', 'listings.watch', 'dataroom.view'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'dataroom.view', 'dataroom.manage'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'dataroom.view'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'dataroom.view', 'dataroom.manage'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
-  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review'],
+  admin: ['console.access', 'platform.jobs.read', 'delivery.outbox.read', 'clients.assign', 'staff.training', 'staff.manage', 'staff.review', 'nda.manage'],
 };
 
 export function rolesAllow(roles: readonly string[], permission: Permission): boolean {

@@ -14,6 +14,10 @@ export const PURPOSES = [
   'security_investigation',
   'rights_request',
   'break_glass',
+  // The deal path (issue 11): opening a listing's company identity to a buyer at level L1, under the seller's
+  // separate consent naming that buyer; a broker checking the company against the registry before publishing.
+  'deal_disclosure',
+  'listing_review',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 

@@ -315,6 +315,9 @@ export type FactorsStepUpsTable = {
 
 /** Which broker runs which customer (modules/profiles): the scope of a broker's look-ups and reveals. */
 export type ClientAssignmentsTable = {
+  /** Set when the customer was reassigned: the assignment is history, no longer access. */
+  ended_at?: string | null;
+  ended_by?: string | null;
   customer_account_id: string;
   broker_account_id: string;
   assigned_at: string;
@@ -545,6 +548,124 @@ export type DataroomQuestionsTable = {
 };
 export type DataroomBlobChunksTable = { blob_key: string; seq: number; data: Uint8Array };
 
+/** A rule for automatic adviser assignment: a province and/or an industry → a broker (modules/advisers). */
+export type AdviserRulesTable = {
+  id: string;
+  province_code: string | null;
+  industry: string | null;
+  broker_account_id: string;
+  created_at: string;
+  created_by: string;
+};
+
+/** A buyer's 申请查看详情 on one listing (modules/disclosure); the note passed the identifier guard. */
+export type InquiriesTable = {
+  id: string;
+  listing_id: string;
+  buyer_account_id: string;
+  buyer_type: string;
+  budget_band: string;
+  timeline: string;
+  note: string;
+  status: 'open' | 'accepted' | 'declined' | 'withdrawn';
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+};
+
+export type ListingDisclosureSettingsTable = {
+  listing_id: string;
+  requires_proof_of_funds: number;
+  updated_at: string;
+  updated_by: string;
+};
+
+/** A buyer's proof of funds for one listing: the document sealed by the vault under the buyer's subject. */
+export type ProofOfFundsTable = {
+  id: string;
+  listing_id: string;
+  buyer_account_id: string;
+  subject_id: string;
+  document_ct: string | null;
+  media_type: string;
+  status: 'pending' | 'approved' | 'rejected';
+  submitted_at: string;
+  reviewed_at: string | null;
+  reviewed_by: string | null;
+  review_reason: string | null;
+};
+
+/** Versions of the click-wrap NDA (zh-CN binding text, English reading copy). */
+export type NdaTemplatesTable = {
+  version: number;
+  title_zh: string;
+  body_zh: string;
+  title_en: string;
+  body_en: string;
+  term_months: number;
+  status: 'draft' | 'published' | 'retired';
+  created_at: string;
+  created_by: string;
+  published_at: string | null;
+  published_by: string | null;
+};
+
+/**
+ * A buyer's signature of an NDA for one listing: template version, the variables that are not personal (codes,
+ * alias, dates), the SHA-256 of the exact text shown, and the platform's Ed25519 signature of the record. Masked
+ * names in the text are computed on read, never stored.
+ */
+export type NdaSignaturesTable = {
+  id: string;
+  listing_id: string;
+  buyer_account_id: string;
+  template_version: number;
+  variables_json: string;
+  text_sha256: string;
+  signed_at: string;
+  device_label: string;
+  key_id: string;
+  signature: string;
+  /** SHA-256 of the certificate PDF as generated (deterministic), so a changed byte is found. */
+  certificate_sha256: string | null;
+};
+
+/** One level (L1–L3) for one buyer on one listing; its history is in disclosure_grant_events. */
+export type DisclosureGrantsTable = {
+  id: string;
+  listing_id: string;
+  buyer_account_id: string;
+  inquiry_id: string;
+  level: 'L1' | 'L2' | 'L3';
+  state: 'requested' | 'approved' | 'declined' | 'expired' | 'revoked';
+  requested_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  expires_at: string | null;
+  updated_at: string;
+};
+
+export type DisclosureGrantEventsTable = {
+  id: string;
+  grant_id: string;
+  listing_id: string;
+  at: string;
+  actor_account_id: string | null;
+  actor_role: string;
+  action: string;
+  reason: string | null;
+};
+
+/** A broker opened a listing's company identity for the registry check (purpose listing_review). */
+export type ListingCompanyRevealsTable = {
+  listing_id: string;
+  broker_account_id: string;
+  revealed_at: string;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -585,6 +706,15 @@ export type Database = {
   listings_fts: { listing_id: string; body: string };
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
+  adviser_rules: AdviserRulesTable;
+  inquiries: InquiriesTable;
+  listing_disclosure_settings: ListingDisclosureSettingsTable;
+  proof_of_funds: ProofOfFundsTable;
+  nda_templates: NdaTemplatesTable;
+  nda_signatures: NdaSignaturesTable;
+  disclosure_grants: DisclosureGrantsTable;
+  disclosure_grant_events: DisclosureGrantEventsTable;
+  listing_company_reveals: ListingCompanyRevealsTable;
   dataroom_rooms: DataroomRoomsTable;
   dataroom_folders: DataroomFoldersTable;
   dataroom_documents: DataroomDocumentsTable;

@@ -58,7 +58,7 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff' | 'listings'>>): Promise<boolean> {
+export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff' | 'listings' | 'companyReveal'>>): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -111,15 +111,22 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   if (services.listings) {
     const principal = (name: string, roles: string[], kind: 'staff' | 'customer') => ({ accountId: ids.get(name) ?? '', sessionId: 'seed', kind, roles, csrfToken: '', stage: 'active' as const });
     const seller = principal('seller', ['seller'], 'customer');
-    const broker = principal('broker', ['broker'], 'staff');
+    // The demo broker signs in (a fresh sign-in counts as the step-up a staff reveal needs) to check the registry.
+    const brokerRow = await database.db.selectFrom('accounts').selectAll().where('login_name', '=', 'broker').executeTakeFirstOrThrow();
+    const brokerSession = await identity.startSession(brokerRow, {}, 'active');
+    const broker = { ...principal('broker', ['broker'], 'staff'), sessionId: hashToken(brokerSession.token) };
     const [first, second, third] = demoSellerListings();
     const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
     for (const [i, input] of [first, second, third].entries()) {
       if (!input) continue;
       const draft = await services.listings.saveDraft(seller, undefined, ZListingInput.parse(input));
       if (i < 2) await services.listings.submit(seller, draft.id);
-      if (i === 0) await services.listings.review(broker, draft.id, { decision: 'approve', comment: '资料核验完毕，可以发布。', checklist });
+      if (i === 0) {
+        await services.companyReveal?.reveal(broker, draft.id);
+        await services.listings.review(broker, draft.id, { decision: 'approve', comment: '资料核验完毕，可以发布。', checklist });
+      }
     }
+    await identity.logout(broker);
   }
   return true;
 }

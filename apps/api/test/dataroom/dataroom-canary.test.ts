@@ -46,13 +46,13 @@ for (const { dialect, env } of STORES) {
       f = await createRoomFixture(dialect, env);
       const pdf = await samplePdf(2, (p) => [`Page ${p} ${CANARY}`, 'Mobile 13957246813'], CANARY);
       assert.ok(pdf.includes(Buffer.from(CANARY)), 'the PDF carries the canary in plaintext, so finding it at rest would mean a leak');
-      const grantId = f.fake.approve(f.listingId, f.ids.buyer);
+      const grantId = f.buyer.grantId;
       const uploaded = await f.upload(f.t.app, '董事会纪要', { name: 'minutes.pdf', bytes: pdf });
       assert.equal(uploaded.statusCode, 200, uploaded.body);
       const documentId = uploaded.json()['id'] as string;
       assert.equal(await f.setLevel(f.t.app, grantId, documentId, 'original'), 200);
       const base = `/api/dataroom/${f.listingId}/documents/${documentId}`;
-      const buyer = authHeaders(f.sessions.buyer, false);
+      const buyer = authHeaders(f.buyer.session, false);
       assert.equal((await f.t.app.inject({ method: 'GET', url: `${base}/pages/1`, headers: buyer })).statusCode, 200);
       assert.ok((await f.t.app.inject({ method: 'GET', url: `${base}/download?form=original`, headers: buyer })).rawPayload.includes(Buffer.from(CANARY)), 'the original download does carry it');
       assert.equal((await f.t.app.inject({ method: 'GET', url: `${base}/download`, headers: buyer })).statusCode, 200);

@@ -12,7 +12,7 @@ for (const dialect of DIALECTS) {
     const base = () => `/api/dataroom/${f.listingId}`;
     before(async () => {
       f = await createRoomFixture(dialect, { DATAROOM_UPLOAD_MAX_BYTES: String(256 * 1024) });
-      grantId = f.fake.approve(f.listingId, f.ids.buyer);
+      grantId = f.buyer.grantId;
     });
     after(async () => f.close());
 
@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
       const set = await f.t.app.inject({ method: 'PUT', url: `${base()}/permissions`, headers: authHeaders(f.sessions.broker), payload: { grantId, target: { type: 'folder', id: folderId }, level: 'view' } });
       assert.equal(set.statusCode, 200, set.body);
       const later = (await f.upload(f.t.app, '资产负债表', { name: 'bs.pdf', bytes: await samplePdf(1) }, folderId)).json()['id'];
-      const room = await f.t.app.inject({ method: 'GET', url: base(), headers: authHeaders(f.sessions.buyer, false) });
+      const room = await f.t.app.inject({ method: 'GET', url: base(), headers: authHeaders(f.buyer.session, false) });
       const ids = (room.json().documents as { id: string }[]).map((d) => d.id);
       assert.ok(ids.includes(first as string));
       assert.ok(!ids.includes(later as string));
@@ -71,7 +71,7 @@ for (const dialect of DIALECTS) {
       assert.equal(applied.statusCode, 200, applied.body);
       assert.equal(applied.json().released.kind, 'redacted');
       // Even the original permission now gets the redacted file: a flattened PDF without the text.
-      const original = await f.t.app.inject({ method: 'GET', url: `${base()}/documents/${documentId}/download?form=original`, headers: authHeaders(f.sessions.buyer, false) });
+      const original = await f.t.app.inject({ method: 'GET', url: `${base()}/documents/${documentId}/download?form=original`, headers: authHeaders(f.buyer.session, false) });
       assert.equal(original.statusCode, 200);
       const { openPdf, pageText } = await import('../../src/modules/dataroom/page-renderer.ts');
       const opened = await openPdf(new Uint8Array(original.rawPayload));
@@ -82,13 +82,13 @@ for (const dialect of DIALECTS) {
     });
 
     test('a question is visible to its asker until published to every buyer; both sides pass the identifier guard', async () => {
-      f.fake.approve(f.listingId, f.ids.buyer2);
-      const asked = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.sessions.buyer), payload: { text: '近三年是否有对外担保？', documentId: null } });
+      const second = await f.qualify('room-buyer-two');
+      const asked = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.buyer.session), payload: { text: '近三年是否有对外担保？', documentId: null } });
       assert.equal(asked.statusCode, 200, asked.body);
       const id = asked.json().id as string;
-      const refused = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.sessions.buyer), payload: { text: '请打电话 13912345678', documentId: null } });
+      const refused = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.buyer.session), payload: { text: '请打电话 13912345678', documentId: null } });
       assert.equal(refused.statusCode, 422);
-      const other = async () => (await f.t.app.inject({ method: 'GET', url: `${base()}/questions`, headers: authHeaders(f.sessions.buyer2, false) })).json().items as { id: string; answer: unknown }[];
+      const other = async () => (await f.t.app.inject({ method: 'GET', url: `${base()}/questions`, headers: authHeaders(second.session, false) })).json().items as { id: string; answer: unknown }[];
       assert.deepEqual(await other(), []);
       const badAnswer = await f.t.app.inject({ method: 'POST', url: `${base()}/questions/${id}/answer`, headers: authHeaders(f.sessions.seller), payload: { text: '详询 seller@example.com' } });
       assert.equal(badAnswer.statusCode, 422);
@@ -100,7 +100,7 @@ for (const dialect of DIALECTS) {
       assert.equal(seen.length, 1);
       assert.ok(seen[0]?.answer);
       const managerView = await f.t.app.inject({ method: 'GET', url: `${base()}/questions`, headers: authHeaders(f.sessions.seller, false) });
-      assert.equal(managerView.json().items[0].askedBy, f.fake.access.buyerAlias(f.listingId, f.ids.buyer));
+      assert.equal(managerView.json().items[0].askedBy, f.buyer.alias);
       assert.doesNotMatch(managerView.body, new RegExp(f.ids.buyer));
       const notices = await f.t.database.db.selectFrom('notifications').select(['kind']).execute();
       assert.ok(notices.some((n) => n.kind === 'dataroom_question_asked'));
@@ -110,17 +110,17 @@ for (const dialect of DIALECTS) {
     test('page views and dwell beacons show in the seller\'s analytics, per viewer alias, document and page, and export as CSV', async () => {
       const documentId = (await f.upload(f.t.app, '纳税记录', { name: 'tax.pdf', bytes: await samplePdf(2) })).json()['id'] as string;
       await f.setLevel(f.t.app, grantId, documentId, 'view');
-      for (const page of [1, 2, 2]) await f.t.app.inject({ method: 'GET', url: `${base()}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.sessions.buyer, false) });
+      for (const page of [1, 2, 2]) await f.t.app.inject({ method: 'GET', url: `${base()}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.buyer.session, false) });
       const beacons = await f.t.app.inject({
         method: 'POST',
         url: `${base()}/beacons`,
-        headers: authHeaders(f.sessions.buyer),
+        headers: authHeaders(f.buyer.session),
         payload: { beacons: [{ documentId, page: 2, dwellMs: 42_000 }, { documentId: 'never-shown', page: 1, dwellMs: 99_000 }] },
       });
       assert.equal(beacons.json().accepted, 1);
       const stats = await f.t.app.inject({ method: 'GET', url: `${base()}/analytics`, headers: authHeaders(f.sessions.seller, false) });
       assert.equal(stats.statusCode, 200, stats.body);
-      const alias = f.fake.access.buyerAlias(f.listingId, f.ids.buyer);
+      const alias = f.buyer.alias;
       const page2 = (stats.json().byPage as { documentId: string; page: number; views: number; dwellMs: number }[]).find((p) => p.documentId === documentId && p.page === 2);
       assert.deepEqual(page2 && { views: page2.views, dwellMs: page2.dwellMs }, { views: 2, dwellMs: 42_000 });
       assert.ok((stats.json().byViewer as { viewer: string }[]).some((v) => v.viewer === alias));
@@ -128,7 +128,7 @@ for (const dialect of DIALECTS) {
       assert.equal(csv.statusCode, 200);
       assert.match(csv.body, /纳税记录/);
       assert.match(csv.body, new RegExp(alias));
-      assert.equal((await f.t.app.inject({ method: 'GET', url: `${base()}/analytics`, headers: authHeaders(f.sessions.buyer, false) })).statusCode, 403);
+      assert.equal((await f.t.app.inject({ method: 'GET', url: `${base()}/analytics`, headers: authHeaders(f.buyer.session, false) })).statusCode, 403);
     });
 
     test('erasing the room\'s key crypto-shreds every document in it', async () => {

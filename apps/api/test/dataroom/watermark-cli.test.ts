@@ -16,10 +16,10 @@ describe('npm run cli -- watermark identify <file>', () => {
   let grantId: string;
   before(async () => {
     f = await createRoomFixture('sqlite');
-    grantId = f.fake.approve(f.listingId, f.ids.buyer);
+    grantId = f.buyer.grantId;
     const documentId = (await f.upload(f.t.app, '财务报表', { name: 'fs.pdf', bytes: await samplePdf(2) })).json()['id'] as string;
     await f.setLevel(f.t.app, grantId, documentId, 'view');
-    const page = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`, headers: authHeaders(f.sessions.buyer, false) });
+    const page = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`, headers: authHeaders(f.buyer.session, false) });
     code = String(page.headers['x-watermark-code']);
     leak = join(f.t.dataDir, 'leaked.jpg');
     writeFileSync(leak, await ATTACKS.jpeg60(page.rawPayload));

@@ -24,13 +24,13 @@ describe('leak attribution names the viewer a page was rendered for', () => {
   const leaked: Buffer[] = [];
   before(async () => {
     f = await createRoomFixture('sqlite');
-    grantId = f.fake.approve(f.listingId, f.ids.buyer);
-    buyerAlias = f.fake.access.buyerAlias(f.listingId, f.ids.buyer);
+    grantId = f.buyer.grantId;
+    buyerAlias = f.buyer.alias;
     const res = await f.upload(f.t.app, '尽调资料汇编', { name: 'binder.pdf', bytes: await samplePdf(PAGES, lines) });
     documentId = res.json()['id'] as string;
     assert.equal(await f.setLevel(f.t.app, grantId, documentId, 'view'), 200);
     for (let page = 1; page <= PAGES; page++) {
-      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.sessions.buyer, false) });
+      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.buyer.session, false) });
       assert.equal(shown.statusCode, 200);
       leaked.push(shown.rawPayload);
     }
@@ -62,12 +62,13 @@ describe('leak attribution names the viewer a page was rendered for', () => {
   });
 
   test('a page watermarked for another buyer names that buyer, never this one', async () => {
-    const other = f.fake.approve(f.listingId, f.ids.buyer2);
+    const second = await f.qualify('room-buyer-two');
+    const other = second.grantId;
     assert.equal(await f.setLevel(f.t.app, other, documentId, 'view'), 200);
     for (const page of [1, 2, 3]) {
-      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.sessions.buyer2, false) });
+      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(second.session, false) });
       const result = await identify(await ATTACKS.jpeg60(shown.rawPayload));
-      assert.equal(result.viewer, f.fake.access.buyerAlias(f.listingId, f.ids.buyer2));
+      assert.equal(result.viewer, second.alias);
       assert.equal(result.grantId, other);
     }
   });
@@ -84,7 +85,7 @@ describe('leak attribution names the viewer a page was rendered for', () => {
 
   test('a leaked flattened PDF download names the viewer too, and every identification is audited', async () => {
     await f.setLevel(f.t.app, grantId, documentId, 'download_watermarked');
-    const pdf = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/download`, headers: authHeaders(f.sessions.buyer, false) });
+    const pdf = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/download`, headers: authHeaders(f.buyer.session, false) });
     assert.equal(pdf.statusCode, 200);
     const result = await identify(pdf.rawPayload);
     assert.equal(result.viewer, buyerAlias);

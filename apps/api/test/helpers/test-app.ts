@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@sealbridge/contracts';
 import { generate } from 'otplib';
-import { buildApp, type AppDeps } from '../../src/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { DEMO_ACCOUNTS, demoTotpSecret } from '../../src/demo/seed-demo.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
@@ -13,13 +13,13 @@ export const TEST_INDEX_HTML = '<!doctype html><html lang="zh-CN"><head><title>t
 export type TestApp = TestStore & { app: FastifyInstance; close: () => Promise<void> };
 
 /** buildApp over a fresh store, with a tiny stand-in web build so SPA fallback can be observed. */
-export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}, extra: Pick<AppDeps, 'disclosureAccess'> = {}): Promise<TestApp> {
+export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
   const store = await createTestStore(dialect, env);
   const webDistDir = join(store.dataDir, 'web-dist');
   mkdirSync(join(webDistDir, 'assets'), { recursive: true });
   writeFileSync(join(webDistDir, 'index.html'), TEST_INDEX_HTML);
   writeFileSync(join(webDistDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  const app = await buildApp({ config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: '0.0.0-test', webDistDir, ...extra });
+  const app = await buildApp({ config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: '0.0.0-test', webDistDir });
   return {
     ...store,
     app,

@@ -32,6 +32,7 @@ for (const dialect of DIALECTS) {
     async function publish(body: TListingInput) {
       const d = await draft(body);
       assert.equal((await post(seller, `/api/seller/listings/${d.id}/submit`, {})).statusCode, 200);
+      assert.equal((await post(broker, `/api/broker/listings/${d.id}/company/reveal`, {})).statusCode, 200);
       const res = await post(broker, `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST });
       assert.equal(res.statusCode, 200, res.body);
       return res.json() as { id: string; code: string; status: string };
@@ -58,6 +59,7 @@ for (const dialect of DIALECTS) {
       assert.equal(own.events.at(-1).comment, '请补充社保人数说明');
       assert.equal((await put(seller, `/api/seller/listings/${d.id}`, input({ socialInsuranceHeadcount: 15 }, 201))).statusCode, 200);
       await post(seller, `/api/seller/listings/${d.id}/submit`, {});
+      await post(broker, `/api/broker/listings/${d.id}/company/reveal`, {});
       const approved = await post(broker, `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST });
       assert.equal(approved.json().status, 'published');
       assert.equal((await get(null, `/api/listings/${d.code}`)).statusCode, 200);
@@ -122,20 +124,74 @@ for (const dialect of DIALECTS) {
       assert.equal((await get(seller, '/api/seller/listings')).json().items.length, before);
     });
 
-    test('the same company listed twice is routed to review, cannot go live twice, and is locked while a deal is open', async () => {
+    test('the same company listed twice is flagged to the broker only, cannot go live twice, and is locked while a deal is open', async () => {
       const first = await publish(input({}, 208));
       const second = await draft(input({}, 208));
-      const view = (await get(seller, `/api/seller/listings/${second.id}`)).json();
-      assert.equal(view.reviewFlag, 'duplicate');
+      await t.app.services.listings.settled();
+      assert.equal((await get(seller, `/api/seller/listings/${second.id}`)).json().reviewFlag, null);
       await post(seller, `/api/seller/listings/${second.id}/submit`, {});
+      await t.app.services.listings.settled();
+      assert.equal((await get(broker, `/api/broker/listings/${second.id}`)).json().reviewFlag, 'duplicate');
+      await post(broker, `/api/broker/listings/${second.id}/company/reveal`, {});
       const refused = await post(broker, `/api/broker/listings/${second.id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST });
       assert.equal(refused.json().code, 'LISTING_DUPLICATE');
       await post(broker, `/api/broker/listings/${first.id}/deal`, { action: 'record_deposit' });
-      const locked = await post(seller, '/api/seller/listings', input({}, 208));
-      assert.equal(locked.statusCode, 409);
-      assert.equal(locked.json().code, 'LISTING_LOCKED');
+      // The seller drafting the locked company hears nothing of the lock; the broker's queue does.
+      const third = await post(seller, '/api/seller/listings', input({}, 208));
+      assert.equal(third.statusCode, 200);
+      assert.equal((await post(seller, `/api/seller/listings/${third.json().id}/submit`, {})).statusCode, 200);
+      await t.app.services.listings.settled();
+      assert.equal((await get(broker, `/api/broker/listings/${third.json().id}`)).json().reviewFlag, 'locked');
+      await post(broker, `/api/broker/listings/${third.json().id}/company/reveal`, {});
+      assert.equal((await post(broker, `/api/broker/listings/${third.json().id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST })).json().code, 'LISTING_LOCKED');
       await post(broker, `/api/broker/listings/${first.id}/deal`, { action: 'end_deal' });
-      assert.equal((await post(seller, '/api/seller/listings', input({}, 208))).statusCode, 200);
+    });
+
+    test('a seller\'s answers are identical, field by field, for a fresh credit code and for one already listed or locked', async () => {
+      const listed = await publish(input({}, 220));
+      const lockedListing = await publish(input({}, 221));
+      await post(broker, `/api/broker/listings/${lockedListing.id}/deal`, { action: 'record_loi' });
+      // Ids, codes, times and the masked echo of what the seller typed differ by construction; everything else must not.
+      const normalize = (body: unknown) =>
+        JSON.parse(
+          JSON.stringify(body)
+            .replace(/"(id|code|updatedAt|at|publishedAt|submittedAt)":"[^"]*"/g, '"$1":"·"')
+            .replace(/"company":\{.*?\}\}/g, '"company":"·"')
+            .replace(/SB-[0-9A-Z-]+/g, 'SB-·'),
+        ) as unknown;
+      const journey = async (serial: number) => {
+        const created = await post(seller, '/api/seller/listings', input({}, serial));
+        const id = (created.json() as { id: string }).id;
+        const submitted = await post(seller, `/api/seller/listings/${id}/submit`, {});
+        await t.app.services.listings.settled();
+        const view = await get(seller, `/api/seller/listings/${id}`);
+        const list = (await get(seller, '/api/seller/listings')).json() as { items: { id: string }[] };
+        return [created, submitted, view].map((r) => ({ status: r.statusCode, body: normalize(r.json()) })).concat([{ status: 200, body: normalize(list.items.find((i) => i.id === id)) }]);
+      };
+      const fresh = await journey(222);
+      assert.deepEqual(await journey(220), fresh, 'already listed');
+      assert.deepEqual(await journey(221), fresh, 'locked by a letter of intent');
+      await post(broker, `/api/broker/listings/${lockedListing.id}/deal`, { action: 'end_deal' });
+      assert.ok(listed.id);
+    });
+
+    test('the registry item of the checklist counts only after the broker opened the company, and that opening is audited', async () => {
+      const d = await draft(input({}, 223));
+      await post(seller, `/api/seller/listings/${d.id}/submit`, {});
+      const early = await post(broker, `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST });
+      assert.equal(early.statusCode, 422);
+      assert.deepEqual(early.json().details.fields, ['checklist.registry_checked']);
+      assert.equal((await get(broker, `/api/broker/listings/${d.id}`)).json().companyRevealed, false);
+      const opened = await post(broker, `/api/broker/listings/${d.id}/company/reveal`, {});
+      assert.equal(opened.statusCode, 200);
+      assert.match(opened.json().name, /澜舟223/);
+      assert.equal(opened.json().creditCode, syntheticCreditCode(223));
+      assert.equal((await get(broker, `/api/broker/listings/${d.id}`)).json().companyRevealed, true);
+      assert.equal((await post(broker, `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST })).statusCode, 200);
+      await t.app.services.auditLog.drain();
+      const reveals = await t.database.db.selectFrom('audit_log').select(['purpose', 'decision']).where('type', '=', 'vault.fields_revealed').where('purpose', '=', 'listing_review').execute();
+      assert.ok(reveals.some((r) => r.decision === 'allowed'));
+      assert.equal((await post(buyer, `/api/broker/listings/${d.id}/company/reveal`, {})).statusCode, 403);
     });
 
     test('the company identity is stored sealed: no plaintext name or credit code in the database', async () => {

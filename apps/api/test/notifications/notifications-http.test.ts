@@ -28,11 +28,11 @@ for (const dialect of DIALECTS) {
     after(async () => t.close());
 
     test('a notice appears in its owner\'s list, unread, and nowhere else; marking it read clears the count', async () => {
-      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: 'SB-2026-0001' }, link: '/account/notifications' });
+      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: 'SB-2026-0001', level: 'L1' }, link: '/account/notifications' });
       const mine = (await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: authHeaders(alice, false) })).json();
       assert.equal(mine.unread, 1);
-      assert.equal(mine.items[0].kind, 'test_notice');
-      assert.deepEqual(mine.items[0].params, { code: 'SB-2026-0001' });
+      assert.equal(mine.items[0].kind, 'level_expired');
+      assert.deepEqual(mine.items[0].params, { code: 'SB-2026-0001', level: 'L1' });
       const theirs = (await t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: authHeaders(bob, false) })).json();
       assert.equal(theirs.items.length, 0);
       const read = await t.app.inject({ method: 'POST', url: '/api/me/notifications/read', headers: authHeaders(alice), payload: {} });
@@ -42,16 +42,16 @@ for (const dialect of DIALECTS) {
 
     test('an e-mail copy goes to the person\'s own address by default, a text message only after they turn it on', async () => {
       const before = t.outbox.messages.length;
-      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: 'SB-2026-0002' } });
+      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: 'SB-2026-0002', level: 'L1' } });
       const sent = t.outbox.messages.slice(before);
       assert.deepEqual(sent.map((m) => [m.channel, m.to, m.template]), [['email', 'alice.notice@example.com', 'notification']]);
       assert.match(sent[0]?.text ?? '', /SB-2026-0002/);
 
-      const saved = await t.app.inject({ method: 'PUT', url: '/api/me/notification-settings', headers: authHeaders(alice), payload: { channels: { ...ALL_OFF, account: { email: false, sms: true } } } });
+      const saved = await t.app.inject({ method: 'PUT', url: '/api/me/notification-settings', headers: authHeaders(alice), payload: { channels: { ...ALL_OFF, disclosure: { email: false, sms: true } } } });
       assert.equal(saved.statusCode, 200, saved.body);
-      assert.deepEqual(saved.json().channels.account, { email: false, sms: true });
+      assert.deepEqual(saved.json().channels.disclosure, { email: false, sms: true });
       const next = t.outbox.messages.length;
-      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: 'SB-2026-0003' } });
+      await t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: 'SB-2026-0003', level: 'L1' } });
       assert.deepEqual(t.outbox.messages.slice(next).map((m) => [m.channel, m.to]), [['mobile', '+8613911113333']]);
       await t.app.services.auditLog.drain();
       const changed = await t.database.db.selectFrom('audit_log').select('type').where('type', '=', 'notifications.settings_changed').where('actor_account_id', '=', aliceId).execute();
@@ -68,9 +68,9 @@ for (const dialect of DIALECTS) {
     test('a notice whose parameters hold an identifier, or are not its declared ones, is refused before anything is stored', async () => {
       const count = async () => (await t.database.db.selectFrom('notifications').select('id').where('account_id', '=', aliceId).execute()).length;
       const n = await count();
-      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: '13812345678' } }), /identifier/);
-      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: 'SB-1', extra: 'x' } }), /declaration/);
-      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'test_notice', params: { code: 'SB-1' }, link: 'https://evil.example/' }), /in-app path/);
+      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: '13812345678', level: 'L1' } }), /identifier/);
+      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: 'SB-1', level: 'L1', extra: 'x' } }), /declaration/);
+      await assert.rejects(t.app.services.notifications.notify({ accountId: aliceId, kind: 'level_expired', params: { code: 'SB-1', level: 'L1' }, link: 'https://evil.example/' }), /in-app path/);
       assert.equal(await count(), n);
     });
 

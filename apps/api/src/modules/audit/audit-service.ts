@@ -1,4 +1,4 @@
-import type { TAccessLogResponse, TAuditRecord, TCheckpointResponse, TIntegrityResponse } from '@sealbridge/contracts';
+import { STAFF_ROLES, type Role, type TAccessLogResponse, type TAuditRecord, type TCheckpointResponse, type TIntegrityResponse } from '@sealbridge/contracts';
 import type { KeyObject } from 'node:crypto';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { AuditEventRegistry } from './audit-events.ts';
@@ -36,6 +36,12 @@ export function toStoredRow(row: AuditLogTable): StoredAuditRow {
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
+
+function counterpartyOf(data: Record<string, unknown>): { alias: string; listingCode: string; ndaSignatureId: string | null } | null {
+  const recipient = data['recipient'] as { alias?: unknown; listingCode?: unknown; ndaSignatureId?: unknown } | undefined;
+  if (!recipient || typeof recipient.alias !== 'string' || typeof recipient.listingCode !== 'string') return null;
+  return { alias: recipient.alias, listingCode: recipient.listingCode, ndaSignatureId: typeof recipient.ndaSignatureId === 'string' ? recipient.ndaSignatureId : null };
+}
 
 export function createAuditService(deps: AuditServiceDeps) {
   const { repo, registry } = deps;
@@ -124,7 +130,9 @@ export function createAuditService(deps: AuditServiceDeps) {
           seq: r.seq,
           at: r.at,
           actorRole: r.actor.role,
-          staffNo: r.actor.staffNo,
+          // Staff are named by staff number; another customer only by the alias of the grant they read under.
+          staffNo: r.actor.role && r.actor.role.split(',').some((role) => STAFF_ROLES.includes(role as Role)) ? r.actor.staffNo : null,
+          counterparty: counterpartyOf(r.data),
           action: r.action,
           decision: r.decision,
           purpose: r.purpose,

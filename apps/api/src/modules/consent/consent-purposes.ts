@@ -60,6 +60,17 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
     },
   },
   {
+    // Level L1 of the disclosure path: the company behind the seller's listing, to one named buyer (an inquiry).
+    purpose: 'deal_disclosure',
+    kind: 'recipient',
+    fields: ['listing_companies.company_name', 'listing_companies.credit_code', 'listing_companies.legal_representative', 'listing_companies.shareholders'],
+    label: { 'zh-CN': '单独同意：向您指定的买方披露挂牌公司的身份（L1）', en: 'Separate consent: disclose your listed company\'s identity to the buyer you name (L1)' },
+    description: {
+      'zh-CN': '仅向您逐一同意的买方（以平台编号标识，已实名认证并签署保密协议）提供公司名称、信用代码、法定代表人和股东；您可随时撤回，撤回后该买方的全部查看权限立即关闭。',
+      en: 'Only to each buyer you name (shown by platform reference, verified and under NDA): company name, credit code, legal representative and shareholders. Withdraw at any time; that buyer\'s access closes at once.',
+    },
+  },
+  {
     purpose: 'deal_execution',
     kind: 'cross_border',
     fields: ['account_profiles.real_name', 'account_profiles.mobile'],

@@ -14,10 +14,28 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
     /** The version in force at `at`: the highest version whose effective date has come. */
     effectiveNotice: (at: string) =>
       db.selectFrom('consent_notices').selectAll().where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    /** The version in force and its purpose versions only (the guard's hot path needs nothing else). */
+    effectiveNoticeVersions: (at: string) =>
+      db.selectFrom('consent_notices').select(['version', 'purpose_versions_json']).where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
     insertNotice: (row: NoticeRow) => db.insertInto('consent_notices').values(row).execute(),
     eventsOf: (accountId: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).orderBy('at', 'asc').orderBy('seq', 'asc').execute(),
     latestEvent: (accountId: string, key: string) =>
       db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('consent_key', '=', key).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+    /** The latest event of each (account, key), in one query. */
+    async latestEvents(keys: readonly { accountId: string; key: string }[]) {
+      if (!keys.length) return [];
+      const rows = await db
+        .selectFrom('consent_events')
+        .select(['account_id', 'consent_key', 'decision', 'purpose_version', 'seq'])
+        .where((eb) => eb.or(keys.map((k) => eb.and([eb('account_id', '=', k.accountId), eb('consent_key', '=', k.key)]))))
+        .execute();
+      const best = new Map<string, (typeof rows)[number]>();
+      for (const r of rows) {
+        const id = `${r.account_id}\u0000${r.consent_key}`;
+        if ((best.get(id)?.seq ?? -1) < r.seq) best.set(id, r);
+      }
+      return [...best.values()];
+    },
     findEvent: (accountId: string, id: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst(),
     insertEvent: (row: ConsentEventRow) => db.insertInto('consent_events').values(row).execute(),
     insertTicket: (row: TicketRow) => db.insertInto('privacy_tickets').values(row).execute(),
@@ -35,9 +53,11 @@ export type ConsentRepo = {
   findNotice: (version: number) => Promise<NoticeRow | undefined>;
   latestNotice: () => Promise<NoticeRow | undefined>;
   effectiveNotice: (at: string) => Promise<NoticeRow | undefined>;
+  effectiveNoticeVersions: (at: string) => Promise<Pick<NoticeRow, 'version' | 'purpose_versions_json'> | undefined>;
   insertNotice: (row: NoticeRow) => Promise<unknown>;
   eventsOf: (accountId: string) => Promise<ConsentEventRow[]>;
   latestEvent: (accountId: string, key: string) => Promise<ConsentEventRow | undefined>;
+  latestEvents: (keys: readonly { accountId: string; key: string }[]) => Promise<Pick<ConsentEventRow, 'account_id' | 'consent_key' | 'decision' | 'purpose_version' | 'seq'>[]>;
   findEvent: (accountId: string, id: string) => Promise<ConsentEventRow | undefined>;
   insertEvent: (row: ConsentEventRow) => Promise<unknown>;
   insertTicket: (row: TicketRow) => Promise<unknown>;

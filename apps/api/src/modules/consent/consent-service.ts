@@ -62,6 +62,7 @@ export type ConsentGuard = {
   /** Throws CONSENT_REQUIRED (403, details name purpose, kind and reason) unless the account's consent is in force. */
   require: (accountId: string, purpose: Purpose, recipient?: string) => Promise<void>;
   check: (accountId: string, purpose: Purpose, recipient?: string) => Promise<GuardDecision>;
+  checkMany: (asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]) => Promise<GuardDecision[]>;
 };
 
 const actorOf = (p: Pick<Principal, 'accountId' | 'roles' | 'sessionId'>): AuditActor => ({ accountId: p.accountId, role: p.roles.join(',') || null, sessionId: p.sessionId });
@@ -80,6 +81,11 @@ export function createConsentService(deps: {
   vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal'>;
   /** The vault subject already holding the account's data (so erasure covers its tickets too). */
   subjectOfAccount?: (accountId: string) => Promise<string | undefined>;
+  /**
+   * Recipients other modules define (`inquiry:<id>`: the other party of a deal-path inquiry): whether this account
+   * may name it for this purpose. Without it, only accounts and declared vendors can be named.
+   */
+  recipientAllowed?: (accountId: string, purpose: Purpose, recipient: string) => Promise<boolean>;
   now?: () => Date;
 }) {
   const { repo, signer, vault } = deps;
@@ -102,7 +108,7 @@ export function createConsentService(deps: {
   };
 
   const effective = async () => repo.effectiveNotice(now().toISOString());
-  const versionIn = (notice: NoticeRow | undefined, def: Pick<ConsentPurposeDef, 'kind' | 'purpose'>) =>
+  const versionIn = (notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined, def: Pick<ConsentPurposeDef, 'kind' | 'purpose'>) =>
     notice ? ((JSON.parse(notice.purpose_versions_json) as Record<string, number>)[purposeKey(def)] ?? 1) : 1;
 
   function receiptOf(row: ConsentEventRow): TReceiptBody {
@@ -164,7 +170,7 @@ export function createConsentService(deps: {
     });
   }
 
-  async function validateRecipient(def: ConsentPurposeDef, recipient: string | undefined): Promise<string | null> {
+  async function validateRecipient(def: ConsentPurposeDef, recipient: string | undefined, accountId: string): Promise<string | null> {
     if (def.kind === 'general' || def.kind === 'sensitive') {
       if (recipient) throw new AppError('CONSENT_NOT_OFFERED', 'this purpose takes no recipient', { purpose: def.purpose, kind: def.kind });
       return null;
@@ -174,27 +180,47 @@ export function createConsentService(deps: {
     const known =
       def.kind === 'cross_border'
         ? type === 'destination' && CROSS_BORDER_DESTINATIONS.some((d) => d.code === id)
-        : (type === 'account' && (await repo.accountExists(id))) || (type === 'vendor' && THIRD_PARTIES.some((t) => t.id === id));
+        : (type === 'account' && (await repo.accountExists(id))) ||
+          (type === 'vendor' && THIRD_PARTIES.some((t) => t.id === id)) ||
+          (type === 'inquiry' && (await deps.recipientAllowed?.(accountId, def.purpose, recipient)) === true);
     if (!known) throw new AppError('CONSENT_NOT_OFFERED', 'unknown or undeclared recipient', { purpose: def.purpose, kind: def.kind });
     return recipient;
   }
 
-  async function check(accountId: string, purpose: Purpose, recipient?: string): Promise<GuardDecision> {
+  function defFor(purpose: Purpose, recipient: string | undefined): ConsentPurposeDef {
     const kind = kindOfRecipient(recipient);
     const def = kind ? findConsentPurpose(purpose, kind) : (findConsentPurpose(purpose, 'sensitive') ?? findConsentPurpose(purpose, 'general'));
     if (!def) throw new AppError('INTERNAL', `the guard was called for ${purpose}, which does not rest on consent`);
-    const notice = await effective();
+    return def;
+  }
+
+  function decideFrom(def: ConsentPurposeDef, notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined, last: Pick<ConsentEventRow, 'decision' | 'purpose_version'> | undefined): GuardDecision {
     const purposeVersion = versionIn(notice, def);
     if (!notice) return { allowed: false, reason: 'no_notice', purposeVersion, kind: def.kind };
-    const last = await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null));
     if (!last) return { allowed: false, reason: 'missing', purposeVersion, kind: def.kind };
     if (last.decision !== 'given') return { allowed: false, reason: last.decision, purposeVersion, kind: def.kind };
     if (last.purpose_version < purposeVersion) return { allowed: false, reason: 'purpose_changed', purposeVersion, kind: def.kind };
     return { allowed: true, reason: 'allowed', purposeVersion, kind: def.kind };
   }
 
+  async function check(accountId: string, purpose: Purpose, recipient?: string): Promise<GuardDecision> {
+    const def = defFor(purpose, recipient);
+    const notice = await repo.effectiveNoticeVersions(now().toISOString());
+    return decideFrom(def, notice, notice ? await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null)) : undefined);
+  }
+
+  /** Several answers at once: the notice read once and the ledger in one query (the disclosure path asks three). */
+  async function checkMany(asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]): Promise<GuardDecision[]> {
+    const defs = asks.map((a) => defFor(a.purpose, a.recipient));
+    const notice = await repo.effectiveNoticeVersions(now().toISOString());
+    const keys = asks.map((a, i) => ({ accountId: a.accountId, key: consentKey(defs[i]?.kind ?? 'general', a.purpose, a.recipient ?? null) }));
+    const latest = notice ? await repo.latestEvents(keys) : [];
+    return asks.map((_a, i) => decideFrom(defs[i] as ConsentPurposeDef, notice, latest.find((e) => e.account_id === keys[i]?.accountId && e.consent_key === keys[i]?.key)));
+  }
+
   const guard: ConsentGuard = {
     check,
+    checkMany,
     async require(accountId, purpose, recipient) {
       const decision = await check(accountId, purpose, recipient);
       if (decision.allowed) return;
@@ -336,7 +362,7 @@ export function createConsentService(deps: {
     async decide(principal: Principal, input: TConsentDecisionRequest, channel: 'web' | 'seed' = 'web', requestId?: string): Promise<TSignedReceipt> {
       const def = findConsentPurpose(input.purpose, input.kind);
       if (!def) throw new AppError('CONSENT_NOT_OFFERED', 'no such consent purpose', { purpose: input.purpose, kind: input.kind });
-      const recipient = await validateRecipient(def, input.recipient);
+      const recipient = await validateRecipient(def, input.recipient, principal.accountId);
       const notice = await effective();
       if (!notice) throw new AppError('NOTICE_NOT_PUBLISHED');
       if (notice.version !== input.noticeVersion) throw new AppError('NOTICE_VERSION_STALE', 'consent to a notice that is not current', { current: notice.version });

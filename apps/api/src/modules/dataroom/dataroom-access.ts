@@ -2,7 +2,7 @@ import type { DataroomLevel, DataroomRole } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import type { ActiveGrant, DisclosureAccess, ListingParties } from '../disclosure/disclosure-access.ts';
+import type { ActiveGrant, DisclosureAccess, ListingParties } from '../disclosure/index.ts';
 import type { DataroomRepo, DocumentRow, RoomRow } from './dataroom-repo.ts';
 
 export type RoomCaller = {

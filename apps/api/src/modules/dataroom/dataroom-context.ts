@@ -1,5 +1,5 @@
 import type { AuditPort } from '../audit/index.ts';
-import type { DisclosureAccess } from '../disclosure/disclosure-access.ts';
+import type { DisclosureAccess } from '../disclosure/index.ts';
 import type { NotificationsPort } from '../notifications/notifications-port.ts';
 import type { Vault } from '../vault/index.ts';
 import type { RoomAccess } from './dataroom-access.ts';

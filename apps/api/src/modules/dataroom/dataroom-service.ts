@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import type { DisclosureAccess } from '../disclosure/disclosure-access.ts';
+import type { DisclosureAccess } from '../disclosure/index.ts';
 import type { NotificationsPort } from '../notifications/notifications-port.ts';
 import type { Vault } from '../vault/index.ts';
 import { actorOf, createRoomAccess } from './dataroom-access.ts';

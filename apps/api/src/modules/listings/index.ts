@@ -6,4 +6,6 @@ export { demoListings, demoSellerListings, syntheticCreditCode } from './listing
 export { ageBand, capitalBand } from './listings-bands.ts';
 export { LISTINGS_AUDIT_EVENTS } from './listings-audit-events.ts';
 export { scanFreeText, tradeNameOf } from './listings-guard.ts';
+export { resolveDistrict } from './listings-regions.ts';
 export { registrySampleCount } from './listings-registry-sample.ts';
+export { createCompanyReveal, type CompanyReveal } from './listings-company-reveal.ts';

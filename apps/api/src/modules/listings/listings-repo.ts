@@ -153,8 +153,18 @@ export function createListingsRepo(db: Kysely<Database>) {
     },
     /** The seller's broker: the earliest assignment (profiles' client_assignments). */
     brokerOf: async (sellerId: string) =>
-      (await db.selectFrom('client_assignments').select('broker_account_id').where('customer_account_id', '=', sellerId).orderBy('assigned_at').limit(1).executeTakeFirst())?.broker_account_id ?? null,
+      (await db.selectFrom('client_assignments').select('broker_account_id').where('customer_account_id', '=', sellerId).where('ended_at', 'is', null).orderBy('assigned_at').limit(1).executeTakeFirst())?.broker_account_id ?? null,
     companyOf: (listingId: string) => db.selectFrom('listing_companies').selectAll().where('listing_id', '=', listingId).executeTakeFirst(),
+    /** A reassigned seller's listings follow them to the new adviser. */
+    moveSellerListings: (sellerId: string, brokerId: string) => db.updateTable('listings').set({ broker_account_id: brokerId }).where('seller_account_id', '=', sellerId).execute(),
+    recordCompanyReveal: (listingId: string, brokerId: string, at: string) =>
+      db
+        .insertInto('listing_company_reveals')
+        .values({ listing_id: listingId, broker_account_id: brokerId, revealed_at: at })
+        .onConflict((oc) => oc.columns(['listing_id', 'broker_account_id']).doUpdateSet({ revealed_at: at }))
+        .execute(),
+    companyRevealedBy: async (listingId: string, brokerId: string) =>
+      (await db.selectFrom('listing_company_reveals').select('revealed_at').where('listing_id', '=', listingId).where('broker_account_id', '=', brokerId).executeTakeFirst()) !== undefined,
     upsertCompany: async (row: ListingCompaniesTable) => {
       await db.deleteFrom('listing_companies').where('listing_id', '=', row.listing_id).execute();
       await db.insertInto('listing_companies').values(row).execute();
@@ -188,7 +198,8 @@ export function createListingsRepo(db: Kysely<Database>) {
             .where('established_year', '<=', key.years[1])
             .where('registered_capital_wan', '>=', key.capital[0])
             .where('registered_capital_wan', '<', key.capital[1])
-            .where('status', 'not in', ['withdrawn', 'sold'])
+            // Only what the public sees: counting unpublished listings would tell a seller about other sellers' drafts.
+            .where('status', 'in', ['published', 'under_offer'])
             .executeTakeFirstOrThrow()
         ).n,
       ),

@@ -2,6 +2,7 @@ import {
   ZDistricts,
   ZFavorites,
   ZListingAlerts,
+  ZListingCompanyReveal,
   ZListingInput,
   ZListingOwnerView,
   ZListingSearchQuery,
@@ -21,12 +22,13 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { districtsOf, provincesWithCities } from './listings-regions.ts';
+import type { CompanyReveal } from './listings-company-reveal.ts';
 import type { ListingsService } from './listings-service.ts';
 
 const ZId = z.object({ id: z.string().min(1).max(64) });
 const ZCode = z.object({ code: z.string().regex(/^SB-[0-9A-Z-]{4,24}$/) });
 
-export function listingsRoutes(service: ListingsService) {
+export function listingsRoutes(service: ListingsService, companyReveal: CompanyReveal) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const principalOf = (p: unknown) => {
@@ -111,6 +113,16 @@ export function listingsRoutes(service: ListingsService) {
       config: { permission: 'listings.review' },
       schema: { tags: ['listings'], summary: 'Approve (publish) or request changes, with the checklist', params: ZId, body: ZReviewDecision, response: { 200: ZListingOwnerView } },
       handler: async (request) => service.review(principalOf(request.principal), request.params.id, request.body, String(request.id)),
+    });
+    r.post('/api/broker/listings/:id/company/reveal', {
+      config: { permission: 'listings.review' },
+      schema: {
+        tags: ['listings'],
+        summary: 'Open the company behind a listing for the registry check (purpose listing_review; audited; needs a recent step-up)',
+        params: ZId,
+        response: { 200: ZListingCompanyReveal },
+      },
+      handler: async (request) => companyReveal.reveal(principalOf(request.principal), request.params.id, String(request.id)),
     });
     r.post('/api/broker/listings/:id/deal', {
       config: { permission: 'listings.review' },

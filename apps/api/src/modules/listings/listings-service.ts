@@ -81,9 +81,15 @@ function auditActor(p: Principal) {
 type Deps = {
   repo: ListingsRepo;
   audit: Pick<AuditPort, 'appendInTransaction' | 'append'>;
-  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'blindIndexOf' | 'matchPresentedValue'>;
+  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'blindIndexOf' | 'recordsMatching'>;
   /** New matches of saved searches with e-mail alerts on (the delivery port); in-app alerts are always written. */
   notifyByEmail?: (accountId: string, listingCodes: string[]) => Promise<void>;
+  /** The seller's adviser, assigned at their first listing if they have none (modules/advisers). */
+  ensureAdviser?: (sellerAccountId: string, hint: { provinceCode: string | null; industry: string | null }) => Promise<string | null>;
+  /** Whether the broker opened the listing's company for the registry check (listing-company-reveal.ts). */
+  companyRevealedBy?: (listingId: string, brokerAccountId: string) => Promise<boolean>;
+  /** Runs the same-company check after the answer is sent (tests pass a function that runs it at once). */
+  defer?: (work: () => Promise<void>) => void;
   now?: () => Date;
 };
 
@@ -109,7 +115,11 @@ export function createListingsService(deps: Deps) {
     return { k, threshold: REIDENTIFICATION_THRESHOLD, warn: k < REIDENTIFICATION_THRESHOLD };
   }
 
-  async function ownerView(row: ListingsTable): Promise<TListingOwnerView> {
+  /**
+   * The seller's and the reviewing broker's view. Only the broker learns whether the same company is listed elsewhere
+   * or locked by a deal (`forBroker`): to a seller that would say whether someone else's company is for sale.
+   */
+  async function ownerView(row: ListingsTable, forBroker: string | null = null): Promise<TListingOwnerView> {
     const company = await repo.companyOf(row.id);
     const masked = company
       ? await vault.maskFields(company.subject_id, COMPANY_TABLE, row.id, company as unknown as Record<string, unknown>, ['company_name', 'credit_code', 'legal_representative', 'shareholders'])
@@ -125,7 +135,8 @@ export function createListingsService(deps: Deps) {
       id: row.id,
       code: row.code,
       status: row.status,
-      reviewFlag: row.review_flag === 'duplicate' ? 'duplicate' : null,
+      reviewFlag: forBroker && (row.review_flag === 'duplicate' || row.review_flag === 'locked') ? row.review_flag : null,
+      companyRevealed: forBroker ? ((await deps.companyRevealedBy?.(row.id, forBroker)) ?? false) : false,
       input: {
         title: row.title,
         description: row.description ?? '',
@@ -212,11 +223,38 @@ export function createListingsService(deps: Deps) {
     if (findings.length) refuseFindings(findings);
   }
 
-  /** Refuses a company under an open letter of intent or deposit on another listing (anti 一股二卖). */
-  async function assertNotLocked(bidx: string | null, listingId: string) {
-    if (!bidx) return;
-    const open = (await repo.openDealsFor(bidx)).filter((d) => d.listing_id !== listingId);
-    if (open.length) throw new AppError('LISTING_LOCKED', 'company under an open deal');
+  // Work that runs after the answer is sent; `settled()` waits for it (shutdown, tests).
+  const pending = new Set<Promise<void>>();
+  const defer =
+    deps.defer ??
+    ((work: () => Promise<void>) => {
+      const run: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(work)
+        .catch(() => undefined)
+        .finally(() => pending.delete(run));
+      pending.add(run);
+    });
+
+  /**
+   * The same company (credit code) listed elsewhere or under an open deal: flagged for the broker's queue only. It runs
+   * after the seller's answer is sent, so neither the answer nor its timing depends on whether the company is known.
+   */
+  async function flagSameCompany(listingId: string): Promise<{ flag: 'locked' | 'duplicate' | null; same: string[] }> {
+    const company = await repo.companyOf(listingId);
+    const bidx = company?.credit_code_bidx ?? null;
+    if (!company || !bidx) return { flag: null, same: [] };
+    // The blind index collides by design: confirm inside the vault which candidates really are this company.
+    const candidates = (await repo.sameCompany(bidx, listingId)).map((c) => ({ recordId: c.listing_id, subjectId: c.subject_id, ciphertext: c.credit_code_ct }));
+    const same = await vault.recordsMatching(`${COMPANY_TABLE}.credit_code`, { recordId: listingId, subjectId: company.subject_id, ciphertext: company.credit_code_ct }, candidates);
+    const locked = (await repo.openDealsFor(bidx)).some((d) => d.listing_id !== listingId && same.includes(d.listing_id));
+    const flag = locked ? 'locked' : same.length ? 'duplicate' : null;
+    const row = await repo.findById(listingId);
+    if (!row || row.review_flag === flag) return { flag, same };
+    await repo.update(listingId, { review_flag: flag });
+    if (flag) {
+      await deps.audit.append({ type: 'listings.duplicate_flagged', actor: { accountId: null, role: 'system', sessionId: null }, decision: 'allowed', subjectId: company.subject_id, data: { listingId, others: Math.max(same.length, locked ? 1 : 0) } });
+    }
+    return { flag, same };
   }
 
   async function alertSavedSearches(row: ListingsTable) {
@@ -312,14 +350,6 @@ export function createListingsService(deps: Deps) {
         shareholders: JSON.stringify(input.company.shareholders),
       });
       const bidx = sealed['credit_code_bidx'] ?? null;
-      await assertNotLocked(bidx, listingId);
-      const candidates = bidx ? await repo.sameCompany(bidx, listingId) : [];
-      const sameCompany = await vault.matchPresentedValue(
-        `${COMPANY_TABLE}.credit_code`,
-        input.company.creditCode,
-        candidates.map((c) => ({ recordId: c.listing_id, subjectId: c.subject_id, ciphertext: c.credit_code_ct })),
-      );
-
       const at = now().toISOString();
       const established_year = established.getUTCFullYear();
       const row: ListingsTable = {
@@ -355,8 +385,8 @@ export function createListingsService(deps: Deps) {
         red_flags: JSON.stringify(input.redFlags),
         handover: JSON.stringify(input.handover),
         seller_account_id: principal.accountId,
-        broker_account_id: existing?.broker_account_id ?? (await repo.brokerOf(principal.accountId)),
-        review_flag: sameCompany.length ? 'duplicate' : null,
+        broker_account_id: existing?.broker_account_id ?? (await deps.ensureAdviser?.(principal.accountId, { provinceCode: region.provinceCode, industry: input.industry })) ?? (await repo.brokerOf(principal.accountId)),
+        review_flag: existing?.review_flag ?? null,
         search_text: '',
         submitted_at: existing?.submitted_at ?? null,
       };
@@ -378,14 +408,15 @@ export function createListingsService(deps: Deps) {
         const base = { actor: auditActor(principal), decision: 'allowed' as const, subjectId: subject.subjectId, requestId: requestId ?? null };
         await deps.audit.appendInTransaction(trx, [
           { ...base, type: 'listings.draft_saved', fields: ['company_name', 'credit_code', 'legal_representative', 'shareholders'].map((f) => `${COMPANY_TABLE}.${f}`), data: { listingId, created: !existing } },
-          ...(sameCompany.length ? [{ ...base, type: 'listings.duplicate_flagged', data: { listingId, others: sameCompany.length } }] : []),
         ]);
       });
-      return ownerView(row);
+      const view = await ownerView(row);
+      defer(async () => void (await flagSameCompany(listingId)));
+      return view;
     },
 
     async mine(principal: Principal) {
-      return { items: (await repo.bySeller(principal.accountId)).map(summary) };
+      return { items: (await repo.bySeller(principal.accountId)).map((row) => ({ ...summary(row), reviewFlag: null })) };
     },
     async ownView(principal: Principal, id: string) {
       return ownerView(await ownListing(principal, id));
@@ -393,9 +424,10 @@ export function createListingsService(deps: Deps) {
     async submit(principal: Principal, id: string, requestId?: string) {
       const row = await ownListing(principal, id);
       if (!['draft', 'changes_requested'].includes(row.status)) throw new AppError('CONFLICT', `cannot submit from ${row.status}`);
-      const company = await repo.companyOf(row.id);
-      await assertNotLocked(company?.credit_code_bidx ?? null, row.id);
-      return ownerView(await transition(row, principal, 'submit', 'submitted', { columns: { submitted_at: now().toISOString() } }, requestId));
+      // A lock or a duplicate is the broker's business: the seller's answer is the same either way.
+      const view = await ownerView(await transition(row, principal, 'submit', 'submitted', { columns: { submitted_at: now().toISOString() } }, requestId));
+      defer(async () => void (await flagSameCompany(row.id)));
+      return view;
     },
     async withdraw(principal: Principal, id: string, comment: string, requestId?: string) {
       const row = await ownListing(principal, id);
@@ -408,7 +440,7 @@ export function createListingsService(deps: Deps) {
       return { items: (await repo.byBroker(principal.accountId)).map(summary) };
     },
     async brokerView(principal: Principal, id: string) {
-      return ownerView(await assignedListing(principal, id));
+      return ownerView(await assignedListing(principal, id), principal.accountId);
     },
     async review(principal: Principal, id: string, decision: Required<TReviewDecision>, requestId?: string) {
       const row = await assignedListing(principal, id);
@@ -416,20 +448,24 @@ export function createListingsService(deps: Deps) {
       commentGuard(decision.comment);
       if (decision.decision === 'request_changes') {
         if (!decision.comment.trim()) throw new AppError('VALIDATION_FAILED', 'a change request needs a comment', { fields: ['comment'] });
-        return ownerView(await transition(row, principal, 'request_changes', 'changes_requested', { comment: decision.comment, checklist: decision.checklist }, requestId));
+        return ownerView(await transition(row, principal, 'request_changes', 'changes_requested', { comment: decision.comment, checklist: decision.checklist }, requestId), principal.accountId);
       }
       const unchecked = Object.entries(decision.checklist).filter(([, v]) => !v).map(([k]) => k);
       if (unchecked.length) throw new AppError('VALIDATION_FAILED', 'checklist incomplete', { fields: unchecked.map((k) => `checklist.${k}`) });
-      const company = await repo.companyOf(row.id);
-      const bidx = company?.credit_code_bidx ?? null;
-      await assertNotLocked(bidx, row.id);
-      // The same company live elsewhere: one company, one offer (the duplicate must be withdrawn first).
-      if (bidx && row.review_flag === 'duplicate' && (await repo.sameCompany(bidx, row.id)).some((c) => ['published', 'under_offer'].includes(c.status))) {
+      // The registry check means something only if the broker looked at the company it is about.
+      if (!(await deps.companyRevealedBy?.(row.id, principal.accountId))) {
+        throw new AppError('VALIDATION_FAILED', 'open the company identity before ticking the registry check', { fields: ['checklist.registry_checked'], reason: 'reveal_company_first' });
+      }
+      // The broker (only the broker) learns here whether the company is locked by a deal or already live elsewhere.
+      const { flag, same } = await flagSameCompany(row.id);
+      if (flag === 'locked') throw new AppError('LISTING_LOCKED', 'company under an open deal');
+      const bidx = (await repo.companyOf(row.id))?.credit_code_bidx ?? null;
+      if (flag === 'duplicate' && bidx && (await repo.sameCompany(bidx, row.id)).some((c) => same.includes(c.listing_id) && ['published', 'under_offer'].includes(c.status))) {
         throw new AppError('LISTING_DUPLICATE', 'same company already live');
       }
       const published = await transition(row, principal, 'approve', 'published', { comment: decision.comment, checklist: decision.checklist, columns: { published_at: now().toISOString() } }, requestId);
       await alertSavedSearches(published);
-      return ownerView(published);
+      return ownerView(published, principal.accountId);
     },
     /** Letters of intent, deposits and their end: the exclusivity lock. */
     async dealAction(principal: Principal, id: string, action: 'record_loi' | 'record_deposit' | 'end_deal' | 'mark_sold', comment: string, requestId?: string) {
@@ -443,14 +479,14 @@ export function createListingsService(deps: Deps) {
         const kind = action === 'record_loi' ? 'loi' : 'deposit';
         await repo.insertDeal({ id: newId(), listing_id: row.id, credit_code_bidx: company?.credit_code_bidx ?? null, kind, recorded_by: principal.accountId, recorded_at: at, ended_at: null, outcome: null });
         await deps.audit.append({ ...base, type: 'listings.deal_recorded', data: { listingId: row.id, kind } });
-        return ownerView(await transition(row, principal, action, 'under_offer', { comment }, requestId));
+        return ownerView(await transition(row, principal, action, 'under_offer', { comment }, requestId), principal.accountId);
       }
       if (row.status !== 'under_offer') throw new AppError('CONFLICT', `no open deal in ${row.status}`);
       const deal = await repo.openDealOf(row.id);
       const outcome = action === 'mark_sold' ? 'closed' : 'cancelled';
       if (deal) await repo.endDeal(deal.id, at, outcome);
       await deps.audit.append({ ...base, type: 'listings.deal_ended', data: { listingId: row.id, outcome } });
-      return ownerView(await transition(row, principal, action, action === 'mark_sold' ? 'sold' : 'published', { comment }, requestId));
+      return ownerView(await transition(row, principal, action, action === 'mark_sold' ? 'sold' : 'published', { comment }, requestId), principal.accountId);
     },
 
     async favorites(principal: Principal) {
@@ -487,6 +523,14 @@ export function createListingsService(deps: Deps) {
         }),
       };
     },
+    /** Resolves once the checks deferred past earlier answers have run. */
+    settled: async () => {
+      while (pending.size) await Promise.all([...pending]);
+    },
+    /** The seller's listings follow the seller to their current adviser. */
+    async moveSellerListings(sellerAccountId: string, brokerAccountId: string) {
+      await repo.moveSellerListings(sellerAccountId, brokerAccountId);
+    },
     async markAlertsRead(principal: Principal) {
       await repo.markAlertsRead(principal.accountId, now().toISOString());
     },
@@ -494,5 +538,6 @@ export function createListingsService(deps: Deps) {
 }
 
 function summary(row: ListingsTable) {
-  return { id: row.id, code: row.code, title: row.title, status: row.status, reviewFlag: row.review_flag === 'duplicate' ? ('duplicate' as const) : null, updatedAt: row.updated_at };
+  const reviewFlag: 'duplicate' | 'locked' | null = row.review_flag === 'duplicate' || row.review_flag === 'locked' ? row.review_flag : null;
+  return { id: row.id, code: row.code, title: row.title, status: row.status, reviewFlag, updatedAt: row.updated_at };
 }

@@ -24,12 +24,27 @@ export function createProfilesRepo(db: Kysely<Database>): ProfilesRepoShape {
                 .selectFrom('client_assignments')
                 .select('customer_account_id')
                 .where('broker_account_id', '=', brokerAccountId)
+                .where('ended_at', 'is', null)
                 .where('customer_account_id', 'in', [...customerAccountIds])
                 .execute()
             ).map((r) => r.customer_account_id),
       ),
+    /** One adviser at a time: any other open assignment of the customer ends (kept as history) when a new one starts. */
     assign: (row: ClientAssignmentsTable) =>
-      db.insertInto('client_assignments').values(row).onConflict((oc) => oc.columns(['customer_account_id', 'broker_account_id']).doNothing()).execute(),
+      db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('client_assignments')
+          .set({ ended_at: row.assigned_at, ended_by: row.assigned_by })
+          .where('customer_account_id', '=', row.customer_account_id)
+          .where('broker_account_id', '<>', row.broker_account_id)
+          .where('ended_at', 'is', null)
+          .execute();
+        await trx
+          .insertInto('client_assignments')
+          .values({ ...row, ended_at: null, ended_by: null })
+          .onConflict((oc) => oc.columns(['customer_account_id', 'broker_account_id']).doUpdateSet({ assigned_at: row.assigned_at, assigned_by: row.assigned_by, ended_at: null, ended_by: null }).where('client_assignments.ended_at', 'is not', null))
+          .execute();
+      }),
     findManyByAccount: (accountIds: string[]) =>
       accountIds.length ? db.selectFrom('account_profiles').selectAll().where('account_id', 'in', accountIds).execute() : Promise.resolve([]),
   };

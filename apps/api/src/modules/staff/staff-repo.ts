@@ -39,7 +39,7 @@ export function createStaffRepo(db: Kysely<Database>) {
     findCustomerByNumber: (accountNo: string) =>
       db.selectFrom('accounts').select('id').where('account_no', '=', accountNo).where('kind', '=', 'customer').executeTakeFirst(),
     clientsOf: async (brokerAccountId: string) =>
-      (await db.selectFrom('client_assignments').select('customer_account_id').where('broker_account_id', '=', brokerAccountId).execute()).map((r) => r.customer_account_id),
+      (await db.selectFrom('client_assignments').select('customer_account_id').where('broker_account_id', '=', brokerAccountId).where('ended_at', 'is', null).execute()).map((r) => r.customer_account_id),
 
     insertMember: (row: StaffMembersTable) => db.insertInto('staff_members').values(row).execute(),
     listMembers: () => db.selectFrom('staff_members').selectAll().execute(),

@@ -41,6 +41,12 @@ export type PersonalField = {
   normalize: (input: string) => string | null;
   /** Present when exact-match lookup is needed: the index width planned for `plannedPopulation`. */
   blindIndex?: { bits: number };
+  /**
+   * Purposes for which the field may be provided to another customer — a named buyer or seller (PIPL Art. 23) —
+   * and only under that recipient's disclosure grant and the subject's separate consent naming them (the disclosure
+   * module checks both; the vault refuses any other field or purpose for a recipient).
+   */
+  recipientPurposes?: readonly Purpose[];
 };
 
 /** Planned population for blind-index sizing (docs/adr/0007): one million persons. */
@@ -66,6 +72,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     category: 'identity',
     sensitivity: 'general',
     purposes: ['account_service', 'identity_verification', 'deal_execution', 'legal_compliance', 'rights_request', 'break_glass'],
+    recipientPurposes: ['deal_execution'],
     legalBasis: 'contract',
     retention: 'account_life_plus_3y',
     masking: 'name',
@@ -81,6 +88,7 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     category: 'contact',
     sensitivity: 'general',
     purposes: ['account_service', 'deal_execution', 'customer_support', 'security_investigation', 'rights_request', 'break_glass'],
+    recipientPurposes: ['deal_execution'],
     legalBasis: 'contract',
     retention: 'account_life',
     masking: 'mobile',
@@ -328,7 +336,8 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'company_party',
     category: 'identity',
     sensitivity: 'general',
-    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    purposes: ['deal_execution', 'deal_disclosure', 'listing_review', 'legal_compliance', 'rights_request'],
+    recipientPurposes: ['deal_disclosure'],
     legalBasis: 'contract',
     retention: 'deal_life_plus_10y',
     masking: 'name',
@@ -343,7 +352,8 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'company_party',
     category: 'identity',
     sensitivity: 'general',
-    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    purposes: ['deal_execution', 'deal_disclosure', 'listing_review', 'legal_compliance', 'rights_request'],
+    recipientPurposes: ['deal_disclosure'],
     legalBasis: 'contract',
     retention: 'deal_life_plus_10y',
     masking: 'uscc',
@@ -360,7 +370,8 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'company_party',
     category: 'identity',
     sensitivity: 'general',
-    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    purposes: ['deal_execution', 'deal_disclosure', 'listing_review', 'legal_compliance', 'rights_request'],
+    recipientPurposes: ['deal_disclosure'],
     legalBasis: 'contract',
     retention: 'deal_life_plus_10y',
     masking: 'name',
@@ -375,12 +386,31 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     subjectKind: 'company_party',
     category: 'identity',
     sensitivity: 'general',
-    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    purposes: ['deal_execution', 'deal_disclosure', 'listing_review', 'legal_compliance', 'rights_request'],
+    recipientPurposes: ['deal_disclosure'],
     legalBasis: 'contract',
     retention: 'deal_life_plus_10y',
     masking: 'name',
     visibleTo: ['broker'],
     normalize: trimmed(1100),
+  },
+  // Proof of funds (modules/disclosure): a buyer's bank statement or deposit certificate for one listing whose seller
+  // asks for it. Financial records are sensitive (PIPL Art. 28); the upload form states why it is needed (Art. 30).
+  // Necessary for the buyer's own request (contract); reviewed by the listing's adviser, never shown to the seller.
+  {
+    key: 'proof_of_funds.document',
+    table: 'proof_of_funds',
+    field: 'document',
+    label: { 'zh-CN': '资金证明文件', en: 'Proof of funds document' },
+    subjectKind: 'customer',
+    category: 'financial',
+    sensitivity: 'sensitive',
+    purposes: ['deal_execution', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'verification_180d',
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: base64Image,
   },
 ];
 

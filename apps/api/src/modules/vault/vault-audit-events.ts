@@ -3,7 +3,11 @@ import { defineAuditEvent } from '../audit/index.ts';
 
 const where = z.object({ table: z.string(), recordId: z.string() });
 /** Why a reveal or lookup was refused by the staff gate (training not done, no active break-glass grant). */
-const revealed = where.extend({ refusal: z.enum(['training_required', 'no_break_glass_grant']).optional() });
+const revealed = where.extend({
+  refusal: z.enum(['training_required', 'no_break_glass_grant']).optional(),
+  /** A buyer reading under a disclosure grant: the grant, the buyer's per-listing alias and the NDA signed. */
+  recipient: z.object({ grantId: z.string(), alias: z.string(), listingCode: z.string(), ndaSignatureId: z.string().nullable() }).optional(),
+});
 
 /** Events the vault writes: names of fields and ids only — never a value. */
 export const VAULT_AUDIT_EVENTS = [

@@ -35,6 +35,12 @@ export type RevealRequest = {
    * registry's purposes, no staff role or gate, and audited like every decryption outside the subject's session.
    */
   forSubject?: boolean;
+  /**
+   * Provision to another customer (PIPL Art. 23): a buyer reading a seller's data under a disclosure grant. Allowed
+   * only for fields registered with the purpose in `recipientPurposes`; the caller has checked the grant and the
+   * subject's separate consent naming this recipient. Audited with the grant, so the subject sees who read what.
+   */
+  recipient?: { grantId: string; alias: string; listingCode: string; ndaSignatureId: string | null };
   subjectId: string;
   table: string;
   recordId: string;
@@ -213,6 +219,28 @@ export async function createVault(deps: VaultDeps) {
       return matches;
     },
 
+    /**
+     * Which candidates hold the same value as `source` (all found by blind index, which collides by design):
+     * decrypts inside the vault and compares; only record ids leave. Not an access to the data — nothing is shown —
+     * so not audited (the callers record what they do with the answer).
+     */
+    async recordsMatching(key: string, source: { recordId: string; subjectId: string; ciphertext: string | null }, candidates: { recordId: string; subjectId: string; ciphertext: string | null }[]): Promise<string[]> {
+      const field = personalField(key);
+      const owner = await subjectState(source.subjectId);
+      if (!owner || owner.erased_at || !source.ciphertext) return [];
+      const read = await keyring.readField(owner.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: source.recordId }, source.ciphertext);
+      if (read.state !== 'present') return [];
+      const matches: string[] = [];
+      for (const c of candidates) {
+        if (!c.ciphertext) continue;
+        const subject = await subjectState(c.subjectId);
+        if (!subject || subject.erased_at) continue;
+        const other = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        if (other.state === 'present' && other.value === read.value) matches.push(c.recordId);
+      }
+      return matches;
+    },
+
     /** The blind index of a raw lookup value, or null when it is not a valid value of that field. */
     blindIndexOf(key: string, rawValue: string): string | null {
       const field = personalField(key);
@@ -293,11 +321,14 @@ export async function createVault(deps: VaultDeps) {
       const keys = fields.map((f) => f.key);
       // The subject may always read their own data (PIPL Art. 45); the platform serving the subject needs a registered
       // purpose; staff need a registered purpose and role.
+      const recipient = request.own ? undefined : request.recipient;
       const refusal = request.own
         ? undefined
-        : request.forSubject
-          ? fields.find((f) => !f.purposes.includes(request.purpose))
-          : registryRefusal(fields, request.actor, request.purpose);
+        : recipient
+          ? fields.find((f) => !f.purposes.includes(request.purpose) || !(f.recipientPurposes ?? []).includes(request.purpose) || request.actor.kind !== 'customer')
+          : request.forSubject
+            ? fields.find((f) => !f.purposes.includes(request.purpose))
+            : registryRefusal(fields, request.actor, request.purpose);
       const event = {
         type: 'vault.fields_revealed',
         actor: auditActor(request.actor),
@@ -305,7 +336,7 @@ export async function createVault(deps: VaultDeps) {
         fields: keys,
         purpose: request.purpose,
         requestId: request.requestId ?? null,
-        data: { table: request.table, recordId: request.recordId },
+        data: { table: request.table, recordId: request.recordId, ...(recipient ? { recipient } : {}) },
       };
       if (refusal) {
         await audit.append({ ...event, decision: 'denied' });
@@ -315,7 +346,7 @@ export async function createVault(deps: VaultDeps) {
         });
       }
       // Staff only: the confidentiality agreement and training, and a break-glass grant where the purpose needs one.
-      const verdict = request.own || request.forSubject ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
+      const verdict = request.own || request.forSubject || recipient ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
       if (verdict !== 'ok') {
         await audit.append({ ...event, decision: 'denied', data: { ...event.data, refusal: verdict } });
         throw new AppError(REFUSAL_CODE[verdict], `reveal refused by the staff gate`, { reason: verdict, purpose: request.purpose });

@@ -9,6 +9,8 @@ export type VerificationRepo = {
   findById: (id: string) => Promise<VerificationRow | undefined>;
   /** The account's most recent submission (its status is the account's status). */
   latestOfAccount: (accountId: string) => Promise<VerificationRow | undefined>;
+  /** The status of the account's latest submission only (no sealed images read). */
+  latestStatusOf: (accountId: string) => Promise<VerificationRow['status'] | undefined>;
   insert: (row: VerificationRow) => Promise<unknown>;
   /** Sets the decision only while the submission is still pending; returns whether it did. */
   decide: (id: string, columns: Pick<VerificationRow, 'status' | 'decided_at' | 'decided_by' | 'decision_reason' | 'decision_note' | 'checklist'>) => Promise<boolean>;
@@ -24,6 +26,8 @@ export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
     findById: (id) => db.selectFrom('identity_verifications').selectAll().where('id', '=', id).executeTakeFirst(),
     latestOfAccount: (accountId) =>
       db.selectFrom('identity_verifications').selectAll().where('account_id', '=', accountId).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+    latestStatusOf: async (accountId) =>
+      (await db.selectFrom('identity_verifications').select('status').where('account_id', '=', accountId).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst())?.status,
     insert: (row) => db.insertInto('identity_verifications').values(row).execute(),
     decide: async (id, columns) => {
       const result = await db.updateTable('identity_verifications').set(columns).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
@@ -37,6 +41,7 @@ export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
         .innerJoin('client_assignments as a', 'a.customer_account_id', 'v.account_id')
         .selectAll('v')
         .where('a.broker_account_id', '=', brokerAccountId)
+        .where('a.ended_at', 'is', null)
         .where('v.status', '=', status)
         .orderBy('v.submitted_at', status === 'pending' ? 'asc' : 'desc')
         .limit(limit)

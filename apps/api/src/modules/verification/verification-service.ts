@@ -100,6 +100,19 @@ export function createVerificationService(deps: VerificationServiceDeps) {
   }
 
   return {
+    /** Whether the account's latest verification is approved (read on every call: a later rejection counts at once). */
+    async isVerified(accountId: string): Promise<boolean> {
+      return (await repo.latestStatusOf(accountId)) === 'verified';
+    },
+
+    /** The verified name as a display mask ("张*"), computed inside the vault on read; null when not verified. */
+    async verifiedNameMask(accountId: string): Promise<string | null> {
+      const row = await repo.latestOfAccount(accountId);
+      if (row?.status !== 'verified') return null;
+      const name = (await masked(row)).fullName;
+      return name.state === 'masked' ? name.value : null;
+    },
+
     /** The customer's status (unverified / pending / verified / rejected with the reason) and masked values. */
     async getOwn(principal: Principal): Promise<TMyVerificationResponse> {
       requireCustomer(principal);

@@ -70,6 +70,8 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     },
     listings: { draft_saved: 'Listing draft saved', status_changed: 'Listing status changed', guard_refused: 'Listing text refused (identifiers)', duplicate_flagged: 'Same company listed twice', deal_recorded: 'Letter of intent or deposit recorded', deal_ended: 'Deal ended' },
     notifications: { settings_changed: 'Notification channels changed' },
+    advisers: { assigned: 'Adviser assigned automatically', reassigned: 'Customer moved to another adviser', rule_changed: 'Adviser assignment rule changed' },
+    disclosure: { inquiry_created: 'Buyer asked to see details', inquiry_decided: 'Inquiry accepted, declined or withdrawn', level_requested: 'Further level requested', grant_changed: 'Disclosure grant changed', nda_signed: 'NDA signed', nda_certificate_issued: 'NDA certificate downloaded', nda_template_changed: 'NDA template changed', proof_submitted: 'Proof of funds submitted', proof_reviewed: 'Proof of funds reviewed', settings_changed: 'Disclosure settings changed', access_refused: 'Disclosure access refused' },
   },
   actions: {
     sign_in: 'Sign in',

@@ -12,6 +12,8 @@ export const codesEn: LocaleMessages<typeof codesZhCN> = {
     security_investigation: 'Security investigation',
     rights_request: 'Handling a rights request',
     break_glass: 'Emergency access (justified, time-boxed)',
+    deal_disclosure: 'Disclosure to a named buyer (seller\'s separate consent)',
+    listing_review: 'Listing review (registry check)',
   },
   legalBases: {
     consent: 'Consent (PIPL Art. 13(1)(1))',

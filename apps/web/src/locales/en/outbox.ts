@@ -14,5 +14,6 @@ export const outboxEn = {
     password_reset_no_account: 'Password reset (no account)',
     break_glass_alert: 'Break-glass alert',
     listing_alert: 'New listings alert',
+    notification: 'Copy of an in-app notice',
   },
 };

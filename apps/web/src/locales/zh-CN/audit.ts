@@ -67,6 +67,8 @@ export const auditZhCN = {
     },
     listings: { draft_saved: '保存挂牌草稿', status_changed: '挂牌状态变更', guard_refused: '挂牌文字含识别信息被拒', duplicate_flagged: '同一公司重复挂牌', deal_recorded: '登记意向书或定金', deal_ended: '交易结束' },
     notifications: { settings_changed: '修改通知接收方式' },
+    advisers: { assigned: '自动指派顾问', reassigned: '变更客户顾问', rule_changed: '修改顾问分配规则' },
+    disclosure: { inquiry_created: '买家申请查看详情', inquiry_decided: '处理查看申请', level_requested: '申请更高披露等级', grant_changed: '披露权限变更', nda_signed: '签署保密协议', nda_certificate_issued: '下载保密协议证书', nda_template_changed: '修改保密协议模板', proof_submitted: '提交资金证明', proof_reviewed: '审核资金证明', settings_changed: '修改披露设置', access_refused: '披露访问被拒绝' },
   },
   actions: {
     sign_in: '登录',

@@ -13,6 +13,8 @@ export const codesZhCN = {
     security_investigation: '安全事件调查',
     rights_request: '处理个人权利请求',
     break_glass: '紧急访问（须书面理由，限时）',
+    deal_disclosure: '向指定买方披露（须卖方单独同意）',
+    listing_review: '挂牌审核（核对工商登记）',
   },
   legalBases: {
     consent: '个人同意（个保法第13条第1款第1项）',

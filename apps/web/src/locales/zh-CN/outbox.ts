@@ -14,5 +14,6 @@ export const outboxZhCN = {
     password_reset_no_account: '重置密码（无此账户）',
     break_glass_alert: '紧急访问提醒',
     listing_alert: '新挂牌提醒',
+    notification: '站内通知副本',
   },
 };
