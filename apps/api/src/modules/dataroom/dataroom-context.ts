@@ -1,6 +1,6 @@
 import type { AuditPort } from '../audit/index.ts';
 import type { DisclosureAccess } from '../disclosure/index.ts';
-import type { NotificationsPort } from '../notifications/notifications-port.ts';
+import type { NotificationsPort } from '../notifications/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { RoomAccess } from './dataroom-access.ts';
 import type { SealedFiles } from './dataroom-blobs.ts';

@@ -82,9 +82,9 @@ export function createDocumentOperations(ctx: DataroomContext) {
       throw error;
     });
     const at = now();
-    let number = await repo.nextVersionNumber(documentId);
+    const number = await repo.nextVersionNumber(documentId);
     const base = { document_id: documentId, room_id: room.id, created_at: at, created_by: c.principal.accountId, source_version_id: null };
-    const original: VersionRow = { ...base, id: newId(), number: number++, kind: 'original', format: stored.format, state: 'ready', page_count: 0, size_bytes: stored.plainBytes, has_text_layer: 0, blob_key: stored.key };
+    const original: VersionRow = { ...base, id: newId(), number, kind: 'original', format: stored.format, state: 'ready', page_count: 0, size_bytes: stored.plainBytes, has_text_layer: 0, blob_key: stored.key };
     if (isOffice(stored.format)) {
       original.state = 'original_only';
       const converted = await ctx.converter
@@ -92,7 +92,7 @@ export function createDocumentOperations(ctx: DataroomContext) {
         .catch(() => null);
       const info = converted ? await inspect(room, converted.key, 'pdf') : null;
       if (!converted || !info) return [original];
-      return [original, { ...base, id: newId(), number: number++, kind: 'converted', format: 'pdf', state: 'ready', page_count: info.pages, size_bytes: converted.plainBytes, has_text_layer: info.text ? 1 : 0, blob_key: converted.key, source_version_id: original.id }];
+      return [original, { ...base, id: newId(), number: number + 1, kind: 'converted', format: 'pdf', state: 'ready', page_count: info.pages, size_bytes: converted.plainBytes, has_text_layer: info.text ? 1 : 0, blob_key: converted.key, source_version_id: original.id }];
     }
     const info = await inspect(room, stored.key, stored.format);
     if (!info || info.pages < 1) {

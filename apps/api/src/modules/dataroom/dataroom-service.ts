@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DisclosureAccess } from '../disclosure/index.ts';
-import type { NotificationsPort } from '../notifications/notifications-port.ts';
+import type { NotificationsPort } from '../notifications/index.ts';
 import type { Vault } from '../vault/index.ts';
 import { actorOf, createRoomAccess } from './dataroom-access.ts';
 import { createActivityRepo } from './dataroom-activity-repo.ts';

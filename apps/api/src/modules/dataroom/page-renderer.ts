@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
+import type * as Pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { NOMINAL_WIDTH } from './watermark/pattern.ts';
 
-type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfModule = typeof Pdfjs;
 type PdfTask = ReturnType<PdfModule['getDocument']>;
 type PdfDocument = Awaited<PdfTask['promise']>;
 

@@ -16,8 +16,6 @@ export type Detection = {
 
 /** Below this sync strength the payload is not even read: chance alone reaches about 5 over all the searched shifts. */
 export const SYNC_THRESHOLD = 7;
-/** Pixels darker than this are content (text, lines), not paper, and carry too little of the pattern to help. */
-const INK = 96;
 
 export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
   const data = new Float32Array(width * height);
