@@ -43,7 +43,7 @@ import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDI
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
 import { join } from 'node:path';
-import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, DATAROOM_AUDIT_EVENTS } from './modules/dataroom/index.ts';
+import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, createS3BlobStore, DATAROOM_AUDIT_EVENTS } from './modules/dataroom/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -284,7 +284,12 @@ export async function createServices(deps: ServiceDeps) {
     // L2 grants and the listing's parties, asked on every request (ADR 0012): a revocation or expiry is seen at once.
     access: disclosure.access,
     vault,
-    blobs: config.dataroom.blobStore === 'fs' ? createFsBlobStore(join(config.dataDir, 'dataroom')) : createDatabaseBlobStore(db),
+    blobs:
+      config.dataroom.blobStore === 's3' && config.dataroom.s3
+        ? createS3BlobStore(config.dataroom.s3)
+        : config.dataroom.blobStore === 'fs'
+          ? createFsBlobStore(join(config.dataDir, 'dataroom'))
+          : createDatabaseBlobStore(db),
     audit: auditLog,
     converter: createOfficeConverter({ command: config.dataroom.sofficePath }),
     viewerIdentity: async (accountId) => {

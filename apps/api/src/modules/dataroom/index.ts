@@ -9,5 +9,6 @@ export { DATAROOM_AUDIT_EVENTS } from './dataroom-audit-events.ts';
 export { createOfficeConverter, type OfficeConverter } from './office-conversion.ts';
 export { createFsBlobStore } from './storage/fs-blob-store.ts';
 export { createDatabaseBlobStore } from './storage/pg-blob-store.ts';
+export { createS3BlobStore, type S3Settings } from './storage/s3-blob-store.ts';
 export type { BlobStore } from './storage/blob-store.ts';
 export type { ViewerIdentity } from './dataroom-context.ts';
