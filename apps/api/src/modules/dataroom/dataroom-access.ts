@@ -24,12 +24,17 @@ export const actorOf = (p: Principal): AuditActor => ({ accountId: p.accountId, 
  * a listing that does not exist, because that a company is for sale is the seller's secret. Refusals are audited.
  */
 export function createRoomAccess(deps: { repo: DataroomRepo; access: Pick<DisclosureAccess, 'activeGrant' | 'partiesOf'>; audit: AuditPort }) {
-  async function refuse(principal: Principal, listingId: string, reason: 'no_grant' | 'no_permission' | 'not_party', documentId: string | null, requestId?: string): Promise<never> {
+  async function refuseAudited(principal: Principal, listingId: string, reason: 'no_grant' | 'no_permission' | 'not_party', documentId: string | null, requestId?: string): Promise<never> {
     await deps.audit.append({ type: 'dataroom.access_refused', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { listingId, reason, documentId } });
     throw new AppError('NOT_FOUND', 'no such data room for this caller');
   }
 
-  async function caller(principal: Principal, listingId: string, requestId?: string): Promise<RoomCaller> {
+  /**
+   * `quiet`: a lookup across rooms (the caller's room list, a leak check) asks about rooms the caller is not in by
+   * design — those misses are answered the same way but not recorded as refusals.
+   */
+  async function caller(principal: Principal, listingId: string, requestId?: string, quiet = false): Promise<RoomCaller> {
+    const refuse = quiet ? async (): Promise<never> => { throw new AppError('NOT_FOUND', 'no such data room for this caller'); } : refuseAudited;
     const parties = await deps.access.partiesOf(listingId);
     if (!parties) throw new AppError('NOT_FOUND', 'no such listing');
     const room = await deps.repo.roomOfListing(listingId);
@@ -46,10 +51,10 @@ export function createRoomAccess(deps: { repo: DataroomRepo; access: Pick<Disclo
 
   return {
     caller,
-    refuse,
+    refuse: refuseAudited,
     /** The seller or the adviser. */
-    async manager(principal: Principal, listingId: string, requestId?: string): Promise<RoomCaller> {
-      const c = await caller(principal, listingId, requestId);
+    async manager(principal: Principal, listingId: string, requestId?: string, quiet = false): Promise<RoomCaller> {
+      const c = await caller(principal, listingId, requestId, quiet);
       if (c.role === 'buyer') throw new AppError('FORBIDDEN', 'only the seller or adviser manages a data room');
       return c;
     },
@@ -69,7 +74,7 @@ export function createRoomAccess(deps: { repo: DataroomRepo; access: Pick<Disclo
     async require(c: RoomCaller, document: DocumentRow | undefined, needed: DataroomLevel, requestId?: string): Promise<{ document: DocumentRow; level: DataroomLevel }> {
       if (!document) throw new AppError('NOT_FOUND', 'no such document');
       const level = await this.levelOf(c, document);
-      if (level === 'none') return refuse(c.principal, c.parties.listingId, 'no_permission', document.id, requestId);
+      if (level === 'none') return refuseAudited(c.principal, c.parties.listingId, 'no_permission', document.id, requestId);
       if (LEVEL_RANK[level] < LEVEL_RANK[needed]) {
         await deps.audit.append({ type: 'dataroom.access_refused', actor: actorOf(c.principal), decision: 'denied', requestId: requestId ?? null, data: { listingId: c.parties.listingId, reason: 'no_permission', documentId: document.id } });
         throw new AppError('DATAROOM_NO_ACCESS', `needs ${needed}`);

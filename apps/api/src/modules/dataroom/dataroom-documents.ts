@@ -145,7 +145,7 @@ export function createDocumentOperations(ctx: DataroomContext) {
       const items: TDataroomList['items'] = [];
       for (const room of rooms) {
         if (room.shredded_at) continue;
-        const c = await roomAccess.caller(principal, room.listing_id).catch(() => null);
+        const c = await roomAccess.caller(principal, room.listing_id, undefined, true).catch(() => null);
         if (c) items.push({ listingId: room.listing_id, listingCode: c.parties.listingCode, role: c.role, documents: 0 });
       }
       const counts = await repo.documentCounts(rooms.filter((r) => items.some((i) => i.listingId === r.listing_id)).map((r) => r.id));

@@ -82,11 +82,10 @@ export function createDataroomService(deps: DataroomServiceDeps) {
 
     /** Leak attribution from the API: the caller learns only about rooms they manage. */
     identifyForManager(principal: Principal, bytes: Buffer, requestId?: string) {
-      void requestId;
       return identify(bytes, {
         actor: actorOf(principal),
         channel: 'api',
-        mayKnow: async (listingId) => (await ctx.roomAccess.manager(principal, listingId).then(() => true, () => false)),
+        mayKnow: async (listingId) => ctx.roomAccess.manager(principal, listingId, requestId, true).then(() => true, () => false),
       });
     },
 
