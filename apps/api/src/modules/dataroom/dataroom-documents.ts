@@ -29,10 +29,10 @@ export function createDocumentOperations(ctx: DataroomContext) {
   const { repo, roomAccess, files, audit } = ctx;
   const now = () => ctx.now().toISOString();
 
-  /** The broker's first visit opens the room: a vault subject (the room's own data key) and the row, audited. */
+  /** The sell side's first visit opens the room: a vault subject (the room's own data key) and the row, audited. */
   async function ensureRoom(c: RoomCaller, requestId?: string): Promise<RoomRow> {
     if (c.room) return c.room;
-    if (c.role !== 'broker') throw new AppError('NOT_FOUND', 'the adviser has not opened this data room yet');
+    if (c.role === 'buyer') throw new AppError('NOT_FOUND', 'no data room yet');
     const subject = await ctx.vault.createDataRoomSubject();
     const row: RoomRow = { id: newId(), listing_id: c.parties.listingId, subject_id: subject.subjectId, created_at: now(), created_by: c.principal.accountId, shredded_at: null };
     await repo.transaction(async (tx, trx) => {
@@ -156,7 +156,7 @@ export function createDocumentOperations(ctx: DataroomContext) {
     /** The room as the caller may see it: a buyer sees only released documents their grant has a permission on. */
     async getRoom(principal: Principal, listingId: string, requestId?: string): Promise<TDataroom> {
       const c = await roomAccess.caller(principal, listingId, requestId);
-      const room = c.role === 'broker' ? await ensureRoom(c, requestId) : liveRoom(c);
+      const room = c.role === 'buyer' ? liveRoom(c) : await ensureRoom(c, requestId);
       if (room.shredded_at) throw new AppError('DATA_ERASED', 'data room erased');
       const [folders, docs, versions] = await Promise.all([repo.folders(room.id), repo.documents(room.id), repo.versions(room.id)]);
       const views = await Promise.all(docs.map((d) => documentView({ ...c, room }, d, versions)));
