@@ -15,20 +15,14 @@ export function invisibleTile(layout: WatermarkLayout, code: number): Canvas {
   const values = tileValues(layout, code);
   const tile = createCanvas(TILE_PX, TILE_PX);
   const ctx = tile.getContext('2d');
-  const image = ctx.createImageData(TILE_PX, TILE_PX);
-  const px = image.data;
-  for (let y = 0; y < TILE_PX; y++) {
-    const cy = (y / CELL_PX) | 0;
-    for (let x = 0; x < TILE_PX; x++) {
-      const v = (values[cy * TILE_CELLS + ((x / CELL_PX) | 0)] ?? 1) > 0 ? 255 : 255 - INVISIBLE_STEP;
-      const i = (y * TILE_PX + x) * 4;
-      px[i] = v;
-      px[i + 1] = v;
-      px[i + 2] = v;
-      px[i + 3] = 255;
-    }
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, TILE_PX, TILE_PX);
+  const grey = 255 - INVISIBLE_STEP;
+  ctx.fillStyle = `rgb(${grey}, ${grey}, ${grey})`;
+  // One rectangle per darker cell (about half of 1024): cheaper than writing 147,456 pixels from JavaScript.
+  for (let k = 0; k < values.length; k++) {
+    if ((values[k] ?? 1) < 0) ctx.fillRect((k % TILE_CELLS) * CELL_PX, Math.floor(k / TILE_CELLS) * CELL_PX, CELL_PX, CELL_PX);
   }
-  ctx.putImageData(image, 0, 0);
   return tile;
 }
 
