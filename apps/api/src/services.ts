@@ -42,13 +42,22 @@ import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVEN
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
+import {
+  createMemoryPresence,
+  createMessageBus,
+  createMessagingRepo,
+  createMessagingService,
+  createRedisPresence,
+  MESSAGING_AUDIT_EVENTS,
+} from './modules/messaging/index.ts';
+import { createLocalPubSub } from './platform/pubsub/index.ts';
 import { join } from 'node:path';
 import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, createS3BlobStore, DATAROOM_AUDIT_EVENTS } from './modules/dataroom/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
 function scrubIdentifiers(text: string): string {
-  return redact(text).text;
+  return redact(text, { evasion: true }).text;
 }
 
 /** Every audit event type of every module, declared where the module lives. */
@@ -56,6 +65,7 @@ export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDEN
   ...NOTIFICATIONS_AUDIT_EVENTS,
   ...ADVISERS_AUDIT_EVENTS,
   ...DISCLOSURE_AUDIT_EVENTS,
+  ...MESSAGING_AUDIT_EVENTS,
   ...DATAROOM_AUDIT_EVENTS,
 ];
 
@@ -231,7 +241,8 @@ export async function createServices(deps: ServiceDeps) {
   /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId))];
+    // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId)), ...(await messaging.subjectsOfAccount(accountId))];
   }
 
   const staff = createStaffService({
@@ -277,6 +288,26 @@ export async function createServices(deps: ServiceDeps) {
     requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
     ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
   });
+  // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
+  const inquiriesRepo = createDisclosureRepo(db);
+  const messaging = createMessagingService({
+    repo: createMessagingRepo(db),
+    vault,
+    audit: auditLog,
+    disclosure: disclosure.access,
+    // A thread opens once the buyer has an inquiry on the listing that is still open or was accepted.
+    inquiries: {
+      hasInquiry: async (listingId, buyerAccountId) => {
+        const inquiry = await inquiriesRepo.inquiryOf(listingId, buyerAccountId);
+        return inquiry?.status === 'open' || inquiry?.status === 'accepted';
+      },
+    },
+    notifications,
+    bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
+    presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
+    logger,
+  });
+  await messaging.stream.start();
 
   // The data room (issue 12): documents sealed under a key per listing, per-grant permissions, watermarked pages.
   const dataroom = createDataroomService({
@@ -342,5 +373,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, dataroom };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, dataroom };
 }

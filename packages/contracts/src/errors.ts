@@ -80,6 +80,13 @@ export const ERROR_CODES = {
   },
   GRANT_NOT_ACTIVE: { status: 403, 'zh-CN': '您对该挂牌的查看权限未开放、已到期或已被撤回。', en: 'Your access to this listing is not open, has expired or was withdrawn.' },
   LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
+  // Messages (issue 13).
+  LANE_CLOSED: {
+    status: 403,
+    'zh-CN': '买卖双方的对话须在开放公司信息（L1）后才能进行；在此之前请与顾问沟通。',
+    en: 'The buyer and the seller can talk to each other only once the company\'s identity (L1) is open to the buyer; until then, talk to the broker.',
+  },
+  NOT_ACCEPTABLE: { status: 406, 'zh-CN': '此接口只提供事件流（text/event-stream）。', en: 'This endpoint serves an event stream (text/event-stream) only.' },
   DATAROOM_FILE_TYPE: { status: 415, 'zh-CN': '只能上传 PDF、JPEG、PNG 文件，或 Word / Excel 文件（将转换为 PDF）。文件类型按内容识别，与文件名无关。', en: 'Only PDF, JPEG or PNG files can be uploaded, or Word / Excel files (converted to PDF). The type is read from the content, not the file name.' },
   DATAROOM_FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件超过数据室的大小上限。', en: 'The file is larger than the data room allows.' },
   DATAROOM_FILE_UNREADABLE: { status: 422, 'zh-CN': '文件已损坏或无法读取（例如加密的 PDF），请导出新的副本后重试。', en: 'The file is damaged or cannot be read (an encrypted PDF, for example). Export a fresh copy and try again.' },

@@ -12,4 +12,5 @@ export * from './verification.ts';
 export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
+export * from './messaging.ts';
 export * from './dataroom.ts';

@@ -171,6 +171,19 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/nda/templates': ['admin'],
   'PUT /api/staff/nda/templates/:version': ['admin'],
   'POST /api/staff/nda/templates/:version/publish': ['admin'],
+  // Messages (issue 13): the buyer, the seller and the broker of a thread; flags and call-backs for brokers.
+  'GET /api/me/threads': ['seller', 'buyer', 'broker'],
+  'POST /api/me/threads': ['seller', 'buyer', 'broker'],
+  'GET /api/me/threads/:id': ['seller', 'buyer', 'broker'],
+  'GET /api/me/threads/:id/messages': ['seller', 'buyer', 'broker'],
+  'POST /api/me/threads/:id/messages': ['seller', 'buyer', 'broker'],
+  'POST /api/me/threads/:id/read': ['seller', 'buyer', 'broker'],
+  'POST /api/me/threads/:id/callbacks': ['seller', 'buyer', 'broker'],
+  'GET /api/me/messages/stream': ['seller', 'buyer', 'broker'],
+  'GET /api/broker/messages/flags': ['broker'],
+  'POST /api/broker/messages/flags/:id/acknowledge': ['broker'],
+  'GET /api/broker/messages/callbacks': ['broker'],
+  'POST /api/broker/messages/callbacks/:id/done': ['broker'],
   // The data room (issue 12): the route admits the listing's parties' roles; the service then answers 404 to anyone
   // who is not this listing's seller or adviser or a buyer with an active L2 grant.
   'GET /api/dataroom/rooms': ['seller', 'buyer', 'broker'],

@@ -41,6 +41,7 @@ const SellerListingsPage = lazy(() =>
 const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
+const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
 const MyDataroomsPage = lazy(() =>
   import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
 );
@@ -69,6 +70,8 @@ export function AppRoutes() {
           <Route path="account/listings" element={<SellerListingsPage />} />
           <Route path="account/listings/new" element={<SellerListingEditPage />} />
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
+          <Route path="account/messages" element={<MessagesPage />} />
+          <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="account/dataroom" element={<MyDataroomsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -9,6 +9,7 @@ import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
+import { messagesEn } from './en/messages.ts';
 import { dataroomEn } from './en/dataroom.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
@@ -38,6 +39,7 @@ export const en: LocaleMessages = {
     sessions: 'Devices',
     continueSignIn: 'Continue signing in',
     myListings: 'My listings',
+    messages: 'Messages',
     dataroom: 'Data room',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
@@ -72,6 +74,8 @@ export const en: LocaleMessages = {
     sellerListings: 'My listings',
     listingReview: 'Listing review',
     outbox: 'Sent messages',
+    messages: 'Messages',
+    brokerMessages: 'Conversations and calls',
     dataroom: 'Data room',
   },
   common: {
@@ -269,6 +273,7 @@ export const en: LocaleMessages = {
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
     menuListingReview: 'Listing review',
+    menuMessages: 'Conversations and calls',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -317,6 +322,7 @@ export const en: LocaleMessages = {
   staff: staffEn,
   market: marketEn,
   outbox: outboxEn,
+  messages: messagesEn,
   dataroom: dataroomEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',

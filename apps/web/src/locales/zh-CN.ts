@@ -13,6 +13,7 @@ import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
+import { messagesZhCN } from './zh-CN/messages.ts';
 import { dataroomZhCN } from './zh-CN/dataroom.ts';
 
 export const zhCN = {
@@ -41,6 +42,7 @@ export const zhCN = {
     sessions: '登录设备',
     continueSignIn: '继续登录',
     myListings: '我的挂牌',
+    messages: '消息',
     dataroom: '数据室',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -75,6 +77,8 @@ export const zhCN = {
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
     outbox: '发送记录',
+    messages: '消息',
+    brokerMessages: '对话与回电',
     dataroom: '数据室',
   },
   common: {
@@ -272,6 +276,7 @@ export const zhCN = {
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
     menuListingReview: '挂牌审核',
+    menuMessages: '对话与回电',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -320,6 +325,7 @@ export const zhCN = {
   staff: staffZhCN,
   market: marketZhCN,
   outbox: outboxZhCN,
+  messages: messagesZhCN,
   dataroom: dataroomZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',

@@ -20,7 +20,8 @@ export type RouteGuardDeps = {
   publicOrigin: string;
 };
 
-export type RouteEntry = { method: string; url: string; permission: Permission | undefined; stages: readonly SessionStage[] };
+/** `body`: the route's request-body schema, if any (the free-text enumeration test walks it). */
+export type RouteEntry = { method: string; url: string; permission: Permission | undefined; stages: readonly SessionStage[]; body?: unknown };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -78,7 +79,7 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [] });
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], body: route.schema?.body });
   });
   const origin = new URL(deps.publicOrigin).origin;
   async function guard(request: FastifyRequest, permission: Permission, stages: readonly SessionStage[]): Promise<void> {

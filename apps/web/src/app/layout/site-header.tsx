@@ -1,4 +1,6 @@
-import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { MessageOutlined } from '@ant-design/icons';
+import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
@@ -60,7 +62,10 @@ function AccountArea() {
           <ButtonLink type="text" to="/account/dataroom" icon={<FolderOpenOutlined />} aria-label={t('nav.dataroom')} title={t('nav.dataroom')} data-testid="nav-dataroom">
             <span className="sb-header-label">{t('nav.dataroom')}</span>
           </ButtonLink>
-          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} data-testid="nav-my-data">
+          <ButtonLink type="text" to="/account/messages" icon={<MessageOutlined />} aria-label={t('nav.messages')} title={t('nav.messages')} data-testid="nav-messages">
+            <span className="sb-header-label">{t('nav.messages')}</span>
+          </ButtonLink>
+          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} aria-label={t('nav.myData')} data-testid="nav-my-data">
             {t('nav.myData')}
           </ButtonLink>
           <ButtonLink

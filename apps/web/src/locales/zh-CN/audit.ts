@@ -69,6 +69,16 @@ export const auditZhCN = {
     notifications: { settings_changed: '修改通知接收方式' },
     advisers: { assigned: '自动指派顾问', reassigned: '变更客户顾问', rule_changed: '修改顾问分配规则' },
     disclosure: { inquiry_created: '买家申请查看详情', inquiry_decided: '处理查看申请', level_requested: '申请更高披露等级', grant_changed: '披露权限变更', nda_signed: '签署保密协议', nda_certificate_issued: '下载保密协议证书', nda_template_changed: '修改保密协议模板', proof_submitted: '提交资金证明', proof_reviewed: '审核资金证明', settings_changed: '修改披露设置', access_refused: '披露访问被拒绝' },
+    messaging: {
+      thread_opened: '开启对话',
+      message_sent: '发送消息（加密保存）',
+      access_refused: '拒绝访问对话',
+      contact_attempts_flagged: '多次发送联系方式被标记',
+      flag_acknowledged: '顾问已处理联系方式标记',
+      callback_requested: '请求顾问安排回电',
+      callback_done: '顾问处理回电请求',
+      thread_erased: '销毁对话密钥',
+    },
     dataroom: { room_opened: '开设数据室', folder_created: '新建数据室文件夹', document_uploaded: '上传数据室文件', upload_refused: '数据室上传被拒', version_released: '发布文件版本', permission_changed: '数据室文件权限变更', page_viewed: '查看数据室页面', document_downloaded: '下载数据室文件', access_refused: '数据室访问被拒绝', redaction_applied: '发布脱敏版本', question_asked: '数据室提问', question_answered: '回答数据室问题', question_published: '公开或收回问答', analytics_exported: '导出数据室查看统计', leak_identified: '泄露溯源查询', room_shredded: '销毁数据室密钥' },
   },
   actions: {
