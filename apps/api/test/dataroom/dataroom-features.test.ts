@@ -86,8 +86,13 @@ for (const dialect of DIALECTS) {
       const asked = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.buyer.session), payload: { text: '近三年是否有对外担保？', documentId: null } });
       assert.equal(asked.statusCode, 200, asked.body);
       const id = asked.json().id as string;
-      const refused = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.buyer.session), payload: { text: '请打电话 13912345678', documentId: null } });
-      assert.equal(refused.statusCode, 422);
+      for (const text of ['请打电话 13912345678', '加我 一三八一二三四五六七八 详谈', '邮箱 wang艾特qq点com']) {
+        const refused = await f.t.app.inject({ method: 'POST', url: `${base()}/questions`, headers: authHeaders(f.buyer.session), payload: { text, documentId: null } });
+        assert.equal(refused.statusCode, 422, text);
+        assert.equal(refused.json().code, 'FREE_TEXT_IDENTIFIERS');
+      }
+      const folder = await f.t.app.inject({ method: 'POST', url: `${base()}/folders`, headers: authHeaders(f.sessions.broker), payload: { name: '联系 138.1234.5678', parentId: null } });
+      assert.equal(folder.statusCode, 422);
       const other = async () => (await f.t.app.inject({ method: 'GET', url: `${base()}/questions`, headers: authHeaders(second.session, false) })).json().items as { id: string; answer: unknown }[];
       assert.deepEqual(await other(), []);
       const badAnswer = await f.t.app.inject({ method: 'POST', url: `${base()}/questions/${id}/answer`, headers: authHeaders(f.sessions.seller), payload: { text: '详询 seller@example.com' } });

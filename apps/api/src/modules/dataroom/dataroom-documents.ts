@@ -1,21 +1,22 @@
 import type { Readable } from 'node:stream';
-import { detect } from '@sealbridge/cn-identifiers';
 import type { DataroomFormat, TDataroom, TDataroomDocument, TDataroomList, TDataroomVersion } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
+import { scanFreeText } from '../listings/index.ts';
 import { actorOf, type RoomCaller } from './dataroom-access.ts';
 import type { DataroomContext } from './dataroom-context.ts';
 import type { DocumentRow, RoomRow, VersionRow } from './dataroom-repo.ts';
 import { isImage, isOffice } from './file-types.ts';
 import { closeDocument, hasTextLayer, openImage, openPdf } from './page-renderer.ts';
 
-/** Free text shown to buyers in plaintext (titles, folder names) must not carry an identifier. */
+/**
+ * Free text stored in plaintext and shown to others (titles, folder names, questions, answers) must not carry an
+ * identifier, however it is written (the evasion-aware scan the listings and disclosure guards use).
+ */
 export function guardText(field: string, text: string): string {
-  const findings = detect(text);
-  if (findings.length > 0) {
-    throw new AppError('FREE_TEXT_IDENTIFIERS', `${field} contains identifiers`, { findings: findings.map((f) => ({ field, kind: f.type, start: f.start, end: f.end })) });
-  }
+  const findings = scanFreeText([{ field, text }], null);
+  if (findings.length > 0) throw new AppError('FREE_TEXT_IDENTIFIERS', `${field} contains identifiers`, { findings });
   return text.trim();
 }
 
