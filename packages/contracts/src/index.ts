@@ -13,4 +13,5 @@ export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
 export * from './messaging.ts';
+export * from './deals.ts';
 export * from './dataroom.ts';

@@ -42,6 +42,8 @@ const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
 const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
+const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
+const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const MyDataroomsPage = lazy(() =>
   import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
 );
@@ -72,6 +74,8 @@ export function AppRoutes() {
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
           <Route path="account/messages" element={<MessagesPage />} />
           <Route path="account/messages/:threadId" element={<MessagesPage />} />
+          <Route path="account/deals" element={<MyDealsPage />} />
+          <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="account/dataroom" element={<MyDataroomsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

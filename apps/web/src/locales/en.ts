@@ -10,6 +10,7 @@ import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
 import { messagesEn } from './en/messages.ts';
+import { dealsEn } from './en/deals.ts';
 import { dataroomEn } from './en/dataroom.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
@@ -76,6 +77,8 @@ export const en: LocaleMessages = {
     outbox: 'Sent messages',
     messages: 'Messages',
     brokerMessages: 'Conversations and calls',
+    deals: 'Deals',
+    dealDetail: 'Deal',
     dataroom: 'Data room',
   },
   common: {
@@ -323,6 +326,7 @@ export const en: LocaleMessages = {
   market: marketEn,
   outbox: outboxEn,
   messages: messagesEn,
+  deals: dealsEn,
   dataroom: dataroomEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',

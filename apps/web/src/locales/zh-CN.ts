@@ -14,6 +14,7 @@ import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
 import { messagesZhCN } from './zh-CN/messages.ts';
+import { dealsZhCN } from './zh-CN/deals.ts';
 import { dataroomZhCN } from './zh-CN/dataroom.ts';
 
 export const zhCN = {
@@ -79,6 +80,8 @@ export const zhCN = {
     outbox: '发送记录',
     messages: '消息',
     brokerMessages: '对话与回电',
+    deals: '交易',
+    dealDetail: '交易详情',
     dataroom: '数据室',
   },
   common: {
@@ -326,6 +329,7 @@ export const zhCN = {
   market: marketZhCN,
   outbox: outboxZhCN,
   messages: messagesZhCN,
+  deals: dealsZhCN,
   dataroom: dataroomZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',

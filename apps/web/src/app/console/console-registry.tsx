@@ -1,6 +1,6 @@
 import { MessageOutlined } from '@ant-design/icons';
+import { AlertOutlined, SolutionOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -184,6 +184,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <MessageOutlined />,
     Page: lazy(() => import('../../features/messages/pages/broker-messages-page.tsx').then((m) => ({ default: m.BrokerMessagesPage }))),
     roles: rolesHolding('messages.moderate'),
+  },
+  {
+    key: 'deals',
+    path: 'deals',
+    label: (t) => t('deals.menu'),
+    icon: <SolutionOutlined />,
+    Page: lazy(() => import('../../features/deals/pages/console-deals-page.tsx').then((m) => ({ default: m.ConsoleDealsPage }))),
+    roles: rolesHolding('deals.manage'),
   },
   {
     key: 'dataroom',

@@ -1,5 +1,5 @@
 import { MessageOutlined } from '@ant-design/icons';
-import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, SolutionOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -64,6 +64,9 @@ function AccountArea() {
           </ButtonLink>
           <ButtonLink type="text" to="/account/messages" icon={<MessageOutlined />} aria-label={t('nav.messages')} title={t('nav.messages')} data-testid="nav-messages">
             <span className="sb-header-label">{t('nav.messages')}</span>
+          </ButtonLink>
+          <ButtonLink type="text" to="/account/deals" icon={<SolutionOutlined />} aria-label={t('deals.navMine')} title={t('deals.navMine')} data-testid="nav-my-deals">
+            <span className="sb-header-label">{t('deals.navMine')}</span>
           </ButtonLink>
           <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} aria-label={t('nav.myData')} data-testid="nav-my-data">
             {t('nav.myData')}

@@ -207,10 +207,6 @@ export const marketEn = {
     approve: 'Approve and publish',
     requestChanges: 'Request changes',
     deals: 'Deal progress',
-    recordLoi: 'Record letter of intent',
-    recordDeposit: 'Record deposit',
-    endDeal: 'Deal ended (relist)',
-    markSold: 'Mark sold',
     done: 'Done',
   },
 };

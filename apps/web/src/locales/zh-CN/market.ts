@@ -207,10 +207,6 @@ export const marketZhCN = {
     approve: '通过并发布',
     requestChanges: '退回修改',
     deals: '交易进度',
-    recordLoi: '登记意向书',
-    recordDeposit: '登记定金',
-    endDeal: '交易终止（重新上架）',
-    markSold: '标记成交',
     done: '已处理',
   },
 };

@@ -54,8 +54,6 @@ export const brokerApi = {
   queue: (signal?: AbortSignal) => apiRequest('/api/broker/listings', (v) => ZListingSummaries.parse(v), { signal }),
   get: (id: string, signal?: AbortSignal) => apiRequest(`/api/broker/listings/${id}`, ownerView, { signal }),
   review: (id: string, body: TReviewDecision) => apiRequest(`/api/broker/listings/${id}/review`, ownerView, { method: 'POST', body }),
-  deal: (id: string, action: 'record_loi' | 'record_deposit' | 'end_deal' | 'mark_sold') =>
-    apiRequest(`/api/broker/listings/${id}/deal`, ownerView, { method: 'POST', body: { action } }),
 };
 
 export const watchApi = {

@@ -3,6 +3,7 @@ import type { TListingOwnerView, TListingSummary } from '@sealbridge/contracts';
 import { App, Button, Checkbox, Drawer, Empty, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorText } from '../../../shared/api/api-error.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { currentLocale } from '../../../shared/i18n/i18n.ts';
@@ -97,12 +98,8 @@ export function BrokerReviewPage() {
             {['published', 'under_offer'].includes(open.status) && (
               <section>
                 <h3>{t('market.review.deals')}</h3>
-                <Space wrap>
-                  {open.status === 'published' && <Button onClick={() => void run(() => brokerApi.deal(id, 'record_loi'))}>{t('market.review.recordLoi')}</Button>}
-                  {open.status === 'published' && <Button onClick={() => void run(() => brokerApi.deal(id, 'record_deposit'))}>{t('market.review.recordDeposit')}</Button>}
-                  {open.status === 'under_offer' && <Button onClick={() => void run(() => brokerApi.deal(id, 'end_deal'))}>{t('market.review.endDeal')}</Button>}
-                  {open.status === 'under_offer' && <Button type="primary" onClick={() => void run(() => brokerApi.deal(id, 'mark_sold'))}>{t('market.review.markSold')}</Button>}
-                </Space>
+                {/* Letters of intent, deposits, the closing and the sale run through the deal pipeline. */}
+                <Link to="/console/deals" data-testid="review-deals-link">{t('deals.menu')}</Link>
               </section>
             )}
             <OwnerPanel view={open} />

@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
 import { getListing, watchApi } from '../api/listings-api.ts';
 import { TeaserDetail } from '../components/teaser-detail.tsx';
+import { StartDealButton } from '../../deals/components/start-deal-button.tsx';
 
 /** /listings/:code — the stable public page of one listing: the teaser only, titled with the listing's title. */
 export function ListingDetailPage() {
@@ -48,6 +49,8 @@ export function ListingDetailPage() {
         <TeaserDetail teaser={query.data} />
         <aside>
           <Alert type="info" showIcon icon={<LockOutlined />} title={t('market.detail.contact')} />
+          <p />
+          {session.account?.roles.includes('buyer') && <StartDealButton listingId={query.data.id} />}
           <p />
           {session.account ? (
             <Button block icon={saved ? <HeartFilled /> : <HeartOutlined />} onClick={() => void toggle()} data-testid="favorite">
