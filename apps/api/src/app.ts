@@ -38,6 +38,7 @@ import { advisersRoutes } from './modules/advisers/index.ts';
 import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/index.ts';
 import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
+import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services.messaging.stream.closeAll();
   });
   await app.register(dealsRoutes(services.deals));
+  await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -107,6 +107,22 @@ export const AUDIT_EVENT_TYPES = [
   'messaging.callback_requested',
   'messaging.callback_done',
   'messaging.thread_erased',
+  'dataroom.room_opened',
+  'dataroom.folder_created',
+  'dataroom.document_uploaded',
+  'dataroom.upload_refused',
+  'dataroom.version_released',
+  'dataroom.permission_changed',
+  'dataroom.page_viewed',
+  'dataroom.document_downloaded',
+  'dataroom.access_refused',
+  'dataroom.redaction_applied',
+  'dataroom.question_asked',
+  'dataroom.question_answered',
+  'dataroom.question_published',
+  'dataroom.analytics_exported',
+  'dataroom.leak_identified',
+  'dataroom.room_shredded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

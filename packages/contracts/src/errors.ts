@@ -107,6 +107,11 @@ export const ERROR_CODES = {
     'zh-CN': '受让方查看公司信息的授权（L1）已失效，须重新获批后才能登记意向书或定金。',
     en: 'The buyer\'s access to the company details (L1) is no longer active; it must be granted again before a letter of intent or deposit is recorded.',
   },
+  DATAROOM_FILE_TYPE: { status: 415, 'zh-CN': '只能上传 PDF、JPEG、PNG 文件，或 Word / Excel 文件（将转换为 PDF）。文件类型按内容识别，与文件名无关。', en: 'Only PDF, JPEG or PNG files can be uploaded, or Word / Excel files (converted to PDF). The type is read from the content, not the file name.' },
+  DATAROOM_FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件超过数据室的大小上限。', en: 'The file is larger than the data room allows.' },
+  DATAROOM_FILE_UNREADABLE: { status: 422, 'zh-CN': '文件已损坏或无法读取（例如加密的 PDF），请导出新的副本后重试。', en: 'The file is damaged or cannot be read (an encrypted PDF, for example). Export a fresh copy and try again.' },
+  DATAROOM_NO_ACCESS: { status: 403, 'zh-CN': '您对该文件没有此项权限，或数据室访问已到期或被撤销。', en: 'You do not have this permission on the file, or your data room access has expired or was revoked.' },
+  DATAROOM_NOT_READY: { status: 409, 'zh-CN': '该文件尚无可查看的版本（原件未转换，或尚未发布）。', en: 'This file has no version that can be viewed yet (not converted, or not released).' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -14,3 +14,4 @@ export * from './disclosure.ts';
 export * from './notifications.ts';
 export * from './messaging.ts';
 export * from './deals.ts';
+export * from './dataroom.ts';

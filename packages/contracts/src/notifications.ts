@@ -136,6 +136,18 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '交易 {deal}（挂牌 {code}）已交割，但尚未确认您已不再担任该公司法定代表人。请上传变更后的登记信息作为凭证。',
     en: 'Deal {deal} (listing {code}) has closed, but it is not yet confirmed that you are no longer the legal representative. Upload the updated registration as evidence.',
   },
+  dataroom_question_asked: {
+    topic: 'dataroom',
+    params: ['code', 'alias'],
+    'zh-CN': '挂牌 {code} 的数据室收到买方 {alias} 的新问题。',
+    en: 'Buyer {alias} asked a new question in the data room of listing {code}.',
+  },
+  dataroom_question_answered: {
+    topic: 'dataroom',
+    params: ['code'],
+    'zh-CN': '您在挂牌 {code} 数据室中的问题已有回答。',
+    en: 'Your question in the data room of listing {code} has been answered.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

@@ -38,13 +38,15 @@ export const PERMISSIONS = {
   'messages.moderate': 'See masking flags and call-back requests in the threads of one\'s own listings, and resolve them',
   'deals.participate': 'Take part in one\'s own deals: see them, tick one\'s checklist items, confirm hand-overs, complete one\'s tasks',
   'deals.manage': 'Run the deals of assigned listings: advance stages, cancel, record money milestones and the equity pledge',
+  'dataroom.view': 'Open the data rooms one takes part in: as a buyer under an active L2 grant, as the listing\'s seller or adviser',
+  'dataroom.manage': 'Run a listing\'s data room as its seller or adviser: documents, per-grant permissions, Q&A answers, analytics, leak attribution',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate', 'deals.participate'],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate', 'deals.participate'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate', 'deals.participate', 'deals.manage'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate', 'deals.participate', 'dataroom.view', 'dataroom.manage'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate', 'deals.participate', 'dataroom.view'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate', 'deals.participate', 'deals.manage', 'dataroom.view', 'dataroom.manage'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],

@@ -51,6 +51,10 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  'watermark identify': {
+    summary: 'name the viewer a leaked data-room page (JPEG, PNG or PDF) was rendered for: watermark identify <file> [--json]',
+    run: async (args) => (await import('./watermark.ts')).identifyLeak(args),
+  },
   migrate: {
     summary: 'apply pending database migrations',
     run: async () => {

@@ -136,7 +136,7 @@ export type ListingAlertsTable = { id: string; account_id: string; saved_search_
 export type VaultSubjectsTable = {
   subject_id: string;
   /** 'platform' holds secrets that belong to no person (second-factor secrets). */
-  kind: 'customer' | 'staff' | 'company_party' | 'platform';
+  kind: 'customer' | 'staff' | 'company_party' | 'platform' | 'data_room';
   dek_id: string;
   created_at: string;
   erased_at: string | null;
@@ -503,6 +503,53 @@ export type NotificationSettingsTable = {
   sms: number;
   updated_at: string;
 };
+/** The data room (modules/dataroom): rooms, folders, documents, versions, per-grant permissions, watermark renderings. */
+export type DataroomRoomsTable = { id: string; listing_id: string; subject_id: string; created_at: string; created_by: string; shredded_at: string | null };
+export type DataroomFoldersTable = { id: string; room_id: string; parent_id: string | null; name: string; created_at: string };
+export type DataroomDocumentsTable = { id: string; room_id: string; folder_id: string | null; title: string; released_version_id: string | null; created_at: string; created_by: string };
+export type DataroomVersionsTable = {
+  id: string;
+  document_id: string;
+  room_id: string;
+  number: number;
+  kind: 'original' | 'converted' | 'redacted';
+  format: 'pdf' | 'jpeg' | 'png' | 'docx' | 'xlsx' | 'doc' | 'xls';
+  state: 'ready' | 'original_only' | 'failed';
+  page_count: number;
+  size_bytes: number;
+  has_text_layer: number;
+  blob_key: string;
+  source_version_id: string | null;
+  created_at: string;
+  created_by: string;
+};
+export type DataroomPermissionsTable = { grant_id: string; document_id: string; room_id: string; level: 'view' | 'download_watermarked' | 'original'; granted_at: string; granted_by: string };
+export type DataroomRenderingsTable = {
+  code: string;
+  room_id: string;
+  document_id: string;
+  version_id: string;
+  page: number;
+  grant_id: string | null;
+  viewer_account_id: string;
+  kind: 'view' | 'download';
+  rendered_at: string;
+};
+export type DataroomDwellTable = { id: string; room_id: string; document_id: string; page: number; viewer_account_id: string; grant_id: string | null; dwell_ms: number; at: string };
+export type DataroomQuestionsTable = {
+  id: string;
+  room_id: string;
+  document_id: string | null;
+  asker_account_id: string;
+  text: string;
+  asked_at: string;
+  published: number;
+  answer_text: string | null;
+  answered_by: string | null;
+  answered_role: 'broker' | 'seller' | null;
+  answered_at: string | null;
+};
+export type DataroomBlobChunksTable = { blob_key: string; seq: number; data: Uint8Array };
 
 /** A rule for automatic adviser assignment: a province and/or an industry → a broker (modules/advisers). */
 export type AdviserRulesTable = {
@@ -835,6 +882,15 @@ export type Database = {
   deal_checklist_marks: DealChecklistMarksTable;
   deal_custody_items: DealCustodyItemsTable;
   deal_money: DealMoneyTable;
+  dataroom_rooms: DataroomRoomsTable;
+  dataroom_folders: DataroomFoldersTable;
+  dataroom_documents: DataroomDocumentsTable;
+  dataroom_versions: DataroomVersionsTable;
+  dataroom_permissions: DataroomPermissionsTable;
+  dataroom_renderings: DataroomRenderingsTable;
+  dataroom_dwell: DataroomDwellTable;
+  dataroom_questions: DataroomQuestionsTable;
+  dataroom_blob_chunks: DataroomBlobChunksTable;
 };
 
 

@@ -201,6 +201,28 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/deals/:id/money': ['broker'],
   'POST /api/deals/:id/money/:milestoneId': ['broker'],
   'POST /api/deals/:id/pledge': ['broker'],
+  // The data room (issue 12): the route admits the listing's parties' roles; the service then answers 404 to anyone
+  // who is not this listing's seller or adviser or a buyer with an active L2 grant.
+  'GET /api/dataroom/rooms': ['seller', 'buyer', 'broker'],
+  'GET /api/dataroom/:listingId': ['seller', 'buyer', 'broker'],
+  'POST /api/dataroom/:listingId/folders': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/documents': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/documents/:documentId/versions': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/documents/:documentId/release': ['seller', 'broker'],
+  'GET /api/dataroom/:listingId/documents/:documentId/pages/:page': ['seller', 'buyer', 'broker'],
+  'GET /api/dataroom/:listingId/documents/:documentId/download': ['seller', 'buyer', 'broker'],
+  'GET /api/dataroom/:listingId/permissions': ['seller', 'broker'],
+  'PUT /api/dataroom/:listingId/permissions': ['seller', 'broker'],
+  'GET /api/dataroom/:listingId/documents/:documentId/redaction': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/documents/:documentId/redaction': ['seller', 'broker'],
+  'GET /api/dataroom/:listingId/questions': ['seller', 'buyer', 'broker'],
+  'POST /api/dataroom/:listingId/questions': ['seller', 'buyer', 'broker'],
+  'POST /api/dataroom/:listingId/questions/:questionId/answer': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/questions/:questionId/publish': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/beacons': ['seller', 'buyer', 'broker'],
+  'GET /api/dataroom/:listingId/analytics': ['seller', 'broker'],
+  'POST /api/dataroom/:listingId/shred': ['seller', 'broker'],
+  'POST /api/dataroom/identify': ['seller', 'broker'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

@@ -82,6 +82,18 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/deals/:id/money', ['body.note'], GUARDED),
   ...each('POST /api/deals/:id/custody/:kind/photo', ['body.image'], SEALED),
   ...each('POST /api/deals/:id/legal-rep', ['body.evidenceImage'], SEALED),
+  // The data room (issue 12; test/dataroom/dataroom-features.test.ts proves the refusals). Titles come in multipart
+  // fields (guarded in the service); the erasure reason is checked by the vault before it is kept.
+  ...each('POST /api/dataroom/:listingId/folders', ['body.name'], GUARDED),
+  ...each('POST /api/dataroom/:listingId/questions', ['body.text'], GUARDED),
+  ...each('POST /api/dataroom/:listingId/questions/:questionId/answer', ['body.text'], GUARDED),
+  ...each('POST /api/dataroom/:listingId/shred', ['body.reason'], GUARDED),
+  ...each('POST /api/dataroom/:listingId/folders', ['body.parentId'], KNOWN),
+  ...each('POST /api/dataroom/:listingId/questions', ['body.documentId'], KNOWN),
+  ...each('POST /api/dataroom/:listingId/documents/:documentId/release', ['body.versionId'], KNOWN),
+  ...each('POST /api/dataroom/:listingId/documents/:documentId/redaction', ['body.versionId'], KNOWN),
+  ...each('PUT /api/dataroom/:listingId/permissions', ['body.grantId', 'body.target.id'], KNOWN),
+  ...each('POST /api/dataroom/:listingId/beacons', ['body.beacons[].documentId'], 'must name a page rendered for the caller in the last hour (checked); only that id is stored'),
 ]);
 
 type Def = { type: string; checks?: Array<{ _zod: { def: { check: string } } }>; [k: string]: unknown };

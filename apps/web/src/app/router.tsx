@@ -56,6 +56,9 @@ const MyAdviserPage = lazy(() => import('../features/advisers/pages/my-adviser-p
 const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
 const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
 const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
+const MyDataroomsPage = lazy(() =>
+  import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
+);
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -92,6 +95,7 @@ export function AppRoutes() {
           <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="account/deals" element={<MyDealsPage />} />
           <Route path="account/deals/:id" element={<MyDealPage />} />
+          <Route path="account/dataroom" element={<MyDataroomsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

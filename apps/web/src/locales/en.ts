@@ -13,6 +13,7 @@ import { disclosureEn } from './en/disclosure.ts';
 import { advisersEn, notificationsEn } from './en/notifications.ts';
 import { messagesEn } from './en/messages.ts';
 import { dealsEn } from './en/deals.ts';
+import { dataroomEn } from './en/dataroom.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -47,6 +48,7 @@ export const en: LocaleMessages = {
     adviser: 'My adviser',
     menu: 'Account menu',
     messages: 'Messages',
+    dataroom: 'Data room',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -93,6 +95,7 @@ export const en: LocaleMessages = {
     brokerMessages: 'Conversations and calls',
     deals: 'Deals',
     dealDetail: 'Deal',
+    dataroom: 'Data room',
   },
   common: {
     retry: 'Retry',
@@ -343,6 +346,7 @@ export const en: LocaleMessages = {
   advisers: advisersEn,
   messages: messagesEn,
   deals: dealsEn,
+  dataroom: dataroomEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

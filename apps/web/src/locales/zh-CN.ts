@@ -17,6 +17,7 @@ import { disclosureZhCN } from './zh-CN/disclosure.ts';
 import { advisersZhCN, notificationsZhCN } from './zh-CN/notifications.ts';
 import { messagesZhCN } from './zh-CN/messages.ts';
 import { dealsZhCN } from './zh-CN/deals.ts';
+import { dataroomZhCN } from './zh-CN/dataroom.ts';
 
 export const zhCN = {
   brand: {
@@ -50,6 +51,7 @@ export const zhCN = {
     adviser: '我的顾问',
     menu: '账号菜单',
     messages: '消息',
+    dataroom: '数据室',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -96,6 +98,7 @@ export const zhCN = {
     brokerMessages: '对话与回电',
     deals: '交易',
     dealDetail: '交易详情',
+    dataroom: '数据室',
   },
   common: {
     retry: '重试',
@@ -346,6 +349,7 @@ export const zhCN = {
   advisers: advisersZhCN,
   messages: messagesZhCN,
   deals: dealsZhCN,
+  dataroom: dataroomZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

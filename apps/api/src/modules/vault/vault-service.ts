@@ -7,7 +7,8 @@ import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
-import { openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
+import type { Transform } from 'node:stream';
+import { createFileOpener, createFileSealer, ErasedError, openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
 import { BREAK_GLASS_ROLES, PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
 
@@ -107,7 +108,7 @@ export async function createVault(deps: VaultDeps) {
     return platform;
   }
 
-  async function createSubjectOfKind(kind: PersonalField['subjectKind'] | 'platform'): Promise<Subject> {
+  async function createSubjectOfKind(kind: PersonalField['subjectKind'] | 'platform' | 'data_room'): Promise<Subject> {
     const subjectId = newId();
     const { record } = await keyring.createDataKey();
     const at = now().toISOString();
@@ -435,6 +436,36 @@ export async function createVault(deps: VaultDeps) {
           if (record && (await keyRepo.replaceWrapped(row.dek_id, row.kek_id, record))) total += 1;
         }
       }
+    },
+
+    /**
+     * A data key for a listing's data room (documents, not a person's fields): erasing this subject crypto-shreds
+     * every document sealed under it, backups included.
+     */
+    createDataRoomSubject(): Promise<Subject> {
+      return createSubjectOfKind('data_room');
+    },
+
+    /**
+     * Seals a file as it streams (AES-256-GCM in 64 KiB chunks, see crypto/file-cipher.ts), bound to `aad` =
+     * "<table>.<column>:<record id>". The plaintext never rests anywhere: pipe an upload in, the sealed bytes out.
+     */
+    async sealFileStream(subject: Subject, aad: string): Promise<Transform> {
+      return createFileSealer(await keyring.dataKey(subject.dekId), secretContext(aad));
+    },
+
+    /**
+     * Opens a sealed file as it streams. The caller (the data room) records each view or download in the audit trail
+     * before it asks: a document is not a registered personal field, so this is not a `reveal`. An erased subject's
+     * files throw DATA_ERASED (410) before a byte is read.
+     */
+    async openFileStream(subjectId: string, aad: string): Promise<Transform> {
+      const subject = await subjectState(subjectId);
+      if (!subject || subject.erased_at) throw new AppError('DATA_ERASED', 'data room key erased');
+      return createFileOpener(async (dekId) => {
+        if (dekId !== subject.dek_id) throw new ErasedError(dekId);
+        return keyring.dataKey(dekId);
+      }, secretContext(aad));
     },
 
     keyStatus: async () => ({ keks: await keyRepo.store.listKeks(), dataKeysByKek: await keyRepo.countByKek() }),

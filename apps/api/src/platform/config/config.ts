@@ -58,6 +58,15 @@ export const ZConfigEnv = z.object({
   /** smtp(s)://user:password@host:port — e-mails (verification codes, notices) are also sent through it. */
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.cn:465').optional(),
   SMTP_FROM: z.string().min(3, { error: 'expected a sender such as "封桥 Sealbridge <no-reply@example.cn>"' }).optional(),
+  DATAROOM_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'expected a size in bytes' }).int({ error: 'expected a size in bytes' }).min(1024, { error: 'expected at least 1024 bytes' }).default(50 * 1024 * 1024),
+  DATAROOM_BLOB_STORE: z.enum(['fs', 'database', 's3'], { error: 'expected fs, database or s3' }).optional(),
+  DATAROOM_RENDER_CACHE_MB: z.coerce.number({ error: 'expected megabytes' }).int({ error: 'expected megabytes' }).min(0, { error: 'expected 0 or more' }).default(256),
+  SOFFICE_PATH: z.string().min(1, { error: 'expected the LibreOffice executable, e.g. soffice' }).default('soffice'),
+  S3_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'https://oss-cn-hangzhou.aliyuncs.com').optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected a bucket name' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -79,6 +88,14 @@ export type Config = {
   /** When set, e-mail messages leave through SMTP as well as being kept in the outbox. May hold a password. */
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** The data room: upload limit, where sealed files live, the bitmap cache bound, LibreOffice, S3. */
+  dataroom: {
+    uploadMaxBytes: number;
+    blobStore: 'fs' | 'database' | 's3';
+    renderCacheBytes: number;
+    sofficePath: string;
+    s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
+  };
 };
 
 export class ConfigError extends Error {
@@ -101,13 +118,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY' || variable === 'SMTP_URL';
+        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY' || variable === 'SMTP_URL' || variable === 'S3_SECRET_ACCESS_KEY';
         const shown = secret || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
         return { variable, problem: `${issue.message}${shown}` };
       }),
     );
   }
   const e = parsed.data;
+  if (e.DATAROOM_BLOB_STORE === 's3' && !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError([{ variable: 'DATAROOM_BLOB_STORE', problem: 's3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' }]);
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -125,5 +145,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? `封桥 Sealbridge <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    dataroom: {
+      uploadMaxBytes: e.DATAROOM_UPLOAD_MAX_BYTES,
+      blobStore: e.DATAROOM_BLOB_STORE ?? (e.DATABASE_URL ? 'database' : 'fs'),
+      renderCacheBytes: e.DATAROOM_RENDER_CACHE_MB * 1024 * 1024,
+      sofficePath: e.SOFFICE_PATH,
+      s3:
+        e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+          : undefined,
+    },
   };
 }

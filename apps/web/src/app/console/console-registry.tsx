@@ -1,5 +1,6 @@
 import { MessageOutlined } from '@ant-design/icons';
 import { AlertOutlined, SolutionOutlined, AuditOutlined, BellOutlined, BookOutlined, ClusterOutlined, FileProtectOutlined, FileDoneOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -225,6 +226,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <SolutionOutlined />,
     Page: lazy(() => import('../../features/deals/pages/console-deals-page.tsx').then((m) => ({ default: m.ConsoleDealsPage }))),
     roles: rolesHolding('deals.manage'),
+  },
+  {
+    key: 'dataroom',
+    path: 'dataroom',
+    label: (t) => t('dataroom.title'),
+    icon: <FolderOpenOutlined />,
+    Page: lazy(() => import('../../features/dataroom/pages/console-dataroom-page.tsx').then((m) => ({ default: m.ConsoleDataroomPage }))),
+    roles: ['broker'],
   },
 ];
 

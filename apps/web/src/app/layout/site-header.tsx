@@ -1,4 +1,4 @@
-import { AuditOutlined, BellOutlined, CustomerServiceOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BellOutlined, CustomerServiceOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
     seller && { key: 'buyer-requests', to: '/account/buyer-requests', icon: <TeamOutlined />, label: 'nav.buyerRequests', inBar: true },
     buyer && { key: 'inquiries', to: '/account/inquiries', icon: <FileSearchOutlined />, label: 'nav.inquiries', inBar: true },
     { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
+    { key: 'dataroom', to: '/account/dataroom', icon: <FolderOpenOutlined />, label: 'nav.dataroom', inBar: true },
     { key: 'my-deals', to: '/account/deals', icon: <SolutionOutlined />, label: 'deals.navMine', inBar: true },
     { key: 'my-data', to: '/account/profile', icon: <SafetyCertificateOutlined />, label: 'nav.myData', inBar: true },
     { key: 'access-log', to: '/account/access-log', icon: <AuditOutlined />, label: 'nav.accessLog', inBar: true },

@@ -101,6 +101,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       callback_done: 'Call-back request handled',
       thread_erased: 'Conversation keys destroyed',
     },
+    dataroom: { room_opened: 'Data room opened', folder_created: 'Data room folder created', document_uploaded: 'Data room document uploaded', upload_refused: 'Data room upload refused', version_released: 'Document version released', permission_changed: 'Data room permission changed', page_viewed: 'Data room page viewed', document_downloaded: 'Data room document downloaded', access_refused: 'Data room access refused', redaction_applied: 'Redacted version released', question_asked: 'Data room question asked', question_answered: 'Data room question answered', question_published: 'Q&A published or withdrawn', analytics_exported: 'Data room views exported', leak_identified: 'Leak check run', room_shredded: 'Data room key erased' },
   },
   actions: {
     sign_in: 'Sign in',

@@ -98,6 +98,7 @@ export const auditZhCN = {
       callback_done: '顾问处理回电请求',
       thread_erased: '销毁对话密钥',
     },
+    dataroom: { room_opened: '开设数据室', folder_created: '新建数据室文件夹', document_uploaded: '上传数据室文件', upload_refused: '数据室上传被拒', version_released: '发布文件版本', permission_changed: '数据室文件权限变更', page_viewed: '查看数据室页面', document_downloaded: '下载数据室文件', access_refused: '数据室访问被拒绝', redaction_applied: '发布脱敏版本', question_asked: '数据室提问', question_answered: '回答数据室问题', question_published: '公开或收回问答', analytics_exported: '导出数据室查看统计', leak_identified: '泄露溯源查询', room_shredded: '销毁数据室密钥' },
   },
   actions: {
     sign_in: '登录',

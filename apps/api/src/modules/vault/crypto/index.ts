@@ -64,3 +64,4 @@ export {
   type VaultKeyringOptions,
   type VaultKeyStore,
 } from './vault-keyring.ts';
+export { createFileOpener, createFileSealer, FILE_CHUNK_BYTES, readFileKeyId } from './file-cipher.ts';
