@@ -77,8 +77,8 @@ export const DISCLOSURE_LEVEL_CONTENTS = {
   L2: {
     personalFields: [],
     listingFacts: ['dataRoom'],
-    label: { 'zh-CN': 'L2 资料室', en: 'L2 Data room' },
-    description: { 'zh-CN': '尽职调查资料室：逐份文件授权，页面带有查看人专属水印。', en: 'The due-diligence data room: documents granted one by one, pages watermarked for each viewer.' },
+    label: { 'zh-CN': 'L2 数据室', en: 'L2 Data room' },
+    description: { 'zh-CN': '尽职调查数据室：逐份文件授权，页面带有查看人专属水印。', en: 'The due-diligence data room: documents granted one by one, pages watermarked for each viewer.' },
   },
   L3: {
     personalFields: ['account_profiles.real_name', 'account_profiles.mobile'],

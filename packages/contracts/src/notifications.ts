@@ -136,6 +136,12 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '交易 {deal}（挂牌 {code}）已交割，但尚未确认您已不再担任该公司法定代表人。请上传变更后的登记信息作为凭证。',
     en: 'Deal {deal} (listing {code}) has closed, but it is not yet confirmed that you are no longer the legal representative. Upload the updated registration as evidence.',
   },
+  dataroom_documents_shared: {
+    topic: 'dataroom',
+    params: ['code', 'count'],
+    'zh-CN': '挂牌 {code} 的数据室向您开放了 {count} 份文件。',
+    en: '{count} document(s) in the data room of listing {code} are now open to you.',
+  },
   dataroom_question_asked: {
     topic: 'dataroom',
     params: ['code', 'alias'],

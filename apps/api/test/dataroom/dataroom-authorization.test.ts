@@ -63,6 +63,8 @@ for (const dialect of DIALECTS) {
       assert.equal((await download(f.t.app, f.buyer.session, documentId, 'watermarked')).statusCode, 403);
       assert.equal((await download(f.t.app, f.buyer.session, documentId, 'original')).statusCode, 403);
       assert.equal((await page(f.t.app, other.session, documentId)).statusCode, 404);
+      const notices = (await f.t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: authHeaders(f.buyer.session, false) })).json() as { items: { kind: string; params: Record<string, unknown> }[] };
+      assert.ok(notices.items.some((n) => n.kind === 'dataroom_documents_shared' && n.params['count'] === 1), 'the buyer is told documents were opened to them');
     });
 
     test('a watermarked download is a flattened PDF, and only the original permission gets the uploaded bytes', async () => {

@@ -56,6 +56,9 @@ export function createPermissionOperations(ctx: DataroomContext) {
           data: { listingId, roomId: room.id, grantId: input.grantId, level: input.level, target: input.target.type, targetId: input.target.id, documents: targets.length },
         });
       });
+      // The buyer hears that documents were opened to them (count and listing code only).
+      const buyer = input.level !== 'none' && targets.length ? await ctx.access.buyerOfGrant(input.grantId) : null;
+      if (buyer) await ctx.notifications?.notify({ accountId: buyer, kind: 'dataroom_documents_shared', params: { code: grant.listingCode, count: targets.length }, link: '/account/dataroom' });
       return this.matrix(principal, listingId, requestId);
     },
 

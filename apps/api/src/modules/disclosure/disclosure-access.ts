@@ -41,4 +41,9 @@ export type DisclosureAccess = {
   partiesOf(listingId: string): Promise<ListingParties | null>;
   /** The buyer's pseudonym on a listing (stable; derived with a keyed digest, so it links nothing across listings). */
   buyerAlias(listingId: string, buyerAccountId: string): string;
+  /**
+   * The buyer account behind a grant, for notices to that buyer and for starting a deal from a grant — never to be
+   * shown to the sell side (which knows the buyer by alias only). Null for an unknown grant.
+   */
+  buyerOfGrant(grantId: string): Promise<string | null>;
 };

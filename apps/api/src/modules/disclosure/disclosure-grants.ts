@@ -95,8 +95,8 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       await deps.notifications.notifyMany([
         ...(listing.broker_account_id ? [{ accountId: listing.broker_account_id, kind: 'level_requested' as const, params: { code: listing.code, buyer, level }, link: '/console/inquiries' }] : []),
         level === 'L3'
-          ? { accountId: sellerOf(listing), kind: 'consent_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/inquiries' }
-          : { accountId: sellerOf(listing), kind: 'level_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/inquiries' },
+          ? { accountId: sellerOf(listing), kind: 'consent_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/buyer-requests' }
+          : { accountId: sellerOf(listing), kind: 'level_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/buyer-requests' },
       ]);
       return inquiries.buyerView(listing, await repo.inquiry(inquiry.id).then((i) => i ?? inquiry));
     },
@@ -173,7 +173,7 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
         await change(grant, listing, null, 'expired', { state: 'expired' }, null);
         await deps.notifications.notifyMany([
           { accountId: grant.buyer_account_id, kind: 'level_expired', params: { code: listing.code, level: grant.level as GrantLevel }, link: '/account/inquiries' },
-          { accountId: sellerOf(listing), kind: 'level_expired', params: { code: listing.code, level: grant.level as GrantLevel }, link: '/account/inquiries' },
+          { accountId: sellerOf(listing), kind: 'level_expired', params: { code: listing.code, level: grant.level as GrantLevel }, link: '/account/buyer-requests' },
         ]);
       }
       return lapsed.length;

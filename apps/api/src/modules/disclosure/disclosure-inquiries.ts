@@ -117,7 +117,7 @@ export function createInquiries(deps: DisclosureDeps) {
       }
       const buyer = alias(listing.id, principal.accountId);
       await deps.notifications.notifyMany([
-        { accountId: sellerOf(listing), kind: 'inquiry_received', params: { code: listing.code, buyer }, link: '/account/inquiries' },
+        { accountId: sellerOf(listing), kind: 'inquiry_received', params: { code: listing.code, buyer }, link: '/account/buyer-requests' },
         ...(listing.broker_account_id ? [{ accountId: listing.broker_account_id, kind: 'inquiry_received' as const, params: { code: listing.code, buyer }, link: '/console/inquiries' }] : []),
       ]);
       return buyerView(listing, inquiry);

@@ -223,7 +223,7 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
           data: { listingId: listing.id, inquiryId: inquiry.id, signatureId: row.id, templateVersion: template.version, textSha256: text.sha256 },
         });
       });
-      await deps.notifications.notify({ accountId: sellerOf(listing), kind: 'nda_signed', params: { code: listing.code, buyer: variables.buyerAlias }, link: '/account/inquiries' });
+      await deps.notifications.notify({ accountId: sellerOf(listing), kind: 'nda_signed', params: { code: listing.code, buyer: variables.buyerAlias }, link: '/account/buyer-requests' });
       return signatureView(row, listing);
     },
 

@@ -79,6 +79,7 @@ export function createViews(deps: DisclosureDeps) {
       return listing ? { listingId, listingCode: listing.code, sellerAccountId: sellerOf(listing), brokerAccountId: listing.broker_account_id ?? null } : null;
     },
     buyerAlias: alias,
+    buyerOfGrant: async (grantId) => (await repo.grant(grantId))?.buyer_account_id ?? null,
   };
 
   return {

@@ -12,7 +12,7 @@ export const notificationsZhCN = {
   settingsTitle: '接收方式',
   settingsIntro: '站内通知始终开启。您可以选择是否同时通过电子邮件或短信接收以下类别的通知；短信默认关闭。',
   topic: '类别',
-  topics: { account: '账号与顾问', disclosure: '查看申请与权限', dataroom: '资料室', messages: '消息', deals: '交易进度' },
+  topics: { account: '账号与顾问', disclosure: '查看申请与权限', dataroom: '数据室', messages: '消息', deals: '交易进度' },
   channels: { email: '电子邮件', sms: '短信' },
   save: '保存',
   saved: '已保存',
