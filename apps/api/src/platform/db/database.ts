@@ -37,20 +37,26 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
   if (options.databaseUrl) {
     const schema = options.pgSchema;
     if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+    if (schema) {
+      // The schema exists before any pooled connection names it in its search_path: a backend that started with a
+      // search_path naming a missing schema hands that state to parallel workers, which then fail with
+      // "schema … does not exist" (seen under parallel test load).
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      } finally {
+        await client.end();
+      }
+    }
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.pgPoolSize ?? 10,
       types: pgTypes as pg.CustomTypesConfig,
-      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+      // A named schema (the key store; each test file and bench) gets no parallel workers: its tables are small, and
+      // workers only add start-up cost and contention.
+      ...(schema ? { options: `-c search_path=${schema} -c max_parallel_workers_per_gather=0` } : {}),
     });
-    if (schema) {
-      const client = await pool.connect();
-      try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      } finally {
-        client.release();
-      }
-    }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlitePath: undefined, pgSchema: schema ?? 'public', close: () => db.destroy() };
   }
