@@ -148,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     auditRoutes({
       service: services.audit,
+      witnesses: services.auditWitnesses,
       log: services.auditLog,
       resolveSubjects: services.resolveSubjects,
       subjectsOfAccount: services.subjectsOfAccount,

@@ -163,6 +163,10 @@ export const ZIntegrityResponse = z.object({
   firstBadSeq: z.number().int().optional(),
   reason: z.enum(AUDIT_FAILURE_REASONS).optional(),
   latestCheckpoint: z.object({ size: z.number().int(), createdAt: z.string() }).nullable(),
+  /** Checkpoints held outside the database (the export, witnesses) that the log was checked against. */
+  externalCheckpoints: z.number().int().optional(),
+  /** Where and why it failed, identifiers only (record numbers, sizes, the evidence's source). */
+  detail: z.string().optional(),
 });
 export type TIntegrityResponse = z.infer<typeof ZIntegrityResponse>;
 

@@ -80,6 +80,10 @@ export const ERROR_CODES = {
   },
   GRANT_NOT_ACTIVE: { status: 403, 'zh-CN': '您对该挂牌的查看权限未开放、已到期或已被撤回。', en: 'Your access to this listing is not open, has expired or was withdrawn.' },
   LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
+  // Issue 15: requests refused before any route runs (still in the app's error format, with its headers).
+  URI_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长。', en: 'The request address is too long.' },
+  HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大，请清除本站 Cookie 后重试。', en: 'The request headers are too large. Clear this site\'s cookies and try again.' },
+  HOST_NOT_ALLOWED: { status: 421, 'zh-CN': '请求的主机名不属于本站。', en: 'The requested host name does not belong to this site.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,3 +12,5 @@ export * from './verification.ts';
 export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
+export * from './text-input.ts';
+export * from './audit-witness.ts';
