@@ -52,3 +52,26 @@ export async function rewriteLog(db: Kysely<Database>, key: AuditSigningKey, ori
     }
   }
 }
+
+/** Appends `n` well-formed records after the last one and signs a checkpoint over the whole log with `key`. */
+export async function appendAndSign(db: Kysely<Database>, key: AuditSigningKey, origin: string, n: number): Promise<number> {
+  const rows = (await db.selectFrom('audit_log').selectAll().orderBy('seq').execute()).map(toStoredRow);
+  const frontier = createFrontier();
+  for (const row of rows) frontier.appendHex(row.leafHash);
+  let prev = rows.at(-1)?.leafHash ?? GENESIS_PREV_HASH;
+  let seq = rows.length;
+  for (let i = 0; i < n; i++) {
+    seq += 1;
+    const record = { seq, at: new Date().toISOString(), type: 'audit.integrity_checked', actorAccountId: null, actorRole: 'system', actorSession: null, purpose: null, action: 'verify', decision: 'allowed' as const, subjectId: null, fields: [], requestId: null, data: { ok: true, size: seq }, prevHash: prev };
+    const leaf = recordLeafHashHex(record);
+    await db
+      .insertInto('audit_log')
+      .values({ seq, at: record.at, type: record.type, actor_account_id: null, actor_role: 'system', actor_session: null, purpose: null, action: 'verify', decision: 'allowed', subject_id: null, fields: '[]', request_id: null, data: JSON.stringify(record.data), prev_hash: prev, leaf_hash: leaf })
+      .execute();
+    frontier.appendHex(leaf);
+    prev = leaf;
+  }
+  const rootHash = frontier.root();
+  await db.insertInto('audit_checkpoints').values({ size: seq, root_hash: rootHash.toString('hex'), note: signCheckpoint(key, { origin, size: seq, rootHash }), frontier: JSON.stringify(frontier.snapshot()), created_at: new Date().toISOString() }).execute();
+  return seq;
+}

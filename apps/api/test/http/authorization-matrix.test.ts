@@ -171,6 +171,10 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/nda/templates': ['admin'],
   'PUT /api/staff/nda/templates/:version': ['admin'],
   'POST /api/staff/nda/templates/:version/publish': ['admin'],
+  // Issue 15: witnesses of the audit trail (outsiders, no session).
+  'GET /api/audit/proof/consistency': 'anyone',
+  'POST /api/audit/cosignatures': 'anyone',
+  'GET /api/audit/witnesses': 'anyone',
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];
