@@ -26,7 +26,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { factorsRoutes } from './modules/factors/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
-import { identityRoutes, registrationRoutes } from './modules/identity/index.ts';
+import { identityRoutes, registrationRoutes, sessionCookies } from './modules/identity/index.ts';
 import { listingsRoutes } from './modules/listings/index.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -144,7 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(listingsRoutes(services.listings, services.companyReveal));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
-  await app.register(factorsRoutes(services.factors));
+  const cookies = sessionCookies({ secureCookies: config.publicUrl.startsWith('https:') });
+  await app.register(factorsRoutes(services.factors, { setSession: (reply, session) => cookies.set(reply, session) }));
   await app.register(
     auditRoutes({
       service: services.audit,

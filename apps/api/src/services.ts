@@ -126,9 +126,8 @@ export async function createServices(deps: ServiceDeps) {
     },
     relyingParty: relyingPartyFrom(config.publicUrl),
     passwordCheck: (accountId, password) => identity.checkPassword(accountId, password),
-    onFactorProven: async ({ sessionId }) => {
-      await identity.completeSecondFactor(sessionId);
-    },
+    // A half-signed-in session that proves its factor continues under a new token (identity rotates it).
+    onFactorProven: ({ sessionId }) => identity.completeSecondFactor(sessionId),
   });
 
   const identity = createIdentityService({

@@ -264,12 +264,28 @@ export function createIdentityService(deps: IdentityDeps) {
 
     /**
      * A session proved its second factor (step-up or a confirmed enrolment): one waiting for it becomes a full
-     * session. An already full session is left as it is.
+     * session under a NEW session token and CSRF token (the old token stops working at once — ASVS 7.2.4), which
+     * the caller sets as cookies. An already full session is left as it is (undefined).
      */
-    async completeSecondFactor(sessionId: string): Promise<boolean> {
-      const promoted = await repo.promoteSession(sessionId, now().toISOString());
-      if (promoted) await poison([sessionId]);
-      return promoted;
+    async completeSecondFactor(sessionId: string, requestId?: string): Promise<{ token: string; csrfToken: string; expiresAt: Date } | undefined> {
+      const token = newToken();
+      const csrfToken = newToken();
+      const idHash = hashToken(token);
+      const at = now().toISOString();
+      const row = await repo.rotateToActive(sessionId, { id_hash: idHash, csrf_token: csrfToken, public_id: newId() }, at);
+      if (!row) return undefined;
+      await poison([sessionId]);
+      const account = await repo.findAccountById(row.account_id);
+      await audit?.append({
+        type: 'identity.signed_in',
+        actor: { accountId: row.account_id, role: account?.roles ?? null, sessionId: idHash },
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { stage: 'active', previousSession: sessionId },
+      });
+      // The second factor just proved itself: the new session counts as freshly authenticated.
+      await deps.onSessionStarted?.({ accountId: row.account_id, sessionId: idHash });
+      return { token, csrfToken, expiresAt: new Date(row.expires_at) };
     },
 
     /** What the signed-in person sees of their own session: its stage and, while it waits, the methods it can use. */
