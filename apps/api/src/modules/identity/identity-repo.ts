@@ -111,6 +111,9 @@ export function createIdentityRepo(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    /** Whether the account has signed in from this device before (read only; the lockout asks before the password). */
+    isKnownDevice: async (accountId: string, deviceHash: string) =>
+      (await db.selectFrom('known_devices').select('account_id').where('account_id', '=', accountId).where('device_hash', '=', deviceHash).executeTakeFirst()) !== undefined,
     /** Updates the device's last sign-in; false when the account never used it. */
     touchKnownDevice: async (accountId: string, deviceHash: string, now: string) => {
       const result = await db
