@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '@sealbridge/contracts';
 import type { Config } from './platform/config/index.ts';
 import { pendingMigrations, type DatabaseHandle } from './platform/db/index.ts';
 import {
+  earlyErrorOptions,
   installErrorHandler,
   installRequestLog,
   installRouteGuard,
@@ -76,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before any hook (431, 414, a malformed URL…) still get the app's format and security headers.
+    ...earlyErrorOptions({ https: config.publicUrl.startsWith('https:') }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -117,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: (request) => services.identity.authenticate(request.cookies[SESSION_COOKIE]),
     isAllowed: (principal, permission) => services.identity.isAllowed(principal, permission),
     publicOrigin: config.publicUrl,
+    allowedHosts: config.allowedHosts,
   });
 
   await app.register(swagger, {

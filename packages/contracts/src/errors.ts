@@ -83,6 +83,7 @@ export const ERROR_CODES = {
   // Issue 15: requests refused before any route runs (still in the app's error format, with its headers).
   URI_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长。', en: 'The request address is too long.' },
   HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大，请清除本站 Cookie 后重试。', en: 'The request headers are too large. Clear this site\'s cookies and try again.' },
+  REQUEST_TIMEOUT: { status: 408, 'zh-CN': '请求超时，请重试。', en: 'The request took too long to arrive. Please try again.' },
   HOST_NOT_ALLOWED: { status: 421, 'zh-CN': '请求的主机名不属于本站。', en: 'The requested host name does not belong to this site.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
