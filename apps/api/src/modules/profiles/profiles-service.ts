@@ -234,8 +234,19 @@ export function createProfilesService(deps: {
       }
     },
 
-    /** Assigns a customer to a broker (an admin's decision, or the demo seed). */
+    /**
+     * Assigns a customer to a broker (an admin's decision, the advisers' rules, the demo seed). Only a customer
+     * account can be a client and only an active staff account with the broker role can be its adviser — an
+     * assignment is what lets a broker see a person's data, so a staff account must never become a "client".
+     */
     async assignClient(customerAccountId: string, brokerAccountId: string, assignedBy: string) {
+      const accounts = new Map((await repo.accountsForAssignment([customerAccountId, brokerAccountId])).map((a) => [a.id, a]));
+      const customer = accounts.get(customerAccountId);
+      const broker = accounts.get(brokerAccountId);
+      if (!customer || customer.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
+      if (!broker || broker.kind !== 'staff' || broker.status !== 'active' || !broker.roles.split(',').includes('broker')) {
+        throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
+      }
       await repo.assign({ customer_account_id: customerAccountId, broker_account_id: brokerAccountId, assigned_at: now().toISOString(), assigned_by: assignedBy });
     },
   };
