@@ -12,6 +12,7 @@ import { pendingMigrations, type DatabaseHandle } from './platform/db/index.ts';
 import {
   earlyErrorOptions,
   installErrorHandler,
+  installInputHygiene,
   installRequestLog,
   installRouteGuard,
   installSecurityHeaders,
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installErrorHandler(app, deps.logger);
   installRequestLog(app, deps.logger);
+  installInputHygiene(app);
   installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'sealbridge:rl:' } : {}) });

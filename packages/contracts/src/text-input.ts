@@ -37,12 +37,8 @@ const CLEAN_NAME = { message: 'must not contain control, invisible or text-direc
 
 /** A one-line name or title of at most `max` characters (after trimming and NFC). */
 export function ZName(max: number, min = 1) {
-  return z
-    .string()
-    .max(max * 4)
-    .refine(isCleanName, CLEAN_NAME)
-    .transform((v) => v.normalize('NFC').trim())
-    .pipe(z.string().min(min).max(max));
+  // Checks and overwrites only (no transform): the same schema also describes responses, which zod encodes.
+  return z.string().max(max * 4).refine(isCleanName, CLEAN_NAME).normalize('NFC').trim().min(min).max(max);
 }
 
 /** Free text of at most `max` characters: newlines and tabs allowed, CR LF stored as LF. */
@@ -50,10 +46,12 @@ export function ZPlainText(max: number, min = 0) {
   return z
     .string()
     .max(max * 4)
-    .transform((v) => v.replaceAll('\r\n', '\n'))
+    .overwrite((v) => v.replaceAll('\r\n', '\n'))
     .refine(isCleanText, CLEAN_NAME)
-    .transform((v) => v.normalize('NFC').trim())
-    .pipe(z.string().min(min).max(max));
+    .normalize('NFC')
+    .trim()
+    .min(min)
+    .max(max);
 }
 
 /** True when `YYYY-MM-DD` names a day that exists (leap years included). */

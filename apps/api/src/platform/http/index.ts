@@ -4,3 +4,4 @@ export { installSecurityHeaders } from './security-headers.ts';
 export { installRouteGuard, type Principal, type RouteGuardDeps, type RouteEntry } from './route-guard.ts';
 export { installWebApp } from './web-app.ts';
 export { earlyErrorOptions } from './early-errors.ts';
+export { installInputHygiene } from './input-hygiene.ts';
