@@ -22,7 +22,14 @@ export type RouteGuardDeps = {
   allowedHosts?: readonly string[];
 };
 
-export type RouteEntry = { method: string; url: string; permission: Permission | undefined; stages: readonly SessionStage[] };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  permission: Permission | undefined;
+  stages: readonly SessionStage[];
+  /** The route's input schemas (zod), for tests that enumerate every route's inputs. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -84,7 +91,8 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [] });
+    const schema = route.schema ? { body: route.schema.body, querystring: route.schema.querystring, params: route.schema.params } : undefined;
+    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], ...(schema ? { schema } : {}) });
   });
   const publicUrl = new URL(deps.publicOrigin);
   const origin = publicUrl.origin;
