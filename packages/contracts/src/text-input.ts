@@ -20,8 +20,12 @@ import { z } from 'zod';
 // Cc (controls, NUL), Cf (format: bidi embeddings/overrides/isolates, zero-width space/joiners, BOM, soft hyphen,
 // word joiner…), Co (private use), Cn is left to isWellFormed + the explicit list below, Zl/Zp (line/paragraph
 // separators), and the invisible fillers that are not Cf: Hangul fillers, braille blank, combining grapheme joiner.
+// Combining and control characters are the point of these classes: the lint rules that warn about them do not apply.
+/* eslint-disable no-misleading-character-class, no-control-regex */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\ufe00-\ufe0f]/u;
-const INVISIBLE_BUT_NEWLINE_TAB = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\ufe00-\ufe0f]/u;
+const INVISIBLE_BUT_NEWLINE_TAB =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Co}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\ufe00-\ufe0f]/u;
+/* eslint-enable no-misleading-character-class, no-control-regex */
 
 /** True when the text holds no character that could hide or reorder what a reader sees (for one-line names). */
 export function isCleanName(text: string): boolean {
@@ -38,7 +42,14 @@ const CLEAN_NAME = { message: 'must not contain control, invisible or text-direc
 /** A one-line name or title of at most `max` characters (after trimming and NFC). */
 export function ZName(max: number, min = 1) {
   // Checks and overwrites only (no transform): the same schema also describes responses, which zod encodes.
-  return z.string().max(max * 4).refine(isCleanName, CLEAN_NAME).normalize('NFC').trim().min(min).max(max);
+  return z
+    .string()
+    .max(max * 4)
+    .refine(isCleanName, CLEAN_NAME)
+    .normalize('NFC')
+    .trim()
+    .min(min)
+    .max(max);
 }
 
 /** Free text of at most `max` characters: newlines and tabs allowed, CR LF stored as LF. */
@@ -72,7 +83,9 @@ export function ZIsoDate(options: { minYear?: number; maxYear?: number } = {}) {
     .string()
     .max(10)
     .refine(isRealDate, { message: 'expected a real calendar date like 2026-11-28' })
-    .refine((v) => Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear, { message: `expected a year between ${minYear} and ${maxYear}` });
+    .refine((v) => Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear, {
+      message: `expected a year between ${minYear} and ${maxYear}`,
+    });
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?Z)?$/;
@@ -81,10 +94,13 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d
 export const ZIsoDateTime = z
   .string()
   .max(24)
-  .refine((v) => {
-    const m = DATE_TIME.exec(v);
-    return m !== null && isRealDate(m[1] as string);
-  }, { message: 'expected an ISO date like 2026-11-28 or 2026-11-28T09:00:00Z' });
+  .refine(
+    (v) => {
+      const m = DATE_TIME.exec(v);
+      return m !== null && isRealDate(m[1] as string);
+    },
+    { message: 'expected an ISO date like 2026-11-28 or 2026-11-28T09:00:00Z' },
+  );
 
 /** An amount in 万元: finite, 0 ≤ x ≤ max (default 10,000,000 万 = 1,000 亿元), at most 4 decimals (1 元). */
 export function ZAmountWan(options: { max?: number; min?: number } = {}) {

@@ -1,7 +1,14 @@
 import { hostname } from 'node:os';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { ZCheckpointResponse, ZConsistencyProofResponse } from '@sealbridge/contracts';
-import { createFileSigningKey, cosignerVkey, EMPTY_WITNESS_STATE, witnessRound, type WitnessFetch, type WitnessState } from '../modules/audit/index.ts';
+import {
+  createFileSigningKey,
+  cosignerVkey,
+  EMPTY_WITNESS_STATE,
+  witnessRound,
+  type WitnessFetch,
+  type WitnessState,
+} from '../modules/audit/index.ts';
 import { optionValue, unknownOptions } from './cli-args.ts';
 
 export const WITNESS_USAGE = `audit witness --url <public checkpoint URL> --state <file> [--key <log vkey>] [--name <witness name>]
@@ -18,7 +25,7 @@ async function readState(path: string): Promise<WitnessState> {
     return JSON.parse(await readFile(path, 'utf8')) as WitnessState;
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return EMPTY_WITNESS_STATE;
-    throw new Error(`cannot read the witness state ${path}: ${error instanceof Error ? error.message : 'unknown'}`);
+    throw new Error(`cannot read the witness state ${path}: ${error instanceof Error ? error.message : 'unknown'}`, { cause: error });
   }
 }
 
@@ -74,7 +81,9 @@ export async function runWitness(args: string[]): Promise<number> {
       state = round.state;
       if (round.outcome === 'alarm') {
         await writeState(statePath, state);
-        console.error(`ALARM (${state.alarm?.kind}): ${state.alarm?.detail}. Evidence kept in ${statePath}; no further cosignature until it is cleared.`);
+        console.error(
+          `ALARM (${state.alarm?.kind}): ${state.alarm?.detail}. Evidence kept in ${statePath}; no further cosignature until it is cleared.`,
+        );
         return 1;
       }
       if (round.outcome === 'cosigned') {
@@ -88,7 +97,8 @@ export async function runWitness(args: string[]): Promise<number> {
             body: JSON.stringify({ note: round.cosignedNote }),
             signal: AbortSignal.timeout(30_000),
           }).catch(() => undefined);
-          if (!response?.ok) console.error(`the log did not take the cosignature (HTTP ${response?.status ?? 'unreachable'}); it is kept in ${statePath}`);
+          if (!response?.ok)
+            console.error(`the log did not take the cosignature (HTTP ${response?.status ?? 'unreachable'}); it is kept in ${statePath}`);
         }
       } else console.log(`unchanged at size ${state.checkpoint?.size}`);
     } catch (error) {

@@ -1,7 +1,16 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DialectName } from '../../src/platform/db/index.ts';
-import { SYSTEM_ACTOR, cosignerVkey, parseEvidence, witnessRound, EMPTY_WITNESS_STATE, type Cosigner, type WitnessFetch, type WitnessState } from '../../src/modules/audit/index.ts';
+import {
+  SYSTEM_ACTOR,
+  cosignerVkey,
+  parseEvidence,
+  witnessRound,
+  EMPTY_WITNESS_STATE,
+  type Cosigner,
+  type WitnessFetch,
+  type WitnessState,
+} from '../../src/modules/audit/index.ts';
 import { generateSigningKeySeed, signingKeyFromEnv } from '../../src/modules/audit/integrity/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -39,7 +48,8 @@ export async function createLoggedApp(dialect: DialectName, env: Record<string, 
     ...t,
     witnessFetch,
     async grow(n) {
-      for (let i = 0; i < n; i++) await log.append({ type: 'audit.integrity_checked', actor: SYSTEM_ACTOR, decision: 'allowed', data: { ok: true, size: i } });
+      for (let i = 0; i < n; i++)
+        await log.append({ type: 'audit.integrity_checked', actor: SYSTEM_ACTOR, decision: 'allowed', data: { ok: true, size: i } });
       const signed = await log.checkpointNow();
       if (!signed) throw new Error('no checkpoint was signed');
       return signed.size;

@@ -118,7 +118,10 @@ for (const dialect of DIALECTS) {
       const { t, offsite } = await witnessedLog(dialect);
       try {
         const stranger = newCosigner('sealbridge.test/other');
-        const result = await t.app.services.audit.verify({ external: t.evidence(offsite), verifier: { publicKey: stranger.publicKey, keyName: t.app.services.auditLog.origin } });
+        const result = await t.app.services.audit.verify({
+          external: t.evidence(offsite),
+          verifier: { publicKey: stranger.publicKey, keyName: t.app.services.auditLog.origin },
+        });
         assert.equal(result.ok, false);
         assert.equal(result.reason, 'checkpoint_signature_invalid');
         assert.match(result.detail ?? '', /size \d+ \(database\) is rejected/);
@@ -131,7 +134,11 @@ for (const dialect of DIALECTS) {
 
 describe('npm run cli -- audit verify', () => {
   const cli = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-    spawnSync(process.execPath, ['scripts/run.mjs', 'apps/api/src/cli/main.ts', 'audit', 'verify', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    spawnSync(process.execPath, ['scripts/run.mjs', 'apps/api/src/cli/main.ts', 'audit', 'verify', ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
 
   test('an untouched log verifies with no PORT or PUBLIC_URL set, against the export; a cut one fails naming the record', async () => {
     const { t, offsite, sizes } = await witnessedLog('sqlite');

@@ -2,7 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 import { toStoredRow } from '../../src/modules/audit/audit-service.ts';
-import { createFrontier, GENESIS_PREV_HASH, recordLeafHashHex, signCheckpoint, type AuditSigningKey } from '../../src/modules/audit/integrity/index.ts';
+import {
+  createFrontier,
+  GENESIS_PREV_HASH,
+  recordLeafHashHex,
+  signCheckpoint,
+  type AuditSigningKey,
+} from '../../src/modules/audit/integrity/index.ts';
 
 /**
  * What an attacker with file access does once the server is stopped: lift the append-only triggers and edit the
@@ -40,14 +46,24 @@ export async function rewriteLog(db: Kysely<Database>, key: AuditSigningKey, ori
     const data = row.seq === editSeq ? { ...row.data, rewritten: true } : row.data;
     const record = { ...row, data, prevHash: prev };
     const leaf = recordLeafHashHex(record);
-    await db.updateTable('audit_log').set({ data: JSON.stringify(data), prev_hash: prev, leaf_hash: leaf }).where('seq', '=', row.seq).execute();
+    await db
+      .updateTable('audit_log')
+      .set({ data: JSON.stringify(data), prev_hash: prev, leaf_hash: leaf })
+      .where('seq', '=', row.seq)
+      .execute();
     prev = leaf;
     frontier.appendHex(leaf);
     if (sizes.includes(row.seq)) {
       const rootHash = frontier.root();
       await db
         .insertInto('audit_checkpoints')
-        .values({ size: row.seq, root_hash: rootHash.toString('hex'), note: signCheckpoint(key, { origin, size: row.seq, rootHash }), frontier: JSON.stringify(frontier.snapshot()), created_at: new Date().toISOString() })
+        .values({
+          size: row.seq,
+          root_hash: rootHash.toString('hex'),
+          note: signCheckpoint(key, { origin, size: row.seq, rootHash }),
+          frontier: JSON.stringify(frontier.snapshot()),
+          created_at: new Date().toISOString(),
+        })
         .execute();
     }
   }
@@ -62,16 +78,56 @@ export async function appendAndSign(db: Kysely<Database>, key: AuditSigningKey, 
   let seq = rows.length;
   for (let i = 0; i < n; i++) {
     seq += 1;
-    const record = { seq, at: new Date().toISOString(), type: 'audit.integrity_checked', actorAccountId: null, actorRole: 'system', actorSession: null, purpose: null, action: 'verify', decision: 'allowed' as const, subjectId: null, fields: [], requestId: null, data: { ok: true, size: seq }, prevHash: prev };
+    const record = {
+      seq,
+      at: new Date().toISOString(),
+      type: 'audit.integrity_checked',
+      actorAccountId: null,
+      actorRole: 'system',
+      actorSession: null,
+      purpose: null,
+      action: 'verify',
+      decision: 'allowed' as const,
+      subjectId: null,
+      fields: [],
+      requestId: null,
+      data: { ok: true, size: seq },
+      prevHash: prev,
+    };
     const leaf = recordLeafHashHex(record);
     await db
       .insertInto('audit_log')
-      .values({ seq, at: record.at, type: record.type, actor_account_id: null, actor_role: 'system', actor_session: null, purpose: null, action: 'verify', decision: 'allowed', subject_id: null, fields: '[]', request_id: null, data: JSON.stringify(record.data), prev_hash: prev, leaf_hash: leaf })
+      .values({
+        seq,
+        at: record.at,
+        type: record.type,
+        actor_account_id: null,
+        actor_role: 'system',
+        actor_session: null,
+        purpose: null,
+        action: 'verify',
+        decision: 'allowed',
+        subject_id: null,
+        fields: '[]',
+        request_id: null,
+        data: JSON.stringify(record.data),
+        prev_hash: prev,
+        leaf_hash: leaf,
+      })
       .execute();
     frontier.appendHex(leaf);
     prev = leaf;
   }
   const rootHash = frontier.root();
-  await db.insertInto('audit_checkpoints').values({ size: seq, root_hash: rootHash.toString('hex'), note: signCheckpoint(key, { origin, size: seq, rootHash }), frontier: JSON.stringify(frontier.snapshot()), created_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto('audit_checkpoints')
+    .values({
+      size: seq,
+      root_hash: rootHash.toString('hex'),
+      note: signCheckpoint(key, { origin, size: seq, rootHash }),
+      frontier: JSON.stringify(frontier.snapshot()),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
   return seq;
 }

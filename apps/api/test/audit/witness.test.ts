@@ -25,8 +25,15 @@ for (const dialect of DIALECTS) {
         assert.equal(proofRes.statusCode, 200);
         const proof = (proofRes.json() as { proof: string[] }).proof.map((p) => Buffer.from(p, 'base64'));
         assert.ok(proof.length > 0);
-        const roots = await t.database.db.selectFrom('audit_checkpoints').select(['size', 'root_hash']).where('size', 'in', [a, b]).orderBy('size').execute();
-        assert.ok(verifyConsistency(a, b, Buffer.from(roots[0]?.root_hash ?? '', 'hex'), Buffer.from(roots[1]?.root_hash ?? '', 'hex'), proof));
+        const roots = await t.database.db
+          .selectFrom('audit_checkpoints')
+          .select(['size', 'root_hash'])
+          .where('size', 'in', [a, b])
+          .orderBy('size')
+          .execute();
+        assert.ok(
+          verifyConsistency(a, b, Buffer.from(roots[0]?.root_hash ?? '', 'hex'), Buffer.from(roots[1]?.root_hash ?? '', 'hex'), proof),
+        );
 
         const second = await t.witness(first.state, cosigner);
         assert.equal(second.outcome, 'cosigned');
@@ -35,15 +42,20 @@ for (const dialect of DIALECTS) {
         assert.match(second.state.cosignature ?? '', /^— witness\.test\/w1 /);
         assert.equal((await t.witness(second.state, cosigner)).outcome, 'unchanged');
 
-        const list = (await t.app.inject({ url: '/api/audit/witnesses' })).json() as { witnesses: { name: string; vkey: string; latest: { size: number; signatureLine: string } | null }[] };
-        assert.deepEqual(list.witnesses.map((w) => [w.name, w.vkey, w.latest?.size]), [['witness.test/w1', cosigner.vkey, b]]);
+        const list = (await t.app.inject({ url: '/api/audit/witnesses' })).json() as {
+          witnesses: { name: string; vkey: string; latest: { size: number; signatureLine: string } | null }[];
+        };
+        assert.deepEqual(
+          list.witnesses.map((w) => [w.name, w.vkey, w.latest?.size]),
+          [['witness.test/w1', cosigner.vkey, b]],
+        );
         assert.equal(list.witnesses[0]?.latest?.signatureLine, second.state.cosignature);
       } finally {
         await t.close();
       }
     });
 
-    test('a forked log — history rewritten and re-signed with the log\'s own key — is refused and the alarm sticks', async () => {
+    test("a forked log — history rewritten and re-signed with the log's own key — is refused and the alarm sticks", async () => {
       const cosigner = newCosigner();
       const t = await createLoggedApp(dialect, { AUDIT_WITNESSES: cosigner.vkey });
       try {
@@ -125,7 +137,25 @@ describe('npm run cli -- audit witness', () => {
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/api/audit/checkpoint`;
       const run = () =>
         new Promise<{ code: number | null; out: string }>((resolve) => {
-          const child = spawn(process.execPath, ['scripts/run.mjs', 'apps/api/src/cli/main.ts', 'audit', 'witness', '--url', url, '--state', statePath, '--witness-key', witnessKey, '--name', 'witness.test/cli', '--once'], { cwd: ROOT });
+          const child = spawn(
+            process.execPath,
+            [
+              'scripts/run.mjs',
+              'apps/api/src/cli/main.ts',
+              'audit',
+              'witness',
+              '--url',
+              url,
+              '--state',
+              statePath,
+              '--witness-key',
+              witnessKey,
+              '--name',
+              'witness.test/cli',
+              '--once',
+            ],
+            { cwd: ROOT },
+          );
           let out = '';
           child.stdout.on('data', (d: Buffer) => (out += d.toString()));
           child.stderr.on('data', (d: Buffer) => (out += d.toString()));

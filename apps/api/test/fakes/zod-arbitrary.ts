@@ -62,7 +62,11 @@ export function shapedBy(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
       if (regex) return fc.stringMatching(regex.flags.includes('i') ? new RegExp(regex.source, regex.flags.replace('i', '')) : regex);
       const min = (checks.find((c) => c.check === 'min_length')?.['minimum'] as number | undefined) ?? 0;
       const max = (checks.find((c) => c.check === 'max_length')?.['maximum'] as number | undefined) ?? 40;
-      return fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max, 60)), unit: fc.constantFrom('a', '1', '中', ' ', '-', '.', '@', '张', 'Z') });
+      return fc.string({
+        minLength: min,
+        maxLength: Math.max(min, Math.min(max, 60)),
+        unit: fc.constantFrom('a', '1', '中', ' ', '-', '.', '@', '张', 'Z'),
+      });
     }
     case 'number': {
       const checks = checksOf(def);
@@ -100,7 +104,9 @@ export function shapedBy(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
     case 'object': {
       const shape = def['shape'] as Record<string, ZodLike>;
       const entries = Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, shapedBy(v, depth + 1)]));
-      return fc.record(entries, { requiredKeys: Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(shape[k]?._zod.def.type ?? '')) });
+      return fc.record(entries, {
+        requiredKeys: Object.keys(shape).filter((k) => !['optional', 'default', 'prefault'].includes(shape[k]?._zod.def.type ?? '')),
+      });
     }
     case 'union':
       return fc.oneof(...(def['options'] as unknown[]).map((o) => shapedBy(o, depth + 1)));
@@ -119,7 +125,9 @@ function corrupt(value: unknown, pick: number, replacement: unknown): unknown {
   const keys = Object.keys(value as object);
   if (keys.length === 0) return replacement;
   const key = keys[pick % keys.length] as string;
-  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> = Array.isArray(value)
+    ? ([...value] as unknown as Record<string, unknown>)
+    : { ...(value as Record<string, unknown>) };
   copy[key] = pick % 3 === 0 ? replacement : corrupt(copy[key], Math.floor(pick / 3), replacement);
   return copy;
 }

@@ -5,7 +5,14 @@ import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed-demo.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, sessionFrom, type TestApp } from '../helpers/test-app.ts';
 
-const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cache-control', 'x-request-id'];
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'cache-control',
+  'x-request-id',
+];
 
 /** One raw HTTP exchange: what a client gets when Node or the router refuses the request before any route runs. */
 function exchange(port: number, request: string): Promise<{ status: number; headers: Map<string, string>; body: unknown }> {
@@ -28,7 +35,7 @@ function exchange(port: number, request: string): Promise<{ status: number; head
   });
 }
 
-describe('errors raised before the app\'s handlers', () => {
+describe("errors raised before the app's handlers", () => {
   let t: TestApp;
   let port = 0;
   before(async () => {
@@ -40,9 +47,24 @@ describe('errors raised before the app\'s handlers', () => {
   after(async () => t.close());
 
   const cases: [string, string, number, string][] = [
-    ['a header block over Node\'s limit', `GET /api/listings HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`, 431, 'HEADERS_TOO_LARGE'],
-    ['a request line over the limit', `GET /api/listings?q=${'a'.repeat(40_000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 414, 'URI_TOO_LONG'],
-    ['a path parameter over the router\'s limit', `DELETE /api/me/sessions/${'a'.repeat(300)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 414, 'URI_TOO_LONG'],
+    [
+      "a header block over Node's limit",
+      `GET /api/listings HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`,
+      431,
+      'HEADERS_TOO_LARGE',
+    ],
+    [
+      'a request line over the limit',
+      `GET /api/listings?q=${'a'.repeat(40_000)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      414,
+      'URI_TOO_LONG',
+    ],
+    [
+      "a path parameter over the router's limit",
+      `DELETE /api/me/sessions/${'a'.repeat(300)} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`,
+      414,
+      'URI_TOO_LONG',
+    ],
     ['a URL that does not decode', `GET /api/listings/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 400, 'BAD_REQUEST'],
     ['bytes that are not HTTP', 'GARBAGE\r\n\r\n', 400, 'BAD_REQUEST'],
     ['a Host that is not ours', 'GET /api/meta HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', 421, 'HOST_NOT_ALLOWED'],
@@ -70,7 +92,7 @@ for (const dialect of DIALECTS) {
     });
     after(async () => t.close());
 
-    test('requests addressed to PUBLIC_URL\'s host or an ALLOWED_HOSTS name are served; any other Host is refused with 421', async () => {
+    test("requests addressed to PUBLIC_URL's host or an ALLOWED_HOSTS name are served; any other Host is refused with 421", async () => {
       assert.equal((await t.app.inject({ url: '/api/meta', headers: { host: 'deals.example.cn' } })).statusCode, 200);
       assert.equal((await t.app.inject({ url: '/api/meta', headers: { host: 'DEALS.example.cn:443' } })).statusCode, 200);
       assert.equal((await t.app.inject({ url: '/api/meta', headers: { host: 'internal.example.cn' } })).statusCode, 200);
@@ -78,16 +100,29 @@ for (const dialect of DIALECTS) {
       assert.equal(evil.statusCode, 421);
       assert.equal(evil.json().code, 'HOST_NOT_ALLOWED');
       assert.equal((await t.app.inject({ url: '/listings', headers: { host: 'evil.example' } })).statusCode, 421, 'pages too');
-      assert.equal((await t.app.inject({ url: '/healthz', headers: { host: '10.0.0.7:3000' } })).statusCode, 200, 'load-balancer probes by IP');
+      assert.equal(
+        (await t.app.inject({ url: '/healthz', headers: { host: '10.0.0.7:3000' } })).statusCode,
+        200,
+        'load-balancer probes by IP',
+      );
     });
 
-    test('the CSRF origin check trusts PUBLIC_URL, never the request\'s own Host header', async () => {
+    test("the CSRF origin check trusts PUBLIC_URL, never the request's own Host header", async () => {
       const host = 'deals.example.cn';
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { host }, payload: { loginName: 'seller', password: DEMO_PASSWORD } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { host },
+        payload: { loginName: 'seller', password: DEMO_PASSWORD },
+      });
       assert.equal(login.statusCode, 200, login.body);
       const session = sessionFrom(login);
       const post = (origin: string, hostHeader = host) =>
-        t.app.inject({ method: 'POST', url: '/api/me/sessions/end-others', headers: { ...authHeaders(session), host: hostHeader, origin } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/me/sessions/end-others',
+          headers: { ...authHeaders(session), host: hostHeader, origin },
+        });
       assert.equal((await post('https://deals.example.cn')).statusCode, 200);
       // Before: an Origin matching the request's own Host passed. A rebinding attacker controls both.
       const rebound = await post('https://internal.example.cn:8443', 'internal.example.cn:8443');

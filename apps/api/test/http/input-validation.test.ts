@@ -8,7 +8,11 @@ import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '
 
 function listing(overrides: Record<string, unknown> = {}, serial = 700): TListingInput {
   const base = demoSellerListings()[0] as TListingInput;
-  return { ...base, company: { ...base.company, name: `杭州明湖${serial}网络科技有限公司`, creditCode: syntheticCreditCode(serial) }, ...overrides } as TListingInput;
+  return {
+    ...base,
+    company: { ...base.company, name: `杭州明湖${serial}网络科技有限公司`, creditCode: syntheticCreditCode(serial) },
+    ...overrides,
+  } as TListingInput;
 }
 
 for (const dialect of DIALECTS) {
@@ -22,9 +26,20 @@ for (const dialect of DIALECTS) {
     });
     after(async () => t.close());
 
-    const draft = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/seller/listings', headers: authHeaders(seller), payload: body as object });
-    const issuesOf = (res: { json: () => unknown }) => [...new Set(((res.json() as { details?: { issues?: { path: string }[] } }).details?.issues ?? []).map((i) => i.path))];
-    const listingCount = async () => Number((await t.database.db.selectFrom('listings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const draft = (body: unknown) =>
+      t.app.inject({ method: 'POST', url: '/api/seller/listings', headers: authHeaders(seller), payload: body as object });
+    const issuesOf = (res: { json: () => unknown }) => [
+      ...new Set(((res.json() as { details?: { issues?: { path: string }[] } }).details?.issues ?? []).map((i) => i.path)),
+    ];
+    const listingCount = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('listings')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     test('a date that does not exist (2023-02-30) is refused, naming the field, and nothing is written', async () => {
       const before = await listingCount();
@@ -44,13 +59,27 @@ for (const dialect of DIALECTS) {
     });
 
     test('bidi-override and zero-width characters in names are refused', async () => {
-      const flipped = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(seller), payload: { realName: '王\u202e五' } });
+      const flipped = await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/profile',
+        headers: authHeaders(seller),
+        payload: { realName: '王\u202e五' },
+      });
       assert.equal(flipped.statusCode, 422);
       assert.deepEqual(issuesOf(flipped), ['realName']);
       const hidden = await draft(listing({ title: '整体转让\u200b信息科技公司' }));
       assert.equal(hidden.statusCode, 422);
       assert.deepEqual(issuesOf(hidden), ['title']);
-      const shareholder = await draft(listing({ company: { name: '杭州明湖702网络科技有限公司', creditCode: syntheticCreditCode(702), legalRepresentative: '赵\u2067六', shareholders: ['赵六'] } }));
+      const shareholder = await draft(
+        listing({
+          company: {
+            name: '杭州明湖702网络科技有限公司',
+            creditCode: syntheticCreditCode(702),
+            legalRepresentative: '赵\u2067六',
+            shareholders: ['赵六'],
+          },
+        }),
+      );
       assert.deepEqual(issuesOf(shareholder), ['company.legalRepresentative']);
     });
 
@@ -63,7 +92,12 @@ for (const dialect of DIALECTS) {
       const nested = await draft(listing({ highlights: ['ok', 'bad\u0000'] }));
       assert.equal(nested.statusCode, 422);
       assert.deepEqual(issuesOf(nested), ['highlights.1']);
-      const lone = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"loginName":"\\ud800","password":"x"}' });
+      const lone = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"loginName":"\\ud800","password":"x"}',
+      });
       assert.equal(lone.statusCode, 422, 'a lone surrogate too');
     });
 

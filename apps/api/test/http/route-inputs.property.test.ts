@@ -20,7 +20,8 @@ import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '
  */
 const RUNS = Number(process.env.ROUTE_PROPERTY_RUNS ?? (process.env.DIALECTS?.includes('postgres') ? 30 : 60));
 /** Tables a refused request may still write: the audit trail, attempt counters, sessions, jobs, bookkeeping. */
-const MAY_CHANGE = /^(audit_|identity_login_throttle|factors_attempts|factors_challenges|sessions|known_devices|jobs|kysely_|registration_codes|identity_codes|delivery_outbox|listings_fts)/;
+const MAY_CHANGE =
+  /^(audit_|identity_login_throttle|factors_attempts|factors_challenges|sessions|known_devices|jobs|kysely_|registration_codes|identity_codes|delivery_outbox|listings_fts)/;
 /** Routes that end the caller's own session or account would spoil the other routes' sessions. */
 const SKIP = new Set(['POST /api/auth/logout', 'POST /api/me/sessions/end-others', 'POST /api/staff/members/:id/offboard']);
 const STACK = /\n\s+at |node_modules|\/src\/|\.ts:\d+|Error: /;
@@ -30,7 +31,8 @@ function pathWith(url: string, params: Record<string, unknown> | undefined): str
 }
 
 function queryOf(value: unknown): string {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value === undefined ? '' : `?v=${encodeURIComponent(String(value))}`;
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return value === undefined ? '' : `?v=${encodeURIComponent(String(value))}`;
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined) continue;
@@ -60,8 +62,12 @@ for (const dialect of DIALECTS) {
     async function counts(): Promise<Record<string, number>> {
       const out: Record<string, number> = {};
       for (const name of tables) {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, by name
-        const row = await (t.database.db as any).selectFrom(name).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+        /* eslint-disable @typescript-eslint/no-explicit-any -- every table, by name */
+        const row = await (t.database.db as any)
+          .selectFrom(name)
+          .select((eb: any) => eb.fn.countAll().as('n'))
+          .executeTakeFirst();
+        /* eslint-enable @typescript-eslint/no-explicit-any */
         out[name] = Number(row?.n ?? 0);
       }
       return out;
@@ -76,7 +82,12 @@ for (const dialect of DIALECTS) {
 
     test('no input makes any route answer 5xx, leak a stack trace, or write half of anything', async (ctx) => {
       const routes = t.app.routeTable.filter(
-        (r) => r.url.startsWith('/api/') && r.schema && (r.schema.body || r.schema.querystring || r.schema.params) && !SKIP.has(`${r.method} ${r.url}`) && r.method !== 'HEAD',
+        (r) =>
+          r.url.startsWith('/api/') &&
+          r.schema &&
+          (r.schema.body || r.schema.querystring || r.schema.params) &&
+          !SKIP.has(`${r.method} ${r.url}`) &&
+          r.method !== 'HEAD',
       );
       assert.ok(routes.length >= 40, `only ${routes.length} routes with input schemas were found`);
       const failures: string[] = [];
@@ -85,37 +96,49 @@ for (const dialect of DIALECTS) {
         const session = callerFor(route);
         const before = await counts();
         let anySuccess = false;
-        await fc.assert(
-          fc.asyncProperty(
-            fc.record({
-              body: route.schema?.body ? inputFor(route.schema.body) : fc.constant(undefined),
-              query: route.schema?.querystring ? inputFor(route.schema.querystring) : fc.constant(undefined),
-              params: route.schema?.params ? inputFor(route.schema.params) : fc.constant(undefined),
-            }),
-            async ({ body, query, params }) => {
-              const url = `${pathWith(route.url, params as Record<string, unknown>)}${queryOf(query)}`;
-              const res = await t.app.inject({
-                method: route.method as 'GET',
-                url,
-                remoteAddress: nextClientAddress(),
-                headers: { ...(session ? authHeaders(session) : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-                ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-              });
-              const where = `${route.method} ${route.url} → ${res.statusCode} for ${JSON.stringify({ body, query, params }).slice(0, 300)}`;
-              statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-              assert.ok(res.statusCode < 500, `${where}: ${res.body.slice(0, 300)}`);
-              assert.doesNotMatch(res.body, STACK, where);
-              if (res.statusCode >= 400) {
-                const error = res.json() as { code: unknown; message: unknown; requestId: unknown };
-                assert.ok(isErrorCode(error.code) && typeof error.message === 'string' && typeof error.requestId === 'string', `${where}: ${res.body.slice(0, 200)}`);
-              } else anySuccess = true;
-            },
-          ),
-          { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? 20261203), endOnFailure: true },
-        ).catch((error: unknown) => failures.push(error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error)));
+        await fc
+          .assert(
+            fc.asyncProperty(
+              fc.record({
+                body: route.schema?.body ? inputFor(route.schema.body) : fc.constant(undefined),
+                query: route.schema?.querystring ? inputFor(route.schema.querystring) : fc.constant(undefined),
+                params: route.schema?.params ? inputFor(route.schema.params) : fc.constant(undefined),
+              }),
+              async ({ body, query, params }) => {
+                const url = `${pathWith(route.url, params as Record<string, unknown>)}${queryOf(query)}`;
+                const res = await t.app.inject({
+                  method: route.method as 'GET',
+                  url,
+                  remoteAddress: nextClientAddress(),
+                  headers: {
+                    ...(session ? authHeaders(session) : {}),
+                    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+                  },
+                  ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+                });
+                const where = `${route.method} ${route.url} → ${res.statusCode} for ${JSON.stringify({ body, query, params }).slice(0, 300)}`;
+                statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+                assert.ok(res.statusCode < 500, `${where}: ${res.body.slice(0, 300)}`);
+                assert.doesNotMatch(res.body, STACK, where);
+                if (res.statusCode >= 400) {
+                  const error = res.json() as { code: unknown; message: unknown; requestId: unknown };
+                  assert.ok(
+                    isErrorCode(error.code) && typeof error.message === 'string' && typeof error.requestId === 'string',
+                    `${where}: ${res.body.slice(0, 200)}`,
+                  );
+                } else anySuccess = true;
+              },
+            ),
+            { numRuns: RUNS, seed: Number(process.env.FC_SEED ?? 20261203), endOnFailure: true },
+          )
+          .catch((error: unknown) =>
+            failures.push(error instanceof Error ? error.message.split('\n').slice(0, 6).join('\n') : String(error)),
+          );
         if (!anySuccess) {
           const afterCounts = await counts();
-          for (const name of tables) if (afterCounts[name] !== before[name]) failures.push(`${route.method} ${route.url}: refused requests changed ${name} (${before[name]} → ${afterCounts[name]})`);
+          for (const name of tables)
+            if (afterCounts[name] !== before[name])
+              failures.push(`${route.method} ${route.url}: refused requests changed ${name} (${before[name]} → ${afterCounts[name]})`);
         }
       }
       ctx.diagnostic(`${routes.length} routes; answers by status: ${JSON.stringify(Object.fromEntries(statuses))}`);

@@ -37,7 +37,8 @@ export function parseEvidence(text: string, label: string): StoredCheckpoint[] {
   })();
   const pick = (value: unknown, where: string): StoredCheckpoint => {
     const record = value as { size?: unknown; note?: unknown; checkpoint?: { size?: unknown; note?: unknown } | null } | null;
-    const inner = record && typeof record === 'object' && record.checkpoint && typeof record.checkpoint === 'object' ? record.checkpoint : record;
+    const inner =
+      record && typeof record === 'object' && record.checkpoint && typeof record.checkpoint === 'object' ? record.checkpoint : record;
     if (!inner || typeof inner.note !== 'string') throw new EvidenceError(`${where}: no signed note`);
     const size = typeof inner.size === 'number' ? inner.size : sizeOf(inner.note);
     return { size, note: inner.note, source: where };
@@ -73,7 +74,10 @@ export async function loadEvidence(source: EvidenceSource, fetchImpl: typeof fet
   }
   let response: Response;
   try {
-    response = await fetchImpl(source.location, { headers: { accept: 'application/json, text/plain' }, signal: AbortSignal.timeout(15_000) });
+    response = await fetchImpl(source.location, {
+      headers: { accept: 'application/json, text/plain' },
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch {
     throw new EvidenceError(`cannot fetch ${source.location}`);
   }

@@ -1,4 +1,12 @@
-import { checkpointVerifier, cosignCheckpoint, noteBody, publicKeyFromVkey, verifyConsistency, type Checkpoint, type Cosigner } from './integrity/index.ts';
+import {
+  checkpointVerifier,
+  cosignCheckpoint,
+  noteBody,
+  publicKeyFromVkey,
+  verifyConsistency,
+  type Checkpoint,
+  type Cosigner,
+} from './integrity/index.ts';
 
 /**
  * The witness (`npm run cli -- audit witness`): anyone can run it, on a machine the log's operator does not
@@ -53,16 +61,23 @@ export async function witnessRound(options: {
 
   const served = await options.fetch.checkpoint();
   const vkey = options.pinnedVkey ?? state.log?.vkey ?? served.verifierKey;
-  if (state.log && state.log.vkey !== vkey) return alarm('key_changed', `the log's key changed from ${state.log.vkey} to ${vkey}`, served.note);
-  if (served.verifierKey.trim() !== vkey.trim()) return alarm('key_changed', `the log now publishes the key ${served.verifierKey}, not ${vkey}`, served.note);
+  if (state.log && state.log.vkey !== vkey)
+    return alarm('key_changed', `the log's key changed from ${state.log.vkey} to ${vkey}`, served.note);
+  if (served.verifierKey.trim() !== vkey.trim())
+    return alarm('key_changed', `the log now publishes the key ${served.verifierKey}, not ${vkey}`, served.note);
   const { keyName, publicKey } = publicKeyFromVkey(vkey);
   let cp: Checkpoint;
   try {
     cp = checkpointVerifier(publicKey, keyName)(served.note);
   } catch (error) {
-    return alarm('bad_signature', `the checkpoint is not validly signed by ${keyName}: ${error instanceof Error ? error.message : 'unknown'}`, served.note);
+    return alarm(
+      'bad_signature',
+      `the checkpoint is not validly signed by ${keyName}: ${error instanceof Error ? error.message : 'unknown'}`,
+      served.note,
+    );
   }
-  if (state.log && cp.origin !== state.log.origin) return alarm('origin_changed', `the log's origin changed from ${state.log.origin} to ${cp.origin}`, served.note);
+  if (state.log && cp.origin !== state.log.origin)
+    return alarm('origin_changed', `the log's origin changed from ${state.log.origin} to ${cp.origin}`, served.note);
 
   const rootHash = cp.rootHash.toString('base64');
   const old = state.checkpoint;
@@ -77,7 +92,12 @@ export async function witnessRound(options: {
     const proof = await options.fetch.consistencyProof(old.size, cp.size);
     const hashes = proof.map((p) => Buffer.from(p, 'base64'));
     if (!verifyConsistency(old.size, cp.size, Buffer.from(old.rootHash, 'base64'), cp.rootHash, hashes)) {
-      return alarm('fork', `the checkpoint at size ${cp.size} does not extend the one at size ${old.size}: the consistency proof fails`, served.note, proof);
+      return alarm(
+        'fork',
+        `the checkpoint at size ${cp.size} does not extend the one at size ${old.size}: the consistency proof fails`,
+        served.note,
+        proof,
+      );
     }
   }
   const cosignature = cosignCheckpoint(noteBody(served.note), options.cosigner, Math.floor(now().getTime() / 1000));
@@ -85,6 +105,12 @@ export async function witnessRound(options: {
     outcome: 'cosigned',
     previousSize,
     cosignedNote: `${served.note}${cosignature.line}\n`,
-    state: { version: 1, log: { origin: cp.origin, vkey }, checkpoint: { size: cp.size, rootHash, note: served.note }, cosignature: cosignature.line, alarm: null },
+    state: {
+      version: 1,
+      log: { origin: cp.origin, vkey },
+      checkpoint: { size: cp.size, rootHash, note: served.note },
+      cosignature: cosignature.line,
+      alarm: null,
+    },
   };
 }

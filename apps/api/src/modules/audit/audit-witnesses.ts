@@ -66,7 +66,10 @@ export function createAuditWitnesses(deps: AuditWitnessesDeps) {
       const sizeLine = body.split('\n')[1] ?? '';
       const stored = /^(0|[1-9][0-9]{0,15})$/.test(sizeLine) ? await repo.checkpointAt(Number(sizeLine)) : undefined;
       if (!stored || noteBody(stored.note) !== body) throw new AppError('NOT_FOUND', 'not one of our checkpoints');
-      const lines = note.slice(body.length + 1).split('\n').filter(Boolean);
+      const lines = note
+        .slice(body.length + 1)
+        .split('\n')
+        .filter(Boolean);
       let accepted = 0;
       for (const witness of deps.witnesses) {
         let found;
@@ -76,7 +79,8 @@ export function createAuditWitnesses(deps: AuditWitnessesDeps) {
           throw new AppError('VALIDATION_FAILED', 'a cosignature does not verify', { fields: ['note'] });
         }
         if (!found) continue;
-        if (found.timestamp > now().getTime() / 1000 + MAX_CLOCK_SKEW_SECONDS) throw new AppError('VALIDATION_FAILED', 'cosignature from the future', { fields: ['note'] });
+        if (found.timestamp > now().getTime() / 1000 + MAX_CLOCK_SKEW_SECONDS)
+          throw new AppError('VALIDATION_FAILED', 'cosignature from the future', { fields: ['note'] });
         await repo.insertCosignature({
           witness_key_name: found.keyName,
           witness_key_id: found.keyId,
@@ -102,7 +106,13 @@ export function createAuditWitnesses(deps: AuditWitnessesDeps) {
             keyId: w.keyId.toString('hex'),
             vkey: w.vkey,
             latest: row
-              ? { size: Number(row.size), rootHash: row.root_hash, cosignedAt: new Date(Number(row.cosigned_at) * 1000).toISOString(), receivedAt: row.received_at, signatureLine: row.signature_line }
+              ? {
+                  size: Number(row.size),
+                  rootHash: row.root_hash,
+                  cosignedAt: new Date(Number(row.cosigned_at) * 1000).toISOString(),
+                  receivedAt: row.received_at,
+                  signatureLine: row.signature_line,
+                }
               : null,
           };
         }),

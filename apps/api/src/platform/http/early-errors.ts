@@ -15,7 +15,10 @@ export function earlyErrorOptions(options: { https: boolean }) {
   const headers = { ...securityHeaders(options), 'cache-control': 'no-store' };
 
   /** Node has not parsed the request: write the whole response on the socket, then close it. */
-  function clientErrorHandler(error: Error & { code?: string; rawPacket?: { toString(encoding: 'latin1'): string } }, socket: Socket): void {
+  function clientErrorHandler(
+    error: Error & { code?: string; rawPacket?: { toString(encoding: 'latin1'): string } },
+    socket: Socket,
+  ): void {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
     let code: ErrorCode = 'BAD_REQUEST';
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') code = 'REQUEST_TIMEOUT';
@@ -46,11 +49,17 @@ export function earlyErrorOptions(options: { https: boolean }) {
   function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
     reply.headers(headers);
     reply.header('x-request-id', request.id);
-    const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_REQUEST' : 'INTERNAL';
+    const code: ErrorCode =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : error.code === 'FST_ERR_BAD_URL' ? 'BAD_REQUEST' : 'INTERNAL';
     void sendError(request, reply, code);
   }
 
   return { clientErrorHandler, frameworkErrors };
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  414: 'URI Too Long',
+  431: 'Request Header Fields Too Large',
+};

@@ -32,7 +32,11 @@ export function installInputHygiene(app: FastifyInstance): void {
     ] as const) {
       const path = findUnsafeString(value, '', 0);
       if (path !== undefined) {
-        return done(new AppError('VALIDATION_FAILED', 'NUL or lone surrogate in input', { issues: [{ path, location, message: 'must not contain NUL or unpaired surrogate characters' }] }));
+        return done(
+          new AppError('VALIDATION_FAILED', 'NUL or lone surrogate in input', {
+            issues: [{ path, location, message: 'must not contain NUL or unpaired surrogate characters' }],
+          }),
+        );
       }
     }
     done();

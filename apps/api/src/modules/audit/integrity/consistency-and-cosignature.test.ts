@@ -46,14 +46,23 @@ describe('C2SP cosignature/v1', () => {
   const log = signingKeyFromEnv(generateSigningKeySeed(), 'example.com/behind-the-sofa');
   const witness = signingKeyFromEnv(generateSigningKeySeed(), 'witness.example.com/w1');
   const cosigner = { keyName: 'witness.example.com/w1', privateKey: witness.privateKey, publicKey: witness.publicKey };
-  const note = signCheckpoint(log, { origin: 'example.com/behind-the-sofa', size: 20852163, rootHash: createHash('sha256').update('x').digest() });
+  const note = signCheckpoint(log, {
+    origin: 'example.com/behind-the-sofa',
+    size: 20852163,
+    rootHash: createHash('sha256').update('x').digest(),
+  });
 
   test('the signed message is "cosignature/v1", the time line and the checkpoint body, as the spec writes it', () => {
     const cosig = cosignCheckpoint(noteBody(note), cosigner, 1679315147);
     const blob = Buffer.from(cosig.line.split(' ')[2] as string, 'base64');
     assert.equal(blob.length, 4 + 8 + 64);
     const raw = Buffer.from(witness.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
-    const keyId = createHash('sha256').update('witness.example.com/w1\n').update(Buffer.from([0x04])).update(raw).digest().subarray(0, 4);
+    const keyId = createHash('sha256')
+      .update('witness.example.com/w1\n')
+      .update(Buffer.from([0x04]))
+      .update(raw)
+      .digest()
+      .subarray(0, 4);
     assert.deepEqual(blob.subarray(0, 4), keyId);
     assert.deepEqual(cosignatureKeyId('witness.example.com/w1', raw), keyId);
     assert.equal(blob.readBigUInt64BE(4), 1679315147n);
@@ -66,13 +75,16 @@ describe('C2SP cosignature/v1', () => {
     const cosig = cosignCheckpoint(noteBody(note), cosigner, 1_700_000_000);
     const cosigned = `${note}${cosig.line}\n`;
     const verifier = parseCosignerVkey(cosignerVkey('witness.example.com/w1', witness.publicKey));
-    const lines = cosigned.slice(noteBody(cosigned).length + 1).split('\n').filter(Boolean);
+    const lines = cosigned
+      .slice(noteBody(cosigned).length + 1)
+      .split('\n')
+      .filter(Boolean);
     assert.equal(findCosignature(lines, noteBody(cosigned), verifier)?.timestamp, 1_700_000_000);
     const tampered = noteBody(note).replace('20852163', '20852164');
     assert.throws(() => findCosignature(lines, tampered, verifier), /invalid cosignature/);
   });
 
-  test('a witness vkey of the log\'s algorithm (0x01) or with a wrong key ID is refused', () => {
+  test("a witness vkey of the log's algorithm (0x01) or with a wrong key ID is refused", () => {
     assert.throws(() => parseCosignerVkey(log.vkey), /algorithm 4/);
     const vkey = cosignerVkey('witness.example.com/w1', witness.publicKey);
     assert.throws(() => parseCosignerVkey(vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+')), /key id/);

@@ -21,7 +21,12 @@ export type CosignatureVerifier = { keyName: string; keyId: Buffer; publicKey: K
 export type Cosignature = { keyName: string; keyId: string; timestamp: number; line: string };
 
 export function cosignatureKeyId(keyName: string, rawPublicKey: Buffer): Buffer {
-  return createHash('sha256').update(keyName, 'utf8').update(Buffer.from([0x0a, ALG_COSIGNATURE_V1])).update(rawPublicKey).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(keyName, 'utf8')
+    .update(Buffer.from([0x0a, ALG_COSIGNATURE_V1]))
+    .update(rawPublicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 /** The witness vkey: `<name>+<key ID>+base64(0x04 ‖ public key)`. */
@@ -42,7 +47,8 @@ export function parseCosignerVkey(vkey: string): CosignatureVerifier {
   const material = strictBase64(text.slice(second + 1));
   if (!isValidKeyName(keyName)) throw bad('invalid key name');
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw bad('key id must be 8 lowercase hex digits');
-  if (!material || material.length !== 33 || material[0] !== ALG_COSIGNATURE_V1) throw bad('expected a cosignature/v1 Ed25519 key (algorithm 4, 32 bytes)');
+  if (!material || material.length !== 33 || material[0] !== ALG_COSIGNATURE_V1)
+    throw bad('expected a cosignature/v1 Ed25519 key (algorithm 4, 32 bytes)');
   const raw = material.subarray(1);
   if (!cosignatureKeyId(keyName, raw).equals(Buffer.from(idHex, 'hex'))) throw bad('key id does not match the key');
   return { keyName, keyId: Buffer.from(idHex, 'hex'), publicKey: ed25519PublicKeyFromRaw(raw), vkey: text };
@@ -61,7 +67,8 @@ export function noteBody(note: string): string {
 
 /** A cosignature/v1 line over the checkpoint body (`timestamp` in POSIX seconds). */
 export function cosignCheckpoint(checkpointBody: string, cosigner: Cosigner, timestamp: number): Cosignature {
-  if (!Number.isSafeInteger(timestamp) || timestamp < 0) throw new AuditIntegrityError('key_invalid', 'cosignature time must be a non-negative integer');
+  if (!Number.isSafeInteger(timestamp) || timestamp < 0)
+    throw new AuditIntegrityError('key_invalid', 'cosignature time must be a non-negative integer');
   const keyId = cosignatureKeyId(cosigner.keyName, rawEd25519PublicKey(cosigner.publicKey));
   const time = Buffer.alloc(8);
   time.writeBigUInt64BE(BigInt(timestamp));
@@ -81,7 +88,8 @@ export function findCosignature(lines: readonly string[], checkpointBody: string
     const blob = strictBase64(match[2] as string);
     if (!blob || blob.length !== 4 + 8 + 64 || !blob.subarray(0, 4).equals(verifier.keyId)) continue;
     const timestamp = blob.readBigUInt64BE(4);
-    if (timestamp > BigInt(Number.MAX_SAFE_INTEGER)) throw new AuditIntegrityError('signature_invalid', `cosignature by ${verifier.keyName} has an impossible time`);
+    if (timestamp > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new AuditIntegrityError('signature_invalid', `cosignature by ${verifier.keyName} has an impossible time`);
     const seconds = Number(timestamp);
     if (!verify(null, signedMessage(checkpointBody, seconds), verifier.publicKey, blob.subarray(12))) {
       throw new AuditIntegrityError('signature_invalid', `invalid cosignature by ${verifier.keyName}+${verifier.keyId.toString('hex')}`);

@@ -29,7 +29,9 @@ export function WitnessesCard({ witnesses, latestSize, error, onRetry }: Props) 
                 <div className="sb-audit-witness-head">
                   <span className="sb-mono">{w.name}</span>
                   {w.latest ? (
-                    <Tag color={behind === 0 ? 'green' : 'gold'}>{behind === 0 ? t('audit.witnesses.current') : t('audit.witnesses.behind', { count: behind ?? 0 })}</Tag>
+                    <Tag color={behind === 0 ? 'green' : 'gold'}>
+                      {behind === 0 ? t('audit.witnesses.current') : t('audit.witnesses.behind', { count: behind ?? 0 })}
+                    </Tag>
                   ) : (
                     <Tag>{t('audit.witnesses.notYet')}</Tag>
                   )}
@@ -44,11 +46,17 @@ export function WitnessesCard({ witnesses, latestSize, error, onRetry }: Props) 
                     </span>
                   </div>
                 )}
-                <Typography.Paragraph className="sb-mono sb-audit-copy-block" copyable={{ text: w.vkey, tooltips: [t('audit.copy'), t('audit.copied')] }}>
+                <Typography.Paragraph
+                  className="sb-mono sb-audit-copy-block"
+                  copyable={{ text: w.vkey, tooltips: [t('audit.copy'), t('audit.copied')] }}
+                >
                   <pre>{w.vkey}</pre>
                 </Typography.Paragraph>
                 {w.latest && (
-                  <Typography.Paragraph className="sb-mono sb-audit-copy-block" copyable={{ text: w.latest.signatureLine, tooltips: [t('audit.copy'), t('audit.copied')] }}>
+                  <Typography.Paragraph
+                    className="sb-mono sb-audit-copy-block"
+                    copyable={{ text: w.latest.signatureLine, tooltips: [t('audit.copy'), t('audit.copied')] }}
+                  >
                     <pre>{w.latest.signatureLine}</pre>
                   </Typography.Paragraph>
                 )}
