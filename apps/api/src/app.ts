@@ -38,6 +38,7 @@ import { staffRoutes } from './modules/staff/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { advisersRoutes } from './modules/advisers/index.ts';
 import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/index.ts';
+import { messagingRoutes } from './modules/messaging/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -168,6 +169,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(advisersRoutes(services.advisers));
   await app.register(disclosureRoutes(services.disclosure));
   await app.register(disclosureStaffRoutes(services.disclosure));
+  await app.register(
+    messagingRoutes({
+      service: services.messaging,
+      stillSignedIn: async (request) => (await services.identity.authenticate(request.cookies[SESSION_COOKIE]))?.stage === 'active',
+    }),
+  );
+  // Live message streams never end on their own: close them before the server waits for open connections.
+  app.addHook('preClose', async () => {
+    services.messaging.stream.closeAll();
+  });
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -45,11 +45,20 @@ import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVEN
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
+import {
+  createMemoryPresence,
+  createMessageBus,
+  createMessagingRepo,
+  createMessagingService,
+  createRedisPresence,
+  MESSAGING_AUDIT_EVENTS,
+} from './modules/messaging/index.ts';
+import { createLocalPubSub } from './platform/pubsub/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
 function scrubIdentifiers(text: string): string {
-  return redact(text).text;
+  return redact(text, { evasion: true }).text;
 }
 
 /** Every audit event type of every module, declared where the module lives. */
@@ -57,6 +66,7 @@ export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDEN
   ...NOTIFICATIONS_AUDIT_EVENTS,
   ...ADVISERS_AUDIT_EVENTS,
   ...DISCLOSURE_AUDIT_EVENTS,
+  ...MESSAGING_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -234,7 +244,8 @@ export async function createServices(deps: ServiceDeps) {
   /** A customer's own subject and, for a seller, the companies they listed (who read those is theirs to see too). */
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
-    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId))];
+    // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
+    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId)), ...(await messaging.subjectsOfAccount(accountId))];
   }
 
   const staff = createStaffService({
@@ -280,6 +291,26 @@ export async function createServices(deps: ServiceDeps) {
     requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
     ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
   });
+  // Messages (issue 13): sealed threads, masking until L3, live updates over the instances' pub/sub.
+  const inquiriesRepo = createDisclosureRepo(db);
+  const messaging = createMessagingService({
+    repo: createMessagingRepo(db),
+    vault,
+    audit: auditLog,
+    disclosure: disclosure.access,
+    // A thread opens once the buyer has an inquiry on the listing that is still open or was accepted.
+    inquiries: {
+      hasInquiry: async (listingId, buyerAccountId) => {
+        const inquiry = await inquiriesRepo.inquiryOf(listingId, buyerAccountId);
+        return inquiry?.status === 'open' || inquiry?.status === 'accepted';
+      },
+    },
+    notifications,
+    bus: createMessageBus(deps.pubsub ?? createLocalPubSub(logger), logger),
+    presence: deps.redis ? createRedisPresence(deps.redis) : createMemoryPresence(),
+    logger,
+  });
+  await messaging.stream.start();
 
   if (deps.jobs) {
     await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
@@ -318,5 +349,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging };
 }

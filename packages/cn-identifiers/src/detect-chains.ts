@@ -4,12 +4,13 @@
 // digit/letter run ("138123456789" has no mobile in it). Chinese characters, punctuation and line breaks
 // end a chain, which is how digits glued to CJK text ("电话13812345678联系") are still found.
 import { hasPlausibleCardIssuer, luhnValid } from './bank-card.ts';
-import { contextHint, vetoedByContext, type Hint } from './detect-context.ts';
+import { contextHint, contextVeto, type Hint } from './detect-context.ts';
 import { CUE_LETTERS, isDashOnly, tokenize, type Token } from './detect-tokens.ts';
 import { isCompactIdNumberValid } from './id-card.ts';
 import { isCompactUsccValid } from './uscc.ts';
 
-export type ChainHit = { type: 'mobile' | Hint; start: number; end: number; value: string };
+/** `spared`: a label of another kind of number stood right before, and evasion mode let a valid mobile or ID through. */
+export type ChainHit = { type: 'mobile' | Hint; start: number; end: number; value: string; spared?: boolean };
 
 const MAX_TOKENS = 20;
 const MAX_LENGTH = 23;
@@ -108,9 +109,11 @@ type ChainInfo = {
   runStart: number[];
   runEnd: number[];
   today: Date;
+  /** Evasion mode: "订单号"/"Ref:" in front of a valid mobile or ID number does not veto it. */
+  spareLabels: boolean;
 };
 
-function describe(folded: string, tokens: readonly Token[], today: Date): ChainInfo {
+function describe(folded: string, tokens: readonly Token[], today: Date, spareLabels: boolean): ChainInfo {
   const n = tokens.length;
   const digits = tokens.map((t) => t.digits);
   const offsets = [0];
@@ -119,7 +122,7 @@ function describe(folded: string, tokens: readonly Token[], today: Date): ChainI
   const runEnd: number[] = new Array<number>(n).fill(0);
   for (let k = 0; k < n; k++) runStart[k] = digits[k] && k > 0 && digits[k - 1] ? runStart[k - 1]! : k;
   for (let k = n - 1; k >= 0; k--) runEnd[k] = digits[k] && k < n - 1 && digits[k + 1] ? runEnd[k + 1]! : k;
-  return { folded, tokens, digits, offsets, runStart, runEnd, today };
+  return { folded, tokens, digits, offsets, runStart, runEnd, today, spareLabels };
 }
 
 // A digit, or the A/N/Y authority letter of a credit code followed by a digit.
@@ -185,10 +188,12 @@ function candidateAt(info: ChainInfo, i: number, j: number): ChainHit | null {
   if (!classified) return null;
   // Then the words around.
   const end = last.end;
-  if (vetoedByContext(folded, first.start, end)) return null;
-  if (wholeRunIsDigits && runStart < i && vetoedByContext(folded, tokens[runStart]!.start, end)) return null;
+  const veto = contextVeto(folded, first.start, end) ?? (wholeRunIsDigits && runStart < i ? contextVeto(folded, tokens[runStart]!.start, end) : null);
+  // A valid mobile or ID number is what it is, whatever label an evader puts in front of it.
+  const spared = veto === 'label' && info.spareLabels && (classified.type === 'mobile' || classified.type === 'id_card');
+  if (veto && !spared) return null;
   const start = classified.type === 'mobile' ? extendOverCountryCode(folded, first.start, classified.prefixLength > 0) : first.start;
-  return { type: classified.type, start, end, value: classified.value };
+  return { type: classified.type, start, end, value: classified.value, ...(spared ? { spared } : {}) };
 }
 
 // "+86 138…" keeps its "+"; "(+86)138…" and "（+86）138…" keep the bracketed prefix.
@@ -199,8 +204,8 @@ function extendOverCountryCode(folded: string, start: number, hasPrefix: boolean
 }
 
 /** Mobile numbers, ID numbers, credit codes and bank cards in the folded text, outside `taken`. */
-export function findDigitIdentifiers(folded: string, taken: Uint8Array, today: Date): ChainHit[] {
+export function findDigitIdentifiers(folded: string, taken: Uint8Array, today: Date, spareLabels = false): ChainHit[] {
   const hits: ChainHit[] = [];
-  for (const chain of tokenize(folded, taken)) evaluateChain(describe(folded, chain, today), hits);
+  for (const chain of tokenize(folded, taken)) evaluateChain(describe(folded, chain, today, spareLabels), hits);
   return hits;
 }

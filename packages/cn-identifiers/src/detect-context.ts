@@ -31,12 +31,24 @@ const AMOUNT_BEFORE =
 // Only a space may stand between the number and its unit: after a line break "股票代码…" is a new line.
 const AMOUNT_AFTER = /^[ \u00a0]?(?:元|圆|万|亿|块|美元|港币|港元|欧元|人民币|RMB|CNY|USD|%|％|‰|倍|平方|㎡)/i;
 
+/**
+ * Why the words around [start, end) say the digits are not an identifier: 'label' (an order, invoice or
+ * reference number's label right before), 'context' (an amount, a decimal…), or null.
+ */
+export function contextVeto(folded: string, start: number, end: number): 'label' | 'context' | null {
+  const before = folded.slice(Math.max(0, start - 24), start);
+  if (amountOrDecimal(folded, before, end)) return 'context';
+  return NOT_AN_IDENTIFIER_LABEL.test(before) ? 'label' : null;
+}
+
 /** True when the words around [start, end) say the digits are an order number, an amount, a decimal… */
 export function vetoedByContext(folded: string, start: number, end: number): boolean {
-  const before = folded.slice(Math.max(0, start - 24), start);
+  return contextVeto(folded, start, end) !== null;
+}
+
+function amountOrDecimal(folded: string, before: string, end: number): boolean {
   const after = folded.slice(end, end + 6);
   return (
-    NOT_AN_IDENTIFIER_LABEL.test(before) ||
     AMOUNT_BEFORE.test(before) ||
     AMOUNT_AFTER.test(after) ||
     /\d\.$/.test(before) || // the tail of a decimal (a comma before is a list: "13812345678,13987654321")

@@ -27,7 +27,8 @@ const NOT_IDS = new Set([
   'provided', 'shared', 'unavailable', 'pending', 'removed', 'hidden', 'same', 'below', 'above', 'wechat', 'weixin',
 ]);
 
-export type ImHit = { type: 'wechat' | 'qq'; start: number; end: number; value: string };
+/** `cueStart`: where the announcement ("微信：", "QQ") begins. */
+export type ImHit = { type: 'wechat' | 'qq'; start: number; end: number; value: string; cueStart: number };
 
 /** WeChat ids and QQ numbers announced in the (folded) text. */
 export function findImHandles(folded: string): ImHit[] {
@@ -36,12 +37,12 @@ export function findImHandles(folded: string): ImHit[] {
     const id = match[1] ?? '';
     if (!/[\d_-]/.test(id) && NOT_IDS.has(id.toLowerCase())) continue;
     const end = (match.index ?? 0) + match[0].length;
-    hits.push({ type: 'wechat', start: end - id.length, end, value: id });
+    hits.push({ type: 'wechat', start: end - id.length, end, value: id, cueStart: match.index ?? 0 });
   }
   for (const match of folded.matchAll(QQ)) {
     const qq = match[1] ?? '';
     const end = (match.index ?? 0) + match[0].length;
-    hits.push({ type: 'qq', start: end - qq.length, end, value: qq });
+    hits.push({ type: 'qq', start: end - qq.length, end, value: qq, cueStart: match.index ?? 0 });
   }
   return hits;
 }

@@ -1,57 +1,20 @@
-// The detector. Passes run from the most explicit to the most ambiguous, and each pass only looks at text
-// no earlier pass claimed: e-mail addresses (an "@" is unambiguous) before announced WeChat/QQ handles,
-// before bare digit identifiers, before landlines. The digits of "12345678@qq.com" are therefore never
-// reported as a QQ number as well.
-import { findDigitIdentifiers } from './detect-chains.ts';
-import { anyTaken } from './detect-tokens.ts';
-import { findImHandles } from './detect-im.ts';
-import { findLandlines } from './detect-landline.ts';
-import { EMAIL_SOURCE } from './email.ts';
+// The detector's public entry point: plain detection over the width-folded text, or evasion-aware detection.
+import { detectEvasive } from './detect-evasive.ts';
 import { foldWidth } from './fold.ts';
-import type { DetectOptions, Finding } from './types.ts';
-
-const EMAIL_AT = new RegExp(`${EMAIL_SOURCE}(?![A-Za-z0-9\\-])`, 'y');
-const LOCAL_CHAR = /[A-Za-z0-9_%+.-]/;
-
-// Anchored at each "@" rather than scanned from every letter: scanning is quadratic in long words.
-function findEmails(folded: string): Finding[] {
-  const found: Finding[] = [];
-  let searchFrom = 0;
-  for (let at = folded.indexOf('@'); at !== -1; at = folded.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > searchFrom && LOCAL_CHAR.test(folded[start - 1] ?? '')) start -= 1;
-    while (folded[start] === '.') start += 1; // a local part never starts with a dot
-    EMAIL_AT.lastIndex = start;
-    const match = EMAIL_AT.exec(folded);
-    if (!match) continue;
-    const local = match[0].slice(0, match[0].indexOf('@'));
-    if (local.length > 64 || match[0].length > 254 || folded[start - 1] === '.') continue;
-    found.push({ type: 'email', start, end: start + match[0].length, value: match[0].toLowerCase() });
-    searchFrom = start + match[0].length;
-    at = searchFrom - 1;
-  }
-  return found;
-}
+import { scanFolded } from './scan.ts';
+import type { DetectOptions, EvasiveFinding, Finding } from './types.ts';
 
 /**
  * Personal identifiers in a zh-CN / English text, sorted by position and never overlapping. Offsets are
  * UTF-16 code units of `text`. Pure: it never logs and never keeps the text.
+ *
+ * With `{ evasion: true }` it is `detectEvasive`: the text is normalized first (Chinese numerals, separators,
+ * invisible characters, look-alike letters, spelled-out e-mails…) and each finding says which tricks it saw.
  */
+export function detect(text: string, options: DetectOptions & { evasion: true }): EvasiveFinding[];
+export function detect(text: string, options?: DetectOptions): Finding[];
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
   if (typeof text !== 'string' || text === '') return [];
-  const folded = foldWidth(text);
-  const taken = new Uint8Array(folded.length);
-  const findings: Finding[] = [];
-  const claim = (finding: Finding): void => {
-    if (anyTaken(taken, finding.start, finding.end)) return;
-    taken.fill(1, finding.start, finding.end);
-    findings.push(finding);
-  };
-
-  for (const email of findEmails(folded)) claim(email);
-  for (const hit of findImHandles(folded)) claim(hit);
-  for (const hit of findDigitIdentifiers(folded, taken, options.today ?? new Date())) claim(hit);
-  for (const hit of findLandlines(folded, taken)) claim(hit);
-
-  return findings.sort((a, b) => a.start - b.start);
+  if (options.evasion) return detectEvasive(text, options);
+  return scanFolded(foldWidth(text), options.today ?? new Date()).map(({ type, start, end, value }) => ({ type, start, end, value }));
 }

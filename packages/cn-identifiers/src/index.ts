@@ -4,10 +4,11 @@
  *
  * Validators take free-form input (full-width digits, spaces, dashes) and `normalize*` returns the canonical
  * form or null; `mask*` never throws; `detect` reports positions, `redact` replaces, `scanToJson` is the
- * CLI output (positions only, never values).
+ * CLI output (positions only, never values). `detectEvasive` (= `detect(text, { evasion: true })`) also finds
+ * identifiers written to dodge a filter; `maskContacts` is the messaging mask built on it.
  */
-export type { DetectOptions, Finding, FindingType } from './types.ts';
-export { FINDING_TYPES } from './types.ts';
+export type { DetectOptions, EvasionFamily, EvasiveFinding, Finding, FindingType } from './types.ts';
+export { EVASION_FAMILIES, FINDING_TYPES } from './types.ts';
 
 export {
   ageFromIdNumber,
@@ -41,5 +42,7 @@ export {
 } from './mask.ts';
 
 export { detect } from './detect.ts';
+export { detectEvasive } from './detect-evasive.ts';
 export { REDACTION_PLACEHOLDERS, redact, type Redaction } from './redact.ts';
+export { MASK_PLACEHOLDERS, maskContacts, type MaskedText } from './mask-contacts.ts';
 export { scanToJson } from './scan-to-json.ts';

@@ -1,4 +1,5 @@
 import { detect } from './detect.ts';
+import { replaceSpans } from './mask-contacts.ts';
 import type { DetectOptions, Finding, FindingType } from './types.ts';
 
 /** What each kind of identifier is replaced with by `redact`. */
@@ -19,14 +20,11 @@ export type Redaction = {
   findings: Finding[];
 };
 
-/** Replaces every detected identifier with its typed placeholder, e.g. "电话[手机号]". */
+/**
+ * Replaces every detected identifier with its typed placeholder, e.g. "电话[手机号]". With `{ evasion: true }`
+ * it finds exactly what `maskContacts` finds (only the placeholders differ); the findings then carry `evasion`.
+ */
 export function redact(text: string, options: DetectOptions = {}): Redaction {
   const findings = detect(text, options);
-  let out = '';
-  let cursor = 0;
-  for (const finding of findings) {
-    out += text.slice(cursor, finding.start) + REDACTION_PLACEHOLDERS[finding.type];
-    cursor = finding.end;
-  }
-  return { text: findings.length === 0 ? text : out + text.slice(cursor), findings };
+  return { text: replaceSpans(text, findings, REDACTION_PLACEHOLDERS), findings };
 }

@@ -82,6 +82,15 @@ export const AUDIT_EVENT_TYPES = [
   'disclosure.proof_reviewed',
   'disclosure.settings_changed',
   'disclosure.access_refused',
+  // Messages (issue 13).
+  'messaging.thread_opened',
+  'messaging.message_sent',
+  'messaging.access_refused',
+  'messaging.contact_attempts_flagged',
+  'messaging.flag_acknowledged',
+  'messaging.callback_requested',
+  'messaging.callback_done',
+  'messaging.thread_erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

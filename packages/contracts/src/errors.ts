@@ -80,6 +80,13 @@ export const ERROR_CODES = {
   },
   GRANT_NOT_ACTIVE: { status: 403, 'zh-CN': '您对该挂牌的查看权限未开放、已到期或已被撤回。', en: 'Your access to this listing is not open, has expired or was withdrawn.' },
   LISTING_DUPLICATE: { status: 409, 'zh-CN': '同一家公司已有在售挂牌，需先处理重复挂牌。', en: 'The same company is already listed; resolve the duplicate listing first.' },
+  // Messages (issue 13).
+  LANE_CLOSED: {
+    status: 403,
+    'zh-CN': '买卖双方的对话须在开放公司信息（L1）后才能进行；在此之前请与顾问沟通。',
+    en: 'The buyer and the seller can talk to each other only once the company\'s identity (L1) is open to the buyer; until then, talk to the broker.',
+  },
+  NOT_ACCEPTABLE: { status: 406, 'zh-CN': '此接口只提供事件流（text/event-stream）。', en: 'This endpoint serves an event stream (text/event-stream) only.' },
   // Issue 15: requests refused before any route runs (still in the app's error format, with its headers).
   URI_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长。', en: 'The request address is too long.' },
   HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大，请清除本站 Cookie 后重试。', en: 'The request headers are too large. Clear this site\'s cookies and try again.' },

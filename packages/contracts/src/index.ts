@@ -12,5 +12,6 @@ export * from './verification.ts';
 export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
+export * from './messaging.ts';
 export * from './text-input.ts';
 export * from './audit-witness.ts';

@@ -25,6 +25,31 @@ export const NOTIFICATION_KINDS = {
   proof_submitted: { topic: 'disclosure', params: ['code', 'buyer'], 'zh-CN': '买家 {buyer} 为挂牌 {code} 提交了资金证明，待审核。', en: 'Buyer {buyer} submitted proof of funds for listing {code}; awaiting review.' },
   proof_approved: { topic: 'disclosure', params: ['code'], 'zh-CN': '您为挂牌 {code} 提交的资金证明已审核通过。', en: 'Your proof of funds for listing {code} was approved.' },
   proof_rejected: { topic: 'disclosure', params: ['code'], 'zh-CN': '您为挂牌 {code} 提交的资金证明未通过审核，原因可在“我的意向”中查看。', en: 'Your proof of funds for listing {code} was not accepted; see My inquiries.' },
+  // Messages (issue 13): one notice per thread while its messages stay unread, never the text.
+  messages_new: {
+    topic: 'messages',
+    params: ['code', 'alias'],
+    'zh-CN': '挂牌 {code}（买方 {alias}）的对话有新消息。',
+    en: 'New messages in the conversation on listing {code} (buyer {alias}).',
+  },
+  messages_contact_attempts: {
+    topic: 'messages',
+    params: ['code', 'alias', 'count'],
+    'zh-CN': '挂牌 {code}（买方 {alias}）的对话中，一方在开放联系方式前多次发送联系方式（{count} 处，已隐藏），请跟进。',
+    en: 'In the conversation on listing {code} (buyer {alias}), a party kept sending contact details before contacts were opened ({count}, masked). Please follow up.',
+  },
+  messages_callback_requested: {
+    topic: 'messages',
+    params: ['code', 'alias'],
+    'zh-CN': '挂牌 {code}（买方 {alias}）的对话中有人请求顾问安排回电。',
+    en: 'Someone in the conversation on listing {code} (buyer {alias}) asked the broker to arrange a call.',
+  },
+  messages_callback_done: {
+    topic: 'messages',
+    params: ['code'],
+    'zh-CN': '顾问已处理您在挂牌 {code} 对话中的回电请求。',
+    en: 'The broker has handled your call-back request in the conversation on listing {code}.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

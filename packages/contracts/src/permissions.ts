@@ -33,13 +33,16 @@ export const PERMISSIONS = {
   'deals.inquire': 'Ask to see a listing\'s details: inquiries, the NDA, proof of funds, access levels and what they open',
   'disclosure.review': 'Approve, decline, renew or revoke buyers\' access levels on the listings one advises; review proof of funds',
   'nda.manage': 'Write and publish the click-wrap NDA templates',
+  // Messages (issue 13).
+  'messages.participate': 'Read and write the message threads one is a party to (the buyer, the listing\'s seller or its broker)',
+  'messages.moderate': 'See masking flags and call-back requests in the threads of one\'s own listings, and resolve them',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch'],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],

@@ -12,10 +12,12 @@ async function readStdin(): Promise<string> {
 
 const commands: Record<string, Command> = {
   'pii scan': {
-    summary: 'read text on stdin, print {"findings":[{"type","start","end"}]} (offsets in UTF-16 code units)',
-    run: async () => {
+    summary:
+      'read text on stdin, print {"findings":[{"type","start","end"}]} (offsets in UTF-16 code units); --evasion also finds ' +
+      'identifiers written to dodge a filter (一三八…, 138 我的 1234…, wang at qq dot com) and names the tricks per finding',
+    run: async (args) => {
       const { scanToJson } = await import('@sealbridge/cn-identifiers');
-      console.log(scanToJson(await readStdin()));
+      console.log(scanToJson(await readStdin(), { evasion: args.includes('--evasion') }));
       return 0;
     },
   },

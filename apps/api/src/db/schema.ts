@@ -633,6 +633,67 @@ export type ListingCompanyRevealsTable = {
   revealed_at: string;
 };
 
+/** Messages (modules/messaging, issue 13): a thread per (listing, buyer). */
+export type MessageThreadsTable = {
+  id: string;
+  listing_id: string;
+  listing_code: string;
+  buyer_account_id: string;
+  seller_account_id: string;
+  broker_account_id: string | null;
+  created_at: string;
+  erased_at: string | null;
+};
+/** A participant of a thread, with the vault subject their own messages in it are sealed under. */
+export type MessageThreadPartiesTable = {
+  thread_id: string;
+  account_id: string;
+  role: 'buyer' | 'seller' | 'broker';
+  subject_id: string | null;
+  created_at: string;
+  notified_at: string | null;
+};
+export type ThreadMessagesTable = {
+  id: string;
+  thread_id: string;
+  lane: 'parties' | 'buyer_broker' | 'seller_broker';
+  sender_account_id: string;
+  sender_role: 'buyer' | 'seller' | 'broker';
+  subject_id: string;
+  body_ct: string | null;
+  masked_body_ct: string | null;
+  masked_kinds: string | null;
+  contact_attempt: number;
+  created_at: string;
+};
+export type MessageAttachmentsTable = { message_id: string; position: number; document_id: string };
+export type MessageReadsTable = { thread_id: string; account_id: string; lane: string; last_read_message_id: string; read_at: string };
+export type MessageFlagsTable = {
+  id: string;
+  thread_id: string;
+  account_id: string;
+  party_role: 'buyer' | 'seller' | 'broker';
+  attempts: number;
+  kinds: string;
+  first_at: string;
+  last_at: string;
+  status: 'open' | 'acknowledged';
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+};
+export type MessageCallbacksTable = {
+  id: string;
+  thread_id: string;
+  requester_account_id: string;
+  requester_role: 'buyer' | 'seller' | 'broker';
+  time_window: 'asap' | 'morning' | 'afternoon' | 'evening';
+  status: 'open' | 'done' | 'cancelled';
+  outcome: 'call_held' | 'unreachable' | 'declined' | null;
+  created_at: string;
+  done_at: string | null;
+  done_by: string | null;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -682,6 +743,14 @@ export type Database = {
   disclosure_grants: DisclosureGrantsTable;
   disclosure_grant_events: DisclosureGrantEventsTable;
   listing_company_reveals: ListingCompanyRevealsTable;
+  // Messages (issue 13).
+  message_threads: MessageThreadsTable;
+  message_thread_parties: MessageThreadPartiesTable;
+  thread_messages: ThreadMessagesTable;
+  message_attachments: MessageAttachmentsTable;
+  message_reads: MessageReadsTable;
+  message_flags: MessageFlagsTable;
+  message_callbacks: MessageCallbacksTable;
   audit_origin: AuditOriginTable;
   audit_cosignatures: AuditCosignaturesTable;
 };

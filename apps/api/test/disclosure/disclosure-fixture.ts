@@ -21,8 +21,8 @@ export type DisclosureWorld = {
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The demo world over a fresh store: seller with a published listing, buyer with a pending verification, broker. */
-export async function createDisclosureWorld(dialect: DialectName): Promise<DisclosureWorld> {
-  const t = await createIdentityTestApp(dialect);
+export async function createDisclosureWorld(dialect: DialectName, env: Record<string, string> = {}): Promise<DisclosureWorld> {
+  const t = await createIdentityTestApp(dialect, { env });
   await seedDemo(t.database, t.app.services);
   await t.app.services.listings.settled();
   const [seller, buyer, broker, admin] = await Promise.all(['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(t.app, n, DEMO_PASSWORD)));

@@ -56,8 +56,11 @@ for (const dialect of DIALECTS) {
       assert.equal(long.statusCode, 422);
       const leaky = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: `${WHY}，客户手机 13600003333`, minutes: 30 });
       assert.equal(leaky.statusCode, 422);
-      assert.deepEqual(leaky.json().details, { fields: ['justification'] });
+      assert.equal(leaky.json().code, 'FREE_TEXT_IDENTIFIERS');
+      assert.deepEqual(leaky.json().details, { findings: [{ field: 'justification', kind: 'mobile', start: WHY.length + 6, end: WHY.length + 17 }] });
       assert.doesNotMatch(leaky.body, /13600003333/);
+      const spelled = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: `${WHY}，客户手机 幺三六 零零零零 三三三三`, minutes: 30 });
+      assert.equal(spelled.json().code, 'FREE_TEXT_IDENTIFIERS', 'written in numerals, it is refused too');
       const byBroker = await t.call(broker, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: WHY, minutes: 30 });
       assert.equal(byBroker.statusCode, 403, 'brokers have no break-glass');
       assert.equal(await t.database.db.selectFrom('staff_break_glass').select('id').execute().then((r) => r.length), 0);
@@ -91,7 +94,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(uses.map((e) => e.decision), ['denied', 'allowed']);
       const other = await t.call(privacy, 'POST', `/api/staff/break-glass/${grantId}/reveal`, { fields: ['mobile'] });
       assert.equal(other.statusCode, 404);
-      assert.deepEqual((await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']), ['identifier_in_justification', 'no_profile', 'not_own_grant']);
+      assert.deepEqual((await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']), ['identifier_in_justification', 'identifier_in_justification', 'no_profile', 'not_own_grant']);
       const asBroker = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'break_glass' });
       assert.equal(asBroker.statusCode, 403, 'a broker cannot claim the break_glass purpose');
     });

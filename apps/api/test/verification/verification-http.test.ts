@@ -248,7 +248,15 @@ for (const dialect of DIALECTS) {
         payload: { outcome: 'rejected', reason: 'other', checklist: CHECKLIST_OK, note: `号码 ${idNumber('110105', '19760815')} 不符` },
       });
       assert.equal(withId.statusCode, 422, 'a note carrying an identifier is refused');
-      assert.deepEqual(withId.json().details, { fields: ['note'] });
+      assert.equal(withId.json().code, 'FREE_TEXT_IDENTIFIERS');
+      assert.deepEqual(withId.json().details, { findings: [{ field: 'note', kind: 'id_card', start: 3, end: 21 }] });
+      const spelled = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker),
+        payload: { outcome: 'rejected', reason: 'other', checklist: CHECKLIST_OK, note: '请拨打 一三八 我的 一二三四 号码 五六七八 补充材料' },
+      });
+      assert.deepEqual(spelled.json().details.findings.map((f: { kind: string }) => f.kind), ['mobile'], 'written to dodge a filter, it is refused too');
       assert.equal((await t.app.inject({ url: '/api/me/verification', headers: authHeaders(seller) })).json().status, 'pending');
     });
 

@@ -41,6 +41,7 @@ const SellerListingsPage = lazy(() =>
 const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
+const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -66,6 +67,8 @@ export function AppRoutes() {
           <Route path="account/listings" element={<SellerListingsPage />} />
           <Route path="account/listings/new" element={<SellerListingEditPage />} />
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
+          <Route path="account/messages" element={<MessagesPage />} />
+          <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

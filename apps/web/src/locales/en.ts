@@ -9,6 +9,7 @@ import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
+import { messagesEn } from './en/messages.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -37,6 +38,7 @@ export const en: LocaleMessages = {
     sessions: 'Devices',
     continueSignIn: 'Continue signing in',
     myListings: 'My listings',
+    messages: 'Messages',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
@@ -70,6 +72,8 @@ export const en: LocaleMessages = {
     sellerListings: 'My listings',
     listingReview: 'Listing review',
     outbox: 'Sent messages',
+    messages: 'Messages',
+    brokerMessages: 'Conversations and calls',
   },
   common: {
     retry: 'Retry',
@@ -266,6 +270,7 @@ export const en: LocaleMessages = {
     menuAuditIntegrity: 'Integrity',
     menuAuditExport: 'Audit export',
     menuListingReview: 'Listing review',
+    menuMessages: 'Conversations and calls',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
@@ -314,6 +319,7 @@ export const en: LocaleMessages = {
   staff: staffEn,
   market: marketEn,
   outbox: outboxEn,
+  messages: messagesEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

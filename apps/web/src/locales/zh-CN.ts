@@ -13,6 +13,7 @@ import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
+import { messagesZhCN } from './zh-CN/messages.ts';
 
 export const zhCN = {
   brand: {
@@ -40,6 +41,7 @@ export const zhCN = {
     sessions: '登录设备',
     continueSignIn: '继续登录',
     myListings: '我的挂牌',
+    messages: '消息',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
@@ -73,6 +75,8 @@ export const zhCN = {
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
     outbox: '发送记录',
+    messages: '消息',
+    brokerMessages: '对话与回电',
   },
   common: {
     retry: '重试',
@@ -269,6 +273,7 @@ export const zhCN = {
     menuAuditIntegrity: '完整性校验',
     menuAuditExport: '审计导出',
     menuListingReview: '挂牌审核',
+    menuMessages: '对话与回电',
     collapse: '收起菜单',
     expand: '展开菜单',
     userMenu: '当前账号',
@@ -317,6 +322,7 @@ export const zhCN = {
   staff: staffZhCN,
   market: marketZhCN,
   outbox: outboxZhCN,
+  messages: messagesZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ZAdviserAssignments, ZAdviserRuleInput, ZAdvisersOverview, ZMyAdviser } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditPort } from '../audit/index.ts';
@@ -132,6 +133,7 @@ export function createAdvisersService(deps: Deps) {
 
     async createRule(principal: Principal, input: RuleInput, requestId?: string): Promise<Overview> {
       if (!input.provinceCode && !input.industry) throw new AppError('VALIDATION_FAILED', 'a rule names a province, an industry or both', { fields: ['provinceCode', 'industry'] });
+      assertNoIdentifiers([{ field: 'industry', text: input.industry }]);
       if (!(await repo.activeBrokers()).some((b) => b.accountId === input.brokerAccountId)) throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
       const id = newId();
       await repo.insertRule({ id, province_code: input.provinceCode, industry: input.industry, broker_account_id: input.brokerAccountId, created_at: now().toISOString(), created_by: principal.accountId });

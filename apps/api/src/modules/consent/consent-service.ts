@@ -20,6 +20,7 @@ import type {
   TInventoryItem,
 } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
@@ -251,6 +252,8 @@ export function createConsentService(deps: {
   }
 
   async function publishNotice(input: TPublishNoticeRequest, publishedBy: Principal | null, requestId?: string): Promise<TNotice> {
+    // The notice is stored and published as written: no one's identifier in it, except the officer's published address.
+    assertNoIdentifiers([{ field: 'prose.zh-CN', text: input.prose['zh-CN'] }, { field: 'prose.en', text: input.prose.en }], { allowedEmails: [PRIVACY_OFFICER.email] });
     const at = now();
     const effectiveAt = new Date(input.effectiveAt);
     const draft = await draftNotice();

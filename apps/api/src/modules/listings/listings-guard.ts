@@ -1,5 +1,6 @@
-import { detect, REDACTION_PLACEHOLDERS } from '@sealbridge/cn-identifiers';
+import { REDACTION_PLACEHOLDERS } from '@sealbridge/cn-identifiers';
 import type { TTextFinding } from '@sealbridge/contracts';
+import { identifiersIn } from '../../platform/free-text/index.ts';
 import { regionNames } from './listings-regions.ts';
 
 const LEGAL_FORMS = /(股份有限公司|有限责任公司|有限公司|分公司|集团|工作室|合伙企业|个人独资企业)$/;
@@ -39,12 +40,14 @@ function stripTradeWords(name: string): string {
 
 export type GuardedText = { field: string; text: string };
 
-/** Identifiers and the company's own name in free text: each finding names the field and where, never the value. */
+/**
+ * Identifiers (however written: evasion-aware) and the company's own name in free text: each finding names the
+ * field and where, never the value.
+ */
 export function scanFreeText(texts: readonly GuardedText[], companyName: string | null): TTextFinding[] {
-  const findings: TTextFinding[] = [];
+  const findings: TTextFinding[] = identifiersIn(texts);
   const names = companyName ? [...new Set([companyName.trim(), tradeNameOf(companyName)])].filter((n) => n.length >= 2) : [];
   for (const { field, text } of texts) {
-    for (const f of detect(text)) findings.push({ field, kind: f.type, start: f.start, end: f.end });
     for (const name of names) {
       for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
         if (!findings.some((x) => x.field === field && x.start <= at && x.end >= at + name.length)) {

@@ -318,6 +318,7 @@ export function createListingsService(deps: Deps) {
 
       const texts = [
         { field: 'title', text: input.title },
+        { field: 'industry', text: input.industry },
         { field: 'description', text: input.description },
         ...input.highlights.map((text, i) => ({ field: `highlights.${i}`, text })),
         ...input.documentNames.map((text, i) => ({ field: `documentNames.${i}`, text })),
@@ -358,7 +359,7 @@ export function createListingsService(deps: Deps) {
         title,
         province: region.province,
         city: region.city,
-        industry: input.industry,
+        industry: clean('industry', input.industry),
         company_type: input.companyType,
         established_year,
         registered_capital_wan: input.registeredCapitalWan,
@@ -501,7 +502,7 @@ export function createListingsService(deps: Deps) {
     },
     savedSearches,
     async saveSearch(principal: Principal, name: string, query: Record<string, unknown>, emailAlerts: boolean) {
-      const findings = scanFreeText([{ field: 'name', text: name }, { field: 'query', text: String(query['q'] ?? '') }], null);
+      const findings = scanFreeText([{ field: 'name', text: name }, { field: 'query', text: String(query['q'] ?? '') }, { field: 'industry', text: String(query['industry'] ?? '') }], null);
       if (findings.length) refuseFindings(findings);
       const parsed = ZListingSearchQuery.safeParse(query);
       if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'bad saved query', { fields: ['query'] });

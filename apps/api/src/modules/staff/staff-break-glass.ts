@@ -1,7 +1,7 @@
-import { detect } from '@sealbridge/cn-identifiers';
 import type { ProfileField, TBreakGlassGrant, TBreakGlassRequest } from '@sealbridge/contracts';
 import type { StaffBreakGlassTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
+import { identifiersIn } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
@@ -62,7 +62,7 @@ export function createStaffBreakGlass(deps: StaffDeps) {
     return sent;
   }
 
-  async function refuse(principal: Principal, data: Record<string, string>, requestId: string | undefined, code: 'NOT_FOUND' | 'VALIDATION_FAILED' | 'BREAK_GLASS_REQUIRED', message: string, details?: Record<string, unknown>): Promise<never> {
+  async function refuse(principal: Principal, data: Record<string, string>, requestId: string | undefined, code: 'NOT_FOUND' | 'FREE_TEXT_IDENTIFIERS' | 'BREAK_GLASS_REQUIRED', message: string, details?: Record<string, unknown>): Promise<never> {
     await audit.append({ type: 'staff.break_glass_refused', actor: auditActorOf(principal), decision: 'denied', purpose: 'break_glass', requestId: requestId ?? null, data });
     throw new AppError(code, message, details);
   }
@@ -72,8 +72,9 @@ export function createStaffBreakGlass(deps: StaffDeps) {
       const customerAccountId = body.customerAccountId ?? (await repo.findCustomerByNumber(body.customerAccountNo ?? ''))?.id ?? '';
       const input = { ...body, customerAccountId };
       // The justification is kept in plaintext for reviewers, so it must not itself carry an identifier.
-      if (detect(input.justification).length > 0) {
-        return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'identifier_in_justification' }, requestId, 'VALIDATION_FAILED', 'identifier in justification', { fields: ['justification'] });
+      const findings = identifiersIn([{ field: 'justification', text: input.justification }]);
+      if (findings.length > 0) {
+        return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'identifier_in_justification' }, requestId, 'FREE_TEXT_IDENTIFIERS', 'identifier in justification', { findings });
       }
       const subjectId = await deps.subjectOf(input.customerAccountId);
       if (!subjectId) return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'no_profile' }, requestId, 'NOT_FOUND', 'customer has no profile');

@@ -62,6 +62,12 @@ const trimmed = (max: number) => (input: string) => {
 const base64Image = (input: string) =>
   input.length > 0 && input.length <= 4 * 1024 * 1024 && /^[A-Za-z0-9+/]+={0,2}$/.test(input) && input.length % 4 === 0 ? input : null;
 
+/** Message text keeps its line breaks (unlike `trimmed`); a masked rendering is a little longer than the original. */
+const messageText = (input: string) => {
+  const value = input.normalize('NFC').trim();
+  return value.length > 0 && value.length <= 8000 ? value : null;
+};
+
 export const PERSONAL_FIELDS: readonly PersonalField[] = [
   {
     key: 'account_profiles.real_name',
@@ -411,6 +417,45 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     masking: 'address',
     visibleTo: ['broker'],
     normalize: base64Image,
+  },
+  // Messages (modules/messaging): what a participant writes in a deal thread, sealed under a subject per participant
+  // and thread. The original is opened for its sender (own), and for the other party only while the buyer's L3
+  // grant is active; everyone else reads the masked rendering (identifiers replaced by their kind).
+  {
+    key: 'thread_messages.body',
+    table: 'thread_messages',
+    field: 'body',
+    label: { 'zh-CN': '消息原文', en: 'Message text as written' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['deal_execution', 'legal_compliance', 'rights_request', 'break_glass'],
+    // The other party reads the original only under the buyer's L3 grant (both sides' separate consents naming the
+    // other); the vault audits each such read with the grant.
+    recipientPurposes: ['deal_execution'],
+    legalBasis: 'contract',
+    retention: 'deal_life_plus_3y',
+    // Never masked by the vault: readers without the original get masked_body.
+    masking: 'address',
+    // No staff role reads an original through messaging: brokers read masked_body and reach contacts through the
+    // audited profile reveal; break-glass (privacy and security officers) still can.
+    visibleTo: [],
+    normalize: messageText,
+  },
+  {
+    key: 'thread_messages.masked_body',
+    table: 'thread_messages',
+    field: 'masked_body',
+    label: { 'zh-CN': '消息（联系方式已隐藏）', en: 'Message text with contact details masked' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['deal_execution', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'deal_life_plus_3y',
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: messageText,
   },
 ];
 

@@ -3,9 +3,9 @@ import type { Purpose, TFieldView } from '@sealbridge/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, KeyDatabase } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
-import { detect } from '@sealbridge/cn-identifiers';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import { openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
 import { BREAK_GLASS_ROLES, PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
@@ -381,7 +381,7 @@ export async function createVault(deps: VaultDeps) {
      */
     async eraseSubject(subjectId: string, actor: Actor, reason: string, requestId?: string): Promise<boolean> {
       // The reason is a reference (a request number), kept in plaintext: it must not itself be personal data.
-      if (detect(reason).length > 0) throw new AppError('VALIDATION_FAILED', 'erasure reason contains an identifier', { fields: ['reason'] });
+      assertNoIdentifiers([{ field: 'reason', text: reason }]);
       const subject = await subjectState(subjectId);
       if (!subject) throw new AppError('NOT_FOUND', 'unknown subject');
       if (subject.erased_at) return false;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { detect, parseIdNumber } from '@sealbridge/cn-identifiers';
+import { parseIdNumber } from '@sealbridge/cn-identifiers';
 import {
   CURRENT_SENSITIVE_CONSENT_STATEMENT,
   SENSITIVE_CONSENT_STATEMENTS,
@@ -14,6 +14,7 @@ import {
   type VerificationRejectReason,
 } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
+import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
@@ -259,7 +260,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       const decision = provider.decide(input);
       const note = input.note && input.note.length > 0 ? input.note : null;
       // The note is shown to the customer and kept in plaintext: it must not carry an identifier.
-      if (note && detect(note).length > 0) throw new AppError('VALIDATION_FAILED', 'decision note contains an identifier', { fields: ['note'] });
+      assertNoIdentifiers([{ field: 'note', text: note }]);
       const at = now().toISOString();
       await repo.transaction(async (tx, trx) => {
         const done = await tx.decide(id, {

@@ -27,6 +27,8 @@ export type RouteEntry = {
   url: string;
   permission: Permission | undefined;
   stages: readonly SessionStage[];
+  /** The route's request-body schema, if any (the free-text enumeration test walks it). */
+  body?: unknown;
   /** The route's input schemas (zod), for tests that enumerate every route's inputs. */
   schema?: { body?: unknown; querystring?: unknown; params?: unknown };
 };
@@ -92,7 +94,9 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
     const schema = route.schema ? { body: route.schema.body, querystring: route.schema.querystring, params: route.schema.params } : undefined;
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], ...(schema ? { schema } : {}) });
+    for (const method of methods) {
+      app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], body: route.schema?.body, ...(schema ? { schema } : {}) });
+    }
   });
   const publicUrl = new URL(deps.publicOrigin);
   const origin = publicUrl.origin;

@@ -1,1 +1,1 @@
-export { createRedisPubSub, type PubSub } from './pubsub.ts';
+export { createLocalPubSub, createRedisPubSub, type PubSub } from './pubsub.ts';

@@ -37,3 +37,30 @@ export function createRedisPubSub(redis: Redis, logger: Logger): PubSub {
     },
   };
 }
+
+/**
+ * The single-process stand-in (no REDIS_URL): same contract, delivered on the next tick so a publisher never runs
+ * subscribers inside its own call stack, as with Redis.
+ */
+export function createLocalPubSub(logger: Logger): PubSub {
+  const handlers = new Map<string, ((message: string) => void)[]>();
+  return {
+    async publish(channel, message) {
+      for (const h of handlers.get(channel) ?? []) {
+        setImmediate(() => {
+          try {
+            h(message);
+          } catch (error) {
+            logger.error({ err: error, channel }, 'pub/sub handler failed');
+          }
+        });
+      }
+    },
+    async subscribe(channel, handler) {
+      handlers.set(channel, [...(handlers.get(channel) ?? []), handler]);
+    },
+    async close() {
+      handlers.clear();
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { MessageOutlined } from '@ant-design/icons';
 import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
@@ -174,6 +175,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <MailOutlined />,
     Page: lazy(() => import('../../features/outbox/pages/outbox-page.tsx').then((m) => ({ default: m.OutboxPage }))),
     roles: rolesHolding('delivery.outbox.read'),
+  },
+  {
+    key: 'messages',
+    path: 'messages',
+    label: (t) => t('console.menuMessages'),
+    icon: <MessageOutlined />,
+    Page: lazy(() => import('../../features/messages/pages/broker-messages-page.tsx').then((m) => ({ default: m.BrokerMessagesPage }))),
+    roles: rolesHolding('messages.moderate'),
   },
 ];
 

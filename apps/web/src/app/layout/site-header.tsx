@@ -1,3 +1,4 @@
+import { MessageOutlined } from '@ant-design/icons';
 import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +58,10 @@ function AccountArea() {
               <span className="sb-header-label">{t('nav.myListings')}</span>
             </ButtonLink>
           )}
-          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} data-testid="nav-my-data">
+          <ButtonLink type="text" to="/account/messages" icon={<MessageOutlined />} aria-label={t('nav.messages')} title={t('nav.messages')} data-testid="nav-messages">
+            <span className="sb-header-label">{t('nav.messages')}</span>
+          </ButtonLink>
+          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} aria-label={t('nav.myData')} data-testid="nav-my-data">
             {t('nav.myData')}
           </ButtonLink>
           <ButtonLink

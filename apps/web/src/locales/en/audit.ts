@@ -72,6 +72,16 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     notifications: { settings_changed: 'Notification channels changed' },
     advisers: { assigned: 'Adviser assigned automatically', reassigned: 'Customer moved to another adviser', rule_changed: 'Adviser assignment rule changed' },
     disclosure: { inquiry_created: 'Buyer asked to see details', inquiry_decided: 'Inquiry accepted, declined or withdrawn', level_requested: 'Further level requested', grant_changed: 'Disclosure grant changed', nda_signed: 'NDA signed', nda_certificate_issued: 'NDA certificate downloaded', nda_template_changed: 'NDA template changed', proof_submitted: 'Proof of funds submitted', proof_reviewed: 'Proof of funds reviewed', settings_changed: 'Disclosure settings changed', access_refused: 'Disclosure access refused' },
+    messaging: {
+      thread_opened: 'Conversation opened',
+      message_sent: 'Message sent (stored encrypted)',
+      access_refused: 'Conversation access refused',
+      contact_attempts_flagged: 'Repeated contact details flagged',
+      flag_acknowledged: 'Contact-details flag handled by the broker',
+      callback_requested: 'Call-back requested from the broker',
+      callback_done: 'Call-back request handled',
+      thread_erased: 'Conversation keys destroyed',
+    },
   },
   actions: {
     sign_in: 'Sign in',

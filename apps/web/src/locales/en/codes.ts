@@ -27,6 +27,7 @@ export const codesEn: LocaleMessages<typeof codesZhCN> = {
     account_life_plus_3y: 'Until 3 years after the account is closed',
     deal_life_plus_10y: 'Until 10 years after the deal ends',
     verification_180d: '180 days after verification',
+    deal_life_plus_3y: 'Until 3 years after the inquiry or deal ends, then its key is destroyed',
   },
   categories: {
     identity: 'Identity',

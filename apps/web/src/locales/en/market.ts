@@ -177,7 +177,7 @@ export const marketEn = {
       qq: 'a QQ number',
       company_name: 'the company or trade name',
     },
-    fieldNames: { title: 'Title', description: 'About the company', highlights: 'Highlights', documentNames: 'Attachment names', bankAccount: 'Bank', comment: 'Comment', name: 'Name', query: 'Keyword' },
+    fieldNames: { title: 'Title', industry: 'Industry', description: 'About the company', highlights: 'Highlights', documentNames: 'Attachment names', bankAccount: 'Bank', comment: 'Comment', name: 'Name', query: 'Keyword' },
     preview: 'Public preview (exactly what buyers see)',
     reid: 'About {{k}} companies share this preview\'s region, industry, age and capital.',
     reidWarn: 'Fewer than {{threshold}} companies share these values: a buyer could find your company in the public registry. Consider a vaguer description, or talk to your adviser.',

@@ -69,6 +69,16 @@ export const auditZhCN = {
     notifications: { settings_changed: '修改通知接收方式' },
     advisers: { assigned: '自动指派顾问', reassigned: '变更客户顾问', rule_changed: '修改顾问分配规则' },
     disclosure: { inquiry_created: '买家申请查看详情', inquiry_decided: '处理查看申请', level_requested: '申请更高披露等级', grant_changed: '披露权限变更', nda_signed: '签署保密协议', nda_certificate_issued: '下载保密协议证书', nda_template_changed: '修改保密协议模板', proof_submitted: '提交资金证明', proof_reviewed: '审核资金证明', settings_changed: '修改披露设置', access_refused: '披露访问被拒绝' },
+    messaging: {
+      thread_opened: '开启对话',
+      message_sent: '发送消息（加密保存）',
+      access_refused: '拒绝访问对话',
+      contact_attempts_flagged: '多次发送联系方式被标记',
+      flag_acknowledged: '顾问已处理联系方式标记',
+      callback_requested: '请求顾问安排回电',
+      callback_done: '顾问处理回电请求',
+      thread_erased: '销毁对话密钥',
+    },
   },
   actions: {
     sign_in: '登录',

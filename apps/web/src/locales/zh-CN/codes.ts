@@ -28,6 +28,7 @@ export const codesZhCN = {
     account_life_plus_3y: '账户注销后再保存 3 年',
     deal_life_plus_10y: '交易结束后再保存 10 年',
     verification_180d: '完成核验后保存 180 天',
+    deal_life_plus_3y: '咨询或交易结束后再保存 3 年，之后销毁密钥',
   },
   categories: {
     identity: '身份信息',

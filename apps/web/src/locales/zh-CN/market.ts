@@ -177,7 +177,7 @@ export const marketZhCN = {
       qq: 'QQ号',
       company_name: '公司名称或字号',
     },
-    fieldNames: { title: '标题', description: '公司介绍', highlights: '亮点标签', documentNames: '附件名称', bankAccount: '开户行', comment: '备注', name: '名称', query: '关键词' },
+    fieldNames: { title: '标题', industry: '行业', description: '公司介绍', highlights: '亮点标签', documentNames: '附件名称', bankAccount: '开户行', comment: '备注', name: '名称', query: '关键词' },
     preview: '公开预览（买方看到的就是这些）',
     reid: '与该预览条件相同（地区、行业、成立年限、注册资本）的公司约 {{k}} 家。',
     reidWarn: '相同条件的公司少于 {{threshold}} 家，买方可能通过工商信息反查出您的公司。建议放宽标题描述或与顾问商量。',

@@ -1,0 +1,1 @@
+export { assertNoIdentifiers, identifiersIn, type GuardOptions, type GuardedText } from './free-text-guard.ts';
