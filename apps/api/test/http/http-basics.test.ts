@@ -80,6 +80,8 @@ for (const dialect of DIALECTS) {
       assert.match(csp, /script-src 'self'(;|$)/);
       assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
       assert.match(csp, /frame-ancestors 'none'/);
+      assert.match(csp, /object-src 'none'/);
+      assert.match(csp, /base-uri 'none'/, 'ASVS 3.4.3');
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
     });
