@@ -67,6 +67,7 @@ describe("errors raised before the app's handlers", () => {
     ],
     ['a URL that does not decode', `GET /api/listings/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, 400, 'BAD_REQUEST'],
     ['bytes that are not HTTP', 'GARBAGE\r\n\r\n', 400, 'BAD_REQUEST'],
+    ['the TRACE method', 'TRACE /api/meta HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n', 404, 'ROUTE_NOT_FOUND'],
     ['a Host that is not ours', 'GET /api/meta HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n', 421, 'HOST_NOT_ALLOWED'],
   ];
   for (const [what, request, status, code] of cases) {
@@ -74,6 +75,7 @@ describe("errors raised before the app's handlers", () => {
       const res = await exchange(port, request);
       assert.equal(res.status, status);
       for (const name of SECURITY_HEADERS) assert.ok(res.headers.has(name), `${name} missing`);
+      assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
       const body = res.body as { code: string; message: string; requestId: string };
       assert.equal(body.code, code);
       assert.ok(body.message.length > 0);
