@@ -81,7 +81,7 @@ export function ZIsoDate(options: { minYear?: number; maxYear?: number } = {}) {
   const maxYear = options.maxYear ?? 2199;
   return z
     .string()
-    .max(10)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date like 2026-11-28' })
     .refine(isRealDate, { message: 'expected a real calendar date like 2026-11-28' })
     .refine((v) => Number(v.slice(0, 4)) >= minYear && Number(v.slice(0, 4)) <= maxYear, {
       message: `expected a year between ${minYear} and ${maxYear}`,
@@ -93,7 +93,7 @@ const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d
 /** A day (`2026-11-28`) or a UTC instant (`2026-11-28T09:00:00Z`, seconds and milliseconds optional). */
 export const ZIsoDateTime = z
   .string()
-  .max(24)
+  .regex(DATE_TIME, { message: 'expected an ISO date like 2026-11-28 or 2026-11-28T09:00:00Z' })
   .refine(
     (v) => {
       const m = DATE_TIME.exec(v);

@@ -75,6 +75,9 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/me/threads/:id/messages', ['body.attachments[]'], 'a data-room document id in UUID form (checked); only the reference is stored'),
   ...each('POST /api/me/threads', ['body.listingId'], KNOWN),
   ...each('POST /api/me/threads/:id/read', ['body.messageId'], KNOWN),
+  // Issue 15: a witness hands in a copy of our own checkpoint note with its cosignature line; only a cosignature
+  // that verifies against a configured witness key, over a note we signed byte for byte, is stored.
+  ...each('POST /api/audit/cosignatures', ['body.note'], 'a signed checkpoint note (checked against our own); only a verified cosignature is stored'),
 ]);
 
 type Def = { type: string; checks?: Array<{ _zod: { def: { check: string } } }>; [k: string]: unknown };
