@@ -12,8 +12,7 @@ export const IDENTITY_AUDIT_EVENTS = [
     'identity.signed_in',
     'sign_in',
     'An account signed in; stage second_factor means the password was right and the second step is still due',
-    // previousSession: the id hash of the half-signed-in session this one replaced when its second factor was proven.
-    z.object({ stage: z.enum(['active', 'second_factor', 'enrol_factor']).optional(), previousSession: z.string().max(64).optional() }),
+    z.object({ stage: z.enum(['active', 'second_factor', 'enrol_factor']).optional() }),
   ),
   defineAuditEvent('identity.sign_in_failed', 'sign_in', 'A sign-in attempt failed', z.object({ reason: z.enum(['unknown_or_wrong_password', 'disabled', 'locked']) })),
   defineAuditEvent('identity.signed_out', 'sign_out', 'A session was ended by its owner'),

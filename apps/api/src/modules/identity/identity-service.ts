@@ -314,7 +314,7 @@ export function createIdentityService(deps: IdentityDeps) {
         actor: { accountId: row.account_id, role: account?.roles ?? null, sessionId: idHash },
         decision: 'allowed',
         requestId: requestId ?? null,
-        data: { stage: 'active', previousSession: sessionId },
+        data: { stage: 'active' },
       });
       // The second factor just proved itself: the new session counts as freshly authenticated.
       await deps.onSessionStarted?.({ accountId: row.account_id, sessionId: idHash });
