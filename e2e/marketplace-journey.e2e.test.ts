@@ -75,6 +75,11 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     await row.waitFor();
     await row.getByRole('button').click();
     await page.getByTestId('review-form').waitFor();
+    // The registry item is ticked only after the company was opened for the check (audited; a fresh sign-in counts
+    // as the recent step-up it needs).
+    assert.equal(await page.getByTestId('check-registry_checked').isDisabled(), true);
+    await page.getByTestId('company-reveal-button').click();
+    assert.equal(await page.getByTestId('revealed-company-name').innerText(), COMPANY);
     for (const item of ['identity_checked', 'registry_checked', 'teaser_anonymous', 'red_flags_disclosed', 'price_reasonable']) {
       await page.getByTestId(`check-${item}`).check();
     }

@@ -39,6 +39,7 @@ import { notificationsRoutes } from './modules/notifications/index.ts';
 import { advisersRoutes } from './modules/advisers/index.ts';
 import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/index.ts';
 import { messagingRoutes } from './modules/messaging/index.ts';
+import { dealsRoutes } from './modules/deals/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -179,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     services.messaging.stream.closeAll();
   });
+  await app.register(dealsRoutes(services.deals));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './platform/db/index.ts';
 import type { JobRunner } from './platform/jobs/index.ts';
 import { registerLogScrubber, type Logger } from './platform/logger/index.ts';
 import type { PubSub } from './platform/pubsub/index.ts';
+import { loadChinaCalendar } from './platform/calendar/index.ts';
 import type { Database, KeyDatabase } from './db/schema.ts';
 import {
   AUDIT_EVENTS,
@@ -54,6 +55,8 @@ import {
   MESSAGING_AUDIT_EVENTS,
 } from './modules/messaging/index.ts';
 import { createLocalPubSub } from './platform/pubsub/index.ts';
+import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
+import { createListingsDealLock } from './modules/listings/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -67,6 +70,7 @@ export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDEN
   ...ADVISERS_AUDIT_EVENTS,
   ...DISCLOSURE_AUDIT_EVENTS,
   ...MESSAGING_AUDIT_EVENTS,
+  ...DEALS_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -185,6 +189,8 @@ export async function createServices(deps: ServiceDeps) {
     },
   });
   const profilesRepo = createProfilesRepo(db);
+  // The PRC working-day calendar (holidays, 调休) for every clock counted in working days; DATA_DIR may override years.
+  const calendar = loadChinaCalendar({ dataDir: config.dataDir });
   // Consent receipts are signed with a key derived from the audit signing seed (modules/consent/receipt-signing.ts).
   const consent = createConsentService({
     repo: createConsentRepo(db),
@@ -194,6 +200,7 @@ export async function createServices(deps: ServiceDeps) {
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
     // Consents naming the other party of an inquiry (the disclosure path) are checked by the disclosure module.
     recipientAllowed: (accountId, purpose, recipient) => disclosure.recipientAllowed(accountId, purpose, recipient),
+    calendar,
   });
   const profiles = createProfilesService({
     repo: profilesRepo,
@@ -312,11 +319,30 @@ export async function createServices(deps: ServiceDeps) {
   });
   await messaging.stream.start();
 
+  // The deal pipeline: the listings module keeps the exclusivity lock and the listing's status, deals drive them;
+  // the disclosure module says who holds L1 (to start a deal), who the seller and adviser are, and the buyer's alias.
+  const dealLock = createListingsDealLock({ db, audit: auditLog });
+  const deals = createDealsService({
+    repo: createDealsRepo(db),
+    audit: auditLog,
+    vault,
+    access: disclosure.access,
+    listings: dealLock,
+    calendar,
+    notifications,
+    logger,
+  });
+
   if (deps.jobs) {
     await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
       ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
     });
     await deps.jobs.schedule('disclosure.expire-grants', '*/5 * * * *');
+    // Reminds sellers still on record as legal representative after a closing (working days only), at 09:30 Beijing.
+    await deps.jobs.register('deals.remind-legal-representatives', async (_data, ctx) => {
+      ctx.logger.info({ sent: await deals.remindLegalRepresentatives() }, 'legal-representative reminders sent');
+    });
+    await deps.jobs.schedule('deals.remind-legal-representatives', '30 1 * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
@@ -349,5 +375,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, deals, dealLock };
 }

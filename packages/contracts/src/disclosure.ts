@@ -114,6 +114,13 @@ export const ZLevelState = z.object({
   decisionReason: z.string().nullable(),
 });
 
+/** The consent purpose behind each level that rests on a separate consent; the recipient is `inquiry:<id>`. */
+export const DISCLOSURE_CONSENT_PURPOSES = { L1: 'deal_disclosure', L3: 'deal_execution' } as const;
+
+/** What an adviser's approval may still wait for (`details.missing` of DISCLOSURE_PRECONDITIONS), as codes. */
+export const DISCLOSURE_PRECONDITION_CODES = ['listing_not_public', 'inquiry_not_accepted', 'buyer_not_verified', 'nda_not_signed', 'proof_of_funds', 'seller_consent', 'buyer_consent', 'l1_not_active'] as const;
+export type DisclosurePrecondition = (typeof DISCLOSURE_PRECONDITION_CODES)[number];
+
 /** The preconditions of L1 as both sides see them (codes, never values). */
 export const ZPreconditions = z.object({
   buyerVerified: z.boolean(),
@@ -265,6 +272,8 @@ export const ZNdaPreview = z.object({
   textSha256: z.string(),
   termMonths: z.number().int(),
   signed: z.boolean(),
+  /** The buyer's signature on this listing, once signed: the key to the certificate download. */
+  signatureId: z.string().nullable(),
 });
 export const ZNdaSignRequest = z.object({ version: z.number().int().min(1), textSha256: z.string().regex(/^[0-9a-f]{64}$/), accepted: z.literal(true) });
 export const ZNdaSignature = z.object({
@@ -322,3 +331,18 @@ export const ZAdviserRuleInput = z.object({
 });
 export const ZAdvisersOverview = z.object({ rules: z.array(ZAdviserRule), brokers: z.array(ZBrokerOption) });
 export const ZAdviserReassignRequest = z.object({ brokerAccountId: z.string().min(1).max(64) });
+
+// Types of the request and response shapes above that the web app names (issue 11 UI).
+export type TDisclosureConsentRequest = z.infer<typeof ZDisclosureConsentRequest>;
+export type TProofOfFundsUpload = z.infer<typeof ZProofOfFundsUpload>;
+export type TNdaPreview = z.infer<typeof ZNdaPreview>;
+export type TL3Contacts = z.infer<typeof ZL3Contacts>;
+export type TLevelState = z.infer<typeof ZLevelState>;
+export type TNdaTemplateInput = z.infer<typeof ZNdaTemplateInput>;
+export type TNdaCertificateResult = z.infer<typeof ZNdaCertificateResult>;
+export type TMyAdviser = z.infer<typeof ZMyAdviser>;
+export type TAdviserAssignment = z.infer<typeof ZAdviserAssignment>;
+export type TAdviserAssignments = z.infer<typeof ZAdviserAssignments>;
+export type TAdviserRule = z.infer<typeof ZAdviserRule>;
+export type TAdvisersOverview = z.infer<typeof ZAdvisersOverview>;
+export type TAdviserRuleInput = z.infer<typeof ZAdviserRuleInput>;

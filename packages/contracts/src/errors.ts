@@ -87,6 +87,26 @@ export const ERROR_CODES = {
     en: 'The buyer and the seller can talk to each other only once the company\'s identity (L1) is open to the buyer; until then, talk to the broker.',
   },
   NOT_ACCEPTABLE: { status: 406, 'zh-CN': '此接口只提供事件流（text/event-stream）。', en: 'This endpoint serves an event stream (text/event-stream) only.' },
+  // The deal pipeline (issue 13).
+  DEAL_STAGE_ORDER: { status: 409, 'zh-CN': '交易阶段只能按顺序逐一推进，且该阶段已变化，请刷新后重试。', en: 'Deal stages advance one at a time, in order, and this one has changed. Refresh and try again.' },
+  DEAL_CHECKLIST_OPEN: { status: 409, 'zh-CN': '本阶段清单尚有未完成事项，完成后才能进入下一阶段。', en: 'This stage still has open checklist items; finish them before moving on.' },
+  DEAL_CLOSE_BLOCKED: {
+    status: 409,
+    'zh-CN': '交割物品未全部双方确认、旧印章注销未登记、清单未完成或个人信息告知任务未完成，暂不能完成交割。',
+    en: 'The deal cannot close yet: custody items are not confirmed by both sides, old seals are not recorded as cancelled, checklists are open, or the personal-data notice task is open.',
+  },
+  DEAL_MONEY_RULE: {
+    status: 409,
+    'zh-CN': '资金节点不符合规则：尾款到账前不能解除股权质押，索赔期届满前不能释放保留金，同一节点不能重复登记。',
+    en: 'That money step breaks a rule: the pledge is released only after the final payment, the holdback only after its claims window, and nothing is recorded twice.',
+  },
+  CUSTODY_PHOTO_REQUIRED: { status: 409, 'zh-CN': '请先上传交接照片，双方再确认。', en: 'Upload a photo of the hand-over before either side confirms it.' },
+  PHOTO_INVALID: { status: 422, 'zh-CN': '照片须为 JPEG 或 PNG 格式，且不超过 2 MB。', en: 'Photos must be JPEG or PNG files of at most 2 MB.' },
+  DEAL_GRANT_INACTIVE: {
+    status: 409,
+    'zh-CN': '受让方查看公司信息的授权（L1）已失效，须重新获批后才能登记意向书或定金。',
+    en: 'The buyer\'s access to the company details (L1) is no longer active; it must be granted again before a letter of intent or deposit is recorded.',
+  },
   // Issue 15: requests refused before any route runs (still in the app's error format, with its headers).
   URI_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长。', en: 'The request address is too long.' },
   HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大，请清除本站 Cookie 后重试。', en: 'The request headers are too large. Clear this site\'s cookies and try again.' },

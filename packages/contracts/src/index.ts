@@ -13,5 +13,6 @@ export * from './staff.ts';
 export * from './disclosure.ts';
 export * from './notifications.ts';
 export * from './messaging.ts';
+export * from './deals.ts';
 export * from './text-input.ts';
 export * from './audit-witness.ts';

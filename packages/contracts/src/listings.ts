@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAmountWan, ZIsoDate, ZName, ZPlainText, zQueryInt } from './text-input.ts';
+import { ZBoundedAmountWan, ZIsoDate, ZName, ZPlainText, zQueryInt } from './text-input.ts';
 
 /** Generalized bands: a teaser never shows an exact establishment date or capital (see DOMAIN.md). */
 export const AGE_BANDS = ['lt1', '1to3', '3to5', '5to10', 'gte10'] as const;
@@ -8,7 +8,7 @@ export const TAXPAYER_TYPES = ['general', 'small_scale'] as const;
 export const COMPANY_TYPES = ['llc', 'sole_llc', 'joint_stock', 'partnership', 'sole_proprietorship'] as const;
 
 export const ZListingPrice = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), amountWan: ZAmountWan() }),
+  z.object({ kind: z.literal('fixed'), amountWan: ZBoundedAmountWan() }),
   z.object({ kind: z.literal('negotiable') }),
 ]);
 

@@ -50,6 +50,92 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '顾问已处理您在挂牌 {code} 对话中的回电请求。',
     en: 'The broker has handled your call-back request in the conversation on listing {code}.',
   },
+  // Deals (issue 13): every stage change and every step a party must take. Codes, aliases, stages, dates only.
+  deal_started: {
+    topic: 'deals',
+    params: ['deal', 'code', 'buyer'],
+    'zh-CN': '买方 {buyer} 就挂牌 {code} 发起了交易 {deal}，经纪人将与您联系推进。',
+    en: 'Buyer {buyer} started deal {deal} on listing {code}; the broker will take it forward.',
+  },
+  // One kind per stage: the stage's name is part of each language's text (parameters carry no words).
+  deal_stage_intent: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“意向书 / 定金”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Letter of intent / deposit”. See what is yours to do.',
+  },
+  deal_stage_due_diligence: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“尽职调查”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Due diligence”. See what is yours to do.',
+  },
+  deal_stage_agreement: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“签署转让协议”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Transfer agreement”. See what is yours to do.',
+  },
+  deal_stage_tax_filing: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“税务申报”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Tax filing”. See what is yours to do.',
+  },
+  deal_stage_registry_change: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“工商变更”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Registry change”. See what is yours to do.',
+  },
+  deal_stage_tax_change: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“税务变更”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Tax registration change”. See what is yours to do.',
+  },
+  deal_stage_bank_change: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“银行变更”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Bank change”. See what is yours to do.',
+  },
+  deal_stage_handover: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入“交割”阶段，请查看您需要完成的事项。',
+    en: 'Deal {deal} (listing {code}) has moved to “Handover”. See what is yours to do.',
+  },
+  deal_cancelled: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已终止，排他锁定随之解除。',
+    en: 'Deal {deal} (listing {code}) was cancelled; its exclusivity has ended.',
+  },
+  deal_closed: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已完成交割。',
+    en: 'Deal {deal} (listing {code}) has closed.',
+  },
+  deal_custody_to_confirm: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）有交割物品上传了交接照片，请核对后确认。',
+    en: 'A hand-over photo was uploaded in deal {deal} (listing {code}); check it and confirm.',
+  },
+  deal_art22_task: {
+    topic: 'deals',
+    params: ['deal', 'code', 'due'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已进入交割：请在 {due} 前完成个人信息转移告知（《个人信息保护法》第二十二条）。',
+    en: 'Deal {deal} (listing {code}) is at handover: complete the personal-data transfer notice (PIPL Art. 22) by {due}.',
+  },
+  deal_legal_rep_reminder: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）已交割，但尚未确认您已不再担任该公司法定代表人。请上传变更后的登记信息作为凭证。',
+    en: 'Deal {deal} (listing {code}) has closed, but it is not yet confirmed that you are no longer the legal representative. Upload the updated registration as evidence.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

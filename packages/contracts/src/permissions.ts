@@ -36,13 +36,15 @@ export const PERMISSIONS = {
   // Messages (issue 13).
   'messages.participate': 'Read and write the message threads one is a party to (the buyer, the listing\'s seller or its broker)',
   'messages.moderate': 'See masking flags and call-back requests in the threads of one\'s own listings, and resolve them',
+  'deals.participate': 'Take part in one\'s own deals: see them, tick one\'s checklist items, confirm hand-overs, complete one\'s tasks',
+  'deals.manage': 'Run the deals of assigned listings: advance stages, cancel, record money milestones and the equity pledge',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate'],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate'],
-  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate'],
+  seller: ['customer.self_service', 'listings.sell', 'listings.watch', 'messages.participate', 'deals.participate'],
+  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate', 'deals.participate'],
+  broker: ['console.access', 'personal_data.lookup', 'personal_data.reveal', 'verification.review', 'staff.training', 'listings.review', 'disclosure.review', 'messages.participate', 'messages.moderate', 'deals.participate', 'deals.manage'],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: ['console.access', 'audit.read', 'audit.export', 'privacy.notice.manage', 'privacy.tickets.manage', 'staff.training', 'breakglass.request', 'breakglass.review'],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],

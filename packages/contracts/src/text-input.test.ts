@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isRealDate, ZAmountWan, zBodyInt, ZIsoDate, ZIsoDateTime, ZName, ZPlainText, zQueryInt } from './text-input.ts';
+import { isRealDate, ZBoundedAmountWan, zBodyInt, ZIsoDate, ZIsoDateTime, ZName, ZPlainText, zQueryInt } from './text-input.ts';
 
 describe('input helpers', () => {
   test('names refuse control, bidi, zero-width and other invisible characters, and NUL', () => {
@@ -48,7 +48,7 @@ describe('input helpers', () => {
   });
 
   test('amounts are finite, bounded and to the yuan', () => {
-    const amount = ZAmountWan();
+    const amount = ZBoundedAmountWan();
     for (const bad of [1e308, Number.POSITIVE_INFINITY, Number.NaN, -1, 10_000_001, 1.23456])
       assert.equal(amount.safeParse(bad).success, false, String(bad));
     for (const good of [0, 1, 350.5, 0.0001, 10_000_000]) assert.equal(amount.parse(good), good);

@@ -10,7 +10,7 @@ import { z } from 'zod';
  * | `ZPlainText(max, min?)` | descriptions, comments, justifications: may span lines | the same, but keeps `\n` and tab (CR LF becomes LF) |
  * | `ZIsoDate(opts?)` | a calendar day `YYYY-MM-DD` | 2023-02-30, 2026-13-01, years outside [1900, 2199] by default |
  * | `ZIsoDateTime` | a day or an instant `…THH:mm[:ss[.sss]]Z` | impossible times, offsets other than Z |
- * | `ZAmountWan(opts?)` | amounts in 万元 | NaN, ±Infinity, 1e308, negatives, more than 4 decimals |
+ * | `ZBoundedAmountWan(opts?)` | amounts in 万元 | NaN, ±Infinity, 1e308, negatives, more than 4 decimals |
  * | `zQueryInt(min, max, default?)` | integers in query strings (page, pageSize…) | `0x10`, `1e3`, ` 1`, `+1`, `1.0`, empty, arrays |
  * | `zBodyInt(min, max)` | integers in JSON bodies | strings, floats, unsafe integers |
  *
@@ -103,7 +103,7 @@ export const ZIsoDateTime = z
   );
 
 /** An amount in 万元: finite, 0 ≤ x ≤ max (default 10,000,000 万 = 1,000 亿元), at most 4 decimals (1 元). */
-export function ZAmountWan(options: { max?: number; min?: number } = {}) {
+export function ZBoundedAmountWan(options: { max?: number; min?: number } = {}) {
   const max = options.max ?? 10_000_000;
   const min = options.min ?? 0;
   return z

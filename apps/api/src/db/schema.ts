@@ -123,6 +123,9 @@ export type ListingDealsTable = {
   recorded_at: string;
   ended_at: string | null;
   outcome: 'closed' | 'cancelled' | null;
+  /** The deal (modules/deals) holding the lock, and its buyer: a sold listing records who bought it. */
+  deal_id: string | null;
+  buyer_account_id: string | null;
 };
 
 export type ListingFavoritesTable = { account_id: string; listing_id: string; created_at: string };
@@ -693,6 +696,96 @@ export type MessageCallbacksTable = {
   done_at: string | null;
   done_by: string | null;
 };
+/** The deal pipeline (modules/deals). Days are `YYYY-MM-DD` in China Standard Time; amounts hundredths of 万元. */
+export type DealsTable = {
+  id: string;
+  code: string;
+  listing_id: string;
+  listing_code: string;
+  seller_account_id: string;
+  buyer_account_id: string;
+  broker_account_id: string | null;
+  /** The deal's own vault subject (company_party): custody photos and the legal-representative evidence. */
+  subject_id: string;
+  stage: string;
+  status: 'open' | 'closed' | 'cancelled';
+  started_at: string;
+  stage_entered_at: string;
+  intent_kind: string | null;
+  intent_signed_on: string | null;
+  exclusive_until: string | null;
+  agreement_signed_on: string | null;
+  seller_kind: string | null;
+  price_cents: number | null;
+  cost_basis_cents: number | null;
+  pledge_registered_on: string | null;
+  pledge_released_on: string | null;
+  art22_opened_at: string | null;
+  art22_due_on: string | null;
+  art22_completed_at: string | null;
+  art22_completed_by: string | null;
+  art22_notified_on: string | null;
+  art22_channels: string | null;
+  art22_groups: string | null;
+  art22_document_id: string | null;
+  legal_rep_changed_on: string | null;
+  legal_rep_confirmed_at: string | null;
+  legal_rep_evidence_ct: string | null;
+  legal_rep_evidence_type: string | null;
+  legal_rep_last_reminder_at: string | null;
+  closed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  updated_at: string;
+};
+export type DealEventsTable = {
+  id: string;
+  deal_id: string;
+  at: string;
+  actor_account_id: string | null;
+  side: string;
+  action: string;
+  from_stage: string | null;
+  to_stage: string | null;
+  note: string;
+};
+export type DealChecklistMarksTable = {
+  deal_id: string;
+  item_key: string;
+  done_at: string;
+  done_by_side: string;
+  done_by_account_id: string;
+  remark: string;
+  document_ids: string;
+};
+export type DealCustodyItemsTable = {
+  deal_id: string;
+  kind: string;
+  applicable: number;
+  photo_ct: string | null;
+  photo_type: string | null;
+  photo_uploaded_by: string | null;
+  photo_uploaded_at: string | null;
+  seller_confirmed_at: string | null;
+  seller_confirmed_by: string | null;
+  buyer_confirmed_at: string | null;
+  buyer_confirmed_by: string | null;
+  old_seal_cancelled_on: string | null;
+  new_seal_filed_on: string | null;
+  updated_at: string;
+};
+export type DealMoneyTable = {
+  id: string;
+  deal_id: string;
+  kind: string;
+  amount_cents: number;
+  due_on: string | null;
+  paid_on: string | null;
+  released_on: string | null;
+  claims_window_ends_on: string | null;
+  note: string;
+  created_at: string;
+};
 
 export type Database = {
   client_assignments: ClientAssignmentsTable;
@@ -751,9 +844,15 @@ export type Database = {
   message_reads: MessageReadsTable;
   message_flags: MessageFlagsTable;
   message_callbacks: MessageCallbacksTable;
+  deals: DealsTable;
+  deal_events: DealEventsTable;
+  deal_checklist_marks: DealChecklistMarksTable;
+  deal_custody_items: DealCustodyItemsTable;
+  deal_money: DealMoneyTable;
   audit_origin: AuditOriginTable;
   audit_cosignatures: AuditCosignaturesTable;
 };
+
 
 /**
  * The key store: a separate database (a second SQLite file, or its own PostgreSQL schema) so that restoring a

@@ -19,3 +19,12 @@ describe('the ticket SLA clock in working days (China Standard Time)', () => {
     assert.equal(workingDaysBetween(new Date('2026-12-21T02:00:00Z'), due), -1); // the Monday after
   });
 });
+
+describe('the ticket SLA clock over the PRC holidays', () => {
+  test('a ticket filed on the eve of National Day 2026 skips the Golden Week and counts the make-up Saturday', () => {
+    const filed = new Date('2026-09-30T02:00:00Z'); // Wednesday 10:00 CST
+    // 8 Oct (1), 9 Oct (2), Saturday 10 Oct make-up day (3).
+    assert.equal(addWorkingDays(filed, 3).toISOString(), '2026-10-10T15:59:59.000Z');
+    assert.equal(workingDaysBetween(filed, new Date('2026-10-12T02:00:00Z')), 4);
+  });
+});

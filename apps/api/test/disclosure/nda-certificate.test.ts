@@ -40,8 +40,14 @@ for (const dialect of DIALECTS) {
       assert.equal((await w.t.database.db.selectFrom('nda_signatures').select('id').execute()).length, 0);
     });
 
-    test('both parties download a certificate whose Chinese text and signature block pdftotext extracts, and which checks against the platform key', async () => {
+    test('the preview names no signature before the tick, and the buyer\'s own signature after it (the certificate\'s key)', async () => {
+      assert.equal((await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json().signatureId, null);
       signatureId = (await signNda(w, inquiryId)).id;
+      const after = (await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json();
+      assert.deepEqual([after.signed, after.signatureId], [true, signatureId]);
+    });
+
+    test('both parties download a certificate whose Chinese text and signature block pdftotext extracts, and which checks against the platform key', async () => {
       const record = (await c.get(w.seller, `/api/nda/signatures/${signatureId}`)).json();
       for (const who of [w.buyer, w.seller, w.broker]) {
         const res = await c.get(who, `/api/nda/signatures/${signatureId}/certificate`);

@@ -32,7 +32,6 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('PUT /api/seller/listings/:id', COMPANY, SEALED),
   ...each('POST /api/seller/listings/:id/withdraw', ['body.comment'], GUARDED),
   ...each('POST /api/broker/listings/:id/review', ['body.comment'], GUARDED),
-  ...each('POST /api/broker/listings/:id/deal', ['body.comment'], GUARDED),
   ...each('POST /api/me/saved-searches', ['body.name', 'body.query{}'], GUARDED), // q and industry; the rest are enums and codes
   ...each('POST /api/me/saved-searches', ['body.query{key}'], 'keys outside the search schema are dropped before storing'),
   ...each('PUT /api/me/profile', ['body.realName', 'body.mobile', 'body.email', 'body.wechat', 'body.idNumber', 'body.address'], SEALED),
@@ -75,6 +74,14 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/me/threads/:id/messages', ['body.attachments[]'], 'a data-room document id in UUID form (checked); only the reference is stored'),
   ...each('POST /api/me/threads', ['body.listingId'], KNOWN),
   ...each('POST /api/me/threads/:id/read', ['body.messageId'], KNOWN),
+  // Deals (issue 13; test/deals/deal-pipeline-http.test.ts proves the refusals).
+  ...each('POST /api/deals', ['body.listingId'], KNOWN),
+  ...each('POST /api/deals/:id/advance', ['body.note'], GUARDED),
+  ...each('POST /api/deals/:id/cancel', ['body.note'], GUARDED),
+  ...each('PUT /api/deals/:id/checklist/:item', ['body.remark'], GUARDED),
+  ...each('POST /api/deals/:id/money', ['body.note'], GUARDED),
+  ...each('POST /api/deals/:id/custody/:kind/photo', ['body.image'], SEALED),
+  ...each('POST /api/deals/:id/legal-rep', ['body.evidenceImage'], SEALED),
   // Issue 15: a witness hands in a copy of our own checkpoint note with its cosignature line; only a cosignature
   // that verifies against a configured witness key, over a note we signed byte for byte, is stored.
   ...each('POST /api/audit/cosignatures', ['body.note'], 'a signed checkpoint note (checked against our own); only a verified cosignature is stored'),
@@ -198,7 +205,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 200, res.body);
     });
 
-    test('withdrawal, review and deal comments refuse identifiers and the listing does not move', async () => {
+    test('withdrawal and review comments refuse identifiers and the listing does not move', async () => {
       const d = (await call(seller, 'POST', '/api/seller/listings', listingInput({}, 603))).json() as { id: string };
       const withdrawal = '有事打 1\u200b3\u200b8\u200b1234\u200b5678';
       assertRefused(await call(seller, 'POST', `/api/seller/listings/${d.id}/withdraw`, { comment: withdrawal }), 'comment', 'mobile', withdrawal, '1\u200b3\u200b8\u200b1234\u200b5678');
@@ -209,8 +216,6 @@ for (const dialect of DIALECTS) {
       assert.equal((await call(broker, 'POST', `/api/broker/listings/${d.id}/company/reveal`, {})).statusCode, 200);
       const approved = await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist });
       assert.equal(approved.json().status, 'published', approved.body);
-      const deal = 'Ref: 13912345678';
-      assertRefused(await call(broker, 'POST', `/api/broker/listings/${d.id}/deal`, { action: 'record_loi', comment: deal }), 'comment', 'mobile', deal, '13912345678');
       const own = (await t.app.inject({ url: `/api/seller/listings/${d.id}`, headers: authHeaders(seller, false) })).json();
       assert.equal(own.status, 'published');
     });

@@ -80,6 +80,8 @@ for (const dialect of DIALECTS) {
       assert.match(csp, /script-src 'self'(;|$)/);
       assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
       assert.match(csp, /frame-ancestors 'none'/);
+      // Frames show only this site's pages and the blob: documents the page made itself (the proof-of-funds viewer).
+      assert.match(csp, /frame-src 'self' blob:(;|$)/);
       assert.match(csp, /object-src 'none'/);
       assert.match(csp, /base-uri 'none'/, 'ASVS 3.4.3');
       assert.equal(res.headers['x-content-type-options'], 'nosniff');

@@ -41,7 +41,21 @@ const SellerListingsPage = lazy(() =>
 const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
+// The disclosure path (issue 11): buyers' requests, sellers' buyer requests and access control, notices, advisers.
+const MyInquiriesPage = lazy(() => import('../features/disclosure/pages/my-inquiries-page.tsx').then((m) => ({ default: m.MyInquiriesPage })));
+const InquiryDetailPage = lazy(() => import('../features/disclosure/pages/inquiry-detail-page.tsx').then((m) => ({ default: m.InquiryDetailPage })));
+const CompanyDisclosurePage = lazy(() =>
+  import('../features/disclosure/pages/company-disclosure-page.tsx').then((m) => ({ default: m.CompanyDisclosurePage })),
+);
+const BuyerRequestsPage = lazy(() => import('../features/disclosure/pages/buyer-requests-page.tsx').then((m) => ({ default: m.BuyerRequestsPage })));
+const ListingAccessPage = lazy(() => import('../features/disclosure/pages/listing-access-page.tsx').then((m) => ({ default: m.ListingAccessPage })));
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const MyAdviserPage = lazy(() => import('../features/advisers/pages/my-adviser-page.tsx').then((m) => ({ default: m.MyAdviserPage })));
 const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
+const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
+const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -67,8 +81,17 @@ export function AppRoutes() {
           <Route path="account/listings" element={<SellerListingsPage />} />
           <Route path="account/listings/new" element={<SellerListingEditPage />} />
           <Route path="account/listings/:id" element={<SellerListingEditPage />} />
+          <Route path="account/inquiries" element={<MyInquiriesPage />} />
+          <Route path="account/inquiries/:id" element={<InquiryDetailPage />} />
+          <Route path="account/disclosures/:listingId" element={<CompanyDisclosurePage />} />
+          <Route path="account/buyer-requests" element={<BuyerRequestsPage />} />
+          <Route path="account/listings/:id/access" element={<ListingAccessPage />} />
+          <Route path="account/notifications" element={<NotificationsPage />} />
+          <Route path="account/adviser" element={<MyAdviserPage />} />
           <Route path="account/messages" element={<MessagesPage />} />
           <Route path="account/messages/:threadId" element={<MessagesPage />} />
+          <Route path="account/deals" element={<MyDealsPage />} />
+          <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -9,7 +9,10 @@ import { verificationEn } from './en/verification.ts';
 import { staffEn } from './en/staff.ts';
 import { marketEn } from './en/market.ts';
 import { outboxEn } from './en/outbox.ts';
+import { disclosureEn } from './en/disclosure.ts';
+import { advisersEn, notificationsEn } from './en/notifications.ts';
 import { messagesEn } from './en/messages.ts';
+import { dealsEn } from './en/deals.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 export const en: LocaleMessages = {
@@ -38,6 +41,11 @@ export const en: LocaleMessages = {
     sessions: 'Devices',
     continueSignIn: 'Continue signing in',
     myListings: 'My listings',
+    inquiries: 'My inquiries',
+    buyerRequests: 'Buyer requests',
+    notifications: 'Notifications',
+    adviser: 'My adviser',
+    menu: 'Account menu',
     messages: 'Messages',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
@@ -72,8 +80,19 @@ export const en: LocaleMessages = {
     sellerListings: 'My listings',
     listingReview: 'Listing review',
     outbox: 'Sent messages',
+    myInquiries: 'My inquiries',
+    companyDisclosure: 'Company identity and financial summary',
+    buyerRequests: 'Buyer requests',
+    listingAccess: 'Access control',
+    brokerInquiries: 'Inquiry review',
+    advisers: 'Adviser assignment',
+    ndaTemplates: 'NDA templates',
+    notifications: 'Notifications',
+    myAdviser: 'My adviser',
     messages: 'Messages',
     brokerMessages: 'Conversations and calls',
+    deals: 'Deals',
+    dealDetail: 'Deal',
   },
   common: {
     retry: 'Retry',
@@ -319,7 +338,11 @@ export const en: LocaleMessages = {
   staff: staffEn,
   market: marketEn,
   outbox: outboxEn,
+  disclosure: disclosureEn,
+  notifications: notificationsEn,
+  advisers: advisersEn,
   messages: messagesEn,
+  deals: dealsEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

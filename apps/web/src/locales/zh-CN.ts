@@ -13,7 +13,10 @@ import { verificationZhCN } from './zh-CN/verification.ts';
 import { staffZhCN } from './zh-CN/staff.ts';
 import { marketZhCN } from './zh-CN/market.ts';
 import { outboxZhCN } from './zh-CN/outbox.ts';
+import { disclosureZhCN } from './zh-CN/disclosure.ts';
+import { advisersZhCN, notificationsZhCN } from './zh-CN/notifications.ts';
 import { messagesZhCN } from './zh-CN/messages.ts';
+import { dealsZhCN } from './zh-CN/deals.ts';
 
 export const zhCN = {
   brand: {
@@ -41,6 +44,11 @@ export const zhCN = {
     sessions: '登录设备',
     continueSignIn: '继续登录',
     myListings: '我的挂牌',
+    inquiries: '我的意向',
+    buyerRequests: '意向买家',
+    notifications: '通知',
+    adviser: '我的顾问',
+    menu: '账号菜单',
     messages: '消息',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
@@ -75,8 +83,19 @@ export const zhCN = {
     sellerListings: '我的挂牌',
     listingReview: '挂牌审核',
     outbox: '发送记录',
+    myInquiries: '我的意向',
+    companyDisclosure: '公司身份与财务概要',
+    buyerRequests: '意向买家',
+    listingAccess: '查看权限管理',
+    brokerInquiries: '意向审核',
+    advisers: '顾问分配',
+    ndaTemplates: '保密协议模板',
+    notifications: '通知',
+    myAdviser: '我的顾问',
     messages: '消息',
     brokerMessages: '对话与回电',
+    deals: '交易',
+    dealDetail: '交易详情',
   },
   common: {
     retry: '重试',
@@ -322,7 +341,11 @@ export const zhCN = {
   staff: staffZhCN,
   market: marketZhCN,
   outbox: outboxZhCN,
+  disclosure: disclosureZhCN,
+  notifications: notificationsZhCN,
+  advisers: advisersZhCN,
   messages: messagesZhCN,
+  deals: dealsZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -40,6 +40,7 @@ import {
 import type { ConsentEventRow, ConsentRepo, NoticeRow, TicketRow } from './consent-repo.ts';
 import { buildInventory, changedFields, RIGHTS } from './notice-inventory.ts';
 import type { ReceiptSigner } from './receipt-signing.ts';
+import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
 
 /** A change to rules or purposes takes effect no earlier than this after publication. */
@@ -87,6 +88,8 @@ export function createConsentService(deps: {
    * may name it for this purpose. Without it, only accounts and declared vendors can be named.
    */
   recipientAllowed?: (accountId: string, purpose: Purpose, recipient: string) => Promise<boolean>;
+  /** The PRC working-day calendar for the ticket SLA clock (holidays and 调休); the bundled table without one. */
+  calendar?: WorkingDayCalendar;
   now?: () => Date;
 }) {
   const { repo, signer, vault } = deps;
@@ -319,7 +322,7 @@ export function createConsentService(deps: {
       dueAt: row.due_at,
       closedAt: row.closed_at,
       overdue: row.status === 'open' && at.getTime() > due.getTime(),
-      workingDaysLeft: row.status === 'open' ? workingDaysBetween(at, due) : null,
+      workingDaysLeft: row.status === 'open' ? workingDaysBetween(at, due, deps.calendar) : null,
       message: field('message'),
       contactEmail: field('contact_email'),
     };
@@ -480,7 +483,7 @@ export function createConsentService(deps: {
         contact_email_ct: columns['contact_email_ct'] ?? null,
         status: 'open',
         created_at: created.toISOString(),
-        due_at: addWorkingDays(created, TICKET_SLA_WORKING_DAYS).toISOString(),
+        due_at: addWorkingDays(created, TICKET_SLA_WORKING_DAYS, deps.calendar).toISOString(),
         closed_at: null,
         closed_by: null,
       };

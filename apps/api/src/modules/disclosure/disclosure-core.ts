@@ -1,4 +1,4 @@
-import type { GrantLevel, GrantViewState, Purpose, TTextFinding } from '@sealbridge/contracts';
+import { DISCLOSURE_CONSENT_PURPOSES, type DisclosurePrecondition, type GrantLevel, type GrantViewState, type Purpose, type TTextFinding } from '@sealbridge/contracts';
 import type { AccountProfilesTable, DisclosureGrantsTable, InquiriesTable, ListingsTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
@@ -33,7 +33,7 @@ export const STAFF_STEP_UP_MS = 15 * 60_000;
 /** Listing statuses in which granted access counts; a withdrawn listing closes every level at once. */
 export const GRANTABLE_LISTING_STATUSES: readonly ListingsTable['status'][] = ['published', 'under_offer', 'sold'];
 /** The consent (purpose) behind each level that rests on one; the recipient is always the inquiry. */
-export const LEVEL_CONSENT = { L1: 'deal_disclosure', L3: 'deal_execution' } as const satisfies Partial<Record<GrantLevel, Purpose>>;
+export const LEVEL_CONSENT = DISCLOSURE_CONSENT_PURPOSES satisfies Partial<Record<GrantLevel, Purpose>>;
 export const recipientOf = (inquiryId: string) => `inquiry:${inquiryId}`;
 
 export type ConsentState = 'not_asked' | 'given' | 'refused' | 'withdrawn';
@@ -106,8 +106,8 @@ export function levelsOf(f: PairFacts, at: Date) {
 }
 
 /** The preconditions a broker still waits for before approving a level (codes only). */
-export function missingFor(level: GrantLevel, f: PairFacts, at: Date): string[] {
-  const missing: string[] = [];
+export function missingFor(level: GrantLevel, f: PairFacts, at: Date): DisclosurePrecondition[] {
+  const missing: DisclosurePrecondition[] = [];
   if (!GRANTABLE_LISTING_STATUSES.includes(f.listing.status)) missing.push('listing_not_public');
   if (level === 'L1') {
     if (f.inquiry.status !== 'accepted') missing.push('inquiry_not_accepted');

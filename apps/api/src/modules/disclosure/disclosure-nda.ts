@@ -184,7 +184,7 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
       const template = await published();
       const text = render(template, await variablesFor(listing, inquiry, template, beijingDate(now())));
       const signed = await repo.signatureOf(listing.id, principal.accountId);
-      return { version: template.version, title: { 'zh-CN': text.titleZh, en: text.titleEn }, text: { 'zh-CN': text.zh, en: text.en }, textSha256: text.sha256, termMonths: template.term_months, signed: Boolean(signed) };
+      return { version: template.version, title: { 'zh-CN': text.titleZh, en: text.titleEn }, text: { 'zh-CN': text.zh, en: text.en }, textSha256: text.sha256, termMonths: template.term_months, signed: Boolean(signed), signatureId: signed?.id ?? null };
     },
 
     /** The tick: the text's digest must be the one just shown; the platform signs the record and keeps the certificate's digest. */

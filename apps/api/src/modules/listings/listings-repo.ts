@@ -183,6 +183,11 @@ export function createListingsRepo(db: Kysely<Database>) {
     openDealOf: (listingId: string) => db.selectFrom('listing_deals').selectAll().where('listing_id', '=', listingId).where('ended_at', 'is', null).executeTakeFirst(),
     insertDeal: (row: ListingDealsTable) => db.insertInto('listing_deals').values(row).execute(),
     endDeal: (id: string, at: string, outcome: 'closed' | 'cancelled') => db.updateTable('listing_deals').set({ ended_at: at, outcome }).where('id', '=', id).execute(),
+    /** Ids of every listing a broker advises (the deal desk lists their deals by them). */
+    idsAdvisedBy: async (brokerId: string) => (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerId).execute()).map((r) => r.id),
+    /** The lock row of the deal that sold a listing (it names the buyer). */
+    closedDealOf: (listingId: string) =>
+      db.selectFrom('listing_deals').selectAll().where('listing_id', '=', listingId).where('outcome', '=', 'closed').orderBy('ended_at', 'desc').limit(1).executeTakeFirst(),
     insertEvent: (row: ListingEventsTable) => db.insertInto('listing_events').values(row).execute(),
     eventsOf: (listingId: string) => db.selectFrom('listing_events').selectAll().where('listing_id', '=', listingId).orderBy('at').orderBy('id').execute(),
     /** Live listings sharing a teaser's combination (the re-identification guard). */

@@ -6,7 +6,6 @@ import {
   ZListingInput,
   ZListingOwnerView,
   ZListingSearchQuery,
-  ZListingStatusChange,
   ZListingSummaries,
   ZListingTeaserDetail,
   ZListTeasersResponse,
@@ -123,11 +122,6 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
         response: { 200: ZListingCompanyReveal },
       },
       handler: async (request) => companyReveal.reveal(principalOf(request.principal), request.params.id, String(request.id)),
-    });
-    r.post('/api/broker/listings/:id/deal', {
-      config: { permission: 'listings.review' },
-      schema: { tags: ['listings'], summary: 'Record a letter of intent or deposit, end the deal, or mark sold', params: ZId, body: ZListingStatusChange.extend({ action: z.enum(['record_loi', 'record_deposit', 'end_deal', 'mark_sold']) }), response: { 200: ZListingOwnerView } },
-      handler: async (request) => service.dealAction(principalOf(request.principal), request.params.id, request.body.action, request.body.comment, String(request.id)),
     });
 
     // Buyers (and sellers): favorites, saved searches, alerts.

@@ -468,28 +468,6 @@ export function createListingsService(deps: Deps) {
       await alertSavedSearches(published);
       return ownerView(published, principal.accountId);
     },
-    /** Letters of intent, deposits and their end: the exclusivity lock. */
-    async dealAction(principal: Principal, id: string, action: 'record_loi' | 'record_deposit' | 'end_deal' | 'mark_sold', comment: string, requestId?: string) {
-      const row = await assignedListing(principal, id);
-      commentGuard(comment);
-      const company = await repo.companyOf(row.id);
-      const at = now().toISOString();
-      const base = { actor: auditActor(principal), decision: 'allowed' as const, subjectId: company?.subject_id ?? null, requestId: requestId ?? null };
-      if (action === 'record_loi' || action === 'record_deposit') {
-        if (row.status !== 'published') throw new AppError('CONFLICT', `cannot record a deal from ${row.status}`);
-        const kind = action === 'record_loi' ? 'loi' : 'deposit';
-        await repo.insertDeal({ id: newId(), listing_id: row.id, credit_code_bidx: company?.credit_code_bidx ?? null, kind, recorded_by: principal.accountId, recorded_at: at, ended_at: null, outcome: null });
-        await deps.audit.append({ ...base, type: 'listings.deal_recorded', data: { listingId: row.id, kind } });
-        return ownerView(await transition(row, principal, action, 'under_offer', { comment }, requestId), principal.accountId);
-      }
-      if (row.status !== 'under_offer') throw new AppError('CONFLICT', `no open deal in ${row.status}`);
-      const deal = await repo.openDealOf(row.id);
-      const outcome = action === 'mark_sold' ? 'closed' : 'cancelled';
-      if (deal) await repo.endDeal(deal.id, at, outcome);
-      await deps.audit.append({ ...base, type: 'listings.deal_ended', data: { listingId: row.id, outcome } });
-      return ownerView(await transition(row, principal, action, action === 'mark_sold' ? 'sold' : 'published', { comment }, requestId), principal.accountId);
-    },
-
     async favorites(principal: Principal) {
       const today = now();
       return { items: (await repo.favorites(principal.accountId)).map((r) => toTeaser(r, today)) };

@@ -457,6 +457,41 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
     visibleTo: ['broker'],
     normalize: messageText,
   },
+  // Deals (modules/deals): evidence of the handover and of the legal-representative change. Photos of seals,
+  // licences and keys show the legal representative's name and can show the people handing them over; sealed under
+  // the deal's own company_party subject (both parties rely on it for 10 years, whichever of them erases their
+  // account). The parties see them through an audited platform reveal (forSubject), the broker through a staff reveal.
+  {
+    key: 'deal_custody_items.photo',
+    table: 'deal_custody_items',
+    field: 'photo',
+    label: { 'zh-CN': '交割物品交接照片', en: 'Hand-over photo of a custody item' },
+    subjectKind: 'company_party',
+    category: 'identity',
+    sensitivity: 'general',
+    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'deal_life_plus_10y',
+    // Never masked for display (the ledger shows presence and type only).
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: base64Image,
+  },
+  {
+    key: 'deals.legal_rep_evidence',
+    table: 'deals',
+    field: 'legal_rep_evidence',
+    label: { 'zh-CN': '法定代表人变更凭证', en: 'Evidence of the legal-representative change' },
+    subjectKind: 'company_party',
+    category: 'identity',
+    sensitivity: 'general',
+    purposes: ['deal_execution', 'legal_compliance', 'rights_request'],
+    legalBasis: 'contract',
+    retention: 'deal_life_plus_10y',
+    masking: 'address',
+    visibleTo: ['broker'],
+    normalize: base64Image,
+  },
 ];
 
 /**

@@ -6,6 +6,8 @@ const CSP = [
   // Ant Design injects CSS-in-JS at run time; scripts stay strictly same-origin.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // A reviewer reads a proof of funds as a PDF the page made from the bytes it fetched (a blob: URL, never stored).
+  "frame-src 'self' blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",

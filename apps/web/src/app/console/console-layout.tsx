@@ -1,9 +1,10 @@
 import './console.css';
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Result } from 'antd';
+import { Button, Grid, Layout, Menu, Result } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import { errorMessage } from '@sealbridge/contracts';
 import { pendingStepPath, useSession } from '../../features/auth/session/session-context.ts';
 import type { TAccount } from '@sealbridge/contracts';
@@ -24,7 +25,10 @@ function ConsoleFrame({ account }: { account: TAccount }) {
   const session = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const [collapsed, setCollapsed] = useState(false);
+  // Phones: the menu slides over the page and hides completely when closed, so the page keeps the full width.
+  const phone = !Grid.useBreakpoint().md;
+  const [collapsed, setCollapsed] = useState(phone);
+  useEffect(() => setCollapsed(phone), [phone]);
   const entries = visibleEntries(account.roles);
   const active = activeEntry(pathname, entries);
 
@@ -35,7 +39,16 @@ function ConsoleFrame({ account }: { account: TAccount }) {
 
   return (
     <Layout className="sb-console">
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" trigger={null} width={224}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        breakpoint="lg"
+        trigger={null}
+        width={224}
+        collapsedWidth={phone ? 0 : 80}
+        className={phone ? 'sb-console-sider is-phone' : 'sb-console-sider'}
+      >
         <div className={collapsed ? 'sb-console-brand is-collapsed' : 'sb-console-brand'}>
           <BrandLink inverted to="/console" />
         </div>
@@ -47,9 +60,11 @@ function ConsoleFrame({ account }: { account: TAccount }) {
           onClick={({ key }) => {
             const entry = entries.find((e) => e.key === key);
             if (entry) void navigate(entryHref(entry));
+            if (phone) setCollapsed(true);
           }}
         />
       </Layout.Sider>
+      {phone && !collapsed && <div className="sb-console-backdrop" onClick={() => setCollapsed(true)} aria-hidden="true" />}
       <Layout>
         <Layout.Header className="sb-console-header">
           <Button
@@ -59,6 +74,7 @@ function ConsoleFrame({ account }: { account: TAccount }) {
             aria-label={collapsed ? t('console.expand') : t('console.collapse')}
           />
           <div className="sb-console-header-right">
+            <NotificationBell to="/console/notifications" />
             <LanguageSwitch />
             <ConsoleUser account={account} onSignOut={() => void signOut()} />
           </div>
@@ -73,6 +89,8 @@ function ConsoleFrame({ account }: { account: TAccount }) {
                   <Route key={entry.key} path={`${entry.path}/*`} element={<entry.Page />} />
                 ),
               )}
+              {/* Notices for a new client point at the customers' area: its page is the lookup. */}
+              <Route path="customers" element={<Navigate to="/console/customers/lookup" replace />} />
               <Route path="*" element={<NotFoundPage homeHref="/console" />} />
             </Routes>
           </Suspense>

@@ -1,5 +1,5 @@
 import { MessageOutlined } from '@ant-design/icons';
-import { AlertOutlined, AuditOutlined, BookOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, SolutionOutlined, AuditOutlined, BellOutlined, BookOutlined, ClusterOutlined, FileProtectOutlined, FileDoneOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -176,6 +176,40 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     Page: lazy(() => import('../../features/outbox/pages/outbox-page.tsx').then((m) => ({ default: m.OutboxPage }))),
     roles: rolesHolding('delivery.outbox.read'),
   },
+  // The disclosure path (issue 11).
+  {
+    key: 'broker-inquiries',
+    path: 'inquiries',
+    label: (t) => t('disclosure.menu.inquiries'),
+    icon: <FileDoneOutlined />,
+    Page: lazy(() => import('../../features/disclosure/pages/broker-inquiries-page.tsx').then((m) => ({ default: m.BrokerInquiriesPage }))),
+    roles: rolesHolding('disclosure.review'),
+  },
+  {
+    key: 'advisers',
+    path: 'advisers',
+    label: (t) => t('disclosure.menu.advisers'),
+    icon: <ClusterOutlined />,
+    Page: lazy(() => import('../../features/advisers/pages/advisers-admin-page.tsx').then((m) => ({ default: m.AdvisersAdminPage }))),
+    roles: rolesHolding('clients.assign'),
+  },
+  {
+    key: 'nda-templates',
+    path: 'nda',
+    label: (t) => t('disclosure.menu.nda'),
+    icon: <FileProtectOutlined />,
+    Page: lazy(() => import('../../features/disclosure/pages/nda-templates-page.tsx').then((m) => ({ default: m.NdaTemplatesPage }))),
+    roles: rolesHolding('nda.manage'),
+  },
+  {
+    key: 'notifications',
+    path: 'notifications',
+    label: (t) => t('disclosure.menu.notifications'),
+    icon: <BellOutlined />,
+    Page: lazy(() =>
+      import('../../features/notifications/pages/notifications-page.tsx').then((m) => ({ default: m.ConsoleNotificationsPage })),
+    ),
+  },
   {
     key: 'messages',
     path: 'messages',
@@ -183,6 +217,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <MessageOutlined />,
     Page: lazy(() => import('../../features/messages/pages/broker-messages-page.tsx').then((m) => ({ default: m.BrokerMessagesPage }))),
     roles: rolesHolding('messages.moderate'),
+  },
+  {
+    key: 'deals',
+    path: 'deals',
+    label: (t) => t('deals.menu'),
+    icon: <SolutionOutlined />,
+    Page: lazy(() => import('../../features/deals/pages/console-deals-page.tsx').then((m) => ({ default: m.ConsoleDealsPage }))),
+    roles: rolesHolding('deals.manage'),
   },
 ];
 

@@ -20,8 +20,8 @@ export function ConsoleUser({ account, onSignOut }: Props) {
           </Tag>
         ))}
       </span>
-      <Button icon={<LogoutOutlined />} onClick={onSignOut} data-testid="logout">
-        {t('nav.logout')}
+      <Button icon={<LogoutOutlined />} onClick={onSignOut} aria-label={t('nav.logout')} data-testid="logout">
+        <span className="sb-console-logout-label">{t('nav.logout')}</span>
       </Button>
     </div>
   );

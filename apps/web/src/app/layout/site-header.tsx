@@ -1,12 +1,38 @@
-import { MessageOutlined } from '@ant-design/icons';
-import { AuditOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout } from 'antd';
+import { AuditOutlined, BellOutlined, CustomerServiceOutlined, FileSearchOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Layout } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router';
 import { isStaff, pendingStepPath, useSession } from '../../features/auth/session/session-context.ts';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
+import type { zhCN } from '../../locales/zh-CN.ts';
 import { ButtonLink } from '../../shared/ui/button-link.tsx';
 import { BrandLink } from './brand-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+
+type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey | 'deals.navMine'; inBar: boolean };
+type NavKey = `nav.${keyof typeof zhCN.nav}`;
+
+/** The customer's pages, by role: the header bar shows most of them, the phone menu all of them (text labels). */
+function customerLinks(roles: readonly string[]): AccountLink[] {
+  const seller = roles.includes('seller');
+  const buyer = roles.includes('buyer');
+  const links: (AccountLink | false)[] = [
+    seller && { key: 'my-listings', to: '/account/listings', icon: <ShopOutlined />, label: 'nav.myListings', inBar: true },
+    seller && { key: 'buyer-requests', to: '/account/buyer-requests', icon: <TeamOutlined />, label: 'nav.buyerRequests', inBar: true },
+    buyer && { key: 'inquiries', to: '/account/inquiries', icon: <FileSearchOutlined />, label: 'nav.inquiries', inBar: true },
+    { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
+    { key: 'my-deals', to: '/account/deals', icon: <SolutionOutlined />, label: 'deals.navMine', inBar: true },
+    { key: 'my-data', to: '/account/profile', icon: <SafetyCertificateOutlined />, label: 'nav.myData', inBar: true },
+    { key: 'access-log', to: '/account/access-log', icon: <AuditOutlined />, label: 'nav.accessLog', inBar: true },
+    { key: 'security', to: '/account/security', icon: <LockOutlined />, label: 'nav.security', inBar: true },
+    { key: 'my-privacy', to: '/account/privacy', icon: <SafetyOutlined />, label: 'nav.myPrivacy', inBar: true },
+    { key: 'verification', to: '/account/verification', icon: <IdcardOutlined />, label: 'nav.verification', inBar: true },
+    { key: 'adviser', to: '/account/adviser', icon: <CustomerServiceOutlined />, label: 'nav.adviser', inBar: false },
+    { key: 'notifications', to: '/account/notifications', icon: <BellOutlined />, label: 'nav.notifications', inBar: false },
+  ];
+  return links.filter((link): link is AccountLink => link !== false);
+}
 
 function AccountArea() {
   const { t } = useTranslation();
@@ -42,61 +68,63 @@ function AccountArea() {
       </span>
     );
   }
-  return (
-    <span className="sb-header-account">
-      {isStaff(session.account) ? (
+  if (isStaff(session.account)) {
+    return (
+      <span className="sb-header-account">
         <ButtonLink type="primary" to="/console">
           {t('nav.console')}
         </ButtonLink>
-      ) : (
-        <>
-          <span className="sb-header-user">
-            <UserOutlined /> {session.account.displayName}
-          </span>
-          {session.account.roles.includes('seller') && (
-            <ButtonLink type="text" to="/account/listings" icon={<ShopOutlined />} aria-label={t('nav.myListings')} title={t('nav.myListings')} data-testid="nav-my-listings">
-              <span className="sb-header-label">{t('nav.myListings')}</span>
+        <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
+      </span>
+    );
+  }
+  const links = customerLinks(session.account.roles);
+  return (
+    <span className="sb-header-account">
+      <span className="sb-header-user">
+        <UserOutlined /> {session.account.displayName}
+      </span>
+      <NotificationBell to="/account/notifications" />
+      {/* Wide screens: one button per page (icons only below 1600 px, each with an aria-label and a tooltip). */}
+      <span className="sb-header-links">
+        {links
+          .filter((link) => link.inBar)
+          .map((link) => (
+            <ButtonLink
+              key={link.key}
+              type={link.key === 'my-data' ? 'default' : 'text'}
+              to={link.to}
+              icon={link.icon}
+              aria-label={t(link.label)}
+              title={t(link.label)}
+              data-testid={`nav-${link.key}`}
+            >
+              {link.key === 'my-data' ? t(link.label) : <span className="sb-header-label">{t(link.label)}</span>}
             </ButtonLink>
-          )}
-          <ButtonLink type="text" to="/account/messages" icon={<MessageOutlined />} aria-label={t('nav.messages')} title={t('nav.messages')} data-testid="nav-messages">
-            <span className="sb-header-label">{t('nav.messages')}</span>
-          </ButtonLink>
-          <ButtonLink to="/account/profile" icon={<SafetyCertificateOutlined />} aria-label={t('nav.myData')} data-testid="nav-my-data">
-            {t('nav.myData')}
-          </ButtonLink>
-          <ButtonLink
-            type="text"
-            to="/account/access-log"
-            icon={<AuditOutlined />}
-            aria-label={t('nav.accessLog')} title={t('nav.accessLog')}
-            data-testid="nav-access-log"
-          >
-            <span className="sb-header-label">{t('nav.accessLog')}</span>
-          </ButtonLink>
-          <ButtonLink
-            type="text"
-            to="/account/security"
-            icon={<LockOutlined />}
-            aria-label={t('nav.security')} title={t('nav.security')}
-            data-testid="nav-security"
-          >
-            <span className="sb-header-label">{t('nav.security')}</span>
-          </ButtonLink>
-          <ButtonLink type="text" to="/account/privacy" icon={<SafetyOutlined />} aria-label={t('nav.myPrivacy')} title={t('nav.myPrivacy')} data-testid="nav-my-privacy">
-            <span className="sb-header-label">{t('nav.myPrivacy')}</span>
-          </ButtonLink>
-          <ButtonLink
-            type="text"
-            to="/account/verification"
-            icon={<IdcardOutlined />}
-            aria-label={t('nav.verification')} title={t('nav.verification')}
-            data-testid="nav-verification"
-          >
-            <span className="sb-header-label">{t('nav.verification')}</span>
-          </ButtonLink>
-        </>
-      )}
-      <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
+          ))}
+        <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
+      </span>
+      {/* Phones: the same pages as a menu with text labels, so the header never scrolls sideways. */}
+      <Dropdown
+        trigger={['click']}
+        placement="bottomRight"
+        menu={{
+          items: [
+            ...links.map((link) => ({ key: link.key, icon: link.icon, label: t(link.label), 'data-testid': `menu-${link.key}` })),
+            { type: 'divider' as const },
+            { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), 'data-testid': 'menu-logout' },
+          ],
+          onClick: ({ key }) => {
+            if (key === 'logout') void signOut();
+            else {
+              const link = links.find((l) => l.key === key);
+              if (link) void navigate(link.to);
+            }
+          },
+        }}
+      >
+        <Button type="text" className="sb-header-menu" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-menu" />
+      </Dropdown>
     </span>
   );
 }

@@ -53,7 +53,6 @@ export const marketEn = {
     favorite: 'Save',
     unfavorite: 'Saved',
     signInToSave: 'Sign in to save',
-    contact: 'For the company name and other details, sign in and ask your adviser; they are shared after an NDA.',
     underOffer: 'Under offer',
     notFound: 'This listing does not exist or is no longer offered.',
   },
@@ -207,10 +206,6 @@ export const marketEn = {
     approve: 'Approve and publish',
     requestChanges: 'Request changes',
     deals: 'Deal progress',
-    recordLoi: 'Record letter of intent',
-    recordDeposit: 'Record deposit',
-    endDeal: 'Deal ended (relist)',
-    markSold: 'Mark sold',
     done: 'Done',
   },
 };

@@ -53,7 +53,6 @@ export const marketZhCN = {
     favorite: '收藏',
     unfavorite: '已收藏',
     signInToSave: '登录后可收藏',
-    contact: '如需了解公司名称等详细信息，请登录后联系您的顾问，签署保密协议后由顾问提供。',
     underOffer: '洽谈中',
     notFound: '该挂牌不存在或已下架。',
   },
@@ -207,10 +206,6 @@ export const marketZhCN = {
     approve: '通过并发布',
     requestChanges: '退回修改',
     deals: '交易进度',
-    recordLoi: '登记意向书',
-    recordDeposit: '登记定金',
-    endDeal: '交易终止（重新上架）',
-    markSold: '标记成交',
     done: '已处理',
   },
 };

@@ -6,6 +6,28 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { useAuditLabels } from '../../../shared/ui/use-audit-labels.ts';
 import type { TAccessLogEntry } from '../api/access-log-api.ts';
 
+/**
+ * A reading under a disclosure grant, in words: "买家 B-7K3QX2（已签署保密协议）查看了 公司名称…" — or, for a seller
+ * reading a buyer's contacts (L3), "挂牌 SB-… 的卖方查看了 …". The buyer is named by their alias for this listing only.
+ */
+function CounterpartyLine({ entry }: { entry: TAccessLogEntry }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const c = entry.counterparty;
+  if (!c) return null;
+  const fields = entry.fields.map((f) => f.label[locale]).join(t('disclosure.listSeparator'));
+  const text =
+    c.alias === 'seller'
+      ? t('disclosure.accessLog.seller', { code: c.listingCode, fields })
+      : t(c.ndaSignatureId ? 'disclosure.accessLog.buyerWithNda' : 'disclosure.accessLog.buyer', { alias: c.alias, fields });
+  return (
+    <p className="sb-access-counterparty" data-testid="access-log-counterparty" data-alias={c.alias} data-listing-code={c.listingCode}>
+      <strong>{text}</strong>
+      {c.alias !== 'seller' && <span className="sb-muted"> · {t('disclosure.accessLog.listing', { code: c.listingCode })}</span>}
+    </p>
+  );
+}
+
 /** One access: when, what was done, by which role and staff number, to which fields, why, and whether it was allowed. */
 function AccessLogEntry({ entry }: { entry: TAccessLogEntry }) {
   const { t } = useTranslation();
@@ -31,6 +53,7 @@ function AccessLogEntry({ entry }: { entry: TAccessLogEntry }) {
             {labels.decision(entry.decision)}
           </Tag>
         </div>
+        {entry.counterparty && <CounterpartyLine entry={entry} />}
         <dl className="sb-access-facts">
           <div>
             <dt>{t('account.accessLog.actor')}</dt>

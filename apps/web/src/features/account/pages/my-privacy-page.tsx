@@ -20,6 +20,7 @@ import {
   withdrawConsent,
 } from '../../privacy/api/consent-api.ts';
 import { TicketForm } from '../../privacy/components/ticket-form.tsx';
+import { useInquiryRecipients } from '../../disclosure/api/use-inquiry-recipients.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
 
 const PATH = '/account/privacy';
@@ -36,6 +37,7 @@ function MyPrivacy() {
   const decisions = useApiQuery((s) => getGuardDecisions(s), `decisions-${round}`);
   const [error, setError] = useState<unknown>(undefined);
   const [done, setDone] = useState(false);
+  const recipientName = useInquiryRecipients();
   const purposeOf = (purpose: Purpose, kind: ConsentKind): TConsentPurpose | undefined => center.data?.purposes.find((p) => p.purpose === purpose && p.kind === kind);
   const label = (purpose: Purpose, kind: ConsentKind) => purposeOf(purpose, kind)?.label[locale] ?? t(`codes.purposes.${purpose}` as 'codes.purposes.account_service');
 
@@ -142,7 +144,7 @@ function MyPrivacy() {
                   description={
                     <>
                       {formatDateTime(c.at, locale)}
-                      {c.recipient ? ` · ${t('consent.my.recipient', { recipient: c.recipient })}` : ''}
+                      {c.recipient ? ` · ${t('consent.my.recipient', { recipient: recipientName(c.recipient) })}` : ''}
                     </>
                   }
                 />

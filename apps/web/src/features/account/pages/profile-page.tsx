@@ -16,6 +16,7 @@ import { CustomerGate } from '../components/customer-gate.tsx';
 import { ProfileEditForm } from '../components/profile-edit-form.tsx';
 import { ProfileFields } from '../components/profile-fields.tsx';
 import { ProfileNotices } from '../components/profile-notices.tsx';
+import { MyAdviserCard } from '../../advisers/components/my-adviser-card.tsx';
 
 const PATH = '/account/profile';
 
@@ -101,6 +102,7 @@ function MyData() {
             <ProfileEditForm profile={profile} onSaved={onSaved} onCancel={() => setEditing(false)} />
           </Card>
         )}
+        <MyAdviserCard />
       </div>
       <ProfileNotices />
     </div>

@@ -5,20 +5,11 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../../../shared/ui/brand-mark.tsx';
 import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
-import type { SecondFactorMethod, TAccount, TAccountResponse } from '@sealbridge/contracts';
+import type { SecondFactorMethod, TAccountResponse } from '@sealbridge/contracts';
+import { returnPath } from '../api/return-path.ts';
 import { LoginForm } from '../components/login-form.tsx';
 import { SecondFactorForm } from '../components/second-factor-form.tsx';
 import { useSession } from '../session/session-context.ts';
-
-/**
- * Where to go after signing in: back to the page that sent the visitor here when it belongs to the account's
- * side (the console for staff, /account for customers), else the console or the marketplace.
- */
-function destination(account: TAccount, from: unknown): string {
-  const home = account.kind === 'staff' ? '/console' : '/account';
-  const fallback = account.kind === 'staff' ? '/console' : '/';
-  return typeof from === 'string' && (from === home || from.startsWith(`${home}/`)) ? from : fallback;
-}
 
 /** The preferred order of the second step's methods: a passkey first, then the app, recovery codes last. */
 const ORDER: readonly SecondFactorMethod[] = ['webauthn', 'totp', 'recovery'];
@@ -33,7 +24,7 @@ export function LoginPage() {
   const from = (location.state as { from?: unknown } | null)?.from;
 
   const proceed = (response: TAccountResponse) => {
-    if (response.stage === 'active') void navigate(destination(response.account, from), { replace: true });
+    if (response.stage === 'active') void navigate(returnPath(response.account, from), { replace: true });
     // second_factor: this page re-renders with the second step; enrol_factor: the Navigate below takes over.
   };
   const onSignedIn = (response: TAccountResponse) => {

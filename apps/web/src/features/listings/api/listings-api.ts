@@ -1,5 +1,6 @@
 import {
   ZDistricts,
+  ZListingCompanyReveal,
   ZFavorites,
   ZListingOwnerView,
   ZListingSummaries,
@@ -54,8 +55,8 @@ export const brokerApi = {
   queue: (signal?: AbortSignal) => apiRequest('/api/broker/listings', (v) => ZListingSummaries.parse(v), { signal }),
   get: (id: string, signal?: AbortSignal) => apiRequest(`/api/broker/listings/${id}`, ownerView, { signal }),
   review: (id: string, body: TReviewDecision) => apiRequest(`/api/broker/listings/${id}/review`, ownerView, { method: 'POST', body }),
-  deal: (id: string, action: 'record_loi' | 'record_deposit' | 'end_deal' | 'mark_sold') =>
-    apiRequest(`/api/broker/listings/${id}/deal`, ownerView, { method: 'POST', body: { action } }),
+  /** The company behind the listing, for the registry check: audited, purpose listing_review, needs a recent step-up. */
+  revealCompany: (id: string) => apiRequest(`/api/broker/listings/${id}/company/reveal`, (v) => ZListingCompanyReveal.parse(v), { method: 'POST', body: {} }),
 };
 
 export const watchApi = {

@@ -16,6 +16,7 @@ export function OwnerPanel({ view }: { view: TListingOwnerView }) {
         <Tag>{t('listing.code', { code: view.code })}</Tag>
       </p>
       {view.reviewFlag === 'duplicate' && <Alert type="warning" showIcon title={t('market.seller.duplicate')} />}
+      {view.reviewFlag === 'locked' && <Alert type="error" showIcon title={t('disclosure.review.locked')} data-testid="review-locked" />}
       {view.openDeal && <Alert type="info" showIcon title={t('market.seller.dealOpen')} />}
       <Alert
         type={view.reidentification.warn ? 'warning' : 'success'}

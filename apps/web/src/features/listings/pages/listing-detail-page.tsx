@@ -1,5 +1,5 @@
-import { HeartFilled, HeartOutlined, LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Result } from 'antd';
+import { HeartFilled, HeartOutlined } from '@ant-design/icons';
+import { App, Button, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -9,8 +9,10 @@ import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { currentLocale } from '../../../shared/i18n/i18n.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
+import { InquiryPanel } from '../../disclosure/components/inquiry-panel.tsx';
 import { getListing, watchApi } from '../api/listings-api.ts';
 import { TeaserDetail } from '../components/teaser-detail.tsx';
+import { StartDealButton } from '../../deals/components/start-deal-button.tsx';
 
 /** /listings/:code — the stable public page of one listing: the teaser only, titled with the listing's title. */
 export function ListingDetailPage() {
@@ -46,15 +48,15 @@ export function ListingDetailPage() {
       <p><Link to="/listings">← {t('market.detail.back')}</Link></p>
       <div className="sb-listing-detail">
         <TeaserDetail teaser={query.data} />
-        <aside>
-          <Alert type="info" showIcon icon={<LockOutlined />} title={t('market.detail.contact')} />
-          <p />
+        <aside className="sb-listing-aside">
+          <InquiryPanel code={query.data.code} />
+          {session.account?.roles.includes('buyer') && <StartDealButton listingId={query.data.id} />}
           {session.account ? (
             <Button block icon={saved ? <HeartFilled /> : <HeartOutlined />} onClick={() => void toggle()} data-testid="favorite">
               {saved ? t('market.detail.unfavorite') : t('market.detail.favorite')}
             </Button>
           ) : (
-            <Link to="/login">{t('market.detail.signInToSave')}</Link>
+            <Link to="/login" state={{ from: `/listings/${query.data.code}` }}>{t('market.detail.signInToSave')}</Link>
           )}
         </aside>
       </div>

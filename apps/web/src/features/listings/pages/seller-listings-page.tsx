@@ -41,6 +41,7 @@ export function SellerListingsPage() {
       ) : (
         <Table<TListingSummary>
           rowKey="id"
+          scroll={{ x: 'max-content' }}
           loading={query.loading}
           dataSource={query.data?.items ?? []}
           locale={{ emptyText: <Empty description={t('market.seller.empty')} /> }}
@@ -50,6 +51,16 @@ export function SellerListingsPage() {
             { title: t('market.review.listingTitle'), dataIndex: 'title', render: (title: string, row) => <Link to={`/account/listings/${row.id}`}>{title}</Link> },
             { title: t('market.review.status'), dataIndex: 'status', render: (s: TListingSummary['status']) => <Tag color={STATUS_COLORS[s]} data-testid="listing-status">{t(`market.statuses.${s}`)}</Tag> },
             { title: t('market.review.updated'), dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString() },
+            {
+              title: t('disclosure.panel.linkLabel'),
+              key: 'access',
+              render: (_: unknown, row) =>
+                ['published', 'under_offer', 'sold'].includes(row.status) ? (
+                  <Link to={`/account/listings/${row.id}/access`} data-testid={`access-${row.code}`}>
+                    {t('disclosure.panel.title')}
+                  </Link>
+                ) : null,
+            },
           ]}
         />
       )}

@@ -4,6 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { CertificateCheckSection } from '../../disclosure/components/certificate-check-section.tsx';
+import { DisclosureLevelsSection } from '../../disclosure/components/disclosure-levels-section.tsx';
 import { AntiFraudNote } from '../components/anti-fraud-note.tsx';
 import { DataMapSection } from '../components/data-map-section.tsx';
 import { FeedbackSection } from '../components/feedback-section.tsx';
@@ -35,6 +37,8 @@ export function PrivacyPage() {
     { key: 'officer', href: '#officer', title: t('privacy.officer.title') },
     { key: 'notice', href: '#notice', title: t('consent.notice.title') },
     { key: 'recipients', href: '#recipients', title: t('consent.center.thirdPartiesTitle') },
+    { key: 'disclosure-levels', href: '#disclosure-levels', title: t('disclosure.levelsSection.title') },
+    { key: 'nda-certificate', href: '#nda-certificate', title: t('disclosure.certificateCheck.title') },
     { key: 'guides', href: '#guides', title: t('consent.guides.title') },
     { key: 'feedback', href: '#feedback', title: t('consent.feedback.title') },
   ];
@@ -56,6 +60,8 @@ export function PrivacyPage() {
           <OfficerContact />
           <NoticeSection />
           <RecipientsSection />
+          <DisclosureLevelsSection />
+          <CertificateCheckSection />
           <GuidesSection />
           <FeedbackSection />
         </div>

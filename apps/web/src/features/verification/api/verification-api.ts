@@ -45,13 +45,7 @@ export function decideVerification(id: string, decision: TVerificationDecisionRe
   });
 }
 
-/** Base64 of a file's bytes (no data: prefix), in chunks so large photos do not overflow the call stack. */
-export async function fileToBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+export { fileToBase64 } from '../../../shared/api/download.ts';
 
 /** JPEG or PNG by the first bytes, as the server checks. */
 export async function imageKind(file: Blob): Promise<'jpeg' | 'png' | null> {

@@ -1,0 +1,32 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { errorCodeOf, errorText } from '../../../shared/api/api-error.ts';
+import { useLocale } from '../../../shared/i18n/use-locale.ts';
+import { dealsApi } from '../api/deals-api.ts';
+
+/**
+ * A buyer holding L1 on the listing starts a deal (the broker takes it forward). Without L1 the server answers
+ * NOT_FOUND, shown as "ask for the company's details first" — the same answer whatever the listing's state.
+ */
+export function StartDealButton({ listingId }: { listingId: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const locale = useLocale();
+  const navigate = useNavigate();
+  const start = async () => {
+    try {
+      const deal = await dealsApi.start(listingId);
+      void message.success(t('deals.start.started'));
+      void navigate(`/account/deals/${deal.id}`);
+    } catch (error) {
+      void message.info(errorCodeOf(error) === 'NOT_FOUND' ? t('deals.start.noGrant') : errorText(error, locale));
+    }
+  };
+  return (
+    <Button block icon={<SolutionOutlined />} onClick={() => void start()} title={t('deals.start.hint')} data-testid="start-deal">
+      {t('deals.start.button')}
+    </Button>
+  );
+}
