@@ -12,6 +12,13 @@ module.exports = {
       to: { circular: true, dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'production-code-imports-no-test-code',
+      severity: 'error',
+      comment: 'Fakes and fixtures stay out of what ships (ASVS 15.2.3); tests beside the code may use them.',
+      from: { path: '^apps/api/src/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^apps/api/test/' },
+    },
+    {
       name: 'routes-never-touch-the-database',
       severity: 'error',
       comment: 'A route calls a service; repositories and Kysely are below it.',

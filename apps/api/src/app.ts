@@ -10,7 +10,9 @@ import { SESSION_COOKIE } from '@sealbridge/contracts';
 import type { Config } from './platform/config/index.ts';
 import { pendingMigrations, type DatabaseHandle } from './platform/db/index.ts';
 import {
+  earlyErrorOptions,
   installErrorHandler,
+  installInputHygiene,
   installRequestLog,
   installRouteGuard,
   installSecurityHeaders,
@@ -26,7 +28,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { factorsRoutes } from './modules/factors/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
-import { identityRoutes, registrationRoutes } from './modules/identity/index.ts';
+import { identityRoutes, registrationRoutes, sessionCookies } from './modules/identity/index.ts';
 import { listingsRoutes } from './modules/listings/index.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before any hook (431, 414, a malformed URL…) still get the app's format and security headers.
+    ...earlyErrorOptions({ https: config.publicUrl.startsWith('https:') }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -113,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   installErrorHandler(app, deps.logger);
   installRequestLog(app, deps.logger);
+  installInputHygiene(app);
   installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'sealbridge:rl:' } : {}) });
@@ -120,6 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     authenticate: (request) => services.identity.authenticate(request.cookies[SESSION_COOKIE]),
     isAllowed: (principal, permission) => services.identity.isAllowed(principal, permission),
     publicOrigin: config.publicUrl,
+    allowedHosts: config.allowedHosts,
   });
 
   await app.register(swagger, {
@@ -147,10 +153,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(listingsRoutes(services.listings, services.companyReveal));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
-  await app.register(factorsRoutes(services.factors));
+  const cookies = sessionCookies({ secureCookies: config.publicUrl.startsWith('https:') });
+  await app.register(factorsRoutes(services.factors, { setSession: (reply, session) => cookies.set(reply, session) }));
   await app.register(
     auditRoutes({
       service: services.audit,
+      witnesses: services.auditWitnesses,
       log: services.auditLog,
       resolveSubjects: services.resolveSubjects,
       subjectsOfAccount: services.subjectsOfAccount,

@@ -14,6 +14,9 @@ import {
   createAuditRepo,
   createAuditService,
   openAuditSigningKey,
+  fixAuditOrigin,
+  createAuditWitnesses,
+  parseCosignerVkey,
 } from './modules/audit/index.ts';
 import {
   createContactDirectory,
@@ -96,8 +99,9 @@ export async function createServices(deps: ServiceDeps) {
   // Identifiers that reach an error message are replaced by typed placeholders before it is logged.
   registerLogScrubber(scrubIdentifiers);
 
-  const origin = `${new URL(config.publicUrl).host}/sealbridge-audit`;
-  const signingKey = await openAuditSigningKey({ seedBase64: config.auditSigningKeyBase64, dataDir: config.dataDir, keyName: origin });
+  // The log's name is fixed at first start and stored: verifiers need no PORT or PUBLIC_URL (modules/audit).
+  const origin = await fixAuditOrigin(db, `${new URL(config.publicUrl).host}/sealbridge-audit`);
+  const signingKey = await openAuditSigningKey({ seedBase64: config.auditSigningKeyBase64, filePath: config.auditSigningKeyFile, dataDir: config.dataDir, keyName: origin });
   const registry = createAuditEventRegistry(ALL_AUDIT_EVENTS);
   const auditLog = createAuditLog({ db, dialect: database.dialect, logger, registry, signingKey, origin, exportDir: config.auditExportDir });
 
@@ -139,9 +143,8 @@ export async function createServices(deps: ServiceDeps) {
     },
     relyingParty: relyingPartyFrom(config.publicUrl),
     passwordCheck: (accountId, password) => identity.checkPassword(accountId, password),
-    onFactorProven: async ({ sessionId }) => {
-      await identity.completeSecondFactor(sessionId);
-    },
+    // A half-signed-in session that proves its factor continues under a new token (identity rotates it).
+    onFactorProven: ({ sessionId }) => identity.completeSecondFactor(sessionId),
   });
 
   const identity = createIdentityService({
@@ -223,12 +226,15 @@ export async function createServices(deps: ServiceDeps) {
     accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
   });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
+  const auditRepo = createAuditRepo(db);
+  const auditWitnesses = createAuditWitnesses({ repo: auditRepo, witnesses: config.auditWitnesses.map(parseCosignerVkey) });
   const audit = createAuditService({
-    repo: createAuditRepo(db),
+    repo: auditRepo,
     registry,
     verifier: { publicKey: signingKey.publicKey, keyName: signingKey.keyName, origin, verifierKey: signingKey.publicKeyBase64 },
     staffNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
     fieldLabel: (key) => labels.get(key) ?? { 'zh-CN': key, en: key },
+    exportDir: config.auditExportDir,
   });
 
   /** Subject search by blind index: the identifier is hashed, never stored or logged. */
@@ -399,5 +405,5 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, deals, dealLock, dataroom };
+  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, deals, dealLock, dataroom };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zBodyInt, ZIsoDateTime } from './text-input.ts';
 
 /**
  * Every audit event type and action the server writes. Each API module declares its own events
@@ -148,7 +149,7 @@ export const ZAuditRecord = z.object({
 });
 export type TAuditRecord = z.infer<typeof ZAuditRecord>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, { message: 'expected an ISO date like 2026-11-28 or 2026-11-28T09:00:00Z' });
+const isoDate = ZIsoDateTime;
 
 export const ZAuditSearchQuery = z.object({
   actor: z.string().max(64).optional(),
@@ -162,8 +163,8 @@ export const ZAuditSearchQuery = z.object({
   decision: z.enum(['allowed', 'denied']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: zBodyInt(1, 100_000).default(1),
+  pageSize: zBodyInt(1, 200).default(50),
 });
 export type TAuditSearchQuery = z.infer<typeof ZAuditSearchQuery>;
 
@@ -205,6 +206,10 @@ export const ZIntegrityResponse = z.object({
   firstBadSeq: z.number().int().optional(),
   reason: z.enum(AUDIT_FAILURE_REASONS).optional(),
   latestCheckpoint: z.object({ size: z.number().int(), createdAt: z.string() }).nullable(),
+  /** Checkpoints held outside the database (the export, witnesses) that the log was checked against. */
+  externalCheckpoints: z.number().int().optional(),
+  /** Where and why it failed, identifiers only (record numbers, sizes, the evidence's source). */
+  detail: z.string().optional(),
 });
 export type TIntegrityResponse = z.infer<typeof ZIntegrityResponse>;
 

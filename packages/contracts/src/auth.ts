@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zQueryInt } from './text-input.ts';
 import { ROLES } from './permissions.ts';
 import { ZFieldView } from './privacy.ts';
 
@@ -132,8 +133,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const ZOutboxQuery = z.object({
   status: z.enum(DELIVERY_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: zQueryInt(1, 100_000, 1),
+  pageSize: zQueryInt(1, 200, 50),
 });
 export type TOutboxQuery = z.infer<typeof ZOutboxQuery>;
 

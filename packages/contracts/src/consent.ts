@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainText } from './text-input.ts';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, RETENTION_CLASSES, SUBJECT_KINDS } from './privacy.ts';
 
 /**
@@ -156,7 +157,7 @@ export const TICKET_TOPICS = ['question', 'complaint', 'access', 'copy', 'correc
 export type TicketTopic = (typeof TICKET_TOPICS)[number];
 export const ZFeedbackRequest = z.object({
   topic: z.enum(TICKET_TOPICS),
-  message: z.string().trim().min(5).max(4000),
+  message: ZPlainText(4000, 5),
   contactEmail: z.string().trim().max(254).optional(),
 });
 export type TFeedbackRequest = z.infer<typeof ZFeedbackRequest>;

@@ -112,6 +112,11 @@ export const ERROR_CODES = {
   DATAROOM_FILE_UNREADABLE: { status: 422, 'zh-CN': '文件已损坏或无法读取（例如加密的 PDF），请导出新的副本后重试。', en: 'The file is damaged or cannot be read (an encrypted PDF, for example). Export a fresh copy and try again.' },
   DATAROOM_NO_ACCESS: { status: 403, 'zh-CN': '您对该文件没有此项权限，或数据室访问已到期或被撤销。', en: 'You do not have this permission on the file, or your data room access has expired or was revoked.' },
   DATAROOM_NOT_READY: { status: 409, 'zh-CN': '该文件尚无可查看的版本（原件未转换，或尚未发布）。', en: 'This file has no version that can be viewed yet (not converted, or not released).' },
+  // Issue 15: requests refused before any route runs (still in the app's error format, with its headers).
+  URI_TOO_LONG: { status: 414, 'zh-CN': '请求地址过长。', en: 'The request address is too long.' },
+  HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大，请清除本站 Cookie 后重试。', en: 'The request headers are too large. Clear this site\'s cookies and try again.' },
+  REQUEST_TIMEOUT: { status: 408, 'zh-CN': '请求超时，请重试。', en: 'The request took too long to arrive. Please try again.' },
+  HOST_NOT_ALLOWED: { status: 421, 'zh-CN': '请求的主机名不属于本站。', en: 'The requested host name does not belong to this site.' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -15,3 +15,5 @@ export * from './notifications.ts';
 export * from './messaging.ts';
 export * from './deals.ts';
 export * from './dataroom.ts';
+export * from './text-input.ts';
+export * from './audit-witness.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZBoundedAmountWan, ZIsoDate, ZName, ZPlainText, zQueryInt } from './text-input.ts';
 
 /** Generalized bands: a teaser never shows an exact establishment date or capital (see DOMAIN.md). */
 export const AGE_BANDS = ['lt1', '1to3', '3to5', '5to10', 'gte10'] as const;
@@ -7,7 +8,7 @@ export const TAXPAYER_TYPES = ['general', 'small_scale'] as const;
 export const COMPANY_TYPES = ['llc', 'sole_llc', 'joint_stock', 'partnership', 'sole_proprietorship'] as const;
 
 export const ZListingPrice = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), amountWan: z.number().nonnegative() }),
+  z.object({ kind: z.literal('fixed'), amountWan: ZBoundedAmountWan() }),
   z.object({ kind: z.literal('negotiable') }),
 ]);
 
@@ -29,8 +30,8 @@ export const ZListingTeaser = z.object({
 export type TListingTeaser = z.infer<typeof ZListingTeaser>;
 
 export const ZListTeasersQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(12),
+  page: zQueryInt(1, 10_000, 1),
+  pageSize: zQueryInt(1, 100, 12),
 });
 export type TListTeasersQuery = z.infer<typeof ZListTeasersQuery>;
 
@@ -84,10 +85,10 @@ const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'fals
 
 /** Search: every filter optional; `q` is full-text over teaser text (Chinese works: trigram indexes). */
 export const ZListingSearchQuery = ZListTeasersQuery.extend({
-  q: z.string().trim().max(50).optional(),
+  q: ZName(50, 0).optional(),
   provinceCode: z.string().regex(/^\d{2}$/).optional(),
   cityCode: z.string().regex(/^\d{4}$/).optional(),
-  industry: z.string().max(20).optional(),
+  industry: ZName(20, 0).optional(),
   companyType: z.enum(COMPANY_TYPES).optional(),
   ageBand: csv(z.enum(AGE_BANDS)),
   capitalBand: csv(z.enum(CAPITAL_BANDS)),
@@ -98,7 +99,7 @@ export const ZListingSearchQuery = ZListTeasersQuery.extend({
   hasBankAccount: flag,
   noRedFlags: flag,
   priceKind: z.enum(['fixed', 'negotiable']).optional(),
-  priceMaxWan: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  priceMaxWan: zQueryInt(0, 1_000_000).optional(),
   sort: z.enum(LISTING_SORTS).default('newest'),
 });
 export type TListingSearchQuery = z.infer<typeof ZListingSearchQuery>;
@@ -119,16 +120,18 @@ export const ZListingTeaserDetail = ZListingTeaser.extend({
 });
 export type TListingTeaserDetail = z.infer<typeof ZListingTeaserDetail>;
 
-const ZText = (max: number) => z.string().trim().max(max);
+/** One-line text (names, titles, labels) and multi-line text (descriptions, comments): see text-input.ts. */
+const ZText = (max: number, min = 0) => ZName(max, min);
+const ZLongText = (max: number, min = 0) => ZPlainText(max, min);
 
 /** What the seller enters. Company identity goes to the vault; everything else is the listing. */
 export const ZListingInput = z.object({
-  title: ZText(60).min(4),
-  description: ZText(2000).default(''),
+  title: ZText(60, 4),
+  description: ZLongText(2000).default(''),
   districtCode: z.string().regex(/^\d{6}$/),
-  industry: ZText(20).min(2),
+  industry: ZText(20, 2),
   companyType: z.enum(COMPANY_TYPES),
-  establishedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  establishedOn: ZIsoDate(),
   registeredCapitalWan: z.number().int().min(1).max(10_000_000),
   paidInCapitalWan: z.number().int().min(0).max(10_000_000).nullable().default(null),
   taxpayerType: z.enum(TAXPAYER_TYPES),
@@ -142,14 +145,14 @@ export const ZListingInput = z.object({
   redFlags: z.array(z.enum(RED_FLAGS)).max(10).default([]),
   price: ZListingPrice,
   handover: z.array(z.enum(HANDOVER_ITEMS)).max(12).default([]),
-  highlights: z.array(ZText(20).min(1)).max(6).default([]),
+  highlights: z.array(ZText(20, 1)).max(6).default([]),
   /** Names of documents the seller attaches (the files themselves arrive with the data room). */
-  documentNames: z.array(ZText(120).min(1)).max(20).default([]),
+  documentNames: z.array(ZText(120, 1)).max(20).default([]),
   company: z.object({
-    name: ZText(100).min(4),
+    name: ZText(100, 4),
     creditCode: z.string().trim().min(18).max(24),
-    legalRepresentative: ZText(50).min(1),
-    shareholders: z.array(ZText(50).min(1)).min(1).max(20),
+    legalRepresentative: ZText(50, 1),
+    shareholders: z.array(ZText(50, 1)).min(1).max(20),
   }),
   /** The seller agreed to have detected identifiers replaced by placeholders instead of being refused. */
   redactOnConfirm: z.boolean().default(false),
@@ -212,7 +215,7 @@ export type TListingSummary = z.infer<typeof ZListingSummary>;
 export const REVIEW_CHECKLIST = ['identity_checked', 'registry_checked', 'teaser_anonymous', 'red_flags_disclosed', 'price_reasonable'] as const;
 export const ZReviewDecision = z.object({
   decision: z.enum(['approve', 'request_changes']),
-  comment: ZText(1000).default(''),
+  comment: ZLongText(1000).default(''),
   checklist: z.object(Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, z.boolean()])) as Record<(typeof REVIEW_CHECKLIST)[number], z.ZodBoolean>),
 });
 export type TReviewDecision = z.input<typeof ZReviewDecision>;
@@ -227,11 +230,11 @@ export const ZListingCompanyReveal = z.object({
 
 export const ZListingStatusChange = z.object({
   action: z.enum(['withdraw', 'mark_sold', 'record_loi', 'record_deposit', 'end_deal']),
-  comment: ZText(500).default(''),
+  comment: ZLongText(500).default(''),
 });
 
 export const ZSavedSearch = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()), emailAlerts: z.boolean(), createdAt: z.string() });
-export const ZSavedSearchInput = z.object({ name: ZText(40).min(1), query: z.record(z.string(), z.unknown()), emailAlerts: z.boolean().default(false) });
+export const ZSavedSearchInput = z.object({ name: ZText(40, 1), query: z.record(z.string(), z.unknown()), emailAlerts: z.boolean().default(false) });
 export const ZSavedSearches = z.object({ items: z.array(ZSavedSearch) });
 export const ZListingAlerts = z.object({ items: z.array(z.object({ id: z.string(), savedSearchName: z.string(), listing: ZListingTeaser, createdAt: z.string(), read: z.boolean() })) });
 export const ZFavorites = z.object({ items: z.array(ZListingTeaser) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZName } from './text-input.ts';
 import { ROLES } from './permissions.ts';
 
 /**
@@ -77,12 +78,12 @@ export type TProfileResponse = z.infer<typeof ZProfileResponse>;
 
 export const ZUpdateProfileRequest = z
   .object({
-    realName: z.string().trim().min(1).max(50),
+    realName: ZName(50, 1),
     mobile: z.string().trim().min(5).max(32),
     email: z.string().trim().min(3).max(254),
-    wechat: z.string().trim().min(2).max(40),
+    wechat: ZName(40, 2),
     idNumber: z.string().trim().min(15).max(20),
-    address: z.string().trim().min(2).max(200),
+    address: ZName(200, 2),
   })
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'at least one field' });

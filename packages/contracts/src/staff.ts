@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainText } from './text-input.ts';
 import { PROFILE_FIELDS, ZFieldView } from './privacy.ts';
 import { ROLES, STAFF_ROLES } from './permissions.ts';
 
@@ -113,7 +114,7 @@ export const ZBreakGlassRequest = z
   .object({
     customerAccountId: z.string().min(1).max(64).optional(),
     customerAccountNo: z.string().trim().min(1).max(32).optional(),
-    justification: z.string().trim().min(BREAK_GLASS_MIN_JUSTIFICATION).max(1000),
+    justification: ZPlainText(1000, BREAK_GLASS_MIN_JUSTIFICATION),
     minutes: z.number().int().min(5).max(BREAK_GLASS_MAX_MINUTES),
   })
   .refine((r) => (r.customerAccountId === undefined) !== (r.customerAccountNo === undefined), { message: 'customerAccountId or customerAccountNo, one of them' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZName, ZPlainText } from './text-input.ts';
 import { ZFieldView } from './privacy.ts';
 
 /**
@@ -46,7 +47,7 @@ const base64Image = z
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: 'expected base64 without a data: prefix' });
 
 export const ZSubmitVerificationRequest = z.object({
-  fullName: z.string().trim().min(2).max(50),
+  fullName: ZName(50, 2),
   idNumber: z.string().trim().min(15).max(24),
   /** Base64 of the image file (JPEG or PNG, at most ID_IMAGE_MAX_BYTES). */
   idFrontImage: base64Image,
@@ -113,6 +114,6 @@ export const ZVerificationDecisionRequest = z.object({
   checklist: z.object(Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, z.boolean()])) as Record<VerificationChecklistItem, z.ZodBoolean>),
   reason: z.enum(VERIFICATION_REJECT_REASONS).optional(),
   /** Shown to the customer; must not contain identifiers (refused when the detector finds one). */
-  note: z.string().trim().max(200).optional(),
+  note: ZPlainText(200).optional(),
 });
 export type TVerificationDecisionRequest = z.infer<typeof ZVerificationDecisionRequest>;

@@ -22,8 +22,26 @@ const commands: Record<string, Command> = {
     },
   },
   'audit verify': {
-    summary: 'verify the audit trail (chain, Merkle tree, signed checkpoints); --json for a machine-readable result',
-    run: async (args) => (await import('./audit.ts')).verifyAudit(args),
+    summary: 'verify the audit trail against the exported checkpoints and other outside evidence (--help for options)',
+    run: async (args) => {
+      const cli = await import('./audit.ts');
+      if (args.includes('--help')) {
+        console.log(cli.VERIFY_USAGE);
+        return 0;
+      }
+      return cli.verifyAudit(args);
+    },
+  },
+  'audit witness': {
+    summary: 'witness the log: poll its public checkpoint, check consistency, cosign, alarm on a fork (--help)',
+    run: async (args) => {
+      const cli = await import('./audit-witness.ts');
+      if (args.includes('--help')) {
+        console.log(cli.WITNESS_USAGE);
+        return 0;
+      }
+      return cli.runWitness(args);
+    },
   },
   'keys rotate': {
     summary: 'add and promote a new key-encryption key, then re-wrap every data key under it',

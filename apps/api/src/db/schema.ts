@@ -174,6 +174,20 @@ export type AuditCheckpointsTable = {
   created_at: string;
 };
 
+/** The log's origin (the name in its checkpoints), fixed at first start: one row, never changed. */
+export type AuditOriginTable = { id: number; origin: string; created_at: string };
+
+/** Witnesses' C2SP cosignatures (cosignature/v1) of our checkpoints, accepted from configured witnesses only. */
+export type AuditCosignaturesTable = {
+  witness_key_name: string;
+  witness_key_id: string;
+  size: number;
+  root_hash: string;
+  cosigned_at: number;
+  signature_line: string;
+  received_at: string;
+};
+
 /**
  * A customer's personal profile. Every personal field is a `_ct` ciphertext column (AES-256-GCM under the
  * subject's data key, bound to table/column/account id) and, where exact lookup is needed, a `_bidx` blind
@@ -891,6 +905,8 @@ export type Database = {
   dataroom_dwell: DataroomDwellTable;
   dataroom_questions: DataroomQuestionsTable;
   dataroom_blob_chunks: DataroomBlobChunksTable;
+  audit_origin: AuditOriginTable;
+  audit_cosignatures: AuditCosignaturesTable;
 };
 
 

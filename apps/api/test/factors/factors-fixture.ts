@@ -56,7 +56,8 @@ export async function createFactorsFixture(
   dialect: DialectName,
   options: { passwordCheck?: (accountId: string, password: string) => Promise<boolean> } = {},
 ): Promise<FactorsFixture> {
-  const store = await createTestStore(dialect, { PUBLIC_URL: 'https://sealbridge.test' });
+  // inject() addresses requests to localhost: allow it next to the relying party's host.
+  const store = await createTestStore(dialect, { PUBLIC_URL: 'https://sealbridge.test', ALLOWED_HOSTS: 'localhost' });
   const db = store.database.db as unknown as FactorsDb;
   const clock = createClock();
   const rp = relyingPartyFrom(store.config.publicUrl);

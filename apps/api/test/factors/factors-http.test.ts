@@ -20,6 +20,7 @@ async function buildFactorsApp(f: FactorsFixture, principals: Map<string, Princi
     authenticate: async (request) => principals.get(String(request.headers['x-test-session'])) ?? null,
     isAllowed: (principal, permission) => rolesAllow(principal.roles, permission),
     publicOrigin: f.store.config.publicUrl,
+    allowedHosts: f.store.config.allowedHosts,
   });
   await app.register(swagger, { openapi: { openapi: '3.1.0', info: { title: 'test', version: '0' } }, transform: jsonSchemaTransform });
   await app.register(factorsRoutes(f.service));

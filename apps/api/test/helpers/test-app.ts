@@ -67,7 +67,7 @@ export async function signIn(app: FastifyInstance, loginName: string, password: 
   const remoteAddress = `10.250.${Math.floor(signInCount / 250) % 250}.${(signInCount % 250) + 1}`;
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { loginName, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
-  const session = sessionFrom(res);
+  let session = sessionFrom(res);
   const body = res.json() as { stage: string; account: { id: string } };
   const accountId = body.account.id;
   if (body.stage === 'enrol_factor') {
@@ -80,6 +80,8 @@ export async function signIn(app: FastifyInstance, loginName: string, password: 
     if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation failed: ${confirmed.statusCode} ${confirmed.body}`);
     const device = authenticators.get(accountId);
     if (device) device.recovery = (confirmed.json() as { recoveryCodes: string[] | null }).recoveryCodes ?? [];
+    // Proving the first factor replaces the session token, as a browser's cookie jar would see it.
+    session = sessionFrom(confirmed);
   } else if (body.stage === 'second_factor') {
     const code = await nextTotpCode(accountId, loginName);
     const recovery = authenticators.get(accountId)?.recovery.shift();
@@ -87,6 +89,7 @@ export async function signIn(app: FastifyInstance, loginName: string, password: 
     if (!proof.code) throw new Error(`no second factor known for ${loginName}`);
     const stepped = await app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(session), payload: proof });
     if (stepped.statusCode !== 200) throw new Error(`second step failed: ${stepped.statusCode} ${stepped.body}`);
+    session = sessionFrom(stepped);
   }
   return session;
 }

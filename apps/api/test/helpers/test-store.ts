@@ -29,6 +29,23 @@ export function captureLogs(): { logger: Logger; lines: string[] } {
   return { logger: createLogger({ level: 'debug', destination }), lines };
 }
 
+/**
+ * Test files create and drop PostgreSQL schemas in parallel. Kysely's migrator lists tables across all schemas, and
+ * a catalog scan that meets a schema another test file is dropping fails with "relation/schema … does not exist"
+ * (SQLSTATE 42P01 / 3F000). That is a race between test files, not a fault of the code under test: try again.
+ */
+async function retryCatalogRace<T>(open: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await open();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 4 || (code !== '42P01' && code !== '3F000')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
 export type TestStore = {
   dialect: DialectName;
   config: Config;
@@ -56,8 +73,8 @@ export async function createTestStore(dialect: DialectName, env: Record<string, 
   });
   const { logger, lines } = captureLogs();
   const schema = dialect === 'postgres' ? `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}` : undefined;
-  const database = await openStore(config, logger, schema);
-  const keys = await openKeyStore(config, logger, schema);
+  const database = await retryCatalogRace(() => openStore(config, logger, schema));
+  const keys = await retryCatalogRace(() => openKeyStore(config, logger, schema));
   return {
     dialect,
     config,

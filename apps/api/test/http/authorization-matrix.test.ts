@@ -223,6 +223,10 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/dataroom/:listingId/analytics': ['seller', 'broker'],
   'POST /api/dataroom/:listingId/shred': ['seller', 'broker'],
   'POST /api/dataroom/identify': ['seller', 'broker'],
+  // Issue 15: witnesses of the audit trail (outsiders, no session).
+  'GET /api/audit/proof/consistency': 'anyone',
+  'POST /api/audit/cosignatures': 'anyone',
+  'GET /api/audit/witnesses': 'anyone',
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

@@ -94,6 +94,9 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/dataroom/:listingId/documents/:documentId/redaction', ['body.versionId'], KNOWN),
   ...each('PUT /api/dataroom/:listingId/permissions', ['body.grantId', 'body.target.id'], KNOWN),
   ...each('POST /api/dataroom/:listingId/beacons', ['body.beacons[].documentId'], 'must name a page rendered for the caller in the last hour (checked); only that id is stored'),
+  // Issue 15: a witness hands in a copy of our own checkpoint note with its cosignature line; only a cosignature
+  // that verifies against a configured witness key, over a note we signed byte for byte, is stored.
+  ...each('POST /api/audit/cosignatures', ['body.note'], 'a signed checkpoint note (checked against our own); only a verified cosignature is stored'),
 ]);
 
 type Def = { type: string; checks?: Array<{ _zod: { def: { check: string } } }>; [k: string]: unknown };

@@ -83,6 +83,7 @@ for (const dialect of DIALECTS) {
       // Frames show only this site's pages and the blob: documents the page made itself (the proof-of-funds viewer).
       assert.match(csp, /frame-src 'self' blob:(;|$)/);
       assert.match(csp, /object-src 'none'/);
+      assert.match(csp, /base-uri 'none'/, 'ASVS 3.4.3');
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
     });

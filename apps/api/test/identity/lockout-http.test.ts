@@ -91,7 +91,8 @@ for (const dialect of DIALECTS) {
     });
 
     test('a success clears the failures of that name', async () => {
-      for (let i = 0; i < 4; i++) await login(t.app, 'lock-me', `wrong-${i}`);
+      // One failure by mobile above already counts against the account: three more stay under the limit.
+      for (let i = 0; i < 3; i++) await login(t.app, 'lock-me', `wrong-${i}`);
       assert.equal((await login(t.app, 'lock-me', PASSWORD)).statusCode, 200);
       for (let i = 0; i < 4; i++) await login(t.app, 'lock-me', `wrong-${i}`);
       assert.equal((await login(t.app, 'lock-me', PASSWORD)).statusCode, 200, 'four more failures do not lock');

@@ -42,3 +42,10 @@ describe('the password policy', () => {
     assert.equal(verdict.feedback.warning, 'userInputs');
   });
 });
+
+test('a password built on the product\'s own name is guessable (context-specific words, ASVS 6.2.11)', async () => {
+  const { assessPassword } = await import('../../src/modules/identity/index.ts');
+  for (const password of ['Sealbridge2026!', 'Fengqiao2026!', 'Gongsizhuanrang1']) {
+    assert.ok((await assessPassword(password)).problems.includes('guessable'), password);
+  }
+});

@@ -55,9 +55,16 @@ for (const { dialect, cache, env } of variants) {
       const confirmed = await t.app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers: authHeaders(session), payload: { factorId, code: await generate({ secret }) } });
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       assert.equal(confirmed.json().recoveryCodes.length, 10);
-      const now = await t.app.inject({ url: '/api/auth/me', headers: authHeaders(session) });
+      // The stage change replaced the session token and the CSRF token; the old ones are dead.
+      const active = sessionFrom(confirmed);
+      assert.notEqual(active.cookie, session.cookie);
+      assert.notEqual(active.csrf, session.csrf);
+      assert.equal((await t.app.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 401);
+      const now = await t.app.inject({ url: '/api/auth/me', headers: authHeaders(active) });
       assert.equal(now.json().stage, 'active');
-      const allowed = await t.app.inject({ method: 'POST', url: '/api/audit/search', headers: authHeaders(session), payload: {} });
+      const oldCsrf = await t.app.inject({ method: 'POST', url: '/api/audit/search', headers: authHeaders({ cookie: active.cookie, csrf: session.csrf }), payload: {} });
+      assert.equal(oldCsrf.json().code, 'CSRF_REJECTED');
+      const allowed = await t.app.inject({ method: 'POST', url: '/api/audit/search', headers: authHeaders(active), payload: {} });
       assert.equal(allowed.statusCode, 200, allowed.body);
     });
 
@@ -80,8 +87,15 @@ for (const { dialect, cache, env } of variants) {
       const code = await nextTotpCode(accountId);
       const stepped = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(pending), payload: { method: 'totp', code } });
       assert.equal(stepped.statusCode, 200, stepped.body);
-      const lookup = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(pending), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
+      assert.equal(stepped.json().session, undefined, 'the new token travels only as a cookie');
+      const full = sessionFrom(stepped);
+      assert.notEqual(full.cookie, pending.cookie);
+      const stale = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(pending), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
+      assert.equal(stale.statusCode, 401, 'the half-signed-in token does not live on as a full session');
+      const lookup = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(full), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
       assert.equal(lookup.statusCode, 200, lookup.body);
+      const sessions = (await t.app.inject({ url: '/api/me/sessions', headers: authHeaders(full) })).json().sessions as { current: boolean; stage: string }[];
+      assert.ok(sessions.some((x) => x.current && x.stage === 'active'));
 
       // The same code cannot finish another sign-in (single use, RFC 6238 replay).
       const again = sessionFrom(await login(t.app, 'broker-two'));

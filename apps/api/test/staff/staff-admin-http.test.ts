@@ -115,5 +115,22 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 403);
       assert.equal((await t.call(admin, 'GET', '/api/auth/me')).statusCode, 200);
     });
+
+    test('an assignment joins a customer to an active broker only: a staff account is never a client, a non-broker never an adviser', async () => {
+      const customer = await t.account('assign.customer', ['buyer'], 'customer');
+      const broker = await t.account('assign.broker', ['broker']);
+      const auditor = await t.account('assign.auditor', ['auditor']);
+      const assign = (customerAccountId: string, brokerAccountId: string) => t.call(admin, 'POST', '/api/staff/assignments', { customerAccountId, brokerAccountId });
+      const staffAsClient = await assign(auditor, broker);
+      assert.equal(staffAsClient.statusCode, 422);
+      assert.deepEqual(staffAsClient.json().details, { fields: ['customerAccountId'] });
+      assert.deepEqual((await assign(broker, broker)).json().details, { fields: ['customerAccountId'] });
+      assert.deepEqual((await assign(customer, auditor)).json().details, { fields: ['brokerAccountId'] });
+      assert.deepEqual((await assign(customer, customer)).json().details, { fields: ['brokerAccountId'] });
+      assert.deepEqual((await assign(customer, 'no-such-account')).json().details, { fields: ['brokerAccountId'] });
+      const none = await t.database.db.selectFrom('client_assignments').selectAll().where('customer_account_id', 'in', [auditor, broker, customer]).execute();
+      assert.deepEqual(none, [], 'nothing half-written');
+      assert.equal((await assign(customer, broker)).statusCode, 204);
+    });
   });
 }

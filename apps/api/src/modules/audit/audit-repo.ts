@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditLogTable, Database } from '../../db/schema.ts';
+import type { AuditCosignaturesTable, AuditLogTable, Database } from '../../db/schema.ts';
 
 export type AuditSearch = {
   actorAccountId?: string | undefined;
@@ -33,6 +33,22 @@ export function createAuditRepo(db: Kysely<Database>) {
     page: (afterSeq: number, limit: number) => db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute(),
     checkpoints: () => db.selectFrom('audit_checkpoints').select(['size', 'note']).orderBy('size').execute(),
     latestCheckpoint: () => db.selectFrom('audit_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst(),
+    checkpointAt: (size: number) => db.selectFrom('audit_checkpoints').select(['size', 'root_hash', 'note', 'created_at']).where('size', '=', size).executeTakeFirst(),
+    /** Leaf hashes (hex) of records seq in (afterSeq, uptoSeq], in order, a page at a time. */
+    leafHashes: (afterSeq: number, uptoSeq: number, limit: number) =>
+      db.selectFrom('audit_log').select(['seq', 'leaf_hash']).where('seq', '>', afterSeq).where('seq', '<=', uptoSeq).orderBy('seq').limit(limit).execute(),
+    insertCosignature: (row: AuditCosignaturesTable) =>
+      db.insertInto('audit_cosignatures').values(row).onConflict((oc) => oc.columns(['witness_key_id', 'witness_key_name', 'size']).doNothing()).execute(),
+    /** A witness's cosignature of the largest checkpoint it cosigned. */
+    latestCosignature: (keyName: string, keyId: string) =>
+      db
+        .selectFrom('audit_cosignatures')
+        .selectAll()
+        .where('witness_key_name', '=', keyName)
+        .where('witness_key_id', '=', keyId)
+        .orderBy('size', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     head: async () => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0),
     /** Accesses to these subjects by anyone other than the subject's own account. */
     accessesTo: (subjectIds: readonly string[], excludeAccountId: string, limit: number) =>

@@ -4,7 +4,12 @@ import {
   ZAuditSearchQuery,
   ZAuditSearchResponse,
   ZCheckpointResponse,
+  ZConsistencyProofQuery,
+  ZConsistencyProofResponse,
+  ZCosignedNoteRequest,
+  ZCosignedNoteResponse,
   ZIntegrityResponse,
+  ZWitnessesResponse,
   type TAuditSearchQuery,
 } from '@sealbridge/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -15,9 +20,11 @@ import type { Principal } from '../../platform/http/index.ts';
 import type { AuditActor } from './audit-events.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { AuditService } from './audit-service.ts';
+import type { AuditWitnesses } from './audit-witnesses.ts';
 
 export type AuditRouteDeps = {
   service: AuditService;
+  witnesses: AuditWitnesses;
   log: Pick<AuditLog, 'append'>;
   /** Subject ids found by blind index from one identifier in the query (the identifier is never stored). */
   resolveSubjects: (query: TAuditSearchQuery) => Promise<string[] | undefined>;
@@ -49,6 +56,35 @@ export function auditRoutes(deps: AuditRouteDeps) {
       },
     });
 
+    // Public and unauthenticated, for witnesses and auditors anywhere; bounded by a per-address rate limit.
+    r.get('/api/audit/proof/consistency', {
+      config: { permission: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'RFC 9162 consistency proof between two tree sizes; `to` must be a signed checkpoint',
+        querystring: ZConsistencyProofQuery,
+        response: { 200: ZConsistencyProofResponse },
+      },
+      handler: async (request) => deps.witnesses.consistencyProof(request.query.from, request.query.to),
+    });
+
+    r.post('/api/audit/cosignatures', {
+      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'A configured witness hands in its cosignature (C2SP cosignature/v1) of one of our checkpoints',
+        body: ZCosignedNoteRequest,
+        response: { 200: ZCosignedNoteResponse },
+      },
+      handler: async (request) => deps.witnesses.acceptCosignedNote(request.body.note),
+    });
+
+    r.get('/api/audit/witnesses', {
+      config: { permission: 'public' },
+      schema: { tags: ['audit'], summary: 'The witnesses of the audit trail and the largest checkpoint each has cosigned', response: { 200: ZWitnessesResponse } },
+      handler: async () => deps.witnesses.list(),
+    });
+
     // POST: a subject may be searched by mobile, e-mail or ID number, which must not travel in a URL.
     r.post('/api/audit/search', {
       config: { permission: 'audit.read' },
@@ -69,7 +105,7 @@ export function auditRoutes(deps: AuditRouteDeps) {
       config: { permission: 'audit.read' },
       schema: { tags: ['audit'], summary: 'Verify the chain, the Merkle tree and every signed checkpoint', response: { 200: ZIntegrityResponse } },
       handler: async (request) => {
-        const result = await service.verify();
+        const result = await service.verify({ external: await service.exportedCheckpoints() });
         await deps.log.append({
           type: 'audit.integrity_checked',
           actor: actorOf(principalOf(request.principal)),

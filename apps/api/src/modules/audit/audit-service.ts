@@ -2,9 +2,11 @@ import { STAFF_ROLES, type Role, type TAccessLogResponse, type TAuditRecord, typ
 import type { KeyObject } from 'node:crypto';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { AuditEventRegistry } from './audit-events.ts';
+import { join } from 'node:path';
+import { EvidenceError, loadEvidence } from './audit-evidence.ts';
 import { exportRecords } from './audit-export.ts';
 import type { AuditRepo, AuditSearch } from './audit-repo.ts';
-import { verifyAuditLog, type StoredAuditRow, type JsonValue } from './integrity/index.ts';
+import { verifyAuditLog, type AuditLogVerifier, type StoredAuditRow, type StoredCheckpoint, type JsonValue } from './integrity/index.ts';
 
 export type AuditServiceDeps = {
   repo: AuditRepo;
@@ -13,6 +15,8 @@ export type AuditServiceDeps = {
   /** Staff numbers (工号) of accounts, for display; never names. */
   staffNumbers: (accountIds: readonly string[]) => Promise<Map<string, string>>;
   fieldLabel: (key: string) => { 'zh-CN': string; en: string };
+  /** AUDIT_EXPORT_DIR: its checkpoints.jsonl is outside evidence for the integrity check. */
+  exportDir?: string;
 };
 
 export function toStoredRow(row: AuditLogTable): StoredAuditRow {
@@ -81,15 +85,32 @@ export function createAuditService(deps: AuditServiceDeps) {
   }
 
   return {
+    /** The checkpoints exported to AUDIT_EXPORT_DIR/checkpoints.jsonl (none when the file is absent). */
+    async exportedCheckpoints(): Promise<StoredCheckpoint[]> {
+      if (!deps.exportDir) return [];
+      try {
+        return await loadEvidence({ kind: 'file', location: join(deps.exportDir, 'checkpoints.jsonl') });
+      } catch (error) {
+        if (error instanceof EvidenceError) return [];
+        throw error;
+      }
+    },
+
     async search(query: AuditSearch, page: number, pageSize: number) {
       const [rows, total] = await Promise.all([repo.search(query, (page - 1) * pageSize, pageSize), repo.count(query)]);
       return { items: await toRecords(rows), total, page, pageSize };
     },
 
-    /** Chain, leaf hashes, Merkle roots at every signed checkpoint, signatures, truncation. */
-    async verify(): Promise<TIntegrityResponse> {
-      const checkpoints = (await repo.checkpoints()).map((c) => ({ size: Number(c.size), note: c.note }));
-      const result = await verifyAuditLog(allRows(), checkpoints, deps.verifier);
+    /**
+     * Chain, leaf hashes, Merkle roots at every signed checkpoint, signatures, truncation — against the checkpoints
+     * in the database and the `external` ones (the export, a witness's state): a log shorter than, or inconsistent
+     * with, any of them fails. `verifierKey` pins the key (a vkey kept outside) instead of the local signing key.
+     */
+    async verify(options: { external?: readonly StoredCheckpoint[]; verifier?: Pick<AuditLogVerifier, 'publicKey' | 'keyName'> } = {}): Promise<TIntegrityResponse> {
+      const internal = (await repo.checkpoints()).map((c) => ({ size: Number(c.size), note: c.note, source: 'database' }));
+      const external = options.external ?? [];
+      const verifier = { ...deps.verifier, ...(options.verifier ?? {}) };
+      const result = await verifyAuditLog(allRows(), [...internal, ...external], verifier);
       const latest = await repo.latestCheckpoint();
       return {
         ok: result.ok,
@@ -100,6 +121,8 @@ export function createAuditService(deps: AuditServiceDeps) {
         ...(result.firstBadSeq !== undefined ? { firstBadSeq: result.firstBadSeq } : {}),
         ...(result.reason ? { reason: result.reason } : {}),
         latestCheckpoint: latest ? { size: Number(latest.size), createdAt: latest.created_at } : null,
+        externalCheckpoints: external.length,
+        ...(result.detail ? { detail: result.detail } : {}),
       };
     },
 

@@ -17,6 +17,7 @@ import {
   ZStepUpResponse,
 } from './factors-schemas.ts';
 import type { FactorsService } from './factors-service.ts';
+import type { RotatedSession } from './factors-types.ts';
 
 function actorOf(principal: unknown): FactorsActor {
   if (!principal) throw new AppError('UNAUTHENTICATED');
@@ -34,8 +35,18 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
   }
 }
 
-/** The caller's own factors and step-up. Every route is `authenticated`: one acts only on one's own account. */
-export function factorsRoutes(service: FactorsService) {
+/** Hands a rotated session to the browser (identity's cookies) and keeps it out of the response body. */
+function withSession<T extends { session?: RotatedSession }>(reply: FastifyReply, setSession: ((reply: FastifyReply, session: RotatedSession) => void) | undefined, result: T): Omit<T, 'session'> {
+  const { session, ...rest } = result;
+  if (session) setSession?.(reply, session);
+  return rest;
+}
+
+/**
+ * The caller's own factors and step-up. Every route is `authenticated`: one acts only on one's own account. A sign-in
+ * that proves its second factor here gets a new session token; `setSession` writes it as cookies.
+ */
+export function factorsRoutes(service: FactorsService, options: { setSession?: (reply: FastifyReply, session: RotatedSession) => void } = {}) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { permission: 'authenticated' as const };
@@ -60,7 +71,7 @@ export function factorsRoutes(service: FactorsService) {
       config: enrolment,
       schema: { tags, summary: 'Confirm a TOTP enrolment with a first code', body: ZConfirmTotpRequest, response: { 200: ZEnrolledFactorResponse } },
       handler: async (request, reply) =>
-        withRetryAfter(reply, () => service.confirmTotp(actorOf(request.principal), request.body.factorId, request.body.code, String(request.id))),
+        withSession(reply, options.setSession, await withRetryAfter(reply, () => service.confirmTotp(actorOf(request.principal), request.body.factorId, request.body.code, String(request.id)))),
     });
 
     r.delete('/api/me/factors/:id', {
@@ -87,7 +98,7 @@ export function factorsRoutes(service: FactorsService) {
     r.post('/api/me/factors/webauthn/register/verify', {
       config: enrolment,
       schema: { tags, summary: 'Register the passkey just created', body: ZRegistrationVerifyRequest, response: { 200: ZEnrolledFactorResponse } },
-      handler: async (request) => service.verifyWebauthnRegistration(actorOf(request.principal), request.body.response, String(request.id)),
+      handler: async (request, reply) => withSession(reply, options.setSession, await service.verifyWebauthnRegistration(actorOf(request.principal), request.body.response, String(request.id))),
     });
 
     r.post('/api/auth/step-up/webauthn/options', {
@@ -99,7 +110,7 @@ export function factorsRoutes(service: FactorsService) {
     r.post('/api/auth/step-up', {
       config: secondStep,
       schema: { tags, summary: 'Re-authenticate this session with a second factor (opens a 5-minute window)', body: ZStepUpRequest, response: { 200: ZStepUpResponse } },
-      handler: async (request, reply) => withRetryAfter(reply, () => service.stepUp(actorOf(request.principal), request.body, String(request.id))),
+      handler: async (request, reply) => withSession(reply, options.setSession, await withRetryAfter(reply, () => service.stepUp(actorOf(request.principal), request.body, String(request.id)))),
     });
   };
 }

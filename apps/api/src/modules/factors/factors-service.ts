@@ -11,7 +11,7 @@ import {
   type FactorRequirement,
 } from './factors-policy.ts';
 import type { FactorsRepo } from './factors-repo.ts';
-import { toFactorView, type FactorsServiceDeps, type FactorView } from './factors-types.ts';
+import { toFactorView, type FactorsServiceDeps, type FactorView, type RotatedSession } from './factors-types.ts';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes.ts';
 import { createEnrolment } from './factor-enrolment.ts';
 
@@ -69,7 +69,11 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
 
   const enrolment = createEnrolment({ repo, audit, secretBox: deps.secretBox, rp: deps.relyingParty, now, proofs, accountOf, requireRecentStepUp, issueRecoveryCodes, refuse });
 
-  const proven = (actor: FactorsActor) => deps.onFactorProven?.({ accountId: actor.accountId, sessionId: actor.sessionId });
+  /** Tells identity; a session that was waiting for this proof comes back under a new token (`session`). */
+  const proven = async (actor: FactorsActor): Promise<{ session?: RotatedSession }> => {
+    const session = await deps.onFactorProven?.({ accountId: actor.accountId, sessionId: actor.sessionId });
+    return session ? { session } : {};
+  };
 
   return {
     factorRequirement,
@@ -78,14 +82,12 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
 
     async confirmTotp(...args: Parameters<typeof enrolment.confirmTotp>) {
       const enrolled = await enrolment.confirmTotp(...args);
-      await proven(args[0]);
-      return enrolled;
+      return { ...enrolled, ...(await proven(args[0])) };
     },
 
     async verifyWebauthnRegistration(...args: Parameters<typeof enrolment.verifyWebauthnRegistration>) {
       const enrolled = await enrolment.verifyWebauthnRegistration(...args);
-      await proven(args[0]);
-      return enrolled;
+      return { ...enrolled, ...(await proven(args[0])) };
     },
 
     /** The account's active factors (never secrets), whether one is required, and how many recovery codes remain. */
@@ -106,7 +108,11 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
      * Re-authenticates the session with a second factor (or, for an account without one, its password) and opens a
      * step-up window of STEP_UP_WINDOW_MS. The proof is single use; attempts count toward the per-account limit.
      */
-    async stepUp(actor: FactorsActor, proof: FactorProof, requestId: string | null = null): Promise<{ method: FactorProof['method']; stepUpUntil: string; recoveryCodesRemaining: number | null }> {
+    async stepUp(
+      actor: FactorsActor,
+      proof: FactorProof,
+      requestId: string | null = null,
+    ): Promise<{ method: FactorProof['method']; stepUpUntil: string; recoveryCodesRemaining: number | null; session?: RotatedSession }> {
       await proofs.admit(actor, proof.method, requestId);
       const checked = await proofs.check(actor, proof);
       if (!checked.ok) return refuse(actor, checked, requestId);
@@ -125,8 +131,8 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
         return { remaining };
       });
       if (!committed) return refuse(actor, { ok: false, method: proof.method, factorId: checked.factorId, reason: 'wrong_or_used' }, requestId);
-      if (proof.method !== 'password') await proven(actor);
-      return { method: proof.method, stepUpUntil: new Date(at.getTime() + STEP_UP_WINDOW_MS).toISOString(), recoveryCodesRemaining: committed.remaining };
+      const rotated = proof.method !== 'password' ? await proven(actor) : {};
+      return { method: proof.method, stepUpUntil: new Date(at.getTime() + STEP_UP_WINDOW_MS).toISOString(), recoveryCodesRemaining: committed.remaining, ...rotated };
     },
 
     /**

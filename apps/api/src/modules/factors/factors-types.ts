@@ -27,9 +27,12 @@ export type FactorsServiceDeps<Tx> = {
    * Told after a session proved a second factor: a successful step-up or a confirmed enrolment. Identity turns a
    * sign-in that waits for its second factor (or a staff member's enrolment-only session) into a full session.
    */
-  onFactorProven?: (actor: { accountId: string; sessionId: string }) => Promise<void>;
+  onFactorProven?: (actor: { accountId: string; sessionId: string }) => Promise<RotatedSession | undefined | void>;
   now?: () => Date;
 };
+
+/** The new session a half-signed-in session became when it proved its factor: set as cookies, never serialized. */
+export type RotatedSession = { token: string; csrfToken: string; expiresAt: Date };
 
 /** A factor as its owner sees it: never a secret, a public key or a credential id. */
 export type FactorView = {

@@ -80,6 +80,26 @@ export function createIdentityRepo(db: Kysely<Database>) {
         .where('last_seen_at', '>', idleCutoff)
         .orderBy('created_at', 'desc')
         .execute(),
+    /**
+     * A session that was waiting for its second factor (or enrolment) becomes a full one under a NEW token: the old
+     * row is revoked and a new row takes its place (same account, device, absolute expiry), in one transaction.
+     * Undefined when the old session was not waiting (already full, revoked or unknown).
+     */
+    rotateToActive: (oldIdHash: string, next: { id_hash: string; csrf_token: string; public_id: string }, now: string) =>
+      db.transaction().execute(async (trx) => {
+        const revoked = await trx
+          .updateTable('sessions')
+          .set({ revoked_at: now })
+          .where('id_hash', '=', oldIdHash)
+          .where('stage', '!=', 'active')
+          .where('revoked_at', 'is', null)
+          .returningAll()
+          .executeTakeFirst();
+        if (!revoked) return undefined;
+        const row: SessionsTable = { ...revoked, ...next, stage: 'active', last_seen_at: now, revoked_at: null };
+        await trx.insertInto('sessions').values(row).execute();
+        return row;
+      }),
     /** Marks a session that was waiting for its second factor as full; true when it changed. */
     promoteSession: async (idHash: string, now: string) => {
       const result = await db
@@ -91,6 +111,9 @@ export function createIdentityRepo(db: Kysely<Database>) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
+    /** Whether the account has signed in from this device before (read only; the lockout asks before the password). */
+    isKnownDevice: async (accountId: string, deviceHash: string) =>
+      (await db.selectFrom('known_devices').select('account_id').where('account_id', '=', accountId).where('device_hash', '=', deviceHash).executeTakeFirst()) !== undefined,
     /** Updates the device's last sign-in; false when the account never used it. */
     touchKnownDevice: async (accountId: string, deviceHash: string, now: string) => {
       const result = await db

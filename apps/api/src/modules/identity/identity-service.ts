@@ -183,17 +183,48 @@ export function createIdentityService(deps: IdentityDeps) {
     return repo.findLiveSession(idHash, at.toISOString());
   }
 
+  /**
+   * The counters one sign-in attempt draws on. A known device: its own per-account budget only. Otherwise: the
+   * presented name's counter (which alone answers ACCOUNT_LOCKED) and, for an existing account, the budget shared by
+   * all its unknown devices (`accountLocked`: refuse silently, see login).
+   */
+  async function lockoutBudget(lockout: NonNullable<IdentityDeps['lockout']>, canonicalName: string, account: AccountsTable | undefined, device: DeviceContext | undefined) {
+    const { throttle, digest } = lockout;
+    const deviceHash = account && device?.deviceId && deps.deviceDigest ? deps.deviceDigest(account.id, device.deviceId) : undefined;
+    const known = account && deviceHash ? await repo.isKnownDevice(account.id, deviceHash) : false;
+    const keys = known && account && deviceHash ? [digest(`account:${account.id}:device:${deviceHash}`)] : [digest(canonicalName), ...(account ? [digest(`account:${account.id}:new`)] : [])];
+    const states = await Promise.all(keys.map((k) => throttle.check(k)));
+    const [own, shared] = states;
+    return {
+      /** Seconds the answer may say "locked" for: the known device's budget, or the presented name's counter. */
+      locked: own?.retryAfterSeconds ?? 0,
+      accountLocked: (shared?.retryAfterSeconds ?? 0) > 0,
+      async fail() {
+        const counted = await Promise.all(keys.map((k) => throttle.fail(k)));
+        return counted.reduce((a, b) => (b.lockedSeconds > a.lockedSeconds ? b : a));
+      },
+      async succeed() {
+        await Promise.all(keys.filter((_, i) => states[i]?.hasFailures).map((k) => throttle.succeed(k)));
+      },
+    };
+  }
+
   return {
     /**
-     * Same answer and comparable timing for an unknown name and a wrong password (no enumeration, ASVS 6.3.8):
-     * an unknown name is verified against a dummy hash and locked out exactly like a known one.
+     * Same answer and comparable timing for an unknown name and a wrong password (no enumeration, ASVS 6.3.8).
+     *
+     * Lockout (ASVS 6.3.1, 6.3.5): failures count per ACCOUNT, across all its log-in names, in two budgets — one per
+     * device the account has signed in from before (the `sb_device` cookie) and one shared by every other device —
+     * so a stranger who exhausts the shared budget cannot lock the owner out of the browser they always use. Every
+     * presented name also has its own counter, kept exactly as for an unknown name: only that counter decides when
+     * the answer says ACCOUNT_LOCKED. When the account's shared budget is locked but the name's own counter is not
+     * (another alias of the account), the attempt is refused as a wrong password — after the full password hash —
+     * so locking one name never tells that another name belongs to the same account.
      */
     async login(loginName: string, password: string, context: SessionContext = {}) {
       const requestId = context.requestId;
       const presented = parseLoginName(loginName);
       const lockout = deps.lockout;
-      const keyHash = lockout?.digest(presented.canonical);
-      const state = lockout && keyHash ? await lockout.throttle.check(keyHash) : undefined;
       const failed = (accountId: string | null, reason: 'unknown_or_wrong_password' | 'disabled' | 'locked') =>
         audit?.append({
           type: 'identity.sign_in_failed',
@@ -202,16 +233,18 @@ export function createIdentityService(deps: IdentityDeps) {
           requestId: requestId ?? null,
           data: { reason },
         });
-      if (state && state.retryAfterSeconds > 0) {
-        await failed(null, 'locked');
-        throw new AppError('ACCOUNT_LOCKED', 'sign-in name locked', { retryAfterSeconds: state.retryAfterSeconds });
-      }
       const account = await resolveAccount(presented);
+      const budget = lockout ? await lockoutBudget(lockout, presented.canonical, account, context.device) : undefined;
+      if (budget?.locked) {
+        await failed(account?.id ?? null, 'locked');
+        throw new AppError('ACCOUNT_LOCKED', 'sign-in locked', { retryAfterSeconds: budget.locked });
+      }
       const verdict = await verifyPassword(account?.password_hash ?? (await dummyHash()), password);
-      if (!account || !verdict.ok || account.status !== 'active') {
-        const counted = lockout && keyHash ? await lockout.throttle.fail(keyHash) : undefined;
+      const silentlyLocked = budget?.accountLocked === true;
+      if (!account || !verdict.ok || account.status !== 'active' || silentlyLocked) {
+        const counted = budget ? await budget.fail() : undefined;
         await Promise.all([
-          failed(account?.id ?? null, account && verdict.ok ? 'disabled' : 'unknown_or_wrong_password'),
+          failed(account?.id ?? null, silentlyLocked ? 'locked' : account && verdict.ok ? 'disabled' : 'unknown_or_wrong_password'),
           counted && counted.lockedSeconds > 0
             ? audit?.append({
                 type: 'identity.sign_in_locked',
@@ -224,7 +257,7 @@ export function createIdentityService(deps: IdentityDeps) {
         ]);
         throw new AppError('INVALID_CREDENTIALS');
       }
-      if (lockout && keyHash && state?.hasFailures) await lockout.throttle.succeed(keyHash);
+      await budget?.succeed();
       if (verdict.needsRehash) await repo.updatePasswordHash(account.id, await hashPassword(password), now().toISOString());
       const { stage, methods } = await stageFor(account);
       return { ...(await startSession(account, context, stage)), secondFactor: methods ? { methods } : null };
@@ -264,12 +297,28 @@ export function createIdentityService(deps: IdentityDeps) {
 
     /**
      * A session proved its second factor (step-up or a confirmed enrolment): one waiting for it becomes a full
-     * session. An already full session is left as it is.
+     * session under a NEW session token and CSRF token (the old token stops working at once — ASVS 7.2.4), which
+     * the caller sets as cookies. An already full session is left as it is (undefined).
      */
-    async completeSecondFactor(sessionId: string): Promise<boolean> {
-      const promoted = await repo.promoteSession(sessionId, now().toISOString());
-      if (promoted) await poison([sessionId]);
-      return promoted;
+    async completeSecondFactor(sessionId: string, requestId?: string): Promise<{ token: string; csrfToken: string; expiresAt: Date } | undefined> {
+      const token = newToken();
+      const csrfToken = newToken();
+      const idHash = hashToken(token);
+      const at = now().toISOString();
+      const row = await repo.rotateToActive(sessionId, { id_hash: idHash, csrf_token: csrfToken, public_id: newId() }, at);
+      if (!row) return undefined;
+      await poison([sessionId]);
+      const account = await repo.findAccountById(row.account_id);
+      await audit?.append({
+        type: 'identity.signed_in',
+        actor: { accountId: row.account_id, role: account?.roles ?? null, sessionId: idHash },
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { stage: 'active' },
+      });
+      // The second factor just proved itself: the new session counts as freshly authenticated.
+      await deps.onSessionStarted?.({ accountId: row.account_id, sessionId: idHash });
+      return { token, csrfToken, expiresAt: new Date(row.expires_at) };
     },
 
     /** What the signed-in person sees of their own session: its stage and, while it waits, the methods it can use. */

@@ -17,4 +17,4 @@ export { createRegistrationService, type RegistrationService, CODE_TTL_SECONDS, 
 export { registrationRoutes } from './registration-routes.ts';
 export { createRedisSessionCache, SESSION_CACHE_TTL_MS, type RedisKeyValue, type SessionCache } from './session-cache.ts';
 export { deviceLabel, type DeviceLabel } from './device-label.ts';
-export { DEVICE_COOKIE } from './session-cookies.ts';
+export { DEVICE_COOKIE, sessionCookies } from './session-cookies.ts';

@@ -1,9 +1,10 @@
 import type { LoginThrottleRepo } from './login-throttle-repo.ts';
 
 /**
- * Progressive lockout: the fifth failure in a row locks the name for a minute, each further failure doubles it,
- * up to an hour; a success clears the count and a day without failures forgets it. Kept in the database so every
- * instance agrees. Keyed by the presented log-in name (a keyed digest), never by whether an account has it.
+ * Progressive lockout: the fifth failure in a row locks a key for a minute, each further failure doubles it, up to
+ * an hour; a success clears the count and a day without failures forgets it. Kept in the database so every instance
+ * agrees. Keys are keyed digests: of a presented name, of an account's shared budget, of an account's known device
+ * (identity-service `login` explains which attempt counts where).
  */
 export const LOCKOUT = { afterFailures: 5, firstLockSeconds: 60, maxLockSeconds: 3600, forgetAfterMs: 24 * 60 * 60 * 1000 } as const;
 

@@ -37,6 +37,12 @@ export type PasswordAssessment = {
 };
 
 /**
+ * Context-specific words (ASVS 6.1.2, 6.2.11): the product's and the trade's names, in Chinese and pinyin. zxcvbn
+ * treats them like the person's own identifiers, so "Sealbridge2026!" scores as the guess it is.
+ */
+export const CONTEXT_WORDS: readonly string[] = ['sealbridge', 'seal bridge', '封桥', 'fengqiao', '公司转让', 'gongsizhuanrang', 'zhuanrang', '交易中心', 'jiaoyizhongxin', 'demo-2026'];
+
+/**
  * Checks a new password: length (code points, after the NFKC normalization the hash uses), the common list, and
  * zxcvbn-ts with the person's own identifiers as inputs it must not build on. Never logs or returns the password.
  */
@@ -45,7 +51,7 @@ export async function assessPassword(password: string, userInputs: readonly stri
   const problems: PasswordProblem[] = [];
   if ([...normalized].length < PASSWORD_MIN_LENGTH) problems.push('too_short');
   if ((await commonPasswords()).has(normalized.toLowerCase())) problems.push('common');
-  const result = zxcvbn().check(normalized, [...userInputs]);
+  const result = zxcvbn().check(normalized, [...CONTEXT_WORDS, ...userInputs]);
   if (result.score < MIN_STRENGTH_SCORE) problems.push('guessable');
   return {
     ok: problems.length === 0,

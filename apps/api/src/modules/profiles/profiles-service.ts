@@ -34,7 +34,7 @@ export const STAFF_STEP_UP_MS = 15 * 60 * 1000;
 export function createProfilesService(deps: {
   repo: ProfilesRepo;
   audit: Pick<AuditPort, 'appendInTransaction'>;
-  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>;
+  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'checkFields' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>;
   /** Throws STEP_UP_REQUIRED unless the session re-authenticated within `maxAgeMs` (the factors module). */
   requireStepUp?: (sessionId: string, maxAgeMs: number) => Promise<unknown>;
   /** The consent guard (modules/consent): throws CONSENT_REQUIRED when a field rests on consent the customer has not given for the purpose. */
@@ -127,18 +127,25 @@ export function createProfilesService(deps: {
     async updateOwn(principal: Principal, input: TUpdateProfileRequest, requestId?: string): Promise<TProfileResponse> {
       let row = await repo.findByAccount(principal.accountId);
       if (row && CONTACT_FIELDS.some((name) => typeof input[name] === 'string')) await stepUp(principal, OWN_STEP_UP_MS);
-      const subject = row ? await vault.findSubject(row.subject_id) : await vault.createSubject('customer');
-      if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
-      if ('erased' in subject && subject.erased) throw new AppError('DATA_ERASED');
       const values: Record<string, string> = {};
       for (const [name, value] of Object.entries(input)) if (typeof value === 'string') values[COLUMN[name as ProfileField]] = value;
-      const columns = await vault.sealFields(subject, TABLE, principal.accountId, values).catch((error: unknown) => {
-        // The vault names registry fields (id_number); the API speaks its own field names (idNumber).
+      // The vault names registry fields (id_number); the API speaks its own field names (idNumber).
+      const renamed = (error: unknown): never => {
         if (error instanceof AppError && error.code === 'INVALID_IDENTIFIER' && Array.isArray(error.details?.['fields'])) {
           throw new AppError('INVALID_IDENTIFIER', error.message, { fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f) });
         }
         throw error;
-      });
+      };
+      // Checked before a first profile's subject is created: refused input writes nothing (no orphan data key).
+      try {
+        vault.checkFields(TABLE, values);
+      } catch (error) {
+        renamed(error);
+      }
+      const subject = row ? await vault.findSubject(row.subject_id) : await vault.createSubject('customer');
+      if (!subject) throw new AppError('INTERNAL', 'profile without a vault subject');
+      if ('erased' in subject && subject.erased) throw new AppError('DATA_ERASED');
+      const columns = await vault.sealFields(subject, TABLE, principal.accountId, values).catch(renamed);
       const at = now().toISOString();
       const existing = row;
       // The change and its audit record commit together (names of fields only, never values).
@@ -234,8 +241,19 @@ export function createProfilesService(deps: {
       }
     },
 
-    /** Assigns a customer to a broker (an admin's decision, or the demo seed). */
+    /**
+     * Assigns a customer to a broker (an admin's decision, the advisers' rules, the demo seed). Only a customer
+     * account can be a client and only an active staff account with the broker role can be its adviser — an
+     * assignment is what lets a broker see a person's data, so a staff account must never become a "client".
+     */
     async assignClient(customerAccountId: string, brokerAccountId: string, assignedBy: string) {
+      const accounts = new Map((await repo.accountsForAssignment([customerAccountId, brokerAccountId])).map((a) => [a.id, a]));
+      const customer = accounts.get(customerAccountId);
+      const broker = accounts.get(brokerAccountId);
+      if (!customer || customer.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
+      if (!broker || broker.kind !== 'staff' || broker.status !== 'active' || !broker.roles.split(',').includes('broker')) {
+        throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
+      }
       await repo.assign({ customer_account_id: customerAccountId, broker_account_id: brokerAccountId, assigned_at: now().toISOString(), assigned_by: assignedBy });
     },
   };

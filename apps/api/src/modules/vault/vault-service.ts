@@ -156,6 +156,14 @@ export async function createVault(deps: VaultDeps) {
     },
 
     /**
+     * Validates fields exactly as sealFields will, without a subject: a caller that would create one checks first,
+     * so refused input leaves no orphan subject or data key behind.
+     */
+    checkFields(table: string, values: Record<string, string>): void {
+      for (const [name, value] of Object.entries(values)) normalizeOrThrow(personalField(`${table}.${name}`), value);
+    },
+
+    /**
      * Validates, normalizes and encrypts the given fields of one record. Returns the columns to store:
      * `<field>_ct` and, for indexed fields, `<field>_bidx`. Invalid input throws before anything is written,
      * naming the fields (never their values).

@@ -49,6 +49,15 @@ export const ZConfigEnv = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, { error: 'expected a 32-byte Ed25519 seed in base64 (44 characters ending in =)' })
     .optional(),
   AUDIT_EXPORT_DIR: z.string().min(1, { error: 'expected a directory path' }).optional(),
+  /** A key file outside DATA_DIR for the audit signing key (created 0600 on first start). */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1, { error: 'expected a file path' }).optional(),
+  /** Witness verifier keys whose cosignatures the log accepts and shows, separated by commas or spaces. */
+  AUDIT_WITNESSES: z.string().max(10_000).optional(),
+  /** Extra host names the server answers to besides PUBLIC_URL's (comma-separated), e.g. an internal name. */
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.:[\]-]+(,[a-z0-9.:[\]-]+)*$/i, { error: 'expected host names separated by commas, e.g. deals.example.cn,www.deals.example.cn' })
+    .optional(),
   BODY_LIMIT: z.coerce
     .number({ error: 'expected a size in bytes' })
     .int({ error: 'expected a size in bytes' })
@@ -83,6 +92,12 @@ export type Config = {
   auditSigningKeyBase64: string | undefined;
   /** Signed audit checkpoints are appended here for shipping to write-once storage. */
   auditExportDir: string;
+  /** The audit signing key's file when it lives outside DATA_DIR (AUDIT_SIGNING_KEY_FILE). */
+  auditSigningKeyFile: string | undefined;
+  /** Witness vkeys (C2SP cosignature/v1) whose cosignatures are accepted. */
+  auditWitnesses: string[];
+  /** Lower-case host names (without port) requests may be addressed to: PUBLIC_URL's, loopback aliases, ALLOWED_HOSTS. */
+  allowedHosts: string[];
   bodyLimit: number;
   trustProxy: boolean;
   /** When set, e-mail messages leave through SMTP as well as being kept in the outbox. May hold a password. */
@@ -105,6 +120,19 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
     this.problems = problems;
   }
+}
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The host names a request may name in its Host header (and a state change in its Origin): PUBLIC_URL's, the
+ * loopback aliases when PUBLIC_URL is itself a loopback address (a developer's browser at 127.0.0.1), and
+ * ALLOWED_HOSTS. Never taken from the request.
+ */
+function allowedHostsFor(publicUrl: string, extra: string | undefined): string[] {
+  const host = new URL(publicUrl).hostname.toLowerCase();
+  const names = new Set([host, ...(LOOPBACK.includes(host) ? LOOPBACK : []), ...(extra ?? '').toLowerCase().split(',').filter(Boolean)]);
+  return [...names];
 }
 
 /** Parses the environment; throws ConfigError naming each bad variable and the expected form. */
@@ -141,6 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rootKeyBase64: e.ROOT_KEY,
     auditSigningKeyBase64: e.AUDIT_SIGNING_KEY,
     auditExportDir: resolve(e.AUDIT_EXPORT_DIR ?? join(e.DATA_DIR, 'audit-export')),
+    auditSigningKeyFile: e.AUDIT_SIGNING_KEY_FILE ? resolve(e.AUDIT_SIGNING_KEY_FILE) : undefined,
+    auditWitnesses: (e.AUDIT_WITNESSES ?? '').split(/[\s,]+/).filter(Boolean),
+    allowedHosts: allowedHostsFor(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`, e.ALLOWED_HOSTS),
     bodyLimit: e.BODY_LIMIT,
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,

@@ -18,10 +18,20 @@ export type RouteGuardDeps = {
   authenticate: (request: FastifyRequest) => Promise<Principal | null>;
   isAllowed: (principal: Principal, permission: Permission) => boolean;
   publicOrigin: string;
+  /** Host names (no port) requests may be addressed to, from PUBLIC_URL and ALLOWED_HOSTS — never from the request. */
+  allowedHosts?: readonly string[];
 };
 
-/** `body`: the route's request-body schema, if any (the free-text enumeration test walks it). */
-export type RouteEntry = { method: string; url: string; permission: Permission | undefined; stages: readonly SessionStage[]; body?: unknown };
+export type RouteEntry = {
+  method: string;
+  url: string;
+  permission: Permission | undefined;
+  stages: readonly SessionStage[];
+  /** The route's request-body schema, if any (the free-text enumeration test walks it). */
+  body?: unknown;
+  /** The route's input schemas (zod), for tests that enumerate every route's inputs. */
+  schema?: { body?: unknown; querystring?: unknown; params?: unknown };
+};
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,14 +62,18 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A browser's Origin matching the Host it sent the request to is same-origin (e.g. 127.0.0.1 vs localhost). */
-function sameHost(requestOrigin: string, host: string | undefined): boolean {
+/** The host name of a Host header value (`name`, `name:port`, `[v6]:port`), lower-case; undefined when malformed. */
+function hostNameOf(host: string | undefined): string | undefined {
+  if (!host) return undefined;
   try {
-    return host !== undefined && new URL(requestOrigin).host === host;
+    return new URL(`http://${host}`).hostname.toLowerCase();
   } catch {
-    return false;
+    return undefined;
   }
 }
+
+/** Paths a load balancer probes by IP address: answered whatever the Host header says. */
+const PROBES = new Set(['/healthz', '/readyz']);
 
 /**
  * Deny by default: a route under /api without a declared permission fails at registration, so the server
@@ -79,14 +93,29 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
-    for (const method of methods) app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], body: route.schema?.body });
+    const schema = route.schema ? { body: route.schema.body, querystring: route.schema.querystring, params: route.schema.params } : undefined;
+    for (const method of methods) {
+      app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], body: route.schema?.body, ...(schema ? { schema } : {}) });
+    }
   });
-  const origin = new URL(deps.publicOrigin).origin;
+  const publicUrl = new URL(deps.publicOrigin);
+  const origin = publicUrl.origin;
+  const allowedHosts = new Set(deps.allowedHosts ?? [publicUrl.hostname.toLowerCase()]);
+  /** A state change's Origin: same scheme and port as PUBLIC_URL, and an allowed host name (never the Host header). */
+  const trustedOrigin = (value: string): boolean => {
+    if (value === origin) return true;
+    try {
+      const url = new URL(value);
+      return url.protocol === publicUrl.protocol && url.port === publicUrl.port && allowedHosts.has(url.hostname.toLowerCase());
+    } catch {
+      return false;
+    }
+  };
   async function guard(request: FastifyRequest, permission: Permission, stages: readonly SessionStage[]): Promise<void> {
     request.principal = await deps.authenticate(request);
     if (UNSAFE.has(request.method)) {
       const requestOrigin = request.headers.origin;
-      if (requestOrigin && requestOrigin !== origin && !sameHost(requestOrigin, request.headers.host)) {
+      if (requestOrigin && !trustedOrigin(requestOrigin)) {
         throw new AppError('CSRF_REJECTED', 'cross-origin state change');
       }
       if (request.principal) {
@@ -107,6 +136,16 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (!request.principal) throw new AppError('UNAUTHENTICATED');
     if (!deps.isAllowed(request.principal, permission)) throw new AppError('FORBIDDEN');
   }
+
+  // Host allowlist (ASVS 13.1 / 4.1): a request addressed to a name that is not ours is refused before anything
+  // else runs, so no link, redirect or origin check is ever built from an attacker's Host header.
+  app.addHook('onRequest', (request, reply, done) => {
+    const path = request.url.split('?', 1)[0] ?? '';
+    if (PROBES.has(path)) return done();
+    const name = hostNameOf(request.headers.host);
+    if (name && allowedHosts.has(name)) return done();
+    done(new AppError('HOST_NOT_ALLOWED', 'request addressed to a host name that is not allowed'));
+  });
 
   // A callback hook with a synchronous fast path: public reads need neither a session lookup nor a CSRF check
   // (their handlers never see a principal), and skipping the promise keeps them close to Fastify's own speed.

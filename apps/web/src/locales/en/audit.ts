@@ -199,6 +199,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     size: 'Records read',
     checkedRecords: 'Records verified',
     checkedCheckpoints: 'Checkpoints verified',
+    externalCheckpoints: 'Of which exported (outside the database)',
     latestCheckpoint: 'Latest checkpoint',
     latestCheckpointValue: '{{time}} (covers the first {{size}} records)',
     noCheckpoint: 'No signed checkpoint yet',
@@ -217,6 +218,20 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     note: 'Signed note',
     verifierKey: 'Verifier key',
     none: 'No checkpoint has been signed yet; the first one will appear here.',
+  },
+  witnesses: {
+    title: 'Witness cosignatures',
+    intro:
+      'Witnesses are outsiders we do not control: they fetch the public checkpoint, check with an RFC 9162 consistency proof that each new one extends the log they saw before, and cosign it (C2SP cosignature/v1). Their cosignatures show that we have not shown different histories to different people, nor rolled back or rewritten the log. Run a witness with npm run cli -- audit witness.',
+    none: 'No witness is configured yet (AUDIT_WITNESSES). Anyone can run a witness; once the operator registers its key, its cosignatures appear here.',
+    name: 'Witness',
+    size: 'Records cosigned',
+    behind: '{{count}} records behind',
+    current: 'Up to date',
+    cosignedAt: 'Cosigned at',
+    notYet: 'Not cosigned yet',
+    vkey: 'Witness key',
+    line: 'Cosignature line',
   },
   export: {
     title: 'Export the audit trail',

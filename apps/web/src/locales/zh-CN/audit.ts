@@ -196,6 +196,7 @@ export const auditZhCN = {
     size: '已读取记录',
     checkedRecords: '已校验记录',
     checkedCheckpoints: '已校验检查点',
+    externalCheckpoints: '其中导出副本（数据库之外）',
     latestCheckpoint: '最新检查点',
     latestCheckpointValue: '{{time}}（覆盖前 {{size}} 条）',
     noCheckpoint: '尚无签名检查点',
@@ -214,6 +215,20 @@ export const auditZhCN = {
     note: '签名文本',
     verifierKey: '验证公钥',
     none: '尚未生成签名检查点，第一个检查点生成后将显示在这里。',
+  },
+  witnesses: {
+    title: '见证方副署',
+    intro:
+      '见证方是我们控制不了的外部机构或个人：他们定期取走公开检查点，用 RFC 9162 一致性证明核对新检查点是否延续他们上次看到的日志，然后副署（C2SP cosignature/v1）。见证方保存的副署可以证明我们没有向不同的人展示不同的历史，也没有回滚或改写日志。运行见证：npm run cli -- audit witness。',
+    none: '尚未配置见证方（AUDIT_WITNESSES）。任何人都可以运行见证程序，由运营方登记其公钥后，副署会显示在这里。',
+    name: '见证方',
+    size: '副署到的记录数',
+    behind: '落后 {{count}} 条',
+    current: '已是最新',
+    cosignedAt: '副署时间',
+    notYet: '尚未副署',
+    vkey: '见证公钥',
+    line: '副署行',
   },
   export: {
     title: '导出审计日志',

@@ -17,8 +17,8 @@ export {
 export { EMPTY_ROOT_HEX, HASH_BYTES, isHexHash, leafHash, nodeHash } from './tree-hashes.ts';
 export { consistencyProof, inclusionProof, merkleRoot } from './merkle-tree.ts';
 export { verifyConsistency, verifyInclusion } from './merkle-verify.ts';
-export { createFrontier, type MerkleFrontier } from './merkle-frontier.ts';
-export { formatCheckpoint, parseCheckpoint, signCheckpoint, verifyCheckpointNote, type Checkpoint } from './checkpoint.ts';
+export { createFrontier, frontierCore, type MerkleFrontier } from './merkle-frontier.ts';
+export { checkpointVerifier, formatCheckpoint, parseCheckpoint, signCheckpoint, verifyCheckpointNote, type Checkpoint } from './checkpoint.ts';
 export {
   createFileSigningKey,
   generateSigningKeySeed,
@@ -35,3 +35,15 @@ export {
   type StoredCheckpoint,
   type VerifyResult,
 } from './verify-audit-log.ts';
+export { consistencyProofRanges, type LeafRange } from './consistency-ranges.ts';
+export {
+  cosignatureKeyId,
+  cosignCheckpoint,
+  cosignerVkey,
+  findCosignature,
+  noteBody,
+  parseCosignerVkey,
+  type Cosignature,
+  type CosignatureVerifier,
+  type Cosigner,
+} from './cosignature.ts';

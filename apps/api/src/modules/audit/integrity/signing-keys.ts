@@ -53,8 +53,8 @@ export function publicKeyFromVkey(vkey: string): { keyName: string; publicKey: K
  * it, and refused (key_file_malformed) unless it holds exactly one seed. Creation is race-free across processes
  * (private temporary file hard-linked into place), so two instances never sign with different keys.
  */
-export async function createFileSigningKey(options: { dir: string; keyName: string }): Promise<AuditSigningKey> {
-  const path = resolve(join(options.dir, SIGNING_KEY_FILE_NAME));
+export async function createFileSigningKey(options: { dir: string; keyName: string; path?: string }): Promise<AuditSigningKey> {
+  const path = resolve(options.path ?? join(options.dir, SIGNING_KEY_FILE_NAME));
   const seed = (await readSeedFile(path, true)) ?? (await createSeedFile(path, options.dir)) ?? (await readSeedFile(path, false));
   if (!seed) throw new AuditIntegrityError('key_file_io', `cannot read audit signing key file ${path}`);
   return signingKeyFromSeed(seed, options.keyName);

@@ -6,7 +6,8 @@ import { EMPTY_ROOT_HEX } from './tree-hashes.ts';
 
 /** An audit row as read back from the database. */
 export type StoredAuditRow = AuditRecordCore & { /** Hex, as stored. */ leafHash: string };
-export type StoredCheckpoint = { size: number; note: string };
+/** A checkpoint to hold the log to: stored in the database, or outside evidence (`source` names where from). */
+export type StoredCheckpoint = { size: number; note: string; source?: string };
 
 export type AuditFailureReason =
   | 'sequence_gap'
@@ -34,7 +35,9 @@ export type VerifyResult = {
 
 export type AuditLogVerifier = { publicKey: KeyObject; keyName: string; origin: string };
 
-type Target = { size: number; rootHex: string };
+type Target = { size: number; rootHex: string; source: string | undefined };
+
+const from = (source: string | undefined) => (source ? ` (${source})` : '');
 
 /**
  * Verifies the whole audit trail in one pass, in O(log n) memory: rows must arrive in seq order (a database
@@ -86,12 +89,12 @@ function checkCheckpoints(checkpoints: readonly StoredCheckpoint[], verifier: Au
       const cp = open(stored.note);
       if (cp.origin !== verifier.origin) problem = `it is signed for another log origin`;
       else if (cp.size !== stored.size) problem = `its signed size ${cp.size} differs from the stored size`;
-      else targets.push({ size: cp.size, rootHex: cp.rootHash.toString('hex') });
+      else targets.push({ size: cp.size, rootHex: cp.rootHash.toString('hex'), source: stored.source });
     } catch (error) {
       problem = error instanceof Error ? error.message : 'it cannot be verified';
     }
     if (problem) {
-      return { ...failure(0, 0, 0), reason: 'checkpoint_signature_invalid', detail: `checkpoint stored at size ${stored.size} is rejected: ${problem}` };
+      return { ...failure(0, 0, 0), reason: 'checkpoint_signature_invalid', detail: `checkpoint at size ${stored.size}${from(stored.source)} is rejected: ${problem}` };
     }
   }
   return targets.sort((a, b) => a.size - b.size);
@@ -115,10 +118,13 @@ function createRowChecker(targets: readonly Target[]) {
 
   /** Compares every checkpoint at the current size; false once one fails. */
   function checkTargets(size: number, rootHex: () => string): boolean {
+    // Several checkpoints may share a size (the database's and outside copies): all must match before any counts.
+    const matchedBefore = lastMatchedSize;
     for (; nextTarget < targets.length && (targets[nextTarget] as Target).size === size; nextTarget++) {
-      if ((targets[nextTarget] as Target).rootHex !== rootHex()) {
-        const from = lastMatchedSize + 1;
-        fail('checkpoint_root_mismatch', from, `records ${from}..${size} do not produce the root signed in the checkpoint at size ${size}`);
+      const target = targets[nextTarget] as Target;
+      if (target.rootHex !== rootHex()) {
+        const first = matchedBefore + 1;
+        fail('checkpoint_root_mismatch', first, `records ${first}..${size} do not produce the root signed in the checkpoint at size ${size}${from(target.source)}`);
         return false;
       }
       checkedCheckpoints += 1;
@@ -168,13 +174,14 @@ function createRowChecker(targets: readonly Target[]) {
         };
       }
       const size = expected - 1;
-      const largest = targets.at(-1)?.size ?? 0;
+      const last = targets.at(-1);
+      const largest = last?.size ?? 0;
       if (largest > size) {
         return {
           ...failure(size, checkedCheckpoints, rowsRead),
           firstBadSeq: size + 1,
           reason: 'truncated_below_checkpoint',
-          detail: `the log ends at record ${size} but a signed checkpoint covers ${largest} records`,
+          detail: `the log ends at record ${size} but a signed checkpoint covers ${largest} records${from(last?.source)}`,
         };
       }
       return { ok: true, checkedRecords: size, checkedCheckpoints, size: rowsRead };

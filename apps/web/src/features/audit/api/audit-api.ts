@@ -1,5 +1,5 @@
-import { ZAuditSearchResponse, ZCheckpointResponse, ZIntegrityResponse } from '@sealbridge/contracts';
-import type { TAuditRecord, TAuditSearchQuery, TCheckpointResponse, TIntegrityResponse } from '@sealbridge/contracts';
+import { ZAuditSearchResponse, ZCheckpointResponse, ZIntegrityResponse, ZWitnessesResponse } from '@sealbridge/contracts';
+import type { TAuditRecord, TAuditSearchQuery, TCheckpointResponse, TIntegrityResponse, TWitnessesResponse } from '@sealbridge/contracts';
 import { ApiError, toApiError } from '../../../shared/api/api-error.ts';
 import { apiRequest } from '../../../shared/api/http-client.ts';
 import { currentLocale } from '../../../shared/i18n/i18n.ts';
@@ -25,6 +25,11 @@ export async function getCheckpoint(signal?: AbortSignal): Promise<TCheckpointRe
     if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
+}
+
+/** The configured witnesses and the largest checkpoint each has cosigned (public). */
+export function getWitnesses(signal?: AbortSignal): Promise<TWitnessesResponse> {
+  return apiRequest('/api/audit/witnesses', (value) => ZWitnessesResponse.parse(value), { signal });
 }
 
 /**

@@ -49,6 +49,7 @@ export function IntegrityCard({ result, checkedAt, error, loading, onVerify }: P
           <Statistic title={t('audit.integrity.size')} value={result.size} />
           <Statistic title={t('audit.integrity.checkedRecords')} value={result.checkedRecords} />
           <Statistic title={t('audit.integrity.checkedCheckpoints')} value={result.checkedCheckpoints} />
+          <Statistic title={t('audit.integrity.externalCheckpoints')} value={result.externalCheckpoints ?? 0} />
           <div className="sb-integrity-latest">
             <span className="sb-muted">{t('audit.integrity.latestCheckpoint')}</span>
             <span>
