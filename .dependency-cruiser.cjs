@@ -41,7 +41,7 @@ module.exports = {
     {
       name: 'modules-talk-through-index',
       severity: 'error',
-      comment: 'A module may use another module only through that module\'s index.ts.',
+      comment: "A module may use another module only through that module's index.ts.",
       from: { path: '^apps/api/src/modules/([^/]+)/' },
       to: {
         path: '^apps/api/src/modules/[^/]+/',

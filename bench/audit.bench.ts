@@ -26,7 +26,9 @@ async function appendThroughput(): Promise<BenchResult> {
   const db = database.db;
   // The baseline table is a copy of audit_log's own DDL (primary key and the three indexes), so both sides pay
   // the same index maintenance; only the log's work (validation, encoding, hashing, chaining) differs.
-  const ddl = await sql<{ sql: string }>`select sql from sqlite_master where tbl_name = 'audit_log' and type in ('table', 'index') and sql is not null`.execute(db);
+  const ddl = await sql<{
+    sql: string;
+  }>`select sql from sqlite_master where tbl_name = 'audit_log' and type in ('table', 'index') and sql is not null`.execute(db);
   for (const { sql: statement } of ddl.rows) await sql.raw(statement.replaceAll('audit_log', 'raw_audit')).execute(db);
   const total = 20_000;
   const wave = 2_000;
@@ -53,14 +55,31 @@ async function appendThroughput(): Promise<BenchResult> {
       // Same value spread as the events (50 actors, 500 subjects), so both sides touch the indexes alike.
       const rows = Array.from({ length: Math.min(256, total - done) }, (_, i) => {
         const n = done + i;
-        return { ...sample, seq: n + 1, actor_account_id: `acct-${n % 50}`, subject_id: `subject-${n % 500}`, request_id: `req-${n}`, leaf_hash: sample.leaf_hash.slice(0, 56) + String(n).padStart(8, '0') };
+        return {
+          ...sample,
+          seq: n + 1,
+          actor_account_id: `acct-${n % 50}`,
+          subject_id: `subject-${n % 500}`,
+          request_id: `req-${n}`,
+          leaf_hash: sample.leaf_hash.slice(0, 56) + String(n).padStart(8, '0'),
+        };
       });
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 200) await trx.insertInto('raw_audit' as 'audit_log').values(rows.slice(i, i + 200)).execute();
+        for (let i = 0; i < rows.length; i += 200)
+          await trx
+            .insertInto('raw_audit' as 'audit_log')
+            .values(rows.slice(i, i + 200))
+            .execute();
       });
     }
     const rawRate = total / ((performance.now() - t0) / 1000);
-    return result('audit.append_vs_raw_batched_insert', 'events/s', appendRate, rawRate, 'SQLite file, WAL; group commit vs 256-row INSERT transactions');
+    return result(
+      'audit.append_vs_raw_batched_insert',
+      'events/s',
+      appendRate,
+      rawRate,
+      'SQLite file, WAL; group commit vs 256-row INSERT transactions',
+    );
   } finally {
     await services.auditLog.stop();
     await database.close();
@@ -70,7 +89,10 @@ async function appendThroughput(): Promise<BenchResult> {
 }
 
 async function startAudited(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(`${HERE}servers/app-server.ts`, { env: { ...process.env, BENCH_AUDITED: '1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(`${HERE}servers/app-server.ts`, {
+    env: { ...process.env, BENCH_AUDITED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -84,7 +106,11 @@ async function auditedRead(): Promise<BenchResult[]> {
   const { child, port } = await startAudited();
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginName: 'broker', password: 'Demo-2026!' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ loginName: 'broker', password: 'Demo-2026!' }),
+    });
     const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
     const csrf = (cookies.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
     const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
@@ -92,7 +118,13 @@ async function auditedRead(): Promise<BenchResult[]> {
     const code = await generate({ secret: demoTotpSecret('broker') });
     const stepped = await fetch(`${base}/api/auth/step-up`, { method: 'POST', headers, body: JSON.stringify({ method: 'totp', code }) });
     if (!stepped.ok) throw new Error(`second step failed: ${stepped.status} ${await stepped.text()}`);
-    const found = (await (await fetch(`${base}/api/staff/customers/lookup`, { method: 'POST', headers, body: JSON.stringify({ mobile: '13800000001', purpose: 'deal_execution' }) })).json()) as { accounts: { accountId: string }[] };
+    const found = (await (
+      await fetch(`${base}/api/staff/customers/lookup`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ mobile: '13800000001', purpose: 'deal_execution' }),
+      })
+    ).json()) as { accounts: { accountId: string }[] };
     const accountId = found.accounts[0]?.accountId;
     const body = JSON.stringify({ fields: ['mobile'], purpose: 'deal_execution' });
     const run = async (path: string, duration: number) => {
@@ -105,8 +137,20 @@ async function auditedRead(): Promise<BenchResult[]> {
     const bare = await run('/api/bench/bare', seconds);
     const audited = await run(`/api/staff/customers/${accountId}/reveal`, seconds);
     return [
-      result('audit.e2e_audited_read_vs_bare_route', 'req/s', audited.requests.average, bare.requests.average, 'POST reveal (session, CSRF, purpose check, durable access event, decrypt) vs a bare POST route in the same app'),
-      result('audit.e2e_audited_read_p99', 'ms', audited.latency.p99, bare.latency.p99 + 10, `baseline = bare p99 (${bare.latency.p99} ms) + 10 ms`),
+      result(
+        'audit.e2e_audited_read_vs_bare_route',
+        'req/s',
+        audited.requests.average,
+        bare.requests.average,
+        'POST reveal (session, CSRF, purpose check, durable access event, decrypt) vs a bare POST route in the same app',
+      ),
+      result(
+        'audit.e2e_audited_read_p99',
+        'ms',
+        audited.latency.p99,
+        bare.latency.p99 + 10,
+        `baseline = bare p99 (${bare.latency.p99} ms) + 10 ms`,
+      ),
     ];
   } finally {
     child.kill();

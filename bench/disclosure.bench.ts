@@ -14,7 +14,10 @@ import { result, type BenchResult, type BenchSuite } from './lib.ts';
 const HERE = new URL('.', import.meta.url).pathname;
 
 async function start(): Promise<{ child: ChildProcess; base: string }> {
-  const child = fork(`${HERE}servers/app-server.ts`, { env: { ...process.env, BENCH_AUDITED: '1' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(`${HERE}servers/app-server.ts`, {
+    env: { ...process.env, BENCH_AUDITED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -25,7 +28,11 @@ async function start(): Promise<{ child: ChildProcess; base: string }> {
 type Session = { headers: Record<string, string> };
 
 async function signIn(base: string, loginName: string, staff: boolean): Promise<Session> {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginName, password: 'Demo-2026!' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginName, password: 'Demo-2026!' }),
+  });
   const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
   const csrf = (cookies.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
   const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
@@ -45,19 +52,47 @@ async function call<T>(base: string, s: Session, method: string, path: string, b
 
 /** The whole path through the API, as the people would take it, to an open L1 for the demo buyer. */
 async function openL1(base: string): Promise<{ buyer: Session; listingId: string }> {
-  const [seller, buyer, broker] = [await signIn(base, 'seller', false), await signIn(base, 'buyer', false), await signIn(base, 'broker', true)];
-  const listing = (await call<{ items: { id: string; code: string; status: string }[] }>(base, seller, 'GET', '/api/seller/listings')).items.find((l) => l.status === 'published');
+  const [seller, buyer, broker] = [
+    await signIn(base, 'seller', false),
+    await signIn(base, 'buyer', false),
+    await signIn(base, 'broker', true),
+  ];
+  const listing = (
+    await call<{ items: { id: string; code: string; status: string }[] }>(base, seller, 'GET', '/api/seller/listings')
+  ).items.find((l) => l.status === 'published');
   if (!listing) throw new Error('no published demo listing');
-  const inquiry = await call<{ id: string }>(base, buyer, 'POST', `/api/listings/${listing.code}/inquiries`, { buyerType: 'company', budgetBand: '100to300', timeline: '1to3m', note: '' });
+  const inquiry = await call<{ id: string }>(base, buyer, 'POST', `/api/listings/${listing.code}/inquiries`, {
+    buyerType: 'company',
+    budgetBand: '100to300',
+    timeline: '1to3m',
+    note: '',
+  });
   const queue = await call<{ items: { id: string }[] }>(base, broker, 'GET', '/api/staff/verifications?status=pending');
   for (const item of queue.items) {
-    await call(base, broker, 'POST', `/api/staff/verifications/${item.id}/decision`, { outcome: 'verified', checklist: Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, true])) });
+    await call(base, broker, 'POST', `/api/staff/verifications/${item.id}/decision`, {
+      outcome: 'verified',
+      checklist: Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, true])),
+    });
   }
   const preview = await call<{ version: number; textSha256: string }>(base, buyer, 'GET', `/api/me/inquiries/${inquiry.id}/nda`);
-  await call(base, buyer, 'POST', `/api/me/inquiries/${inquiry.id}/nda`, { version: preview.version, textSha256: preview.textSha256, accepted: true });
+  await call(base, buyer, 'POST', `/api/me/inquiries/${inquiry.id}/nda`, {
+    version: preview.version,
+    textSha256: preview.textSha256,
+    accepted: true,
+  });
   const notice = await call<{ version: number }>(base, seller, 'GET', '/api/privacy/notices/current');
-  await call(base, seller, 'POST', `/api/seller/inquiries/${inquiry.id}/consent`, { level: 'L1', decision: 'given', noticeVersion: notice.version, uiTextHash: createHash('sha256').update('bench').digest('hex') });
-  const panel = await call<{ buyers: { levels: { level: string; grantId: string | null }[] }[] }>(base, broker, 'GET', `/api/broker/listings/${listing.id}/disclosure`);
+  await call(base, seller, 'POST', `/api/seller/inquiries/${inquiry.id}/consent`, {
+    level: 'L1',
+    decision: 'given',
+    noticeVersion: notice.version,
+    uiTextHash: createHash('sha256').update('bench').digest('hex'),
+  });
+  const panel = await call<{ buyers: { levels: { level: string; grantId: string | null }[] }[] }>(
+    base,
+    broker,
+    'GET',
+    `/api/broker/listings/${listing.id}/disclosure`,
+  );
   const grantId = panel.buyers[0]?.levels.find((l) => l.level === 'L1')?.grantId;
   await call(base, broker, 'POST', `/api/broker/grants/${grantId}/decision`, { decision: 'approve', days: 30 });
   return { buyer, listingId: listing.id };
@@ -69,7 +104,13 @@ async function identityRead(): Promise<BenchResult[]> {
   try {
     const { buyer, listingId } = await openL1(base);
     const run = async (path: string, duration: number) => {
-      const r = await autocannon({ url: `${base}${path}`, method: 'GET', headers: { cookie: buyer.headers.cookie ?? '' }, connections: 16, duration });
+      const r = await autocannon({
+        url: `${base}${path}`,
+        method: 'GET',
+        headers: { cookie: buyer.headers.cookie ?? '' },
+        connections: 16,
+        duration,
+      });
       if (r.non2xx > 0 || r.errors > 0) throw new Error(`${path}: non-2xx ${r.non2xx}, errors ${r.errors}`);
       return r;
     };
@@ -85,7 +126,13 @@ async function identityRead(): Promise<BenchResult[]> {
       if (d.requests.average > l1.rps) l1 = { rps: d.requests.average, p99: d.latency.p99 };
     }
     return [
-      result('disclosure.l1_identity_read_vs_bare_route', 'req/s', l1.rps, bare.rps, 'GET L1 (session, grant, inquiry, verification, NDA, proof of funds, 3 consent checks, audited reveal naming the buyer, decrypt) vs a bare GET route with the same session cookie in the same app; goal >= 0.35'),
+      result(
+        'disclosure.l1_identity_read_vs_bare_route',
+        'req/s',
+        l1.rps,
+        bare.rps,
+        'GET L1 (session, grant, inquiry, verification, NDA, proof of funds, 3 consent checks, audited reveal naming the buyer, decrypt) vs a bare GET route with the same session cookie in the same app; goal >= 0.35',
+      ),
       result('disclosure.l1_identity_read_p99', 'ms', l1.p99, bare.p99 + 10, `baseline = bare p99 (${bare.p99} ms) + 10 ms`),
     ];
   } finally {

@@ -47,8 +47,20 @@ const suite: BenchSuite = {
         bestQuiet = Math.max(bestQuiet, await load(quiet.port, seconds));
       }
       return [
-        result('http.build_app_json_vs_bare_node_http', 'req/s', best, bestBase, 'GET /api/meta, 32 connections, best of 2 rounds, request log on (production default)'),
-        result('http.build_app_json_vs_bare_node_http_no_request_log', 'req/s', bestQuiet, bestBase, 'same, LOG_LEVEL=warn: what the framework and our hooks cost without the per-request log line'),
+        result(
+          'http.build_app_json_vs_bare_node_http',
+          'req/s',
+          best,
+          bestBase,
+          'GET /api/meta, 32 connections, best of 2 rounds, request log on (production default)',
+        ),
+        result(
+          'http.build_app_json_vs_bare_node_http_no_request_log',
+          'req/s',
+          bestQuiet,
+          bestBase,
+          'same, LOG_LEVEL=warn: what the framework and our hooks cost without the per-request log line',
+        ),
       ];
     } finally {
       app.child.kill();

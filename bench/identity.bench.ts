@@ -22,8 +22,17 @@ async function harness(): Promise<Harness> {
   const keys = await openKeyStore(config, logger);
   const app = await buildApp({ config, database, keys, logger, version: 'bench', webDistDir: dataDir });
   await app.ready();
-  const customer = await app.services.identity.createAccount({ kind: 'customer', loginName: 'bench-known', accountNo: 'C-1', roles: ['buyer'], password: PASSWORD });
-  await app.services.profiles.updateOwn({ accountId: customer.id, sessionId: 'bench', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { mobile: '13930000001' });
+  const customer = await app.services.identity.createAccount({
+    kind: 'customer',
+    loginName: 'bench-known',
+    accountNo: 'C-1',
+    roles: ['buyer'],
+    password: PASSWORD,
+  });
+  await app.services.profiles.updateOwn(
+    { accountId: customer.id, sessionId: 'bench', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' },
+    { mobile: '13930000001' },
+  );
   return {
     app,
     // Every attempt here fails; clearing the lockout rows between attempts (outside the timed part) keeps each one
@@ -114,7 +123,12 @@ const suite: BenchSuite = {
     const h = await harness();
     try {
       const byName = await timeKnownVsUnknown(h, samples, 'bench-known', (i) => `nobody-${i}`);
-      const byMobile = await timeKnownVsUnknown(h, Math.max(100, Math.floor(samples / 4)), '13930000001', (i) => `1393${String(1_000_000 + i).padStart(7, '0')}`);
+      const byMobile = await timeKnownVsUnknown(
+        h,
+        Math.max(100, Math.floor(samples / 4)),
+        '13930000001',
+        (i) => `1393${String(1_000_000 + i).padStart(7, '0')}`,
+      );
       return [
         timingResult('identity.login_timing_known_vs_unknown', byName, 'by log-in name, buildApp + inject, SQLite'),
         timingResult('identity.login_timing_known_vs_unknown_mobile', byMobile, 'by mobile number (blind index + vault confirmation)'),

@@ -35,7 +35,12 @@ function percentile(sorted: number[], p: number): number {
 async function runOn(dialect: 'sqlite' | 'postgres', count: number): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-listings-'));
   const schema = dialect === 'postgres' ? `bench_listings_${process.pid}` : undefined;
-  const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'silent', ...(dialect === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL ?? '' } : {}) });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DEMO: '0',
+    LOG_LEVEL: 'silent',
+    ...(dialect === 'postgres' ? { DATABASE_URL: process.env.DATABASE_URL ?? '' } : {}),
+  });
   const logger = createLogger({ level: 'silent' });
   const database = await openStore(config, logger, schema);
   const keys = await openKeyStore(config, logger, schema);
@@ -74,13 +79,22 @@ async function runOn(dialect: 'sqlite' | 'postgres', count: number): Promise<Ben
         await bare();
         t.push(performance.now() - s);
       }
-      return percentile(t.sort((a, b) => a - b), 50);
+      return percentile(
+        t.sort((a, b) => a - b),
+        50,
+      );
     })();
     const note = `${count} listings, ${QUERIES.length} query shapes (filters, FTS ${dialect === 'sqlite' ? 'FTS5 trigram' : 'pg_trgm'}, sorts, page 50), inject; load ${loadSeconds.toFixed(1)} s`;
     return [
       result(`listings.search_p50_${dialect}`, 'ms', percentile(times, 50), bareP50, note),
       result(`listings.search_p95_${dialect}`, 'ms', percentile(times, 95), bareP50, 'goal p95 < 50 ms; baseline: bare route p50'),
-      result(`listings.search_throughput_${dialect}_vs_bare_route`, 'req/s', value, baseline, 'sequential app.inject, best of 3 rounds; bare route returns the same page of teasers'),
+      result(
+        `listings.search_throughput_${dialect}_vs_bare_route`,
+        'req/s',
+        value,
+        baseline,
+        'sequential app.inject, best of 3 rounds; bare route returns the same page of teasers',
+      ),
     ];
   } finally {
     await app.close();

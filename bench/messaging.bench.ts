@@ -29,7 +29,10 @@ async function redisBaseline(): Promise<number[]> {
     const arrived = new Promise<number>((resolve) => pending.set(id, resolve));
     const t0 = performance.now();
     // The same shape and size as a messaging event.
-    await pub.publish(channel, JSON.stringify({ id, type: 'message', to: [newId(), newId(), newId()], threadId: newId(), lane: 'parties', messageId: id }));
+    await pub.publish(
+      channel,
+      JSON.stringify({ id, type: 'message', to: [newId(), newId(), newId()], threadId: newId(), lane: 'parties', messageId: id }),
+    );
     const t1 = await arrived;
     pending.delete(id);
     if (i >= WARMUP) times.push(t1 - t0);
@@ -51,7 +54,12 @@ async function crossInstance(): Promise<number[]> {
   try {
     await openL1(world);
     const a = t.app;
-    const opened = await a.inject({ method: 'POST', url: '/api/me/threads', headers: authHeaders(world.buyer), payload: { listingId: world.listing.id } });
+    const opened = await a.inject({
+      method: 'POST',
+      url: '/api/me/threads',
+      headers: authHeaders(world.buyer),
+      payload: { listingId: world.listing.id },
+    });
     const threadId = (opened.json() as { id: string }).id;
     await completeStaffTraining(a.services, world.ids.broker);
     const b = await t.secondInstance();

@@ -11,13 +11,17 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const filters = args.filter((a) => !a.startsWith('--'));
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 
 function print(r: BenchResult) {
   if (json) console.log(JSON.stringify(r));
   else {
     const note = r.note ? `  (${r.note})` : '';
-    console.log(`${r.name.padEnd(48)} ${String(r.value).padStart(12)} ${r.unit.padEnd(8)} baseline ${String(r.baseline).padStart(12)}  ratio ${r.ratio}${note}`);
+    console.log(
+      `${r.name.padEnd(48)} ${String(r.value).padStart(12)} ${r.unit.padEnd(8)} baseline ${String(r.baseline).padStart(12)}  ratio ${r.ratio}${note}`,
+    );
   }
 }
 

@@ -81,7 +81,15 @@ const suite: BenchSuite = {
       () => raw.encrypt(VALUE),
       ROUNDS,
     );
-    results.push(result('vault.field_encrypt', UNIT, enc.value, enc.baseline, 'keyring.encryptField (DEK cache hit) vs raw createCipheriv with a cached KeyObject'));
+    results.push(
+      result(
+        'vault.field_encrypt',
+        UNIT,
+        enc.value,
+        enc.baseline,
+        'keyring.encryptField (DEK cache hit) vs raw createCipheriv with a cached KeyObject',
+      ),
+    );
 
     const ours = await keyring.encryptField(dekId, CTX, VALUE);
     const theirs = raw.encrypt(VALUE);
@@ -90,7 +98,15 @@ const suite: BenchSuite = {
       () => raw.decrypt(theirs),
       ROUNDS,
     );
-    results.push(result('vault.field_decrypt', UNIT, dec.value, dec.baseline, 'keyring.decryptField (DEK cache hit) vs raw createDecipheriv with a cached KeyObject'));
+    results.push(
+      result(
+        'vault.field_decrypt',
+        UNIT,
+        dec.value,
+        dec.baseline,
+        'keyring.decryptField (DEK cache hit) vs raw createDecipheriv with a cached KeyObject',
+      ),
+    );
 
     const rawIndexKey = createSecretKey(randomBytes(32));
     const bidx = await compare(
@@ -98,7 +114,15 @@ const suite: BenchSuite = {
       () => createHmac('sha256', rawIndexKey).update(VALUE).digest('hex').slice(0, 5),
       ROUNDS,
     );
-    results.push(result('vault.blind_index', UNIT, bidx.value, bidx.baseline, 'keyring.blindIndex (18 bits) vs raw createHmac with a cached KeyObject'));
+    results.push(
+      result(
+        'vault.blind_index',
+        UNIT,
+        bidx.value,
+        bidx.baseline,
+        'keyring.blindIndex (18 bits) vs raw createHmac with a cached KeyObject',
+      ),
+    );
 
     const field = await loadCipherSweetField();
     if (!field) {

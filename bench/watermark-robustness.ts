@@ -23,9 +23,17 @@ const layout = createLayout(Buffer.from('robustness-table-secret'));
 function chinesePdf(pages: number): Buffer | null {
   const dir = mkdtempSync(join(tmpdir(), 'wm-table-'));
   try {
-    const text = Array.from({ length: pages }, (_, p) => `第 ${p + 1} 页 尽职调查资料 财务报表\n${'营业收入 利润 资产负债表 现金流量表 对外担保 纳税申报 '.repeat(6)}\n`.repeat(24) + '\f').join('');
+    const text = Array.from(
+      { length: pages },
+      (_, p) =>
+        `第 ${p + 1} 页 尽职调查资料 财务报表\n${'营业收入 利润 资产负债表 现金流量表 对外担保 纳税申报 '.repeat(6)}\n`.repeat(24) + '\f',
+    ).join('');
     writeFileSync(join(dir, 'doc.txt'), text);
-    const run = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.txt')], { stdio: 'ignore', timeout: 120_000 });
+    const run = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'doc.txt')],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     return run.status === 0 ? readFileSync(join(dir, 'doc.pdf')) : null;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -62,7 +70,12 @@ for (const [name, bytes] of corpora) {
     const c2d = canvas.getContext('2d');
     c2d.drawImage(base, 0, 0);
     applyInvisible(c2d, canvas.width, canvas.height, invisibleTile(layout, code));
-    applyVisible(c2d, canvas.width, canvas.height, { maskedName: '张*', accountNo: 'C-200001', time: '2026-12-03 10:00', code: formatCode(code) });
+    applyVisible(c2d, canvas.width, canvas.height, {
+      maskedName: '张*',
+      accountNo: 'C-200001',
+      time: '2026-12-03 10:00',
+      code: formatCode(code),
+    });
     const jpeg = canvas.toBuffer('image/jpeg', 82);
     for (const attack of ['none', 'jpeg60', 'half', 'crop10', 'all'] as const) {
       const file = attack === 'none' ? jpeg : await ATTACKS[attack](jpeg);
@@ -82,7 +95,19 @@ for (const [name, bytes] of corpora) {
   }
   await closeDocument(opened);
   for (const [attack, s] of stats) {
-    console.log([name, attack, `${s.ok}/${s.ok + s.wrong + s.missed}`, `wrong ${s.wrong}`, `missed ${s.missed}`, `sync z min ${q(s.z, 0)} median ${q(s.z, 0.5)}`, `${q(s.ms, 0.5)} ms`].join('\t'));
+    console.log(
+      [
+        name,
+        attack,
+        `${s.ok}/${s.ok + s.wrong + s.missed}`,
+        `wrong ${s.wrong}`,
+        `missed ${s.missed}`,
+        `sync z min ${q(s.z, 0)} median ${q(s.z, 0.5)}`,
+        `${q(s.ms, 0.5)} ms`,
+      ].join('\t'),
+    );
   }
-  console.log([name, 'no watermark', `false ${clean.found}/${clean.z.length}`, `sync z max ${q(clean.z, 1)} median ${q(clean.z, 0.5)}`].join('\t'));
+  console.log(
+    [name, 'no watermark', `false ${clean.found}/${clean.z.length}`, `sync z max ${q(clean.z, 1)} median ${q(clean.z, 0.5)}`].join('\t'),
+  );
 }

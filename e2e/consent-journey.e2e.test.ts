@@ -42,11 +42,25 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
   }
 
   /** A JSON call from the page's own session (cookie + CSRF header), as the web app makes it. */
-  async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  async function call(
+    page: Page,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: Record<string, unknown> }> {
     return page.evaluate(
       async ({ method, path, body }) => {
-        const csrf = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('sb_csrf='))?.slice(8) ?? '';
-        const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+        const csrf =
+          document.cookie
+            .split(';')
+            .map((c) => c.trim())
+            .find((c) => c.startsWith('sb_csrf='))
+            ?.slice(8) ?? '';
+        const res = await fetch(path, {
+          method,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
         return { status: res.status, json: (await res.json()) as Record<string, unknown> };
       },
       { method, path, body },
@@ -71,7 +85,8 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
   test('on 我的隐私 the buyer agrees to two purposes and refuses the sensitive one; the guard allows exactly those', async () => {
     await buyer.getByTestId('nav-my-privacy').click();
     await buyer.getByTestId('consent-pending').waitFor();
-    for (const key of ['general-account_service', 'general-deal_execution', 'sensitive-identity_verification']) await buyer.getByTestId(`pending-${key}`).waitFor();
+    for (const key of ['general-account_service', 'general-deal_execution', 'sensitive-identity_verification'])
+      await buyer.getByTestId(`pending-${key}`).waitFor();
     await buyer.getByTestId('agree-general-account_service').click();
     await buyer.getByTestId('consent-general-account_service').waitFor();
     await buyer.getByTestId('agree-general-deal_execution').click();
@@ -82,15 +97,22 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     assert.equal(await verdict(buyer, 'general-account_service'), '允许');
     assert.equal(await verdict(buyer, 'general-deal_execution'), '允许');
     assert.equal(await verdict(buyer, 'sensitive-identity_verification'), '拒绝');
-    assert.match(await buyer.getByTestId('consent-pending').innerText(), /没有需要您确认的事项/, 'a refusal is not asked again during the cool-down');
+    assert.match(
+      await buyer.getByTestId('consent-pending').innerText(),
+      /没有需要您确认的事项/,
+      'a refusal is not asked again during the cool-down',
+    );
   });
 
-  test('a broker\'s reveal of the buyer\'s ID number is refused by the guard, naming the purpose', async () => {
+  test("a broker's reveal of the buyer's ID number is refused by the guard, naming the purpose", async () => {
     const broker = await signInStaff('broker');
     const lookup = await call(broker, 'POST', '/api/staff/customers/lookup', { mobile: '13900000002', purpose: 'deal_execution' });
     assert.equal(lookup.status, 200);
     const accountId = ((lookup.json['accounts'] as { accountId: string }[])[0] ?? { accountId: '' }).accountId;
-    const reveal = await call(broker, 'POST', `/api/staff/customers/${accountId}/reveal`, { fields: ['idNumber'], purpose: 'identity_verification' });
+    const reveal = await call(broker, 'POST', `/api/staff/customers/${accountId}/reveal`, {
+      fields: ['idNumber'],
+      purpose: 'identity_verification',
+    });
     assert.equal(reveal.status, 403);
     assert.equal(reveal.json['code'], 'CONSENT_REQUIRED');
     assert.deepEqual(reveal.json['details'], { purpose: 'identity_verification', kind: 'sensitive', reason: 'refused' });
@@ -100,7 +122,10 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
   test('the buyer withdraws one consent in one click, and the guard refuses it from then on', async () => {
     await buyer.getByTestId('withdraw-general-deal_execution').click();
     await buyer.getByTestId('consent-decided').waitFor();
-    await buyer.waitForFunction(() => document.querySelector('[data-testid="consent-general-deal_execution"] [data-testid="consent-decision"]')?.textContent === '已撤回');
+    await buyer.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="consent-general-deal_execution"] [data-testid="consent-decision"]')?.textContent === '已撤回',
+    );
     assert.equal(await verdict(buyer, 'general-deal_execution'), '拒绝');
     assert.match(await buyer.getByTestId('guard-general-deal_execution').innerText(), /您已撤回/);
     assert.equal(await verdict(buyer, 'general-account_service'), '允许');
@@ -120,7 +145,10 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     assert.match(await buyer.getByTestId('receipt-verdict').innerText(), /签名有效/);
     const ok = await call(buyer, 'POST', '/api/privacy/receipts/verify', signed);
     assert.deepEqual(ok.json, { valid: true });
-    const tampered = await call(buyer, 'POST', '/api/privacy/receipts/verify', { ...signed, receipt: { ...signed.receipt, decision: 'given' } });
+    const tampered = await call(buyer, 'POST', '/api/privacy/receipts/verify', {
+      ...signed,
+      receipt: { ...signed.receipt, decision: 'given' },
+    });
     assert.deepEqual(tampered.json, { valid: false });
     await buyer.screenshot({ path: join(SHOTS, 'consent-receipt.png'), fullPage: true });
   });

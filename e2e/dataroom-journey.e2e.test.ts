@@ -14,7 +14,8 @@ async function samplePdf(): Promise<Buffer> {
   for (let p = 1; p <= 3; p++) {
     const page = pdf.addPage([595, 842]);
     page.drawText(`Audit report 2025 - page ${p}`, { x: 60, y: 780, size: 16, font });
-    for (let row = 0; row < 30; row++) page.drawText(`Revenue ${row}  Assets  Liabilities  Guarantees  Tax filings`, { x: 60, y: 740 - row * 20, size: 10, font });
+    for (let row = 0; row < 30; row++)
+      page.drawText(`Revenue ${row}  Assets  Liabilities  Guarantees  Tax filings`, { x: 60, y: 740 - row * 20, size: 10, font });
   }
   return Buffer.from(await pdf.save());
 }
@@ -23,8 +24,17 @@ async function samplePdf(): Promise<Buffer> {
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const csrf = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('sb_csrf='))?.slice(8) ?? '';
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const csrf =
+        document.cookie
+          .split(';')
+          .map((c) => c.trim())
+          .find((c) => c.startsWith('sb_csrf='))
+          ?.slice(8) ?? '';
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, json: (text.startsWith('{') ? JSON.parse(text) : {}) as Record<string, unknown> };
     },
@@ -45,7 +55,15 @@ async function choose(page: Page, testId: string, option: string): Promise<void>
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  const culprits = overflow > 0 ? await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`)) : [];
+  const culprits =
+    overflow > 0
+      ? await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 8)
+            .map((e) => `${e.tagName}.${String(e.className).slice(0, 60)} ${Math.round(e.getBoundingClientRect().right)}`),
+        )
+      : [];
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px: ${culprits.join(' | ')}`);
 }
 
@@ -76,7 +94,9 @@ describe('data room journey: upload → unseen → granted view-only → waterma
     await broker.getByTestId('dataroom-room').waitFor();
     await broker.getByTestId('open-upload').click();
     await broker.getByTestId('upload-title').fill(TITLE);
-    await broker.locator('.ant-modal input[type=file]').setInputFiles({ name: 'audit-2025.pdf', mimeType: 'application/pdf', buffer: await samplePdf() });
+    await broker
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: 'audit-2025.pdf', mimeType: 'application/pdf', buffer: await samplePdf() });
     await broker.getByTestId('upload-submit').click();
     await broker.locator('[data-testid="document-row"]', { hasText: TITLE }).waitFor();
     await broker.screenshot({ path: join(SHOTS, 'dataroom-broker-documents.png'), fullPage: true });
@@ -88,17 +108,40 @@ describe('data room journey: upload → unseen → granted view-only → waterma
   test('the buyer, with an active L2 grant, sees the room but no document until it is granted', async () => {
     buyer = await j.signIn('buyer');
     // The disclosure path (issue 11), through its API: inquiry, verification, NDA, the seller's consent, approvals.
-    const inquiry = await ok(buyer, 'POST', `/api/listings/${listingCode}/inquiries`, { buyerType: 'company', budgetBand: '100to300', timeline: '1to3m', note: '希望查看尽调资料' });
+    const inquiry = await ok(buyer, 'POST', `/api/listings/${listingCode}/inquiries`, {
+      buyerType: 'company',
+      budgetBand: '100to300',
+      timeline: '1to3m',
+      note: '希望查看尽调资料',
+    });
     const inquiryId = inquiry['id'] as string;
     const queue = (await ok(broker, 'GET', '/api/staff/verifications?status=pending')) as { items: { id: string }[] };
-    const checklist = { photoMatchesName: true, idNumberLegibleAndMatches: true, cardNotExpired: true, noSignsOfAlteration: true, bothSidesReadable: true };
-    for (const item of queue.items) await call(broker, 'POST', `/api/staff/verifications/${item.id}/decision`, { outcome: 'verified', checklist });
+    const checklist = {
+      photoMatchesName: true,
+      idNumberLegibleAndMatches: true,
+      cardNotExpired: true,
+      noSignsOfAlteration: true,
+      bothSidesReadable: true,
+    };
+    for (const item of queue.items)
+      await call(broker, 'POST', `/api/staff/verifications/${item.id}/decision`, { outcome: 'verified', checklist });
     const nda = await ok(buyer, 'GET', `/api/me/inquiries/${inquiryId}/nda`);
-    await ok(buyer, 'POST', `/api/me/inquiries/${inquiryId}/nda`, { version: nda['version'], textSha256: nda['textSha256'], accepted: true });
+    await ok(buyer, 'POST', `/api/me/inquiries/${inquiryId}/nda`, {
+      version: nda['version'],
+      textSha256: nda['textSha256'],
+      accepted: true,
+    });
     const notice = await ok(seller, 'GET', '/api/privacy/notices/current');
-    await ok(seller, 'POST', `/api/seller/inquiries/${inquiryId}/consent`, { level: 'L1', decision: 'given', noticeVersion: notice['version'], uiTextHash: createHash('sha256').update(`consent L1 ${inquiryId}`).digest('hex') });
+    await ok(seller, 'POST', `/api/seller/inquiries/${inquiryId}/consent`, {
+      level: 'L1',
+      decision: 'given',
+      noticeVersion: notice['version'],
+      uiTextHash: createHash('sha256').update(`consent L1 ${inquiryId}`).digest('hex'),
+    });
     const grantOf = async (level: string) => {
-      const panel = (await ok(broker, 'GET', `/api/broker/listings/${listingId}/disclosure`)) as { buyers: { levels: { level: string; grantId: string | null }[] }[] };
+      const panel = (await ok(broker, 'GET', `/api/broker/listings/${listingId}/disclosure`)) as {
+        buyers: { levels: { level: string; grantId: string | null }[] }[];
+      };
       return panel.buyers.flatMap((b) => b.levels).find((l) => l.level === level && l.grantId)?.grantId ?? '';
     };
     await ok(broker, 'POST', `/api/broker/grants/${await grantOf('L1')}/decision`, { decision: 'approve', reason: '', days: 30 });
@@ -113,7 +156,9 @@ describe('data room journey: upload → unseen → granted view-only → waterma
 
   test('the adviser grants view-only, and the buyer views a page with their watermark burnt in', async () => {
     await broker.getByRole('tab', { name: '权限' }).click();
-    const matrix = (await ok(broker, 'GET', `/api/dataroom/${listingId}/permissions`)) as { grants: { buyerAlias: string; active: boolean }[] };
+    const matrix = (await ok(broker, 'GET', `/api/dataroom/${listingId}/permissions`)) as {
+      grants: { buyerAlias: string; active: boolean }[];
+    };
     alias = matrix.grants.find((g) => g.active)?.buyerAlias ?? '';
     assert.match(alias, /^B-/);
     await choose(broker, `level-${alias}-${documentId}`, '仅查看');
@@ -149,7 +194,7 @@ describe('data room journey: upload → unseen → granted view-only → waterma
     await buyer.getByTestId('documents-empty').waitFor();
   });
 
-  test('the seller\'s analytics show the buyer\'s view, by alias, at phone width too', async () => {
+  test("the seller's analytics show the buyer's view, by alias, at phone width too", async () => {
     await seller.setViewportSize({ width: 390, height: 844 });
     await seller.reload();
     await seller.getByTestId('dataroom-room').waitFor();
@@ -158,9 +203,11 @@ describe('data room journey: upload → unseen → granted view-only → waterma
     await analytics.waitFor();
     await seller.getByTestId('chart-viewers').waitFor();
     assert.match(await analytics.innerText(), new RegExp(alias));
-    const stats = (await ok(seller, 'GET', `/api/dataroom/${listingId}/analytics`)) as { byViewer: { viewer: string; views: number; dwellMs: number }[] };
+    const stats = (await ok(seller, 'GET', `/api/dataroom/${listingId}/analytics`)) as {
+      byViewer: { viewer: string; views: number; dwellMs: number }[];
+    };
     const row = stats.byViewer.find((v) => v.viewer === alias);
-    assert.ok(row && row.views >= 1, 'the buyer\'s page view is counted');
+    assert.ok(row && row.views >= 1, "the buyer's page view is counted");
     await noHorizontalScroll(seller);
     await seller.screenshot({ path: join(SHOTS, 'dataroom-seller-analytics-390.png'), fullPage: true });
   });

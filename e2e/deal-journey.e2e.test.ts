@@ -14,7 +14,11 @@ const SEALS = ['official_seal', 'finance_seal', 'legal_rep_seal', 'invoice_seal'
 async function api<T>(page: Page, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const cookies = await page.context().cookies();
   const csrf = cookies.find((c) => c.name === 'sb_csrf')?.value ?? '';
-  const res = await page.request.fetch(`${new URL(page.url()).origin}${path}`, { method, headers: { 'x-csrf-token': csrf }, ...(body === undefined ? {} : { data: body }) });
+  const res = await page.request.fetch(`${new URL(page.url()).origin}${path}`, {
+    method,
+    headers: { 'x-csrf-token': csrf },
+    ...(body === undefined ? {} : { data: body }),
+  });
   assert.ok(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -25,7 +29,8 @@ async function fitsWidth(page: Page): Promise<true | string> {
     if (document.documentElement.scrollWidth <= window.innerWidth + 1) return true;
     const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1);
     const chain: string[] = [];
-    for (let e: Element | null = wide[0] ?? null; e && chain.length < 14; e = e.parentElement) chain.push(`${e.tagName}.${String(e.className).slice(0, 40)}:${Math.round(e.getBoundingClientRect().width)}`);
+    for (let e: Element | null = wide[0] ?? null; e && chain.length < 14; e = e.parentElement)
+      chain.push(`${e.tagName}.${String(e.className).slice(0, 40)}:${Math.round(e.getBoundingClientRect().width)}`);
     return chain.join(' < ');
   });
 }
@@ -43,23 +48,38 @@ describe('deal journey: letter of intent → handover → closing', () => {
   let listing = { id: '', code: '' };
   let dealPath = '';
 
-  test('the buyer is granted L1 on the demo seller\'s listing through the disclosure path', async () => {
+  test("the buyer is granted L1 on the demo seller's listing through the disclosure path", async () => {
     const [seller, buyer, broker] = [await as('seller'), await as('buyer'), await as('broker')];
     const mine = await api<{ items: { id: string; code: string; status: string }[] }>(seller, 'GET', '/api/seller/listings');
     const published = mine.items.find((l) => l.status === 'published');
     assert.ok(published);
     listing = { id: published.id, code: published.code };
     // The disclosure pages are the disclosure module's; these are the calls they make.
-    const inquiry = await api<{ id: string }>(buyer, 'POST', `/api/listings/${listing.code}/inquiries`, { buyerType: 'company', budgetBand: '100to300', timeline: '1to3m', note: '希望了解资质和纳税情况' });
+    const inquiry = await api<{ id: string }>(buyer, 'POST', `/api/listings/${listing.code}/inquiries`, {
+      buyerType: 'company',
+      budgetBand: '100to300',
+      timeline: '1to3m',
+      note: '希望了解资质和纳税情况',
+    });
     const queue = await api<{ items: { id: string }[] }>(broker, 'GET', '/api/staff/verifications?status=pending');
     const checklist = Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, true]));
-    for (const item of queue.items) await api(broker, 'POST', `/api/staff/verifications/${item.id}/decision`, { outcome: 'verified', checklist });
+    for (const item of queue.items)
+      await api(broker, 'POST', `/api/staff/verifications/${item.id}/decision`, { outcome: 'verified', checklist });
     const nda = await api<{ version: number; textSha256: string }>(buyer, 'GET', `/api/me/inquiries/${inquiry.id}/nda`);
     await api(buyer, 'POST', `/api/me/inquiries/${inquiry.id}/nda`, { version: nda.version, textSha256: nda.textSha256, accepted: true });
     const notice = await api<{ version: number }>(seller, 'GET', '/api/privacy/notices/current');
     const uiTextHash = createHash('sha256').update(`consent L1 ${inquiry.id}`).digest('hex');
-    await api(seller, 'POST', `/api/seller/inquiries/${inquiry.id}/consent`, { level: 'L1', decision: 'given', noticeVersion: notice.version, uiTextHash });
-    const panel = await api<{ buyers: { levels: { level: string; grantId: string | null }[] }[] }>(broker, 'GET', `/api/broker/listings/${listing.id}/disclosure`);
+    await api(seller, 'POST', `/api/seller/inquiries/${inquiry.id}/consent`, {
+      level: 'L1',
+      decision: 'given',
+      noticeVersion: notice.version,
+      uiTextHash,
+    });
+    const panel = await api<{ buyers: { levels: { level: string; grantId: string | null }[] }[] }>(
+      broker,
+      'GET',
+      `/api/broker/listings/${listing.id}/disclosure`,
+    );
     const grantId = panel.buyers[0]?.levels.find((l) => l.level === 'L1')?.grantId;
     assert.ok(grantId);
     await api(broker, 'POST', `/api/broker/grants/${grantId}/decision`, { decision: 'approve', reason: '', days: 30 });
@@ -131,7 +151,9 @@ describe('deal journey: letter of intent → handover → closing', () => {
     await buyer.setViewportSize({ width: 390, height: 844 });
     await seller.goto(`${j.server.url}/account/deals/${dealPath}`);
     await seller.getByRole('tab', { name: '交割物品' }).click();
-    const items = await seller.locator('[data-testid^="upload-"][data-testid$="-file"]').evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace(/^upload-|-file$/g, '')));
+    const items = await seller
+      .locator('[data-testid^="upload-"][data-testid$="-file"]')
+      .evaluateAll((els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace(/^upload-|-file$/g, '')));
     assert.ok(items.length >= 8, `items in scope: ${items.join()}`);
     for (const kind of items) {
       await seller.getByTestId(`upload-${kind}-file`).setInputFiles({ name: `${kind}.png`, mimeType: 'image/png', buffer: PNG });
@@ -162,7 +184,7 @@ describe('deal journey: letter of intent → handover → closing', () => {
     await buyer.screenshot({ path: join(SHOTS, 'deal-buyer-tasks-phone.png'), fullPage: true });
   });
 
-  test('the broker closes the deal, the listing is sold, and the seller confirms leaving the legal representative\'s seat', async () => {
+  test("the broker closes the deal, the listing is sold, and the seller confirms leaving the legal representative's seat", async () => {
     const broker = await as('broker');
     await broker.reload();
     await broker.getByTestId('deal-detail').waitFor();

@@ -21,7 +21,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * buyer reads the company's name, the seller sees that reading in 谁访问了我的数据, withdraws the consent, and the
  * buyer's next load of the company page is refused. The tests run in order on one server and share their pages.
  */
-describe('disclosure journey: inquiry → verification → NDA → the seller\'s consent → approval → identity → withdrawal', () => {
+describe("disclosure journey: inquiry → verification → NDA → the seller's consent → approval → identity → withdrawal", () => {
   const j = useJourney();
   let buyer: Page;
   let seller: Page;
@@ -226,7 +226,8 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     const statement = seller.getByTestId('consent-statement');
     await statement.waitFor();
     const text = await statement.innerText();
-    for (const part of [alias, '已实名认证', '向指定买方披露', '公司名称', '统一社会信用代码', '随时撤回']) assert.ok(text.includes(part), `the statement says ${part}`);
+    for (const part of [alias, '已实名认证', '向指定买方披露', '公司名称', '统一社会信用代码', '随时撤回'])
+      assert.ok(text.includes(part), `the statement says ${part}`);
     await seller.screenshot({ path: join(SHOTS, 'seller-consent-dialog-1440.png') });
     await seller.getByTestId('consent-give').click();
     await card.locator('[data-testid="seller-consent-l1-state"][data-state="given"]').waitFor();
@@ -241,7 +242,7 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await shoot(broker, 'console-inquiries', () => card.waitFor());
   });
 
-  test('the buyer sees the company\'s name, with the expiry and the note that every view is recorded', async () => {
+  test("the buyer sees the company's name, with the expiry and the note that every view is recorded", async () => {
     await buyer.goto(`${j.server.url}/account/inquiries/${inquiryId}`);
     await buyer.getByTestId('open-company').click();
     await buyer.waitForURL(new RegExp(`/account/disclosures/${listing.id}$`));
@@ -252,7 +253,7 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await shoot(buyer, 'company-l1', () => buyer.getByTestId('company-name').waitFor());
   });
 
-  test('the seller\'s 谁访问了我的数据 shows that view by the buyer\'s alias, with the NDA', async () => {
+  test("the seller's 谁访问了我的数据 shows that view by the buyer's alias, with the NDA", async () => {
     await seller.goto(`${j.server.url}/account/access-log`);
     const line = seller.locator(`[data-testid="access-log-counterparty"][data-alias="${alias}"]`).first();
     await line.waitFor();
@@ -273,7 +274,7 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await shoot(seller, 'listing-access-withdrawn', () => row.getByTestId('access-consent-withdrawn').waitFor());
   });
 
-  test('the buyer\'s next load of the company page is refused, in words', async () => {
+  test("the buyer's next load of the company page is refused, in words", async () => {
     await buyer.reload();
     const error = buyer.getByTestId('company-error');
     await error.waitFor();
@@ -287,8 +288,15 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
   test('notices reach both sides: the bell counts them and the list renders each kind in words', async () => {
     await seller.goto(`${j.server.url}/account/notifications`);
     await seller.locator('[data-testid="notification"][data-kind="inquiry_received"]').first().waitFor();
-    assert.match(await seller.getByTestId('notification-list').innerText(), new RegExp(`挂牌 ${listing.code} 收到买家 ${alias} 的查看详情申请`));
-    assert.equal(await seller.getByTestId('channel-disclosure-sms').getAttribute('aria-checked'), 'false', 'text messages are off until turned on');
+    assert.match(
+      await seller.getByTestId('notification-list').innerText(),
+      new RegExp(`挂牌 ${listing.code} 收到买家 ${alias} 的查看详情申请`),
+    );
+    assert.equal(
+      await seller.getByTestId('channel-disclosure-sms').getAttribute('aria-checked'),
+      'false',
+      'text messages are off until turned on',
+    );
     await shoot(seller, 'notifications', () => seller.getByTestId('notification-settings').waitFor());
     await seller.getByTestId('notifications-mark-all').click();
     await seller.locator('[data-testid="nav-notifications"][data-unread="0"]').waitFor();
@@ -297,7 +305,7 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     await shoot(broker, 'console-notifications', () => broker.getByTestId('notification-list').waitFor());
   });
 
-  test('the remaining pages fit a phone: 我的顾问, the broker\'s review drawer, the admin\'s advisers and NDA templates', async () => {
+  test("the remaining pages fit a phone: 我的顾问, the broker's review drawer, the admin's advisers and NDA templates", async () => {
     await buyer.goto(`${j.server.url}/account/adviser`);
     assert.match(await buyer.getByTestId('my-adviser-staff-no').innerText(), /^S-\d+$/);
     await shoot(buyer, 'my-adviser', () => buyer.getByTestId('my-adviser').waitFor());
@@ -325,4 +333,3 @@ describe('disclosure journey: inquiry → verification → NDA → the seller\'s
     for (const page of [buyer, seller, broker]) await page.context().close();
   });
 });
-

@@ -25,7 +25,6 @@ function creditCode(): string {
 describe('marketplace journey: draft → guard → review → public teaser', () => {
   const j = useJourney();
 
-
   const signIn = (loginName: string) => j.signIn(loginName);
 
   async function choose(page: Page, testId: string, option: string): Promise<void> {
@@ -85,7 +84,9 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     }
     await page.getByTestId('approve').click();
     await page.locator('.ant-drawer [data-testid="owner-status"][data-status="published"]').waitFor();
-    listingCode = (await page.locator('.ant-drawer .ant-tag', { hasText: '挂牌编号' }).first().innerText()).replace(/^挂牌编号\s*/, '').trim();
+    listingCode = (await page.locator('.ant-drawer .ant-tag', { hasText: '挂牌编号' }).first().innerText())
+      .replace(/^挂牌编号\s*/, '')
+      .trim();
     assert.match(listingCode, /^SB-/);
     await page.context().close();
   });
@@ -102,10 +103,17 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     await page.locator('.sb-listing-grid:not(.is-reloading)').waitFor();
     // The grid may still show the previous page's cards for a moment: wait until it shows this search's results.
     await page
-      .waitForFunction(() => [...document.querySelectorAll('[data-testid="listing-card"] h3')].every((h) => h.textContent?.includes('云数据服务')), undefined, { timeout: 10_000 })
+      .waitForFunction(
+        () => [...document.querySelectorAll('[data-testid="listing-card"] h3')].every((h) => h.textContent?.includes('云数据服务')),
+        undefined,
+        { timeout: 10_000 },
+      )
       .catch(() => undefined);
     const titles = await page.locator('[data-testid="listing-card"] h3').allInnerTexts();
-    assert.ok(titles.every((t) => t.includes('云数据服务')), titles.join(' | '));
+    assert.ok(
+      titles.every((t) => t.includes('云数据服务')),
+      titles.join(' | '),
+    );
     await card.getByRole('link').click();
     await page.getByTestId('teaser-detail').waitFor();
     assert.equal(await page.title(), `${TITLE} — 封桥 Sealbridge`);
@@ -121,13 +129,25 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
   test('no rendered public page over the demo data shows an identifier or a company name', async () => {
     const context = await j.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    const names = [COMPANY, '上海云启信息科技有限公司', '杭州澄远商贸有限公司', '成都蓉川人力资源管理有限公司', '陈演示', '周样本', '王示范'];
+    const names = [
+      COMPANY,
+      '上海云启信息科技有限公司',
+      '杭州澄远商贸有限公司',
+      '成都蓉川人力资源管理有限公司',
+      '陈演示',
+      '周样本',
+      '王示范',
+    ];
     const check = async (what: string) => {
       const text = await page.locator('body').innerText();
       const html = await page.content();
       // The platform's own published contact (privacy@sealbridge.example, in the footer) is not personal data.
       const found = detect(text).filter((f) => !(f.type === 'email' && f.value.endsWith('@sealbridge.example')));
-      assert.deepEqual(found.map((f) => f.type), [], `${what} shows an identifier`);
+      assert.deepEqual(
+        found.map((f) => f.type),
+        [],
+        `${what} shows an identifier`,
+      );
       for (const name of names) assert.ok(!html.includes(name), `${what} shows ${name}`);
     };
     await page.goto(`${j.server.url}/`);
@@ -136,7 +156,9 @@ describe('marketplace journey: draft → guard → review → public teaser', ()
     await page.goto(`${j.server.url}/listings?pageSize=48`);
     await page.getByTestId('listing-card').first().waitFor();
     await check('listings');
-    const codes = await page.getByTestId('listing-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-listing-code') ?? ''));
+    const codes = await page
+      .getByTestId('listing-card')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-listing-code') ?? ''));
     assert.ok(codes.length >= 30);
     for (const code of codes) {
       await page.goto(`${j.server.url}/listings/${code}`);

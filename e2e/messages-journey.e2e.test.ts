@@ -28,13 +28,20 @@ describe('messages journey: buyer and broker talk, contacts masked, live updates
 
   test('the buyer starts a conversation from an inquiry and sees that the number they wrote is hidden from the others, and why', async () => {
     const seller = await j.signIn('seller');
-    const mine = (await (await seller.request.get(`${j.server.url}/api/seller/listings`)).json()) as { items: { code: string; status: string }[] };
+    const mine = (await (await seller.request.get(`${j.server.url}/api/seller/listings`)).json()) as {
+      items: { code: string; status: string }[];
+    };
     const listing = mine.items.find((l) => l.status === 'published');
     assert.ok(listing, 'the demo seller has a published listing');
     await seller.context().close();
 
     const buyer = await j.signIn('buyer');
-    await post(buyer, `${j.server.url}/api/listings/${listing.code}/inquiries`, { buyerType: 'company', budgetBand: '100to300', timeline: '1to3m', note: '希望了解资质和纳税情况' });
+    await post(buyer, `${j.server.url}/api/listings/${listing.code}/inquiries`, {
+      buyerType: 'company',
+      budgetBand: '100to300',
+      timeline: '1to3m',
+      note: '希望了解资质和纳税情况',
+    });
     await buyer.getByTestId('nav-messages').click();
     await buyer.getByTestId('start-thread-button').click();
     await buyer.getByTestId('thread-view').waitFor();

@@ -17,7 +17,6 @@ const BROKER_STAFF_NO = 'S-1001';
 describe('privacy journeys: an access to personal data is visible to the customer and the auditor', () => {
   const j = useJourney();
 
-
   const signIn = (loginName: string) => j.signIn(loginName);
 
   /** Picks an option of an antd Select by its visible text. */

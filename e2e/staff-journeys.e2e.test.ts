@@ -13,7 +13,6 @@ const JUSTIFICATION = '安全事件工单 SEC-2026-07：疑似账户被盗用，
 describe('break-glass: a justified, time-boxed access that the privacy officer is alerted to', () => {
   const j = useJourney();
 
-
   const signIn = (loginName: string) => j.signIn(loginName);
 
   test('the security officer opens break-glass access to the seller and views the mobile number', async () => {

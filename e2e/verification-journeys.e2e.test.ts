@@ -15,7 +15,6 @@ const SELLER_ID = '110101198001010010';
 describe('verification journeys: a customer is verified by their broker', () => {
   const j = useJourney();
 
-
   const signIn = (loginName: string) => j.signIn(loginName);
 
   test('the seller submits name, ID number and both photos with the separate consent and sees 审核中', async () => {
@@ -26,8 +25,14 @@ describe('verification journeys: a customer is verified by their broker', () => 
     assert.match(await page.getByTestId('verification-consent-statement').innerText(), /单独同意/);
     await page.getByTestId('verification-full-name').fill('张晓明');
     await page.getByTestId('verification-id-number').fill(SELLER_ID);
-    await page.locator('.ant-form-item', { hasText: '身份证人像面照片' }).locator('input[type=file]').setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('.ant-form-item', { hasText: '身份证国徽面照片' }).locator('input[type=file]').setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .locator('.ant-form-item', { hasText: '身份证人像面照片' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'front.png', mimeType: 'image/png', buffer: PNG });
+    await page
+      .locator('.ant-form-item', { hasText: '身份证国徽面照片' })
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'back.png', mimeType: 'image/png', buffer: PNG });
     await page.getByTestId('verification-submit').click();
     await page.locator('.ant-form-item-explain-error', { hasText: '提交前须勾选单独同意' }).waitFor();
     await page.getByTestId('verification-consent').check();
@@ -38,7 +43,7 @@ describe('verification journeys: a customer is verified by their broker', () => 
     await page.context().close();
   });
 
-  test('the broker reveals the seller\'s documents for identity verification and approves with every checklist item', async () => {
+  test("the broker reveals the seller's documents for identity verification and approves with every checklist item", async () => {
     const page = await signIn('broker');
     await page.goto(`${j.server.url}/console/verifications`);
     await page.getByTestId('review-item').first().waitFor();

@@ -39,9 +39,20 @@ import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingP
 import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
-import { CONSENT_AUDIT_EVENTS, consentNeededFor, createConsentRepo, createConsentService, receiptSignerFrom } from './modules/consent/index.ts';
+import {
+  CONSENT_AUDIT_EVENTS,
+  consentNeededFor,
+  createConsentRepo,
+  createConsentService,
+  receiptSignerFrom,
+} from './modules/consent/index.ts';
 import { createVault, keyProviderFor, PERSONAL_FIELDS, VAULT_AUDIT_EVENTS, type VaultKeyEvent } from './modules/vault/index.ts';
-import { createManualBrokerReviewProvider, createVerificationRepo, createVerificationService, VERIFICATION_AUDIT_EVENTS } from './modules/verification/index.ts';
+import {
+  createManualBrokerReviewProvider,
+  createVerificationRepo,
+  createVerificationService,
+  VERIFICATION_AUDIT_EVENTS,
+} from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
@@ -58,7 +69,14 @@ import { createLocalPubSub } from './platform/pubsub/index.ts';
 import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
 import { createListingsDealLock } from './modules/listings/index.ts';
 import { join } from 'node:path';
-import { createDatabaseBlobStore, createDataroomService, createFsBlobStore, createOfficeConverter, createS3BlobStore, DATAROOM_AUDIT_EVENTS } from './modules/dataroom/index.ts';
+import {
+  createDatabaseBlobStore,
+  createDataroomService,
+  createFsBlobStore,
+  createOfficeConverter,
+  createS3BlobStore,
+  DATAROOM_AUDIT_EVENTS,
+} from './modules/dataroom/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
@@ -67,7 +85,16 @@ function scrubIdentifiers(text: string): string {
 }
 
 /** Every audit event type of every module, declared where the module lives. */
-export const ALL_AUDIT_EVENTS = [...AUDIT_EVENTS, ...VAULT_AUDIT_EVENTS, ...IDENTITY_AUDIT_EVENTS, ...PROFILES_AUDIT_EVENTS, ...FACTORS_AUDIT_EVENTS, ...CONSENT_AUDIT_EVENTS, ...VERIFICATION_AUDIT_EVENTS, ...STAFF_AUDIT_EVENTS, ...LISTINGS_AUDIT_EVENTS,
+export const ALL_AUDIT_EVENTS = [
+  ...AUDIT_EVENTS,
+  ...VAULT_AUDIT_EVENTS,
+  ...IDENTITY_AUDIT_EVENTS,
+  ...PROFILES_AUDIT_EVENTS,
+  ...FACTORS_AUDIT_EVENTS,
+  ...CONSENT_AUDIT_EVENTS,
+  ...VERIFICATION_AUDIT_EVENTS,
+  ...STAFF_AUDIT_EVENTS,
+  ...LISTINGS_AUDIT_EVENTS,
   ...NOTIFICATIONS_AUDIT_EVENTS,
   ...ADVISERS_AUDIT_EVENTS,
   ...DISCLOSURE_AUDIT_EVENTS,
@@ -101,9 +128,22 @@ export async function createServices(deps: ServiceDeps) {
 
   // The log's name is fixed at first start and stored: verifiers need no PORT or PUBLIC_URL (modules/audit).
   const origin = await fixAuditOrigin(db, `${new URL(config.publicUrl).host}/sealbridge-audit`);
-  const signingKey = await openAuditSigningKey({ seedBase64: config.auditSigningKeyBase64, filePath: config.auditSigningKeyFile, dataDir: config.dataDir, keyName: origin });
+  const signingKey = await openAuditSigningKey({
+    seedBase64: config.auditSigningKeyBase64,
+    filePath: config.auditSigningKeyFile,
+    dataDir: config.dataDir,
+    keyName: origin,
+  });
   const registry = createAuditEventRegistry(ALL_AUDIT_EVENTS);
-  const auditLog = createAuditLog({ db, dialect: database.dialect, logger, registry, signingKey, origin, exportDir: config.auditExportDir });
+  const auditLog = createAuditLog({
+    db,
+    dialect: database.dialect,
+    logger,
+    registry,
+    signingKey,
+    origin,
+    exportDir: config.auditExportDir,
+  });
 
   const staffRepo = createStaffRepo(db);
   const vault = await createVault({
@@ -117,13 +157,17 @@ export async function createServices(deps: ServiceDeps) {
     ...(deps.pubsub
       ? {
           announceKeyEvent: (event: VaultKeyEvent) =>
-            void deps.pubsub?.publish(VAULT_KEY_EVENTS, JSON.stringify(event)).catch((error: unknown) => logger.error({ err: error }, 'key event not announced')),
+            void deps.pubsub
+              ?.publish(VAULT_KEY_EVENTS, JSON.stringify(event))
+              .catch((error: unknown) => logger.error({ err: error }, 'key event not announced')),
         }
       : {}),
   });
   // A data key destroyed or a KEK promoted on one instance is dropped from every other instance's caches at once.
   await deps.pubsub?.subscribe(VAULT_KEY_EVENTS, (message) => {
-    void vault.applyKeyEvent(JSON.parse(message) as VaultKeyEvent).catch((error: unknown) => logger.error({ err: error }, 'key event not applied'));
+    void vault
+      .applyKeyEvent(JSON.parse(message) as VaultKeyEvent)
+      .catch((error: unknown) => logger.error({ err: error }, 'key event not applied'));
   });
   const identityRepo = createIdentityRepo(db);
   const registrationRepo = createRegistrationRepo(db);
@@ -162,7 +206,12 @@ export async function createServices(deps: ServiceDeps) {
       const to = contact && normalizeContact(contact.channel, contact.address);
       if (!contact || !to) return false;
       const time = new Date(Date.parse(at) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-      await delivery.send({ channel: contact.channel, to, template: 'new_device_sign_in', params: { time, device: [device.browser, device.os].filter(Boolean).join(' / ') || '未知设备' } });
+      await delivery.send({
+        channel: contact.channel,
+        to,
+        template: 'new_device_sign_in',
+        params: { time, device: [device.browser, device.os].filter(Boolean).join(' / ') || '未知设备' },
+      });
       return true;
     },
   });
@@ -174,9 +223,21 @@ export async function createServices(deps: ServiceDeps) {
     transports: [...(deps.deliveryTransports ?? []), ...(smtp ? [smtp] : [])],
   });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
-  const registration = createRegistrationService({ repo: registrationRepo, vault, contacts, delivery, audit: auditLog, limiter, sessions: identity });
+  const registration = createRegistrationService({
+    repo: registrationRepo,
+    vault,
+    contacts,
+    delivery,
+    audit: auditLog,
+    limiter,
+    sessions: identity,
+  });
   const listingsRepo = createListingsRepo(db);
-  const companyReveal = createCompanyReveal({ repo: listingsRepo, vault, requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)) });
+  const companyReveal = createCompanyReveal({
+    repo: listingsRepo,
+    vault,
+    requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
+  });
   const listings = createListingsService({
     repo: listingsRepo,
     ensureAdviser: (sellerAccountId, hint) => advisers.ensureAdviser(sellerAccountId, hint, 'first_listing'),
@@ -188,7 +249,12 @@ export async function createServices(deps: ServiceDeps) {
       const contact = await profiles.noticeAddress(accountId, ['email']);
       const to = contact && normalizeContact('email', contact.address);
       if (!to) return;
-      await delivery.send({ channel: 'email', to, template: 'listing_alert', params: { count: codes.length, codes: codes.join('、'), url: `${config.publicUrl}/listings` } });
+      await delivery.send({
+        channel: 'email',
+        to,
+        template: 'listing_alert',
+        params: { count: codes.length, codes: codes.join('、'), url: `${config.publicUrl}/listings` },
+      });
     },
   });
   const profilesRepo = createProfilesRepo(db);
@@ -255,7 +321,11 @@ export async function createServices(deps: ServiceDeps) {
   async function subjectsOfAccount(accountId: string): Promise<string[]> {
     const profile = await profilesRepo.findByAccount(accountId);
     // A person's words in message threads are sealed under subjects of their own: who read them shows here too.
-    return [...(profile ? [profile.subject_id] : []), ...(await disclosure.companySubjectsOf(accountId)), ...(await messaging.subjectsOfAccount(accountId))];
+    return [
+      ...(profile ? [profile.subject_id] : []),
+      ...(await disclosure.companySubjectsOf(accountId)),
+      ...(await messaging.subjectsOfAccount(accountId)),
+    ];
   }
 
   const staff = createStaffService({
@@ -297,7 +367,10 @@ export async function createServices(deps: ServiceDeps) {
     verification,
     advisers,
     notifications,
-    profiles: { row: (accountId) => profilesRepo.findByAccount(accountId), ensureSubject: (accountId) => profiles.ensureSubject(accountId) },
+    profiles: {
+      row: (accountId) => profilesRepo.findByAccount(accountId),
+      ensureSubject: (accountId) => profiles.ensureSubject(accountId),
+    },
     requireStepUp: async (sessionId, maxAgeMs) => void (await factors.requireRecentStepUp(sessionId, maxAgeMs)),
     ndaSigner: ndaSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-nda`),
   });
@@ -353,7 +426,15 @@ export async function createServices(deps: ServiceDeps) {
     viewerIdentity: async (accountId) => {
       const account = (await identityRepo.findAccountsByIds([accountId]))[0];
       const profile = await profilesRepo.findByAccount(accountId);
-      const masked = profile ? await vault.maskFields(profile.subject_id, 'account_profiles', profile.account_id, profile as unknown as Record<string, unknown>, ['real_name']) : {};
+      const masked = profile
+        ? await vault.maskFields(
+            profile.subject_id,
+            'account_profiles',
+            profile.account_id,
+            profile as unknown as Record<string, unknown>,
+            ['real_name'],
+          )
+        : {};
       const name = masked['real_name'];
       return { maskedName: name?.state === 'masked' ? name.value : '**', accountNo: account?.account_no ?? '' };
     },
@@ -382,7 +463,10 @@ export async function createServices(deps: ServiceDeps) {
     });
     await deps.jobs.schedule('identity.purge-stale-sessions', '17 * * * *');
     await deps.jobs.register('identity.purge-codes-and-lockouts', async (_data, ctx) => {
-      ctx.logger.info({ codes: await registration.purgeExpiredCodes(), lockouts: await loginThrottle.purgeStale() }, 'expired codes and lockouts purged');
+      ctx.logger.info(
+        { codes: await registration.purgeExpiredCodes(), lockouts: await loginThrottle.purgeStale() },
+        'expired codes and lockouts purged',
+      );
     });
     await deps.jobs.schedule('identity.purge-codes-and-lockouts', '23 * * * *');
     await deps.jobs.register('factors.purge-stale', async (_data, ctx) => {
@@ -394,7 +478,10 @@ export async function createServices(deps: ServiceDeps) {
     });
     await deps.jobs.schedule('staff.start-access-review', '0 2 1 */3 *');
     await deps.jobs.register('staff.expire-access', async (_data, ctx) => {
-      ctx.logger.info({ reviewsExpired: await staff.reviews.expireOverdue(), breakGlassExpired: await staff.breakGlass.recordExpiries() }, 'overdue reviews and break-glass grants swept');
+      ctx.logger.info(
+        { reviewsExpired: await staff.reviews.expireOverdue(), breakGlassExpired: await staff.breakGlass.recordExpiries() },
+        'overdue reviews and break-glass grants swept',
+      );
     });
     await deps.jobs.schedule('staff.expire-access', '* * * * *');
   }
@@ -405,5 +492,30 @@ export async function createServices(deps: ServiceDeps) {
     smtp?.close();
   }
 
-  return { vault, identity, registration, delivery, closeDelivery, listings, profiles, factors, audit, auditLog, auditWitnesses, resolveSubjects, subjectsOfAccount, consent, verification, staff, notifications, advisers, disclosure, companyReveal, messaging, deals, dealLock, dataroom };
+  return {
+    vault,
+    identity,
+    registration,
+    delivery,
+    closeDelivery,
+    listings,
+    profiles,
+    factors,
+    audit,
+    auditLog,
+    auditWitnesses,
+    resolveSubjects,
+    subjectsOfAccount,
+    consent,
+    verification,
+    staff,
+    notifications,
+    advisers,
+    disclosure,
+    companyReveal,
+    messaging,
+    deals,
+    dealLock,
+    dataroom,
+  };
 }

@@ -14,8 +14,17 @@ import {
 } from './index.ts';
 
 test('a mobile number in any usual form normalizes to E.164', () => {
-  for (const input of ['13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '+8613812345678', '0086 13812345678',
-    '86-13812345678', '(+86) 138-1234-5678', '１３８１２３４５６７８']) {
+  for (const input of [
+    '13812345678',
+    '138 1234 5678',
+    '138-1234-5678',
+    '+86 138 1234 5678',
+    '+8613812345678',
+    '0086 13812345678',
+    '86-13812345678',
+    '(+86) 138-1234-5678',
+    '１３８１２３４５６７８',
+  ]) {
     assert.equal(normalizeMobile(input), '+8613812345678', input);
   }
 });
@@ -51,7 +60,19 @@ test('e-mail addresses are validated pragmatically and normalized to lower case'
   assert.equal(normalizeEmail(' Wang.Lei@Example.COM '), 'wang.lei@example.com');
   assert.equal(normalizeEmail('zhang_san+deals@mail.sh-qifu.example.cn'), 'zhang_san+deals@mail.sh-qifu.example.cn');
   assert.equal(normalizeEmail('12345678＠qq.com'), '12345678@qq.com');
-  for (const bad of ['abc@163', 'a@b.c', '.abc@qq.com', 'abc.@qq.com', 'a..b@qq.com', 'abc@-qq.com', 'abc@qq..com', '@qq.com', 'abc', '张三@qq.com', `${'a'.repeat(65)}@qq.com`]) {
+  for (const bad of [
+    'abc@163',
+    'a@b.c',
+    '.abc@qq.com',
+    'abc.@qq.com',
+    'a..b@qq.com',
+    'abc@-qq.com',
+    'abc@qq..com',
+    '@qq.com',
+    'abc',
+    '张三@qq.com',
+    `${'a'.repeat(65)}@qq.com`,
+  ]) {
     assert.equal(isValidEmail(bad), false, bad);
   }
 });

@@ -51,7 +51,8 @@ test('in evasion mode the corpus loses no finding, and its only extra findings a
   // A valid mobile number behind "订单号", "Ref:", "工单号"… counts in evasion mode (README, "misleading
   // prefixes"): the plain corpus labels those as hard negatives, so they are counted apart, not as errors.
   let flips = 0;
-  const isPolicyFlip = (f: { type: string; evasion?: string[] }): boolean => f.type === 'mobile' && f.evasion?.join() === 'misleading_prefix' && ++flips > 0;
+  const isPolicyFlip = (f: { type: string; evasion?: string[] }): boolean =>
+    f.type === 'mobile' && f.evasion?.join() === 'misleading_prefix' && ++flips > 0;
   const evasive = score(items, (text) => detectEvasive(text, { today: TODAY }), isPolicyFlip);
   console.log(
     `evasion mode precision=${precisionOf(evasive).toFixed(3)} recall=${recallOf(evasive).toFixed(3)} on ${items.length} texts ` +

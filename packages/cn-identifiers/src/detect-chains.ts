@@ -188,7 +188,8 @@ function candidateAt(info: ChainInfo, i: number, j: number): ChainHit | null {
   if (!classified) return null;
   // Then the words around.
   const end = last.end;
-  const veto = contextVeto(folded, first.start, end) ?? (wholeRunIsDigits && runStart < i ? contextVeto(folded, tokens[runStart]!.start, end) : null);
+  const veto =
+    contextVeto(folded, first.start, end) ?? (wholeRunIsDigits && runStart < i ? contextVeto(folded, tokens[runStart]!.start, end) : null);
   // A valid mobile or ID number is what it is, whatever label an evader puts in front of it.
   const spared = veto === 'label' && info.spareLabels && (classified.type === 'mobile' || classified.type === 'id_card');
   if (veto && !spared) return null;

@@ -66,7 +66,8 @@ test('an id after a nickname of WeChat or QQ is announced like one after 微信 
   for (const cue of ['薇❤：', '微❤️ ', 'V❤ ', '薇芯：', 'wei信 ', 'V X：', '微 信：', 'vx号 ', '魏信 ']) {
     assert.deepEqual(found(`加${cue}wang_lei88 详聊`), [['wechat', 'wang_lei88', 'im_nickname']], cue);
   }
-  for (const cue of ['🐧 ', '🐧号：', 'Q Q：', '抠抠 ']) assert.deepEqual(found(`${cue}2845123456`), [['qq', '2845123456', 'im_nickname']], cue);
+  for (const cue of ['🐧 ', '🐧号：', 'Q Q：', '抠抠 '])
+    assert.deepEqual(found(`${cue}2845123456`), [['qq', '2845123456', 'im_nickname']], cue);
 });
 
 test('a valid mobile or ID number behind the label of another kind of number still counts', () => {
@@ -77,16 +78,51 @@ test('a valid mobile or ID number behind the label of another kind of number sti
 
 test('amounts, dates, years, counts and order numbers written the same ways are not identifiers', () => {
   for (const text of [
-    '注册资本一百三十八万，二〇二四年三月十五日成立', '转让价款人民币壹佰叁拾捌万元整（¥1,380,000.00）', '报价壹佰叁拾捌万，定金贰拾万',
-    '成立于二〇一五年，员工三十五人，其中一二线城市各五人', '一九九八年至二〇二四年连续经营', '一二三四五六七八九十', '一三八一二三四五六七',
-    '一二三四五六七八九〇一', '壹贰叁肆伍陆柒捌玖零壹', '2019年营收138万，2020年营收1234万，2021年营收5678万', '价格：138 万，1234 个客户，5678 万流水',
-    '营收：138.5万 / 1234.6万 / 5678.9万', '2024.03.15 签约；2024.04.01 交割', '服务器 192.168.138.123', 'v13.8.1234', '1,380,000,000元',
-    '135.8260.722', '第138期 第1234号 第5678页', '138家门店和1234名员工5678万营收', '两家子公司都在2015年成立，拐角那栋楼12层',
-    '下午三点吧，到时候在二楼会议室见', '腰部企业，年利润120万，久经考验', 'ISO9001和ISO14001认证，做B2B和O2O', '型号SZ-658-B，库存477台',
-    'meet at 3 pm at the office', 'C#.NET开发团队', '#公司转让#', '点com时代的老公司', '艾特我一下', '@王总 价格90万可以吗', 'Order #007824',
-    '绿泡泡里聊过了', '🐧公司的业务', '威信县2015年注册的公司', '薇❤支付1234元已到账', '订单号：20240315123456', '编号 12012345678',
-    '发票号码 04512345', 'Ref: 10812345678', `编号${ID.slice(0, 17)}0`, '注册资本1000\u200b万', '①成立11年 ②注册资本500万 ③无异常',
-    '营收𝟏𝟐𝟑𝟒万元', '1\u200b3\u200b8\u200b8\u200b2\u200b9\u200b7\u200b9\u200b4\u200b3', '开户账号 1001 8505 1351 7792 183',
+    '注册资本一百三十八万，二〇二四年三月十五日成立',
+    '转让价款人民币壹佰叁拾捌万元整（¥1,380,000.00）',
+    '报价壹佰叁拾捌万，定金贰拾万',
+    '成立于二〇一五年，员工三十五人，其中一二线城市各五人',
+    '一九九八年至二〇二四年连续经营',
+    '一二三四五六七八九十',
+    '一三八一二三四五六七',
+    '一二三四五六七八九〇一',
+    '壹贰叁肆伍陆柒捌玖零壹',
+    '2019年营收138万，2020年营收1234万，2021年营收5678万',
+    '价格：138 万，1234 个客户，5678 万流水',
+    '营收：138.5万 / 1234.6万 / 5678.9万',
+    '2024.03.15 签约；2024.04.01 交割',
+    '服务器 192.168.138.123',
+    'v13.8.1234',
+    '1,380,000,000元',
+    '135.8260.722',
+    '第138期 第1234号 第5678页',
+    '138家门店和1234名员工5678万营收',
+    '两家子公司都在2015年成立，拐角那栋楼12层',
+    '下午三点吧，到时候在二楼会议室见',
+    '腰部企业，年利润120万，久经考验',
+    'ISO9001和ISO14001认证，做B2B和O2O',
+    '型号SZ-658-B，库存477台',
+    'meet at 3 pm at the office',
+    'C#.NET开发团队',
+    '#公司转让#',
+    '点com时代的老公司',
+    '艾特我一下',
+    '@王总 价格90万可以吗',
+    'Order #007824',
+    '绿泡泡里聊过了',
+    '🐧公司的业务',
+    '威信县2015年注册的公司',
+    '薇❤支付1234元已到账',
+    '订单号：20240315123456',
+    '编号 12012345678',
+    '发票号码 04512345',
+    'Ref: 10812345678',
+    `编号${ID.slice(0, 17)}0`,
+    '注册资本1000\u200b万',
+    '①成立11年 ②注册资本500万 ③无异常',
+    '营收𝟏𝟐𝟑𝟒万元',
+    '1\u200b3\u200b8\u200b8\u200b2\u200b9\u200b7\u200b9\u200b4\u200b3',
+    '开户账号 1001 8505 1351 7792 183',
   ]) {
     assert.deepEqual(found(text), [], text);
   }
@@ -108,7 +144,10 @@ test('detect with { evasion: true } is detectEvasive, and redact with it finds w
   assert.equal(masked.text, '电话[手机号已隐藏]，微信：[微信号已隐藏]，订单号[手机号已隐藏]');
   assert.deepEqual(redact(text, { today: TODAY, evasion: true }).findings, masked.findings);
   assert.equal(redact(text, { today: TODAY, evasion: true }).text, '电话[手机号]，微信：[微信号]，订单号[手机号]');
-  assert.deepEqual(detect(text, { today: TODAY }).map((f) => f.type), ['wechat']); // plain mode is unchanged
+  assert.deepEqual(
+    detect(text, { today: TODAY }).map((f) => f.type),
+    ['wechat'],
+  ); // plain mode is unchanged
 });
 
 test('masking a text without identifiers gives it back unchanged', () => {
@@ -127,7 +166,12 @@ test('forms learned from the held-out parts are found (each fixed in general, se
   one('手机1529::0031::782！2023年度营收', 'mobile', '1529::0031::782', 'separators');
   one('号码 186，94361183。', 'mobile', '186，94361183', 'separators');
   one('记一下 199then7244嗯嗯4324', 'mobile', '199then7244嗯嗯4324', 'split_by_words');
-  one('邮箱是 zhaohe1973@hz-keji dot example dot cn。Price is RMB 1,160,000', 'email', 'zhaohe1973@hz-keji dot example dot cn', 'spelled_email');
+  one(
+    '邮箱是 zhaohe1973@hz-keji dot example dot cn。Price is RMB 1,160,000',
+    'email',
+    'zhaohe1973@hz-keji dot example dot cn',
+    'spelled_email',
+  );
   one('发我 wangluo 艾特 yeah 点 net', 'email', 'wangluo 艾特 yeah 点 net', 'spelled_email');
   one('简历投 luo.zhao27(艾特)outlook.com，有意私聊', 'email', 'luo.zhao27(艾特)outlook.com', 'spelled_email');
   one('email: 6249\u180e172@\ufe0f126.\ufe0fcom。', 'email', '6249\u180e172@\ufe0f126.\ufe0fcom', 'invisible');
@@ -141,7 +185,18 @@ test('forms learned from the held-out parts are found (each fixed in general, se
 });
 
 test('sentence punctuation, a single comma or dot, and "@" do not join two numbers', () => {
-  for (const text of ['员工184哈哈9414嗯嗯。2023年度营收8,654万元', '违约金按日万分之4；156万', '三点五个点的税', '共4，156家', 'a1234@qq.com 5678', '营收138.5万']) {
-    assert.deepEqual(found(text).filter(([type]) => type !== 'email'), [], text);
+  for (const text of [
+    '员工184哈哈9414嗯嗯。2023年度营收8,654万元',
+    '违约金按日万分之4；156万',
+    '三点五个点的税',
+    '共4，156家',
+    'a1234@qq.com 5678',
+    '营收138.5万',
+  ]) {
+    assert.deepEqual(
+      found(text).filter(([type]) => type !== 'email'),
+      [],
+      text,
+    );
   }
 });

@@ -44,7 +44,12 @@ export function detectEvasive(text: string, options: DetectOptions = {}): Evasiv
   const overlaps = (start: number, end: number): boolean => findings.some((f) => f.start < end && start < f.end);
   for (const [from, to] of windows(norm)) {
     for (const local of scanFolded(norm.text.slice(from, to), today, true)) {
-      const hit = { ...local, start: local.start + from, end: local.end + from, ...(local.cueStart === undefined ? {} : { cueStart: local.cueStart + from }) };
+      const hit = {
+        ...local,
+        start: local.start + from,
+        end: local.end + from,
+        ...(local.cueStart === undefined ? {} : { cueStart: local.cueStart + from }),
+      };
       const start = norm.start[hit.start]!;
       const end = norm.end[hit.end - 1]!;
       // A hit that owes nothing to normalization is the plain pass's business (and, near the edge of a

@@ -34,7 +34,10 @@ function acceptable(folded: string, start: number, end: number): boolean {
   // Sandwiched between space-separated digit groups, or the head of a number written in groups of four
   // ("中通 0441 5595 6819 19"): a slice of a longer grouped number.
   if (/\d\s$/.test(before) && /^\s\d/.test(after)) return false;
-  if (/^ \d/.test(after) && /^\d{4}(?: \d{4}){2,}(?: \d{1,4})?$/.test(folded.slice(start, end) + (/^(?: \d{1,4})+/.exec(after)?.[0] ?? ''))) {
+  if (
+    /^ \d/.test(after) &&
+    /^\d{4}(?: \d{4}){2,}(?: \d{1,4})?$/.test(folded.slice(start, end) + (/^(?: \d{1,4})+/.exec(after)?.[0] ?? ''))
+  ) {
     return false;
   }
   return !vetoedByContext(folded, start, end);

@@ -66,9 +66,16 @@ test('cue letters glued in front of a number do not hide it', () => {
 
 test('two numbers side by side are two findings', () => {
   assert.deepEqual(found('13812345678,13987654321，13512345678、13612345678/13712345678'), [
-    ['mobile', '13812345678'], ['mobile', '13987654321'], ['mobile', '13512345678'], ['mobile', '13612345678'], ['mobile', '13712345678'],
+    ['mobile', '13812345678'],
+    ['mobile', '13987654321'],
+    ['mobile', '13512345678'],
+    ['mobile', '13612345678'],
+    ['mobile', '13712345678'],
   ]);
-  assert.deepEqual(found('138 1234 5678 139 8765 4321'), [['mobile', '138 1234 5678'], ['mobile', '139 8765 4321']]);
+  assert.deepEqual(found('138 1234 5678 139 8765 4321'), [
+    ['mobile', '138 1234 5678'],
+    ['mobile', '139 8765 4321'],
+  ]);
 });
 
 test('ID numbers are found plain, grouped, with a lower-case x and in full width', () => {
@@ -107,8 +114,27 @@ test('the digits of a QQ mail address are reported once, as the e-mail', () => {
 });
 
 test('WeChat ids are found after the usual announcements', () => {
-  for (const cue of ['微信：', '微信号 ', '微信号码：', '微信ID: ', 'VX：', 'vx ', 'V信 ', '威信：', '薇信：', '加V：', '+V ', '加微信 ', 'wx: ',
-    'WeChat: ', 'WeChat ID ', 'V：', '你加我vx，', '微信/QQ：', '微信搜 ']) {
+  for (const cue of [
+    '微信：',
+    '微信号 ',
+    '微信号码：',
+    '微信ID: ',
+    'VX：',
+    'vx ',
+    'V信 ',
+    '威信：',
+    '薇信：',
+    '加V：',
+    '+V ',
+    '加微信 ',
+    'wx: ',
+    'WeChat: ',
+    'WeChat ID ',
+    'V：',
+    '你加我vx，',
+    '微信/QQ：',
+    '微信搜 ',
+  ]) {
     assert.deepEqual(found(`${cue}wang_lei88 详聊`), [['wechat', 'wang_lei88']], cue);
   }
 });

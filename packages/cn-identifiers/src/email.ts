@@ -3,8 +3,7 @@
 // out: they do not occur in the texts we scan, and accepting them would only add false positives.
 import { foldWidth } from './fold.ts';
 
-export const EMAIL_SOURCE =
-  String.raw`[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}`;
+export const EMAIL_SOURCE = String.raw`[A-Za-z0-9_%+\-]+(?:\.[A-Za-z0-9_%+\-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}`;
 
 const ANCHORED = new RegExp(`^${EMAIL_SOURCE}$`);
 

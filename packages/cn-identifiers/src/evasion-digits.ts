@@ -32,14 +32,15 @@ function markLatinTokens(cells: Cells): Uint8Array {
   const { base, kind, claimed } = cells;
   const opaque = new Uint8Array(base.length);
   const n = base.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if ((kind[i] !== K.latin && kind[i] !== K.digit) || claimed[i]) {
       i += 1;
       continue;
     }
     let j = i;
     // A bar inside or at the end of a token may be a 1 ("13|2…", "…161|"); classifyToken decides.
-    while (j < n && !claimed[j] && (kind[j] === K.latin || kind[j] === K.digit || (base[j] === '|' && j > i && base[j - 1] !== '|'))) j += 1;
+    while (j < n && !claimed[j] && (kind[j] === K.latin || kind[j] === K.digit || (base[j] === '|' && j > i && base[j - 1] !== '|')))
+      j += 1;
     classifyToken(cells, opaque, i, j);
     i = j;
   }
@@ -53,12 +54,18 @@ function classifyToken(cells: Cells, opaque: Uint8Array, i: number, j: number): 
   let lookalikes = 0;
   for (let k = i; k < j; k++) {
     if (kind[k] === K.digit) digits += 1;
-    else if (base[k] === '|' || (LOOKALIKE_DIGIT[base[k]!] !== undefined)) lookalikes += 1;
+    else if (base[k] === '|' || LOOKALIKE_DIGIT[base[k]!] !== undefined) lookalikes += 1;
     else if (kind[k] === K.latin) letters += 1;
   }
   const bars = lookalikes > 0 && base.slice(i, j).includes('|') ? base.slice(i, j).split('|') : [];
   const barIsSeparator = bars.length > 1 && SEPARATED.has(bars.map((p) => p.length).join(','));
-  if (letters === 0 && lookalikes > 0 && digits >= 1 && j - i <= (digits >= 3 ? 20 : 5) && !(barIsSeparator && lookalikes === bars.length - 1)) {
+  if (
+    letters === 0 &&
+    lookalikes > 0 &&
+    digits >= 1 &&
+    j - i <= (digits >= 3 ? 20 : 5) &&
+    !(barIsSeparator && lookalikes === bars.length - 1)
+  ) {
     for (let k = i; k < j; k++) {
       if (kind[k] === K.digit) continue;
       kind[k] = K.lookalike;
@@ -82,7 +89,7 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
   const { kind, claimed } = cells;
   const groups: Group[] = [];
   const n = kind.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!isDigitLike(kind[i]!) || claimed[i] || opaque[i] === 1) {
       i += 1;
       continue;
@@ -105,7 +112,17 @@ function findGroups(cells: Cells, opaque: Uint8Array): Group[] {
     const quantity = ascii < len && (kind[i - 1] === K.unit || kind[j] === K.unit);
     const weakOnly = strong === 0;
     // A short group of homophones only ("吧", "山东") is a word unless it is one part among several.
-    if (!quantity && !(weakOnly && len === 1)) groups.push({ a: i, b: j, n: len, lone: len === 1 && ascii === 0, weakOnly, fuzzy, sound, tentative: tentative || (weakOnly && len < 4) });
+    if (!quantity && !(weakOnly && len === 1))
+      groups.push({
+        a: i,
+        b: j,
+        n: len,
+        lone: len === 1 && ascii === 0,
+        weakOnly,
+        fuzzy,
+        sound,
+        tentative: tentative || (weakOnly && len < 4),
+      });
     i = j;
   }
   return groups;
@@ -183,8 +200,15 @@ type Run = { groups: Group[]; gaps: Gap[] };
 // How people split an identifier when they put words between the parts, and how each kind begins. Words are
 // only taken out between parts that fit one of these: two numbers in a sentence ("2023和2024的报表") never do.
 const WORD_SPLITS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['3,4,4', /^1[3-9]/], ['3,8', /^1[3-9]/], ['7,4', /^1[3-9]/], ['4,4,3', /^1[3-9]/], ['3,3,5', /^1[3-9]/],
-  ['6,8,4', /^[1-8]\d{5}(?:19|20)/], ['6,4,4,4', /^[1-8]\d{5}(?:19|20)/], ['4,4,4,4', /^(?:62|4|5)/], ['4,4,4,4,3', /^(?:62|4|5)/],
+  ['3,4,4', /^1[3-9]/],
+  ['3,8', /^1[3-9]/],
+  ['7,4', /^1[3-9]/],
+  ['4,4,3', /^1[3-9]/],
+  ['3,3,5', /^1[3-9]/],
+  ['6,8,4', /^[1-8]\d{5}(?:19|20)/],
+  ['6,4,4,4', /^[1-8]\d{5}(?:19|20)/],
+  ['4,4,4,4', /^(?:62|4|5)/],
+  ['4,4,4,4,3', /^(?:62|4|5)/],
 ];
 
 /** Converts digit-like cells and bridges gaps in place (cells.out, cells.flags). */
@@ -199,8 +223,11 @@ export function rewriteDigitRuns(cells: Cells): void {
       if (next < 0 || runs[next]!.groups.length !== 1) break;
       chain.push(next);
     }
-    for (let i = 0; i < chain.length; ) {
-      const k = splitAt(cells, chain.slice(i).map((c) => runs[c]!.groups[0]!));
+    for (let i = 0; i < chain.length;) {
+      const k = splitAt(
+        cells,
+        chain.slice(i).map((c) => runs[c]!.groups[0]!),
+      );
       if (k > 1) {
         const parts = chain.slice(i, i + k).map((c) => runs[c]!.groups[0]!);
         const gaps = parts.slice(1).map((g, j) => ({ a: parts[j]!.b, b: g.a, kind: 'words' as const }));
@@ -258,10 +285,16 @@ function nextAcrossWords(cells: Cells, runs: Run[], r: number): number {
 /** How many of `parts` (from the first) make one split identifier, or 0. */
 function splitAt(cells: Cells, parts: readonly Group[]): number {
   for (let k = Math.min(5, parts.length); k >= 2; k--) {
-    const shape = parts.slice(0, k).map((g) => g.n).join(',');
+    const shape = parts
+      .slice(0, k)
+      .map((g) => g.n)
+      .join(',');
     const split = WORD_SPLITS.find(([s]) => s === shape);
     if (!split) continue;
-    const digits = parts.slice(0, k).map((g) => digitsOf(cells, g)).join('');
+    const digits = parts
+      .slice(0, k)
+      .map((g) => digitsOf(cells, g))
+      .join('');
     if (split[1].test(digits)) return k;
   }
   return 0;

@@ -113,11 +113,25 @@ put('♥💗💚💖💕💓🧡💛💙💜🤍🖤❤', K.separator, null, 0, 
 
 const SPACES = new Set([0x00a0, 0x1680, 0x202f, 0x205f, 0x3000]);
 const isInvisible = (cp: number): boolean =>
-  cp === 0x00ad || cp === 0x034f || cp === 0x061c || cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xfeff || cp === 0xffa0 ||
-  (cp >= 0x180b && cp <= 0x180e) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x206f) ||
-  (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xe0000 && cp <= 0xe01ef) ||
+  cp === 0x00ad ||
+  cp === 0x034f ||
+  cp === 0x061c ||
+  cp === 0x115f ||
+  cp === 0x1160 ||
+  cp === 0x3164 ||
+  cp === 0xfeff ||
+  cp === 0xffa0 ||
+  (cp >= 0x180b && cp <= 0x180e) ||
+  (cp >= 0x200b && cp <= 0x200f) ||
+  (cp >= 0x202a && cp <= 0x202e) ||
+  (cp >= 0x2060 && cp <= 0x206f) ||
+  (cp >= 0xfe00 && cp <= 0xfe0f) ||
+  (cp >= 0x0300 && cp <= 0x036f) ||
+  (cp >= 0x20d0 && cp <= 0x20ff) ||
+  (cp >= 0xe0000 && cp <= 0xe01ef) ||
   (cp >= 0x1f3fb && cp <= 0x1f3ff);
-const combining = (cp: number): boolean => cp === 0xfe0f || cp === 0x20e3 || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0x1f3fb && cp <= 0x1f3ff);
+const combining = (cp: number): boolean =>
+  cp === 0xfe0f || cp === 0x20e3 || (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0x1f3fb && cp <= 0x1f3ff);
 const quietInvisible = (cp: number): boolean => cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff); // emoji plumbing
 
 const ASCII: Form[] = Array.from({ length: 128 }, (_, cp) => {
@@ -151,12 +165,30 @@ const PENGUIN = 0x1f427;
 const UTF16 = new TextDecoder('utf-16le');
 // Scratch buffers, grown on demand and reused: the cells of one text never outlive the call that made them
 // (detectEvasive copies what it keeps), and this runs on every message.
-let scratch = { size: 0, codes: new Uint16Array(0), start: new Int32Array(0), end: new Int32Array(0), flags: new Uint16Array(0), kind: new Uint8Array(0), digit: new Int8Array(0), claimed: new Uint8Array(0) };
+let scratch = {
+  size: 0,
+  codes: new Uint16Array(0),
+  start: new Int32Array(0),
+  end: new Int32Array(0),
+  flags: new Uint16Array(0),
+  kind: new Uint8Array(0),
+  digit: new Int8Array(0),
+  claimed: new Uint8Array(0),
+};
 
 function buffers(size: number): typeof scratch {
   if (scratch.size < size) {
     const n = Math.max(size, 4096);
-    scratch = { size: n, codes: new Uint16Array(n), start: new Int32Array(n), end: new Int32Array(n), flags: new Uint16Array(n), kind: new Uint8Array(n), digit: new Int8Array(n), claimed: new Uint8Array(n) };
+    scratch = {
+      size: n,
+      codes: new Uint16Array(n),
+      start: new Int32Array(n),
+      end: new Int32Array(n),
+      flags: new Uint16Array(n),
+      kind: new Uint8Array(n),
+      digit: new Int8Array(n),
+      claimed: new Uint8Array(n),
+    };
   }
   return scratch;
 }
@@ -167,7 +199,7 @@ export function toCells(text: string): Cells {
   let n = 0;
   let pending = 0;
   let changed = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const unit = text.charCodeAt(i);
     const s = i;
     let form: Form | null;

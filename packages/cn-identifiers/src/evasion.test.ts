@@ -25,16 +25,23 @@ const FLOOR = 0.95;
 
 function table(part: string, items: readonly EvasionItem[]): Array<{ family: string; p: number; r: number; misses: string[] }> {
   const rows = EVASION_FAMILIES.map((family) => {
-    const s = score(items.filter((i) => i.family === family), (text) => detectEvasive(text, { today: TODAY }));
+    const s = score(
+      items.filter((i) => i.family === family),
+      (text) => detectEvasive(text, { today: TODAY }),
+    );
     return { family, p: precision(s), r: recall(s), s };
   });
   const all = score(items, (text) => detectEvasive(text, { today: TODAY }));
   console.log(`${part}: ${items.length} texts, ${items.filter((i) => i.findings.length > 0).length} with identifiers`);
   console.log(`  ${'family'.padEnd(18)} precision recall   tp  fp  fn`);
   for (const { family, p, r, s } of rows) {
-    console.log(`  ${family.padEnd(18)} ${p.toFixed(3).padStart(9)} ${r.toFixed(3).padStart(6)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`);
+    console.log(
+      `  ${family.padEnd(18)} ${p.toFixed(3).padStart(9)} ${r.toFixed(3).padStart(6)} ${String(s.tp).padStart(4)} ${String(s.fp).padStart(3)} ${String(s.fn).padStart(3)}`,
+    );
   }
-  console.log(`  ${'all'.padEnd(18)} ${precision(all).toFixed(3).padStart(9)} ${recall(all).toFixed(3).padStart(6)} ${String(all.tp).padStart(4)} ${String(all.fp).padStart(3)} ${String(all.fn).padStart(3)}`);
+  console.log(
+    `  ${'all'.padEnd(18)} ${precision(all).toFixed(3).padStart(9)} ${recall(all).toFixed(3).padStart(6)} ${String(all.tp).padStart(4)} ${String(all.fp).padStart(3)} ${String(all.fn).padStart(3)}`,
+  );
   return rows.map(({ family, p, r, s }) => ({ family, p, r, misses: s.misses }));
 }
 
@@ -60,11 +67,23 @@ test('each part has every family, with as many hard negatives as positives', () 
   }
 });
 
-for (const [part, url] of [['tuning part', TUNING], ['held-out part', HELDOUT], ['held-out part B', HELDOUT_B], ['held-out part C', HELDOUT_C], ['held-out part D', HELDOUT_D]] as const) {
+for (const [part, url] of [
+  ['tuning part', TUNING],
+  ['held-out part', HELDOUT],
+  ['held-out part B', HELDOUT_B],
+  ['held-out part C', HELDOUT_C],
+  ['held-out part D', HELDOUT_D],
+] as const) {
   test(`on the ${part}, precision and recall are at least ${FLOOR} in every evasion family`, () => {
-    const rows = table(part, readJsonl<EvasionItem>(url, (u) => readFileSync(u, 'utf8')));
+    const rows = table(
+      part,
+      readJsonl<EvasionItem>(url, (u) => readFileSync(u, 'utf8')),
+    );
     const below = rows.filter((row) => row.p < FLOOR || row.r < FLOOR);
     for (const row of below) console.log(`  ${row.family}:\n    ${row.misses.join('\n    ')}`);
-    assert.deepEqual(below.map((row) => row.family), []);
+    assert.deepEqual(
+      below.map((row) => row.family),
+      [],
+    );
   });
 }

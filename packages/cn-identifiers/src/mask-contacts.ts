@@ -20,7 +20,11 @@ export type MaskedText = {
 };
 
 /** Replaces each finding's span of `text` with `placeholders[type]`; spans are sorted and never overlap. */
-export function replaceSpans(text: string, findings: readonly { type: FindingType; start: number; end: number }[], placeholders: Readonly<Record<FindingType, string>>): string {
+export function replaceSpans(
+  text: string,
+  findings: readonly { type: FindingType; start: number; end: number }[],
+  placeholders: Readonly<Record<FindingType, string>>,
+): string {
   let out = '';
   let cursor = 0;
   for (const finding of findings) {

@@ -92,7 +92,15 @@ test('junk never throws and comes back fully starred', () => {
   const junk: unknown[] = ['', 'abc', '12', '某某大厦1203室', null, undefined, 42, {}, '💥💥💥'];
   // Names are left out: any Latin string is a plausible name ("abc" → "a***").
   const expectedLength: Record<Exclude<MaskKind, 'name'>, number> = {
-    mobile: 11, landline: 8, id_card: 18, uscc: 18, bank_card: 8, email: 6, wechat: 6, qq: 6, address: 6,
+    mobile: 11,
+    landline: 8,
+    id_card: 18,
+    uscc: 18,
+    bank_card: 8,
+    email: 6,
+    wechat: 6,
+    qq: 6,
+    address: 6,
   };
   for (const kind of [...FINDING_TYPES, 'address'] as const) {
     for (const value of junk) {

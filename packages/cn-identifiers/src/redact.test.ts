@@ -5,7 +5,8 @@ import { FINDING_TYPES, REDACTION_PLACEHOLDERS, redact, scanToJson } from './ind
 const TODAY = new Date('2025-06-01T12:00:00+08:00');
 
 test('each identifier is replaced with its typed placeholder', () => {
-  const text = '手机13812345678，座机021-61234567，身份证310115199003071239，信用代码91310115MA1K3ABC5W，' +
+  const text =
+    '手机13812345678，座机021-61234567，身份证310115199003071239，信用代码91310115MA1K3ABC5W，' +
     '卡号6222021234567890128，邮箱a.b@qq.com，微信：wang_lei88，QQ：2845123456。';
   const { text: redacted, findings } = redact(text, { today: TODAY });
   assert.equal(

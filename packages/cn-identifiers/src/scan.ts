@@ -53,4 +53,3 @@ export function scanFolded(folded: string, today: Date, spareLabels = false): Sc
   for (const hit of findLandlines(folded, taken)) claim(hit);
   return hits.sort((a, b) => a.start - b.start);
 }
-

@@ -1,16 +1,7 @@
 /** The kinds of identifier the detector reports. */
 export type FindingType = 'mobile' | 'landline' | 'id_card' | 'uscc' | 'bank_card' | 'email' | 'wechat' | 'qq';
 
-export const FINDING_TYPES: readonly FindingType[] = [
-  'mobile',
-  'landline',
-  'id_card',
-  'uscc',
-  'bank_card',
-  'email',
-  'wechat',
-  'qq',
-];
+export const FINDING_TYPES: readonly FindingType[] = ['mobile', 'landline', 'id_card', 'uscc', 'bank_card', 'email', 'wechat', 'qq'];
 
 /**
  * One identifier found in a text. Offsets are UTF-16 code units into the original text, end exclusive, so

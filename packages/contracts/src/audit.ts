@@ -127,7 +127,22 @@ export const AUDIT_EVENT_TYPES = [
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['sign_in', 'sign_out', 'update', 'reveal', 'lookup', 'erase', 'rotate_key', 'export', 'verify', 'register', 'offboard', 'attest', 'review', 'break_glass'] as const;
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_out',
+  'update',
+  'reveal',
+  'lookup',
+  'erase',
+  'rotate_key',
+  'export',
+  'verify',
+  'register',
+  'offboard',
+  'attest',
+  'review',
+  'break_glass',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ZAuditRecord = z.object({

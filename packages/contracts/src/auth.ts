@@ -105,7 +105,10 @@ export type TRegisterStartResponse = z.infer<typeof ZRegisterStartResponse>;
 export const ZRegisterCompleteRequest = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   address: ZContactAddress,
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'expected the 6-digit code' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'expected the 6-digit code' }),
   password: z.string().min(1).max(256),
   roles: z
     .array(z.enum(CUSTOMER_ROLES))
@@ -119,13 +122,25 @@ export type TRegisterCompleteRequest = z.infer<typeof ZRegisterCompleteRequest>;
 export const ZPasswordResetCompleteRequest = z.object({
   channel: z.enum(CONTACT_CHANNELS),
   address: ZContactAddress,
-  code: z.string().trim().regex(/^\d{6}$/, { message: 'expected the 6-digit code' }),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: 'expected the 6-digit code' }),
   password: z.string().min(1).max(256),
 });
 export type TPasswordResetCompleteRequest = z.infer<typeof ZPasswordResetCompleteRequest>;
 
 /** Delivery outbox (staff): what was, or would have been, sent — never the address or the text. */
-export const DELIVERY_TEMPLATES = ['registration_code', 'registration_already_registered', 'new_device_sign_in', 'password_reset_code', 'password_reset_no_account', 'break_glass_alert', 'listing_alert', 'notification'] as const;
+export const DELIVERY_TEMPLATES = [
+  'registration_code',
+  'registration_already_registered',
+  'new_device_sign_in',
+  'password_reset_code',
+  'password_reset_no_account',
+  'break_glass_alert',
+  'listing_alert',
+  'notification',
+] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */
 export const DELIVERY_STATUSES = ['outbox_only', 'queued', 'sent', 'failed'] as const;

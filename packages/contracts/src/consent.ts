@@ -15,7 +15,9 @@ export const CONSENT_CHANNELS = ['web', 'console', 'seed'] as const;
 export const LOCALIZED = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** A named recipient: another account on the platform (the buyer) or a declared vendor. */
-export const ZRecipient = z.string().regex(/^(account|vendor|destination|inquiry):[A-Za-z0-9_-]{1,64}$/, { message: 'expected account:<id>, vendor:<id>, destination:<code> or inquiry:<id>' });
+export const ZRecipient = z.string().regex(/^(account|vendor|destination|inquiry):[A-Za-z0-9_-]{1,64}$/, {
+  message: 'expected account:<id>, vendor:<id>, destination:<code> or inquiry:<id>',
+});
 
 export const ZConsentPurpose = z.object({
   purpose: z.enum(PURPOSES),
@@ -71,12 +73,21 @@ export const ZPublishNoticeRequest = z.object({
 });
 export type TPublishNoticeRequest = z.infer<typeof ZPublishNoticeRequest>;
 
-export const ZNoticeDraft = z.object({ prose: LOCALIZED, inventory: z.array(ZInventoryItem), ruleChange: z.boolean(), changedPurposes: z.array(z.enum(PURPOSES)) });
+export const ZNoticeDraft = z.object({
+  prose: LOCALIZED,
+  inventory: z.array(ZInventoryItem),
+  ruleChange: z.boolean(),
+  changedPurposes: z.array(z.enum(PURPOSES)),
+});
 
 export const ZPrivacyCenter = z.object({
   officer: z.object({ name: LOCALIZED, email: z.string(), address: LOCALIZED }),
-  thirdParties: z.array(z.object({ id: z.string(), name: LOCALIZED, purposes: z.array(z.enum(PURPOSES)), categories: z.array(z.enum(DATA_CATEGORIES)) })),
-  crossBorder: z.array(z.object({ code: z.string(), country: LOCALIZED, recipient: LOCALIZED, categories: z.array(z.enum(DATA_CATEGORIES)) })),
+  thirdParties: z.array(
+    z.object({ id: z.string(), name: LOCALIZED, purposes: z.array(z.enum(PURPOSES)), categories: z.array(z.enum(DATA_CATEGORIES)) }),
+  ),
+  crossBorder: z.array(
+    z.object({ code: z.string(), country: LOCALIZED, recipient: LOCALIZED, categories: z.array(z.enum(DATA_CATEGORIES)) }),
+  ),
   purposes: z.array(ZConsentPurpose),
   refusalCooldownDays: z.number().int(),
   ticketSlaWorkingDays: z.number().int(),
@@ -139,21 +150,54 @@ export type TMyConsents = z.infer<typeof ZMyConsents>;
 
 export const ZPendingConsents = z.object({
   noticeVersion: z.number().int().nullable(),
-  pending: z.array(z.object({ purpose: z.enum(PURPOSES), kind: z.enum(CONSENT_KINDS), recipient: z.string().nullable(), reason: z.enum(['never_asked', 'purpose_changed', 'cooldown_over']) })),
+  pending: z.array(
+    z.object({
+      purpose: z.enum(PURPOSES),
+      kind: z.enum(CONSENT_KINDS),
+      recipient: z.string().nullable(),
+      reason: z.enum(['never_asked', 'purpose_changed', 'cooldown_over']),
+    }),
+  ),
 });
 export type TPendingConsents = z.infer<typeof ZPendingConsents>;
 
 export const ZGuardDecisions = z.object({
-  decisions: z.array(z.object({ purpose: z.enum(PURPOSES), kind: z.enum(CONSENT_KINDS), recipient: z.string().nullable(), allowed: z.boolean(), reason: z.string() })),
+  decisions: z.array(
+    z.object({
+      purpose: z.enum(PURPOSES),
+      kind: z.enum(CONSENT_KINDS),
+      recipient: z.string().nullable(),
+      allowed: z.boolean(),
+      reason: z.string(),
+    }),
+  ),
 });
 export type TGuardDecisions = z.infer<typeof ZGuardDecisions>;
 
-export const ZReceiptKey = z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), issuer: z.string(), publicKeyPem: z.string(), publicKeyRawBase64: z.string(), context: z.string() });
+export const ZReceiptKey = z.object({
+  algorithm: z.literal('Ed25519'),
+  keyId: z.string(),
+  issuer: z.string(),
+  publicKeyPem: z.string(),
+  publicKeyRawBase64: z.string(),
+  context: z.string(),
+});
 export type TReceiptKey = z.infer<typeof ZReceiptKey>;
 export const ZVerifyResult = z.object({ valid: z.boolean() });
 
 export const TICKET_KINDS = ['feedback', 'rights_request'] as const;
-export const TICKET_TOPICS = ['question', 'complaint', 'access', 'copy', 'correction', 'deletion', 'explanation', 'portability', 'withdraw', 'other'] as const;
+export const TICKET_TOPICS = [
+  'question',
+  'complaint',
+  'access',
+  'copy',
+  'correction',
+  'deletion',
+  'explanation',
+  'portability',
+  'withdraw',
+  'other',
+] as const;
 export type TicketTopic = (typeof TICKET_TOPICS)[number];
 export const ZFeedbackRequest = z.object({
   topic: z.enum(TICKET_TOPICS),

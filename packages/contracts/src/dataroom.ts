@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZName, ZPlainText } from './text-input.ts';
 import { GRANT_VIEW_STATES } from './disclosure.ts';
 
 /**
@@ -27,7 +28,7 @@ export type DataroomRole = (typeof DATAROOM_ROLES)[number];
 
 const ZId = z.string().min(1).max(64);
 /** Titles and folder names are shown to buyers in plaintext: the identifier guard checks them. */
-const ZName = z.string().trim().min(1).max(120);
+const ZTitle = ZName(120);
 
 export const ZDataroomVersion = z.object({
   id: z.string(),
@@ -73,11 +74,16 @@ export const ZDataroom = z.object({
 });
 export type TDataroom = z.infer<typeof ZDataroom>;
 
-export const ZDataroomSummary = z.object({ listingId: z.string(), listingCode: z.string(), role: z.enum(DATAROOM_ROLES), documents: z.number().int() });
+export const ZDataroomSummary = z.object({
+  listingId: z.string(),
+  listingCode: z.string(),
+  role: z.enum(DATAROOM_ROLES),
+  documents: z.number().int(),
+});
 export const ZDataroomList = z.object({ items: z.array(ZDataroomSummary) });
 export type TDataroomList = z.infer<typeof ZDataroomList>;
 
-export const ZCreateFolderRequest = z.object({ name: ZName, parentId: ZId.nullable().default(null) });
+export const ZCreateFolderRequest = z.object({ name: ZTitle, parentId: ZId.nullable().default(null) });
 export const ZReleaseVersionRequest = z.object({ versionId: ZId });
 
 export const ZSetPermissionRequest = z.object({
@@ -112,8 +118,12 @@ export const ZViewBeacon = z.object({
 export const ZViewBeacons = z.object({ beacons: z.array(ZViewBeacon).min(1).max(50) });
 
 export const ZDataroomAnalytics = z.object({
-  byViewer: z.array(z.object({ viewer: z.string(), views: z.number().int(), dwellMs: z.number().int(), lastViewedAt: z.string().nullable() })),
-  byDocument: z.array(z.object({ documentId: z.string(), title: z.string(), views: z.number().int(), dwellMs: z.number().int(), viewers: z.number().int() })),
+  byViewer: z.array(
+    z.object({ viewer: z.string(), views: z.number().int(), dwellMs: z.number().int(), lastViewedAt: z.string().nullable() }),
+  ),
+  byDocument: z.array(
+    z.object({ documentId: z.string(), title: z.string(), views: z.number().int(), dwellMs: z.number().int(), viewers: z.number().int() }),
+  ),
   byPage: z.array(z.object({ documentId: z.string(), page: z.number().int(), views: z.number().int(), dwellMs: z.number().int() })),
   /** Views per day (UTC+8 dates), for the chart. */
   byDay: z.array(z.object({ day: z.string(), views: z.number().int() })),
@@ -133,8 +143,8 @@ export const ZQuestion = z.object({
 });
 export type TQuestion = z.infer<typeof ZQuestion>;
 export const ZQuestionList = z.object({ items: z.array(ZQuestion) });
-export const ZAskQuestionRequest = z.object({ text: z.string().trim().min(2).max(2000), documentId: ZId.nullable().default(null) });
-export const ZAnswerQuestionRequest = z.object({ text: z.string().trim().min(1).max(4000) });
+export const ZAskQuestionRequest = z.object({ text: ZPlainText(2000, 2), documentId: ZId.nullable().default(null) });
+export const ZAnswerQuestionRequest = z.object({ text: ZPlainText(4000, 1) });
 export const ZPublishQuestionRequest = z.object({ published: z.boolean() });
 
 /** Boxes in page fractions (0..1 from the top-left corner), so they do not depend on the rendering size. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainText } from './text-input.ts';
 import { HANDOVER_ITEMS } from './listings.ts';
 import { ZFieldView } from './privacy.ts';
 
@@ -45,7 +46,14 @@ export type IntentKind = (typeof INTENT_KINDS)[number];
 /** An individual seller owes 20 % individual income tax on the gain, withheld by the buyer; a company seller does not. */
 export const SELLER_KINDS = ['individual', 'company'] as const;
 export type SellerKind = (typeof SELLER_KINDS)[number];
-export const DEAL_CANCEL_REASONS = ['buyer_withdrew', 'seller_withdrew', 'due_diligence_failed', 'price_not_agreed', 'registry_refused', 'other'] as const;
+export const DEAL_CANCEL_REASONS = [
+  'buyer_withdrew',
+  'seller_withdrew',
+  'due_diligence_failed',
+  'price_not_agreed',
+  'registry_refused',
+  'other',
+] as const;
 
 export type DealChecklistItemDef = {
   key: string;
@@ -58,7 +66,13 @@ export type DealChecklistItemDef = {
   onlyIf?: { sellerKind?: SellerKind; intentKind?: IntentKind };
 };
 
-const item = (key: string, stage: DealStage, owner: DealSide, dueWorkingDays: number, extra: Partial<DealChecklistItemDef> = {}): DealChecklistItemDef => ({ key, stage, owner, dueWorkingDays, ...extra });
+const item = (
+  key: string,
+  stage: DealStage,
+  owner: DealSide,
+  dueWorkingDays: number,
+  extra: Partial<DealChecklistItemDef> = {},
+): DealChecklistItemDef => ({ key, stage, owner, dueWorkingDays, ...extra });
 
 /**
  * What a broker at a Chinese transfer center ticks at each stage (DOMAIN.md "How a deal runs"). Keys are stable
@@ -116,7 +130,7 @@ export const SEAL_ITEMS: readonly CustodyItem[] = ['official_seal', 'finance_sea
 export const CUSTODY_ITEM_LABELS: Record<CustodyItem, { 'zh-CN': string; en: string }> = {
   official_seal: { 'zh-CN': '公章', en: 'company seal' },
   finance_seal: { 'zh-CN': '财务专用章', en: 'finance seal' },
-  legal_rep_seal: { 'zh-CN': '法定代表人名章', en: 'legal representative\'s seal' },
+  legal_rep_seal: { 'zh-CN': '法定代表人名章', en: "legal representative's seal" },
   invoice_seal: { 'zh-CN': '发票专用章', en: 'invoice seal' },
   contract_seal: { 'zh-CN': '合同专用章', en: 'contract seal' },
   business_licence: { 'zh-CN': '营业执照正副本', en: 'business licence (original and duplicate)' },
@@ -156,10 +170,13 @@ export const ZDay = z
 /** An amount in 万元: positive, finite, at most two decimals, at most MAX_AMOUNT_WAN. */
 const twoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 export const ZAmountWan = z.number().positive().max(MAX_AMOUNT_WAN).refine(twoDecimals, 'at most two decimals');
-const ZNote = z.string().trim().max(500);
+const ZNote = ZPlainText(500);
 /** Data-room document references (the data room module gives them out); plain ids. */
 const ZDocumentIds = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(10);
-const ZBase64Image = z.string().min(4).max(Math.ceil((DEAL_PHOTO_MAX_BYTES * 4) / 3) + 4);
+const ZBase64Image = z
+  .string()
+  .min(4)
+  .max(Math.ceil((DEAL_PHOTO_MAX_BYTES * 4) / 3) + 4);
 
 export const ZStartDealRequest = z.object({ listingId: z.string().min(1).max(64) });
 export const ZAdvanceDealRequest = z.object({
@@ -169,11 +186,22 @@ export const ZAdvanceDealRequest = z.object({
   /** Required when entering `intent`: the letter of intent or deposit that starts exclusivity. */
   intent: z.object({ kind: z.enum(INTENT_KINDS), signedOn: ZDay, exclusiveUntil: ZDay, depositWan: ZAmountWan.optional() }).optional(),
   /** Required when leaving `agreement`: the signing starts the tax clock. */
-  agreement: z.object({ signedOn: ZDay, sellerKind: z.enum(SELLER_KINDS), priceWan: ZAmountWan, costBasisWan: z.number().min(0).max(MAX_AMOUNT_WAN).refine(twoDecimals, 'at most two decimals').nullable().default(null) }).optional(),
+  agreement: z
+    .object({
+      signedOn: ZDay,
+      sellerKind: z.enum(SELLER_KINDS),
+      priceWan: ZAmountWan,
+      costBasisWan: z.number().min(0).max(MAX_AMOUNT_WAN).refine(twoDecimals, 'at most two decimals').nullable().default(null),
+    })
+    .optional(),
 });
 export type TAdvanceDealRequest = z.input<typeof ZAdvanceDealRequest>;
 export const ZCancelDealRequest = z.object({ reason: z.enum(DEAL_CANCEL_REASONS), note: ZNote.default('') });
-export const ZChecklistMarkRequest = z.object({ done: z.boolean(), remark: z.string().trim().max(200).default(''), documentIds: ZDocumentIds.default([]) });
+export const ZChecklistMarkRequest = z.object({
+  done: z.boolean(),
+  remark: ZPlainText(200).default(''),
+  documentIds: ZDocumentIds.default([]),
+});
 export const ZCustodyPhotoRequest = z.object({ image: ZBase64Image });
 export const ZCustodySealRequest = z.object({ oldSealCancelledOn: ZDay, newSealFiledOn: ZDay });
 export const ZCustodyApplicableRequest = z.object({ applicable: z.boolean() });
@@ -191,7 +219,11 @@ export const ZArt22Request = z.object({
   notifiedOn: ZDay,
   channels: z.array(z.enum(ART22_CHANNELS)).min(1).max(ART22_CHANNELS.length),
   groups: z.array(z.enum(ART22_GROUPS)).min(1).max(ART22_GROUPS.length),
-  documentId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable().default(null),
+  documentId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .nullable()
+    .default(null),
 });
 export const ZLegalRepRequest = z.object({ changedOn: ZDay, evidenceImage: ZBase64Image });
 
@@ -267,9 +299,13 @@ export const ZDealView = ZDealBase.extend({
   cancelledAt: z.string().nullable(),
   cancelReason: z.enum(DEAL_CANCEL_REASONS).nullable(),
   intent: z.object({ kind: z.enum(INTENT_KINDS), signedOn: z.string(), exclusiveUntil: z.string() }).nullable(),
-  agreement: z.object({ signedOn: z.string(), sellerKind: z.enum(SELLER_KINDS), priceWan: z.number(), costBasisWan: z.number().nullable() }).nullable(),
+  agreement: z
+    .object({ signedOn: z.string(), sellerKind: z.enum(SELLER_KINDS), priceWan: z.number(), costBasisWan: z.number().nullable() })
+    .nullable(),
   /** Estimates from the recorded price (and cost basis), for the parties' own filing; never a tax assessment. */
-  tax: z.object({ iitWan: z.number().nullable(), stampDutyEachWan: z.number(), reportDueOn: z.string(), provisional: z.boolean() }).nullable(),
+  tax: z
+    .object({ iitWan: z.number().nullable(), stampDutyEachWan: z.number(), reportDueOn: z.string(), provisional: z.boolean() })
+    .nullable(),
   stages: z.array(ZDealStageView),
   custody: z.array(ZCustodyView),
   money: z.array(ZMoneyView),
@@ -295,7 +331,14 @@ export const ZDealView = ZDealBase.extend({
   /** Why the deal cannot close yet (empty once it can, or once it has). */
   closeBlockers: z.array(z.enum(CLOSE_BLOCKERS)),
   events: z.array(
-    z.object({ at: z.string(), side: z.enum(DEAL_SIDES), action: z.string(), fromStage: z.enum(DEAL_STAGES).nullable(), toStage: z.enum(DEAL_STAGES).nullable(), note: z.string() }),
+    z.object({
+      at: z.string(),
+      side: z.enum(DEAL_SIDES),
+      action: z.string(),
+      fromStage: z.enum(DEAL_STAGES).nullable(),
+      toStage: z.enum(DEAL_STAGES).nullable(),
+      note: z.string(),
+    }),
   ),
 });
 export type TDealView = z.infer<typeof ZDealView>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZName, ZPlainText } from './text-input.ts';
 
 /**
  * The disclosure path (DESIGN.md "The deal path"): what a buyer may see of a listing, level by level. L0 is the
@@ -63,14 +64,33 @@ export const DISCLOSURE_LEVEL_CONTENTS = {
     personalFields: [],
     listingFacts: [],
     label: { 'zh-CN': 'L0 匿名简介', en: 'L0 Anonymized teaser' },
-    description: { 'zh-CN': '公开页面：地区、行业、成立年限与注册资本区间、纳税人类型、价格。', en: 'The public page: region, industry, age and capital bands, taxpayer type, price.' },
+    description: {
+      'zh-CN': '公开页面：地区、行业、成立年限与注册资本区间、纳税人类型、价格。',
+      en: 'The public page: region, industry, age and capital bands, taxpayer type, price.',
+    },
   },
   L1: {
-    personalFields: ['listing_companies.company_name', 'listing_companies.credit_code', 'listing_companies.legal_representative', 'listing_companies.shareholders'],
-    listingFacts: ['establishedOn', 'district', 'registeredCapitalWan', 'paidInCapitalWan', 'taxCreditGrade', 'filingKind', 'bankAccount', 'socialInsuranceHeadcount', 'ipCounts'],
+    personalFields: [
+      'listing_companies.company_name',
+      'listing_companies.credit_code',
+      'listing_companies.legal_representative',
+      'listing_companies.shareholders',
+    ],
+    listingFacts: [
+      'establishedOn',
+      'district',
+      'registeredCapitalWan',
+      'paidInCapitalWan',
+      'taxCreditGrade',
+      'filingKind',
+      'bankAccount',
+      'socialInsuranceHeadcount',
+      'ipCounts',
+    ],
     label: { 'zh-CN': 'L1 公司身份与财务概要', en: 'L1 Company identity and financial summary' },
     description: {
-      'zh-CN': '公司名称、统一社会信用代码、法定代表人、股东，以及成立日期、所在区县、注册与实缴资本、纳税信用等级、申报情况、开户银行、社保人数、知识产权数量的准确值。',
+      'zh-CN':
+        '公司名称、统一社会信用代码、法定代表人、股东，以及成立日期、所在区县、注册与实缴资本、纳税信用等级、申报情况、开户银行、社保人数、知识产权数量的准确值。',
       en: 'Company name, credit code, legal representative, shareholders, and the exact founding date, district, registered and paid-in capital, tax credit grade, filing record, bank, insured headcount and IP counts.',
     },
   },
@@ -78,20 +98,35 @@ export const DISCLOSURE_LEVEL_CONTENTS = {
     personalFields: [],
     listingFacts: ['dataRoom'],
     label: { 'zh-CN': 'L2 数据室', en: 'L2 Data room' },
-    description: { 'zh-CN': '尽职调查数据室：逐份文件授权，页面带有查看人专属水印。', en: 'The due-diligence data room: documents granted one by one, pages watermarked for each viewer.' },
+    description: {
+      'zh-CN': '尽职调查数据室：逐份文件授权，页面带有查看人专属水印。',
+      en: 'The due-diligence data room: documents granted one by one, pages watermarked for each viewer.',
+    },
   },
   L3: {
     personalFields: ['account_profiles.real_name', 'account_profiles.mobile'],
     listingFacts: [],
     label: { 'zh-CN': 'L3 双方直接联系方式', en: 'L3 Direct contacts of the parties' },
-    description: { 'zh-CN': '买卖双方的姓名和手机号码；须双方各自单独同意。', en: 'The names and mobile numbers of buyer and seller; each side consents separately.' },
+    description: {
+      'zh-CN': '买卖双方的姓名和手机号码；须双方各自单独同意。',
+      en: 'The names and mobile numbers of buyer and seller; each side consents separately.',
+    },
   },
-} as const satisfies Record<DisclosureLevel, { personalFields: readonly string[]; listingFacts: readonly string[]; label: Record<'zh-CN' | 'en', string>; description: Record<'zh-CN' | 'en', string> }>;
+} as const satisfies Record<
+  DisclosureLevel,
+  {
+    personalFields: readonly string[];
+    listingFacts: readonly string[];
+    label: Record<'zh-CN' | 'en', string>;
+    description: Record<'zh-CN' | 'en', string>;
+  }
+>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Inquiries (申请查看详情)
 
-const guardedText = (max: number) => z.string().trim().max(max);
+/** Free text the identifier guard checks too: no control, bidi or invisible characters (text-input.ts). */
+const guardedText = (max: number) => ZPlainText(max);
 
 export const ZInquiryRequest = z.object({
   buyerType: z.enum(BUYER_TYPES),
@@ -118,7 +153,16 @@ export const ZLevelState = z.object({
 export const DISCLOSURE_CONSENT_PURPOSES = { L1: 'deal_disclosure', L3: 'deal_execution' } as const;
 
 /** What an adviser's approval may still wait for (`details.missing` of DISCLOSURE_PRECONDITIONS), as codes. */
-export const DISCLOSURE_PRECONDITION_CODES = ['listing_not_public', 'inquiry_not_accepted', 'buyer_not_verified', 'nda_not_signed', 'proof_of_funds', 'seller_consent', 'buyer_consent', 'l1_not_active'] as const;
+export const DISCLOSURE_PRECONDITION_CODES = [
+  'listing_not_public',
+  'inquiry_not_accepted',
+  'buyer_not_verified',
+  'nda_not_signed',
+  'proof_of_funds',
+  'seller_consent',
+  'buyer_consent',
+  'l1_not_active',
+] as const;
 export type DisclosurePrecondition = (typeof DISCLOSURE_PRECONDITION_CODES)[number];
 
 /** The preconditions of L1 as both sides see them (codes, never values). */
@@ -173,7 +217,11 @@ export type TSellSideInquiry = z.infer<typeof ZSellSideInquiry>;
 export const ZSellSideInquiries = z.object({ items: z.array(ZSellSideInquiry) });
 
 export const ZInquiryDecision = z.object({ decision: z.enum(['accept', 'decline']), reason: guardedText(500).default('') });
-export const ZGrantDecision = z.object({ decision: z.enum(['approve', 'decline']), reason: guardedText(500).default(''), days: z.number().int().min(1).max(180).default(GRANT_DEFAULT_DAYS) });
+export const ZGrantDecision = z.object({
+  decision: z.enum(['approve', 'decline']),
+  reason: guardedText(500).default(''),
+  days: z.number().int().min(1).max(180).default(GRANT_DEFAULT_DAYS),
+});
 export const ZGrantRevoke = z.object({ reason: guardedText(500).default('') });
 export const ZLevelRequest = z.object({ level: z.enum(['L2', 'L3']) });
 
@@ -197,7 +245,14 @@ export const ZControlPanel = z.object({
   listingId: z.string(),
   listingCode: z.string(),
   requiresProofOfFunds: z.boolean(),
-  buyers: z.array(z.object({ inquiryId: z.string(), buyerAlias: z.string(), buyerVerified: z.boolean(), levels: z.array(ZLevelState.extend({ grantId: z.string().nullable() })) })),
+  buyers: z.array(
+    z.object({
+      inquiryId: z.string(),
+      buyerAlias: z.string(),
+      buyerVerified: z.boolean(),
+      levels: z.array(ZLevelState.extend({ grantId: z.string().nullable() })),
+    }),
+  ),
   history: z.array(ZGrantEvent.extend({ buyerAlias: z.string() })),
 });
 export type TControlPanel = z.infer<typeof ZControlPanel>;
@@ -239,7 +294,10 @@ export const ZL3Contacts = z.object({
 export const ZProofOfFundsUpload = z.object({
   mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
   /** The document's bytes, base64; at most 3 MiB of bytes. */
-  contentBase64: z.string().min(8).max(4 * 1024 * 1024),
+  contentBase64: z
+    .string()
+    .min(8)
+    .max(4 * 1024 * 1024),
 });
 export const ZProofOfFundsReview = z.object({ decision: z.enum(['approve', 'reject']), reason: guardedText(500).default('') });
 export const ZDisclosureSettings = z.object({ requiresProofOfFunds: z.boolean() });
@@ -249,10 +307,10 @@ export const ZDisclosureSettings = z.object({ requiresProofOfFunds: z.boolean() 
 
 export const NDA_VARIABLES = ['listingCode', 'buyerAlias', 'buyerName', 'sellerName', 'termMonths', 'effectiveDate', 'platform'] as const;
 export const ZNdaTemplateInput = z.object({
-  titleZh: z.string().trim().min(2).max(100),
-  bodyZh: z.string().trim().min(50).max(20_000),
-  titleEn: z.string().trim().min(2).max(100),
-  bodyEn: z.string().trim().min(50).max(20_000),
+  titleZh: ZName(100, 2),
+  bodyZh: ZPlainText(20_000, 50),
+  titleEn: ZName(100, 2),
+  bodyEn: ZPlainText(20_000, 50),
   termMonths: z.number().int().min(1).max(120),
 });
 export const ZNdaTemplate = ZNdaTemplateInput.extend({
@@ -275,7 +333,11 @@ export const ZNdaPreview = z.object({
   /** The buyer's signature on this listing, once signed: the key to the certificate download. */
   signatureId: z.string().nullable(),
 });
-export const ZNdaSignRequest = z.object({ version: z.number().int().min(1), textSha256: z.string().regex(/^[0-9a-f]{64}$/), accepted: z.literal(true) });
+export const ZNdaSignRequest = z.object({
+  version: z.number().int().min(1),
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  accepted: z.literal(true),
+});
 export const ZNdaSignature = z.object({
   id: z.string(),
   listingCode: z.string(),
@@ -288,7 +350,12 @@ export const ZNdaSignature = z.object({
   signature: z.string(),
 });
 export type TNdaSignature = z.infer<typeof ZNdaSignature>;
-export const ZNdaCertificateCheck = z.object({ pdfBase64: z.string().min(8).max(8 * 1024 * 1024) });
+export const ZNdaCertificateCheck = z.object({
+  pdfBase64: z
+    .string()
+    .min(8)
+    .max(8 * 1024 * 1024),
+});
 export const ZNdaCertificateResult = z.object({
   valid: z.boolean(),
   /** Why not, as a code: not_a_certificate, unknown_certificate, signature_invalid, record_changed. */
@@ -314,7 +381,12 @@ export const ZAdviserAssignment = z.object({
   brokerStaffNo: z.string().nullable(),
   since: z.string().nullable(),
 });
-export const ZAdviserAssignments = z.object({ items: z.array(ZAdviserAssignment), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const ZAdviserAssignments = z.object({
+  items: z.array(ZAdviserAssignment),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export const ZBrokerOption = z.object({ accountId: z.string(), staffNo: z.string(), load: z.number().int() });
 export const ZAdviserRule = z.object({
   id: z.string(),
@@ -325,8 +397,11 @@ export const ZAdviserRule = z.object({
   createdAt: z.string(),
 });
 export const ZAdviserRuleInput = z.object({
-  provinceCode: z.string().regex(/^\d{2}$/).nullable(),
-  industry: z.string().trim().min(1).max(40).nullable(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .nullable(),
+  industry: ZName(40).nullable(),
   brokerAccountId: z.string().min(1).max(64),
 });
 export const ZAdvisersOverview = z.object({ rules: z.array(ZAdviserRule), brokers: z.array(ZBrokerOption) });

@@ -5,7 +5,12 @@ import { z } from 'zod';
  * parses responses with them. Responses are allowlists (ADR 0004): a factor leaves as its id, kind and dates —
  * never a secret, a public key or a credential id.
  */
-const base64url = (max: number) => z.string().min(1).max(max).regex(/^[A-Za-z0-9_-]+={0,2}$/);
+const base64url = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/);
 const TRANSPORTS = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
 
 export const ZFactor = z.object({

@@ -62,18 +62,56 @@ export const PUBLIC_LISTING_STATUSES: readonly ListingStatus[] = ['published', '
 export const TAX_CREDIT_GRADES = ['A', 'B', 'M', 'C', 'D'] as const;
 export const FILING_KINDS = ['zero', 'real'] as const;
 /** Red flags buyers screen first (DOMAIN.md). */
-export const RED_FLAGS = ['abnormal_operation', 'serious_dishonesty', 'abnormal_taxpayer', 'tax_arrears', 'administrative_penalty', 'litigation', 'equity_pledged', 'equity_frozen'] as const;
+export const RED_FLAGS = [
+  'abnormal_operation',
+  'serious_dishonesty',
+  'abnormal_taxpayer',
+  'tax_arrears',
+  'administrative_penalty',
+  'litigation',
+  'equity_pledged',
+  'equity_frozen',
+] as const;
 /** What is handed over at 交割. */
-export const HANDOVER_ITEMS = ['official_seal', 'finance_seal', 'legal_rep_seal', 'invoice_seal', 'contract_seal', 'business_licence', 'bank_ukey', 'tax_ukey', 'account_books', 'contract_archive'] as const;
+export const HANDOVER_ITEMS = [
+  'official_seal',
+  'finance_seal',
+  'legal_rep_seal',
+  'invoice_seal',
+  'contract_seal',
+  'business_licence',
+  'bank_ukey',
+  'tax_ukey',
+  'account_books',
+  'contract_archive',
+] as const;
 /**
  * The maintained list of licences and qualifications (资质 / 许可证) with stable codes; labels live in the web
  * locales (listings.licence.<code>). Add codes at the end; never reuse one.
  */
 export const LICENCES = [
-  'icp', 'edi', 'construction_general_3', 'construction_general_2', 'construction_specialist', 'safety_production',
-  'labour_dispatch', 'hr_service', 'food_operation', 'medical_device_2', 'medical_device_3', 'import_export',
-  'customs_filing', 'road_transport', 'radio_tv_production', 'publication', 'private_fund_manager', 'high_tech',
-  'environmental_engineering', 'property_management', 'travel_agency', 'security_service',
+  'icp',
+  'edi',
+  'construction_general_3',
+  'construction_general_2',
+  'construction_specialist',
+  'safety_production',
+  'labour_dispatch',
+  'hr_service',
+  'food_operation',
+  'medical_device_2',
+  'medical_device_3',
+  'import_export',
+  'customs_filing',
+  'road_transport',
+  'radio_tv_production',
+  'publication',
+  'private_fund_manager',
+  'high_tech',
+  'environmental_engineering',
+  'property_management',
+  'travel_agency',
+  'security_service',
 ] as const;
 export type LicenceCode = (typeof LICENCES)[number];
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc', 'oldest_company'] as const;
@@ -86,8 +124,14 @@ const flag = z.preprocess((v) => (v === 'true' || v === '1' ? true : v === 'fals
 /** Search: every filter optional; `q` is full-text over teaser text (Chinese works: trigram indexes). */
 export const ZListingSearchQuery = ZListTeasersQuery.extend({
   q: ZName(50, 0).optional(),
-  provinceCode: z.string().regex(/^\d{2}$/).optional(),
-  cityCode: z.string().regex(/^\d{4}$/).optional(),
+  provinceCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  cityCode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   industry: ZName(20, 0).optional(),
   companyType: z.enum(COMPANY_TYPES).optional(),
   ageBand: csv(z.enum(AGE_BANDS)),
@@ -140,7 +184,13 @@ export const ZListingInput = z.object({
   /** The bank of the 基本户 (never an account number), or null when there is none. */
   bankAccount: ZText(30).nullable().default(null),
   licences: z.array(z.enum(LICENCES)).max(20).default([]),
-  ip: z.object({ trademarks: z.number().int().min(0).max(10_000), patents: z.number().int().min(0).max(10_000), softwareCopyrights: z.number().int().min(0).max(10_000) }).default({ trademarks: 0, patents: 0, softwareCopyrights: 0 }),
+  ip: z
+    .object({
+      trademarks: z.number().int().min(0).max(10_000),
+      patents: z.number().int().min(0).max(10_000),
+      softwareCopyrights: z.number().int().min(0).max(10_000),
+    })
+    .default({ trademarks: 0, patents: 0, softwareCopyrights: 0 }),
   socialInsuranceHeadcount: z.number().int().min(0).max(100_000).nullable().default(null),
   redFlags: z.array(z.enum(RED_FLAGS)).max(10).default([]),
   price: ZListingPrice,
@@ -212,11 +262,19 @@ export const ZListingSummary = z.object({
 export const ZListingSummaries = z.object({ items: z.array(ZListingSummary) });
 export type TListingSummary = z.infer<typeof ZListingSummary>;
 
-export const REVIEW_CHECKLIST = ['identity_checked', 'registry_checked', 'teaser_anonymous', 'red_flags_disclosed', 'price_reasonable'] as const;
+export const REVIEW_CHECKLIST = [
+  'identity_checked',
+  'registry_checked',
+  'teaser_anonymous',
+  'red_flags_disclosed',
+  'price_reasonable',
+] as const;
 export const ZReviewDecision = z.object({
   decision: z.enum(['approve', 'request_changes']),
   comment: ZLongText(1000).default(''),
-  checklist: z.object(Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, z.boolean()])) as Record<(typeof REVIEW_CHECKLIST)[number], z.ZodBoolean>),
+  checklist: z.object(
+    Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, z.boolean()])) as Record<(typeof REVIEW_CHECKLIST)[number], z.ZodBoolean>,
+  ),
 });
 export type TReviewDecision = z.input<typeof ZReviewDecision>;
 
@@ -233,11 +291,27 @@ export const ZListingStatusChange = z.object({
   comment: ZLongText(500).default(''),
 });
 
-export const ZSavedSearch = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()), emailAlerts: z.boolean(), createdAt: z.string() });
-export const ZSavedSearchInput = z.object({ name: ZText(40, 1), query: z.record(z.string(), z.unknown()), emailAlerts: z.boolean().default(false) });
+export const ZSavedSearch = z.object({
+  id: z.string(),
+  name: z.string(),
+  query: z.record(z.string(), z.unknown()),
+  emailAlerts: z.boolean(),
+  createdAt: z.string(),
+});
+export const ZSavedSearchInput = z.object({
+  name: ZText(40, 1),
+  query: z.record(z.string(), z.unknown()),
+  emailAlerts: z.boolean().default(false),
+});
 export const ZSavedSearches = z.object({ items: z.array(ZSavedSearch) });
-export const ZListingAlerts = z.object({ items: z.array(z.object({ id: z.string(), savedSearchName: z.string(), listing: ZListingTeaser, createdAt: z.string(), read: z.boolean() })) });
+export const ZListingAlerts = z.object({
+  items: z.array(
+    z.object({ id: z.string(), savedSearchName: z.string(), listing: ZListingTeaser, createdAt: z.string(), read: z.boolean() }),
+  ),
+});
 export const ZFavorites = z.object({ items: z.array(ZListingTeaser) });
-export const ZRegions = z.object({ provinces: z.array(z.object({ code: z.string(), name: z.string(), cities: z.array(z.object({ code: z.string(), name: z.string() })) })) });
+export const ZRegions = z.object({
+  provinces: z.array(z.object({ code: z.string(), name: z.string(), cities: z.array(z.object({ code: z.string(), name: z.string() })) })),
+});
 export type TRegions = z.infer<typeof ZRegions>;
 export const ZDistricts = z.object({ items: z.array(z.object({ code: z.string(), name: z.string() })) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPlainText, zQueryInt } from './text-input.ts';
 
 /**
  * Messages (issue 13): one thread per (listing, buyer) among the buyer, the listing's seller and its broker.
@@ -60,7 +61,9 @@ export const ZMessageView = z.object({
   segments: z.array(ZMessageSegment),
   attachments: z.array(z.object({ documentId: z.string() })),
   /** The sender's own view: what others see masked, and why. */
-  masking: z.object({ kinds: z.array(z.object({ kind: z.enum(MASKED_KINDS), count: z.number().int() })), reason: z.enum(MASKING_REASONS) }).nullable(),
+  masking: z
+    .object({ kinds: z.array(z.object({ kind: z.enum(MASKED_KINDS), count: z.number().int() })), reason: z.enum(MASKING_REASONS) })
+    .nullable(),
   /** The sender's own view: which other participants of the lane have read it. */
   readBy: z.array(z.enum(THREAD_ROLES)),
 });
@@ -104,16 +107,21 @@ export const ZMessagesQuery = z.object({
   /** Messages after this id (newer), for live updates; or before it (older), for scrolling back. */
   after: z.string().max(64).optional(),
   before: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: zQueryInt(1, 100, 50),
 });
 export type TMessagesQuery = z.infer<typeof ZMessagesQuery>;
 
-export const ZMessagePage = z.object({ threadId: z.string(), lane: z.enum(MESSAGE_LANES), items: z.array(ZMessageView), hasMore: z.boolean() });
+export const ZMessagePage = z.object({
+  threadId: z.string(),
+  lane: z.enum(MESSAGE_LANES),
+  items: z.array(ZMessageView),
+  hasMore: z.boolean(),
+});
 export type TMessagePage = z.infer<typeof ZMessagePage>;
 
 export const ZSendMessageRequest = z.object({
   lane: z.enum(MESSAGE_LANES),
-  text: z.string().trim().min(1).max(MESSAGE_MAX_CHARS),
+  text: ZPlainText(MESSAGE_MAX_CHARS, 1),
   attachments: z.array(ZDocumentRef).max(MESSAGE_MAX_ATTACHMENTS).default([]),
 });
 export type TSendMessageRequest = z.input<typeof ZSendMessageRequest>;

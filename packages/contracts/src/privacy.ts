@@ -31,7 +31,13 @@ export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
 // deal_life_plus_3y (issue 13, messages): kept while the inquiry or deal runs and three years after (transaction records,
 // E-Commerce Law Art. 31), then crypto-shredded.
-export const RETENTION_CLASSES = ['account_life', 'account_life_plus_3y', 'deal_life_plus_10y', 'verification_180d', 'deal_life_plus_3y'] as const;
+export const RETENTION_CLASSES = [
+  'account_life',
+  'account_life_plus_3y',
+  'deal_life_plus_10y',
+  'verification_180d',
+  'deal_life_plus_3y',
+] as const;
 export type RetentionClass = (typeof RETENTION_CLASSES)[number];
 
 export const MASK_KINDS = ['name', 'mobile', 'email', 'id_card', 'uscc', 'bank_card', 'address', 'wechat', 'qq', 'landline'] as const;

@@ -11,9 +11,15 @@ const staffRoles = z
   .refine((roles) => new Set(roles).size === roles.length, { message: 'each role once' });
 
 export const ZCreateStaffRequest = z.object({
-  loginName: z.string().trim().regex(/^[a-z][a-z0-9._-]{2,31}$/i, { message: '3–32 letters, digits, . _ -' }),
+  loginName: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9._-]{2,31}$/i, { message: '3–32 letters, digits, . _ -' }),
   /** 工号, e.g. S-1002. */
-  staffNo: z.string().trim().regex(/^[A-Z]{1,3}-?\d{3,8}$/, { message: 'like S-1002' }),
+  staffNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,3}-?\d{3,8}$/, { message: 'like S-1002' }),
   roles: staffRoles.min(1),
   /** Optional work e-mail (personal data: stored by the vault); break-glass alerts reach privacy officers there. */
   workEmail: z.string().trim().max(254).optional(),
@@ -41,7 +47,11 @@ export const ZCreateStaffResponse = z.object({ member: ZStaffMember, initialPass
 export type TCreateStaffResponse = z.infer<typeof ZCreateStaffResponse>;
 
 export const ZSetStaffRolesRequest = z.object({ roles: staffRoles });
-export const ZOffboardResponse = z.object({ sessionsEnded: z.number().int(), clientsFlagged: z.number().int(), grantsEnded: z.number().int() });
+export const ZOffboardResponse = z.object({
+  sessionsEnded: z.number().int(),
+  clientsFlagged: z.number().int(),
+  grantsEnded: z.number().int(),
+});
 export type TOffboardResponse = z.infer<typeof ZOffboardResponse>;
 
 export const ZReassignment = z.object({
@@ -79,7 +89,12 @@ export const ZCompleteTrainingRequest = z.object({
   version: z.string().max(20),
   answers: z.record(z.string().max(8), z.number().int().min(0).max(9)),
 });
-export const ZTrainingResult = z.object({ passed: z.boolean(), correct: z.number().int(), total: z.number().int(), status: ZComplianceStatus });
+export const ZTrainingResult = z.object({
+  passed: z.boolean(),
+  correct: z.number().int(),
+  total: z.number().int(),
+  status: ZComplianceStatus,
+});
 export type TTrainingResult = z.infer<typeof ZTrainingResult>;
 
 /** Access review campaigns. */
@@ -117,7 +132,9 @@ export const ZBreakGlassRequest = z
     justification: ZPlainText(1000, BREAK_GLASS_MIN_JUSTIFICATION),
     minutes: z.number().int().min(5).max(BREAK_GLASS_MAX_MINUTES),
   })
-  .refine((r) => (r.customerAccountId === undefined) !== (r.customerAccountNo === undefined), { message: 'customerAccountId or customerAccountNo, one of them' });
+  .refine((r) => (r.customerAccountId === undefined) !== (r.customerAccountNo === undefined), {
+    message: 'customerAccountId or customerAccountNo, one of them',
+  });
 export type TBreakGlassRequest = z.infer<typeof ZBreakGlassRequest>;
 export const ZBreakGlassGrant = z.object({
   id: z.string(),

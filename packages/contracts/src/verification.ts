@@ -11,11 +11,24 @@ export const VERIFICATION_STATUSES = ['unverified', 'pending', 'verified', 'reje
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** Checklist a reviewer answers before approving; every item must hold to approve. */
-export const VERIFICATION_CHECKLIST = ['photoMatchesName', 'idNumberLegibleAndMatches', 'cardNotExpired', 'noSignsOfAlteration', 'bothSidesReadable'] as const;
+export const VERIFICATION_CHECKLIST = [
+  'photoMatchesName',
+  'idNumberLegibleAndMatches',
+  'cardNotExpired',
+  'noSignsOfAlteration',
+  'bothSidesReadable',
+] as const;
 export type VerificationChecklistItem = (typeof VERIFICATION_CHECKLIST)[number];
 
 /** Reasons a submission is rejected; the customer sees the reason (a code, translated by the web app). */
-export const VERIFICATION_REJECT_REASONS = ['photo_mismatch', 'id_number_mismatch', 'card_expired', 'signs_of_alteration', 'image_unreadable', 'other'] as const;
+export const VERIFICATION_REJECT_REASONS = [
+  'photo_mismatch',
+  'id_number_mismatch',
+  'card_expired',
+  'signs_of_alteration',
+  'image_unreadable',
+  'other',
+] as const;
 export type VerificationRejectReason = (typeof VERIFICATION_REJECT_REASONS)[number];
 
 /** Fields of a submission; on the wire camelCase, in the registry identity_verifications.<snake_case>. */
@@ -33,8 +46,7 @@ export const SENSITIVE_CONSENT_STATEMENTS = {
   'idv-2026-11': {
     'zh-CN':
       '我单独同意封桥为实名认证之目的处理我的姓名、居民身份证号码及身份证正反面照片。身份证号码和证件照片属于敏感个人信息，一旦泄露可能危害我的人身、财产安全；封桥将其加密保存，仅由为我服务的顾问为核验身份查看（每次查看均记录在案），保存至交易结束后十年或依法删除。我可以随时撤回同意，撤回后将无法作为股权转让一方参与交易。',
-    en:
-      'I separately consent to Sealbridge processing my name, resident ID number and photos of both sides of my ID card for real-name verification. The ID number and card photos are sensitive personal information whose leak could harm my personal or property safety; Sealbridge stores them encrypted, only the broker serving me views them to verify my identity (every view is recorded), and keeps them until ten years after the deal ends or deletes them as the law requires. I may withdraw this consent at any time; I then cannot take part in a transfer as a party.',
+    en: 'I separately consent to Sealbridge processing my name, resident ID number and photos of both sides of my ID card for real-name verification. The ID number and card photos are sensitive personal information whose leak could harm my personal or property safety; Sealbridge stores them encrypted, only the broker serving me views them to verify my identity (every view is recorded), and keeps them until ten years after the deal ends or deletes them as the law requires. I may withdraw this consent at any time; I then cannot take part in a transfer as a party.',
   },
 } as const;
 export type SensitiveConsentStatement = keyof typeof SENSITIVE_CONSENT_STATEMENTS;
@@ -104,14 +116,21 @@ export type TVerificationRevealRequest = z.infer<typeof ZVerificationRevealReque
 export const ZVerificationRevealResponse = z.object({
   id: z.string(),
   /** Only the fields asked for; images are base64 of the original file bytes. */
-  fields: z.object({ fullName: ZFieldView.optional(), idNumber: ZFieldView.optional(), idFrontImage: ZFieldView.optional(), idBackImage: ZFieldView.optional() }),
+  fields: z.object({
+    fullName: ZFieldView.optional(),
+    idNumber: ZFieldView.optional(),
+    idFrontImage: ZFieldView.optional(),
+    idBackImage: ZFieldView.optional(),
+  }),
   imageTypes: z.object({ idFrontImage: z.enum(['jpeg', 'png']).nullable(), idBackImage: z.enum(['jpeg', 'png']).nullable() }),
 });
 export type TVerificationRevealResponse = z.infer<typeof ZVerificationRevealResponse>;
 
 export const ZVerificationDecisionRequest = z.object({
   outcome: z.enum(['verified', 'rejected']),
-  checklist: z.object(Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, z.boolean()])) as Record<VerificationChecklistItem, z.ZodBoolean>),
+  checklist: z.object(
+    Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, z.boolean()])) as Record<VerificationChecklistItem, z.ZodBoolean>,
+  ),
   reason: z.enum(VERIFICATION_REJECT_REASONS).optional(),
   /** Shown to the customer; must not contain identifiers (refused when the detector finds one). */
   note: ZPlainText(200).optional(),

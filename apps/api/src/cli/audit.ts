@@ -46,7 +46,10 @@ export async function verifyAudit(args: string[]): Promise<number> {
     console.error(`--key: ${error instanceof Error ? error.message : 'not a verifier key'}`);
     return VERIFY_EXIT.usage;
   }
-  const given = [...optionValues(args, '--checkpoints').map(evidenceSource), ...optionValues(args, '--witness-state').map((f) => evidenceSource(f))];
+  const given = [
+    ...optionValues(args, '--checkpoints').map(evidenceSource),
+    ...optionValues(args, '--witness-state').map((f) => evidenceSource(f)),
+  ];
   const sources = given.length ? given : [{ kind: 'file' as const, location: join(config.auditExportDir, 'checkpoints.jsonl') }];
   const external = [];
   for (const source of sources) {
@@ -71,7 +74,9 @@ export async function verifyAudit(args: string[]): Promise<number> {
     else console.error(describe(result));
     if (!result.ok) return VERIFY_EXIT.broken;
     if (external.length === 0 && !args.includes('--internal-only')) {
-      console.error('no outside evidence: only the database was checked, which cannot show a wiped, cut or rolled-back log. Pass --checkpoints <copy> or --witness-state <file> (or --internal-only).');
+      console.error(
+        'no outside evidence: only the database was checked, which cannot show a wiped, cut or rolled-back log. Pass --checkpoints <copy> or --witness-state <file> (or --internal-only).',
+      );
       return VERIFY_EXIT.noEvidence;
     }
     return VERIFY_EXIT.intact;

@@ -75,7 +75,11 @@ export async function eraseAccount(args: string[]): Promise<number> {
       console.error(`no personal data is held for account ${accountId}`);
       return 1;
     }
-    const erased = await vault.eraseSubject(profile.subject_id, { accountId: 'cli:operator', roles: ['operator'], kind: 'staff' }, reason.trim());
+    const erased = await vault.eraseSubject(
+      profile.subject_id,
+      { accountId: 'cli:operator', roles: ['operator'], kind: 'staff' },
+      reason.trim(),
+    );
     console.log(JSON.stringify({ accountId, subjectId: profile.subject_id, erased, alreadyErased: !erased }));
     return 0;
   });

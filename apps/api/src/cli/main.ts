@@ -52,16 +52,20 @@ const commands: Record<string, Command> = {
     run: async () => (await import('./keys.ts')).keyStatus(),
   },
   'vault erase': {
-    summary: 'crypto-shred a customer\'s personal data: --account <id> --reason <text>',
+    summary: "crypto-shred a customer's personal data: --account <id> --reason <text>",
     run: async (args) => (await import('./keys.ts')).eraseAccount(args),
   },
   'demo totp': {
-    summary: 'print the current TOTP code of a demo staff account (the demo\'s published secret): demo totp <log-in>',
+    summary: "print the current TOTP code of a demo staff account (the demo's published secret): demo totp <log-in>",
     run: async (args) => {
       const { DEMO_ACCOUNTS, demoTotpSecret } = await import('../demo/seed-demo.ts');
       const account = DEMO_ACCOUNTS.find((a) => a.kind === 'staff' && a.loginName === args[0]);
       if (!account) {
-        console.error(`not a demo staff log-in: ${args[0] ?? '(none)'}; one of ${DEMO_ACCOUNTS.filter((a) => a.kind === 'staff').map((a) => a.loginName).join(', ')}`);
+        console.error(
+          `not a demo staff log-in: ${args[0] ?? '(none)'}; one of ${DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')
+            .map((a) => a.loginName)
+            .join(', ')}`,
+        );
         return 2;
       }
       const { generate } = await import('otplib');
@@ -83,7 +87,9 @@ const commands: Record<string, Command> = {
 };
 
 function usage(): string {
-  return ['usage: npm run cli -- <command> [args]', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.summary}`)].join('\n');
+  return ['usage: npm run cli -- <command> [args]', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(16)} ${c.summary}`)].join(
+    '\n',
+  );
 }
 
 const [first, second, ...rest] = process.argv.slice(2);

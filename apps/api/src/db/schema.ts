@@ -129,8 +129,22 @@ export type ListingDealsTable = {
 };
 
 export type ListingFavoritesTable = { account_id: string; listing_id: string; created_at: string };
-export type ListingSavedSearchesTable = { id: string; account_id: string; name: string; query: string; email_alerts: number; created_at: string };
-export type ListingAlertsTable = { id: string; account_id: string; saved_search_id: string; listing_id: string; created_at: string; read_at: string | null };
+export type ListingSavedSearchesTable = {
+  id: string;
+  account_id: string;
+  name: string;
+  query: string;
+  email_alerts: number;
+  created_at: string;
+};
+export type ListingAlertsTable = {
+  id: string;
+  account_id: string;
+  saved_search_id: string;
+  listing_id: string;
+  created_at: string;
+  read_at: string | null;
+};
 
 /** A person whose data the vault holds; `erased_at` records crypto-shredding (the key is gone). */
 export type VaultSubjectsTable = {
@@ -518,9 +532,24 @@ export type NotificationSettingsTable = {
   updated_at: string;
 };
 /** The data room (modules/dataroom): rooms, folders, documents, versions, per-grant permissions, watermark renderings. */
-export type DataroomRoomsTable = { id: string; listing_id: string; subject_id: string; created_at: string; created_by: string; shredded_at: string | null };
+export type DataroomRoomsTable = {
+  id: string;
+  listing_id: string;
+  subject_id: string;
+  created_at: string;
+  created_by: string;
+  shredded_at: string | null;
+};
 export type DataroomFoldersTable = { id: string; room_id: string; parent_id: string | null; name: string; created_at: string };
-export type DataroomDocumentsTable = { id: string; room_id: string; folder_id: string | null; title: string; released_version_id: string | null; created_at: string; created_by: string };
+export type DataroomDocumentsTable = {
+  id: string;
+  room_id: string;
+  folder_id: string | null;
+  title: string;
+  released_version_id: string | null;
+  created_at: string;
+  created_by: string;
+};
 export type DataroomVersionsTable = {
   id: string;
   document_id: string;
@@ -537,7 +566,14 @@ export type DataroomVersionsTable = {
   created_at: string;
   created_by: string;
 };
-export type DataroomPermissionsTable = { grant_id: string; document_id: string; room_id: string; level: 'view' | 'download_watermarked' | 'original'; granted_at: string; granted_by: string };
+export type DataroomPermissionsTable = {
+  grant_id: string;
+  document_id: string;
+  room_id: string;
+  level: 'view' | 'download_watermarked' | 'original';
+  granted_at: string;
+  granted_by: string;
+};
 export type DataroomRenderingsTable = {
   code: string;
   room_id: string;
@@ -549,7 +585,16 @@ export type DataroomRenderingsTable = {
   kind: 'view' | 'download';
   rendered_at: string;
 };
-export type DataroomDwellTable = { id: string; room_id: string; document_id: string; page: number; viewer_account_id: string; grant_id: string | null; dwell_ms: number; at: string };
+export type DataroomDwellTable = {
+  id: string;
+  room_id: string;
+  document_id: string;
+  page: number;
+  viewer_account_id: string;
+  grant_id: string | null;
+  dwell_ms: number;
+  at: string;
+};
 export type DataroomQuestionsTable = {
   id: string;
   room_id: string;
@@ -908,7 +953,6 @@ export type Database = {
   audit_origin: AuditOriginTable;
   audit_cosignatures: AuditCosignaturesTable;
 };
-
 
 /**
  * The key store: a separate database (a second SQLite file, or its own PostgreSQL schema) so that restoring a

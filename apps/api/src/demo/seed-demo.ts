@@ -58,7 +58,11 @@ export const DEMO_PROFILES: Record<string, TUpdateProfileRequest> = {
 const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** Seeds once: a store that already has accounts is left alone. Returns whether it seeded. */
-export async function seedDemo(database: DatabaseHandle<Database>, services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> & Partial<Pick<Services, 'consent' | 'staff' | 'listings' | 'companyReveal'>>): Promise<boolean> {
+export async function seedDemo(
+  database: DatabaseHandle<Database>,
+  services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> &
+    Partial<Pick<Services, 'consent' | 'staff' | 'listings' | 'companyReveal'>>,
+): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
   const ids = new Map<string, string>();
@@ -67,7 +71,10 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
     ids.set(account.loginName, created.id);
     const profile = DEMO_PROFILES[account.loginName];
     if (profile) {
-      await profiles.updateOwn({ accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '', stage: 'active' }, profile);
+      await profiles.updateOwn(
+        { accountId: created.id, sessionId: 'seed', kind: created.kind, roles: created.roles, csrfToken: '', stage: 'active' },
+        profile,
+      );
     }
   }
   // Demo staff enrol TOTP through the same steps a person takes (an enrolment-only session, a first code).
@@ -95,7 +102,11 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
         idNumber: DEMO_PROFILES['buyer']?.idNumber ?? '',
         idFrontImage: DEMO_ID_CARD_PNG,
         idBackImage: DEMO_ID_CARD_PNG,
-        consent: { given: true, statement: CURRENT_SENSITIVE_CONSENT_STATEMENT, textHash: createHash('sha256').update(statement, 'utf8').digest('hex') },
+        consent: {
+          given: true,
+          statement: CURRENT_SENSITIVE_CONSENT_STATEMENT,
+          textHash: createHash('sha256').update(statement, 'utf8').digest('hex'),
+        },
       },
     );
   }
@@ -103,20 +114,36 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
   for (const account of DEMO_ACCOUNTS.filter((a) => a.kind === 'staff')) {
     await services.staff?.training.recordCompletions(ids.get(account.loginName) ?? '');
     // Break-glass alerts reach the demo privacy officer's (invented) work e-mail through the outbox.
-    await services.staff?.admin.attachRecord(ids.get(account.loginName) ?? '', account.loginName === 'privacy' ? 'privacy.demo@example.com' : undefined);
+    await services.staff?.admin.attachRecord(
+      ids.get(account.loginName) ?? '',
+      account.loginName === 'privacy' ? 'privacy.demo@example.com' : undefined,
+    );
   }
   await createListingsRepo(database.db).insertMany(demoListings(DEMO_LISTING_COUNT, { idFor: () => newId() }));
   if (services.consent) await seedConsent(services.consent, ids);
   // The demo seller's own listings through the seller flow: one published, one waiting for review, one draft.
   if (services.listings) {
-    const principal = (name: string, roles: string[], kind: 'staff' | 'customer') => ({ accountId: ids.get(name) ?? '', sessionId: 'seed', kind, roles, csrfToken: '', stage: 'active' as const });
+    const principal = (name: string, roles: string[], kind: 'staff' | 'customer') => ({
+      accountId: ids.get(name) ?? '',
+      sessionId: 'seed',
+      kind,
+      roles,
+      csrfToken: '',
+      stage: 'active' as const,
+    });
     const seller = principal('seller', ['seller'], 'customer');
     // The demo broker signs in (a fresh sign-in counts as the step-up a staff reveal needs) to check the registry.
     const brokerRow = await database.db.selectFrom('accounts').selectAll().where('login_name', '=', 'broker').executeTakeFirstOrThrow();
     const brokerSession = await identity.startSession(brokerRow, {}, 'active');
     const broker = { ...principal('broker', ['broker'], 'staff'), sessionId: hashToken(brokerSession.token) };
     const [first, second, third] = demoSellerListings();
-    const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
+    const checklist = {
+      identity_checked: true,
+      registry_checked: true,
+      teaser_anonymous: true,
+      red_flags_disclosed: true,
+      price_reasonable: true,
+    };
     for (const [i, input] of [first, second, third].entries()) {
       if (!input) continue;
       const draft = await services.listings.saveDraft(seller, undefined, ZListingInput.parse(input));
@@ -133,14 +160,28 @@ export async function seedDemo(database: DatabaseHandle<Database>, services: Pic
 
 /** Privacy notice v1 (in force at once: a first version changes no earlier rule) and the demo seller's consents. */
 async function seedConsent(consent: Services['consent'], ids: Map<string, string>) {
-  const notice = await consent.publishNotice({ prose: DEMO_NOTICE_PROSE, effectiveAt: new Date().toISOString(), changedPurposes: [] }, null);
+  const notice = await consent.publishNotice(
+    { prose: DEMO_NOTICE_PROSE, effectiveAt: new Date().toISOString(), changedPurposes: [] },
+    null,
+  );
   const sellerId = ids.get('seller');
   if (!sellerId) return;
   // The demo seller has agreed to everything asked; the demo buyer has not been asked yet (sees the prompt).
-  const seller = { accountId: sellerId, sessionId: 'seed', kind: 'customer' as const, roles: ['seller'], csrfToken: '', stage: 'active' as const };
+  const seller = {
+    accountId: sellerId,
+    sessionId: 'seed',
+    kind: 'customer' as const,
+    roles: ['seller'],
+    csrfToken: '',
+    stage: 'active' as const,
+  };
   for (const p of (await consent.center()).purposes.filter((x) => x.kind === 'general' || x.kind === 'sensitive')) {
     const uiTextHash = createHash('sha256').update(`${p.label['zh-CN']}\n${p.description['zh-CN']}`).digest('hex');
-    await consent.decide(seller, { purpose: p.purpose, kind: p.kind, decision: 'given', noticeVersion: notice.version, uiTextHash }, 'seed');
+    await consent.decide(
+      seller,
+      { purpose: p.purpose, kind: p.kind, decision: 'given', noticeVersion: notice.version, uiTextHash },
+      'seed',
+    );
   }
 }
 

@@ -12,6 +12,10 @@ test('no audit event payload schema has a field named like a personal value', ()
   const suspicious = /name|mobile|phone|email|address|idnumber|value|plaintext/i;
   for (const event of ALL_AUDIT_EVENTS) {
     const shape = (event.data as unknown as { shape?: Record<string, unknown> }).shape ?? {};
-    assert.deepEqual(Object.keys(shape).filter((k) => suspicious.test(k)), [], event.type);
+    assert.deepEqual(
+      Object.keys(shape).filter((k) => suspicious.test(k)),
+      [],
+      event.type,
+    );
   }
 });

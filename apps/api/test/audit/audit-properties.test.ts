@@ -18,8 +18,15 @@ type Op =
   | { kind: 'masked_view' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('staff_reveal' as const), fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }), purpose: fc.constantFrom(...PURPOSES) }),
-  fc.record({ kind: fc.constant('own_reveal' as const), fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('staff_reveal' as const),
+    fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }),
+    purpose: fc.constantFrom(...PURPOSES),
+  }),
+  fc.record({
+    kind: fc.constant('own_reveal' as const),
+    fields: fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant('lookup' as const), purpose: fc.constantFrom(...PURPOSES) }),
   fc.constant({ kind: 'masked_view' as const }),
 );
@@ -41,11 +48,13 @@ describe('audited reads, as a property', () => {
 
   const accessEvents = async () =>
     Number(
-      (await t.database.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('type', 'in', ['vault.fields_revealed', 'vault.lookup_matched'])
-        .executeTakeFirstOrThrow()).n,
+      (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('type', 'in', ['vault.fields_revealed', 'vault.lookup_matched'])
+          .executeTakeFirstOrThrow()
+      ).n,
     );
 
   test('every personal-data read by staff has exactly one access event committed before the response', async () => {
@@ -55,11 +64,26 @@ describe('audited reads, as a property', () => {
           const before = await accessEvents();
           let res;
           if (o.kind === 'staff_reveal') {
-            res = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: o.fields, purpose: o.purpose } });
+            res = await t.app.inject({
+              method: 'POST',
+              url: `/api/staff/customers/${sellerId}/reveal`,
+              headers: authHeaders(broker),
+              payload: { fields: o.fields, purpose: o.purpose },
+            });
           } else if (o.kind === 'own_reveal') {
-            res = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(seller), payload: { fields: o.fields, purpose: 'account_service' } });
+            res = await t.app.inject({
+              method: 'POST',
+              url: '/api/me/profile/reveal',
+              headers: authHeaders(seller),
+              payload: { fields: o.fields, purpose: 'account_service' },
+            });
           } else if (o.kind === 'lookup') {
-            res = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: '13800000001', purpose: o.purpose }, headers: authHeaders(broker) });
+            res = await t.app.inject({
+              method: 'POST',
+              url: '/api/staff/customers/lookup',
+              payload: { mobile: '13800000001', purpose: o.purpose },
+              headers: authHeaders(broker),
+            });
           } else {
             res = await t.app.inject({ url: '/api/me/profile', headers: authHeaders(seller) });
           }

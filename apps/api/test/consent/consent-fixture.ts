@@ -45,7 +45,13 @@ export async function createConsentFixture(dialect: DialectName): Promise<Consen
   const clock = { at: Date.now() };
   // The same derivation as the app's, so receipts of this instance verify against the app's published key.
   const signer = receiptSignerFrom(await auditPrivateKey(t), `${new URL(t.config.publicUrl).host}/sealbridge-consent`);
-  const timed = createConsentService({ repo: createConsentRepo(t.database.db), audit: t.app.services.auditLog, vault: t.app.services.vault, signer, now: () => new Date(clock.at) });
+  const timed = createConsentService({
+    repo: createConsentRepo(t.database.db),
+    audit: t.app.services.auditLog,
+    vault: t.app.services.vault,
+    signer,
+    now: () => new Date(clock.at),
+  });
   return { t, ids, clock, timed };
 }
 
@@ -54,4 +60,11 @@ async function auditPrivateKey(t: TestApp) {
   return (await openAuditSigningKey({ seedBase64: t.config.auditSigningKeyBase64, dataDir: t.config.dataDir, keyName: origin })).privateKey;
 }
 
-export const customer = (accountId: string) => ({ accountId, sessionId: 'test', kind: 'customer' as const, roles: ['seller'], csrfToken: '', stage: 'active' as const });
+export const customer = (accountId: string) => ({
+  accountId,
+  sessionId: 'test',
+  kind: 'customer' as const,
+  roles: ['seller'],
+  csrfToken: '',
+  stage: 'active' as const,
+});

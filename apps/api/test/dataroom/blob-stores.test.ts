@@ -24,12 +24,22 @@ function filesUnder(dir: string): string[] {
 /** A local S3-compatible server (s3rver, from the npm registry) with one bucket. */
 async function startS3(): Promise<{ endpoint: string; dir: string; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'sealbridge-s3-'));
-  const server = new S3rver({ port: 0, address: '127.0.0.1', directory: dir, silent: true, configureBuckets: [{ name: 'sealbridge-test', configs: [] }] });
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    directory: dir,
+    silent: true,
+    configureBuckets: [{ name: 'sealbridge-test', configs: [] }],
+  });
   const { port } = (await server.run()) as { port: number };
-  return { endpoint: `http://127.0.0.1:${port}`, dir, stop: async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
-  } };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    dir,
+    stop: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 const S3_KEYS = { region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', bucket: 'sealbridge-test' };
@@ -41,7 +51,11 @@ describe('every BlobStore keeps, streams back and deletes sealed bytes, large on
   before(async () => {
     store = await createTestStore('sqlite');
     s3 = await startS3();
-    stores.push(['fs', () => createFsBlobStore(join(store.dataDir, 'blobs'))], ['database', () => createDatabaseBlobStore(store.database.db)], ['s3', () => createS3BlobStore({ endpoint: s3.endpoint, ...S3_KEYS })]);
+    stores.push(
+      ['fs', () => createFsBlobStore(join(store.dataDir, 'blobs'))],
+      ['database', () => createDatabaseBlobStore(store.database.db)],
+      ['s3', () => createS3BlobStore({ endpoint: s3.endpoint, ...S3_KEYS })],
+    );
   });
   after(async () => {
     await s3.stop();
@@ -81,7 +95,13 @@ describe('a data room on the S3 store', () => {
   const CANARY = 'CANARY-S3-DATAROOM-4b1d';
   before(async () => {
     s3 = await startS3();
-    f = await createRoomFixture('sqlite', { DATAROOM_BLOB_STORE: 's3', S3_ENDPOINT: s3.endpoint, S3_BUCKET: S3_KEYS.bucket, S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId, S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey });
+    f = await createRoomFixture('sqlite', {
+      DATAROOM_BLOB_STORE: 's3',
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: S3_KEYS.bucket,
+      S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId,
+      S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey,
+    });
   });
   after(async () => {
     await f.close();
@@ -92,13 +112,27 @@ describe('a data room on the S3 store', () => {
     const pdf = await samplePdf(2, undefined, CANARY);
     const documentId = (await f.upload(f.t.app, '审计报告', { name: 'a.pdf', bytes: pdf })).json()['id'] as string;
     assert.equal(await f.setLevel(f.t.app, f.buyer.grantId, documentId, 'original'), 200);
-    const page = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`, headers: authHeaders(f.buyer.session, false) });
+    const page = await f.t.app.inject({
+      method: 'GET',
+      url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`,
+      headers: authHeaders(f.buyer.session, false),
+    });
     assert.equal(page.statusCode, 200);
-    const original = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/download?form=original`, headers: authHeaders(f.buyer.session, false) });
+    const original = await f.t.app.inject({
+      method: 'GET',
+      url: `/api/dataroom/${f.listingId}/documents/${documentId}/download?form=original`,
+      headers: authHeaders(f.buyer.session, false),
+    });
     assert.deepEqual(original.rawPayload, pdf);
     const objects = filesUnder(s3.dir).filter((p) => statSync(p).isFile());
-    assert.ok(objects.some((p) => p.includes('dataroom')), 'the bucket holds the object');
-    assert.deepEqual(objects.filter((p) => readFileSync(p).includes(Buffer.from(CANARY))), []);
+    assert.ok(
+      objects.some((p) => p.includes('dataroom')),
+      'the bucket holds the object',
+    );
+    assert.deepEqual(
+      objects.filter((p) => readFileSync(p).includes(Buffer.from(CANARY))),
+      [],
+    );
     assert.ok(!filesUnder(f.t.dataDir).some((p) => p.endsWith('.sealed')), 'nothing went to DATA_DIR');
   });
 });

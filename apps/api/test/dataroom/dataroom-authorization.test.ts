@@ -25,10 +25,20 @@ for (const dialect of DIALECTS) {
     });
     after(async () => f.close());
 
-    const room = (app: FastifyInstance, who: Session) => app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}`, headers: authHeaders(who, false) });
-    const page = (app: FastifyInstance, who: Session, documentId: string, n = 1) => app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${n}`, headers: authHeaders(who, false) });
+    const room = (app: FastifyInstance, who: Session) =>
+      app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}`, headers: authHeaders(who, false) });
+    const page = (app: FastifyInstance, who: Session, documentId: string, n = 1) =>
+      app.inject({
+        method: 'GET',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${n}`,
+        headers: authHeaders(who, false),
+      });
     const download = (app: FastifyInstance, who: Session, documentId: string, form: 'watermarked' | 'original') =>
-      app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/download?form=${form}`, headers: authHeaders(who, false) });
+      app.inject({
+        method: 'GET',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/download?form=${form}`,
+        headers: authHeaders(who, false),
+      });
     const uploadOne = async (title: string) => {
       const res = await f.upload(f.t.app, title, { name: 'report.pdf', bytes: pdf });
       assert.equal(res.statusCode, 200, res.body);
@@ -52,7 +62,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await download(f.t.app, f.buyer.session, documentId, 'original')).statusCode, 404);
     });
 
-    test('view-only shows watermarked pages and refuses both downloads; another buyer\'s grant shows nothing of it', async () => {
+    test("view-only shows watermarked pages and refuses both downloads; another buyer's grant shows nothing of it", async () => {
       const documentId = await uploadOne('合同清单 C');
       assert.equal(await f.setLevel(f.t.app, f.buyer.grantId, documentId, 'view'), 200);
       const shown = await page(f.t.app, f.buyer.session, documentId);
@@ -63,8 +73,13 @@ for (const dialect of DIALECTS) {
       assert.equal((await download(f.t.app, f.buyer.session, documentId, 'watermarked')).statusCode, 403);
       assert.equal((await download(f.t.app, f.buyer.session, documentId, 'original')).statusCode, 403);
       assert.equal((await page(f.t.app, other.session, documentId)).statusCode, 404);
-      const notices = (await f.t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: authHeaders(f.buyer.session, false) })).json() as { items: { kind: string; params: Record<string, unknown> }[] };
-      assert.ok(notices.items.some((n) => n.kind === 'dataroom_documents_shared' && n.params['count'] === 1), 'the buyer is told documents were opened to them');
+      const notices = (
+        await f.t.app.inject({ method: 'GET', url: '/api/me/notifications', headers: authHeaders(f.buyer.session, false) })
+      ).json() as { items: { kind: string; params: Record<string, unknown> }[] };
+      assert.ok(
+        notices.items.some((n) => n.kind === 'dataroom_documents_shared' && n.params['count'] === 1),
+        'the buyer is told documents were opened to them',
+      );
     });
 
     test('a watermarked download is a flattened PDF, and only the original permission gets the uploaded bytes', async () => {
@@ -86,11 +101,21 @@ for (const dialect of DIALECTS) {
       assert.equal(await f.setLevel(f.t.app, f.buyer.grantId, documentId, 'original'), 200);
       const v2 = await samplePdf(1, () => ['Version two']);
       const body = multipart({}, { name: 'v2.pdf', bytes: v2 });
-      const added = await f.t.app.inject({ method: 'POST', url: `/api/dataroom/${f.listingId}/documents/${documentId}/versions`, headers: { ...authHeaders(f.sessions.broker), ...body.headers }, payload: body.payload });
+      const added = await f.t.app.inject({
+        method: 'POST',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/versions`,
+        headers: { ...authHeaders(f.sessions.broker), ...body.headers },
+        payload: body.payload,
+      });
       assert.equal(added.statusCode, 200, added.body);
       assert.deepEqual((await download(f.t.app, f.buyer.session, documentId, 'original')).rawPayload, pdf);
       const newest = (added.json().versions as { id: string; number: number }[]).sort((a, b) => b.number - a.number)[0]?.id;
-      const released = await f.t.app.inject({ method: 'POST', url: `/api/dataroom/${f.listingId}/documents/${documentId}/release`, headers: authHeaders(f.sessions.broker), payload: { versionId: newest } });
+      const released = await f.t.app.inject({
+        method: 'POST',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/release`,
+        headers: authHeaders(f.sessions.broker),
+        payload: { versionId: newest },
+      });
       assert.equal(released.statusCode, 200, released.body);
       assert.deepEqual((await download(f.t.app, f.buyer.session, documentId, 'original')).rawPayload, v2);
     });
@@ -110,12 +135,21 @@ for (const dialect of DIALECTS) {
       assert.equal(await f.setLevel(f.t.app, f.buyer.grantId, documentId, 'view'), 200);
       assert.equal((await page(peer, f.buyer.session, documentId)).statusCode, 200);
       // The clock passes the grant's end: no sweep, no message — the next request on any instance sees it.
-      await f.t.database.db.updateTable('disclosure_grants').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', f.buyer.grantId).execute();
+      await f.t.database.db
+        .updateTable('disclosure_grants')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', f.buyer.grantId)
+        .execute();
       for (const app of [f.t.app, peer]) {
         assert.equal((await page(app, f.buyer.session, documentId)).statusCode, 404);
         assert.equal((await room(app, f.buyer.session)).statusCode, 404);
       }
-      const renewed = await f.t.app.inject({ method: 'POST', url: `/api/broker/grants/${f.buyer.grantId}/renew`, headers: authHeaders(f.sessions.broker), payload: { days: 7 } });
+      const renewed = await f.t.app.inject({
+        method: 'POST',
+        url: `/api/broker/grants/${f.buyer.grantId}/renew`,
+        headers: authHeaders(f.sessions.broker),
+        payload: { days: 7 },
+      });
       assert.equal(renewed.statusCode, 200, renewed.body);
       assert.equal((await page(peer, f.buyer.session, documentId)).statusCode, 200);
     });
@@ -124,7 +158,12 @@ for (const dialect of DIALECTS) {
       const documentId = await uploadOne('纳税申报 H');
       assert.equal(await f.setLevel(f.t.app, other.grantId, documentId, 'original'), 200);
       assert.equal((await page(peer, other.session, documentId)).statusCode, 200);
-      const revoked = await f.t.app.inject({ method: 'POST', url: `/api/seller/grants/${other.grantId}/revoke`, headers: authHeaders(f.sessions.seller), payload: { reason: '暂停对外披露' } });
+      const revoked = await f.t.app.inject({
+        method: 'POST',
+        url: `/api/seller/grants/${other.grantId}/revoke`,
+        headers: authHeaders(f.sessions.seller),
+        payload: { reason: '暂停对外披露' },
+      });
       assert.equal(revoked.statusCode, 200, revoked.body);
       for (const app of [f.t.app, peer]) {
         assert.equal((await page(app, other.session, documentId)).statusCode, 404);
@@ -137,21 +176,47 @@ for (const dialect of DIALECTS) {
 
     test('only the adviser uploads; the seller sees the matrix; buyers manage nothing', async () => {
       const body = multipart({ title: 'x' }, { name: 'a.pdf', bytes: pdf });
-      const bySeller = await f.t.app.inject({ method: 'POST', url: `/api/dataroom/${f.listingId}/documents`, headers: { ...authHeaders(f.sessions.seller), ...body.headers }, payload: body.payload });
+      const bySeller = await f.t.app.inject({
+        method: 'POST',
+        url: `/api/dataroom/${f.listingId}/documents`,
+        headers: { ...authHeaders(f.sessions.seller), ...body.headers },
+        payload: body.payload,
+      });
       assert.equal(bySeller.statusCode, 403);
-      const matrix = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/permissions`, headers: authHeaders(f.sessions.seller, false) });
+      const matrix = await f.t.app.inject({
+        method: 'GET',
+        url: `/api/dataroom/${f.listingId}/permissions`,
+        headers: authHeaders(f.sessions.seller, false),
+      });
       assert.equal(matrix.statusCode, 200);
       assert.ok((matrix.json().cells as unknown[]).length > 0);
       assert.doesNotMatch(matrix.body, new RegExp(f.ids.buyer));
       assert.ok((matrix.json().grants as { buyerAlias: string }[]).some((g) => g.buyerAlias === f.buyer.alias));
-      assert.equal((await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/permissions`, headers: authHeaders(f.buyer.session, false) })).statusCode, 403);
+      assert.equal(
+        (
+          await f.t.app.inject({
+            method: 'GET',
+            url: `/api/dataroom/${f.listingId}/permissions`,
+            headers: authHeaders(f.buyer.session, false),
+          })
+        ).statusCode,
+        403,
+      );
     });
 
     test('every refusal and every page view is on the audit trail', async () => {
       await f.t.app.services.auditLog.drain();
       const rows = await f.t.database.db.selectFrom('audit_log').select(['type', 'decision']).where('type', 'like', 'dataroom.%').execute();
       const types = new Set(rows.map((r) => r.type));
-      for (const type of ['dataroom.room_opened', 'dataroom.document_uploaded', 'dataroom.permission_changed', 'dataroom.page_viewed', 'dataroom.document_downloaded', 'dataroom.version_released', 'dataroom.access_refused']) {
+      for (const type of [
+        'dataroom.room_opened',
+        'dataroom.document_uploaded',
+        'dataroom.permission_changed',
+        'dataroom.page_viewed',
+        'dataroom.document_downloaded',
+        'dataroom.version_released',
+        'dataroom.access_refused',
+      ]) {
         assert.ok(types.has(type), `${type} recorded`);
       }
     });

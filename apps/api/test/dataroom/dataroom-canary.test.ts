@@ -24,7 +24,11 @@ function officeFileWithCanary(): Buffer | null {
   const dir = mkdtempSync(join(tmpdir(), 'canary-docx-'));
   try {
     writeFileSync(join(dir, 'memo.txt'), `Board memo ${CANARY}\nGuarantees schedule\n`);
-    spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, join(dir, 'memo.txt')], { stdio: 'ignore', timeout: 120_000 });
+    spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'docx', '--outdir', dir, join(dir, 'memo.txt')],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     return readFileSync(join(dir, 'memo.docx'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -54,13 +58,25 @@ for (const { dialect, env } of STORES) {
       const base = `/api/dataroom/${f.listingId}/documents/${documentId}`;
       const buyer = authHeaders(f.buyer.session, false);
       assert.equal((await f.t.app.inject({ method: 'GET', url: `${base}/pages/1`, headers: buyer })).statusCode, 200);
-      assert.ok((await f.t.app.inject({ method: 'GET', url: `${base}/download?form=original`, headers: buyer })).rawPayload.includes(Buffer.from(CANARY)), 'the original download does carry it');
+      assert.ok(
+        (await f.t.app.inject({ method: 'GET', url: `${base}/download?form=original`, headers: buyer })).rawPayload.includes(
+          Buffer.from(CANARY),
+        ),
+        'the original download does carry it',
+      );
       assert.equal((await f.t.app.inject({ method: 'GET', url: `${base}/download`, headers: buyer })).statusCode, 200);
       const proposal = await f.t.app.inject({ method: 'GET', url: `${base}/redaction`, headers: authHeaders(f.sessions.broker, false) });
       assert.equal(proposal.statusCode, 200, proposal.body);
-      const boxes = (proposal.json().proposals as { page: number; x: number; y: number; w: number; h: number }[]).map(({ page, x, y, w, h }) => ({ page, x, y, w, h }));
+      const boxes = (proposal.json().proposals as { page: number; x: number; y: number; w: number; h: number }[]).map(
+        ({ page, x, y, w, h }) => ({ page, x, y, w, h }),
+      );
       assert.ok(boxes.length >= 2, 'the mobile number on each page is proposed');
-      const applied = await f.t.app.inject({ method: 'POST', url: `${base}/redaction`, headers: authHeaders(f.sessions.broker), payload: { versionId: proposal.json().versionId, boxes } });
+      const applied = await f.t.app.inject({
+        method: 'POST',
+        url: `${base}/redaction`,
+        headers: authHeaders(f.sessions.broker),
+        payload: { versionId: proposal.json().versionId, boxes },
+      });
       assert.equal(applied.statusCode, 200, applied.body);
       const office = officeFileWithCanary();
       if (office) {
@@ -74,7 +90,11 @@ for (const { dialect, env } of STORES) {
 
     test('no file under DATA_DIR holds it, nor any table, the key store or the WAL', async () => {
       const files = filesUnder(f.t.dataDir).filter((p) => statSync(p).isFile());
-      if (!env.DATAROOM_BLOB_STORE && dialect === 'sqlite') assert.ok(files.some((p) => p.endsWith('.sealed')), 'sealed files are searched');
+      if (!env.DATAROOM_BLOB_STORE && dialect === 'sqlite')
+        assert.ok(
+          files.some((p) => p.endsWith('.sealed')),
+          'sealed files are searched',
+        );
       const found: string[] = [];
       for (const path of files) {
         const bytes = readFileSync(path);
@@ -88,9 +108,15 @@ for (const { dialect, env } of STORES) {
     test('no log line holds it, and no job payload', async () => {
       assert.ok(f.t.logLines.length > 5);
       const logs = f.t.logLines.join('\n');
-      assert.deepEqual(NEEDLES.filter((n) => logs.includes(n)), []);
+      assert.deepEqual(
+        NEEDLES.filter((n) => logs.includes(n)),
+        [],
+      );
       const jobs = await f.t.database.db.selectFrom('platform_jobs').selectAll().execute();
-      assert.deepEqual(NEEDLES.filter((n) => JSON.stringify(jobs).includes(n)), []);
+      assert.deepEqual(
+        NEEDLES.filter((n) => JSON.stringify(jobs).includes(n)),
+        [],
+      );
     });
 
     test('the LibreOffice conversion left no temporary directory behind', () => {

@@ -14,24 +14,42 @@ import { idNumber, submission } from '../verification/verification-fixture.ts';
  * A PDF with the given lines on each page (Helvetica: ASCII text only). Page content is compressed by pdf-lib; a
  * `marker` is also appended as a PDF comment line, so the file's bytes carry it literally.
  */
-export async function samplePdf(pages: number, lines: (page: number) => string[] = (p) => [`Due diligence page ${p}`], marker?: string): Promise<Buffer> {
+export async function samplePdf(
+  pages: number,
+  lines: (page: number) => string[] = (p) => [`Due diligence page ${p}`],
+  marker?: string,
+): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (let p = 1; p <= pages; p++) {
     const page = pdf.addPage([595, 842]);
     lines(p).forEach((line, i) => page.drawText(line, { x: 60, y: 780 - i * 22, size: 13, font }));
-    for (let row = 0; row < 24; row++) page.drawText(`Revenue ${p}.${row}  Assets  Liabilities  Cash flow  Contracts  Guarantees`, { x: 60, y: 600 - row * 20, size: 10, font });
+    for (let row = 0; row < 24; row++)
+      page.drawText(`Revenue ${p}.${row}  Assets  Liabilities  Cash flow  Contracts  Guarantees`, {
+        x: 60,
+        y: 600 - row * 20,
+        size: 10,
+        font,
+      });
   }
   const bytes = Buffer.from(await pdf.save());
   return marker ? Buffer.concat([bytes, Buffer.from(`% ${marker}\n`)]) : bytes;
 }
 
 /** A multipart body as a browser sends it: fields first, then the file. */
-export function multipart(fields: Record<string, string>, file: { name: string; bytes: Buffer; type?: string }): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; bytes: Buffer; type?: string },
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----sealbridge${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+  );
   parts.push(file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
@@ -55,7 +73,12 @@ export type RoomFixture = {
   /** A signed-in customer with no grant at all. */
   stranger: (loginName: string) => Promise<Session>;
   peer: () => Promise<FastifyInstance>;
-  upload: (app: FastifyInstance, title: string, file: { name: string; bytes: Buffer }, folderId?: string) => Promise<{ statusCode: number; json: () => Record<string, unknown>; body: string }>;
+  upload: (
+    app: FastifyInstance,
+    title: string,
+    file: { name: string; bytes: Buffer },
+    folderId?: string,
+  ) => Promise<{ statusCode: number; json: () => Record<string, unknown>; body: string }>;
   setLevel: (app: FastifyInstance, grantId: string, documentId: string, level: string, who?: Session) => Promise<number>;
   close: () => Promise<void>;
 };
@@ -64,12 +87,16 @@ export async function createRoomFixture(dialect: DialectName, env: Record<string
   const t = await createIdentityTestApp(dialect, { env });
   await seedDemo(t.database, t.app.services);
   await t.app.services.listings.settled();
-  const [seller, demoBuyer, broker, admin] = await Promise.all(['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(t.app, n, DEMO_PASSWORD)));
+  const [seller, demoBuyer, broker, admin] = await Promise.all(
+    ['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(t.app, n, DEMO_PASSWORD)),
+  );
   const sessions = { seller, buyer: demoBuyer, broker, admin } as Record<Party, Session>;
   const accounts = await t.database.db.selectFrom('accounts').select(['id', 'login_name']).execute();
   const idOf = (name: string) => accounts.find((a) => a.login_name === name)?.id ?? '';
   const ids = { seller: idOf('seller'), buyer: idOf('buyer'), broker: idOf('broker'), admin: idOf('admin') };
-  const mine = (await t.app.inject({ method: 'GET', url: '/api/seller/listings', headers: authHeaders(sessions.seller, false) })).json() as { items: { id: string; code: string; status: string }[] };
+  const mine = (
+    await t.app.inject({ method: 'GET', url: '/api/seller/listings', headers: authHeaders(sessions.seller, false) })
+  ).json() as { items: { id: string; code: string; status: string }[] };
   const listing = mine.items.find((l) => l.status === 'published');
   assert.ok(listing, 'the demo seller has a published listing');
   const post = async (who: Session, url: string, payload: unknown = {}) => {
@@ -78,20 +105,45 @@ export async function createRoomFixture(dialect: DialectName, env: Record<string
     return res.json() as Record<string, unknown>;
   };
   const grantIdOf = async (buyerId: string, level: 'L1' | 'L2') =>
-    (await t.database.db.selectFrom('disclosure_grants').select('id').where('listing_id', '=', listing.id).where('buyer_account_id', '=', buyerId).where('level', '=', level).executeTakeFirstOrThrow()).id;
+    (
+      await t.database.db
+        .selectFrom('disclosure_grants')
+        .select('id')
+        .where('listing_id', '=', listing.id)
+        .where('buyer_account_id', '=', buyerId)
+        .where('level', '=', level)
+        .executeTakeFirstOrThrow()
+    ).id;
 
   /** The disclosure path for one verified-to-be buyer, through the real routes. */
   async function toL2(session: Session, buyerId: string): Promise<Buyer> {
     const inquiry = await post(session, `/api/listings/${listing?.code}/inquiries`, INQUIRY);
     const inquiryId = inquiry['id'] as string;
-    const queue = (await t.app.inject({ method: 'GET', url: '/api/staff/verifications?status=pending', headers: authHeaders(sessions.broker, false) })).json() as { items: { id: string; accountId: string }[] };
+    const queue = (
+      await t.app.inject({ method: 'GET', url: '/api/staff/verifications?status=pending', headers: authHeaders(sessions.broker, false) })
+    ).json() as { items: { id: string; accountId: string }[] };
     const pending = queue.items.find((i) => i.accountId === buyerId);
-    if (pending) await post(sessions.broker, `/api/staff/verifications/${pending.id}/decision`, { outcome: 'verified', checklist: Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, true])) });
-    const nda = (await t.app.inject({ method: 'GET', url: `/api/me/inquiries/${inquiryId}/nda`, headers: authHeaders(session, false) })).json() as { version: number; textSha256: string };
+    if (pending)
+      await post(sessions.broker, `/api/staff/verifications/${pending.id}/decision`, {
+        outcome: 'verified',
+        checklist: Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, true])),
+      });
+    const nda = (
+      await t.app.inject({ method: 'GET', url: `/api/me/inquiries/${inquiryId}/nda`, headers: authHeaders(session, false) })
+    ).json() as { version: number; textSha256: string };
     await post(session, `/api/me/inquiries/${inquiryId}/nda`, { version: nda.version, textSha256: nda.textSha256, accepted: true });
     const version = ((await t.app.inject({ method: 'GET', url: '/api/privacy/notices/current' })).json() as { version: number }).version;
-    await post(sessions.seller, `/api/seller/inquiries/${inquiryId}/consent`, { level: 'L1', decision: 'given', noticeVersion: version, uiTextHash: sha256(`consent L1 ${inquiryId}`) });
-    await post(sessions.broker, `/api/broker/grants/${await grantIdOf(buyerId, 'L1')}/decision`, { decision: 'approve', reason: '', days: 30 });
+    await post(sessions.seller, `/api/seller/inquiries/${inquiryId}/consent`, {
+      level: 'L1',
+      decision: 'given',
+      noticeVersion: version,
+      uiTextHash: sha256(`consent L1 ${inquiryId}`),
+    });
+    await post(sessions.broker, `/api/broker/grants/${await grantIdOf(buyerId, 'L1')}/decision`, {
+      decision: 'approve',
+      reason: '',
+      days: 30,
+    });
     await post(session, `/api/me/inquiries/${inquiryId}/levels`, { level: 'L2' });
     const grantId = await grantIdOf(buyerId, 'L2');
     await post(sessions.broker, `/api/broker/grants/${grantId}/decision`, { decision: 'approve', reason: '', days: 30 });
@@ -101,7 +153,13 @@ export async function createRoomFixture(dialect: DialectName, env: Record<string
 
   let serial = 0;
   async function stranger(loginName: string): Promise<Session> {
-    await t.app.services.identity.createAccount({ kind: 'customer', loginName, accountNo: `C-29${String(++serial).padStart(4, '0')}`, roles: ['buyer'], password: DEMO_PASSWORD });
+    await t.app.services.identity.createAccount({
+      kind: 'customer',
+      loginName,
+      accountNo: `C-29${String(++serial).padStart(4, '0')}`,
+      roles: ['buyer'],
+      password: DEMO_PASSWORD,
+    });
     return signIn(t.app, loginName, DEMO_PASSWORD);
   }
   async function qualify(loginName: string): Promise<Buyer> {
@@ -126,11 +184,21 @@ export async function createRoomFixture(dialect: DialectName, env: Record<string
     peer: () => t.secondInstance(),
     async upload(app, title, file, folderId) {
       const body = multipart({ title, ...(folderId ? { folderId } : {}) }, file);
-      const res = await app.inject({ method: 'POST', url: `/api/dataroom/${listing.id}/documents`, headers: { ...authHeaders(sessions.broker), ...body.headers }, payload: body.payload });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/dataroom/${listing.id}/documents`,
+        headers: { ...authHeaders(sessions.broker), ...body.headers },
+        payload: body.payload,
+      });
       return { statusCode: res.statusCode, json: () => res.json() as Record<string, unknown>, body: res.body };
     },
     async setLevel(app, grantId, documentId, level, who = sessions.broker) {
-      const res = await app.inject({ method: 'PUT', url: `/api/dataroom/${listing.id}/permissions`, headers: authHeaders(who), payload: { grantId, target: { type: 'document', id: documentId }, level } });
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/dataroom/${listing.id}/permissions`,
+        headers: authHeaders(who),
+        payload: { grantId, target: { type: 'document', id: documentId }, level },
+      });
       return res.statusCode;
     },
     close: () => t.close(),

@@ -19,7 +19,11 @@ describe('npm run cli -- watermark identify <file>', () => {
     grantId = f.buyer.grantId;
     const documentId = (await f.upload(f.t.app, '财务报表', { name: 'fs.pdf', bytes: await samplePdf(2) })).json()['id'] as string;
     await f.setLevel(f.t.app, grantId, documentId, 'view');
-    const page = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`, headers: authHeaders(f.buyer.session, false) });
+    const page = await f.t.app.inject({
+      method: 'GET',
+      url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/2`,
+      headers: authHeaders(f.buyer.session, false),
+    });
     code = String(page.headers['x-watermark-code']);
     leak = join(f.t.dataDir, 'leaked.jpg');
     writeFileSync(leak, await ATTACKS.jpeg60(page.rawPayload));
@@ -28,7 +32,12 @@ describe('npm run cli -- watermark identify <file>', () => {
   after(async () => f.close());
 
   const run = (file: string) =>
-    spawnSync(process.execPath, ['apps/api/src/cli/main.ts', 'watermark', 'identify', file, '--json'], { cwd: ROOT, env: { ...process.env, DATA_DIR: f.t.dataDir, DEMO: '0', DATABASE_URL: '' }, encoding: 'utf8', timeout: 120_000 });
+    spawnSync(process.execPath, ['apps/api/src/cli/main.ts', 'watermark', 'identify', file, '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: f.t.dataDir, DEMO: '0', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
 
   test('names the rendering a leaked page came from, exits 0, and the run is on the audit trail', async () => {
     const out = run(leak);
@@ -38,8 +47,15 @@ describe('npm run cli -- watermark identify <file>', () => {
     assert.equal(result.code, code);
     assert.equal(result.grantId, grantId);
     assert.equal(result.page, 2);
-    const audited = await f.t.database.db.selectFrom('audit_log').select(['type', 'actor_role']).where('type', '=', 'dataroom.leak_identified').execute();
-    assert.deepEqual(audited.map((a) => a.actor_role), ['operator']);
+    const audited = await f.t.database.db
+      .selectFrom('audit_log')
+      .select(['type', 'actor_role'])
+      .where('type', '=', 'dataroom.leak_identified')
+      .execute();
+    assert.deepEqual(
+      audited.map((a) => a.actor_role),
+      ['operator'],
+    );
   });
 
   test('says so and exits 1 for a picture without a watermark, 2 for a missing file', async () => {

@@ -13,7 +13,12 @@ import { ATTACKS } from './watermark-attacks.ts';
 const PAGES = 20;
 
 function lines(page: number): string[] {
-  return [`Due diligence binder - section ${page}`, 'Counterparty schedule and guarantees', `Reference ${page * 7919}`, 'Bank statements summary, tax filings, licences'];
+  return [
+    `Due diligence binder - section ${page}`,
+    'Counterparty schedule and guarantees',
+    `Reference ${page * 7919}`,
+    'Bank statements summary, tax filings, licences',
+  ];
 }
 
 describe('leak attribution names the viewer a page was rendered for', () => {
@@ -30,7 +35,11 @@ describe('leak attribution names the viewer a page was rendered for', () => {
     documentId = res.json()['id'] as string;
     assert.equal(await f.setLevel(f.t.app, grantId, documentId, 'view'), 200);
     for (let page = 1; page <= PAGES; page++) {
-      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(f.buyer.session, false) });
+      const shown = await f.t.app.inject({
+        method: 'GET',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`,
+        headers: authHeaders(f.buyer.session, false),
+      });
       assert.equal(shown.statusCode, 200);
       leaked.push(shown.rawPayload);
     }
@@ -48,7 +57,8 @@ describe('leak attribution names the viewer a page was rendered for', () => {
       const wrong: string[] = [];
       for (let page = 1; page <= PAGES; page++) {
         const result = await identify(await ATTACKS[name](leaked[page - 1] ?? Buffer.alloc(0)));
-        if (!result.found || result.viewer !== buyerAlias || result.grantId !== grantId || result.page !== page) wrong.push(`page ${page}: ${JSON.stringify(result)}`);
+        if (!result.found || result.viewer !== buyerAlias || result.grantId !== grantId || result.page !== page)
+          wrong.push(`page ${page}: ${JSON.stringify(result)}`);
       }
       assert.deepEqual(wrong, []);
     });
@@ -66,7 +76,11 @@ describe('leak attribution names the viewer a page was rendered for', () => {
     const other = second.grantId;
     assert.equal(await f.setLevel(f.t.app, other, documentId, 'view'), 200);
     for (const page of [1, 2, 3]) {
-      const shown = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`, headers: authHeaders(second.session, false) });
+      const shown = await f.t.app.inject({
+        method: 'GET',
+        url: `/api/dataroom/${f.listingId}/documents/${documentId}/pages/${page}`,
+        headers: authHeaders(second.session, false),
+      });
       const result = await identify(await ATTACKS.jpeg60(shown.rawPayload));
       assert.equal(result.viewer, second.alias);
       assert.equal(result.grantId, other);
@@ -85,7 +99,11 @@ describe('leak attribution names the viewer a page was rendered for', () => {
 
   test('a leaked flattened PDF download names the viewer too, and every identification is audited', async () => {
     await f.setLevel(f.t.app, grantId, documentId, 'download_watermarked');
-    const pdf = await f.t.app.inject({ method: 'GET', url: `/api/dataroom/${f.listingId}/documents/${documentId}/download`, headers: authHeaders(f.buyer.session, false) });
+    const pdf = await f.t.app.inject({
+      method: 'GET',
+      url: `/api/dataroom/${f.listingId}/documents/${documentId}/download`,
+      headers: authHeaders(f.buyer.session, false),
+    });
     assert.equal(pdf.statusCode, 200);
     const result = await identify(pdf.rawPayload);
     assert.equal(result.viewer, buyerAlias);

@@ -32,8 +32,18 @@ for (const dialect of DIALECTS) {
       const custody = await w.completeCustody(await w.ok(w.broker, 'GET', `/api/deals/${deal.id}`));
       assert.ok(custody.custody.every((c) => c.complete));
       assert.deepEqual((await close()).json().details.blockers, ['art22']);
-      assert.equal((await w.send(w.seller, 'POST', `/api/deals/${deal.id}/art22`, { notifiedOn: today(), channels: ['email'], groups: ['employees'] })).statusCode, 403, 'assigned to the buyer and the broker');
-      const done = await w.ok(w.buyer, 'POST', `/api/deals/${deal.id}/art22`, { notifiedOn: today(), channels: ['email', 'announcement'], groups: ['employees', 'customers'], documentId: 'dr-notice-1' });
+      assert.equal(
+        (await w.send(w.seller, 'POST', `/api/deals/${deal.id}/art22`, { notifiedOn: today(), channels: ['email'], groups: ['employees'] }))
+          .statusCode,
+        403,
+        'assigned to the buyer and the broker',
+      );
+      const done = await w.ok(w.buyer, 'POST', `/api/deals/${deal.id}/art22`, {
+        notifiedOn: today(),
+        channels: ['email', 'announcement'],
+        groups: ['employees', 'customers'],
+        documentId: 'dr-notice-1',
+      });
       assert.deepEqual([done.art22.state, done.art22.completedBy, done.art22.documentId], ['done', 'buyer', 'dr-notice-1']);
       const closed = await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/advance`, { from: 'handover' });
       assert.deepEqual([closed.status, closed.stage, closed.legalRep.state], ['closed', 'post_closing', 'pending']);
@@ -42,7 +52,11 @@ for (const dialect of DIALECTS) {
       assert.equal(await w.t.app.services.dealLock.isListingCompanyLocked(listing.id), false);
       assert.equal((await w.notices(w.sellerId, 'deal_closed')).length, 1);
       assert.equal((await w.notices(w.sellerId, 'deal_legal_rep_reminder')).length, 1, 'the first reminder goes with the closing');
-      assert.equal((await w.send(w.broker, 'POST', `/api/deals/${deal.id}/cancel`, { reason: 'other' })).statusCode, 409, 'a closed deal is not cancelled');
+      assert.equal(
+        (await w.send(w.broker, 'POST', `/api/deals/${deal.id}/cancel`, { reason: 'other' })).statusCode,
+        409,
+        'a closed deal is not cancelled',
+      );
     });
 
     test('custody: each side confirms only its own part, only on a photo, and a new photo asks both again; photos are sealed and opening one is audited', async () => {
@@ -51,7 +65,10 @@ for (const dialect of DIALECTS) {
       const url = `/api/deals/${deal.id}/custody/business_licence`;
       assert.equal((await w.send(w.buyer, 'POST', `${url}/confirm`)).json().code, 'CUSTODY_PHOTO_REQUIRED');
       assert.equal((await w.send(w.broker, 'POST', `${url}/confirm`)).statusCode, 403, 'the broker confirms for no one');
-      assert.equal((await w.send(w.buyer, 'POST', `${url}/photo`, { image: Buffer.from('GIF89a not allowed').toString('base64') })).json().code, 'PHOTO_INVALID');
+      assert.equal(
+        (await w.send(w.buyer, 'POST', `${url}/photo`, { image: Buffer.from('GIF89a not allowed').toString('base64') })).json().code,
+        'PHOTO_INVALID',
+      );
       await w.ok(w.buyer, 'POST', `${url}/photo`, { image: photo('LICENCE-MARKER') });
       await w.ok(w.seller, 'POST', `${url}/confirm`);
       const both = await w.ok(w.buyer, 'POST', `${url}/confirm`);
@@ -62,17 +79,36 @@ for (const dialect of DIALECTS) {
       const reset = again.custody.find((c) => c.kind === 'business_licence');
       assert.deepEqual([reset?.sellerConfirmedAt, reset?.buyerConfirmedAt, reset?.photo.uploadedBy], [null, null, 'seller']);
       // At rest: only ciphertext.
-      const row = await w.t.database.db.selectFrom('deal_custody_items').select(['photo_ct']).where('deal_id', '=', deal.id).where('kind', '=', 'business_licence').executeTakeFirstOrThrow();
+      const row = await w.t.database.db
+        .selectFrom('deal_custody_items')
+        .select(['photo_ct'])
+        .where('deal_id', '=', deal.id)
+        .where('kind', '=', 'business_licence')
+        .executeTakeFirstOrThrow();
       assert.ok(row.photo_ct && !row.photo_ct.includes(photo('LICENCE-2').slice(0, 16)));
       const seen = await w.send(w.buyer, 'POST', `${url}/photo/reveal`);
       assert.equal(seen.statusCode, 200, seen.body);
       assert.equal(Buffer.from(seen.json().image.value, 'base64').includes(Buffer.from('LICENCE-2')), true);
       await w.t.app.services.auditLog.drain();
-      const reveals = await w.t.database.db.selectFrom('audit_log').select(['fields', 'purpose']).where('type', '=', 'vault.fields_revealed').where('actor_account_id', '=', w.buyerId).execute();
+      const reveals = await w.t.database.db
+        .selectFrom('audit_log')
+        .select(['fields', 'purpose'])
+        .where('type', '=', 'vault.fields_revealed')
+        .where('actor_account_id', '=', w.buyerId)
+        .execute();
       assert.ok(reveals.some((r) => String(r.fields).includes('deal_custody_items.photo') && r.purpose === 'deal_execution'));
       const viaBroker = await w.send(w.broker, 'POST', `${url}/photo/reveal`);
       assert.equal(viaBroker.statusCode, 200, viaBroker.body);
-      assert.equal((await w.send(w.buyer, 'POST', `/api/deals/${deal.id}/custody/tax_ukey/seal`, { oldSealCancelledOn: today(), newSealFiledOn: today() })).statusCode, 422, 'a UKey is not a seal');
+      assert.equal(
+        (
+          await w.send(w.buyer, 'POST', `/api/deals/${deal.id}/custody/tax_ukey/seal`, {
+            oldSealCancelledOn: today(),
+            newSealFiledOn: today(),
+          })
+        ).statusCode,
+        422,
+        'a UKey is not a seal',
+      );
       const out = await w.ok(w.broker, 'PUT', `/api/deals/${deal.id}/custody/contract_archive/applicable`, { applicable: false });
       assert.equal(out.custody.find((c) => c.kind === 'contract_archive')?.complete, true, 'out of scope counts as done');
     });
@@ -81,7 +117,8 @@ for (const dialect of DIALECTS) {
       const { deal } = await w.startDeal(403);
       await w.walkTo(deal, 'agreement');
       const money = (body: Record<string, unknown>) => w.send(w.broker, 'POST', `/api/deals/${deal.id}/money`, body);
-      for (const amountWan of [-1, 0, 1e308, 12.345, 2_000_000]) assert.equal((await money({ kind: 'instalment', amountWan })).statusCode, 422, String(amountWan));
+      for (const amountWan of [-1, 0, 1e308, 12.345, 2_000_000])
+        assert.equal((await money({ kind: 'instalment', amountWan })).statusCode, 422, String(amountWan));
       assert.equal((await money({ kind: 'instalment', amountWan: '100' })).statusCode, 422, 'a number, not a string');
       assert.equal((await money({ kind: 'holdback', amountWan: 20 })).statusCode, 422, 'a holdback needs its claims window');
       assert.equal((await w.send(w.seller, 'POST', `/api/deals/${deal.id}/money`, { kind: 'instalment', amountWan: 1 })).statusCode, 403);
@@ -100,7 +137,11 @@ for (const dialect of DIALECTS) {
       await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/money/${holdback.id}`, { action: 'paid', on: today() });
       const early = await w.send(w.broker, 'POST', `/api/deals/${deal.id}/money/${holdback.id}`, { action: 'released', on: today() });
       assert.equal(early.json().code, 'DEAL_MONEY_RULE');
-      assert.equal((await w.send(w.broker, 'POST', `/api/deals/${deal.id}/money/${holdback.id}`, { action: 'paid', on: '2099-01-01' })).statusCode, 422, 'no payment in the future');
+      assert.equal(
+        (await w.send(w.broker, 'POST', `/api/deals/${deal.id}/money/${holdback.id}`, { action: 'paid', on: '2099-01-01' })).statusCode,
+        422,
+        'no payment in the future',
+      );
       const rows = await w.t.database.db.selectFrom('deal_money').select(['amount_cents', 'kind']).where('deal_id', '=', deal.id).execute();
       assert.ok(rows.some((r) => r.kind === 'final_payment' && Number(r.amount_cents) === 19050));
     });
@@ -113,23 +154,53 @@ for (const dialect of DIALECTS) {
       await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/advance`, { from: 'handover' });
       const services = w.t.app.services;
       const at = (iso: string) =>
-        createDealsService({ repo: createDealsRepo(w.t.database.db), audit: services.auditLog, vault: services.vault, access: services.disclosure.access, listings: services.dealLock, calendar: loadChinaCalendar(), notifications: services.notifications, logger: w.t.logger, now: () => new Date(iso) });
+        createDealsService({
+          repo: createDealsRepo(w.t.database.db),
+          audit: services.auditLog,
+          vault: services.vault,
+          access: services.disclosure.access,
+          listings: services.dealLock,
+          calendar: loadChinaCalendar(),
+          notifications: services.notifications,
+          logger: w.t.logger,
+          now: () => new Date(iso),
+        });
       const only = async (iso: string) => {
         await at(iso).remindLegalRepresentatives();
-        return (await w.t.database.db.selectFrom('deals').select('legal_rep_last_reminder_at').where('id', '=', deal.id).executeTakeFirstOrThrow()).legal_rep_last_reminder_at;
+        return (
+          await w.t.database.db.selectFrom('deals').select('legal_rep_last_reminder_at').where('id', '=', deal.id).executeTakeFirstOrThrow()
+        ).legal_rep_last_reminder_at;
       };
-      await w.t.database.db.updateTable('deals').set({ legal_rep_last_reminder_at: '2026-09-29T02:00:00.000Z' }).where('id', '=', deal.id).execute();
-      assert.equal(await only('2026-10-10T02:00:00.000Z'), '2026-09-29T02:00:00.000Z', 'Saturday 10 Oct is the 4th working day after (Golden Week in between)');
+      await w.t.database.db
+        .updateTable('deals')
+        .set({ legal_rep_last_reminder_at: '2026-09-29T02:00:00.000Z' })
+        .where('id', '=', deal.id)
+        .execute();
+      assert.equal(
+        await only('2026-10-10T02:00:00.000Z'),
+        '2026-09-29T02:00:00.000Z',
+        'Saturday 10 Oct is the 4th working day after (Golden Week in between)',
+      );
       assert.equal(await only('2026-10-11T02:00:00.000Z'), '2026-09-29T02:00:00.000Z', 'no reminder on a Sunday');
       assert.equal(await only('2026-10-12T02:00:00.000Z'), '2026-10-12T02:00:00.000Z', 'the 5th working day');
-      assert.equal((await w.send(w.buyer, 'POST', `/api/deals/${deal.id}/legal-rep`, { changedOn: today(), evidenceImage: photo('x') })).statusCode, 403);
-      const confirmed = await w.ok(w.seller, 'POST', `/api/deals/${deal.id}/legal-rep`, { changedOn: today(), evidenceImage: photo('NEW-LICENCE') });
+      assert.equal(
+        (await w.send(w.buyer, 'POST', `/api/deals/${deal.id}/legal-rep`, { changedOn: today(), evidenceImage: photo('x') })).statusCode,
+        403,
+      );
+      const confirmed = await w.ok(w.seller, 'POST', `/api/deals/${deal.id}/legal-rep`, {
+        changedOn: today(),
+        evidenceImage: photo('NEW-LICENCE'),
+      });
       assert.equal(confirmed.legalRep.state, 'confirmed');
       assert.equal(await only('2026-12-31T02:00:00.000Z'), '2026-10-12T02:00:00.000Z', 'no reminder once confirmed');
       const evidence = await w.send(w.broker, 'POST', `/api/deals/${deal.id}/legal-rep/reveal`);
       assert.equal(evidence.statusCode, 200, evidence.body);
       assert.equal((await w.send(w.buyer, 'POST', `/api/deals/${deal.id}/legal-rep/reveal`)).statusCode, 403);
-      assert.equal((await w.send(w.seller, 'POST', `/api/deals/${deal.id}/legal-rep`, { changedOn: today(), evidenceImage: photo('again') })).statusCode, 409);
+      assert.equal(
+        (await w.send(w.seller, 'POST', `/api/deals/${deal.id}/legal-rep`, { changedOn: today(), evidenceImage: photo('again') }))
+          .statusCode,
+        409,
+      );
     });
   });
 }

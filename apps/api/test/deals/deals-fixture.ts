@@ -8,10 +8,17 @@ import { consent, grantOf, INQUIRY, signNda, verifyBuyer, type DisclosureWorld }
 import { createIdentityTestApp } from '../helpers/identity-app.ts';
 import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 
-const CHECKLIST = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
+const CHECKLIST = {
+  identity_checked: true,
+  registry_checked: true,
+  teaser_anonymous: true,
+  red_flags_disclosed: true,
+  price_reasonable: true,
+};
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** A PNG by its first bytes, carrying a marker an at-rest search can look for. */
-export const photo = (marker: string) => Buffer.concat([PNG_MAGIC, Buffer.from(`IHDR${marker}`, 'utf8'), Buffer.alloc(48, 5)]).toString('base64');
+export const photo = (marker: string) =>
+  Buffer.concat([PNG_MAGIC, Buffer.from(`IHDR${marker}`, 'utf8'), Buffer.alloc(48, 5)]).toString('base64');
 export const today = () => chinaDay(new Date());
 
 export type DealsWorld = Awaited<ReturnType<typeof createDealsWorld>>;
@@ -21,8 +28,12 @@ export async function createDealsWorld(dialect: DialectName) {
   const app = await createIdentityTestApp(dialect);
   await seedDemo(app.database, app.app.services);
   await app.app.services.listings.settled();
-  const [seller, buyer, broker, admin] = (await Promise.all(['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(app.app, n, DEMO_PASSWORD)))) as [Session, Session, Session, Session];
-  const idOf = async (s: Session) => ((await app.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(s, false) })).json() as { account: { id: string } }).account.id;
+  const [seller, buyer, broker, admin] = (await Promise.all(
+    ['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(app.app, n, DEMO_PASSWORD)),
+  )) as [Session, Session, Session, Session];
+  const idOf = async (s: Session) =>
+    ((await app.app.inject({ method: 'GET', url: '/api/auth/me', headers: authHeaders(s, false) })).json() as { account: { id: string } })
+      .account.id;
   const buyerId = await idOf(buyer);
   const sellerId = await idOf(seller);
   const ids = { seller: sellerId, buyer: buyerId, broker: await idOf(broker), admin: await idOf(admin) };
@@ -34,7 +45,12 @@ export async function createDealsWorld(dialect: DialectName) {
    */
   async function openL1(listing: { id: string; code: string }) {
     const w: DisclosureWorld = { t: app, seller, buyer, broker, admin, listing, ids };
-    const inquiry = await app.app.inject({ method: 'POST', url: `/api/listings/${listing.code}/inquiries`, headers: authHeaders(buyer), payload: INQUIRY });
+    const inquiry = await app.app.inject({
+      method: 'POST',
+      url: `/api/listings/${listing.code}/inquiries`,
+      headers: authHeaders(buyer),
+      payload: INQUIRY,
+    });
     assert.equal(inquiry.statusCode, 200, inquiry.body);
     const inquiryId = (inquiry.json() as { id: string }).id;
     if (!buyerVerified) await verifyBuyer(w);
@@ -42,13 +58,23 @@ export async function createDealsWorld(dialect: DialectName) {
     await signNda(w, inquiryId);
     await consent(w, 'seller', inquiryId, 'L1');
     const grantId = await grantOf(w, 'L1');
-    const approved = await app.app.inject({ method: 'POST', url: `/api/broker/grants/${grantId}/decision`, headers: authHeaders(broker), payload: { decision: 'approve', reason: '', days: 30 } });
+    const approved = await app.app.inject({
+      method: 'POST',
+      url: `/api/broker/grants/${grantId}/decision`,
+      headers: authHeaders(broker),
+      payload: { decision: 'approve', reason: '', days: 30 },
+    });
     assert.equal(approved.statusCode, 200, approved.body);
     return { inquiryId, grantId };
   }
 
   const send = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-    app.app.inject({ method, url, headers: authHeaders(s, method !== 'GET'), ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+    app.app.inject({
+      method,
+      url,
+      headers: authHeaders(s, method !== 'GET'),
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
   const ok = async (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<TDealView> => {
     const res = await send(s, method, url, payload);
     assert.equal(res.statusCode, 200, `${method} ${url}: ${res.body}`);
@@ -58,13 +84,20 @@ export async function createDealsWorld(dialect: DialectName) {
   /** A listing of a fresh synthetic company, published by the broker. */
   async function publishListing(serial: number) {
     const base = demoSellerListings()[0] as TListingInput;
-    const body = { ...base, company: { ...base.company, name: `杭州澜舟${serial}信息科技有限公司`, creditCode: syntheticCreditCode(serial) } };
+    const body = {
+      ...base,
+      company: { ...base.company, name: `杭州澜舟${serial}信息科技有限公司`, creditCode: syntheticCreditCode(serial) },
+    };
     const draft = await send(seller, 'POST', '/api/seller/listings', body);
     assert.equal(draft.statusCode, 200, draft.body);
     const { id, code } = draft.json() as { id: string; code: string };
     assert.equal((await send(seller, 'POST', `/api/seller/listings/${id}/submit`, {})).statusCode, 200);
     assert.equal((await send(broker, 'POST', `/api/broker/listings/${id}/company/reveal`, {})).statusCode, 200);
-    assert.equal((await send(broker, 'POST', `/api/broker/listings/${id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST })).statusCode, 200);
+    assert.equal(
+      (await send(broker, 'POST', `/api/broker/listings/${id}/review`, { decision: 'approve', comment: '', checklist: CHECKLIST }))
+        .statusCode,
+      200,
+    );
     return { id, code, body };
   }
 
@@ -80,7 +113,8 @@ export async function createDealsWorld(dialect: DialectName) {
   async function tickStage(deal: TDealView): Promise<TDealView> {
     let view = deal;
     const stage = view.stages.find((s) => s.state === 'current');
-    for (const item of stage?.items ?? []) if (!item.done) view = await ok(broker, 'PUT', `/api/deals/${deal.id}/checklist/${item.key}`, { done: true });
+    for (const item of stage?.items ?? [])
+      if (!item.done) view = await ok(broker, 'PUT', `/api/deals/${deal.id}/checklist/${item.key}`, { done: true });
     return view;
   }
 
@@ -108,7 +142,11 @@ export async function createDealsWorld(dialect: DialectName) {
       await ok(seller, 'POST', `/api/deals/${deal.id}/custody/${item.kind}/photo`, { image: photo(item.kind) });
       await ok(seller, 'POST', `/api/deals/${deal.id}/custody/${item.kind}/confirm`);
       view = await ok(buyer, 'POST', `/api/deals/${deal.id}/custody/${item.kind}/confirm`);
-      if (item.seal) view = await ok(buyer, 'POST', `/api/deals/${deal.id}/custody/${item.kind}/seal`, { oldSealCancelledOn: today(), newSealFiledOn: today() });
+      if (item.seal)
+        view = await ok(buyer, 'POST', `/api/deals/${deal.id}/custody/${item.kind}/seal`, {
+          oldSealCancelledOn: today(),
+          newSealFiledOn: today(),
+        });
     }
     return view;
   }
@@ -116,5 +154,23 @@ export async function createDealsWorld(dialect: DialectName) {
   const notices = (accountId: string, kind: string) =>
     app.database.db.selectFrom('notifications').selectAll().where('account_id', '=', accountId).where('kind', '=', kind).execute();
 
-  return { t: app, openL1, seller, broker, buyer, buyerId, sellerId, send, ok, publishListing, startDeal, tickStage, walkTo, completeCustody, advanceInput, notices, checklist: DEAL_CHECKLIST };
+  return {
+    t: app,
+    openL1,
+    seller,
+    broker,
+    buyer,
+    buyerId,
+    sellerId,
+    send,
+    ok,
+    publishListing,
+    startDeal,
+    tickStage,
+    walkTo,
+    completeCustody,
+    advanceInput,
+    notices,
+    checklist: DEAL_CHECKLIST,
+  };
 }

@@ -18,11 +18,37 @@ for (const dialect of DIALECTS) {
     let needles: string[];
     before(async () => {
       t = await createIdentityTestApp(dialect);
-      await t.app.services.identity.createAccount({ kind: 'staff', loginName: 'admin', accountNo: 'S-1', roles: ['admin'], password: PASSWORD });
-      await t.app.services.identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-2', roles: ['broker'], password: PASSWORD });
-      await t.app.services.identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-3', roles: ['buyer'], password: PASSWORD });
-      for (const [channel, address] of [['mobile', MOBILE], ['email', EMAIL]] as const) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', remoteAddress: nextClientAddress(), payload: { channel, address } });
+      await t.app.services.identity.createAccount({
+        kind: 'staff',
+        loginName: 'admin',
+        accountNo: 'S-1',
+        roles: ['admin'],
+        password: PASSWORD,
+      });
+      await t.app.services.identity.createAccount({
+        kind: 'staff',
+        loginName: 'broker',
+        accountNo: 'S-2',
+        roles: ['broker'],
+        password: PASSWORD,
+      });
+      await t.app.services.identity.createAccount({
+        kind: 'customer',
+        loginName: 'buyer',
+        accountNo: 'C-3',
+        roles: ['buyer'],
+        password: PASSWORD,
+      });
+      for (const [channel, address] of [
+        ['mobile', MOBILE],
+        ['email', EMAIL],
+      ] as const) {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/register/start',
+          remoteAddress: nextClientAddress(),
+          payload: { channel, address },
+        });
         assert.equal(res.statusCode, 202, res.body);
       }
       const code = t.outbox.codeFor('+8613957246831');
@@ -47,7 +73,10 @@ for (const dialect of DIALECTS) {
       const haystack = await bytesAtRest(t);
       if (t.dialect === 'sqlite') assert.ok(haystack.includes(Buffer.from('delivery_outbox')), 'the files hold the outbox');
       else assert.match(haystack.toString('utf8'), /registration_code/, 'the dump holds the outbox');
-      assert.deepEqual(needles.filter((needle) => haystack.includes(Buffer.from(needle, 'utf8'))), []);
+      assert.deepEqual(
+        needles.filter((needle) => haystack.includes(Buffer.from(needle, 'utf8'))),
+        [],
+      );
     });
 
     test('the log says "message queued" with template and id only, and holds no address or code', () => {
@@ -58,7 +87,10 @@ for (const dialect of DIALECTS) {
         assert.equal(line['template'], 'registration_code');
       }
       const logs = t.logLines.join('\n');
-      assert.deepEqual(needles.filter((needle) => logs.includes(needle)), []);
+      assert.deepEqual(
+        needles.filter((needle) => logs.includes(needle)),
+        [],
+      );
     });
 
     test('an admin sees each message with a masked recipient, its template, status and time', async () => {
@@ -76,7 +108,11 @@ for (const dialect of DIALECTS) {
         assert.ok(Date.parse(item.createdAt) > 0 && Date.parse(item.dispatchedAt) > 0);
         assert.deepEqual(Object.keys(item).sort(), ['channel', 'createdAt', 'dispatchedAt', 'id', 'recipient', 'status', 'template']);
       }
-      assert.deepEqual(needles.filter((needle) => res.body.includes(needle)), [], 'only masks leave');
+      assert.deepEqual(
+        needles.filter((needle) => res.body.includes(needle)),
+        [],
+        'only masks leave',
+      );
       assert.doesNotMatch(res.body, /验证码/, 'the text never leaves');
     });
 
@@ -94,7 +130,12 @@ describe('the outbox without a transport, and with a failing one', () => {
   test('with no transport configured a message stays in the outbox with status outbox_only', async () => {
     const t = await createIdentityTestApp('sqlite', { transports: [] });
     try {
-      await t.app.services.delivery.send({ channel: 'mobile', to: '+8613957246832', template: 'registration_code', params: { code: '123456', minutes: 10 } });
+      await t.app.services.delivery.send({
+        channel: 'mobile',
+        to: '+8613957246832',
+        template: 'registration_code',
+        params: { code: '123456', minutes: 10 },
+      });
       const list = await t.app.services.delivery.list({ page: 1, pageSize: 10 });
       assert.equal(list.items[0]?.status, 'outbox_only');
       assert.equal(list.items[0]?.dispatchedAt, null);
@@ -106,7 +147,12 @@ describe('the outbox without a transport, and with a failing one', () => {
   test('a refused message is marked failed with an error class, and the provider text (which names the address) is not logged', async () => {
     const t = await createIdentityTestApp('sqlite', { transports: [createRefusingTransport('email')] });
     try {
-      await t.app.services.delivery.send({ channel: 'email', to: 'refused.7c2@example.org', template: 'registration_already_registered', params: {} });
+      await t.app.services.delivery.send({
+        channel: 'email',
+        to: 'refused.7c2@example.org',
+        template: 'registration_already_registered',
+        params: {},
+      });
       await t.app.services.delivery.drain();
       const row = await t.database.db.selectFrom('delivery_outbox').select(['status', 'failure']).executeTakeFirstOrThrow();
       assert.deepEqual({ ...row }, { status: 'failed', failure: 'refusing_eenvelope' });

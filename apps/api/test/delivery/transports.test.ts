@@ -13,7 +13,10 @@ describe('delivery transports and templates', () => {
       const mail = renderMessage({ channel: 'email', to: 'a@example.com', template, params });
       assert.ok(mail.subject.length > 0 && mail.text.length > sms.text.length);
     }
-    assert.throws(() => renderMessage({ channel: 'mobile', to: '+8613900000000', template: 'registration_code', params: { minutes: 10 } }), /needs parameter code/);
+    assert.throws(
+      () => renderMessage({ channel: 'mobile', to: '+8613900000000', template: 'registration_code', params: { minutes: 10 } }),
+      /needs parameter code/,
+    );
   });
 
   test('the SMTP transport hands nodemailer the sender, recipient, subject, text and the outbox id', async () => {
@@ -24,10 +27,31 @@ describe('delivery transports and templates', () => {
       mailer: { sendMail: async (mail) => sent.push(JSON.parse(String(((await mailer.sendMail(mail)) as { message: string }).message))) },
     });
     assert.equal(smtp.channel, 'email');
-    const rendered = renderMessage({ channel: 'email', to: 'li@example.com', template: 'registration_code', params: { code: '135790', minutes: 10 } });
-    await smtp.deliver({ id: 'msg-1', channel: 'email', to: 'li@example.com', template: 'registration_code', params: { code: '135790', minutes: 10 }, ...rendered });
-    const mail = sent[0] as { to: { address: string }[]; subject: string; text: string; headers: Record<string, string>; from: { address: string } };
-    assert.deepEqual(mail.to.map((a) => a.address), ['li@example.com']);
+    const rendered = renderMessage({
+      channel: 'email',
+      to: 'li@example.com',
+      template: 'registration_code',
+      params: { code: '135790', minutes: 10 },
+    });
+    await smtp.deliver({
+      id: 'msg-1',
+      channel: 'email',
+      to: 'li@example.com',
+      template: 'registration_code',
+      params: { code: '135790', minutes: 10 },
+      ...rendered,
+    });
+    const mail = sent[0] as {
+      to: { address: string }[];
+      subject: string;
+      text: string;
+      headers: Record<string, string>;
+      from: { address: string };
+    };
+    assert.deepEqual(
+      mail.to.map((a) => a.address),
+      ['li@example.com'],
+    );
     assert.equal(mail.from.address, 'no-reply@example.cn');
     assert.match(mail.subject, /注册验证码/);
     assert.match(mail.text, /135790/);
@@ -36,7 +60,10 @@ describe('delivery transports and templates', () => {
 
   test('the SMS transport sends a provider template id with its variables in order, never the text', async () => {
     const calls: Parameters<SmsGateway['sendTemplate']>[0][] = [];
-    const gateway: SmsGateway = { provider: 'aliyun', sendTemplate: async (request) => (calls.push(request), { providerMessageId: 'p-1' }) };
+    const gateway: SmsGateway = {
+      provider: 'aliyun',
+      sendTemplate: async (request) => (calls.push(request), { providerMessageId: 'p-1' }),
+    };
     const sms = createSmsTransport(gateway, {
       signName: '封桥',
       templates: {
@@ -51,8 +78,24 @@ describe('delivery transports and templates', () => {
       },
     });
     assert.equal(sms.name, 'sms_aliyun');
-    const message = { id: 'm', channel: 'mobile' as const, to: '+8613900000000', template: 'registration_code' as const, params: { code: '112233', minutes: 10 } };
+    const message = {
+      id: 'm',
+      channel: 'mobile' as const,
+      to: '+8613900000000',
+      template: 'registration_code' as const,
+      params: { code: '112233', minutes: 10 },
+    };
     await sms.deliver({ ...message, ...renderMessage(message) });
-    assert.deepEqual(calls, [{ phoneNumber: '+8613900000000', signName: '封桥', templateId: 'SMS_000001', params: [['code', '112233'], ['minutes', '10']] }]);
+    assert.deepEqual(calls, [
+      {
+        phoneNumber: '+8613900000000',
+        signName: '封桥',
+        templateId: 'SMS_000001',
+        params: [
+          ['code', '112233'],
+          ['minutes', '10'],
+        ],
+      },
+    ]);
   });
 });

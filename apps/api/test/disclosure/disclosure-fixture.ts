@@ -25,10 +25,14 @@ export async function createDisclosureWorld(dialect: DialectName, env: Record<st
   const t = await createIdentityTestApp(dialect, { env });
   await seedDemo(t.database, t.app.services);
   await t.app.services.listings.settled();
-  const [seller, buyer, broker, admin] = await Promise.all(['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(t.app, n, DEMO_PASSWORD)));
+  const [seller, buyer, broker, admin] = await Promise.all(
+    ['seller', 'buyer', 'broker', 'admin'].map((n) => signIn(t.app, n, DEMO_PASSWORD)),
+  );
   const accounts = await t.database.db.selectFrom('accounts').select(['id', 'login_name']).execute();
   const id = (name: string) => accounts.find((a) => a.login_name === name)?.id ?? '';
-  const mine = (await t.app.inject({ method: 'GET', url: '/api/seller/listings', headers: authHeaders(seller as Session, false) })).json() as { items: { id: string; code: string; status: string }[] };
+  const mine = (
+    await t.app.inject({ method: 'GET', url: '/api/seller/listings', headers: authHeaders(seller as Session, false) })
+  ).json() as { items: { id: string; code: string; status: string }[] };
   const published = mine.items.find((l) => l.status === 'published');
   assert.ok(published, 'the demo seller has a published listing');
   return {
@@ -45,8 +49,10 @@ export async function createDisclosureWorld(dialect: DialectName, env: Record<st
 export function client(app: FastifyInstance) {
   return {
     get: (s: Session | null, url: string) => app.inject({ method: 'GET', url, ...(s ? { headers: authHeaders(s, false) } : {}) }),
-    post: (s: Session | null, url: string, payload: unknown = {}) => app.inject({ method: 'POST', url, ...(s ? { headers: authHeaders(s) } : {}), payload: payload as Record<string, unknown> }),
-    put: (s: Session | null, url: string, payload: unknown = {}) => app.inject({ method: 'PUT', url, ...(s ? { headers: authHeaders(s) } : {}), payload: payload as Record<string, unknown> }),
+    post: (s: Session | null, url: string, payload: unknown = {}) =>
+      app.inject({ method: 'POST', url, ...(s ? { headers: authHeaders(s) } : {}), payload: payload as Record<string, unknown> }),
+    put: (s: Session | null, url: string, payload: unknown = {}) =>
+      app.inject({ method: 'PUT', url, ...(s ? { headers: authHeaders(s) } : {}), payload: payload as Record<string, unknown> }),
   };
 }
 
@@ -75,23 +81,40 @@ export async function noticeVersion(w: DisclosureWorld): Promise<number> {
 }
 
 /** A separate consent through the disclosure route (seller: L1 or L3; buyer: L3). */
-export async function consent(w: DisclosureWorld, who: 'seller' | 'buyer', inquiryId: string, level: 'L1' | 'L3', decision: 'given' | 'refused' = 'given') {
+export async function consent(
+  w: DisclosureWorld,
+  who: 'seller' | 'buyer',
+  inquiryId: string,
+  level: 'L1' | 'L3',
+  decision: 'given' | 'refused' = 'given',
+) {
   const base = who === 'seller' ? '/api/seller' : '/api/me';
-  const res = await client(w.t.app).post(w[who], `${base}/inquiries/${inquiryId}/consent`, { level, decision, noticeVersion: await noticeVersion(w), uiTextHash: sha256(`consent ${level} ${inquiryId}`) });
+  const res = await client(w.t.app).post(w[who], `${base}/inquiries/${inquiryId}/consent`, {
+    level,
+    decision,
+    noticeVersion: await noticeVersion(w),
+    uiTextHash: sha256(`consent ${level} ${inquiryId}`),
+  });
   assert.equal(res.statusCode, 200, res.body);
 }
 
 export async function signNda(w: DisclosureWorld, inquiryId: string): Promise<{ id: string }> {
   const c = client(w.t.app);
   const preview = (await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json() as { version: number; textSha256: string };
-  const res = await c.post(w.buyer, `/api/me/inquiries/${inquiryId}/nda`, { version: preview.version, textSha256: preview.textSha256, accepted: true });
+  const res = await c.post(w.buyer, `/api/me/inquiries/${inquiryId}/nda`, {
+    version: preview.version,
+    textSha256: preview.textSha256,
+    accepted: true,
+  });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as { id: string };
 }
 
 /** The L1 grant of the buyer's inquiry, as the broker sees it. */
 export async function grantOf(w: DisclosureWorld, level: 'L1' | 'L2' | 'L3'): Promise<string> {
-  const panel = (await client(w.t.app).get(w.broker, `/api/broker/listings/${w.listing.id}/disclosure`)).json() as { buyers: { levels: { level: string; grantId: string | null }[] }[] };
+  const panel = (await client(w.t.app).get(w.broker, `/api/broker/listings/${w.listing.id}/disclosure`)).json() as {
+    buyers: { levels: { level: string; grantId: string | null }[] }[];
+  };
   const grantId = panel.buyers[0]?.levels.find((l) => l.level === level)?.grantId;
   assert.ok(grantId, `a ${level} grant exists`);
   return grantId;

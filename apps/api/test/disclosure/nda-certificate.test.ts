@@ -35,12 +35,16 @@ for (const dialect of DIALECTS) {
       const preview = (await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json();
       assert.match(preview.text['zh-CN'], new RegExp(w.listing.code));
       assert.match(preview.text['zh-CN'], /水印/);
-      const res = await c.post(w.buyer, `/api/me/inquiries/${inquiryId}/nda`, { version: preview.version, textSha256: '0'.repeat(64), accepted: true });
+      const res = await c.post(w.buyer, `/api/me/inquiries/${inquiryId}/nda`, {
+        version: preview.version,
+        textSha256: '0'.repeat(64),
+        accepted: true,
+      });
       assert.equal(res.json().code, 'NDA_TEXT_CHANGED');
       assert.equal((await w.t.database.db.selectFrom('nda_signatures').select('id').execute()).length, 0);
     });
 
-    test('the preview names no signature before the tick, and the buyer\'s own signature after it (the certificate\'s key)', async () => {
+    test("the preview names no signature before the tick, and the buyer's own signature after it (the certificate's key)", async () => {
       assert.equal((await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json().signatureId, null);
       signatureId = (await signNda(w, inquiryId)).id;
       const after = (await c.get(w.buyer, `/api/me/inquiries/${inquiryId}/nda`)).json();
@@ -69,10 +73,23 @@ for (const dialect of DIALECTS) {
       const pdf = (await c.get(w.buyer, `/api/nda/signatures/${signatureId}/certificate`)).rawPayload;
       const changed = Buffer.from(pdf);
       changed[Math.floor(changed.length / 2)] = (changed[Math.floor(changed.length / 2)] ?? 0) ^ 0x01;
-      assert.equal((await c.post(null, '/api/nda/certificates/verify', { pdfBase64: changed.toString('base64') })).json().reason, 'unknown_certificate');
-      assert.equal((await c.post(null, '/api/nda/certificates/verify', { pdfBase64: Buffer.from('not a pdf').toString('base64') })).json().reason, 'not_a_certificate');
-      await w.t.database.db.updateTable('nda_signatures').set({ signed_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', signatureId).execute();
-      assert.equal((await c.post(null, '/api/nda/certificates/verify', { pdfBase64: pdf.toString('base64') })).json().reason, 'signature_invalid');
+      assert.equal(
+        (await c.post(null, '/api/nda/certificates/verify', { pdfBase64: changed.toString('base64') })).json().reason,
+        'unknown_certificate',
+      );
+      assert.equal(
+        (await c.post(null, '/api/nda/certificates/verify', { pdfBase64: Buffer.from('not a pdf').toString('base64') })).json().reason,
+        'not_a_certificate',
+      );
+      await w.t.database.db
+        .updateTable('nda_signatures')
+        .set({ signed_at: '2020-01-01T00:00:00.000Z' })
+        .where('id', '=', signatureId)
+        .execute();
+      assert.equal(
+        (await c.post(null, '/api/nda/certificates/verify', { pdfBase64: pdf.toString('base64') })).json().reason,
+        'signature_invalid',
+      );
     });
 
     test('templates: an unknown variable is refused; a published draft retires the version in force and new signatures use it', async () => {
@@ -81,7 +98,15 @@ for (const dialect of DIALECTS) {
       const bad = await c.post(w.admin, '/api/staff/nda/templates', { ...current, bodyZh: `${current.bodyZh}\n{{buyerPhone}}` });
       assert.equal(bad.json().code, 'NDA_TEMPLATE_INVALID');
       assert.deepEqual(bad.json().details.variables, ['buyerPhone']);
-      const draft = (await c.post(w.admin, '/api/staff/nda/templates', { titleZh: current.titleZh, bodyZh: `${current.bodyZh}\n第十条 本版本增加的条款。`, titleEn: current.titleEn, bodyEn: current.bodyEn, termMonths: 36 })).json();
+      const draft = (
+        await c.post(w.admin, '/api/staff/nda/templates', {
+          titleZh: current.titleZh,
+          bodyZh: `${current.bodyZh}\n第十条 本版本增加的条款。`,
+          titleEn: current.titleEn,
+          bodyEn: current.bodyEn,
+          termMonths: 36,
+        })
+      ).json();
       assert.equal(draft.status, 'draft');
       assert.equal((await c.post(w.admin, `/api/staff/nda/templates/${draft.version}/publish`, {})).json().status, 'published');
       const after = (await c.get(w.admin, '/api/staff/nda/templates')).json().items;

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { generate } from 'otplib';
 import type { Database } from '../../src/db/schema.ts';
-import { AUDIT_EVENTS, createAuditEventRegistry, createAuditLog, openAuditSigningKey, type AuditLog } from '../../src/modules/audit/index.ts';
+import {
+  AUDIT_EVENTS,
+  createAuditEventRegistry,
+  createAuditLog,
+  openAuditSigningKey,
+  type AuditLog,
+} from '../../src/modules/audit/index.ts';
 import {
   createFactorsRepo,
   createFactorsService,
@@ -89,7 +95,19 @@ export async function createFactorsFixture(
     const at = clock.now().toISOString();
     await db
       .insertInto('sessions')
-      .values({ id_hash: idHash, account_id: actor.accountId, csrf_token: 'csrf', created_at: at, last_seen_at: at, expires_at: '2099-01-01T00:00:00.000Z', revoked_at: null, public_id: idHash.slice(0, 24), stage: 'active', device_browser: null, device_os: null })
+      .values({
+        id_hash: idHash,
+        account_id: actor.accountId,
+        csrf_token: 'csrf',
+        created_at: at,
+        last_seen_at: at,
+        expires_at: '2099-01-01T00:00:00.000Z',
+        revoked_at: null,
+        public_id: idHash.slice(0, 24),
+        stage: 'active',
+        device_browser: null,
+        device_os: null,
+      })
       .execute();
     return { ...actor, sessionId: idHash };
   }
@@ -110,7 +128,17 @@ export async function createFactorsFixture(
       const at = clock.now().toISOString();
       await db
         .insertInto('accounts')
-        .values({ id, kind, login_name: `${accountNo.toLowerCase()}@example.test`, account_no: accountNo, roles: roles.join(','), password_hash: 'unused', status: 'active', created_at: at, updated_at: at })
+        .values({
+          id,
+          kind,
+          login_name: `${accountNo.toLowerCase()}@example.test`,
+          account_no: accountNo,
+          roles: roles.join(','),
+          password_hash: 'unused',
+          status: 'active',
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
       return { ...(await newSession({ accountId: id, sessionId: '', kind, roles })), accountNo };
     },
@@ -119,7 +147,12 @@ export async function createFactorsFixture(
     codeAt: (secret, stepOffset = 0) => generate({ secret, epoch: Math.floor(clock.now().getTime() / 1000) + stepOffset * 30 }),
     async auditEvents() {
       await auditLog.drain();
-      const rows = await db.selectFrom('audit_log').select(['type', 'decision', 'data']).where('type', 'like', 'factors.%').orderBy('seq').execute();
+      const rows = await db
+        .selectFrom('audit_log')
+        .select(['type', 'decision', 'data'])
+        .where('type', 'like', 'factors.%')
+        .orderBy('seq')
+        .execute();
       return rows.map((r) => ({ type: r.type, decision: r.decision, data: JSON.parse(r.data) as Record<string, unknown> }));
     },
     async close() {
@@ -130,7 +163,9 @@ export async function createFactorsFixture(
 }
 
 /** Runs `work` and returns the AppError code and reason it threw (fails when it does not throw). */
-export async function errorOf(work: Promise<unknown>): Promise<{ code: string; reason: unknown; details: Record<string, unknown> | undefined }> {
+export async function errorOf(
+  work: Promise<unknown>,
+): Promise<{ code: string; reason: unknown; details: Record<string, unknown> | undefined }> {
   try {
     await work;
   } catch (error) {
@@ -141,7 +176,10 @@ export async function errorOf(work: Promise<unknown>): Promise<{ code: string; r
 }
 
 /** Starts and confirms a TOTP factor; returns its secret and first recovery codes. */
-export async function enrolTotp(f: FactorsFixture, actor: FactorsActor): Promise<{ factorId: string; secret: string; recoveryCodes: string[] | null }> {
+export async function enrolTotp(
+  f: FactorsFixture,
+  actor: FactorsActor,
+): Promise<{ factorId: string; secret: string; recoveryCodes: string[] | null }> {
   await f.freshlySignedIn(actor);
   const started = await f.service.startTotpEnrolment(actor);
   const confirmed = await f.service.confirmTotp(actor, started.factorId, await f.codeAt(started.secret));

@@ -42,7 +42,10 @@ for (const dialect of DIALECTS) {
       await f.close();
     });
 
-    async function signedIn(kind: 'staff' | 'customer', roles: string[]): Promise<{ actor: FactorsActor; headers: Record<string, string> }> {
+    async function signedIn(
+      kind: 'staff' | 'customer',
+      roles: string[],
+    ): Promise<{ actor: FactorsActor; headers: Record<string, string> }> {
       const actor = await f.createAccount(kind, roles);
       principals.set(actor.sessionId, { ...actor, csrfToken: `csrf-${actor.sessionId}`, stage: 'active' });
       return { actor, headers: { 'x-test-session': actor.sessionId, [CSRF_HEADER]: `csrf-${actor.sessionId}` } };
@@ -70,7 +73,12 @@ for (const dialect of DIALECTS) {
       assert.equal(started.statusCode, 200);
       const { factorId, secret, otpauthUri } = started.json();
       assert.ok(otpauthUri.startsWith('otpauth://totp/Sealbridge:'));
-      const confirmed = await app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers, payload: { factorId, code: await f.codeAt(secret) } });
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: '/api/me/factors/totp/confirm',
+        headers,
+        payload: { factorId, code: await f.codeAt(secret) },
+      });
       assert.equal(confirmed.statusCode, 200);
       assert.equal(confirmed.json().recoveryCodes.length, 10);
       const listed = await app.inject({ method: 'GET', url: '/api/me/factors', headers });
@@ -85,12 +93,20 @@ for (const dialect of DIALECTS) {
       const { actor, headers } = await signedIn('customer', ['buyer']);
       await f.freshlySignedIn(actor);
       const { factorId, secret } = (await app.inject({ method: 'POST', url: '/api/me/factors/totp', headers })).json();
-      await app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers, payload: { factorId, code: await f.codeAt(secret) } });
+      await app.inject({
+        method: 'POST',
+        url: '/api/me/factors/totp/confirm',
+        headers,
+        payload: { factorId, code: await f.codeAt(secret) },
+      });
       f.clock.advance(60_000);
       const right = await f.codeAt(secret);
       const wrong = right === '111111' ? '222222' : '111111';
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await app.inject({ method: 'POST', url: '/api/auth/step-up', headers, payload: { method: 'totp', code: wrong } })).statusCode);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await app.inject({ method: 'POST', url: '/api/auth/step-up', headers, payload: { method: 'totp', code: wrong } })).statusCode,
+        );
       assert.deepEqual(statuses, [422, 422, 422, 422, 422]);
       const limited = await app.inject({ method: 'POST', url: '/api/auth/step-up', headers, payload: { method: 'totp', code: right } });
       assert.equal(limited.statusCode, 429);
@@ -110,12 +126,22 @@ for (const dialect of DIALECTS) {
       const key = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin });
       const options = await app.inject({ method: 'POST', url: '/api/me/factors/webauthn/register/options', headers });
       assert.equal(options.statusCode, 200);
-      const verify = await app.inject({ method: 'POST', url: '/api/me/factors/webauthn/register/verify', headers, payload: { response: key.register(options.json().challenge) } });
+      const verify = await app.inject({
+        method: 'POST',
+        url: '/api/me/factors/webauthn/register/verify',
+        headers,
+        payload: { response: key.register(options.json().challenge) },
+      });
       assert.equal(verify.statusCode, 200, verify.body);
       assert.equal(verify.json().factor.kind, 'webauthn');
       const auth = await app.inject({ method: 'POST', url: '/api/auth/step-up/webauthn/options', headers });
       assert.equal(auth.statusCode, 200);
-      const stepped = await app.inject({ method: 'POST', url: '/api/auth/step-up', headers, payload: { method: 'webauthn', response: key.authenticate(auth.json().challenge) } });
+      const stepped = await app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers,
+        payload: { method: 'webauthn', response: key.authenticate(auth.json().challenge) },
+      });
       assert.equal(stepped.statusCode, 200, stepped.body);
       assert.equal(stepped.json().method, 'webauthn');
       const removed = await app.inject({ method: 'DELETE', url: `/api/me/factors/${verify.json().factor.id}`, headers });
@@ -124,14 +150,24 @@ for (const dialect of DIALECTS) {
 
     test('a state change without the CSRF token is refused before it reaches the service', async () => {
       const { headers } = await signedIn('customer', ['buyer']);
-      const res = await app.inject({ method: 'POST', url: '/api/me/factors/recovery-codes', headers: { 'x-test-session': headers['x-test-session'] ?? '' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/me/factors/recovery-codes',
+        headers: { 'x-test-session': headers['x-test-session'] ?? '' },
+      });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().code, 'CSRF_REJECTED');
     });
 
     test('the OpenAPI document describes every factors route', () => {
       const doc = app.swagger() as { paths: Record<string, unknown> };
-      for (const path of ['/api/me/factors', '/api/me/factors/totp', '/api/me/factors/totp/confirm', '/api/me/factors/{id}', '/api/auth/step-up']) {
+      for (const path of [
+        '/api/me/factors',
+        '/api/me/factors/totp',
+        '/api/me/factors/totp/confirm',
+        '/api/me/factors/{id}',
+        '/api/auth/step-up',
+      ]) {
         assert.ok(doc.paths[path], path);
       }
     });

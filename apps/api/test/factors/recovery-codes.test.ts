@@ -60,7 +60,10 @@ for (const dialect of DIALECTS) {
       const bob = await f.createAccount('customer', ['buyer']);
       const { recoveryCodes } = await enrolTotp(f, alice);
       await enrolTotp(f, bob);
-      assert.equal((await errorOf(f.service.stepUp(bob, { method: 'recovery', code: recoveryCodes?.[0] ?? '' }))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.stepUp(bob, { method: 'recovery', code: recoveryCodes?.[0] ?? '' }))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
     });
 
     test('regenerating the codes invalidates the whole old set', async () => {
@@ -69,7 +72,10 @@ for (const dialect of DIALECTS) {
       await f.freshlySignedIn(actor);
       const { codes } = await f.service.regenerateRecoveryCodes(actor);
       assert.equal(codes.length, 10);
-      assert.deepEqual(codes.filter((c) => old?.includes(c)), []);
+      assert.deepEqual(
+        codes.filter((c) => old?.includes(c)),
+        [],
+      );
       assert.equal((await errorOf(f.service.stepUp(actor, { method: 'recovery', code: old?.[1] ?? '' }))).reason, 'SECOND_FACTOR_INVALID');
       assert.equal((await f.service.stepUp(actor, { method: 'recovery', code: codes[1] ?? '' })).recoveryCodesRemaining, 9);
       assert.ok((await f.auditEvents()).filter((e) => e.type === 'factors.recovery_codes_issued').length >= 2);

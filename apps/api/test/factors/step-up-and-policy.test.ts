@@ -9,7 +9,8 @@ import { createFactorsFixture, enrolTotp, errorOf, type FactorsFixture } from '.
 describe('the second-factor policy', () => {
   test('a second factor is required for every staff role and optional for customers', () => {
     for (const role of STAFF_ROLES) assert.equal(factorRequirement({ kind: 'staff', roles: [role] }), 'required', role);
-    for (const role of ROLES.filter((r) => !STAFF_ROLES.includes(r))) assert.equal(factorRequirement({ kind: 'customer', roles: [role] }), 'optional', role);
+    for (const role of ROLES.filter((r) => !STAFF_ROLES.includes(r)))
+      assert.equal(factorRequirement({ kind: 'customer', roles: [role] }), 'optional', role);
     assert.equal(factorRequirement({ kind: 'staff', roles: [] }), 'required', 'a staff account without roles yet');
     assert.equal(factorRequirement({ kind: 'customer', roles: ['buyer', 'broker'] }), 'required', 'any staff role makes it required');
   });
@@ -77,7 +78,10 @@ for (const dialect of DIALECTS) {
       const protectedAccount = await f.createAccount('customer', ['buyer']);
       passwords.set(protectedAccount.accountId, 'correct horse');
       await enrolTotp(f, protectedAccount);
-      assert.equal((await errorOf(f.service.stepUp(protectedAccount, { method: 'password', password: 'correct horse' }))).reason, 'FACTOR_NOT_ENROLLED');
+      assert.equal(
+        (await errorOf(f.service.stepUp(protectedAccount, { method: 'password', password: 'correct horse' }))).reason,
+        'FACTOR_NOT_ENROLLED',
+      );
     });
 
     test('a staff member cannot remove their last factor; the refusal is audited', async () => {
@@ -87,7 +91,11 @@ for (const dialect of DIALECTS) {
       assert.equal(ERROR_CODES[refused.code as ErrorCode].status, 409);
       assert.equal(refused.reason, 'LAST_FACTOR_REQUIRED');
       assert.equal((await f.service.listFactors(actor.accountId)).factors.length, 1);
-      assert.ok((await f.auditEvents()).some((e) => e.type === 'factors.factor_removal_refused' && e.decision === 'denied' && e.data['factorId'] === factorId));
+      assert.ok(
+        (await f.auditEvents()).some(
+          (e) => e.type === 'factors.factor_removal_refused' && e.decision === 'denied' && e.data['factorId'] === factorId,
+        ),
+      );
     });
 
     test('a staff member with two factors may remove one, but not then the other', async () => {
@@ -98,7 +106,10 @@ for (const dialect of DIALECTS) {
       const { factor: passkey, recoveryCodes } = await f.service.verifyWebauthnRegistration(actor, key.register(options.challenge));
       assert.equal(recoveryCodes, null, 'recovery codes come with the first factor only');
       await f.service.removeFactor(actor, totpId);
-      assert.deepEqual((await f.service.listFactors(actor.accountId)).factors.map((x) => x.id), [passkey.id]);
+      assert.deepEqual(
+        (await f.service.listFactors(actor.accountId)).factors.map((x) => x.id),
+        [passkey.id],
+      );
       assert.equal((await errorOf(f.service.removeFactor(actor, passkey.id))).reason, 'LAST_FACTOR_REQUIRED');
     });
 
@@ -119,7 +130,10 @@ for (const dialect of DIALECTS) {
       await f.service.removeFactor(actor, factorId);
       const listed = await f.service.listFactors(actor.accountId);
       assert.deepEqual(listed, { requirement: 'optional', factors: [], recoveryCodesRemaining: 0 });
-      assert.equal((await errorOf(f.service.stepUp(actor, { method: 'recovery', code: recoveryCodes?.[0] ?? '' }))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.stepUp(actor, { method: 'recovery', code: recoveryCodes?.[0] ?? '' }))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
       assert.ok((await f.auditEvents()).some((e) => e.type === 'factors.factor_removed' && e.data['remaining'] === 0));
     });
 
@@ -145,7 +159,10 @@ for (const dialect of DIALECTS) {
         f.db.selectFrom('factors_challenges').select('id').where('account_id', '=', actor.accountId).execute(),
         f.db.selectFrom('factors_attempts').select('id').where('account_id', '=', actor.accountId).execute(),
       ]);
-      assert.deepEqual(left.map((rows) => rows.length), [0, 0, 0]);
+      assert.deepEqual(
+        left.map((rows) => rows.length),
+        [0, 0, 0],
+      );
     });
 
     test('secondFactorStatus tells sign-in whether a factor is required and enrolled', async () => {

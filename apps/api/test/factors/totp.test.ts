@@ -46,7 +46,10 @@ for (const dialect of DIALECTS) {
       const { factorId, recoveryCodes } = await enrolTotp(f, actor);
       assert.equal(recoveryCodes?.length, 10);
       const listed = await f.service.listFactors(actor.accountId);
-      assert.deepEqual(listed.factors.map((x) => [x.id, x.kind]), [[factorId, 'totp']]);
+      assert.deepEqual(
+        listed.factors.map((x) => [x.id, x.kind]),
+        [[factorId, 'totp']],
+      );
       assert.equal(listed.recoveryCodesRemaining, 10);
       assert.equal(listed.requirement, 'required');
     });
@@ -66,7 +69,10 @@ for (const dialect of DIALECTS) {
       await f.freshlySignedIn(actor);
       const started = await f.service.startTotpEnrolment(actor);
       f.clock.advance(11 * 60_000);
-      assert.equal((await errorOf(f.service.confirmTotp(actor, started.factorId, await f.codeAt(started.secret)))).reason, 'FACTOR_NOT_ENROLLED');
+      assert.equal(
+        (await errorOf(f.service.confirmTotp(actor, started.factorId, await f.codeAt(started.secret)))).reason,
+        'FACTOR_NOT_ENROLLED',
+      );
     });
 
     test('the same code is refused the second time (replay)', async () => {
@@ -81,7 +87,9 @@ for (const dialect of DIALECTS) {
       f.clock.advance(20_000);
       const other = await f.newSession(actor);
       assert.equal((await errorOf(f.service.stepUp(other, { method: 'totp', code }))).reason, 'SECOND_FACTOR_INVALID');
-      const failures = (await f.auditEvents()).filter((e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'wrong_or_used');
+      const failures = (await f.auditEvents()).filter(
+        (e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'wrong_or_used',
+      );
       assert.ok(failures.length >= 2);
     });
 
@@ -99,7 +107,11 @@ for (const dialect of DIALECTS) {
         // A ±2 code could coincide with one in the window by chance (1 in 10^6 per step); skip that case.
         const inWindow = await Promise.all([-1, 0, 1].map((o) => f.codeAt(secret, o)));
         if (inWindow.includes(code)) continue;
-        assert.equal((await errorOf(f.service.stepUp(actor, { method: 'totp', code }))).reason, 'SECOND_FACTOR_INVALID', `offset ${offset}`);
+        assert.equal(
+          (await errorOf(f.service.stepUp(actor, { method: 'totp', code }))).reason,
+          'SECOND_FACTOR_INVALID',
+          `offset ${offset}`,
+        );
       }
     });
 
@@ -118,7 +130,10 @@ for (const dialect of DIALECTS) {
       f.clock.advance(10 * STEP);
       const code = await f.codeAt(secret);
       const other = await f.newSession(actor);
-      const results = await Promise.allSettled([f.service.stepUp(actor, { method: 'totp', code }), f.service.stepUp(other, { method: 'totp', code })]);
+      const results = await Promise.allSettled([
+        f.service.stepUp(actor, { method: 'totp', code }),
+        f.service.stepUp(other, { method: 'totp', code }),
+      ]);
       assert.deepEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
     });
 
@@ -129,7 +144,11 @@ for (const dialect of DIALECTS) {
       const right = await f.codeAt(secret);
       const wrong = right === '123456' ? '654321' : '123456';
       for (let i = 0; i < ATTEMPT_LIMIT; i++) {
-        assert.equal((await errorOf(f.service.stepUp(actor, { method: 'totp', code: wrong }))).reason, 'SECOND_FACTOR_INVALID', `attempt ${i + 1}`);
+        assert.equal(
+          (await errorOf(f.service.stepUp(actor, { method: 'totp', code: wrong }))).reason,
+          'SECOND_FACTOR_INVALID',
+          `attempt ${i + 1}`,
+        );
         f.clock.advance(1000);
       }
       const limited = await errorOf(f.service.stepUp(actor, { method: 'totp', code: right }));
@@ -139,7 +158,9 @@ for (const dialect of DIALECTS) {
       const other = await f.newSession(actor);
       assert.equal((await errorOf(f.service.stepUp(other, { method: 'recovery', code: 'AAAA-BBBB-CCCC-DDDD' }))).code, 'RATE_LIMITED');
       const events = await f.auditEvents();
-      assert.ok(events.some((e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'rate_limited' && e.decision === 'denied'));
+      assert.ok(
+        events.some((e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'rate_limited' && e.decision === 'denied'),
+      );
       f.clock.advance(5 * 60_000);
       const result = await f.service.stepUp(actor, { method: 'totp', code: await f.codeAt(secret) });
       assert.equal(result.method, 'totp');

@@ -25,7 +25,8 @@ for (const dialect of DIALECTS) {
     });
     after(async () => f.close());
 
-    const challengeRows = (challenge: string) => f.db.selectFrom('factors_challenges').selectAll().where('challenge', '=', challenge).execute();
+    const challengeRows = (challenge: string) =>
+      f.db.selectFrom('factors_challenges').selectAll().where('challenge', '=', challenge).execute();
 
     async function registered(actor: FactorsActor, counter = 0): Promise<SoftwareAuthenticator> {
       const key = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin, counter });
@@ -58,7 +59,11 @@ for (const dialect of DIALECTS) {
       const enrolled = await f.service.verifyWebauthnRegistration(actor, key.register(options.challenge));
       assert.equal(enrolled.factor.kind, 'webauthn');
       assert.equal(enrolled.recoveryCodes?.length, 10, 'the first factor brings recovery codes');
-      const row = await f.db.selectFrom('factors_webauthn').selectAll().where('factor_id', '=', enrolled.factor.id).executeTakeFirstOrThrow();
+      const row = await f.db
+        .selectFrom('factors_webauthn')
+        .selectAll()
+        .where('factor_id', '=', enrolled.factor.id)
+        .executeTakeFirstOrThrow();
       assert.equal(row.credential_id, key.credentialId);
       assert.ok(row.public_key.length > 40);
       assert.equal(Number(row.sign_count), 0);
@@ -69,9 +74,15 @@ for (const dialect of DIALECTS) {
       const actor = await f.createAccount('customer', ['buyer']);
       await f.freshlySignedIn(actor);
       const options = await f.service.webauthnRegistrationOptions(actor);
-      await f.service.verifyWebauthnRegistration(actor, createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin }).register(options.challenge));
+      await f.service.verifyWebauthnRegistration(
+        actor,
+        createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin }).register(options.challenge),
+      );
       const second = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin });
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(actor, second.register(options.challenge)))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(actor, second.register(options.challenge)))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
       assert.equal((await f.service.listFactors(actor.accountId)).factors.length, 1);
     });
 
@@ -80,9 +91,15 @@ for (const dialect of DIALECTS) {
       await f.freshlySignedIn(actor);
       const options = await f.service.webauthnRegistrationOptions(actor);
       const key = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin });
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge, 'https://phish.example')))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge, 'https://phish.example')))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
       assert.deepEqual(await challengeRows(options.challenge), []);
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge)))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge)))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
     });
 
     test('an expired challenge, or one issued to another session, is refused', async () => {
@@ -91,11 +108,17 @@ for (const dialect of DIALECTS) {
       const key = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin });
       const stale = await f.service.webauthnRegistrationOptions(actor);
       f.clock.advance(5 * 60_000 + 1);
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(stale.challenge)))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(stale.challenge)))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
       await f.freshlySignedIn(actor);
       const options = await f.service.webauthnRegistrationOptions(actor);
       const otherSession = await f.newSession(actor);
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(otherSession, key.register(options.challenge)))).reason, 'SECOND_FACTOR_INVALID');
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(otherSession, key.register(options.challenge)))).reason,
+        'SECOND_FACTOR_INVALID',
+      );
     });
 
     test('registration options need a recent step-up', async () => {
@@ -107,12 +130,19 @@ for (const dialect of DIALECTS) {
       const actor = await f.createAccount('staff', ['privacy_officer']);
       const key = await registered(actor, 10);
       const options = await f.service.webauthnAuthenticationOptions(actor);
-      assert.deepEqual(options.allowCredentials?.map((c) => c.id), [key.credentialId]);
+      assert.deepEqual(
+        options.allowCredentials?.map((c) => c.id),
+        [key.credentialId],
+      );
       assert.equal((await challengeRows(options.challenge))[0]?.purpose, 'webauthn.authenticate');
       const assertion = key.authenticate(options.challenge);
       const result = await f.service.stepUp(actor, { method: 'webauthn', response: assertion });
       assert.equal(result.method, 'webauthn');
-      const row = await f.db.selectFrom('factors_webauthn').select('sign_count').where('credential_id', '=', key.credentialId).executeTakeFirstOrThrow();
+      const row = await f.db
+        .selectFrom('factors_webauthn')
+        .select('sign_count')
+        .where('credential_id', '=', key.credentialId)
+        .executeTakeFirstOrThrow();
       assert.equal(Number(row.sign_count), 11);
       assert.equal((await errorOf(f.service.stepUp(actor, { method: 'webauthn', response: assertion }))).reason, 'SECOND_FACTOR_INVALID');
     });
@@ -120,12 +150,19 @@ for (const dialect of DIALECTS) {
     test('an assertion whose counter did not advance is refused as a possible clone, and audited', async () => {
       const actor = await f.createAccount('staff', ['admin']);
       const key = await registered(actor, 3);
-      await f.service.stepUp(actor, { method: 'webauthn', response: key.authenticate((await f.service.webauthnAuthenticationOptions(actor)).challenge) });
+      await f.service.stepUp(actor, {
+        method: 'webauthn',
+        response: key.authenticate((await f.service.webauthnAuthenticationOptions(actor)).challenge),
+      });
       const options = await f.service.webauthnAuthenticationOptions(actor);
       const cloned = key.authenticate(options.challenge, { bump: 0 });
       assert.equal((await errorOf(f.service.stepUp(actor, { method: 'webauthn', response: cloned }))).reason, 'SECOND_FACTOR_INVALID');
       const events = await f.auditEvents();
-      assert.ok(events.some((e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'counter_regressed' && e.data['method'] === 'webauthn'));
+      assert.ok(
+        events.some(
+          (e) => e.type === 'factors.verification_failed' && e.data['reason'] === 'counter_regressed' && e.data['method'] === 'webauthn',
+        ),
+      );
     });
 
     test('a passkey that always reports a zero counter (synced passkeys) keeps working', async () => {
@@ -143,7 +180,10 @@ for (const dialect of DIALECTS) {
       await registered(actor);
       const stranger = createSoftwareAuthenticator({ rpId: f.rp.rpId, origin: f.rp.origin });
       const options = await f.service.webauthnAuthenticationOptions(actor);
-      assert.equal((await errorOf(f.service.stepUp(actor, { method: 'webauthn', response: stranger.authenticate(options.challenge) }))).reason, 'FACTOR_NOT_ENROLLED');
+      assert.equal(
+        (await errorOf(f.service.stepUp(actor, { method: 'webauthn', response: stranger.authenticate(options.challenge) }))).reason,
+        'FACTOR_NOT_ENROLLED',
+      );
     });
 
     test('the same authenticator cannot be registered twice', async () => {
@@ -151,8 +191,14 @@ for (const dialect of DIALECTS) {
       const key = await registered(actor);
       await f.freshlySignedIn(actor);
       const options = await f.service.webauthnRegistrationOptions(actor);
-      assert.deepEqual(options.excludeCredentials?.map((c) => c.id), [key.credentialId]);
-      assert.equal((await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge)))).reason, 'FACTOR_ALREADY_ENROLLED');
+      assert.deepEqual(
+        options.excludeCredentials?.map((c) => c.id),
+        [key.credentialId],
+      );
+      assert.equal(
+        (await errorOf(f.service.verifyWebauthnRegistration(actor, key.register(options.challenge)))).reason,
+        'FACTOR_ALREADY_ENROLLED',
+      );
     });
   });
 }

@@ -1,6 +1,11 @@
 import { signCheckpoint } from '../../src/modules/audit/integrity/checkpoint.ts';
 import { createFrontier } from '../../src/modules/audit/integrity/merkle-frontier.ts';
-import { GENESIS_PREV_HASH, recordLeafHashHex, type AuditRecordCore, type JsonValue } from '../../src/modules/audit/integrity/record-encoding.ts';
+import {
+  GENESIS_PREV_HASH,
+  recordLeafHashHex,
+  type AuditRecordCore,
+  type JsonValue,
+} from '../../src/modules/audit/integrity/record-encoding.ts';
 import { generateSigningKeySeed, signingKeyFromEnv, type AuditSigningKey } from '../../src/modules/audit/integrity/signing-keys.ts';
 import type { StoredAuditRow, StoredCheckpoint } from '../../src/modules/audit/integrity/verify-audit-log.ts';
 
@@ -27,10 +32,20 @@ const EVENTS = [
 ] as const;
 const ROLES = ['broker', 'privacy_officer', 'seller', 'buyer', 'auditor', null] as const;
 
-export function buildSyntheticAuditLog(options: { size: number; checkpointEvery: number; seed?: number; key?: AuditSigningKey }): SyntheticAuditLog {
+export function buildSyntheticAuditLog(options: {
+  size: number;
+  checkpointEvery: number;
+  seed?: number;
+  key?: AuditSigningKey;
+}): SyntheticAuditLog {
   const random = mulberry32(options.seed ?? 20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const id = (prefix: string) => `${prefix}_${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`;
+  const id = (prefix: string) =>
+    `${prefix}_${Math.floor(random() * 36 ** 8)
+      .toString(36)
+      .padStart(8, '0')}${Math.floor(random() * 36 ** 8)
+      .toString(36)
+      .padStart(8, '0')}`;
   const start = Date.UTC(2026, 10, 28, 1, 0, 0);
   const records: AuditRecordCore[] = [];
   for (let seq = 1; seq <= options.size; seq++) {
@@ -83,7 +98,12 @@ export function sealRecords(records: readonly AuditRecordCore[], prevHash = GENE
 }
 
 /** Signed checkpoints at every `every` records (sizes every, 2·every, …, up to rows.length). */
-export function signCheckpointsEvery(rows: readonly StoredAuditRow[], every: number, key: AuditSigningKey, origin: string): StoredCheckpoint[] {
+export function signCheckpointsEvery(
+  rows: readonly StoredAuditRow[],
+  every: number,
+  key: AuditSigningKey,
+  origin: string,
+): StoredCheckpoint[] {
   const frontier = createFrontier();
   const checkpoints: StoredCheckpoint[] = [];
   for (const row of rows) {

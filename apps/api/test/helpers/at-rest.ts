@@ -3,7 +3,9 @@ import { sql, type Kysely } from 'kysely';
 import type { TestStore } from './test-store.ts';
 
 async function allRowsAsText(db: Kysely<unknown>, schema: string): Promise<string> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${schema}`.execute(db);
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${schema}`.execute(
+    db,
+  );
   const parts: string[] = [];
   for (const { table_name } of tables.rows) {
     const rows = await sql<{ j: string }>`select row_to_json(t)::text as j from ${sql.table(`${schema}.${table_name}`)} t`.execute(db);

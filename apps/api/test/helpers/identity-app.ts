@@ -28,7 +28,15 @@ export async function createIdentityTestApp(
   const outbox = createCapturingTransports();
   const transports = options.transports === undefined || options.transports === 'capture' ? outbox.transports : options.transports;
   const build = () =>
-    buildApp({ config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: '0.0.0-test', webDistDir, deliveryTransports: transports });
+    buildApp({
+      config: store.config,
+      database: store.database,
+      keys: store.keys,
+      logger: store.logger,
+      version: '0.0.0-test',
+      webDistDir,
+      deliveryTransports: transports,
+    });
   const app = await build();
   await app.ready();
   const others: FastifyInstance[] = [];

@@ -8,7 +8,8 @@ import { DEMO_ACCOUNTS, demoTotpSecret } from '../../src/demo/seed-demo.ts';
 import { createTestStore, type TestStore } from './test-store.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 
-export const TEST_INDEX_HTML = '<!doctype html><html lang="zh-CN"><head><title>test shell</title></head><body><div id="root"></div></body></html>';
+export const TEST_INDEX_HTML =
+  '<!doctype html><html lang="zh-CN"><head><title>test shell</title></head><body><div id="root"></div></body></html>';
 
 export type TestApp = TestStore & { app: FastifyInstance; close: () => Promise<void> };
 
@@ -19,7 +20,14 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
   mkdirSync(join(webDistDir, 'assets'), { recursive: true });
   writeFileSync(join(webDistDir, 'index.html'), TEST_INDEX_HTML);
   writeFileSync(join(webDistDir, 'assets', 'app-abc123.js'), 'console.log(1)');
-  const app = await buildApp({ config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: '0.0.0-test', webDistDir });
+  const app = await buildApp({
+    config: store.config,
+    database: store.database,
+    keys: store.keys,
+    logger: store.logger,
+    version: '0.0.0-test',
+    webDistDir,
+  });
   return {
     ...store,
     app,
@@ -41,7 +49,8 @@ const authenticators = new Map<string, { secret: string; lastStep: number; recov
 export async function nextTotpCode(accountId: string, loginName?: string): Promise<string | undefined> {
   const demo = DEMO_ACCOUNTS.find((a) => a.kind === 'staff' && a.loginName === loginName);
   // The demo seed enrolled its staff with published secrets, using the step before the seeding moment.
-  if (!authenticators.has(accountId) && demo) authenticators.set(accountId, { secret: demoTotpSecret(demo.loginName), lastStep: Math.floor(Date.now() / 30_000) - 1, recovery: [] });
+  if (!authenticators.has(accountId) && demo)
+    authenticators.set(accountId, { secret: demoTotpSecret(demo.loginName), lastStep: Math.floor(Date.now() / 30_000) - 1, recovery: [] });
   const device = authenticators.get(accountId);
   if (!device) return undefined;
   const nowStep = Math.floor(Date.now() / 30_000);
@@ -76,7 +85,12 @@ export async function signIn(app: FastifyInstance, loginName: string, password: 
     const { factorId, secret } = started.json() as { factorId: string; secret: string };
     authenticators.set(accountId, { secret, lastStep: 0, recovery: [] });
     const code = await nextTotpCode(accountId);
-    const confirmed = await app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers: authHeaders(session), payload: { factorId, code } });
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/api/me/factors/totp/confirm',
+      headers: authHeaders(session),
+      payload: { factorId, code },
+    });
     if (confirmed.statusCode !== 200) throw new Error(`TOTP confirmation failed: ${confirmed.statusCode} ${confirmed.body}`);
     const device = authenticators.get(accountId);
     if (device) device.recovery = (confirmed.json() as { recoveryCodes: string[] | null }).recoveryCodes ?? [];

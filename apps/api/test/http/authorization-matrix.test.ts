@@ -258,7 +258,13 @@ for (const dialect of DIALECTS) {
       t = await createIdentityTestApp(dialect);
       for (const role of ROLES_UNDER_TEST) {
         const kind = role === 'seller' || role === 'buyer' ? 'customer' : 'staff';
-        const created = await t.app.services.identity.createAccount({ kind, loginName: `matrix-${role}`, accountNo: `M-${role}`, roles: [role], password: PASSWORD });
+        const created = await t.app.services.identity.createAccount({
+          kind,
+          loginName: `matrix-${role}`,
+          accountNo: `M-${role}`,
+          roles: [role],
+          password: PASSWORD,
+        });
         accounts.set(role, created.id);
       }
     });
@@ -270,7 +276,13 @@ for (const dialect of DIALECTS) {
         .filter((r) => r.method !== 'HEAD')
         .map((r) => `${r.method} ${r.url}`);
       assert.deepEqual(routes.filter((r) => !Object.hasOwn(EXPECTED, r)).sort(), [], 'routes without an expected row');
-      assert.deepEqual(Object.keys(EXPECTED).filter((r) => !routes.includes(r)).sort(), [], 'rows for routes that do not exist');
+      assert.deepEqual(
+        Object.keys(EXPECTED)
+          .filter((r) => !routes.includes(r))
+          .sort(),
+        [],
+        'rows for routes that do not exist',
+      );
     });
 
     test('each route admits exactly the roles in its row, and refuses the others with 401 or 403', async () => {
@@ -279,7 +291,12 @@ for (const dialect of DIALECTS) {
         const [method, url] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
         for (const role of ['visitor', ...ROLES_UNDER_TEST] as const) {
           // Signing out would end the session the rest of the matrix uses: it gets a throwaway one.
-          const session = role === 'visitor' ? undefined : route === 'POST /api/auth/logout' ? await signIn(t.app, `matrix-${role}`, PASSWORD) : await sessionOf(role);
+          const session =
+            role === 'visitor'
+              ? undefined
+              : route === 'POST /api/auth/logout'
+                ? await signIn(t.app, `matrix-${role}`, PASSWORD)
+                : await sessionOf(role);
           const res = await t.app.inject({
             method,
             url: concrete(url),
@@ -290,17 +307,28 @@ for (const dialect of DIALECTS) {
           const code = res.headers['content-type']?.toString().includes('json') ? (res.json() as { code?: string }).code : undefined;
           const refused = res.statusCode === 401 || (res.statusCode === 403 && code === 'FORBIDDEN');
           const expected = allows(who, role);
-          if (expected === refused) failures.push(`${route} as ${role}: expected ${expected ? 'allowed' : 'refused'}, got ${res.statusCode} ${code ?? ''}`);
-          if (!expected && role === 'visitor' && res.statusCode !== 401) failures.push(`${route} as visitor: expected 401, got ${res.statusCode}`);
+          if (expected === refused)
+            failures.push(`${route} as ${role}: expected ${expected ? 'allowed' : 'refused'}, got ${res.statusCode} ${code ?? ''}`);
+          if (!expected && role === 'visitor' && res.statusCode !== 401)
+            failures.push(`${route} as visitor: expected 401, got ${res.statusCode}`);
         }
       }
       assert.deepEqual(failures, []);
     });
 
-    test('a broker probing another broker\'s client by id (IDOR) is refused with 403, and the probe is on the audit trail', async () => {
-      const other = await t.app.services.identity.createAccount({ kind: 'staff', loginName: 'matrix-broker-2', accountNo: 'M-broker-2', roles: ['broker'], password: PASSWORD });
+    test("a broker probing another broker's client by id (IDOR) is refused with 403, and the probe is on the audit trail", async () => {
+      const other = await t.app.services.identity.createAccount({
+        kind: 'staff',
+        loginName: 'matrix-broker-2',
+        accountNo: 'M-broker-2',
+        roles: ['broker'],
+        password: PASSWORD,
+      });
       const customer = accounts.get('buyer') ?? '';
-      await t.app.services.profiles.updateOwn({ accountId: customer, sessionId: 'test', kind: 'customer', roles: ['buyer'], csrfToken: '', stage: 'active' }, { mobile: '13911112222' });
+      await t.app.services.profiles.updateOwn(
+        { accountId: customer, sessionId: 'test', kind: 'customer', roles: ['buyer'], csrfToken: '', stage: 'active' },
+        { mobile: '13911112222' },
+      );
       await t.app.services.profiles.assignClient(customer, other.id, accounts.get('admin') ?? '');
       const probe = await t.app.inject({
         method: 'POST',

@@ -39,8 +39,25 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/staff/assignments', ['body.customerAccountId', 'body.brokerAccountId'], KNOWN),
   ...each('POST /api/me/factors/totp/confirm', ['body.factorId', 'body.code'], NOT_STORED),
   ...each('POST /api/auth/step-up', ['body.code', 'body.password'], NOT_STORED),
-  ...each('POST /api/audit/search', ['body.actor', 'body.subjectId', 'body.subjectMobile', 'body.subjectEmail', 'body.subjectIdNumber', 'body.action', 'body.purpose'], NOT_STORED),
-  ...each('POST /api/privacy/receipts/verify', ['body.receipt.receiptId', 'body.receipt.issuer', 'body.receipt.keyId', 'body.receipt.subject', 'body.receipt.recipient', 'body.receipt.at', 'body.receipt.uiTextHash', 'body.signature'], NOT_STORED),
+  ...each(
+    'POST /api/audit/search',
+    ['body.actor', 'body.subjectId', 'body.subjectMobile', 'body.subjectEmail', 'body.subjectIdNumber', 'body.action', 'body.purpose'],
+    NOT_STORED,
+  ),
+  ...each(
+    'POST /api/privacy/receipts/verify',
+    [
+      'body.receipt.receiptId',
+      'body.receipt.issuer',
+      'body.receipt.keyId',
+      'body.receipt.subject',
+      'body.receipt.recipient',
+      'body.receipt.at',
+      'body.receipt.uiTextHash',
+      'body.signature',
+    ],
+    NOT_STORED,
+  ),
   ...each('POST /api/privacy/feedback', ['body.message', 'body.contactEmail'], SEALED),
   ...each('POST /api/me/privacy-requests', ['body.message', 'body.contactEmail'], SEALED),
   ...each('POST /api/staff/privacy/notices', ['body.prose.zh-CN', 'body.prose.en'], GUARDED),
@@ -71,7 +88,11 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('PUT /api/staff/nda/templates/:version', ['body.titleZh', 'body.bodyZh', 'body.titleEn', 'body.bodyEn'], GUARDED),
   // Messages (issue 13): the text is sealed by the vault (original and masked rendering); the rest are ids.
   ...each('POST /api/me/threads/:id/messages', ['body.text'], SEALED),
-  ...each('POST /api/me/threads/:id/messages', ['body.attachments[]'], 'a data-room document id in UUID form (checked); only the reference is stored'),
+  ...each(
+    'POST /api/me/threads/:id/messages',
+    ['body.attachments[]'],
+    'a data-room document id in UUID form (checked); only the reference is stored',
+  ),
   ...each('POST /api/me/threads', ['body.listingId'], KNOWN),
   ...each('POST /api/me/threads/:id/read', ['body.messageId'], KNOWN),
   // Deals (issue 13; test/deals/deal-pipeline-http.test.ts proves the refusals).
@@ -93,10 +114,18 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/dataroom/:listingId/documents/:documentId/release', ['body.versionId'], KNOWN),
   ...each('POST /api/dataroom/:listingId/documents/:documentId/redaction', ['body.versionId'], KNOWN),
   ...each('PUT /api/dataroom/:listingId/permissions', ['body.grantId', 'body.target.id'], KNOWN),
-  ...each('POST /api/dataroom/:listingId/beacons', ['body.beacons[].documentId'], 'must name a page rendered for the caller in the last hour (checked); only that id is stored'),
+  ...each(
+    'POST /api/dataroom/:listingId/beacons',
+    ['body.beacons[].documentId'],
+    'must name a page rendered for the caller in the last hour (checked); only that id is stored',
+  ),
   // Issue 15: a witness hands in a copy of our own checkpoint note with its cosignature line; only a cosignature
   // that verifies against a configured witness key, over a note we signed byte for byte, is stored.
-  ...each('POST /api/audit/cosignatures', ['body.note'], 'a signed checkpoint note (checked against our own); only a verified cosignature is stored'),
+  ...each(
+    'POST /api/audit/cosignatures',
+    ['body.note'],
+    'a signed checkpoint note (checked against our own); only a verified cosignature is stored',
+  ),
 ]);
 
 type Def = { type: string; checks?: Array<{ _zod: { def: { check: string } } }>; [k: string]: unknown };
@@ -138,7 +167,11 @@ function freeTextPaths(schema: unknown, path: string): string[] {
 
 function listingInput(overrides: Partial<TListingInput> = {}, serial = 600): TListingInput {
   const base = demoSellerListings()[0] as TListingInput;
-  return { ...base, company: { ...base.company, name: `上海澜舟${serial}信息科技有限公司`, creditCode: syntheticCreditCode(serial) }, ...overrides };
+  return {
+    ...base,
+    company: { ...base.company, name: `上海澜舟${serial}信息科技有限公司`, creditCode: syntheticCreditCode(serial) },
+    ...overrides,
+  };
 }
 
 type Refusal = { field: string; kind: string; start: number; end: number };
@@ -155,7 +188,13 @@ for (const dialect of DIALECTS) {
       t.app.inject({ method, url, headers: authHeaders(s), payload: payload as Record<string, unknown> });
 
     /** A 422 FREE_TEXT_IDENTIFIERS naming `field` and `kind`, at offsets that cover the identifier, and never echoing it. */
-    function assertRefused(res: { statusCode: number; body: string; json: () => { code: string; details: { findings: Refusal[] } } }, field: string, kind: string, text: string, written: string): void {
+    function assertRefused(
+      res: { statusCode: number; body: string; json: () => { code: string; details: { findings: Refusal[] } } },
+      field: string,
+      kind: string,
+      text: string,
+      written: string,
+    ): void {
       assert.equal(res.statusCode, 422, res.body);
       const body = res.json();
       assert.equal(body.code, 'FREE_TEXT_IDENTIFIERS');
@@ -179,10 +218,20 @@ for (const dialect of DIALECTS) {
 
     if (dialect === DIALECTS[0]) {
       test('every free-text string field of every request body is either guarded or exempt for a stated reason', () => {
-        const found = t.app.routeTable.filter((r) => r.body !== undefined).flatMap((r) => freeTextPaths(r.body, 'body').map((p) => `${r.method} ${r.url} ${p}`));
+        const found = t.app.routeTable
+          .filter((r) => r.body !== undefined)
+          .flatMap((r) => freeTextPaths(r.body, 'body').map((p) => `${r.method} ${r.url} ${p}`));
         assert.ok(found.length >= 60, `the walk sees the schemas (${found.length})`);
-        assert.deepEqual(found.filter((f) => !FREE_TEXT_FIELDS.has(f)), [], 'unclassified free-text fields');
-        assert.deepEqual([...FREE_TEXT_FIELDS.keys()].filter((f) => !found.includes(f)), [], 'classified fields that no longer exist');
+        assert.deepEqual(
+          found.filter((f) => !FREE_TEXT_FIELDS.has(f)),
+          [],
+          'unclassified free-text fields',
+        );
+        assert.deepEqual(
+          [...FREE_TEXT_FIELDS.keys()].filter((f) => !found.includes(f)),
+          [],
+          'classified fields that no longer exist',
+        );
       });
     }
 
@@ -200,31 +249,73 @@ for (const dialect of DIALECTS) {
         }
       }
       const highlight = '薇❤ wang_lei88';
-      assertRefused(await call(seller, 'POST', '/api/seller/listings', listingInput({ highlights: ['老牌', highlight] })), 'highlights.1', 'wechat', highlight, 'wang_lei88');
+      assertRefused(
+        await call(seller, 'POST', '/api/seller/listings', listingInput({ highlights: ['老牌', highlight] })),
+        'highlights.1',
+        'wechat',
+        highlight,
+        'wang_lei88',
+      );
       const doc = '合同 l38O0l38OOO.pdf';
-      assertRefused(await call(seller, 'POST', '/api/seller/listings', listingInput({ documentNames: [doc] })), 'documentNames.0', 'mobile', doc, 'l38O0l38OOO');
+      assertRefused(
+        await call(seller, 'POST', '/api/seller/listings', listingInput({ documentNames: [doc] })),
+        'documentNames.0',
+        'mobile',
+        doc,
+        'l38O0l38OOO',
+      );
       assert.equal((await t.app.inject({ url: '/api/seller/listings', headers: authHeaders(seller, false) })).json().items.length, before);
       // The same guard on an update, and the same fields.
       const draft = await call(seller, 'POST', '/api/seller/listings', listingInput({}, 601));
       assert.equal(draft.statusCode, 200, draft.body);
       const industry = '138.1234.5678';
-      assertRefused(await call(seller, 'PUT', `/api/seller/listings/${draft.json().id}`, listingInput({ industry }, 601)), 'industry', 'mobile', industry, industry);
+      assertRefused(
+        await call(seller, 'PUT', `/api/seller/listings/${draft.json().id}`, listingInput({ industry }, 601)),
+        'industry',
+        'mobile',
+        industry,
+        industry,
+      );
     });
 
     test('amounts, years and capital figures in a listing are not refused', async () => {
-      const description = '成立于二〇一五年，注册资本壹仟万元，实缴伍佰万；2021年营收138万，2022年营收1234万，2023年营收5678万；价格138.5万，可谈。';
-      const res = await call(seller, 'POST', '/api/seller/listings', listingInput({ description, industry: '信息技术', highlights: ['成立8年', '一般纳税人'] }, 602));
+      const description =
+        '成立于二〇一五年，注册资本壹仟万元，实缴伍佰万；2021年营收138万，2022年营收1234万，2023年营收5678万；价格138.5万，可谈。';
+      const res = await call(
+        seller,
+        'POST',
+        '/api/seller/listings',
+        listingInput({ description, industry: '信息技术', highlights: ['成立8年', '一般纳税人'] }, 602),
+      );
       assert.equal(res.statusCode, 200, res.body);
     });
 
     test('withdrawal and review comments refuse identifiers and the listing does not move', async () => {
       const d = (await call(seller, 'POST', '/api/seller/listings', listingInput({}, 603))).json() as { id: string };
       const withdrawal = '有事打 1\u200b3\u200b8\u200b1234\u200b5678';
-      assertRefused(await call(seller, 'POST', `/api/seller/listings/${d.id}/withdraw`, { comment: withdrawal }), 'comment', 'mobile', withdrawal, '1\u200b3\u200b8\u200b1234\u200b5678');
+      assertRefused(
+        await call(seller, 'POST', `/api/seller/listings/${d.id}/withdraw`, { comment: withdrawal }),
+        'comment',
+        'mobile',
+        withdrawal,
+        '1\u200b3\u200b8\u200b1234\u200b5678',
+      );
       assert.equal((await call(seller, 'POST', `/api/seller/listings/${d.id}/submit`, {})).json().status, 'submitted');
       const review = '请卖家直接联系 🐧 2845123456';
-      const checklist = { identity_checked: true, registry_checked: true, teaser_anonymous: true, red_flags_disclosed: true, price_reasonable: true };
-      assertRefused(await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'request_changes', comment: review, checklist }), 'comment', 'qq', review, '2845123456');
+      const checklist = {
+        identity_checked: true,
+        registry_checked: true,
+        teaser_anonymous: true,
+        red_flags_disclosed: true,
+        price_reasonable: true,
+      };
+      assertRefused(
+        await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'request_changes', comment: review, checklist }),
+        'comment',
+        'qq',
+        review,
+        '2845123456',
+      );
       assert.equal((await call(broker, 'POST', `/api/broker/listings/${d.id}/company/reveal`, {})).statusCode, 200);
       const approved = await call(broker, 'POST', `/api/broker/listings/${d.id}/review`, { decision: 'approve', comment: '', checklist });
       assert.equal(approved.json().status, 'published', approved.body);
@@ -233,28 +324,53 @@ for (const dialect of DIALECTS) {
     });
 
     test('a saved search refuses identifiers in its name, its keywords and its industry, and stores nothing', async () => {
-      const count = async () => (await t.app.inject({ url: '/api/me/saved-searches', headers: authHeaders(buyer, false) })).json().items.length;
+      const count = async () =>
+        (await t.app.inject({ url: '/api/me/saved-searches', headers: authHeaders(buyer, false) })).json().items.length;
       const before = await count();
       const name = '一三八一二三四五六七八';
       assertRefused(await call(buyer, 'POST', '/api/me/saved-searches', { name, query: {} }), 'name', 'mobile', name, name);
       const q = 'wang(at)163(dot)com';
       assertRefused(await call(buyer, 'POST', '/api/me/saved-searches', { name: '上海科技', query: { q } }), 'query', 'email', q, q);
       const industry = '138.1234.5678';
-      assertRefused(await call(buyer, 'POST', '/api/me/saved-searches', { name: '上海科技', query: { industry } }), 'industry', 'mobile', industry, industry);
+      assertRefused(
+        await call(buyer, 'POST', '/api/me/saved-searches', { name: '上海科技', query: { industry } }),
+        'industry',
+        'mobile',
+        industry,
+        industry,
+      );
       assert.equal(await count(), before);
     });
 
-    test('a privacy notice refuses identifiers in either language, but may name the officer\'s published address', async () => {
+    test("a privacy notice refuses identifiers in either language, but may name the officer's published address", async () => {
       const versions = async () => (await t.app.inject({ url: '/api/privacy/notices' })).json().versions.length;
       const before = await versions();
       const zh = '本政策说明我们如何处理您的个人信息。如有疑问请致电 幺三八洞洞幺拐勾三四五。';
       const en = 'This notice explains how we process your personal data.';
       const effectiveAt = new Date().toISOString();
-      assertRefused(await call(privacy, 'POST', '/api/staff/privacy/notices', { prose: { 'zh-CN': zh, en }, effectiveAt }), 'prose.zh-CN', 'mobile', zh, '幺三八洞洞幺拐勾三四五');
+      assertRefused(
+        await call(privacy, 'POST', '/api/staff/privacy/notices', { prose: { 'zh-CN': zh, en }, effectiveAt }),
+        'prose.zh-CN',
+        'mobile',
+        zh,
+        '幺三八洞洞幺拐勾三四五',
+      );
       const leakyEn = `${en} Questions: li.na at qq dot com`;
-      assertRefused(await call(privacy, 'POST', '/api/staff/privacy/notices', { prose: { 'zh-CN': '本政策说明我们如何处理您的个人信息。', en: leakyEn }, effectiveAt }), 'prose.en', 'email', leakyEn, 'li.na at qq dot com');
+      assertRefused(
+        await call(privacy, 'POST', '/api/staff/privacy/notices', {
+          prose: { 'zh-CN': '本政策说明我们如何处理您的个人信息。', en: leakyEn },
+          effectiveAt,
+        }),
+        'prose.en',
+        'email',
+        leakyEn,
+        'li.na at qq dot com',
+      );
       assert.equal(await versions(), before);
-      const withOfficer = await call(privacy, 'POST', '/api/staff/privacy/notices', { prose: { 'zh-CN': '如有疑问，请写信至 privacy@sealbridge.example。', en }, effectiveAt });
+      const withOfficer = await call(privacy, 'POST', '/api/staff/privacy/notices', {
+        prose: { 'zh-CN': '如有疑问，请写信至 privacy@sealbridge.example。', en },
+        effectiveAt,
+      });
       assert.equal(withOfficer.statusCode, 201, withOfficer.body);
     });
 

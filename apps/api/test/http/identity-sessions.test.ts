@@ -104,18 +104,40 @@ describe('session housekeeping', () => {
     const t = await createTestApp('sqlite');
     try {
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
-      const account = await identity.createAccount({ kind: 'customer', loginName: 'old', accountNo: 'C-7', roles: ['buyer'], password: PASSWORD });
-      const row = (id: string, expires: string, revoked: string | null) => ({
-        id_hash: id, account_id: account.id, csrf_token: 'x', created_at: '2026-01-01T00:00:00.000Z', last_seen_at: '2026-01-01T00:00:00.000Z', expires_at: expires, revoked_at: revoked, public_id: id.slice(0, 8), stage: 'active' as const, device_browser: null, device_os: null,
+      const account = await identity.createAccount({
+        kind: 'customer',
+        loginName: 'old',
+        accountNo: 'C-7',
+        roles: ['buyer'],
+        password: PASSWORD,
       });
-      await t.database.db.insertInto('sessions').values([
-        row('a'.repeat(64), '2026-01-01T12:00:00.000Z', null),
-        row('b'.repeat(64), '2999-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
-        row('c'.repeat(64), '2999-01-01T00:00:00.000Z', null),
-      ]).execute();
+      const row = (id: string, expires: string, revoked: string | null) => ({
+        id_hash: id,
+        account_id: account.id,
+        csrf_token: 'x',
+        created_at: '2026-01-01T00:00:00.000Z',
+        last_seen_at: '2026-01-01T00:00:00.000Z',
+        expires_at: expires,
+        revoked_at: revoked,
+        public_id: id.slice(0, 8),
+        stage: 'active' as const,
+        device_browser: null,
+        device_os: null,
+      });
+      await t.database.db
+        .insertInto('sessions')
+        .values([
+          row('a'.repeat(64), '2026-01-01T12:00:00.000Z', null),
+          row('b'.repeat(64), '2999-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+          row('c'.repeat(64), '2999-01-01T00:00:00.000Z', null),
+        ])
+        .execute();
       assert.equal(await identity.purgeStaleSessions(), 2);
       const left = await t.database.db.selectFrom('sessions').select('id_hash').execute();
-      assert.deepEqual(left.map((r) => r.id_hash), ['c'.repeat(64)]);
+      assert.deepEqual(
+        left.map((r) => r.id_hash),
+        ['c'.repeat(64)],
+      );
     } finally {
       await t.close();
     }

@@ -21,7 +21,12 @@ for (const store of stores) {
       // A fresh client address per run: Redis counters outlive the test process.
       const remoteAddress = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`;
       const attempt = () =>
-        t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { loginName: `nobody-${randomUUID()}`, password: 'x' } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          payload: { loginName: `nobody-${randomUUID()}`, password: 'x' },
+        });
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) statuses.push((await attempt()).statusCode);
       assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));

@@ -19,22 +19,26 @@ describe('attempt limits', () => {
     assert.equal((await limiter.hit('k', RULE)).allowed, true);
   });
 
-  test('with Redis two instances share one limit (N instances do not mean N times the limit)', { skip: !process.env.REDIS_URL && 'REDIS_URL is not set' }, async () => {
-    const a = new Redis(process.env.REDIS_URL ?? '');
-    const b = new Redis(process.env.REDIS_URL ?? '');
-    try {
-      const key = `test-${randomUUID()}`;
-      const first = createRedisAttemptLimiter(a);
-      const second = createRedisAttemptLimiter(b);
-      assert.equal((await first.hit(key, RULE)).allowed, true);
-      assert.equal((await second.hit(key, RULE)).allowed, true);
-      const refused = await first.hit(key, RULE);
-      assert.equal(refused.allowed, false);
-      assert.ok(refused.retryAfterMs > 55_000 && refused.retryAfterMs <= 60_000);
-      await a.del(`sealbridge:limit:${RULE.name}:${key}`);
-    } finally {
-      a.disconnect();
-      b.disconnect();
-    }
-  });
+  test(
+    'with Redis two instances share one limit (N instances do not mean N times the limit)',
+    { skip: !process.env.REDIS_URL && 'REDIS_URL is not set' },
+    async () => {
+      const a = new Redis(process.env.REDIS_URL ?? '');
+      const b = new Redis(process.env.REDIS_URL ?? '');
+      try {
+        const key = `test-${randomUUID()}`;
+        const first = createRedisAttemptLimiter(a);
+        const second = createRedisAttemptLimiter(b);
+        assert.equal((await first.hit(key, RULE)).allowed, true);
+        assert.equal((await second.hit(key, RULE)).allowed, true);
+        const refused = await first.hit(key, RULE);
+        assert.equal(refused.allowed, false);
+        assert.ok(refused.retryAfterMs > 55_000 && refused.retryAfterMs <= 60_000);
+        await a.del(`sealbridge:limit:${RULE.name}:${key}`);
+      } finally {
+        a.disconnect();
+        b.disconnect();
+      }
+    },
+  );
 });

@@ -21,9 +21,18 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createIdentityTestApp(dialect);
       const { identity, profiles } = t.app.services;
-      const customer = await identity.createAccount({ kind: 'customer', loginName: 'lock-me', accountNo: 'C-31', roles: ['buyer'], password: PASSWORD });
+      const customer = await identity.createAccount({
+        kind: 'customer',
+        loginName: 'lock-me',
+        accountNo: 'C-31',
+        roles: ['buyer'],
+        password: PASSWORD,
+      });
       customerId = customer.id;
-      await profiles.updateOwn({ accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { mobile: '13920000001', email: 'Zhou.Min@example.com' });
+      await profiles.updateOwn(
+        { accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' },
+        { mobile: '13920000001', email: 'Zhou.Min@example.com' },
+      );
       await identity.createAccount({ kind: 'customer', loginName: 'other', accountNo: 'C-32', roles: ['seller'], password: PASSWORD });
     });
     after(async () => t.close());
@@ -103,7 +112,11 @@ for (const dialect of DIALECTS) {
       assert.ok(rows.length >= 2);
       for (const row of rows) assert.match(row.key_hash, /^[0-9a-f]{12}$/);
       assert.doesNotMatch(JSON.stringify(rows), /other|nobody|lock-me/);
-      const locks = await t.database.db.selectFrom('audit_log').select(['data', 'actor_account_id']).where('type', '=', 'identity.sign_in_locked').execute();
+      const locks = await t.database.db
+        .selectFrom('audit_log')
+        .select(['data', 'actor_account_id'])
+        .where('type', '=', 'identity.sign_in_locked')
+        .execute();
       assert.ok(locks.length >= 2);
       assert.deepEqual(JSON.parse(locks[0]?.data ?? '{}'), { failures: 5, lockedSeconds: 60 });
     });
@@ -112,7 +125,12 @@ for (const dialect of DIALECTS) {
       const remoteAddress = nextClientAddress();
       let last;
       for (let i = 0; i < 11; i++) {
-        last = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { loginName: `flood-${i}`, password: 'x' } });
+        last = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          payload: { loginName: `flood-${i}`, password: 'x' },
+        });
       }
       assert.equal(last?.statusCode, 429);
       assert.equal(last?.json().code, 'RATE_LIMITED');

@@ -36,14 +36,14 @@ describe('the password policy', () => {
     assert.ok(verdict.feedback.suggestions.every((s) => /^[a-zA-Z]+$/.test(s)));
   });
 
-  test('a password built on the person\'s own e-mail address is refused', async () => {
+  test("a password built on the person's own e-mail address is refused", async () => {
     const verdict = await assessPassword('zhangwei.cn2024', ['zhangwei.cn2024@example.com', 'zhangwei.cn2024']);
     assert.ok(verdict.problems.includes('guessable'));
     assert.equal(verdict.feedback.warning, 'userInputs');
   });
 });
 
-test('a password built on the product\'s own name is guessable (context-specific words, ASVS 6.2.11)', async () => {
+test("a password built on the product's own name is guessable (context-specific words, ASVS 6.2.11)", async () => {
   const { assessPassword } = await import('../../src/modules/identity/index.ts');
   for (const password of ['Sealbridge2026!', 'Fengqiao2026!', 'Gongsizhuanrang1']) {
     assert.ok((await assessPassword(password)).problems.includes('guessable'), password);

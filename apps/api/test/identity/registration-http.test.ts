@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { CODE_MAX_ATTEMPTS, createContactDirectory, createRegistrationRepo, createRegistrationService } from '../../src/modules/identity/index.ts';
+import {
+  CODE_MAX_ATTEMPTS,
+  createContactDirectory,
+  createRegistrationRepo,
+  createRegistrationService,
+} from '../../src/modules/identity/index.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, sessionFrom } from '../helpers/test-app.ts';
 import { createIdentityTestApp, nextClientAddress, type IdentityTestApp } from '../helpers/identity-app.ts';
@@ -29,7 +34,13 @@ for (const dialect of DIALECTS) {
       assert.equal(message?.template, 'registration_code');
       assert.match(message?.text ?? '', /^【封桥】您的注册验证码为 \d{6}/);
 
-      const done = await complete({ channel: 'mobile', address: '13910000001', code: t.outbox.codeFor('+8613910000001'), password: STRONG, roles: ['seller', 'buyer'] });
+      const done = await complete({
+        channel: 'mobile',
+        address: '13910000001',
+        code: t.outbox.codeFor('+8613910000001'),
+        password: STRONG,
+        roles: ['seller', 'buyer'],
+      });
       assert.equal(done.statusCode, 201, done.body);
       const account = done.json().account;
       assert.equal(account.kind, 'customer');
@@ -46,17 +57,37 @@ for (const dialect of DIALECTS) {
 
     test('a customer who registered by e-mail signs in with that address in any letter case', async () => {
       await start('email', 'Li.Hua@Example.com');
-      const done = await complete({ channel: 'email', address: 'li.hua@example.com', code: t.outbox.codeFor('li.hua@example.com'), password: STRONG, roles: ['buyer'] });
+      const done = await complete({
+        channel: 'email',
+        address: 'li.hua@example.com',
+        code: t.outbox.codeFor('li.hua@example.com'),
+        password: STRONG,
+        roles: ['buyer'],
+      });
       assert.equal(done.statusCode, 201, done.body);
-      const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextClientAddress(), payload: { loginName: 'LI.HUA@example.COM', password: STRONG } });
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: nextClientAddress(),
+        payload: { loginName: 'LI.HUA@example.COM', password: STRONG },
+      });
       assert.equal(login.statusCode, 200, login.body);
       assert.equal(login.json().account.id, done.json().account.id);
     });
 
     test('the start answer is the same for a registered and a new address; only the message differs', async () => {
       // An existing customer whose profile holds the number (as the demo seed writes it).
-      const existing = await t.app.services.identity.createAccount({ kind: 'customer', loginName: 'existing-2', accountNo: 'C-2', roles: ['buyer'], password: STRONG });
-      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' }, { mobile: '+86 139 1000 0002' });
+      const existing = await t.app.services.identity.createAccount({
+        kind: 'customer',
+        loginName: 'existing-2',
+        accountNo: 'C-2',
+        roles: ['buyer'],
+        password: STRONG,
+      });
+      await t.app.services.profiles.updateOwn(
+        { accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' },
+        { mobile: '+86 139 1000 0002' },
+      );
 
       const registered = await start('mobile', '13910000002');
       const fresh = await start('mobile', '13910000003');
@@ -71,7 +102,11 @@ for (const dialect of DIALECTS) {
     test('an expired code is refused', async () => {
       await start('mobile', '13910000004');
       const code = t.outbox.codeFor('+8613910000004');
-      await t.database.db.updateTable('identity_verification_codes').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('consumed_at', 'is', null).execute();
+      await t.database.db
+        .updateTable('identity_verification_codes')
+        .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+        .where('consumed_at', 'is', null)
+        .execute();
       const res = await complete({ channel: 'mobile', address: '13910000004', code, password: STRONG, roles: ['buyer'] });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().code, 'INVALID_CODE');
@@ -148,7 +183,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(short.json().details.problems, ['too_short', 'guessable']);
 
       const own = await complete({ channel: 'mobile', address: '13910000007', code, password: '13910000007abc', roles: ['buyer'] });
-      assert.equal(own.json().code, 'WEAK_PASSWORD', 'a password built on the person\'s own number is guessable');
+      assert.equal(own.json().code, 'WEAK_PASSWORD', "a password built on the person's own number is guessable");
 
       const ok = await complete({ channel: 'mobile', address: '13910000007', code, password: STRONG, roles: ['buyer'] });
       assert.equal(ok.statusCode, 201, 'weak attempts did not spend the code');
@@ -163,8 +198,17 @@ for (const dialect of DIALECTS) {
       const retryAfter = Number(second.headers['retry-after']);
       assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
 
-      const existing = await t.app.services.identity.createAccount({ kind: 'customer', loginName: 'existing-9', accountNo: 'C-9', roles: ['seller'], password: STRONG });
-      await t.app.services.profiles.updateOwn({ accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' }, { email: 'limit-registered@example.com' });
+      const existing = await t.app.services.identity.createAccount({
+        kind: 'customer',
+        loginName: 'existing-9',
+        accountNo: 'C-9',
+        roles: ['seller'],
+        password: STRONG,
+      });
+      await t.app.services.profiles.updateOwn(
+        { accountId: existing.id, sessionId: 'test', kind: 'customer', roles: existing.roles, csrfToken: '', stage: 'active' },
+        { email: 'limit-registered@example.com' },
+      );
       assert.equal((await start('email', 'limit-registered@example.com')).statusCode, 202);
       const registered = await start('email', 'limit-registered@example.com');
       assert.equal(registered.statusCode, 429);
@@ -176,7 +220,12 @@ for (const dialect of DIALECTS) {
       const statuses: number[] = [];
       let last;
       for (let i = 0; i < 6; i++) {
-        last = await t.app.inject({ method: 'POST', url: '/api/auth/register/start', remoteAddress, payload: { channel: 'email', address: `burst${i}@example.com` } });
+        last = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/register/start',
+          remoteAddress,
+          payload: { channel: 'email', address: `burst${i}@example.com` },
+        });
         statuses.push(last.statusCode);
       }
       assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
@@ -204,7 +253,12 @@ for (const dialect of DIALECTS) {
         .where('type', 'like', 'identity.%')
         .execute();
       const types = new Set(rows.map((r) => r.type));
-      for (const type of ['identity.registration_code_requested', 'identity.registration_code_rejected', 'identity.account_registered', 'identity.signed_in']) {
+      for (const type of [
+        'identity.registration_code_requested',
+        'identity.registration_code_rejected',
+        'identity.account_registered',
+        'identity.signed_in',
+      ]) {
         assert.ok(types.has(type), type);
       }
       const registered = rows.find((r) => r.type === 'identity.account_registered');
@@ -217,7 +271,10 @@ for (const dialect of DIALECTS) {
     });
 
     test('codes and addresses are stored only as keyed digests', async () => {
-      const rows = await sql<{ address_hash: string; code_hash: string }>`select address_hash, code_hash from identity_verification_codes`.execute(t.database.db);
+      const rows = await sql<{
+        address_hash: string;
+        code_hash: string;
+      }>`select address_hash, code_hash from identity_verification_codes`.execute(t.database.db);
       assert.ok(rows.rows.length > 0);
       for (const row of rows.rows) {
         assert.match(row.address_hash, /^[0-9a-f]{12}$/);

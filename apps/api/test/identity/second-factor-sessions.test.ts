@@ -10,10 +10,17 @@ import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const PASSWORD = 'Seal-bridge harbour 42 lanterns';
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
-const WECHAT = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50';
+const WECHAT =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50';
 
 const login = (app: FastifyInstance, loginName: string, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/api/auth/login', headers, remoteAddress: nextClientAddress(), payload: { loginName, password: PASSWORD } });
+  app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers,
+    remoteAddress: nextClientAddress(),
+    payload: { loginName, password: PASSWORD },
+  });
 
 const variants = DIALECTS.flatMap((dialect) => [
   { dialect, cache: 'no cache', env: {} as Record<string, string> },
@@ -28,12 +35,33 @@ for (const { dialect, cache, env } of variants) {
     before(async () => {
       t = await createIdentityTestApp(dialect, { env });
       const { identity, profiles } = t.app.services;
-      await identity.createAccount({ kind: 'staff', loginName: 'auditor-new', accountNo: 'S-7001', roles: ['auditor'], password: PASSWORD });
-      const brokerTwo = await identity.createAccount({ kind: 'staff', loginName: 'broker-two', accountNo: 'S-7002', roles: ['broker'], password: PASSWORD });
+      await identity.createAccount({
+        kind: 'staff',
+        loginName: 'auditor-new',
+        accountNo: 'S-7001',
+        roles: ['auditor'],
+        password: PASSWORD,
+      });
+      const brokerTwo = await identity.createAccount({
+        kind: 'staff',
+        loginName: 'broker-two',
+        accountNo: 'S-7002',
+        roles: ['broker'],
+        password: PASSWORD,
+      });
       await completeStaffTraining(t.app.services, brokerTwo.id);
-      const customer = await identity.createAccount({ kind: 'customer', loginName: 'cust-a', accountNo: 'C-7003', roles: ['buyer'], password: PASSWORD });
+      const customer = await identity.createAccount({
+        kind: 'customer',
+        loginName: 'cust-a',
+        accountNo: 'C-7003',
+        roles: ['buyer'],
+        password: PASSWORD,
+      });
       customerId = customer.id;
-      await profiles.updateOwn({ accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' }, { email: 'cust.a@example.com' });
+      await profiles.updateOwn(
+        { accountId: customer.id, sessionId: 'test', kind: 'customer', roles: customer.roles, csrfToken: '', stage: 'active' },
+        { email: 'cust.a@example.com' },
+      );
       second = await t.secondInstance();
     });
     after(async () => t.close());
@@ -52,7 +80,12 @@ for (const { dialect, cache, env } of variants) {
       const started = await t.app.inject({ method: 'POST', url: '/api/me/factors/totp', headers: authHeaders(session) });
       assert.equal(started.statusCode, 200, started.body);
       const { factorId, secret } = started.json() as { factorId: string; secret: string };
-      const confirmed = await t.app.inject({ method: 'POST', url: '/api/me/factors/totp/confirm', headers: authHeaders(session), payload: { factorId, code: await generate({ secret }) } });
+      const confirmed = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/factors/totp/confirm',
+        headers: authHeaders(session),
+        payload: { factorId, code: await generate({ secret }) },
+      });
       assert.equal(confirmed.statusCode, 200, confirmed.body);
       assert.equal(confirmed.json().recoveryCodes.length, 10);
       // The stage change replaced the session token and the CSRF token; the old ones are dead.
@@ -62,7 +95,12 @@ for (const { dialect, cache, env } of variants) {
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 401);
       const now = await t.app.inject({ url: '/api/auth/me', headers: authHeaders(active) });
       assert.equal(now.json().stage, 'active');
-      const oldCsrf = await t.app.inject({ method: 'POST', url: '/api/audit/search', headers: authHeaders({ cookie: active.cookie, csrf: session.csrf }), payload: {} });
+      const oldCsrf = await t.app.inject({
+        method: 'POST',
+        url: '/api/audit/search',
+        headers: authHeaders({ cookie: active.cookie, csrf: session.csrf }),
+        payload: {},
+      });
       assert.equal(oldCsrf.json().code, 'CSRF_REJECTED');
       const allowed = await t.app.inject({ method: 'POST', url: '/api/audit/search', headers: authHeaders(active), payload: {} });
       assert.equal(allowed.statusCode, 200, allowed.body);
@@ -76,34 +114,72 @@ for (const { dialect, cache, env } of variants) {
       assert.equal(res.json().stage, 'second_factor');
       assert.deepEqual(res.json().secondFactor.methods, ['totp', 'recovery']);
       const pending = sessionFrom(res);
-      const refused = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(pending), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        headers: authHeaders(pending),
+        payload: { email: 'cust.a@example.com', purpose: 'deal_execution' },
+      });
       assert.equal(refused.statusCode, 401);
       assert.equal(refused.json().code, 'SECOND_FACTOR_PENDING');
       const enrol = await t.app.inject({ method: 'POST', url: '/api/me/factors/totp', headers: authHeaders(pending) });
       assert.equal(enrol.json().code, 'SECOND_FACTOR_PENDING', 'a half-signed-in session cannot add factors');
-      const byPassword = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(pending), payload: { method: 'password', password: PASSWORD } });
+      const byPassword = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers: authHeaders(pending),
+        payload: { method: 'password', password: PASSWORD },
+      });
       assert.equal(byPassword.statusCode, 409, 'the password never stands in for an enrolled factor');
 
       const code = await nextTotpCode(accountId);
-      const stepped = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(pending), payload: { method: 'totp', code } });
+      const stepped = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers: authHeaders(pending),
+        payload: { method: 'totp', code },
+      });
       assert.equal(stepped.statusCode, 200, stepped.body);
       assert.equal(stepped.json().session, undefined, 'the new token travels only as a cookie');
       const full = sessionFrom(stepped);
       assert.notEqual(full.cookie, pending.cookie);
-      const stale = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(pending), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
+      const stale = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        headers: authHeaders(pending),
+        payload: { email: 'cust.a@example.com', purpose: 'deal_execution' },
+      });
       assert.equal(stale.statusCode, 401, 'the half-signed-in token does not live on as a full session');
-      const lookup = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', headers: authHeaders(full), payload: { email: 'cust.a@example.com', purpose: 'deal_execution' } });
+      const lookup = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        headers: authHeaders(full),
+        payload: { email: 'cust.a@example.com', purpose: 'deal_execution' },
+      });
       assert.equal(lookup.statusCode, 200, lookup.body);
-      const sessions = (await t.app.inject({ url: '/api/me/sessions', headers: authHeaders(full) })).json().sessions as { current: boolean; stage: string }[];
+      const sessions = (await t.app.inject({ url: '/api/me/sessions', headers: authHeaders(full) })).json().sessions as {
+        current: boolean;
+        stage: string;
+      }[];
       assert.ok(sessions.some((x) => x.current && x.stage === 'active'));
 
       // The same code cannot finish another sign-in (single use, RFC 6238 replay).
       const again = sessionFrom(await login(t.app, 'broker-two'));
-      const replay = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(again), payload: { method: 'totp', code } });
+      const replay = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers: authHeaders(again),
+        payload: { method: 'totp', code },
+      });
       assert.equal(replay.statusCode, 422);
       assert.equal(replay.json().code, 'SECOND_FACTOR_INVALID');
       const recovery = authenticatorOf(accountId)?.recovery.shift() ?? '';
-      const viaRecovery = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(again), payload: { method: 'recovery', code: recovery } });
+      const viaRecovery = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers: authHeaders(again),
+        payload: { method: 'recovery', code: recovery },
+      });
       assert.equal(viaRecovery.statusCode, 200, viaRecovery.body);
     });
 
@@ -140,8 +216,14 @@ for (const { dialect, cache, env } of variants) {
     test('someone else\'s session id cannot be ended, and "end all others" keeps only the current session', async () => {
       const mine = sessionFrom(await login(t.app, 'cust-a'));
       const other = await signIn(t.app, 'broker-two', PASSWORD);
-      const brokerSessions = (await t.app.inject({ url: '/api/me/sessions', headers: authHeaders(other) })).json().sessions as { id: string }[];
-      const foreign = await t.app.inject({ method: 'DELETE', url: `/api/me/sessions/${brokerSessions[0]?.id ?? ''}`, headers: authHeaders(mine) });
+      const brokerSessions = (await t.app.inject({ url: '/api/me/sessions', headers: authHeaders(other) })).json().sessions as {
+        id: string;
+      }[];
+      const foreign = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/me/sessions/${brokerSessions[0]?.id ?? ''}`,
+        headers: authHeaders(mine),
+      });
       assert.equal(foreign.statusCode, 404);
       const kept = await second.inject({ method: 'POST', url: '/api/me/sessions/end-others', headers: authHeaders(mine) });
       assert.equal(kept.statusCode, 200);
@@ -155,7 +237,11 @@ for (const { dialect, cache, env } of variants) {
       assert.equal((await second.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 200);
       const accountId = (await t.app.inject({ url: '/api/auth/me', headers: authHeaders(session) })).json().account.id as string;
       await t.app.services.identity.setAccountStatus(accountId, 'disabled');
-      assert.equal((await second.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 401, 'disabled account refused on the other instance');
+      assert.equal(
+        (await second.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode,
+        401,
+        'disabled account refused on the other instance',
+      );
       await t.app.services.identity.setAccountStatus(accountId, 'active');
       assert.ok((await t.app.services.identity.endAllSessions(accountId)) >= 1);
       assert.equal((await second.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 401);
@@ -179,26 +265,69 @@ for (const { dialect, cache, env } of variants) {
       assert.equal(last?.to, 'cust.a@example.com');
       assert.match(last?.text ?? '', /微信 8 \/ iOS/);
       await t.app.services.auditLog.drain();
-      const opened = await t.database.db.selectFrom('audit_log').select(['purpose', 'decision']).where('type', '=', 'vault.fields_revealed').where('actor_account_id', '=', customerId).execute();
-      assert.ok(opened.some((r) => r.purpose === 'account_service' && r.decision === 'allowed'), 'the platform opening the address is on the audit trail');
+      const opened = await t.database.db
+        .selectFrom('audit_log')
+        .select(['purpose', 'decision'])
+        .where('type', '=', 'vault.fields_revealed')
+        .where('actor_account_id', '=', customerId)
+        .execute();
+      assert.ok(
+        opened.some((r) => r.purpose === 'account_service' && r.decision === 'allowed'),
+        'the platform opening the address is on the audit trail',
+      );
     });
 
-    test('a customer\'s own reveal and a contact change need a recent re-authentication; the password serves when there is no factor', async () => {
+    test("a customer's own reveal and a contact change need a recent re-authentication; the password serves when there is no factor", async () => {
       const session = sessionFrom(await login(t.app, 'cust-a'));
-      const sessionHash = (await t.database.db.selectFrom('factors_step_ups').select(['session_id_hash', 'stepped_up_at']).where('account_id', '=', customerId).orderBy('stepped_up_at', 'desc').executeTakeFirstOrThrow()).session_id_hash;
-      const fresh = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(session), payload: { fields: ['email'], purpose: 'account_service' } });
+      const sessionHash = (
+        await t.database.db
+          .selectFrom('factors_step_ups')
+          .select(['session_id_hash', 'stepped_up_at'])
+          .where('account_id', '=', customerId)
+          .orderBy('stepped_up_at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).session_id_hash;
+      const fresh = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/profile/reveal',
+        headers: authHeaders(session),
+        payload: { fields: ['email'], purpose: 'account_service' },
+      });
       assert.equal(fresh.statusCode, 200, 'a fresh sign-in counts as recent');
-      await t.database.db.updateTable('factors_step_ups').set({ stepped_up_at: new Date(Date.now() - 10 * 60_000).toISOString() }).where('session_id_hash', '=', sessionHash).execute();
-      const stale = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(session), payload: { fields: ['email'], purpose: 'account_service' } });
+      await t.database.db
+        .updateTable('factors_step_ups')
+        .set({ stepped_up_at: new Date(Date.now() - 10 * 60_000).toISOString() })
+        .where('session_id_hash', '=', sessionHash)
+        .execute();
+      const stale = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/profile/reveal',
+        headers: authHeaders(session),
+        payload: { fields: ['email'], purpose: 'account_service' },
+      });
       assert.equal(stale.statusCode, 403);
       assert.equal(stale.json().code, 'STEP_UP_REQUIRED');
-      const change = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(session), payload: { email: 'new.address@example.com' } });
+      const change = await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/profile',
+        headers: authHeaders(session),
+        payload: { email: 'new.address@example.com' },
+      });
       assert.equal(change.json().code, 'STEP_UP_REQUIRED');
-      const stepped = await t.app.inject({ method: 'POST', url: '/api/auth/step-up', headers: authHeaders(session), payload: { method: 'password', password: PASSWORD } });
+      const stepped = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/step-up',
+        headers: authHeaders(session),
+        payload: { method: 'password', password: PASSWORD },
+      });
       assert.equal(stepped.statusCode, 200, stepped.body);
-      const revealed = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(session), payload: { fields: ['email'], purpose: 'account_service' } });
+      const revealed = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/profile/reveal',
+        headers: authHeaders(session),
+        payload: { fields: ['email'], purpose: 'account_service' },
+      });
       assert.equal(revealed.json().fields.email.value, 'cust.a@example.com');
     });
   });
 }
-

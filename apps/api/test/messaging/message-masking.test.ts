@@ -4,7 +4,7 @@ import { FINDING_TYPES } from '@sealbridge/cn-identifiers';
 import { MASKED_KINDS } from '@sealbridge/contracts';
 import { cleanInput, maskedSegments, maskedText, maskSpans, ownSegments } from '../../src/modules/messaging/message-masking.ts';
 
-test('the kinds a message can mask are exactly the detector\'s finding types', () => {
+test("the kinds a message can mask are exactly the detector's finding types", () => {
   assert.deepEqual([...MASKED_KINDS].sort(), [...FINDING_TYPES].sort());
 });
 
@@ -20,7 +20,7 @@ test('the masked rendering keeps the text and replaces each identifier by its ki
   ]);
 });
 
-test('the sender\'s view marks exactly what others see masked', () => {
+test("the sender's view marks exactly what others see masked", () => {
   const { segments } = ownSegments('加我微信：zhang_san88 谢谢');
   assert.deepEqual(segments, [
     { type: 'text', text: '加我微信：' },
@@ -37,7 +37,10 @@ test('a person cannot forge a masked run: the marker characters are removed from
 
 test('a stored rendering is masked again on reading, so identifiers missed when it was sealed are still hidden', () => {
   // As if sealed by an older detector that found nothing: the text between markers is checked again.
-  assert.deepEqual(maskedSegments('旧消息 13912345678'), [{ type: 'text', text: '旧消息 ' }, { type: 'masked', kind: 'mobile' }]);
+  assert.deepEqual(maskedSegments('旧消息 13912345678'), [
+    { type: 'text', text: '旧消息 ' },
+    { type: 'masked', kind: 'mobile' },
+  ]);
 });
 
 test('a number spelled out in Chinese digits, or a WeChat ID behind a look-alike cue, is masked like a plain one', () => {

@@ -58,7 +58,12 @@ test('a heartbeat keeps the stream alive and marks presence; a session that ende
 
 test('closeAll ends every stream (shutdown)', async () => {
   const { logger } = captureLogs();
-  const hub = createStreamHub({ bus: createMessageBus(createLocalPubSub(logger), logger), presence: createMemoryPresence(), logger, heartbeatMs: 10_000 });
+  const hub = createStreamHub({
+    bus: createMessageBus(createLocalPubSub(logger), logger),
+    presence: createMemoryPresence(),
+    logger,
+    heartbeatMs: 10_000,
+  });
   const sinks = [sink(), sink(), sink()];
   for (const [i, s] of sinks.entries()) await hub.open({ accountId: `acc-${i % 2}`, sink: s, stillSignedIn: async () => true });
   assert.equal(hub.size(), 3);
@@ -69,10 +74,18 @@ test('closeAll ends every stream (shutdown)', async () => {
 
 test('an account opening streams without end keeps only the newest few', async () => {
   const { logger } = captureLogs();
-  const hub = createStreamHub({ bus: createMessageBus(createLocalPubSub(logger), logger), presence: createMemoryPresence(), logger, heartbeatMs: 10_000 });
+  const hub = createStreamHub({
+    bus: createMessageBus(createLocalPubSub(logger), logger),
+    presence: createMemoryPresence(),
+    logger,
+    heartbeatMs: 10_000,
+  });
   const sinks = Array.from({ length: MAX_STREAMS_PER_ACCOUNT + 3 }, () => sink());
   for (const s of sinks) await hub.open({ accountId: 'greedy', sink: s, stillSignedIn: async () => true });
   assert.equal(hub.size(), MAX_STREAMS_PER_ACCOUNT);
-  assert.deepEqual(sinks.map((s) => s.ended()), sinks.map((_, i) => i < 3));
+  assert.deepEqual(
+    sinks.map((s) => s.ended()),
+    sinks.map((_, i) => i < 3),
+  );
   hub.closeAll();
 });

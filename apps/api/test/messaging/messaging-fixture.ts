@@ -4,7 +4,16 @@ import type { DialectName } from '../../src/platform/db/index.ts';
 import { completeStaffTraining } from '../helpers/staff-training.ts';
 import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 import type { IdentityTestApp } from '../helpers/identity-app.ts';
-import { client as disclosureClient, consent, createDisclosureWorld, grantOf, openL1, signNda, verifyBuyer, type DisclosureWorld } from '../disclosure/disclosure-fixture.ts';
+import {
+  client as disclosureClient,
+  consent,
+  createDisclosureWorld,
+  grantOf,
+  openL1,
+  signNda,
+  verifyBuyer,
+  type DisclosureWorld,
+} from '../disclosure/disclosure-fixture.ts';
 
 export const PEOPLE = ['buyer', 'seller', 'broker', 'stranger', 'otherBroker'] as const;
 export type Person = (typeof PEOPLE)[number];
@@ -42,10 +51,28 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
   const world = await createDisclosureWorld(dialect, env);
   const t = world.t;
   const identity = t.app.services.identity;
-  const stranger = await identity.createAccount({ kind: 'customer', loginName: 'msg-stranger', accountNo: 'M-stranger', roles: ['buyer'], password: 'pw-stranger-123' });
-  const otherBroker = await identity.createAccount({ kind: 'staff', loginName: 'msg-broker-2', accountNo: 'M-broker-2', roles: ['broker'], password: 'pw-broker-2-123' });
+  const stranger = await identity.createAccount({
+    kind: 'customer',
+    loginName: 'msg-stranger',
+    accountNo: 'M-stranger',
+    roles: ['buyer'],
+    password: 'pw-stranger-123',
+  });
+  const otherBroker = await identity.createAccount({
+    kind: 'staff',
+    loginName: 'msg-broker-2',
+    accountNo: 'M-broker-2',
+    roles: ['broker'],
+    password: 'pw-broker-2-123',
+  });
   await completeStaffTraining(t.app.services, world.ids.broker, otherBroker.id);
-  const ids: Record<Person, string> = { buyer: world.ids.buyer, seller: world.ids.seller, broker: world.ids.broker, stranger: stranger.id, otherBroker: otherBroker.id };
+  const ids: Record<Person, string> = {
+    buyer: world.ids.buyer,
+    seller: world.ids.seller,
+    broker: world.ids.broker,
+    stranger: stranger.id,
+    otherBroker: otherBroker.id,
+  };
   const sessions: Record<Person, Session> = {
     buyer: world.buyer,
     seller: world.seller,
@@ -74,7 +101,12 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
     },
     grants: {
       inquire: async () => {
-        const res = await c.post(world.buyer, `/api/listings/${world.listing.code}/inquiries`, { buyerType: 'company', budgetBand: '100to300', timeline: '1to3m', note: '希望了解资质和纳税情况' });
+        const res = await c.post(world.buyer, `/api/listings/${world.listing.code}/inquiries`, {
+          buyerType: 'company',
+          budgetBand: '100to300',
+          timeline: '1to3m',
+          note: '希望了解资质和纳税情况',
+        });
         assert.equal(res.statusCode, 200, res.body);
         inquiryId = (res.json() as { id: string }).id;
         return inquiryId;
@@ -88,7 +120,11 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
         await verifyBuyer(world);
         await signNda(world, inquiryId);
         await consent(world, 'seller', inquiryId, 'L1');
-        const res = await c.post(world.broker, `/api/broker/grants/${await grantOf(world, 'L1')}/decision`, { decision: 'approve', reason: '', days: 30 });
+        const res = await c.post(world.broker, `/api/broker/grants/${await grantOf(world, 'L1')}/decision`, {
+          decision: 'approve',
+          reason: '',
+          days: 30,
+        });
         assert.equal(res.statusCode, 200, res.body);
       },
       openL3: async () => {
@@ -100,7 +136,11 @@ export async function createMessagingTestApp(dialect: DialectName, env: Record<s
       },
       sellerL3Consent: async (decision) => {
         if (decision === 'give') return consent(world, 'seller', inquiry(), 'L3');
-        const res = await c.post(world.seller, '/api/me/consents/withdraw', { purpose: 'deal_execution', kind: 'recipient', recipient: `inquiry:${inquiry()}` });
+        const res = await c.post(world.seller, '/api/me/consents/withdraw', {
+          purpose: 'deal_execution',
+          kind: 'recipient',
+          recipient: `inquiry:${inquiry()}`,
+        });
         assert.ok([200, 201].includes(res.statusCode), res.body);
       },
       revoke: async (level) => {
@@ -123,17 +163,22 @@ export function client(app: FastifyInstance, session: Session) {
     messages: (id: string, lane: string, extra = '') => app.inject({ url: `/api/me/threads/${id}/messages?lane=${lane}${extra}`, headers }),
     send: (id: string, lane: string, text: string, attachments: string[] = []) =>
       app.inject({ method: 'POST', url: `/api/me/threads/${id}/messages`, headers, payload: { lane, text, attachments } }),
-    read: (id: string, lane: string, messageId: string) => app.inject({ method: 'POST', url: `/api/me/threads/${id}/read`, headers, payload: { lane, messageId } }),
-    callback: (id: string, window = 'afternoon') => app.inject({ method: 'POST', url: `/api/me/threads/${id}/callbacks`, headers, payload: { window } }),
+    read: (id: string, lane: string, messageId: string) =>
+      app.inject({ method: 'POST', url: `/api/me/threads/${id}/read`, headers, payload: { lane, messageId } }),
+    callback: (id: string, window = 'afternoon') =>
+      app.inject({ method: 'POST', url: `/api/me/threads/${id}/callbacks`, headers, payload: { window } }),
     flags: (status = 'open') => app.inject({ url: `/api/broker/messages/flags?status=${status}`, headers }),
     acknowledge: (id: string) => app.inject({ method: 'POST', url: `/api/broker/messages/flags/${id}/acknowledge`, headers }),
     callbacks: (status = 'open') => app.inject({ url: `/api/broker/messages/callbacks?status=${status}`, headers }),
-    done: (id: string, outcome = 'call_held') => app.inject({ method: 'POST', url: `/api/broker/messages/callbacks/${id}/done`, headers, payload: { outcome } }),
+    done: (id: string, outcome = 'call_held') =>
+      app.inject({ method: 'POST', url: `/api/broker/messages/callbacks/${id}/done`, headers, payload: { outcome } }),
     json,
   };
 }
 
 /** The text a reader sees, with masked runs as ⟨kind⟩ and withheld runs as «text». */
-export function rendered(message: { segments: ({ type: 'text'; text: string } | { type: 'masked'; kind: string } | { type: 'withheld'; kind: string; text: string })[] }): string {
+export function rendered(message: {
+  segments: ({ type: 'text'; text: string } | { type: 'masked'; kind: string } | { type: 'withheld'; kind: string; text: string })[];
+}): string {
   return message.segments.map((s) => (s.type === 'text' ? s.text : s.type === 'masked' ? `⟨${s.kind}⟩` : `«${s.text}»`)).join('');
 }

@@ -49,7 +49,7 @@ for (const { dialect, bus, env } of variants) {
       assert.equal(visitor.statusCode, 401);
     });
 
-    test('a new message reaches the other party\'s open stream as ids only — never text — behind the security headers', async () => {
+    test("a new message reaches the other party's open stream as ids only — never text — behind the security headers", async () => {
       const stream = await openStream(base, t.sessions.seller);
       try {
         assert.equal(stream.status, 200);
@@ -79,7 +79,7 @@ for (const { dialect, bus, env } of variants) {
         // A live message after the replay: once it is here, the replay has been read in full.
         const after = (await as('buyer').send(threadId, 'parties', '之后的一条')).json() as TMessageView;
         await until(() => ids().includes(after.id));
-        assert.ok(!ids().includes(private_.id), 'the buyer\'s line to the broker is not the seller\'s');
+        assert.ok(!ids().includes(private_.id), "the buyer's line to the broker is not the seller's");
       } finally {
         await stream.close();
       }
@@ -95,7 +95,10 @@ for (const { dialect, bus, env } of variants) {
       // The broker has read everything so far: what follows starts a new unread stretch.
       const seen = (await as('broker').messages(threadId, 'parties')).json() as { items: TMessageView[] };
       await as('broker').read(threadId, 'parties', seen.items.at(-1)?.id ?? '');
-      const before = { buyer: (await t.notices(t.ids.buyer, 'messages_new')).length, broker: (await t.notices(t.ids.broker, 'messages_new')).length };
+      const before = {
+        buyer: (await t.notices(t.ids.buyer, 'messages_new')).length,
+        broker: (await t.notices(t.ids.broker, 'messages_new')).length,
+      };
       const buyerStream = await openStream(base, t.sessions.buyer);
       try {
         await until(() => t.app.services.messaging.stream.size() >= 1);
@@ -104,7 +107,10 @@ for (const { dialect, bus, env } of variants) {
         assert.equal((await t.notices(t.ids.buyer, 'messages_new')).length, before.buyer, 'the buyer is watching');
         assert.equal((await t.notices(t.ids.broker, 'messages_new')).length, before.broker + 1, 'one notice for a burst');
         const notice = (await t.notices(t.ids.broker, 'messages_new')).at(-1);
-        assert.deepEqual(notice?.params, { code: t.listingCode, alias: ((await as('broker').thread(threadId)).json() as TThreadSummary).buyerAlias });
+        assert.deepEqual(notice?.params, {
+          code: t.listingCode,
+          alias: ((await as('broker').thread(threadId)).json() as TThreadSummary).buyerAlias,
+        });
         assert.doesNotMatch(JSON.stringify(notice), /一|二|三/);
         // Once the broker has read the thread, the next message is worth a notice again.
         assert.equal((await as('broker').read(threadId, 'parties', last?.id ?? '')).statusCode, 204);

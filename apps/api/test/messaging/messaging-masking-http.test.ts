@@ -56,7 +56,13 @@ for (const dialect of DIALECTS) {
       assert.equal(sent.statusCode, 200, sent.body);
       const own = sent.json() as TMessageView;
       messageId = own.id;
-      assert.deepEqual(own.masking, { reason: 'contacts_closed', kinds: [{ kind: 'mobile', count: 1 }, { kind: 'wechat', count: 1 }] });
+      assert.deepEqual(own.masking, {
+        reason: 'contacts_closed',
+        kinds: [
+          { kind: 'mobile', count: 1 },
+          { kind: 'wechat', count: 1 },
+        ],
+      });
       assert.equal(rendered(own), TEXT.replace(MOBILE, `«${MOBILE}»`).replace(WECHAT, `«${WECHAT}»`));
       for (const reader of ['seller', 'broker'] as const) {
         const res = await as(reader).messages(threadId, 'parties');
@@ -110,7 +116,7 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch((await as('seller').messages(threadId, 'parties')).body, /13912345678/);
     });
 
-    test('the seller\'s reply reaches the buyer masked too, and a reply to the broker is masked with the broker-line reason', async () => {
+    test("the seller's reply reaches the buyer masked too, and a reply to the broker is masked with the broker-line reason", async () => {
       const reply = await as('seller').send(threadId, 'parties', '我的邮箱是 seller.owner@example.com');
       assert.deepEqual((reply.json() as TMessageView).masking, { reason: 'contacts_closed', kinds: [{ kind: 'email', count: 1 }] });
       const buyerView = (await page('buyer')).items.at(-1) as TMessageView;

@@ -43,7 +43,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await audit('messaging.thread_opened')).length, 1);
       for (const who of ['seller', 'broker'] as const) {
         const list = (await as(who).threads()).json() as TThreadList;
-        assert.deepEqual(list.items.map((i) => [i.id, i.myRole]), [[threadId, who]]);
+        assert.deepEqual(
+          list.items.map((i) => [i.id, i.myRole]),
+          [[threadId, who]],
+        );
       }
     });
 
@@ -84,14 +87,16 @@ for (const dialect of DIALECTS) {
       const after = ((await as('buyer').messages(threadId, 'parties')).json() as TMessagePage).items.find((m) => m.id === sent.id);
       assert.deepEqual(after?.readBy, ['seller']);
       assert.equal(((await as('seller').threads()).json() as TThreadList).items[0]?.lanes.find((l) => l.lane === 'parties')?.unread, 0);
-      assert.equal((await as('seller').read(threadId, 'buyer_broker', sent.id)).statusCode, 403, 'not the seller\'s lane');
+      assert.equal((await as('seller').read(threadId, 'buyer_broker', sent.id)).statusCode, 403, "not the seller's lane");
     });
 
     test('attachments are data-room document ids: kept as references, anything else refused', async () => {
       const doc = newId();
       const ok = await as('seller').send(threadId, 'parties', '尽调资料见附件', [doc]);
       assert.deepEqual((ok.json() as TMessageView).attachments, [{ documentId: doc }]);
-      const seen = ((await as('buyer').messages(threadId, 'parties')).json() as TMessagePage).items.find((m) => m.id === (ok.json() as TMessageView).id);
+      const seen = ((await as('buyer').messages(threadId, 'parties')).json() as TMessagePage).items.find(
+        (m) => m.id === (ok.json() as TMessageView).id,
+      );
       assert.deepEqual(seen?.attachments, [{ documentId: doc }]);
       const bad = await as('seller').send(threadId, 'parties', '附件', ['../../etc/passwd']);
       assert.equal(bad.statusCode, 422);
@@ -106,7 +111,10 @@ for (const dialect of DIALECTS) {
       const flag = flags[0] as TMaskingFlag;
       assert.equal(flag.partyRole, 'buyer');
       assert.equal(flag.attempts, 3);
-      assert.deepEqual(flag.kinds, [{ kind: 'mobile', count: 2 }, { kind: 'qq', count: 1 }]);
+      assert.deepEqual(flag.kinds, [
+        { kind: 'mobile', count: 2 },
+        { kind: 'qq', count: 1 },
+      ]);
       const events = await audit('messaging.contact_attempts_flagged');
       assert.equal(events.length, 1);
       assert.deepEqual(JSON.parse(events[0]?.data ?? '{}').kinds, { mobile: 2, qq: 1 });
@@ -135,7 +143,7 @@ for (const dialect of DIALECTS) {
       assert.ok(((await as('broker').flags()).json() as { items: TMaskingFlag[] }).items.every((f) => f.partyRole !== 'seller'));
     });
 
-    test('a call-back request goes to the broker\'s queue; closing it tells the requester', async () => {
+    test("a call-back request goes to the broker's queue; closing it tells the requester", async () => {
       const requested = await as('seller').callback(threadId, 'morning');
       assert.equal(requested.statusCode, 200, requested.body);
       const request = requested.json() as TCallbackView;
@@ -143,7 +151,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await as('broker').callback(threadId)).statusCode, 403);
       assert.equal(((await as('seller').thread(threadId)).json() as TThreadSummary).openCallback?.id, request.id);
       const queue = ((await as('broker').callbacks()).json() as { items: TCallbackView[] }).items;
-      assert.deepEqual(queue.map((c) => [c.id, c.requesterRole, c.window, c.listingCode]), [[request.id, 'seller', 'morning', t.listingCode]]);
+      assert.deepEqual(
+        queue.map((c) => [c.id, c.requesterRole, c.window, c.listingCode]),
+        [[request.id, 'seller', 'morning', t.listingCode]],
+      );
       assert.equal((await t.notices(t.ids.broker, 'messages_callback_requested')).length, 1);
       assert.equal((await as('otherBroker').done(request.id)).statusCode, 404);
       const done = await as('broker').done(request.id, 'call_held');
@@ -154,13 +165,17 @@ for (const dialect of DIALECTS) {
       assert.equal((await audit('messaging.callback_done')).length, 1);
     });
 
-    test('who read a party\'s words after L3 shows in that party\'s access log', async () => {
+    test("who read a party's words after L3 shows in that party's access log", async () => {
       await t.grants.sellerL3Consent('give');
       await as('seller').messages(threadId, 'parties');
       await t.grants.sellerL3Consent('withdraw');
       const log = await t.app.inject({ url: '/api/me/access-log', headers: { cookie: t.sessions.buyer.cookie } });
       const entries = (log.json() as { entries: { actorRole: string; purpose: string; fields: { key: string }[] }[] }).entries;
-      assert.ok(entries.some((e) => e.actorRole === 'seller' && e.purpose === 'deal_execution' && e.fields.some((f) => f.key === 'thread_messages.body')));
+      assert.ok(
+        entries.some(
+          (e) => e.actorRole === 'seller' && e.purpose === 'deal_execution' && e.fields.some((f) => f.key === 'thread_messages.body'),
+        ),
+      );
       assert.ok(entries.some((e) => e.actorRole === 'broker' && e.fields.some((f) => f.key === 'thread_messages.masked_body')));
     });
 
@@ -169,8 +184,20 @@ for (const dialect of DIALECTS) {
       assert.equal(await t.app.services.messaging.eraseThread(threadId, admin, 'RET-2026-001'), true);
       assert.equal(await t.app.services.messaging.eraseThread(threadId, admin, 'RET-2026-001'), false);
       assert.equal((await as('buyer').messages(threadId, 'parties')).statusCode, 404);
-      const subjects = await t.database.db.selectFrom('message_thread_parties').select('subject_id').where('thread_id', '=', threadId).execute();
-      const erased = await t.database.db.selectFrom('vault_subjects').select('erased_at').where('subject_id', 'in', subjects.map((s) => s.subject_id ?? '')).execute();
+      const subjects = await t.database.db
+        .selectFrom('message_thread_parties')
+        .select('subject_id')
+        .where('thread_id', '=', threadId)
+        .execute();
+      const erased = await t.database.db
+        .selectFrom('vault_subjects')
+        .select('erased_at')
+        .where(
+          'subject_id',
+          'in',
+          subjects.map((s) => s.subject_id ?? ''),
+        )
+        .execute();
       assert.ok(erased.length >= 2 && erased.every((s) => s.erased_at !== null));
       assert.equal((await audit('messaging.thread_erased')).length, 1);
     });

@@ -44,7 +44,12 @@ export async function openStream(baseUrl: string, session: Session, headers: Rec
             fields.set(line.slice(0, at), line.slice(at + 1).trimStart());
           }
           if (!fields.has('event')) continue;
-          const event: SseEvent = { id: fields.get('id') ?? null, event: fields.get('event') ?? '', data: fields.get('data') ?? '', at: performance.now() };
+          const event: SseEvent = {
+            id: fields.get('id') ?? null,
+            event: fields.get('event') ?? '',
+            data: fields.get('data') ?? '',
+            at: performance.now(),
+          };
           events.push(event);
           for (const w of waiters.filter((x) => x.type === event.event)) {
             waiters.splice(waiters.indexOf(w), 1);

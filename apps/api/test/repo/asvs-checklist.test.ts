@@ -9,7 +9,25 @@ const CHECKLIST = readFileSync(join(ROOT, 'docs/security/asvs.md'), 'utf8');
 const ROW = /^\| \*\*(\d+\.\d+\.\d+)\*\* \| ([123]) \| ([^|]+) \| ([^|]+) \| (.*) \|$/;
 
 /** ASVS 5.0 chapters and the Level 1/2 requirements per section we expect to see at least once. */
-const CHAPTERS = ['V1 ', 'V2 ', 'V3 ', 'V4 ', 'V5 ', 'V6 ', 'V7 ', 'V8 ', 'V9 ', 'V10 ', 'V11 ', 'V12 ', 'V13 ', 'V14 ', 'V15 ', 'V16 ', 'V17 '];
+const CHAPTERS = [
+  'V1 ',
+  'V2 ',
+  'V3 ',
+  'V4 ',
+  'V5 ',
+  'V6 ',
+  'V7 ',
+  'V8 ',
+  'V9 ',
+  'V10 ',
+  'V11 ',
+  'V12 ',
+  'V13 ',
+  'V14 ',
+  'V15 ',
+  'V16 ',
+  'V17 ',
+];
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -38,18 +56,23 @@ describe('the ASVS 5.0 Level 2 checklist (docs/security/asvs.md)', () => {
       assert.ok((title ?? '').trim().length > 2, `${id}: requirement`);
       assert.match(status ?? '', /✅ test|📝 reason|— n\/a|⚠️ deviation/, `${id}: status`);
       assert.ok((evidence ?? '').trim().length >= 6, `${id}: evidence`);
-      if (status?.includes('✅')) assert.match(evidence ?? '', /`[^`]+\.test\.ts`|scripts\/[a-z-]+\.mjs/, `${id}: a test row names its test`);
+      if (status?.includes('✅'))
+        assert.match(evidence ?? '', /`[^`]+\.test\.ts`|scripts\/[a-z-]+\.mjs/, `${id}: a test row names its test`);
     }
   });
 
   test('every file the checklist names exists', () => {
-    const named = [...CHECKLIST.matchAll(/`((?:apps|packages|scripts|docs|security)\/[^`\s]+\.(?:ts|mjs|md|json))`/g)].map((m) => m[1] as string);
+    const named = [...CHECKLIST.matchAll(/`((?:apps|packages|scripts|docs|security)\/[^`\s]+\.(?:ts|mjs|md|json))`/g)].map(
+      (m) => m[1] as string,
+    );
     assert.ok(named.length > 50);
     for (const path of new Set(named)) assert.ok(existsSync(join(ROOT, path)), `${path} does not exist`);
   });
 
   test('the web app renders no raw HTML (ASVS 3.2.2)', () => {
-    const offenders = walk(join(ROOT, 'apps/web/src')).filter((f) => /\.(tsx?|jsx?)$/.test(f) && readFileSync(f, 'utf8').includes('dangerouslySetInnerHTML'));
+    const offenders = walk(join(ROOT, 'apps/web/src')).filter(
+      (f) => /\.(tsx?|jsx?)$/.test(f) && readFileSync(f, 'utf8').includes('dangerouslySetInnerHTML'),
+    );
     assert.deepEqual(offenders, []);
   });
 });

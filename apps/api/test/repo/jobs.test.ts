@@ -59,7 +59,11 @@ describe('in-process job runner', () => {
       { retryLimit: 3, retryDelaySeconds: 0.05 },
     );
     const id = await runner.enqueue('test.flaky', { listingId: 'abc', n: 2 });
-    await waitFor(async () => (await store.database.db.selectFrom('platform_jobs').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state === 'done');
+    await waitFor(
+      async () =>
+        (await store.database.db.selectFrom('platform_jobs').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state ===
+        'done',
+    );
     assert.equal(calls, 2);
     assert.deepEqual(seen, { listingId: 'abc', n: 2 });
   });

@@ -14,7 +14,11 @@ describe('migrations', () => {
       for (const file of files) {
         assert.match(file, /^\d{14}_[a-z0-9]+_[a-z0-9_]+\.ts$/);
         const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-        assert.deepEqual(imports.filter((i) => i !== 'kysely'), [], `${file} imports only kysely`);
+        assert.deepEqual(
+          imports.filter((i) => i !== 'kysely'),
+          [],
+          `${file} imports only kysely`,
+        );
       }
     }
   });

@@ -48,7 +48,10 @@ for (const dialect of DIALECTS) {
       const own = items.find((i) => i.accountId === adminId);
       const self = await t.call(admin, 'POST', `/api/staff/access-reviews/items/${own?.id}`, { decision: 'recertify' });
       assert.equal(self.statusCode, 403);
-      assert.deepEqual((await t.auditOf('staff.access_recertified')).map((e) => e.decision), ['allowed', 'denied']);
+      assert.deepEqual(
+        (await t.auditOf('staff.access_recertified')).map((e) => e.decision),
+        ['allowed', 'denied'],
+      );
     });
 
     test('a revoked member loses their roles and their sessions', async () => {
@@ -59,19 +62,30 @@ for (const dialect of DIALECTS) {
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers: authHeaders(session) })).statusCode, 401);
       const account = await t.database.db.selectFrom('accounts').select('roles').where('id', '=', dropId).executeTakeFirstOrThrow();
       assert.equal(account.roles, '');
-      assert.deepEqual((await t.auditOf('staff.access_revoked')).map((e) => e.data['sessionsEnded']), [1]);
+      assert.deepEqual(
+        (await t.auditOf('staff.access_revoked')).map((e) => e.data['sessionsEnded']),
+        [1],
+      );
     });
 
     test('what is not recertified by the due date expires: roles removed, sessions ended, the campaign closed', async () => {
       const reviews = t.app.services.staff.reviews;
       assert.equal(await reviews.expireOverdue(new Date(Date.now() + 6 * DAY)), 0, 'nothing expires before the due date');
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers: authHeaders(late) })).statusCode, 200);
-      assert.equal(await reviews.expireOverdue(new Date(Date.now() + 8 * DAY)), 2, 'the late member and the admin (who cannot review themself)');
+      assert.equal(
+        await reviews.expireOverdue(new Date(Date.now() + 8 * DAY)),
+        2,
+        'the late member and the admin (who cannot review themself)',
+      );
       assert.equal((await t.app.inject({ url: '/api/auth/me', headers: authHeaders(late) })).statusCode, 401);
       const roles = await t.database.db.selectFrom('accounts').select(['id', 'roles']).where('id', 'in', [lateId, keepId]).execute();
       assert.deepEqual(Object.fromEntries(roles.map((r) => [r.id, r.roles])), { [lateId]: '', [keepId]: 'broker' });
       const expired = await t.auditOf('staff.access_expired');
-      assert.deepEqual(expired.map((e) => e.actor_account_id), [null, null], 'expiry is the system\'s act');
+      assert.deepEqual(
+        expired.map((e) => e.actor_account_id),
+        [null, null],
+        "expiry is the system's act",
+      );
       const campaign = await t.database.db.selectFrom('staff_review_campaigns').selectAll().executeTakeFirstOrThrow();
       assert.ok(campaign.closed_at);
       assert.equal(await reviews.expireOverdue(new Date(Date.now() + 9 * DAY)), 0, 'expiry happens once');

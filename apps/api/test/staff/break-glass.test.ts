@@ -22,7 +22,12 @@ for (const dialect of DIALECTS) {
       await t.account('bg.admin', ['admin']);
       const admin = await signInAs(t.app, 'bg.admin');
       // The privacy officer is created through staff administration, with a work e-mail for alerts.
-      const created = await t.call(admin, 'POST', '/api/staff/members', { loginName: 'privacy.chief', staffNo: 'S-2100', roles: ['privacy_officer'], workEmail: 'privacy.chief@example.cn' });
+      const created = await t.call(admin, 'POST', '/api/staff/members', {
+        loginName: 'privacy.chief',
+        staffNo: 'S-2100',
+        roles: ['privacy_officer'],
+        workEmail: 'privacy.chief@example.cn',
+      });
       assert.equal(created.statusCode, 201, created.body);
       privacyId = created.json().member.accountId;
       privacy = await signInAs(t.app, 'privacy.chief', created.json().initialPassword);
@@ -39,38 +44,95 @@ for (const dialect of DIALECTS) {
     after(async () => t.close());
 
     test('an officer sees no personal data without a grant', async () => {
-      const plain = await t.call(security, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'security_investigation' });
+      const plain = await t.call(security, 'POST', `/api/staff/customers/${customerId}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'security_investigation',
+      });
       assert.equal(plain.statusCode, 403, 'officers have no ordinary reveal');
       const direct = t.app.services.vault;
-      const row = await t.database.db.selectFrom('account_profiles').selectAll().where('account_id', '=', customerId).executeTakeFirstOrThrow();
+      const row = await t.database.db
+        .selectFrom('account_profiles')
+        .selectAll()
+        .where('account_id', '=', customerId)
+        .executeTakeFirstOrThrow();
       await assert.rejects(
-        direct.reveal({ actor: { accountId: securityId, roles: ['security_officer'], kind: 'staff' }, own: false, subjectId: row.subject_id, table: 'account_profiles', recordId: customerId, row: row as unknown as Record<string, unknown>, fields: ['mobile'], purpose: 'break_glass' }),
+        direct.reveal({
+          actor: { accountId: securityId, roles: ['security_officer'], kind: 'staff' },
+          own: false,
+          subjectId: row.subject_id,
+          table: 'account_profiles',
+          recordId: customerId,
+          row: row as unknown as Record<string, unknown>,
+          fields: ['mobile'],
+          purpose: 'break_glass',
+        }),
         (error: { code?: string }) => error.code === 'BREAK_GLASS_REQUIRED',
       );
     });
 
     test('a request needs a long enough justification, a time box of at most 60 minutes, and no identifier in the text', async () => {
-      const short = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: '紧急', minutes: 30 });
+      const short = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountId: customerId,
+        justification: '紧急',
+        minutes: 30,
+      });
       assert.equal(short.statusCode, 422);
-      const long = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: WHY, minutes: 90 });
+      const long = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountId: customerId,
+        justification: WHY,
+        minutes: 90,
+      });
       assert.equal(long.statusCode, 422);
-      const leaky = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: `${WHY}，客户手机 13600003333`, minutes: 30 });
+      const leaky = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountId: customerId,
+        justification: `${WHY}，客户手机 13600003333`,
+        minutes: 30,
+      });
       assert.equal(leaky.statusCode, 422);
       assert.equal(leaky.json().code, 'FREE_TEXT_IDENTIFIERS');
-      assert.deepEqual(leaky.json().details, { findings: [{ field: 'justification', kind: 'mobile', start: WHY.length + 6, end: WHY.length + 17 }] });
+      assert.deepEqual(leaky.json().details, {
+        findings: [{ field: 'justification', kind: 'mobile', start: WHY.length + 6, end: WHY.length + 17 }],
+      });
       assert.doesNotMatch(leaky.body, /13600003333/);
-      const spelled = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: `${WHY}，客户手机 幺三六 零零零零 三三三三`, minutes: 30 });
+      const spelled = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountId: customerId,
+        justification: `${WHY}，客户手机 幺三六 零零零零 三三三三`,
+        minutes: 30,
+      });
       assert.equal(spelled.json().code, 'FREE_TEXT_IDENTIFIERS', 'written in numerals, it is refused too');
-      const byBroker = await t.call(broker, 'POST', '/api/staff/break-glass', { customerAccountId: customerId, justification: WHY, minutes: 30 });
+      const byBroker = await t.call(broker, 'POST', '/api/staff/break-glass', {
+        customerAccountId: customerId,
+        justification: WHY,
+        minutes: 30,
+      });
       assert.equal(byBroker.statusCode, 403, 'brokers have no break-glass');
-      assert.equal(await t.database.db.selectFrom('staff_break_glass').select('id').execute().then((r) => r.length), 0);
+      assert.equal(
+        await t.database.db
+          .selectFrom('staff_break_glass')
+          .select('id')
+          .execute()
+          .then((r) => r.length),
+        0,
+      );
     });
 
     test('a grant, asked for by customer number, alerts the privacy officer (console list and outbox message) and is audited', async () => {
-      const { account_no: customerNo } = await t.database.db.selectFrom('accounts').select('account_no').where('id', '=', customerId).executeTakeFirstOrThrow();
-      const unknown = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountNo: 'C-999999', justification: WHY, minutes: 30 });
+      const { account_no: customerNo } = await t.database.db
+        .selectFrom('accounts')
+        .select('account_no')
+        .where('id', '=', customerId)
+        .executeTakeFirstOrThrow();
+      const unknown = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountNo: 'C-999999',
+        justification: WHY,
+        minutes: 30,
+      });
       assert.equal(unknown.statusCode, 404);
-      const res = await t.call(security, 'POST', '/api/staff/break-glass', { customerAccountNo: customerNo, justification: WHY, minutes: 30 });
+      const res = await t.call(security, 'POST', '/api/staff/break-glass', {
+        customerAccountNo: customerNo,
+        justification: WHY,
+        minutes: 30,
+      });
       assert.equal(res.statusCode, 201, res.body);
       grantId = res.json().id;
       assert.equal(res.json().active, true);
@@ -80,22 +142,34 @@ for (const dialect of DIALECTS) {
       assert.match(mail?.text ?? '', /30 分钟/);
       const alerts = await t.call(privacy, 'GET', '/api/staff/break-glass/alerts');
       assert.equal(alerts.statusCode, 200);
-      assert.deepEqual(alerts.json().items.map((a: { id: string; justification: string }) => [a.id, a.justification]), [[grantId, WHY]]);
-      assert.equal((await t.call(security, 'GET', '/api/staff/break-glass/alerts')).statusCode, 403, 'alerts are the privacy officer\'s');
+      assert.deepEqual(
+        alerts.json().items.map((a: { id: string; justification: string }) => [a.id, a.justification]),
+        [[grantId, WHY]],
+      );
+      assert.equal((await t.call(security, 'GET', '/api/staff/break-glass/alerts')).statusCode, 403, "alerts are the privacy officer's");
       const granted = await t.auditOf('staff.break_glass_granted');
       assert.deepEqual([granted[0]?.purpose, granted[0]?.data['minutes'], granted[0]?.data['alerted']], ['break_glass', 30, 1]);
     });
 
-    test('while the grant is active its holder reveals the customer\'s fields with purpose break_glass; nobody else can use it', async () => {
+    test("while the grant is active its holder reveals the customer's fields with purpose break_glass; nobody else can use it", async () => {
       const res = await t.call(security, 'POST', `/api/staff/break-glass/${grantId}/reveal`, { fields: ['mobile', 'realName'] });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().fields.mobile.value, '+8613600003333');
       const uses = (await t.auditOf('vault.fields_revealed')).filter((e) => e.purpose === 'break_glass');
-      assert.deepEqual(uses.map((e) => e.decision), ['denied', 'allowed']);
+      assert.deepEqual(
+        uses.map((e) => e.decision),
+        ['denied', 'allowed'],
+      );
       const other = await t.call(privacy, 'POST', `/api/staff/break-glass/${grantId}/reveal`, { fields: ['mobile'] });
       assert.equal(other.statusCode, 404);
-      assert.deepEqual((await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']), ['identifier_in_justification', 'identifier_in_justification', 'no_profile', 'not_own_grant']);
-      const asBroker = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'break_glass' });
+      assert.deepEqual(
+        (await t.auditOf('staff.break_glass_refused')).map((e) => e.data['reason']),
+        ['identifier_in_justification', 'identifier_in_justification', 'no_profile', 'not_own_grant'],
+      );
+      const asBroker = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'break_glass',
+      });
       assert.equal(asBroker.statusCode, 403, 'a broker cannot claim the break_glass purpose');
     });
 
@@ -117,7 +191,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([refused?.decision, refused?.data['refusal']], ['denied', 'no_break_glass_grant']);
       assert.equal(await t.app.services.staff.breakGlass.recordExpiries(), 1);
       assert.equal(await t.app.services.staff.breakGlass.recordExpiries(), 0);
-      assert.deepEqual((await t.auditOf('staff.break_glass_expired')).map((e) => e.data['grantId']), [grantId]);
+      assert.deepEqual(
+        (await t.auditOf('staff.break_glass_expired')).map((e) => e.data['grantId']),
+        [grantId],
+      );
       const mine = await t.call(security, 'GET', '/api/staff/break-glass/mine');
       assert.equal(mine.json().items[0].active, false);
     });

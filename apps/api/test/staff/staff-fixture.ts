@@ -14,7 +14,15 @@ export async function signInAs(app: FastifyInstance, loginName: string, password
 export type StaffFixture = IdentityTestApp & {
   account: (loginName: string, roles: Role[], kind?: 'staff' | 'customer') => Promise<string>;
   call: (session: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
-  auditOf: (type: string) => Promise<{ decision: string; purpose: string | null; subject_id: string | null; data: Record<string, unknown>; actor_account_id: string | null }[]>;
+  auditOf: (type: string) => Promise<
+    {
+      decision: string;
+      purpose: string | null;
+      subject_id: string | null;
+      data: Record<string, unknown>;
+      actor_account_id: string | null;
+    }[]
+  >;
 };
 
 let accountNo = 100;
@@ -24,13 +32,26 @@ export async function createStaffFixture(dialect: DialectName): Promise<StaffFix
     ...t,
     account: async (loginName, roles, kind = 'staff') => {
       accountNo += 1;
-      const created = await t.app.services.identity.createAccount({ kind, loginName, accountNo: `${kind === 'staff' ? 'S' : 'C'}-${accountNo}`, roles, password: PASSWORD });
+      const created = await t.app.services.identity.createAccount({
+        kind,
+        loginName,
+        accountNo: `${kind === 'staff' ? 'S' : 'C'}-${accountNo}`,
+        roles,
+        password: PASSWORD,
+      });
       return created.id;
     },
-    call: (session, method, url, payload) => t.app.inject({ method, url, headers: authHeaders(session), ...(payload === undefined ? {} : { payload: payload as object }) }),
+    call: (session, method, url, payload) =>
+      t.app.inject({ method, url, headers: authHeaders(session), ...(payload === undefined ? {} : { payload: payload as object }) }),
     auditOf: async (type) => {
       const rows = await t.database.db.selectFrom('audit_log').selectAll().where('type', '=', type).orderBy('seq').execute();
-      return rows.map((r) => ({ decision: r.decision, purpose: r.purpose, subject_id: r.subject_id, data: JSON.parse(r.data) as Record<string, unknown>, actor_account_id: r.actor_account_id }));
+      return rows.map((r) => ({
+        decision: r.decision,
+        purpose: r.purpose,
+        subject_id: r.subject_id,
+        data: JSON.parse(r.data) as Record<string, unknown>,
+        actor_account_id: r.actor_account_id,
+      }));
     },
   };
 }

@@ -27,7 +27,10 @@ for (const dialect of DIALECTS) {
     after(async () => t.close());
 
     test('an untrained staff member cannot reveal or look up any personal data, and each refusal is audited', async () => {
-      const reveal = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'deal_execution' });
+      const reveal = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.equal(reveal.statusCode, 403);
       assert.equal(reveal.json().code, 'STAFF_TRAINING_REQUIRED');
       assert.doesNotMatch(reveal.body, /13700002222/);
@@ -35,9 +38,15 @@ for (const dialect of DIALECTS) {
       assert.equal(lookup.statusCode, 403);
       assert.equal(lookup.json().code, 'STAFF_TRAINING_REQUIRED');
       const revealed = await t.auditOf('vault.fields_revealed');
-      assert.deepEqual(revealed.map((e) => [e.decision, e.data['refusal']]), [['denied', 'training_required']]);
+      assert.deepEqual(
+        revealed.map((e) => [e.decision, e.data['refusal']]),
+        [['denied', 'training_required']],
+      );
       const looked = await t.auditOf('vault.lookup_matched');
-      assert.deepEqual(looked.map((e) => [e.decision, e.data['refusal']]), [['denied', 'training_required']]);
+      assert.deepEqual(
+        looked.map((e) => [e.decision, e.data['refusal']]),
+        [['denied', 'training_required']],
+      );
     });
 
     test('a customer revealing their own data is not gated', async () => {
@@ -48,26 +57,53 @@ for (const dialect of DIALECTS) {
 
     test('the agreement alone is not enough; a failed quiz records nothing; agreement plus a passed quiz opens the gate', async () => {
       const start = await t.call(broker, 'GET', '/api/staff/me/compliance');
-      assert.deepEqual(start.json(), { agreement: { version: AGREEMENT_VERSION, acceptedAt: null }, training: { course: TRAINING_COURSE, version: TRAINING_VERSION, completedAt: null }, cleared: false });
+      assert.deepEqual(start.json(), {
+        agreement: { version: AGREEMENT_VERSION, acceptedAt: null },
+        training: { course: TRAINING_COURSE, version: TRAINING_VERSION, completedAt: null },
+        cleared: false,
+      });
       const stale = await t.call(broker, 'POST', '/api/staff/me/agreement', { version: '2020-01' });
       assert.equal(stale.json().code, 'CONFLICT');
       const accepted = await t.call(broker, 'POST', '/api/staff/me/agreement', { version: AGREEMENT_VERSION });
       assert.ok(accepted.json().agreement.acceptedAt);
       assert.equal(accepted.json().cleared, false);
-      const stillRefused = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'deal_execution' });
+      const stillRefused = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.equal(stillRefused.json().code, 'STAFF_TRAINING_REQUIRED');
 
-      const failed = await t.call(broker, 'POST', '/api/staff/me/training', { course: TRAINING_COURSE, version: TRAINING_VERSION, answers: { ...RIGHT, q3: 0 } });
+      const failed = await t.call(broker, 'POST', '/api/staff/me/training', {
+        course: TRAINING_COURSE,
+        version: TRAINING_VERSION,
+        answers: { ...RIGHT, q3: 0 },
+      });
       assert.equal(failed.statusCode, 200);
-      assert.deepEqual([failed.json().passed, failed.json().correct, failed.json().total, failed.json().status.cleared], [false, 3, 4, false]);
-      const passed = await t.call(broker, 'POST', '/api/staff/me/training', { course: TRAINING_COURSE, version: TRAINING_VERSION, answers: RIGHT });
+      assert.deepEqual(
+        [failed.json().passed, failed.json().correct, failed.json().total, failed.json().status.cleared],
+        [false, 3, 4, false],
+      );
+      const passed = await t.call(broker, 'POST', '/api/staff/me/training', {
+        course: TRAINING_COURSE,
+        version: TRAINING_VERSION,
+        answers: RIGHT,
+      });
       assert.deepEqual([passed.json().passed, passed.json().status.cleared], [true, true]);
 
-      const reveal = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, { fields: ['mobile'], purpose: 'deal_execution' });
+      const reveal = await t.call(broker, 'POST', `/api/staff/customers/${customerId}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.equal(reveal.statusCode, 200, reveal.body);
       assert.equal(reveal.json().fields.mobile.value, '+8613700002222');
       const training = await t.auditOf('staff.training_completed');
-      assert.deepEqual(training.map((e) => [e.decision, e.data['correct']]), [['denied', 3], ['allowed', 4]]);
+      assert.deepEqual(
+        training.map((e) => [e.decision, e.data['correct']]),
+        [
+          ['denied', 3],
+          ['allowed', 4],
+        ],
+      );
       assert.equal((await t.auditOf('staff.agreement_accepted')).length, 1);
     });
 

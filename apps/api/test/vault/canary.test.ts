@@ -27,8 +27,20 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createTestApp(dialect);
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
-      const customer = await identity.createAccount({ kind: 'customer', loginName: 'canary', accountNo: 'C-9', roles: ['seller'], password: 'canary-password-1' });
-      const brokerAccount = await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-9', roles: ['broker'], password: 'broker-password-1' });
+      const customer = await identity.createAccount({
+        kind: 'customer',
+        loginName: 'canary',
+        accountNo: 'C-9',
+        roles: ['seller'],
+        password: 'canary-password-1',
+      });
+      const brokerAccount = await identity.createAccount({
+        kind: 'staff',
+        loginName: 'broker',
+        accountNo: 'S-9',
+        roles: ['broker'],
+        password: 'broker-password-1',
+      });
       await t.app.services.profiles.assignClient(customer.id, brokerAccount.id, 'test');
       await completeStaffTraining(t.app.services, brokerAccount.id);
       await t.app.ready();
@@ -37,21 +49,51 @@ for (const dialect of DIALECTS) {
       const put = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(me), payload: CANARY });
       assert.equal(put.statusCode, 200, put.body);
       // Error paths echo nothing either: an invalid value next to the canaries, and a canary in a query string.
-      await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(me), payload: { ...CANARY, idNumber: `${ID_BODY}0` } });
-      const reveal = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(me), payload: { fields: ['mobile', 'address'], purpose: 'account_service' } });
+      await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/profile',
+        headers: authHeaders(me),
+        payload: { ...CANARY, idNumber: `${ID_BODY}0` },
+      });
+      const reveal = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/profile/reveal',
+        headers: authHeaders(me),
+        payload: { fields: ['mobile', 'address'], purpose: 'account_service' },
+      });
       assert.equal(reveal.json().fields.mobile.value, '+8613957246813');
 
       const broker = await signIn(t.app, 'broker', 'broker-password-1');
-      const found = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: CANARY.mobile, purpose: 'deal_execution' }, headers: authHeaders(broker) });
+      const found = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        payload: { mobile: CANARY.mobile, purpose: 'deal_execution' },
+        headers: authHeaders(broker),
+      });
       const accountId = found.json().accounts[0].accountId as string;
-      await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['realName', 'mobile', 'email'], purpose: 'deal_execution' } });
-      await t.app.inject({ method: 'POST', url: `/api/staff/customers/${accountId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${accountId}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['realName', 'mobile', 'email'], purpose: 'deal_execution' },
+      });
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${accountId}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['idNumber'], purpose: 'identity_verification' },
+      });
     });
     after(async () => t.close());
 
     test('the responses did carry the planted values, so the search below is meaningful', async () => {
       const me = await signIn(t.app, 'canary', 'canary-password-1');
-      const reveal = await t.app.inject({ method: 'POST', url: '/api/me/profile/reveal', headers: authHeaders(me), payload: { fields: ['realName', 'idNumber'], purpose: 'account_service' } });
+      const reveal = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/profile/reveal',
+        headers: authHeaders(me),
+        payload: { fields: ['realName', 'idNumber'], purpose: 'account_service' },
+      });
       assert.equal(reveal.json().fields.realName.value, CANARY.realName);
       assert.equal(reveal.json().fields.idNumber.value, CANARY.idNumber);
     });
@@ -67,7 +109,10 @@ for (const dialect of DIALECTS) {
     test('no planted value appears in any log line', () => {
       assert.ok(t.logLines.length > 5, 'the logs are searched');
       const logs = t.logLines.join('\n');
-      assert.deepEqual(NEEDLES.filter((needle) => logs.includes(needle)), []);
+      assert.deepEqual(
+        NEEDLES.filter((needle) => logs.includes(needle)),
+        [],
+      );
     });
   });
 }

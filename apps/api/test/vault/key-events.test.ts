@@ -37,7 +37,16 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres' && process.env.RED
       const subject = await a.services.vault.createSubject('customer');
       const columns = await a.services.vault.sealFields(subject, 'account_profiles', 'rec-1', { mobile: '13912345678' });
       const read = () =>
-        b.services.vault.reveal({ actor: broker, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-1', row: columns, fields: ['mobile'], purpose: 'deal_execution' });
+        b.services.vault.reveal({
+          actor: broker,
+          own: false,
+          subjectId: subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-1',
+          row: columns,
+          fields: ['mobile'],
+          purpose: 'deal_execution',
+        });
       assert.equal((await read()).mobile?.state, 'revealed', 'instance b has the data key cached now');
       await a.services.vault.eraseSubject(subject.subjectId, officer, 'request DR-1');
       const deadline = Date.now() + 1000;

@@ -21,10 +21,22 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await createTestApp(dialect);
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
-      sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
+      sellerId = (
+        await identity.createAccount({
+          kind: 'customer',
+          loginName: 'seller',
+          accountNo: 'C-1',
+          roles: ['seller'],
+          password: 'pw-seller-1',
+        })
+      ).id;
       await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' });
-      const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
-      const broker2Id = (await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' })).id;
+      const brokerId = (
+        await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })
+      ).id;
+      const broker2Id = (
+        await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-3', roles: ['broker'], password: 'pw-broker-2' })
+      ).id;
       await t.app.services.profiles.assignClient(sellerId, brokerId, 'test');
       await completeStaffTraining(t.app.services, brokerId, broker2Id);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-2', roles: ['auditor'], password: 'pw-auditor-1' });
@@ -37,7 +49,13 @@ for (const dialect of DIALECTS) {
         method: 'PUT',
         url: '/api/me/profile',
         headers: authHeaders(seller),
-        payload: { realName: '司马相如', mobile: '0086 137-0000-1234', email: 'Sima@Example.cn', idNumber: ID, address: '四川省成都市武侯区某街道8号' },
+        payload: {
+          realName: '司马相如',
+          mobile: '0086 137-0000-1234',
+          email: 'Sima@Example.cn',
+          idNumber: ID,
+          address: '四川省成都市武侯区某街道8号',
+        },
       });
       assert.equal(put.statusCode, 200, put.body);
     });
@@ -54,7 +72,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('an invalid ID number is a 422 naming the field, and the stored profile is unchanged', async () => {
-      const res = await t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(seller), payload: { mobile: '13800000000', idNumber: `${ID.slice(0, 17)}0` } });
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: '/api/me/profile',
+        headers: authHeaders(seller),
+        payload: { mobile: '13800000000', idNumber: `${ID.slice(0, 17)}0` },
+      });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().code, 'INVALID_IDENTIFIER');
       assert.deepEqual(res.json().details, { fields: ['idNumber'] }, 'the API names its own fields');
@@ -63,7 +86,12 @@ for (const dialect of DIALECTS) {
     });
 
     test('a broker finds the customer by mobile in another format, without the plaintext leaving the vault', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: '+86 137 0000 1234', purpose: 'deal_execution' }, headers: authHeaders(broker) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        payload: { mobile: '+86 137 0000 1234', purpose: 'deal_execution' },
+        headers: authHeaders(broker),
+      });
       assert.equal(res.statusCode, 200);
       assert.equal(res.json().accounts.length, 1);
       assert.equal(res.json().accounts[0].accountId, sellerId);
@@ -71,43 +99,96 @@ for (const dialect of DIALECTS) {
     });
 
     test('a lookup for a purpose the field is not registered for is refused', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { idNumber: ID, purpose: 'deal_execution' }, headers: authHeaders(broker) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        payload: { idNumber: ID, purpose: 'deal_execution' },
+        headers: authHeaders(broker),
+      });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().code, 'PURPOSE_NOT_ALLOWED');
     });
 
     test('customers and auditors cannot use the staff lookup or reveal at all', async () => {
-      const lookup = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: '13700001234', purpose: 'deal_execution' }, headers: authHeaders(buyer) });
+      const lookup = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        payload: { mobile: '13700001234', purpose: 'deal_execution' },
+        headers: authHeaders(buyer),
+      });
       assert.equal(lookup.statusCode, 403);
-      const reveal = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(auditor), payload: { fields: ['mobile'], purpose: 'customer_support' } });
+      const reveal = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${sellerId}/reveal`,
+        headers: authHeaders(auditor),
+        payload: { fields: ['mobile'], purpose: 'customer_support' },
+      });
       assert.equal(reveal.statusCode, 403);
       assert.equal(reveal.json().code, 'FORBIDDEN');
     });
 
     test('a broker reveals the ID number for identity verification but not for running the deal', async () => {
-      const wrong = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'deal_execution' } });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${sellerId}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['idNumber'], purpose: 'deal_execution' },
+      });
       assert.equal(wrong.statusCode, 403);
       assert.equal(wrong.json().code, 'PURPOSE_NOT_ALLOWED');
       // The ID number rests on separate consent (modules/consent): refused until the customer gives it.
-      const noConsent = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+      const noConsent = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${sellerId}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['idNumber'], purpose: 'identity_verification' },
+      });
       assert.equal(noConsent.json().code, 'CONSENT_REQUIRED');
-      const notice = await t.app.services.consent.publishNotice({ prose: { 'zh-CN': '政策', en: 'Notice' }, effectiveAt: new Date().toISOString(), changedPurposes: [] }, null);
-      const given = await t.app.inject({ method: 'POST', url: '/api/me/consents', headers: authHeaders(seller), payload: { purpose: 'identity_verification', kind: 'sensitive', decision: 'given', noticeVersion: notice.version, uiTextHash: '0'.repeat(64) } });
+      const notice = await t.app.services.consent.publishNotice(
+        { prose: { 'zh-CN': '政策', en: 'Notice' }, effectiveAt: new Date().toISOString(), changedPurposes: [] },
+        null,
+      );
+      const given = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/consents',
+        headers: authHeaders(seller),
+        payload: {
+          purpose: 'identity_verification',
+          kind: 'sensitive',
+          decision: 'given',
+          noticeVersion: notice.version,
+          uiTextHash: '0'.repeat(64),
+        },
+      });
       assert.equal(given.statusCode, 201);
-      const right = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'identity_verification' } });
+      const right = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${sellerId}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['idNumber'], purpose: 'identity_verification' },
+      });
       assert.equal(right.statusCode, 200);
       assert.deepEqual(right.json().fields.idNumber, { state: 'revealed', value: ID });
       assert.equal(right.json().fields.mobile.state, 'masked', 'fields not asked for stay masked');
-      const events = await t.database.db.selectFrom('audit_log').select(['purpose', 'decision', 'fields']).where('type', '=', 'vault.fields_revealed').execute();
-      assert.deepEqual(
-        events.map((e) => `${(JSON.parse(e.fields) as string[]).join(',')}|${e.purpose}|${e.decision}`).sort(),
-        ['account_profiles.id_number|deal_execution|denied', 'account_profiles.id_number|identity_verification|allowed'],
-      );
+      const events = await t.database.db
+        .selectFrom('audit_log')
+        .select(['purpose', 'decision', 'fields'])
+        .where('type', '=', 'vault.fields_revealed')
+        .execute();
+      assert.deepEqual(events.map((e) => `${(JSON.parse(e.fields) as string[]).join(',')}|${e.purpose}|${e.decision}`).sort(), [
+        'account_profiles.id_number|deal_execution|denied',
+        'account_profiles.id_number|identity_verification|allowed',
+      ]);
     });
 
     test('another broker probing this client by id is refused with 403, and the attempt is on record', async () => {
       const other = await signIn(t.app, 'broker2', 'pw-broker-2');
-      const res = await t.app.inject({ method: 'POST', url: `/api/staff/customers/${sellerId}/reveal`, headers: authHeaders(other), payload: { fields: ['mobile'], purpose: 'deal_execution' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/customers/${sellerId}/reveal`,
+        headers: authHeaders(other),
+        payload: { fields: ['mobile'], purpose: 'deal_execution' },
+      });
       assert.equal(res.statusCode, 403);
       assert.equal(res.json().code, 'FORBIDDEN');
       assert.doesNotMatch(res.body, /1234/);
@@ -117,18 +198,36 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(JSON.parse(refused[0]?.fields ?? '[]'), ['account_profiles.mobile']);
     });
 
-    test('another broker\'s look-up does not find a client assigned elsewhere, and nothing is decrypted for it', async () => {
+    test("another broker's look-up does not find a client assigned elsewhere, and nothing is decrypted for it", async () => {
       const other = await signIn(t.app, 'broker2', 'pw-broker-2');
-      const before = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'vault.lookup_matched').executeTakeFirstOrThrow();
-      const res = await t.app.inject({ method: 'POST', url: '/api/staff/customers/lookup', payload: { mobile: '13700001234', purpose: 'deal_execution' }, headers: authHeaders(other) });
+      const before = await t.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('type', '=', 'vault.lookup_matched')
+        .executeTakeFirstOrThrow();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/customers/lookup',
+        payload: { mobile: '13700001234', purpose: 'deal_execution' },
+        headers: authHeaders(other),
+      });
       assert.equal(res.statusCode, 200);
       assert.deepEqual(res.json().accounts, []);
-      const after = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'vault.lookup_matched').executeTakeFirstOrThrow();
+      const after = await t.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('type', '=', 'vault.lookup_matched')
+        .executeTakeFirstOrThrow();
       assert.equal(Number(after.n), Number(before.n));
     });
 
     test('only an admin may assign clients', async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/staff/assignments', payload: { customerAccountId: sellerId, brokerAccountId: sellerId }, headers: authHeaders(broker) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/assignments',
+        payload: { customerAccountId: sellerId, brokerAccountId: sellerId },
+        headers: authHeaders(broker),
+      });
       assert.equal(res.statusCode, 403);
     });
 

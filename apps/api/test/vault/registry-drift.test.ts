@@ -22,7 +22,11 @@ async function readAllTextColumns(db: Kysely<unknown>, schema: string | undefine
     if (table.name.startsWith('kysely_')) continue;
     for (const column of table.columns) {
       const rows = await sql<{ v: unknown }>`select ${sql.ref(column.name)} as v from ${sql.table(table.name)}`.execute(db);
-      out.push({ table: table.name, column: column.name, values: rows.rows.map((r) => r.v).filter((v): v is string => typeof v === 'string') });
+      out.push({
+        table: table.name,
+        column: column.name,
+        values: rows.rows.map((r) => r.v).filter((v): v is string => typeof v === 'string'),
+      });
     }
   }
   return out;
@@ -47,10 +51,17 @@ for (const dialect of DIALECTS) {
     test('every ciphertext column belongs to a registered field, and every registered field has its columns', () => {
       const registered = new Set(PERSONAL_FIELDS.map((f) => `${f.table}.${f.field}_ct`));
       const ctColumns = columns.filter((c) => c.column.endsWith('_ct')).map((c) => `${c.table}.${c.column}`);
-      assert.deepEqual(ctColumns.filter((c) => !registered.has(c)), []);
+      assert.deepEqual(
+        ctColumns.filter((c) => !registered.has(c)),
+        [],
+      );
       for (const f of PERSONAL_FIELDS) {
         assert.ok(ctColumns.includes(`${f.table}.${f.field}_ct`), `${f.key} has a _ct column`);
-        if (f.blindIndex) assert.ok(columns.some((c) => c.table === f.table && c.column === `${f.field}_bidx`), `${f.key} has a _bidx column`);
+        if (f.blindIndex)
+          assert.ok(
+            columns.some((c) => c.table === f.table && c.column === `${f.field}_bidx`),
+            `${f.key} has a _bidx column`,
+          );
       }
     });
 
@@ -63,7 +74,11 @@ for (const dialect of DIALECTS) {
     });
 
     const offendersIn = (cols: Column[]) => [
-      ...new Set(cols.filter((c) => !OPAQUE.test(c.column)).flatMap((c) => c.values.filter((v) => detect(v).length > 0).map(() => `${c.table}.${c.column}`))),
+      ...new Set(
+        cols
+          .filter((c) => !OPAQUE.test(c.column))
+          .flatMap((c) => c.values.filter((v) => detect(v).length > 0).map(() => `${c.table}.${c.column}`)),
+      ),
     ];
 
     test('no other column holds something the identifier detector recognizes', () => {
@@ -73,7 +88,11 @@ for (const dialect of DIALECTS) {
     test('the scan does notice a mobile number written in plaintext to an unregistered column', async () => {
       const db = t.database.db;
       const row = await db.selectFrom('listings').select(['id', 'title']).limit(1).executeTakeFirstOrThrow();
-      await db.updateTable('listings').set({ title: `${row.title} 联系人13912345678` }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('listings')
+        .set({ title: `${row.title} 联系人13912345678` })
+        .where('id', '=', row.id)
+        .execute();
       try {
         assert.deepEqual(offendersIn(await readAllTextColumns(db as Kysely<unknown>, t.database.pgSchema)), ['listings.title']);
       } finally {

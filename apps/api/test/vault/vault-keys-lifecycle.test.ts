@@ -50,7 +50,16 @@ for (const dialect of DIALECTS) {
         const r = records[i % records.length]!;
         try {
           if (i % 100 === 0) vault.forgetCachedKeys(); // force unwraps under whichever KEK is current
-          const out = await vault.reveal({ actor: broker, own: false, subjectId: r.subject.subjectId, table: 'account_profiles', recordId: r.recordId, row: r.columns, fields: ['mobile'], purpose: 'deal_execution' });
+          const out = await vault.reveal({
+            actor: broker,
+            own: false,
+            subjectId: r.subject.subjectId,
+            table: 'account_profiles',
+            recordId: r.recordId,
+            row: r.columns,
+            fields: ['mobile'],
+            purpose: 'deal_execution',
+          });
           if (out.mobile?.state !== 'revealed' || out.mobile.value !== r.mobile) wrong += 1;
         } catch {
           failed += 1;
@@ -67,11 +76,23 @@ for (const dialect of DIALECTS) {
       const afterStatus = await vault.keyStatus();
       assert.equal(afterStatus.keks.find((k) => k.status === 'current')?.kekId, newKek);
       assert.notEqual(before.keks.find((k) => k.status === 'current')?.kekId, newKek);
-      assert.deepEqual(afterStatus.dataKeysByKek.map((r) => r.kekId), [newKek]);
+      assert.deepEqual(
+        afterStatus.dataKeysByKek.map((r) => r.kekId),
+        [newKek],
+      );
       // Old ciphertexts were never touched and still read after re-wrap.
       vault.forgetCachedKeys();
       const r = records[0]!;
-      const out = await vault.reveal({ actor: broker, own: false, subjectId: r.subject.subjectId, table: 'account_profiles', recordId: r.recordId, row: r.columns, fields: ['mobile'], purpose: 'deal_execution' });
+      const out = await vault.reveal({
+        actor: broker,
+        own: false,
+        subjectId: r.subject.subjectId,
+        table: 'account_profiles',
+        recordId: r.recordId,
+        row: r.columns,
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.equal(out.mobile?.state, 'revealed');
     });
 
@@ -80,16 +101,39 @@ for (const dialect of DIALECTS) {
       assert.ok(r);
       await store.database.db
         .insertInto('account_profiles')
-        .values({ account_id: await accountFor(store), subject_id: r.subject.subjectId, ...emptyProfile(), ...r.columns, updated_at: new Date().toISOString() })
+        .values({
+          account_id: await accountFor(store),
+          subject_id: r.subject.subjectId,
+          ...emptyProfile(),
+          ...r.columns,
+          updated_at: new Date().toISOString(),
+        })
         .execute();
       const snapshot = await takeDataSnapshot(store);
 
       assert.equal(await vault.eraseSubject(r.subject.subjectId, officer, 'deletion request #1'), true);
-      const erased = await vault.reveal({ actor: broker, own: false, subjectId: r.subject.subjectId, table: 'account_profiles', recordId: r.recordId, row: r.columns, fields: ['mobile'], purpose: 'deal_execution' });
+      const erased = await vault.reveal({
+        actor: broker,
+        own: false,
+        subjectId: r.subject.subjectId,
+        table: 'account_profiles',
+        recordId: r.recordId,
+        row: r.columns,
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.deepEqual(erased.mobile, { state: 'erased' });
-      const profile = await store.database.db.selectFrom('account_profiles').selectAll().where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow();
+      const profile = await store.database.db
+        .selectFrom('account_profiles')
+        .selectAll()
+        .where('subject_id', '=', r.subject.subjectId)
+        .executeTakeFirstOrThrow();
       assert.equal(profile.mobile_bidx, null, 'blind indexes are cleared');
-      const subjectRow = await store.database.db.selectFrom('vault_subjects').selectAll().where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow();
+      const subjectRow = await store.database.db
+        .selectFrom('vault_subjects')
+        .selectAll()
+        .where('subject_id', '=', r.subject.subjectId)
+        .executeTakeFirstOrThrow();
       assert.equal(subjectRow.erased_by, 'staff-9');
       assert.equal(subjectRow.erasure_reason, 'deletion request #1');
 
@@ -102,10 +146,32 @@ for (const dialect of DIALECTS) {
         logger: store.logger,
         audit: services.auditLog,
       });
-      const row = await restored.db.selectFrom('account_profiles').selectAll().where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow();
+      const row = await restored.db
+        .selectFrom('account_profiles')
+        .selectAll()
+        .where('subject_id', '=', r.subject.subjectId)
+        .executeTakeFirstOrThrow();
       assert.ok(row.mobile_ct, 'the restored copy still holds the ciphertext');
-      assert.equal((await restored.db.selectFrom('vault_subjects').select('erased_at').where('subject_id', '=', r.subject.subjectId).executeTakeFirstOrThrow()).erased_at, null);
-      const again = await fresh.reveal({ actor: broker, own: false, subjectId: r.subject.subjectId, table: 'account_profiles', recordId: r.recordId, row, fields: ['mobile'], purpose: 'deal_execution' });
+      assert.equal(
+        (
+          await restored.db
+            .selectFrom('vault_subjects')
+            .select('erased_at')
+            .where('subject_id', '=', r.subject.subjectId)
+            .executeTakeFirstOrThrow()
+        ).erased_at,
+        null,
+      );
+      const again = await fresh.reveal({
+        actor: broker,
+        own: false,
+        subjectId: r.subject.subjectId,
+        table: 'account_profiles',
+        recordId: r.recordId,
+        row,
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.deepEqual(again.mobile, { state: 'erased' });
       await restored.close();
     });
@@ -126,7 +192,17 @@ async function accountFor(store: TestStore): Promise<string> {
   const at = new Date().toISOString();
   await store.database.db
     .insertInto('accounts')
-    .values({ id, kind: 'customer', login_name: id, account_no: id, roles: 'buyer', password_hash: 'x', status: 'active', created_at: at, updated_at: at })
+    .values({
+      id,
+      kind: 'customer',
+      login_name: id,
+      account_no: id,
+      roles: 'buyer',
+      password_hash: 'x',
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   return id;
 }
@@ -154,10 +230,13 @@ async function restoreDataSnapshot(store: TestStore, snapshot: Snapshot) {
     return openDatabase<Database>({ databaseUrl: undefined, dataDir: store.dataDir, sqliteFile: 'backup-before-shred.db' });
   }
   const db = store.database.db;
-  await sql.raw(`DELETE FROM account_profiles; DELETE FROM vault_subjects;`).execute(db).catch(async () => {
-    await sql.raw('DELETE FROM account_profiles').execute(db);
-    await sql.raw('DELETE FROM vault_subjects').execute(db);
-  });
+  await sql
+    .raw(`DELETE FROM account_profiles; DELETE FROM vault_subjects;`)
+    .execute(db)
+    .catch(async () => {
+      await sql.raw('DELETE FROM account_profiles').execute(db);
+      await sql.raw('DELETE FROM vault_subjects').execute(db);
+    });
   await sql.raw(`INSERT INTO vault_subjects SELECT * FROM ${snapshot.schema}.vault_subjects`).execute(db);
   await sql.raw(`INSERT INTO account_profiles SELECT * FROM ${snapshot.schema}.account_profiles`).execute(db);
   await sql.raw(`DROP SCHEMA ${snapshot.schema} CASCADE`).execute(db);

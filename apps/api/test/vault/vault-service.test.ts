@@ -24,7 +24,13 @@ for (const dialect of DIALECTS) {
       await store.cleanup();
     });
     const eventsOf = (subjectId: string) =>
-      store.database.db.selectFrom('audit_log').selectAll().where('subject_id', '=', subjectId).where('type', '=', 'vault.fields_revealed').orderBy('seq').execute();
+      store.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('subject_id', '=', subjectId)
+        .where('type', '=', 'vault.fields_revealed')
+        .orderBy('seq')
+        .execute();
 
     async function sealed(recordId: string, values: Record<string, string>) {
       const subject = await vault.createSubject('customer');
@@ -38,26 +44,51 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(columns.mobile_ct ?? '', /13912345678/);
       assert.match(columns.mobile_bidx ?? '', /^[0-9a-f]+$/);
       const masked = await vault.maskFields(subject.subjectId, 'account_profiles', 'rec-1', columns, ['mobile', 'email', 'address']);
-      assert.deepEqual(masked, { mobile: { state: 'masked', value: '139****5678' }, email: { state: 'masked', value: 'l***@example.com' }, address: { state: 'absent' } });
-      const out = await vault.reveal({ actor: broker, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-1', row: columns, fields: ['mobile', 'email'], purpose: 'deal_execution' });
+      assert.deepEqual(masked, {
+        mobile: { state: 'masked', value: '139****5678' },
+        email: { state: 'masked', value: 'l***@example.com' },
+        address: { state: 'absent' },
+      });
+      const out = await vault.reveal({
+        actor: broker,
+        own: false,
+        subjectId: subject.subjectId,
+        table: 'account_profiles',
+        recordId: 'rec-1',
+        row: columns,
+        fields: ['mobile', 'email'],
+        purpose: 'deal_execution',
+      });
       assert.deepEqual(out.mobile, { state: 'revealed', value: '+8613912345678' });
       assert.deepEqual(out.email, { state: 'revealed', value: 'li.ming@example.com' });
     });
 
     test('an invalid identifier is refused before anything is written, naming the field but not the value', async () => {
       const subject = await vault.createSubject('customer');
-      await assert.rejects(vault.sealFields(subject, 'account_profiles', 'rec-x', { id_number: '110101198001010011' }), (error: Error & { code?: string; details?: unknown }) => {
-        assert.equal(error.code, 'INVALID_IDENTIFIER');
-        assert.deepEqual(error.details, { fields: ['id_number'] });
-        assert.doesNotMatch(JSON.stringify(error.details) + error.message, /110101198001010011/);
-        return true;
-      });
+      await assert.rejects(
+        vault.sealFields(subject, 'account_profiles', 'rec-x', { id_number: '110101198001010011' }),
+        (error: Error & { code?: string; details?: unknown }) => {
+          assert.equal(error.code, 'INVALID_IDENTIFIER');
+          assert.deepEqual(error.details, { fields: ['id_number'] });
+          assert.doesNotMatch(JSON.stringify(error.details) + error.message, /110101198001010011/);
+          return true;
+        },
+      );
     });
 
     test('a purpose the field is not registered for is refused and the refusal is recorded', async () => {
       const { subject, columns } = await sealed('rec-2', { id_number: '11010119800101001' + checkChar('11010119800101001') });
       await assert.rejects(
-        vault.reveal({ actor: broker, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-2', row: columns, fields: ['id_number'], purpose: 'deal_execution' }),
+        vault.reveal({
+          actor: broker,
+          own: false,
+          subjectId: subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-2',
+          row: columns,
+          fields: ['id_number'],
+          purpose: 'deal_execution',
+        }),
         /reveal of account_profiles.id_number refused/,
       );
       const events = await eventsOf(subject.subjectId);
@@ -69,19 +100,38 @@ for (const dialect of DIALECTS) {
     test('a staff role the field is not visible to is refused even for a registered purpose', async () => {
       const { subject, columns } = await sealed('rec-3', { mobile: '13912345678' });
       await assert.rejects(
-        vault.reveal({ actor: auditor, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-3', row: columns, fields: ['mobile'], purpose: 'customer_support' }),
+        vault.reveal({
+          actor: auditor,
+          own: false,
+          subjectId: subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-3',
+          row: columns,
+          fields: ['mobile'],
+          purpose: 'customer_support',
+        }),
         (error: Error & { code?: string }) => error.code === 'FORBIDDEN',
       );
     });
 
     test('every staff reveal is recorded with fields and purpose before the plaintext is returned; own reads are not', async () => {
       const { subject, columns } = await sealed('rec-4', { mobile: '13912345678' });
-      const args = { subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-4', row: columns, fields: ['mobile'], purpose: 'customer_support' as const };
+      const args = {
+        subjectId: subject.subjectId,
+        table: 'account_profiles',
+        recordId: 'rec-4',
+        row: columns,
+        fields: ['mobile'],
+        purpose: 'customer_support' as const,
+      };
       await vault.reveal({ ...args, actor: broker, own: false, requestId: 'req-1' });
       await vault.reveal({ ...args, actor: { accountId: 'me', roles: ['buyer'], kind: 'customer' }, own: true });
       const events = await eventsOf(subject.subjectId);
       assert.equal(events.length, 1);
-      assert.deepEqual([events[0]?.actor_account_id, events[0]?.purpose, events[0]?.decision, events[0]?.request_id], ['staff-1', 'customer_support', 'allowed', 'req-1']);
+      assert.deepEqual(
+        [events[0]?.actor_account_id, events[0]?.purpose, events[0]?.decision, events[0]?.request_id],
+        ['staff-1', 'customer_support', 'allowed', 'req-1'],
+      );
       assert.doesNotMatch(JSON.stringify(events), /13912345678/);
     });
 
@@ -89,16 +139,49 @@ for (const dialect of DIALECTS) {
       const a = await sealed('rec-a', { mobile: '13911111111' });
       const b = await sealed('rec-b', { mobile: '13922222222' });
       const forged = { ...b.columns, mobile_ct: a.columns.mobile_ct };
-      await assert.rejects(vault.reveal({ actor: broker, own: false, subjectId: b.subject.subjectId, table: 'account_profiles', recordId: 'rec-b', row: forged, fields: ['mobile'], purpose: 'deal_execution' }));
+      await assert.rejects(
+        vault.reveal({
+          actor: broker,
+          own: false,
+          subjectId: b.subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-b',
+          row: forged,
+          fields: ['mobile'],
+          purpose: 'deal_execution',
+        }),
+      );
       const sameSubjectOtherRow = { ...a.columns };
-      await assert.rejects(vault.reveal({ actor: broker, own: false, subjectId: a.subject.subjectId, table: 'account_profiles', recordId: 'rec-other', row: sameSubjectOtherRow, fields: ['mobile'], purpose: 'deal_execution' }));
+      await assert.rejects(
+        vault.reveal({
+          actor: broker,
+          own: false,
+          subjectId: a.subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-other',
+          row: sameSubjectOtherRow,
+          fields: ['mobile'],
+          purpose: 'deal_execution',
+        }),
+      );
     });
 
     test('a tampered ciphertext does not decrypt', async () => {
       const { subject, columns } = await sealed('rec-t', { mobile: '13933333333' });
       const ct = columns.mobile_ct ?? '';
       const flipped = ct.slice(0, -3) + (ct.at(-3) === 'A' ? 'B' : 'A') + ct.slice(-2);
-      await assert.rejects(vault.reveal({ actor: broker, own: false, subjectId: subject.subjectId, table: 'account_profiles', recordId: 'rec-t', row: { ...columns, mobile_ct: flipped }, fields: ['mobile'], purpose: 'deal_execution' }));
+      await assert.rejects(
+        vault.reveal({
+          actor: broker,
+          own: false,
+          subjectId: subject.subjectId,
+          table: 'account_profiles',
+          recordId: 'rec-t',
+          row: { ...columns, mobile_ct: flipped },
+          fields: ['mobile'],
+          purpose: 'deal_execution',
+        }),
+      );
     });
 
     test('equal values in different formats get the same blind index; another field gets another', async () => {

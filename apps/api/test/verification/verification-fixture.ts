@@ -18,7 +18,11 @@ export const pngWith = (marker: string) => Buffer.concat([PNG_MAGIC, Buffer.from
 /** The consent a customer gives by ticking the box next to the current statement (zh-CN text shown). */
 export function currentConsent(locale: 'zh-CN' | 'en' = 'zh-CN') {
   const text = SENSITIVE_CONSENT_STATEMENTS[CURRENT_SENSITIVE_CONSENT_STATEMENT][locale];
-  return { given: true as const, statement: CURRENT_SENSITIVE_CONSENT_STATEMENT, textHash: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return {
+    given: true as const,
+    statement: CURRENT_SENSITIVE_CONSENT_STATEMENT,
+    textHash: createHash('sha256').update(text, 'utf8').digest('hex'),
+  };
 }
 
 export function submission(overrides: Partial<{ fullName: string; idNumber: string; front: Buffer; back: Buffer }> = {}) {

@@ -7,7 +7,13 @@ import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '
 import { birthDateYearsAgo, currentConsent, idNumber, jpegWith, pngWith, submission } from './verification-fixture.ts';
 import { completeStaffTraining } from '../helpers/staff-training.ts';
 
-const CHECKLIST_OK = { photoMatchesName: true, idNumberLegibleAndMatches: true, cardNotExpired: true, noSignsOfAlteration: true, bothSidesReadable: true };
+const CHECKLIST_OK = {
+  photoMatchesName: true,
+  idNumberLegibleAndMatches: true,
+  cardNotExpired: true,
+  noSignsOfAlteration: true,
+  bothSidesReadable: true,
+};
 
 for (const dialect of DIALECTS) {
   describe(`real-name verification over HTTP on ${dialect}`, () => {
@@ -26,22 +32,53 @@ for (const dialect of DIALECTS) {
     let racer: Session;
 
     const count = async (table: 'identity_verifications' | 'vault_subjects' | 'account_profiles') =>
-      Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await t.database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const events = (type: string) => t.database.db.selectFrom('audit_log').selectAll().where('type', '=', type).execute();
     const submit = (who: Session, payload: unknown, headers: Record<string, string> = {}) =>
-      t.app.inject({ method: 'POST', url: '/api/me/verification', headers: { ...authHeaders(who), ...headers }, payload: payload as object });
-    const queue = (who: Session, status = 'pending') => t.app.inject({ url: `/api/staff/verifications?status=${status}`, headers: authHeaders(who) });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/me/verification',
+        headers: { ...authHeaders(who), ...headers },
+        payload: payload as object,
+      });
+    const queue = (who: Session, status = 'pending') =>
+      t.app.inject({ url: `/api/staff/verifications?status=${status}`, headers: authHeaders(who) });
 
     before(async () => {
       t = await createTestApp(dialect);
       const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
-      sellerId = (await identity.createAccount({ kind: 'customer', loginName: 'seller', accountNo: 'C-1', roles: ['seller'], password: 'pw-seller-1' })).id;
-      buyerId = (await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' })).id;
-      minorId = (await identity.createAccount({ kind: 'customer', loginName: 'minor', accountNo: 'C-3', roles: ['buyer'], password: 'pw-minor-1' })).id;
+      sellerId = (
+        await identity.createAccount({
+          kind: 'customer',
+          loginName: 'seller',
+          accountNo: 'C-1',
+          roles: ['seller'],
+          password: 'pw-seller-1',
+        })
+      ).id;
+      buyerId = (
+        await identity.createAccount({ kind: 'customer', loginName: 'buyer', accountNo: 'C-2', roles: ['buyer'], password: 'pw-buyer-1' })
+      ).id;
+      minorId = (
+        await identity.createAccount({ kind: 'customer', loginName: 'minor', accountNo: 'C-3', roles: ['buyer'], password: 'pw-minor-1' })
+      ).id;
       await identity.createAccount({ kind: 'customer', loginName: 'loner', accountNo: 'C-4', roles: ['seller'], password: 'pw-loner-1' });
-      racerId = (await identity.createAccount({ kind: 'customer', loginName: 'racer', accountNo: 'C-5', roles: ['buyer'], password: 'pw-racer-1' })).id;
-      const brokerId = (await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })).id;
-      const broker2Id = (await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-2', roles: ['broker'], password: 'pw-broker-2' })).id;
+      racerId = (
+        await identity.createAccount({ kind: 'customer', loginName: 'racer', accountNo: 'C-5', roles: ['buyer'], password: 'pw-racer-1' })
+      ).id;
+      const brokerId = (
+        await identity.createAccount({ kind: 'staff', loginName: 'broker', accountNo: 'S-1', roles: ['broker'], password: 'pw-broker-1' })
+      ).id;
+      const broker2Id = (
+        await identity.createAccount({ kind: 'staff', loginName: 'broker2', accountNo: 'S-2', roles: ['broker'], password: 'pw-broker-2' })
+      ).id;
       await completeStaffTraining(t.app.services, brokerId, broker2Id);
       await identity.createAccount({ kind: 'staff', loginName: 'auditor', accountNo: 'S-3', roles: ['auditor'], password: 'pw-auditor-1' });
       for (const customer of [sellerId, buyerId, minorId]) await t.app.services.profiles.assignClient(customer, brokerId, 'test');
@@ -89,7 +126,11 @@ for (const dialect of DIALECTS) {
       assert.equal(refused.length, 1);
       assert.equal(refused[0]?.decision, 'denied');
       assert.equal(refused[0]?.actor_account_id, minorId);
-      assert.doesNotMatch(JSON.stringify(refused), new RegExp(minorNumber.slice(6, 14)), 'neither the number nor the birth date is in the record');
+      assert.doesNotMatch(
+        JSON.stringify(refused),
+        new RegExp(minorNumber.slice(6, 14)),
+        'neither the number nor the birth date is in the record',
+      );
       const status = await t.app.inject({ url: '/api/me/verification', headers: authHeaders(minor) });
       assert.equal(status.json().status, 'unverified');
     });
@@ -131,8 +172,18 @@ for (const dialect of DIALECTS) {
       assert.equal(staff.statusCode, 403);
       for (const res of [
         await queue(seller),
-        await t.app.inject({ method: 'POST', url: '/api/staff/verifications/x/reveal', headers: authHeaders(seller), payload: { fields: ['idNumber'], purpose: 'identity_verification' } }),
-        await t.app.inject({ method: 'POST', url: '/api/staff/verifications/x/decision', headers: authHeaders(seller), payload: { outcome: 'verified', checklist: CHECKLIST_OK } }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/staff/verifications/x/reveal',
+          headers: authHeaders(seller),
+          payload: { fields: ['idNumber'], purpose: 'identity_verification' },
+        }),
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/staff/verifications/x/decision',
+          headers: authHeaders(seller),
+          payload: { outcome: 'verified', checklist: CHECKLIST_OK },
+        }),
         await queue(auditor),
       ]) {
         assert.equal(res.statusCode, 403);
@@ -160,7 +211,11 @@ for (const dialect of DIALECTS) {
         'identity_verifications.id_front_image',
         'identity_verifications.id_number',
       ]);
-      const row = await t.database.db.selectFrom('identity_verifications').selectAll().where('account_id', '=', sellerId).executeTakeFirstOrThrow();
+      const row = await t.database.db
+        .selectFrom('identity_verifications')
+        .selectAll()
+        .where('account_id', '=', sellerId)
+        .executeTakeFirstOrThrow();
       assert.equal(row.sensitive_consent_statement, 'idv-2026-11');
       assert.equal(row.sensitive_consent_text_hash, currentConsent().textHash);
       assert.equal(row.possible_duplicate, 0);
@@ -171,13 +226,18 @@ for (const dialect of DIALECTS) {
       const [a, b] = await Promise.all([submit(racer, payload), submit(racer, payload)]);
       assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
       const rows = await t.database.db.selectFrom('identity_verifications').select('status').where('account_id', '=', racerId).execute();
-      assert.deepEqual(rows.map((r) => r.status), ['pending']);
+      assert.deepEqual(
+        rows.map((r) => r.status),
+        ['pending'],
+      );
     });
 
-    test('the assigned broker\'s queue shows the submission masked; another broker\'s queue does not list it', async () => {
+    test("the assigned broker's queue shows the submission masked; another broker's queue does not list it", async () => {
       const mine = await queue(broker);
       assert.equal(mine.statusCode, 200);
-      const item = (mine.json().items as { accountId: string; accountNo: string; fullName: unknown; idFrontImage: unknown }[]).find((i) => i.accountId === sellerId);
+      const item = (mine.json().items as { accountId: string; accountNo: string; fullName: unknown; idFrontImage: unknown }[]).find(
+        (i) => i.accountId === sellerId,
+      );
       assert.ok(item);
       assert.equal(item.accountNo, 'C-1');
       assert.deepEqual(item.fullName, { state: 'masked', value: '司马**' });
@@ -189,9 +249,19 @@ for (const dialect of DIALECTS) {
 
     test('another broker probing the submission by id is refused with 403 for reveal and decision, and both probes are audited', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === sellerId).id as string;
-      const reveal = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/reveal`, headers: authHeaders(broker2), payload: { fields: ['idNumber', 'idFrontImage'], purpose: 'identity_verification' } });
+      const reveal = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/reveal`,
+        headers: authHeaders(broker2),
+        payload: { fields: ['idNumber', 'idFrontImage'], purpose: 'identity_verification' },
+      });
       assert.equal(reveal.statusCode, 403);
-      const decide = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker2), payload: { outcome: 'verified', checklist: CHECKLIST_OK } });
+      const decide = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker2),
+        payload: { outcome: 'verified', checklist: CHECKLIST_OK },
+      });
       assert.equal(decide.statusCode, 403);
       const refused = await events('verification.access_refused');
       assert.equal(refused.length, 2);
@@ -202,7 +272,12 @@ for (const dialect of DIALECTS) {
 
     test('the assigned broker reveals the name, ID number and images for identity verification, and each reveal is audited first', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === sellerId).id as string;
-      const wrongPurpose = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/reveal`, headers: authHeaders(broker), payload: { fields: ['idNumber'], purpose: 'deal_execution' } });
+      const wrongPurpose = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/reveal`,
+        headers: authHeaders(broker),
+        payload: { fields: ['idNumber'], purpose: 'deal_execution' },
+      });
       assert.equal(wrongPurpose.statusCode, 422, 'the route accepts only verification purposes');
       const res = await t.app.inject({
         method: 'POST',
@@ -217,16 +292,25 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(Buffer.from(f.idFrontImage.value, 'base64'), jpegWith('front'), 'the image bytes come back unchanged');
       assert.deepEqual(Buffer.from(f.idBackImage.value, 'base64'), pngWith('back'));
       assert.deepEqual(res.json().imageTypes, { idFrontImage: 'jpeg', idBackImage: 'png' });
-      const reveals = await t.database.db.selectFrom('audit_log').selectAll().where('type', '=', 'vault.fields_revealed').where('decision', '=', 'allowed').execute();
+      const reveals = await t.database.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('type', '=', 'vault.fields_revealed')
+        .where('decision', '=', 'allowed')
+        .execute();
       const last = reveals.at(-1);
       assert.equal(last?.purpose, 'identity_verification');
       assert.equal(JSON.parse(last?.fields ?? '[]').length, 4);
     });
 
-    test('the customer finds the broker\'s view of their card photos in their own access log', async () => {
+    test("the customer finds the broker's view of their card photos in their own access log", async () => {
       const res = await t.app.inject({ url: '/api/me/access-log', headers: authHeaders(seller) });
       assert.equal(res.statusCode, 200);
-      const entries = res.json().entries as { staffNo: string | null; purpose: string | null; fields: { key: string; label: { 'zh-CN': string } }[] }[];
+      const entries = res.json().entries as {
+        staffNo: string | null;
+        purpose: string | null;
+        fields: { key: string; label: { 'zh-CN': string } }[];
+      }[];
       const photos = entries.find((e) => e.fields.some((f) => f.key === 'identity_verifications.id_front_image'));
       assert.ok(photos, 'the reveal of the photos is listed');
       assert.equal(photos.staffNo, 'S-1');
@@ -236,10 +320,20 @@ for (const dialect of DIALECTS) {
 
     test('approving with an unchecked item, or rejecting without a reason, is refused and the submission stays pending', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === sellerId).id as string;
-      const unchecked = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'verified', checklist: { ...CHECKLIST_OK, cardNotExpired: false } } });
+      const unchecked = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker),
+        payload: { outcome: 'verified', checklist: { ...CHECKLIST_OK, cardNotExpired: false } },
+      });
       assert.equal(unchecked.statusCode, 422);
       assert.deepEqual(unchecked.json().details, { fields: ['checklist.cardNotExpired'] });
-      const noReason = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'rejected', checklist: CHECKLIST_OK } });
+      const noReason = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker),
+        payload: { outcome: 'rejected', checklist: CHECKLIST_OK },
+      });
       assert.equal(noReason.statusCode, 422);
       const withId = await t.app.inject({
         method: 'POST',
@@ -254,9 +348,18 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: `/api/staff/verifications/${id}/decision`,
         headers: authHeaders(broker),
-        payload: { outcome: 'rejected', reason: 'other', checklist: CHECKLIST_OK, note: '请拨打 一三八 我的 一二三四 号码 五六七八 补充材料' },
+        payload: {
+          outcome: 'rejected',
+          reason: 'other',
+          checklist: CHECKLIST_OK,
+          note: '请拨打 一三八 我的 一二三四 号码 五六七八 补充材料',
+        },
       });
-      assert.deepEqual(spelled.json().details.findings.map((f: { kind: string }) => f.kind), ['mobile'], 'written to dodge a filter, it is refused too');
+      assert.deepEqual(
+        spelled.json().details.findings.map((f: { kind: string }) => f.kind),
+        ['mobile'],
+        'written to dodge a filter, it is refused too',
+      );
       assert.equal((await t.app.inject({ url: '/api/me/verification', headers: authHeaders(seller) })).json().status, 'pending');
     });
 
@@ -266,7 +369,12 @@ for (const dialect of DIALECTS) {
         method: 'POST',
         url: `/api/staff/verifications/${id}/decision`,
         headers: authHeaders(broker),
-        payload: { outcome: 'rejected', reason: 'image_unreadable', note: '照片反光，请在自然光下重拍', checklist: { ...CHECKLIST_OK, bothSidesReadable: false } },
+        payload: {
+          outcome: 'rejected',
+          reason: 'image_unreadable',
+          note: '照片反光，请在自然光下重拍',
+          checklist: { ...CHECKLIST_OK, bothSidesReadable: false },
+        },
       });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().status, 'rejected');
@@ -274,7 +382,12 @@ for (const dialect of DIALECTS) {
       assert.equal(mine.status, 'rejected');
       assert.equal(mine.reason, 'image_unreadable');
       assert.equal(mine.note, '照片反光，请在自然光下重拍');
-      const twice = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'verified', checklist: CHECKLIST_OK } });
+      const twice = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker),
+        payload: { outcome: 'verified', checklist: CHECKLIST_OK },
+      });
       assert.equal(twice.statusCode, 409, 'a decided submission cannot be decided again');
       const decided = await events('verification.decided');
       assert.equal(decided.length, 1);
@@ -297,7 +410,11 @@ for (const dialect of DIALECTS) {
       const audited = await events('verification.duplicate_flagged');
       assert.equal(audited.length, 1);
       assert.equal(audited[0]?.actor_account_id, buyerId);
-      assert.equal(items.find((i) => i.accountId === sellerId)?.possibleDuplicate, false, 'a resubmission by the same account is not a duplicate');
+      assert.equal(
+        items.find((i) => i.accountId === sellerId)?.possibleDuplicate,
+        false,
+        'a resubmission by the same account is not a duplicate',
+      );
       const other = items.find((i) => i.accountId === minorId);
       assert.equal(other?.possibleDuplicate, false);
     });
@@ -319,7 +436,12 @@ for (const dialect of DIALECTS) {
 
     test('an approval with every checklist item makes the customer verified', async () => {
       const id = (await queue(broker)).json().items.find((i: { accountId: string }) => i.accountId === minorId).id as string;
-      const res = await t.app.inject({ method: 'POST', url: `/api/staff/verifications/${id}/decision`, headers: authHeaders(broker), payload: { outcome: 'verified', checklist: CHECKLIST_OK } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/verifications/${id}/decision`,
+        headers: authHeaders(broker),
+        payload: { outcome: 'verified', checklist: CHECKLIST_OK },
+      });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal((await t.app.inject({ url: '/api/me/verification', headers: authHeaders(minor) })).json().status, 'verified');
       const verifiedQueue = await queue(broker, 'verified');

@@ -9,25 +9,13 @@ import { PageSpinner } from '../shared/ui/page-spinner.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 
 // Loaded on demand: visitors of the marketplace never download the console or the privacy tables.
-const PrivacyPage = lazy(() =>
-  import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })),
-);
-const ProfilePage = lazy(() =>
-  import('../features/account/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })),
-);
-const AccessLogPage = lazy(() =>
-  import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })),
-);
-const SecurityPage = lazy(() =>
-  import('../features/security/pages/security-page.tsx').then((m) => ({ default: m.SecurityPage })),
-);
-const SessionsPage = lazy(() =>
-  import('../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })),
-);
+const PrivacyPage = lazy(() => import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
+const ProfilePage = lazy(() => import('../features/account/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
+const AccessLogPage = lazy(() => import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })));
+const SecurityPage = lazy(() => import('../features/security/pages/security-page.tsx').then((m) => ({ default: m.SecurityPage })));
+const SessionsPage = lazy(() => import('../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.SessionsPage })));
 const EnrolPage = lazy(() => import('../features/security/pages/enrol-page.tsx').then((m) => ({ default: m.EnrolPage })));
-const MyPrivacyPage = lazy(() =>
-  import('../features/account/pages/my-privacy-page.tsx').then((m) => ({ default: m.MyPrivacyPage })),
-);
+const MyPrivacyPage = lazy(() => import('../features/account/pages/my-privacy-page.tsx').then((m) => ({ default: m.MyPrivacyPage })));
 const ReceiptPage = lazy(() => import('../features/account/pages/receipt-page.tsx').then((m) => ({ default: m.ReceiptPage })));
 const MyVerificationPage = lazy(() =>
   import('../features/verification/pages/my-verification-page.tsx').then((m) => ({ default: m.MyVerificationPage })),
@@ -42,13 +30,21 @@ const SellerListingEditPage = lazy(() =>
   import('../features/listings/pages/seller-listing-edit-page.tsx').then((m) => ({ default: m.SellerListingEditPage })),
 );
 // The disclosure path (issue 11): buyers' requests, sellers' buyer requests and access control, notices, advisers.
-const MyInquiriesPage = lazy(() => import('../features/disclosure/pages/my-inquiries-page.tsx').then((m) => ({ default: m.MyInquiriesPage })));
-const InquiryDetailPage = lazy(() => import('../features/disclosure/pages/inquiry-detail-page.tsx').then((m) => ({ default: m.InquiryDetailPage })));
+const MyInquiriesPage = lazy(() =>
+  import('../features/disclosure/pages/my-inquiries-page.tsx').then((m) => ({ default: m.MyInquiriesPage })),
+);
+const InquiryDetailPage = lazy(() =>
+  import('../features/disclosure/pages/inquiry-detail-page.tsx').then((m) => ({ default: m.InquiryDetailPage })),
+);
 const CompanyDisclosurePage = lazy(() =>
   import('../features/disclosure/pages/company-disclosure-page.tsx').then((m) => ({ default: m.CompanyDisclosurePage })),
 );
-const BuyerRequestsPage = lazy(() => import('../features/disclosure/pages/buyer-requests-page.tsx').then((m) => ({ default: m.BuyerRequestsPage })));
-const ListingAccessPage = lazy(() => import('../features/disclosure/pages/listing-access-page.tsx').then((m) => ({ default: m.ListingAccessPage })));
+const BuyerRequestsPage = lazy(() =>
+  import('../features/disclosure/pages/buyer-requests-page.tsx').then((m) => ({ default: m.BuyerRequestsPage })),
+);
+const ListingAccessPage = lazy(() =>
+  import('../features/disclosure/pages/listing-access-page.tsx').then((m) => ({ default: m.ListingAccessPage })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/pages/notifications-page.tsx').then((m) => ({ default: m.NotificationsPage })),
 );

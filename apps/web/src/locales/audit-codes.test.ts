@@ -19,7 +19,10 @@ const LISTS: ReadonlyArray<[string, readonly string[], string]> = [
   ['decisions', ['allowed', 'denied'], 'audit.decisions'],
 ];
 
-for (const [localeName, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+for (const [localeName, messages] of [
+  ['zh-CN', zhCN],
+  ['en', en],
+] as const) {
   for (const [listName, codes, section] of LISTS) {
     test(`${localeName} names every code of ${listName}`, () => {
       for (const code of codes) {

@@ -30,7 +30,10 @@ const LISTS: ReadonlyArray<[string, readonly string[], (messages: Tree) => unkno
   ['ROLES', ROLES, (m) => m.roles],
 ];
 
-for (const [localeName, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+for (const [localeName, messages] of [
+  ['zh-CN', zhCN],
+  ['en', en],
+] as const) {
   for (const [listName, codes, section] of LISTS) {
     test(`${localeName} names every code of ${listName}`, () => {
       const names = section(messages as unknown as Tree) as Record<string, unknown> | undefined;

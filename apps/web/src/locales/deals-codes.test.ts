@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ART22_CHANNELS, ART22_GROUPS, CLOSE_BLOCKERS, DEAL_CANCEL_REASONS, DEAL_CHECKLIST_KEYS, DEAL_SIDES, DEAL_STATUSES, MONEY_KINDS } from '@sealbridge/contracts';
+import {
+  ART22_CHANNELS,
+  ART22_GROUPS,
+  CLOSE_BLOCKERS,
+  DEAL_CANCEL_REASONS,
+  DEAL_CHECKLIST_KEYS,
+  DEAL_SIDES,
+  DEAL_STATUSES,
+  MONEY_KINDS,
+} from '@sealbridge/contracts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
-const at = (tree: Tree, path: string): unknown => path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Tree)[key] : undefined), tree);
+const at = (tree: Tree, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Tree)[key] : undefined), tree);
 
 /** Every code of the deal registries in contracts, with the locale section that names it. */
 const LISTS: ReadonlyArray<[string, readonly string[], string]> = [
@@ -19,7 +29,10 @@ const LISTS: ReadonlyArray<[string, readonly string[], string]> = [
   ['ART22_GROUPS', ART22_GROUPS, 'deals.art22.group'],
 ];
 
-for (const [name, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+for (const [name, messages] of [
+  ['zh-CN', zhCN],
+  ['en', en],
+] as const) {
   for (const [list, codes, section] of LISTS) {
     test(`${name} names every code of ${list}`, () => {
       const missing = codes.filter((code) => typeof at(messages as unknown as Tree, `${section}.${code}`) !== 'string');

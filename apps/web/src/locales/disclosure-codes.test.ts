@@ -47,7 +47,10 @@ const LISTS: ReadonlyArray<[string, readonly string[], string]> = [
   ['NOTIFICATION_CHANNELS', NOTIFICATION_CHANNELS, 'notifications.channels'],
 ];
 
-for (const [localeName, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+for (const [localeName, messages] of [
+  ['zh-CN', zhCN],
+  ['en', en],
+] as const) {
   for (const [listName, codes, section] of LISTS) {
     test(`${localeName} names every code of ${listName}`, () => {
       for (const code of codes) {

@@ -127,7 +127,8 @@ export const en: LocaleMessages = {
     },
     featured: {
       title: 'Latest listings',
-      subtitle: 'Listings are anonymised: only region, industry and ranges are shown — never the company name, exact founding date or registered capital.',
+      subtitle:
+        'Listings are anonymised: only region, industry and ranges are shown — never the company name, exact founding date or registered capital.',
       viewAll: 'View all companies for sale',
     },
     steps: {
@@ -189,7 +190,8 @@ export const en: LocaleMessages = {
     subtitle: 'Every listing is verified by an adviser and anonymised. Sign in to ask for details about a company.',
     total: '{{count}} companies for sale',
     totalCapped: 'More than {{count}} matching companies',
-    anonymityNote: 'To protect sellers we never show the company name, exact founding date or capital. Please do not try to identify companies through public registries.',
+    anonymityNote:
+      'To protect sellers we never show the company name, exact founding date or capital. Please do not try to identify companies through public registries.',
   },
   privacy: {
     title: 'Privacy center',
@@ -198,7 +200,8 @@ export const en: LocaleMessages = {
     principles: {
       title: 'Eight privacy principles',
       p1Title: 'No personal data stored in plain text',
-      p1Body: 'Names, phone numbers, ID numbers and similar fields are stored encrypted — never in plain text in the database, logs, caches or backups.',
+      p1Body:
+        'Names, phone numbers, ID numbers and similar fields are stored encrypted — never in plain text in the database, logs, caches or backups.',
       p2Title: 'One door to plain text',
       p2Body: 'Only the vault can decrypt, and only when told who is asking, about whom, which fields and for what purpose.',
       p3Title: 'Masked by default',
@@ -230,7 +233,8 @@ export const en: LocaleMessages = {
       blindIndexedHint: 'Can be found by exact value without storing plaintext',
       subjectOnly: 'The person only',
       unavailableTitle: 'The data map is coming soon',
-      unavailableBody: 'The personal-data register is being deployed. Once live, this table will list every item of personal information we process.',
+      unavailableBody:
+        'The personal-data register is being deployed. Once live, this table will list every item of personal information we process.',
       empty: 'No personal data items are registered yet.',
     },
     officer: {
@@ -246,7 +250,8 @@ export const en: LocaleMessages = {
     },
     rights: {
       title: 'Your rights',
-      intro: 'Under Articles 44 to 50 of China’s Personal Information Protection Law you have the following rights. Requests are easy to make, and if we refuse one we tell you why.',
+      intro:
+        'Under Articles 44 to 50 of China’s Personal Information Protection Law you have the following rights. Requests are easy to make, and if we refuse one we tell you why.',
       accessTitle: 'Access',
       accessLaw: 'Arts. 44–45',
       accessBody: 'Learn which of your data we process, for what purpose, and who accessed it.',
@@ -269,7 +274,8 @@ export const en: LocaleMessages = {
     antiFraud: {
       title: 'Anti-fraud notice',
       body: 'Our staff will never ask you in a chat for your company seal, photos of the original business licence, or verification codes.',
-      detail: 'Pay only into the escrow account named in your contract. If anything looks suspicious, contact the personal information protection officer at once.',
+      detail:
+        'Pay only into the escrow account named in your contract. If anything looks suspicious, contact the personal information protection officer at once.',
     },
   },
   auth: {
@@ -297,7 +303,8 @@ export const en: LocaleMessages = {
     expand: 'Expand menu',
     userMenu: 'Signed-in account',
     welcome: 'Hello, {{name}}',
-    welcomeBody: 'Every view and action here is written to the audit trail. To see a client’s original data, state your purpose on the page concerned.',
+    welcomeBody:
+      'Every view and action here is written to the audit trail. To see a client’s original data, state your purpose on the page concerned.',
     rolesLabel: 'Roles',
     metaTitle: 'Platform',
     metaVersion: 'Version',

@@ -43,7 +43,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('factors_recovery_codes_account_hash').on('factors_recovery_codes').columns(['account_id', 'code_hash']).execute();
+  await db.schema
+    .createIndex('factors_recovery_codes_account_hash')
+    .on('factors_recovery_codes')
+    .columns(['account_id', 'code_hash'])
+    .execute();
 
   await db.schema
     .createTable('factors_challenges')
@@ -76,7 +80,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['factors_step_ups', 'factors_attempts', 'factors_challenges', 'factors_recovery_codes', 'factors_webauthn', 'factors_totp', 'factors']) {
+  for (const table of [
+    'factors_step_ups',
+    'factors_attempts',
+    'factors_challenges',
+    'factors_recovery_codes',
+    'factors_webauthn',
+    'factors_totp',
+    'factors',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

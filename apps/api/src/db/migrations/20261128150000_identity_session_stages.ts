@@ -8,8 +8,14 @@ import { sql, type Kysely } from 'kysely';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`delete from sessions`.execute(db);
-  await db.schema.alterTable('sessions').addColumn('public_id', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('sessions').addColumn('stage', 'text', (c) => c.notNull().defaultTo('active')).execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('public_id', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('sessions')
+    .addColumn('stage', 'text', (c) => c.notNull().defaultTo('active'))
+    .execute();
   await db.schema.alterTable('sessions').addColumn('device_browser', 'text').execute();
   await db.schema.alterTable('sessions').addColumn('device_os', 'text').execute();
   await db.schema.createIndex('sessions_public_id').on('sessions').column('public_id').unique().execute();
@@ -28,5 +34,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('known_devices').execute();
   await db.schema.dropIndex('sessions_public_id').execute();
-  for (const column of ['device_os', 'device_browser', 'stage', 'public_id']) await db.schema.alterTable('sessions').dropColumn(column).execute();
+  for (const column of ['device_os', 'device_browser', 'stage', 'public_id'])
+    await db.schema.alterTable('sessions').dropColumn(column).execute();
 }

@@ -77,7 +77,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['staff_break_glass', 'staff_review_items', 'staff_review_campaigns', 'staff_reassignments', 'staff_attestations', 'staff_members']) {
+  for (const table of [
+    'staff_break_glass',
+    'staff_review_items',
+    'staff_review_campaigns',
+    'staff_reassignments',
+    'staff_attestations',
+    'staff_members',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

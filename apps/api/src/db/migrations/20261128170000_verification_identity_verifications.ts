@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('decision_note', 'text')
     .addColumn('checklist', 'text')
     .execute();
-  await db.schema.createIndex('identity_verifications_account').on('identity_verifications').columns(['account_id', 'submitted_at']).execute();
+  await db.schema
+    .createIndex('identity_verifications_account')
+    .on('identity_verifications')
+    .columns(['account_id', 'submitted_at'])
+    .execute();
   await db.schema.createIndex('identity_verifications_status').on('identity_verifications').columns(['status', 'submitted_at']).execute();
   // At most one open (pending or verified) submission per account, also when two submissions race.
   await db.schema

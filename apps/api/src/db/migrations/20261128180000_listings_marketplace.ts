@@ -36,14 +36,26 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
   // The public listing order, for public rows only (the search's default sort and its count).
-  await sql`create index listings_public_newest on listings (published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
-  await sql`create index listings_public_price on listings (price_wan, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
-  await sql`create index listings_public_age on listings (established_year, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
+  await sql`create index listings_public_newest on listings (published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
+  await sql`create index listings_public_price on listings (price_wan, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
+  await sql`create index listings_public_age on listings (established_year, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
   await db.schema.createIndex('listings_seller').on('listings').column('seller_account_id').execute();
   await db.schema.createIndex('listings_broker_status').on('listings').columns(['broker_account_id', 'status']).execute();
-  await sql`create index listings_public_city on listings (city_code, industry, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
-  await sql`create index listings_public_province on listings (province_code, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
-  await sql`create index listings_public_industry on listings (industry, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(db);
+  await sql`create index listings_public_city on listings (city_code, industry, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
+  await sql`create index listings_public_province on listings (province_code, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
+  await sql`create index listings_public_industry on listings (industry, published_at desc, id desc) where status in ('published', 'under_offer')`.execute(
+    db,
+  );
 
   // The company behind a listing: name, credit code, legal representative and shareholders, sealed by the vault.
   await db.schema
@@ -132,13 +144,49 @@ export async function down(db: Kysely<any>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   if (!postgres) await sql`drop table if exists listings_fts`.execute(db);
   else await sql`drop index if exists listings_search_trgm`.execute(db);
-  for (const table of ['listing_alerts', 'listing_saved_searches', 'listing_favorites', 'listing_deals', 'listing_events', 'listing_companies']) {
+  for (const table of [
+    'listing_alerts',
+    'listing_saved_searches',
+    'listing_favorites',
+    'listing_deals',
+    'listing_events',
+    'listing_companies',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
-  for (const index of ['listings_public_newest', 'listings_public_price', 'listings_public_age', 'listings_seller', 'listings_broker_status', 'listings_public_city', 'listings_public_province', 'listings_public_industry']) {
+  for (const index of [
+    'listings_public_newest',
+    'listings_public_price',
+    'listings_public_age',
+    'listings_seller',
+    'listings_broker_status',
+    'listings_public_city',
+    'listings_public_province',
+    'listings_public_industry',
+  ]) {
     await db.schema.dropIndex(index).execute();
   }
-  for (const name of ['description', 'province_code', 'city_code', 'district_code', 'established_on', 'paid_in_capital_wan', 'tax_credit_grade', 'filing_kind', 'bank_account', 'licences', 'ip_assets', 'social_insurance_headcount', 'red_flags', 'handover', 'seller_account_id', 'broker_account_id', 'review_flag', 'search_text', 'submitted_at']) {
+  for (const name of [
+    'description',
+    'province_code',
+    'city_code',
+    'district_code',
+    'established_on',
+    'paid_in_capital_wan',
+    'tax_credit_grade',
+    'filing_kind',
+    'bank_account',
+    'licences',
+    'ip_assets',
+    'social_insurance_headcount',
+    'red_flags',
+    'handover',
+    'seller_account_id',
+    'broker_account_id',
+    'review_flag',
+    'search_text',
+    'submitted_at',
+  ]) {
     await db.schema.alterTable('listings').dropColumn(name).execute();
   }
 }

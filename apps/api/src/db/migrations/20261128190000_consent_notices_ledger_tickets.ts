@@ -37,7 +37,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addColumn('signature', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('consent_events_account_key').on('consent_events').columns(['account_id', 'consent_key', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('consent_events_account_key')
+    .on('consent_events')
+    .columns(['account_id', 'consent_key', 'seq'])
+    .unique()
+    .execute();
   await db.schema
     .createTable('privacy_tickets')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -9,7 +9,11 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('client_assignments').addColumn('ended_at', 'text').execute();
   await db.schema.alterTable('client_assignments').addColumn('ended_by', 'text').execute();
-  await db.schema.createIndex('client_assignments_customer').on('client_assignments').columns(['customer_account_id', 'ended_at']).execute();
+  await db.schema
+    .createIndex('client_assignments_customer')
+    .on('client_assignments')
+    .columns(['customer_account_id', 'ended_at'])
+    .execute();
 
   await db.schema
     .createTable('adviser_rules')
@@ -62,7 +66,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_by', 'text')
     .addColumn('review_reason', 'text')
     .execute();
-  await db.schema.createIndex('proof_of_funds_listing_buyer').on('proof_of_funds').columns(['listing_id', 'buyer_account_id']).unique().execute();
+  await db.schema
+    .createIndex('proof_of_funds_listing_buyer')
+    .on('proof_of_funds')
+    .columns(['listing_id', 'buyer_account_id'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('nda_templates')
@@ -111,7 +120,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('disclosure_grants_pair_level').on('disclosure_grants').columns(['listing_id', 'buyer_account_id', 'level']).unique().execute();
+  await db.schema
+    .createIndex('disclosure_grants_pair_level')
+    .on('disclosure_grants')
+    .columns(['listing_id', 'buyer_account_id', 'level'])
+    .unique()
+    .execute();
   await db.schema.createIndex('disclosure_grants_state_expiry').on('disclosure_grants').columns(['state', 'expires_at']).execute();
 
   await db.schema
@@ -138,7 +152,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['listing_company_reveals', 'disclosure_grant_events', 'disclosure_grants', 'nda_signatures', 'nda_templates', 'proof_of_funds', 'listing_disclosure_settings', 'inquiries', 'adviser_rules']) {
+  for (const table of [
+    'listing_company_reveals',
+    'disclosure_grant_events',
+    'disclosure_grants',
+    'nda_signatures',
+    'nda_templates',
+    'proof_of_funds',
+    'listing_disclosure_settings',
+    'inquiries',
+    'adviser_rules',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.dropIndex('client_assignments_customer').execute();

@@ -121,7 +121,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['dataroom_blob_chunks', 'dataroom_questions', 'dataroom_dwell', 'dataroom_renderings', 'dataroom_permissions', 'dataroom_versions', 'dataroom_documents', 'dataroom_folders', 'dataroom_rooms']) {
+  for (const table of [
+    'dataroom_blob_chunks',
+    'dataroom_questions',
+    'dataroom_dwell',
+    'dataroom_renderings',
+    'dataroom_permissions',
+    'dataroom_versions',
+    'dataroom_documents',
+    'dataroom_folders',
+    'dataroom_rooms',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -56,9 +56,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('deals_seller').on('deals').columns(['seller_account_id', 'status']).execute();
   await db.schema.createIndex('deals_buyer').on('deals').columns(['buyer_account_id', 'status']).execute();
   // One open deal per buyer per listing (a second "start" is the same deal).
-  await db.schema.createIndex('deals_one_open_per_buyer').on('deals').columns(['listing_id', 'buyer_account_id']).unique().where(sql<boolean>`status = 'open'`).execute();
+  await db.schema
+    .createIndex('deals_one_open_per_buyer')
+    .on('deals')
+    .columns(['listing_id', 'buyer_account_id'])
+    .unique()
+    .where(sql<boolean>`status = 'open'`)
+    .execute();
   // The post-closing reminder scans closed deals whose seller has not confirmed the legal-representative change.
-  await db.schema.createIndex('deals_legal_rep_pending').on('deals').column('closed_at').where(sql<boolean>`status = 'closed' and legal_rep_confirmed_at is null`).execute();
+  await db.schema
+    .createIndex('deals_legal_rep_pending')
+    .on('deals')
+    .column('closed_at')
+    .where(sql<boolean>`status = 'closed' and legal_rep_confirmed_at is null`)
+    .execute();
 
   await db.schema
     .createTable('deal_events')
@@ -122,8 +133,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('listing_deals').addColumn('deal_id', 'text').execute();
   await db.schema.alterTable('listing_deals').addColumn('buyer_account_id', 'text').execute();
-  await db.schema.createIndex('listing_deals_one_open_per_listing').on('listing_deals').column('listing_id').unique().where(sql<boolean>`ended_at is null`).execute();
-  await db.schema.createIndex('listing_deals_one_open_per_company').on('listing_deals').column('credit_code_bidx').unique().where(sql<boolean>`ended_at is null`).execute();
+  await db.schema
+    .createIndex('listing_deals_one_open_per_listing')
+    .on('listing_deals')
+    .column('listing_id')
+    .unique()
+    .where(sql<boolean>`ended_at is null`)
+    .execute();
+  await db.schema
+    .createIndex('listing_deals_one_open_per_company')
+    .on('listing_deals')
+    .column('credit_code_bidx')
+    .unique()
+    .where(sql<boolean>`ended_at is null`)
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
@@ -132,5 +155,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('listing_deals_one_open_per_listing').execute();
   await db.schema.alterTable('listing_deals').dropColumn('buyer_account_id').execute();
   await db.schema.alterTable('listing_deals').dropColumn('deal_id').execute();
-  for (const table of ['deal_money', 'deal_custody_items', 'deal_checklist_marks', 'deal_events', 'deals']) await db.schema.dropTable(table).execute();
+  for (const table of ['deal_money', 'deal_custody_items', 'deal_checklist_marks', 'deal_events', 'deals'])
+    await db.schema.dropTable(table).execute();
 }

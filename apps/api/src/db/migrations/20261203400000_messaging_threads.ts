@@ -20,7 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('erased_at', 'text')
     .execute();
-  await db.schema.createIndex('message_threads_listing_buyer').on('message_threads').columns(['listing_id', 'buyer_account_id']).unique().execute();
+  await db.schema
+    .createIndex('message_threads_listing_buyer')
+    .on('message_threads')
+    .columns(['listing_id', 'buyer_account_id'])
+    .unique()
+    .execute();
   await db.schema.createIndex('message_threads_buyer').on('message_threads').column('buyer_account_id').execute();
   await db.schema.createIndex('message_threads_seller').on('message_threads').column('seller_account_id').execute();
   await db.schema.createIndex('message_threads_broker').on('message_threads').column('broker_account_id').execute();
@@ -56,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('thread_messages_lane').on('thread_messages').columns(['thread_id', 'lane', 'id']).execute();
-  await db.schema.createIndex('thread_messages_attempts').on('thread_messages').columns(['thread_id', 'sender_account_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('thread_messages_attempts')
+    .on('thread_messages')
+    .columns(['thread_id', 'sender_account_id', 'created_at'])
+    .execute();
 
   // References to data-room documents (ids only; the data room decides who may open them).
   await db.schema
@@ -125,7 +134,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are frozen in time
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['message_callbacks', 'message_flags', 'message_reads', 'message_attachments', 'thread_messages', 'message_thread_parties', 'message_threads']) {
+  for (const table of [
+    'message_callbacks',
+    'message_flags',
+    'message_reads',
+    'message_attachments',
+    'thread_messages',
+    'message_thread_parties',
+    'message_threads',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -6,7 +6,12 @@ export const ADVISERS_AUDIT_EVENTS = [
     'advisers.assigned',
     'update',
     'A customer was given an adviser automatically, by rule or by the lightest load (first listing or first inquiry)',
-    z.object({ customerAccountId: z.string(), brokerAccountId: z.string(), ruleId: z.string().nullable(), trigger: z.enum(['first_listing', 'first_inquiry']) }),
+    z.object({
+      customerAccountId: z.string(),
+      brokerAccountId: z.string(),
+      ruleId: z.string().nullable(),
+      trigger: z.enum(['first_listing', 'first_inquiry']),
+    }),
   ),
   defineAuditEvent(
     'advisers.reassigned',
@@ -18,6 +23,11 @@ export const ADVISERS_AUDIT_EVENTS = [
     'advisers.rule_changed',
     'update',
     'An admin added or removed an automatic assignment rule',
-    z.object({ ruleId: z.string(), change: z.enum(['created', 'deleted']), provinceCode: z.string().nullable(), industry: z.string().nullable() }),
+    z.object({
+      ruleId: z.string(),
+      change: z.enum(['created', 'deleted']),
+      provinceCode: z.string().nullable(),
+      industry: z.string().nullable(),
+    }),
   ),
 ];

@@ -40,7 +40,8 @@ export function createAdvisersRepo(db: Kysely<Database>) {
         .orderBy('c.assigned_at', 'desc')
         .limit(1)
         .executeTakeFirst(),
-    findAccount: (accountId: string) => db.selectFrom('accounts').select(['id', 'kind', 'account_no', 'roles', 'status']).where('id', '=', accountId).executeTakeFirst(),
+    findAccount: (accountId: string) =>
+      db.selectFrom('accounts').select(['id', 'kind', 'account_no', 'roles', 'status']).where('id', '=', accountId).executeTakeFirst(),
 
     rules: () =>
       db
@@ -65,7 +66,10 @@ export function createAdvisersRepo(db: Kysely<Database>) {
       const [rows, total] = await Promise.all([
         q.orderBy('a.created_at', 'desc').orderBy('a.id').limit(limit).offset(offset).execute(),
         (() => {
-          let c = db.selectFrom('accounts').select((eb) => eb.fn.countAll<string | number>().as('n')).where('kind', '=', 'customer');
+          let c = db
+            .selectFrom('accounts')
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .where('kind', '=', 'customer');
           if (accountNo) c = c.where('account_no', '=', accountNo);
           return c.executeTakeFirst();
         })(),

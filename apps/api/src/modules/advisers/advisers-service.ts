@@ -46,13 +46,19 @@ export function createAdvisersService(deps: Deps) {
     const load = new Map(brokers.map((b) => [b.accountId, b.load]));
     const matching = (await repo.rules())
       .filter((r) => load.has(r.broker_account_id))
-      .filter((r) => (r.province_code === null || r.province_code === hint.provinceCode) && (r.industry === null || r.industry === hint.industry))
+      .filter(
+        (r) => (r.province_code === null || r.province_code === hint.provinceCode) && (r.industry === null || r.industry === hint.industry),
+      )
       .map((r) => ({ rule: r, specificity: (r.province_code ? 2 : 0) + (r.industry ? 1 : 0) }));
     if (matching.length) {
       const best = Math.max(...matching.map((m) => m.specificity));
       const pick = matching
         .filter((m) => m.specificity === best)
-        .sort((a, b) => (load.get(a.rule.broker_account_id) ?? 0) - (load.get(b.rule.broker_account_id) ?? 0) || a.rule.created_at.localeCompare(b.rule.created_at))[0];
+        .sort(
+          (a, b) =>
+            (load.get(a.rule.broker_account_id) ?? 0) - (load.get(b.rule.broker_account_id) ?? 0) ||
+            a.rule.created_at.localeCompare(b.rule.created_at),
+        )[0];
       if (pick) return { brokerAccountId: pick.rule.broker_account_id, ruleId: pick.rule.id };
     }
     const lightest = [...brokers].sort((a, b) => a.load - b.load || a.staffNo.localeCompare(b.staffNo))[0];
@@ -71,7 +77,12 @@ export function createAdvisersService(deps: Deps) {
       if (!chosen) return current?.broker_account_id ?? null;
       await deps.assignClient(customerAccountId, chosen.brokerAccountId, 'system');
       await deps.moveSellerListings(customerAccountId, chosen.brokerAccountId);
-      await deps.audit.append({ type: 'advisers.assigned', actor: SYSTEM, decision: 'allowed', data: { customerAccountId, brokerAccountId: chosen.brokerAccountId, ruleId: chosen.ruleId, trigger } });
+      await deps.audit.append({
+        type: 'advisers.assigned',
+        actor: SYSTEM,
+        decision: 'allowed',
+        data: { customerAccountId, brokerAccountId: chosen.brokerAccountId, ruleId: chosen.ruleId, trigger },
+      });
       await deps.notifications.notifyMany([
         { accountId: customerAccountId, kind: 'adviser_assigned', params: {}, link: '/account/adviser' },
         { accountId: chosen.brokerAccountId, kind: 'client_assigned', params: {}, link: '/console/customers' },
@@ -81,7 +92,9 @@ export function createAdvisersService(deps: Deps) {
 
     async myAdviser(principal: Principal): Promise<z.infer<typeof ZMyAdviser>> {
       const current = await repo.currentAssignment(principal.accountId);
-      return current ? { assigned: true, staffNo: current.account_no, since: current.assigned_at } : { assigned: false, staffNo: null, since: null };
+      return current
+        ? { assigned: true, staffNo: current.account_no, since: current.assigned_at }
+        : { assigned: false, staffNo: null, since: null };
     },
 
     async assignments(page: number, pageSize: number, customerNo?: string): Promise<Assignments> {
@@ -104,8 +117,10 @@ export function createAdvisersService(deps: Deps) {
     /** An admin moves a customer to another active broker; the old assignment ends, the customer is told. */
     async reassign(principal: Principal, customerAccountId: string, brokerAccountId: string, requestId?: string): Promise<void> {
       const customer = await repo.findAccount(customerAccountId);
-      if (!customer || customer.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
-      if (!(await repo.activeBrokers()).some((b) => b.accountId === brokerAccountId)) throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
+      if (!customer || customer.kind !== 'customer')
+        throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
+      if (!(await repo.activeBrokers()).some((b) => b.accountId === brokerAccountId))
+        throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
       const current = await repo.currentAssignment(customerAccountId);
       if (current?.broker_account_id === brokerAccountId) return;
       await deps.assignClient(customerAccountId, brokerAccountId, principal.accountId);
@@ -126,25 +141,53 @@ export function createAdvisersService(deps: Deps) {
     async overview(): Promise<Overview> {
       const [rules, brokers] = await Promise.all([repo.rules(), repo.activeBrokers()]);
       return {
-        rules: rules.map((r) => ({ id: r.id, provinceCode: r.province_code, industry: r.industry, brokerAccountId: r.broker_account_id, brokerStaffNo: r.broker_staff_no, createdAt: r.created_at })),
+        rules: rules.map((r) => ({
+          id: r.id,
+          provinceCode: r.province_code,
+          industry: r.industry,
+          brokerAccountId: r.broker_account_id,
+          brokerStaffNo: r.broker_staff_no,
+          createdAt: r.created_at,
+        })),
         brokers,
       };
     },
 
     async createRule(principal: Principal, input: RuleInput, requestId?: string): Promise<Overview> {
-      if (!input.provinceCode && !input.industry) throw new AppError('VALIDATION_FAILED', 'a rule names a province, an industry or both', { fields: ['provinceCode', 'industry'] });
+      if (!input.provinceCode && !input.industry)
+        throw new AppError('VALIDATION_FAILED', 'a rule names a province, an industry or both', { fields: ['provinceCode', 'industry'] });
       assertNoIdentifiers([{ field: 'industry', text: input.industry }]);
-      if (!(await repo.activeBrokers()).some((b) => b.accountId === input.brokerAccountId)) throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
+      if (!(await repo.activeBrokers()).some((b) => b.accountId === input.brokerAccountId))
+        throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
       const id = newId();
-      await repo.insertRule({ id, province_code: input.provinceCode, industry: input.industry, broker_account_id: input.brokerAccountId, created_at: now().toISOString(), created_by: principal.accountId });
-      await deps.audit.append({ type: 'advisers.rule_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { ruleId: id, change: 'created', provinceCode: input.provinceCode, industry: input.industry } });
+      await repo.insertRule({
+        id,
+        province_code: input.provinceCode,
+        industry: input.industry,
+        broker_account_id: input.brokerAccountId,
+        created_at: now().toISOString(),
+        created_by: principal.accountId,
+      });
+      await deps.audit.append({
+        type: 'advisers.rule_changed',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { ruleId: id, change: 'created', provinceCode: input.provinceCode, industry: input.industry },
+      });
       return this.overview();
     },
 
     async deleteRule(principal: Principal, id: string, requestId?: string): Promise<Overview> {
       const rule = (await repo.rules()).find((r) => r.id === id);
       if (!rule || (await repo.deleteRule(id)) === 0) throw new AppError('NOT_FOUND');
-      await deps.audit.append({ type: 'advisers.rule_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { ruleId: id, change: 'deleted', provinceCode: rule.province_code, industry: rule.industry } });
+      await deps.audit.append({
+        type: 'advisers.rule_changed',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { ruleId: id, change: 'deleted', provinceCode: rule.province_code, industry: rule.industry },
+      });
       return this.overview();
     },
   };

@@ -14,7 +14,12 @@ export type AuditEventDefinition = {
 
 const TYPE = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/;
 
-export function defineAuditEvent(type: string, action: string, summary: string, data: z.ZodType<Record<string, unknown>> = z.object({})): AuditEventDefinition {
+export function defineAuditEvent(
+  type: string,
+  action: string,
+  summary: string,
+  data: z.ZodType<Record<string, unknown>> = z.object({}),
+): AuditEventDefinition {
   if (!TYPE.test(type)) throw new Error(`audit event type must look like module.event: ${type}`);
   return { type, action, summary, data };
 }
@@ -53,6 +58,16 @@ export function createAuditEventRegistry(definitions: readonly AuditEventDefinit
 
 /** The audit module's own events. */
 export const AUDIT_EVENTS = [
-  defineAuditEvent('audit.range_exported', 'export', 'An auditor exported a range of the audit trail', z.object({ from: z.string(), to: z.string(), format: z.enum(['csv', 'json']), records: z.number().int() })),
-  defineAuditEvent('audit.integrity_checked', 'verify', 'The audit trail was verified', z.object({ ok: z.boolean(), size: z.number().int() })),
+  defineAuditEvent(
+    'audit.range_exported',
+    'export',
+    'An auditor exported a range of the audit trail',
+    z.object({ from: z.string(), to: z.string(), format: z.enum(['csv', 'json']), records: z.number().int() }),
+  ),
+  defineAuditEvent(
+    'audit.integrity_checked',
+    'verify',
+    'The audit trail was verified',
+    z.object({ ok: z.boolean(), size: z.number().int() }),
+  ),
 ];

@@ -1,6 +1,22 @@
 import type { TAuditRecord } from '@sealbridge/contracts';
 
-const CSV_COLUMNS = ['seq', 'at', 'type', 'action', 'decision', 'actor_account_id', 'actor_role', 'staff_no', 'purpose', 'subject_id', 'fields', 'request_id', 'data', 'prev_hash', 'leaf_hash'] as const;
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'type',
+  'action',
+  'decision',
+  'actor_account_id',
+  'actor_role',
+  'staff_no',
+  'purpose',
+  'subject_id',
+  'fields',
+  'request_id',
+  'data',
+  'prev_hash',
+  'leaf_hash',
+] as const;
 
 function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);

@@ -120,7 +120,11 @@ export function createAuditLog(options: AuditLogOptions) {
         leaf_hash: leaf,
       };
     });
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto('audit_log').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 200))
+        .execute();
     sinceCheckpoint += rows.length;
   }
 
@@ -129,7 +133,12 @@ export function createAuditLog(options: AuditLogOptions) {
     while (queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       try {
-        await db.transaction().execute((trx) => appendRows(trx, batch.map((p) => p.event)));
+        await db.transaction().execute((trx) =>
+          appendRows(
+            trx,
+            batch.map((p) => p.event),
+          ),
+        );
         for (const p of batch) p.resolve();
       } catch (error) {
         logger.error({ err: error, events: batch.length }, 'audit write failed');
@@ -196,7 +205,13 @@ export function createAuditLog(options: AuditLogOptions) {
     const createdAt = now().toISOString();
     const inserted = await db
       .insertInto('audit_checkpoints')
-      .values({ size: frontier.size, root_hash: rootHash.toString('hex'), note, frontier: JSON.stringify(frontier.snapshot()), created_at: createdAt })
+      .values({
+        size: frontier.size,
+        root_hash: rootHash.toString('hex'),
+        note,
+        frontier: JSON.stringify(frontier.snapshot()),
+        created_at: createdAt,
+      })
       .onConflict((oc) => oc.column('size').doNothing())
       .executeTakeFirst();
     sinceCheckpoint = 0;

@@ -26,19 +26,39 @@ export function createAuditRepo(db: Kysely<Database>) {
   return {
     search: (q: AuditSearch, offset: number, limit: number) =>
       filtered(q).selectAll().orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
-    count: async (q: AuditSearch) => Number((await filtered(q).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    count: async (q: AuditSearch) =>
+      Number(
+        (
+          await filtered(q)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     /** A time range in sequence order, for exports. */
     range: (from: string, to: string) => filtered({ from, to }).selectAll().orderBy('seq').execute(),
     /** Rows in sequence order, a page at a time (the verifier streams the whole log). */
-    page: (afterSeq: number, limit: number) => db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute(),
+    page: (afterSeq: number, limit: number) =>
+      db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute(),
     checkpoints: () => db.selectFrom('audit_checkpoints').select(['size', 'note']).orderBy('size').execute(),
     latestCheckpoint: () => db.selectFrom('audit_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst(),
-    checkpointAt: (size: number) => db.selectFrom('audit_checkpoints').select(['size', 'root_hash', 'note', 'created_at']).where('size', '=', size).executeTakeFirst(),
+    checkpointAt: (size: number) =>
+      db.selectFrom('audit_checkpoints').select(['size', 'root_hash', 'note', 'created_at']).where('size', '=', size).executeTakeFirst(),
     /** Leaf hashes (hex) of records seq in (afterSeq, uptoSeq], in order, a page at a time. */
     leafHashes: (afterSeq: number, uptoSeq: number, limit: number) =>
-      db.selectFrom('audit_log').select(['seq', 'leaf_hash']).where('seq', '>', afterSeq).where('seq', '<=', uptoSeq).orderBy('seq').limit(limit).execute(),
+      db
+        .selectFrom('audit_log')
+        .select(['seq', 'leaf_hash'])
+        .where('seq', '>', afterSeq)
+        .where('seq', '<=', uptoSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute(),
     insertCosignature: (row: AuditCosignaturesTable) =>
-      db.insertInto('audit_cosignatures').values(row).onConflict((oc) => oc.columns(['witness_key_id', 'witness_key_name', 'size']).doNothing()).execute(),
+      db
+        .insertInto('audit_cosignatures')
+        .values(row)
+        .onConflict((oc) => oc.columns(['witness_key_id', 'witness_key_name', 'size']).doNothing())
+        .execute(),
     /** A witness's cosignature of the largest checkpoint it cosigned. */
     latestCosignature: (keyName: string, keyId: string) =>
       db
@@ -49,7 +69,15 @@ export function createAuditRepo(db: Kysely<Database>) {
         .orderBy('size', 'desc')
         .limit(1)
         .executeTakeFirst(),
-    head: async () => Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0),
+    head: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.max('seq').as('m'))
+            .executeTakeFirst()
+        )?.m ?? 0,
+      ),
     /** Accesses to these subjects by anyone other than the subject's own account. */
     accessesTo: (subjectIds: readonly string[], excludeAccountId: string, limit: number) =>
       subjectIds.length === 0

@@ -48,7 +48,11 @@ export function auditRoutes(deps: AuditRouteDeps) {
 
     r.get('/api/audit/checkpoint', {
       config: { permission: 'public' },
-      schema: { tags: ['audit'], summary: 'The latest signed checkpoint of the audit trail, for outsiders to hold us to', response: { 200: ZCheckpointResponse } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The latest signed checkpoint of the audit trail, for outsiders to hold us to',
+        response: { 200: ZCheckpointResponse },
+      },
       handler: async () => {
         const checkpoint = await service.latestCheckpoint();
         if (!checkpoint) throw new AppError('NOT_FOUND', 'no checkpoint yet');
@@ -81,7 +85,11 @@ export function auditRoutes(deps: AuditRouteDeps) {
 
     r.get('/api/audit/witnesses', {
       config: { permission: 'public' },
-      schema: { tags: ['audit'], summary: 'The witnesses of the audit trail and the largest checkpoint each has cosigned', response: { 200: ZWitnessesResponse } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The witnesses of the audit trail and the largest checkpoint each has cosigned',
+        response: { 200: ZWitnessesResponse },
+      },
       handler: async () => deps.witnesses.list(),
     });
 
@@ -103,7 +111,11 @@ export function auditRoutes(deps: AuditRouteDeps) {
 
     r.get('/api/audit/integrity', {
       config: { permission: 'audit.read' },
-      schema: { tags: ['audit'], summary: 'Verify the chain, the Merkle tree and every signed checkpoint', response: { 200: ZIntegrityResponse } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the chain, the Merkle tree and every signed checkpoint',
+        response: { 200: ZIntegrityResponse },
+      },
       handler: async (request) => {
         const result = await service.verify({ external: await service.exportedCheckpoints() });
         await deps.log.append({
@@ -119,7 +131,12 @@ export function auditRoutes(deps: AuditRouteDeps) {
 
     r.get('/api/audit/export', {
       config: { permission: 'audit.export' },
-      schema: { tags: ['audit'], summary: 'Export a time range (from inclusive, to exclusive) as CSV or JSON, reproducible byte for byte', querystring: ZAuditExportQuery, response: { 200: z.string() } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Export a time range (from inclusive, to exclusive) as CSV or JSON, reproducible byte for byte',
+        querystring: ZAuditExportQuery,
+        response: { 200: z.string() },
+      },
       handler: async (request, reply) => {
         const { from, to, format } = request.query;
         const { body, count } = await service.exportRange(from, to, format);
@@ -140,7 +157,11 @@ export function auditRoutes(deps: AuditRouteDeps) {
 
     r.get('/api/me/access-log', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['audit'], summary: 'Who accessed my data: when, which role and staff number, which fields, why', response: { 200: ZAccessLogResponse } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Who accessed my data: when, which role and staff number, which fields, why',
+        response: { 200: ZAccessLogResponse },
+      },
       handler: async (request) => {
         const principal = principalOf(request.principal);
         return service.accessLog(await deps.subjectsOfAccount(principal.accountId), principal.accountId);

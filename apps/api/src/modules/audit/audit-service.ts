@@ -1,4 +1,11 @@
-import { STAFF_ROLES, type Role, type TAccessLogResponse, type TAuditRecord, type TCheckpointResponse, type TIntegrityResponse } from '@sealbridge/contracts';
+import {
+  STAFF_ROLES,
+  type Role,
+  type TAccessLogResponse,
+  type TAuditRecord,
+  type TCheckpointResponse,
+  type TIntegrityResponse,
+} from '@sealbridge/contracts';
 import type { KeyObject } from 'node:crypto';
 import type { AuditLogTable } from '../../db/schema.ts';
 import type { AuditEventRegistry } from './audit-events.ts';
@@ -44,7 +51,11 @@ export type AuditService = ReturnType<typeof createAuditService>;
 function counterpartyOf(data: Record<string, unknown>): { alias: string; listingCode: string; ndaSignatureId: string | null } | null {
   const recipient = data['recipient'] as { alias?: unknown; listingCode?: unknown; ndaSignatureId?: unknown } | undefined;
   if (!recipient || typeof recipient.alias !== 'string' || typeof recipient.listingCode !== 'string') return null;
-  return { alias: recipient.alias, listingCode: recipient.listingCode, ndaSignatureId: typeof recipient.ndaSignatureId === 'string' ? recipient.ndaSignatureId : null };
+  return {
+    alias: recipient.alias,
+    listingCode: recipient.listingCode,
+    ndaSignatureId: typeof recipient.ndaSignatureId === 'string' ? recipient.ndaSignatureId : null,
+  };
 }
 
 export function createAuditService(deps: AuditServiceDeps) {
@@ -61,7 +72,11 @@ export function createAuditService(deps: AuditServiceDeps) {
         type: stored.type,
         action: stored.action,
         decision: stored.decision,
-        actor: { accountId: stored.actorAccountId, role: stored.actorRole, staffNo: stored.actorAccountId ? (staff.get(stored.actorAccountId) ?? null) : null },
+        actor: {
+          accountId: stored.actorAccountId,
+          role: stored.actorRole,
+          staffNo: stored.actorAccountId ? (staff.get(stored.actorAccountId) ?? null) : null,
+        },
         purpose: stored.purpose,
         subjectId: stored.subjectId,
         fields: stored.fields,
@@ -106,7 +121,9 @@ export function createAuditService(deps: AuditServiceDeps) {
      * in the database and the `external` ones (the export, a witness's state): a log shorter than, or inconsistent
      * with, any of them fails. `verifierKey` pins the key (a vkey kept outside) instead of the local signing key.
      */
-    async verify(options: { external?: readonly StoredCheckpoint[]; verifier?: Pick<AuditLogVerifier, 'publicKey' | 'keyName'> } = {}): Promise<TIntegrityResponse> {
+    async verify(
+      options: { external?: readonly StoredCheckpoint[]; verifier?: Pick<AuditLogVerifier, 'publicKey' | 'keyName'> } = {},
+    ): Promise<TIntegrityResponse> {
       const internal = (await repo.checkpoints()).map((c) => ({ size: Number(c.size), note: c.note, source: 'database' }));
       const external = options.external ?? [];
       const verifier = { ...deps.verifier, ...(options.verifier ?? {}) };

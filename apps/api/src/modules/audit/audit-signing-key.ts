@@ -7,7 +7,12 @@ import { createFileSigningKey, signingKeyFromEnv, type AuditSigningKey } from '.
  * copy or edit the data directory must not also get the key that re-signs a rewritten log), else
  * DATA_DIR/audit-signing.key for the embedded demo.
  */
-export function openAuditSigningKey(options: { seedBase64: string | undefined; filePath?: string | undefined; dataDir: string; keyName: string }): Promise<AuditSigningKey> {
+export function openAuditSigningKey(options: {
+  seedBase64: string | undefined;
+  filePath?: string | undefined;
+  dataDir: string;
+  keyName: string;
+}): Promise<AuditSigningKey> {
   if (options.seedBase64) return Promise.resolve(signingKeyFromEnv(options.seedBase64, options.keyName));
   if (options.filePath) return createFileSigningKey({ dir: dirname(options.filePath), path: options.filePath, keyName: options.keyName });
   return createFileSigningKey({ dir: options.dataDir, keyName: options.keyName });

@@ -22,7 +22,19 @@ export { fixAuditOrigin } from './audit-origin.ts';
 export { createAuditWitnesses, type AuditWitnesses } from './audit-witnesses.ts';
 export { witnessRound, EMPTY_WITNESS_STATE, type WitnessState, type WitnessRound, type WitnessFetch } from './audit-witness-client.ts';
 export { EvidenceError, evidenceSource, loadEvidence, parseEvidence, type EvidenceSource } from './audit-evidence.ts';
-export { cosignCheckpoint, cosignerVkey, findCosignature, noteBody, parseCosignerVkey, publicKeyFromVkey, verifyConsistency, checkpointVerifier, createFileSigningKey, type AuditSigningKey, type Cosigner } from './integrity/index.ts';
+export {
+  cosignCheckpoint,
+  cosignerVkey,
+  findCosignature,
+  noteBody,
+  parseCosignerVkey,
+  publicKeyFromVkey,
+  verifyConsistency,
+  checkpointVerifier,
+  createFileSigningKey,
+  type AuditSigningKey,
+  type Cosigner,
+} from './integrity/index.ts';
 
 import type { AuditLog } from './audit-log.ts';
 /** What other modules need from the log: append now (group commit) or inside their own transaction. */

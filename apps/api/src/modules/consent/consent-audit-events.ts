@@ -6,9 +6,21 @@ export const CONSENT_AUDIT_EVENTS = [
     'consent.decided',
     'update',
     'A customer gave or refused consent to a purpose (a signed receipt was issued)',
-    z.object({ purpose: z.string(), kind: z.string(), decision: z.enum(['given', 'refused']), recipient: z.string().nullable(), noticeVersion: z.number().int(), receiptId: z.string() }),
+    z.object({
+      purpose: z.string(),
+      kind: z.string(),
+      decision: z.enum(['given', 'refused']),
+      recipient: z.string().nullable(),
+      noticeVersion: z.number().int(),
+      receiptId: z.string(),
+    }),
   ),
-  defineAuditEvent('consent.withdrawn', 'update', 'A customer withdrew a consent (a signed receipt was issued)', z.object({ purpose: z.string(), kind: z.string(), recipient: z.string().nullable(), receiptId: z.string() })),
+  defineAuditEvent(
+    'consent.withdrawn',
+    'update',
+    'A customer withdrew a consent (a signed receipt was issued)',
+    z.object({ purpose: z.string(), kind: z.string(), recipient: z.string().nullable(), receiptId: z.string() }),
+  ),
   defineAuditEvent(
     'consent.guard_refused',
     'reveal',
@@ -21,6 +33,16 @@ export const CONSENT_AUDIT_EVENTS = [
     'The privacy officer published a privacy-notice version',
     z.object({ version: z.number().int(), effectiveAt: z.string(), ruleChange: z.boolean(), changedPurposes: z.array(z.string()) }),
   ),
-  defineAuditEvent('consent.ticket_opened', 'update', 'Privacy feedback or a rights request was filed (text sealed)', z.object({ ticketNo: z.string(), kind: z.string(), topic: z.string() })),
-  defineAuditEvent('consent.ticket_closed', 'update', 'The privacy officer closed a privacy ticket', z.object({ ticketNo: z.string(), withinSla: z.boolean() })),
+  defineAuditEvent(
+    'consent.ticket_opened',
+    'update',
+    'Privacy feedback or a rights request was filed (text sealed)',
+    z.object({ ticketNo: z.string(), kind: z.string(), topic: z.string() }),
+  ),
+  defineAuditEvent(
+    'consent.ticket_closed',
+    'update',
+    'The privacy officer closed a privacy ticket',
+    z.object({ ticketNo: z.string(), withinSla: z.boolean() }),
+  ),
 ];

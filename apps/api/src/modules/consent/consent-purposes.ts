@@ -42,8 +42,16 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
     kind: 'sensitive',
     // The real-name verification form also records this separate consent with its own statement hash
     // (identity_verifications.sensitive_consent_*); moving that record into the ledger is still to do.
-    fields: ['account_profiles.id_number', 'identity_verifications.id_number', 'identity_verifications.id_front_image', 'identity_verifications.id_back_image'],
-    label: { 'zh-CN': '单独同意：使用身份证号码及证件照片进行实名核验', en: 'Separate consent: use your resident ID number and ID card photos to verify your identity' },
+    fields: [
+      'account_profiles.id_number',
+      'identity_verifications.id_number',
+      'identity_verifications.id_front_image',
+      'identity_verifications.id_back_image',
+    ],
+    label: {
+      'zh-CN': '单独同意：使用身份证号码及证件照片进行实名核验',
+      en: 'Separate consent: use your resident ID number and ID card photos to verify your identity',
+    },
     description: {
       'zh-CN': '身份证号码和证件照片属于敏感个人信息。经纪人仅在实名核验时查看，且每次查看均记录在案。',
       en: 'Your ID number and ID card photos are sensitive personal information. A broker sees them only to verify your identity, and every view is recorded.',
@@ -53,7 +61,10 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
     purpose: 'deal_execution',
     kind: 'recipient',
     fields: ['account_profiles.real_name', 'account_profiles.mobile'],
-    label: { 'zh-CN': '单独同意：向您指定的交易对方提供姓名和手机号', en: 'Separate consent: give your name and mobile number to the counterparty you name' },
+    label: {
+      'zh-CN': '单独同意：向您指定的交易对方提供姓名和手机号',
+      en: 'Separate consent: give your name and mobile number to the counterparty you name',
+    },
     description: {
       'zh-CN': '仅在您针对某一具体接收方（例如某位买方）同意后，才会向其提供；对其他接收方无效。',
       en: 'Given only to the one recipient you name (a given buyer, say); it does not extend to anyone else.',
@@ -63,11 +74,20 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
     // Level L1 of the disclosure path: the company behind the seller's listing, to one named buyer (an inquiry).
     purpose: 'deal_disclosure',
     kind: 'recipient',
-    fields: ['listing_companies.company_name', 'listing_companies.credit_code', 'listing_companies.legal_representative', 'listing_companies.shareholders'],
-    label: { 'zh-CN': '单独同意：向您指定的买方披露挂牌公司的身份（L1）', en: 'Separate consent: disclose your listed company\'s identity to the buyer you name (L1)' },
+    fields: [
+      'listing_companies.company_name',
+      'listing_companies.credit_code',
+      'listing_companies.legal_representative',
+      'listing_companies.shareholders',
+    ],
+    label: {
+      'zh-CN': '单独同意：向您指定的买方披露挂牌公司的身份（L1）',
+      en: "Separate consent: disclose your listed company's identity to the buyer you name (L1)",
+    },
     description: {
-      'zh-CN': '仅向您逐一同意的买方（以平台编号标识，已实名认证并签署保密协议）提供公司名称、信用代码、法定代表人和股东；您可随时撤回，撤回后该买方的全部查看权限立即关闭。',
-      en: 'Only to each buyer you name (shown by platform reference, verified and under NDA): company name, credit code, legal representative and shareholders. Withdraw at any time; that buyer\'s access closes at once.',
+      'zh-CN':
+        '仅向您逐一同意的买方（以平台编号标识，已实名认证并签署保密协议）提供公司名称、信用代码、法定代表人和股东；您可随时撤回，撤回后该买方的全部查看权限立即关闭。',
+      en: "Only to each buyer you name (shown by platform reference, verified and under NDA): company name, credit code, legal representative and shareholders. Withdraw at any time; that buyer's access closes at once.",
     },
   },
   {
@@ -85,13 +105,24 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
 /** Purposes of consent-based fields that need no consent, and why (PIPL Art. 13(1)). */
 export const CONSENT_EXEMPT_PURPOSES: Partial<Record<Purpose, string>> = {
   legal_compliance: 'PIPL Art. 13(1)(3): necessary to fulfil a legal obligation (AML / market-supervision record keeping)',
-  rights_request: 'PIPL Art. 44–50: processing the subject\'s own request about their data',
-  break_glass: 'PIPL Art. 13(1)(4) and Art. 51: emergency access to protect the person or investigate an incident — justified, time-boxed, alerted and audited',
+  rights_request: "PIPL Art. 44–50: processing the subject's own request about their data",
+  break_glass:
+    'PIPL Art. 13(1)(4) and Art. 51: emergency access to protect the person or investigate an incident — justified, time-boxed, alerted and audited',
 };
 
 /** Declared third parties (vendors) and cross-border destinations: none today, shown as empty lists. */
-export const THIRD_PARTIES: readonly { id: string; name: { 'zh-CN': string; en: string }; purposes: Purpose[]; categories: DataCategory[] }[] = [];
-export const CROSS_BORDER_DESTINATIONS: readonly { code: string; country: { 'zh-CN': string; en: string }; recipient: { 'zh-CN': string; en: string }; categories: DataCategory[] }[] = [];
+export const THIRD_PARTIES: readonly {
+  id: string;
+  name: { 'zh-CN': string; en: string };
+  purposes: Purpose[];
+  categories: DataCategory[];
+}[] = [];
+export const CROSS_BORDER_DESTINATIONS: readonly {
+  code: string;
+  country: { 'zh-CN': string; en: string };
+  recipient: { 'zh-CN': string; en: string };
+  categories: DataCategory[];
+}[] = [];
 
 /** Days during which a refused request is not asked again. */
 export const REFUSAL_COOLDOWN_DAYS = 30;
@@ -99,7 +130,8 @@ export const REFUSAL_COOLDOWN_DAYS = 30;
 /** The key under which a purpose's version is kept in a notice (`kind:purpose`). */
 export const purposeKey = (def: Pick<ConsentPurposeDef, 'kind' | 'purpose'>) => `${def.kind}:${def.purpose}`;
 /** The ledger key: one state per (kind, purpose, recipient). */
-export const consentKey = (kind: ConsentKind, purpose: Purpose, recipient: string | null | undefined) => `${kind}:${purpose}${recipient ? `:${recipient}` : ''}`;
+export const consentKey = (kind: ConsentKind, purpose: Purpose, recipient: string | null | undefined) =>
+  `${kind}:${purpose}${recipient ? `:${recipient}` : ''}`;
 
 export function categoriesOf(def: ConsentPurposeDef): DataCategory[] {
   return [...new Set(def.fields.map((k) => personalField(k).category))].sort();
@@ -111,9 +143,19 @@ export function findConsentPurpose(purpose: Purpose, kind: ConsentKind): Consent
 
 /** Which consent (if any) processing `fieldKey` for `purpose` needs: the non-recipient flow covering the pair. */
 export function consentNeededFor(fieldKey: string, purpose: Purpose): ConsentPurposeDef | undefined {
-  return CONSENT_PURPOSES.find((d) => d.purpose === purpose && (d.kind === 'general' || d.kind === 'sensitive') && d.fields.includes(fieldKey));
+  return CONSENT_PURPOSES.find(
+    (d) => d.purpose === purpose && (d.kind === 'general' || d.kind === 'sensitive') && d.fields.includes(fieldKey),
+  );
 }
 
 export function toContract(def: ConsentPurposeDef, version: number): TConsentPurpose {
-  return { purpose: def.purpose, kind: def.kind, version, categories: categoriesOf(def), fields: [...def.fields], label: def.label, description: def.description };
+  return {
+    purpose: def.purpose,
+    kind: def.kind,
+    version,
+    categories: categoriesOf(def),
+    fields: [...def.fields],
+    label: def.label,
+    description: def.description,
+  };
 }

@@ -7,7 +7,8 @@ export type TicketRow = PrivacyTicketsTable;
 
 export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
   return {
-    transaction: <T>(work: (repo: ConsentRepo, trx: Transaction<Database>) => Promise<T>) => db.transaction().execute((trx) => work(createConsentRepo(trx), trx)),
+    transaction: <T>(work: (repo: ConsentRepo, trx: Transaction<Database>) => Promise<T>) =>
+      db.transaction().execute((trx) => work(createConsentRepo(trx), trx)),
     listNotices: () => db.selectFrom('consent_notices').selectAll().orderBy('version', 'desc').execute(),
     findNotice: (version: number) => db.selectFrom('consent_notices').selectAll().where('version', '=', version).executeTakeFirst(),
     latestNotice: () => db.selectFrom('consent_notices').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst(),
@@ -16,11 +17,25 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
       db.selectFrom('consent_notices').selectAll().where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
     /** The version in force and its purpose versions only (the guard's hot path needs nothing else). */
     effectiveNoticeVersions: (at: string) =>
-      db.selectFrom('consent_notices').select(['version', 'purpose_versions_json']).where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('consent_notices')
+        .select(['version', 'purpose_versions_json'])
+        .where('effective_at', '<=', at)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     insertNotice: (row: NoticeRow) => db.insertInto('consent_notices').values(row).execute(),
-    eventsOf: (accountId: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).orderBy('at', 'asc').orderBy('seq', 'asc').execute(),
+    eventsOf: (accountId: string) =>
+      db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).orderBy('at', 'asc').orderBy('seq', 'asc').execute(),
     latestEvent: (accountId: string, key: string) =>
-      db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('consent_key', '=', key).orderBy('seq', 'desc').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('consent_events')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('consent_key', '=', key)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     /** The latest event of each (account, key), in one query. */
     async latestEvents(keys: readonly { accountId: string; key: string }[]) {
       if (!keys.length) return [];
@@ -36,14 +51,21 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
       }
       return [...best.values()];
     },
-    findEvent: (accountId: string, id: string) => db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst(),
+    findEvent: (accountId: string, id: string) =>
+      db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst(),
     insertEvent: (row: ConsentEventRow) => db.insertInto('consent_events').values(row).execute(),
     insertTicket: (row: TicketRow) => db.insertInto('privacy_tickets').values(row).execute(),
     listTickets: () => db.selectFrom('privacy_tickets').selectAll().orderBy('status', 'desc').orderBy('due_at', 'asc').limit(500).execute(),
     findTicket: (id: string) => db.selectFrom('privacy_tickets').selectAll().where('id', '=', id).executeTakeFirst(),
     closeTicket: (id: string, at: string, by: string) =>
-      db.updateTable('privacy_tickets').set({ status: 'closed', closed_at: at, closed_by: by }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst(),
-    accountExists: async (id: string) => (await db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+      db
+        .updateTable('privacy_tickets')
+        .set({ status: 'closed', closed_at: at, closed_by: by })
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .executeTakeFirst(),
+    accountExists: async (id: string) =>
+      (await db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
   };
 }
 
@@ -57,7 +79,9 @@ export type ConsentRepo = {
   insertNotice: (row: NoticeRow) => Promise<unknown>;
   eventsOf: (accountId: string) => Promise<ConsentEventRow[]>;
   latestEvent: (accountId: string, key: string) => Promise<ConsentEventRow | undefined>;
-  latestEvents: (keys: readonly { accountId: string; key: string }[]) => Promise<Pick<ConsentEventRow, 'account_id' | 'consent_key' | 'decision' | 'purpose_version' | 'seq'>[]>;
+  latestEvents: (
+    keys: readonly { accountId: string; key: string }[],
+  ) => Promise<Pick<ConsentEventRow, 'account_id' | 'consent_key' | 'decision' | 'purpose_version' | 'seq'>[]>;
   findEvent: (accountId: string, id: string) => Promise<ConsentEventRow | undefined>;
   insertEvent: (row: ConsentEventRow) => Promise<unknown>;
   insertTicket: (row: TicketRow) => Promise<unknown>;

@@ -17,6 +17,7 @@ import {
   ZTicketReceipt,
   ZVerifyResult,
   ZWithdrawRequest,
+  zQueryInt,
 } from '@sealbridge/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -43,7 +44,11 @@ export function consentRoutes(service: ConsentService) {
     // Public: the privacy center.
     r.get('/api/privacy/center', {
       config: { permission: 'public' },
-      schema: { tags: ['privacy'], summary: 'Officer contact, third parties, cross-border destinations and the consent purposes', response: { 200: ZPrivacyCenter } },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Officer contact, third parties, cross-border destinations and the consent purposes',
+        response: { 200: ZPrivacyCenter },
+      },
       handler: async () => service.center(),
     });
     r.get('/api/privacy/notices', {
@@ -53,12 +58,21 @@ export function consentRoutes(service: ConsentService) {
     });
     r.get('/api/privacy/notices/current', {
       config: { permission: 'public' },
-      schema: { tags: ['privacy'], summary: 'The privacy notice in force, with its 清单 generated from the registry', response: { 200: ZNotice } },
+      schema: {
+        tags: ['privacy'],
+        summary: 'The privacy notice in force, with its 清单 generated from the registry',
+        response: { 200: ZNotice },
+      },
       handler: async () => service.currentNotice(),
     });
     r.get('/api/privacy/notices/:version', {
       config: { permission: 'public' },
-      schema: { tags: ['privacy'], summary: 'One privacy-notice version', params: z.object({ version: z.coerce.number().int().positive().max(1_000_000) }), response: { 200: ZNotice } },
+      schema: {
+        tags: ['privacy'],
+        summary: 'One privacy-notice version',
+        params: z.object({ version: zQueryInt(1, 1_000_000) }),
+        response: { 200: ZNotice },
+      },
       handler: async (request) => service.notice(request.params.version),
     });
     r.get('/api/privacy/receipt-key', {
@@ -78,8 +92,14 @@ export function consentRoutes(service: ConsentService) {
     });
     r.post('/api/privacy/feedback', {
       config: { permission: 'public', rateLimit: { max: 5, timeWindow: '1 minute' } },
-      schema: { tags: ['privacy'], summary: 'Send feedback to the privacy officer (a ticket with a 15-working-day clock)', body: ZFeedbackRequest, response: { 201: ZTicketReceipt } },
-      handler: async (request, reply) => reply.code(201).send(await service.openTicket(request.principal ?? undefined, 'feedback', request.body, String(request.id))),
+      schema: {
+        tags: ['privacy'],
+        summary: 'Send feedback to the privacy officer (a ticket with a 15-working-day clock)',
+        body: ZFeedbackRequest,
+        response: { 201: ZTicketReceipt },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.openTicket(request.principal ?? undefined, 'feedback', request.body, String(request.id))),
     });
 
     // Signed-in customer: my privacy.
@@ -95,18 +115,34 @@ export function consentRoutes(service: ConsentService) {
     });
     r.get('/api/me/consents/decisions', {
       config: { permission: 'customer.self_service' },
-      schema: { tags: ['consent'], summary: 'What the consent guard would decide now for each of my purposes', response: { 200: ZGuardDecisions } },
+      schema: {
+        tags: ['consent'],
+        summary: 'What the consent guard would decide now for each of my purposes',
+        response: { 200: ZGuardDecisions },
+      },
       handler: async (request) => service.decisions(customerOf(request.principal).accountId),
     });
     r.post('/api/me/consents', {
       config: { permission: 'customer.self_service' },
-      schema: { tags: ['consent'], summary: 'Give or refuse consent to one purpose (returns the signed receipt)', body: ZConsentDecisionRequest, response: { 201: ZSignedReceipt } },
-      handler: async (request, reply) => reply.code(201).send(await service.decide(customerOf(request.principal), request.body, 'web', String(request.id))),
+      schema: {
+        tags: ['consent'],
+        summary: 'Give or refuse consent to one purpose (returns the signed receipt)',
+        body: ZConsentDecisionRequest,
+        response: { 201: ZSignedReceipt },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.decide(customerOf(request.principal), request.body, 'web', String(request.id))),
     });
     r.post('/api/me/consents/withdraw', {
       config: { permission: 'customer.self_service' },
-      schema: { tags: ['consent'], summary: 'Withdraw a consent in one step (returns the signed receipt)', body: ZWithdrawRequest, response: { 201: ZSignedReceipt } },
-      handler: async (request, reply) => reply.code(201).send(await service.withdraw(customerOf(request.principal), request.body, String(request.id))),
+      schema: {
+        tags: ['consent'],
+        summary: 'Withdraw a consent in one step (returns the signed receipt)',
+        body: ZWithdrawRequest,
+        response: { 201: ZSignedReceipt },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.withdraw(customerOf(request.principal), request.body, String(request.id))),
     });
     r.get('/api/me/consents/receipts/:id', {
       config: { permission: 'customer.self_service' },
@@ -115,14 +151,24 @@ export function consentRoutes(service: ConsentService) {
     });
     r.post('/api/me/privacy-requests', {
       config: { permission: 'customer.self_service', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: { tags: ['consent'], summary: 'File a rights request (access, copy, correction, deletion…) as a ticket', body: ZFeedbackRequest, response: { 201: ZTicketReceipt } },
-      handler: async (request, reply) => reply.code(201).send(await service.openTicket(customerOf(request.principal), 'rights_request', request.body, String(request.id))),
+      schema: {
+        tags: ['consent'],
+        summary: 'File a rights request (access, copy, correction, deletion…) as a ticket',
+        body: ZFeedbackRequest,
+        response: { 201: ZTicketReceipt },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.openTicket(customerOf(request.principal), 'rights_request', request.body, String(request.id))),
     });
 
     // Privacy officer.
     r.get('/api/staff/privacy/notice-draft', {
       config: { permission: 'privacy.notice.manage' },
-      schema: { tags: ['staff'], summary: 'The next notice as the registry has it now, with what changed', response: { 200: ZNoticeDraft } },
+      schema: {
+        tags: ['staff'],
+        summary: 'The next notice as the registry has it now, with what changed',
+        response: { 200: ZNoticeDraft },
+      },
       handler: async () => {
         const { changedFields: _omit, ...draft } = await service.draftNotice();
         return draft;
@@ -130,8 +176,14 @@ export function consentRoutes(service: ConsentService) {
     });
     r.post('/api/staff/privacy/notices', {
       config: { permission: 'privacy.notice.manage' },
-      schema: { tags: ['staff'], summary: 'Publish a privacy-notice version (rule changes need 7 days of notice)', body: ZPublishNoticeRequest, response: { 201: ZNotice } },
-      handler: async (request, reply) => reply.code(201).send(await service.publishNotice(request.body, principalOf(request.principal), String(request.id))),
+      schema: {
+        tags: ['staff'],
+        summary: 'Publish a privacy-notice version (rule changes need 7 days of notice)',
+        body: ZPublishNoticeRequest,
+        response: { 201: ZNotice },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.publishNotice(request.body, principalOf(request.principal), String(request.id))),
     });
     r.get('/api/staff/privacy/tickets', {
       config: { permission: 'privacy.tickets.manage' },
@@ -140,7 +192,7 @@ export function consentRoutes(service: ConsentService) {
     });
     r.post('/api/staff/privacy/tickets/:id/reveal', {
       config: { permission: 'privacy.tickets.manage' },
-      schema: { tags: ['staff'], summary: 'Read a ticket\'s text (audited reveal)', params: ZId, response: { 200: ZTicket } },
+      schema: { tags: ['staff'], summary: "Read a ticket's text (audited reveal)", params: ZId, response: { 200: ZTicket } },
       handler: async (request) => service.revealTicket(principalOf(request.principal), request.params.id, String(request.id)),
     });
     r.post('/api/staff/privacy/tickets/:id/close', {

@@ -53,7 +53,10 @@ const DAY_MS = 86_400_000;
 export const PRIVACY_OFFICER = {
   name: { 'zh-CN': '个人信息保护负责人（合规部）', en: 'Personal information protection officer (Compliance)' },
   email: 'privacy@sealbridge.example',
-  address: { 'zh-CN': '上海市浦东新区示例路 88 号 封桥合规部（邮编 200120）', en: 'Compliance, Sealbridge, 88 Example Road, Pudong, Shanghai 200120' },
+  address: {
+    'zh-CN': '上海市浦东新区示例路 88 号 封桥合规部（邮编 200120）',
+    en: 'Compliance, Sealbridge, 88 Example Road, Pudong, Shanghai 200120',
+  },
 };
 
 export type GuardReason = 'allowed' | 'no_notice' | 'missing' | 'refused' | 'withdrawn' | 'purpose_changed';
@@ -67,7 +70,11 @@ export type ConsentGuard = {
   checkMany: (asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]) => Promise<GuardDecision[]>;
 };
 
-const actorOf = (p: Pick<Principal, 'accountId' | 'roles' | 'sessionId'>): AuditActor => ({ accountId: p.accountId, role: p.roles.join(',') || null, sessionId: p.sessionId });
+const actorOf = (p: Pick<Principal, 'accountId' | 'roles' | 'sessionId'>): AuditActor => ({
+  accountId: p.accountId,
+  role: p.roles.join(',') || null,
+  sessionId: p.sessionId,
+});
 
 function kindOfRecipient(recipient: string | undefined): ConsentKind | undefined {
   if (!recipient) return undefined;
@@ -108,7 +115,13 @@ export function createConsentService(deps: {
   });
   const summaryOf = (row: NoticeRow) => {
     const n = noticeOf(row);
-    return { version: n.version, publishedAt: n.publishedAt, effectiveAt: n.effectiveAt, ruleChange: n.ruleChange, changedPurposes: n.changedPurposes };
+    return {
+      version: n.version,
+      publishedAt: n.publishedAt,
+      effectiveAt: n.effectiveAt,
+      ruleChange: n.ruleChange,
+      changedPurposes: n.changedPurposes,
+    };
   };
 
   const effective = async () => repo.effectiveNotice(now().toISOString());
@@ -136,7 +149,15 @@ export function createConsentService(deps: {
     };
   }
 
-  async function decide(accountId: string, def: ConsentPurposeDef, recipient: string | null, decision: ConsentEventRow['decision'], meta: { channel: 'web' | 'console' | 'seed'; uiTextHash: string; noticeVersion: number; purposeVersion: number }, actor: AuditActor, requestId?: string): Promise<TSignedReceipt> {
+  async function decide(
+    accountId: string,
+    def: ConsentPurposeDef,
+    recipient: string | null,
+    decision: ConsentEventRow['decision'],
+    meta: { channel: 'web' | 'console' | 'seed'; uiTextHash: string; noticeVersion: number; purposeVersion: number },
+    actor: AuditActor,
+    requestId?: string,
+  ): Promise<TSignedReceipt> {
     const key = consentKey(def.kind, def.purpose, recipient);
     return repo.transaction(async (tx, trx) => {
       const last = await tx.latestEvent(accountId, key);
@@ -179,7 +200,8 @@ export function createConsentService(deps: {
       if (recipient) throw new AppError('CONSENT_NOT_OFFERED', 'this purpose takes no recipient', { purpose: def.purpose, kind: def.kind });
       return null;
     }
-    if (!recipient) throw new AppError('CONSENT_NOT_OFFERED', 'a separate consent must name its recipient', { purpose: def.purpose, kind: def.kind });
+    if (!recipient)
+      throw new AppError('CONSENT_NOT_OFFERED', 'a separate consent must name its recipient', { purpose: def.purpose, kind: def.kind });
     const [type, id] = recipient.split(':') as [string, string];
     const known =
       def.kind === 'cross_border'
@@ -193,12 +215,18 @@ export function createConsentService(deps: {
 
   function defFor(purpose: Purpose, recipient: string | undefined): ConsentPurposeDef {
     const kind = kindOfRecipient(recipient);
-    const def = kind ? findConsentPurpose(purpose, kind) : (findConsentPurpose(purpose, 'sensitive') ?? findConsentPurpose(purpose, 'general'));
+    const def = kind
+      ? findConsentPurpose(purpose, kind)
+      : (findConsentPurpose(purpose, 'sensitive') ?? findConsentPurpose(purpose, 'general'));
     if (!def) throw new AppError('INTERNAL', `the guard was called for ${purpose}, which does not rest on consent`);
     return def;
   }
 
-  function decideFrom(def: ConsentPurposeDef, notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined, last: Pick<ConsentEventRow, 'decision' | 'purpose_version'> | undefined): GuardDecision {
+  function decideFrom(
+    def: ConsentPurposeDef,
+    notice: Pick<NoticeRow, 'purpose_versions_json'> | undefined,
+    last: Pick<ConsentEventRow, 'decision' | 'purpose_version'> | undefined,
+  ): GuardDecision {
     const purposeVersion = versionIn(notice, def);
     if (!notice) return { allowed: false, reason: 'no_notice', purposeVersion, kind: def.kind };
     if (!last) return { allowed: false, reason: 'missing', purposeVersion, kind: def.kind };
@@ -210,16 +238,29 @@ export function createConsentService(deps: {
   async function check(accountId: string, purpose: Purpose, recipient?: string): Promise<GuardDecision> {
     const def = defFor(purpose, recipient);
     const notice = await repo.effectiveNoticeVersions(now().toISOString());
-    return decideFrom(def, notice, notice ? await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null)) : undefined);
+    return decideFrom(
+      def,
+      notice,
+      notice ? await repo.latestEvent(accountId, consentKey(def.kind, purpose, recipient ?? null)) : undefined,
+    );
   }
 
   /** Several answers at once: the notice read once and the ledger in one query (the disclosure path asks three). */
   async function checkMany(asks: readonly { accountId: string; purpose: Purpose; recipient?: string }[]): Promise<GuardDecision[]> {
     const defs = asks.map((a) => defFor(a.purpose, a.recipient));
     const notice = await repo.effectiveNoticeVersions(now().toISOString());
-    const keys = asks.map((a, i) => ({ accountId: a.accountId, key: consentKey(defs[i]?.kind ?? 'general', a.purpose, a.recipient ?? null) }));
+    const keys = asks.map((a, i) => ({
+      accountId: a.accountId,
+      key: consentKey(defs[i]?.kind ?? 'general', a.purpose, a.recipient ?? null),
+    }));
     const latest = notice ? await repo.latestEvents(keys) : [];
-    return asks.map((_a, i) => decideFrom(defs[i] as ConsentPurposeDef, notice, latest.find((e) => e.account_id === keys[i]?.accountId && e.consent_key === keys[i]?.key)));
+    return asks.map((_a, i) =>
+      decideFrom(
+        defs[i] as ConsentPurposeDef,
+        notice,
+        latest.find((e) => e.account_id === keys[i]?.accountId && e.consent_key === keys[i]?.key),
+      ),
+    );
   }
 
   const guard: ConsentGuard = {
@@ -235,7 +276,12 @@ export function createConsentService(deps: {
         purpose,
         data: { purpose, kind: decision.kind, reason: decision.reason, accountId },
       });
-      throw new AppError('CONSENT_REQUIRED', `no consent in force for ${purpose}`, { purpose, kind: decision.kind, reason: decision.reason, ...(recipient ? { recipient } : {}) });
+      throw new AppError('CONSENT_REQUIRED', `no consent in force for ${purpose}`, {
+        purpose,
+        kind: decision.kind,
+        reason: decision.reason,
+        ...(recipient ? { recipient } : {}),
+      });
     },
   };
 
@@ -256,14 +302,21 @@ export function createConsentService(deps: {
 
   async function publishNotice(input: TPublishNoticeRequest, publishedBy: Principal | null, requestId?: string): Promise<TNotice> {
     // The notice is stored and published as written: no one's identifier in it, except the officer's published address.
-    assertNoIdentifiers([{ field: 'prose.zh-CN', text: input.prose['zh-CN'] }, { field: 'prose.en', text: input.prose.en }], { allowedEmails: [PRIVACY_OFFICER.email] });
+    assertNoIdentifiers(
+      [
+        { field: 'prose.zh-CN', text: input.prose['zh-CN'] },
+        { field: 'prose.en', text: input.prose.en },
+      ],
+      { allowedEmails: [PRIVACY_OFFICER.email] },
+    );
     const at = now();
     const effectiveAt = new Date(input.effectiveAt);
     const draft = await draftNotice();
     const latest = await repo.latestNotice();
     const changedPurposes = [...new Set([...draft.changedPurposes, ...input.changedPurposes])].sort() as Purpose[];
     const ruleChange = latest !== undefined && (draft.ruleChange || changedPurposes.length > 0);
-    if (effectiveAt.getTime() < at.getTime() - 60_000) throw new AppError('VALIDATION_FAILED', 'effective date in the past', { fields: ['effectiveAt'] });
+    if (effectiveAt.getTime() < at.getTime() - 60_000)
+      throw new AppError('VALIDATION_FAILED', 'effective date in the past', { fields: ['effectiveAt'] });
     if (ruleChange && effectiveAt.getTime() < at.getTime() + NOTICE_CHANGE_NOTICE_DAYS * DAY_MS) {
       throw new AppError('NOTICE_EFFECTIVE_TOO_SOON', 'a change to rules or purposes needs 7 days of notice', {
         minimumDays: NOTICE_CHANGE_NOTICE_DAYS,
@@ -272,7 +325,8 @@ export function createConsentService(deps: {
         changedFields: draft.changedFields,
       });
     }
-    if (latest && effectiveAt.toISOString() < latest.effective_at) throw new AppError('VALIDATION_FAILED', 'a later version cannot take effect before an earlier one', { fields: ['effectiveAt'] });
+    if (latest && effectiveAt.toISOString() < latest.effective_at)
+      throw new AppError('VALIDATION_FAILED', 'a later version cannot take effect before an earlier one', { fields: ['effectiveAt'] });
     const previousVersions = latest ? (JSON.parse(latest.purpose_versions_json) as Record<string, number>) : {};
     const purposeVersions = Object.fromEntries(
       CONSENT_PURPOSES.map((d) => {
@@ -307,7 +361,10 @@ export function createConsentService(deps: {
   }
 
   async function ticketView(row: TicketRow, revealed?: Record<string, { state: string; value?: string }>): Promise<TTicket> {
-    const masked = await vault.maskFields(row.subject_id, 'privacy_tickets', row.id, row as unknown as Record<string, unknown>, ['message', 'contact_email']);
+    const masked = await vault.maskFields(row.subject_id, 'privacy_tickets', row.id, row as unknown as Record<string, unknown>, [
+      'message',
+      'contact_email',
+    ]);
     const field = (name: 'message' | 'contact_email') => (revealed?.[name] ?? masked[name] ?? { state: 'absent' }) as TTicket['message'];
     const due = new Date(row.due_at);
     const at = now();
@@ -365,14 +422,28 @@ export function createConsentService(deps: {
     publishNotice,
 
     /** A customer's decision on one purpose, against the notice version they read. */
-    async decide(principal: Principal, input: TConsentDecisionRequest, channel: 'web' | 'seed' = 'web', requestId?: string): Promise<TSignedReceipt> {
+    async decide(
+      principal: Principal,
+      input: TConsentDecisionRequest,
+      channel: 'web' | 'seed' = 'web',
+      requestId?: string,
+    ): Promise<TSignedReceipt> {
       const def = findConsentPurpose(input.purpose, input.kind);
       if (!def) throw new AppError('CONSENT_NOT_OFFERED', 'no such consent purpose', { purpose: input.purpose, kind: input.kind });
       const recipient = await validateRecipient(def, input.recipient, principal.accountId);
       const notice = await effective();
       if (!notice) throw new AppError('NOTICE_NOT_PUBLISHED');
-      if (notice.version !== input.noticeVersion) throw new AppError('NOTICE_VERSION_STALE', 'consent to a notice that is not current', { current: notice.version });
-      return decide(principal.accountId, def, recipient, input.decision, { channel, uiTextHash: input.uiTextHash, noticeVersion: notice.version, purposeVersion: versionIn(notice, def) }, actorOf(principal), requestId);
+      if (notice.version !== input.noticeVersion)
+        throw new AppError('NOTICE_VERSION_STALE', 'consent to a notice that is not current', { current: notice.version });
+      return decide(
+        principal.accountId,
+        def,
+        recipient,
+        input.decision,
+        { channel, uiTextHash: input.uiTextHash, noticeVersion: notice.version, purposeVersion: versionIn(notice, def) },
+        actorOf(principal),
+        requestId,
+      );
     },
 
     /** One-click withdrawal: needs nothing but the purpose; refused (CONFLICT) when nothing is in force. */
@@ -381,9 +452,23 @@ export function createConsentService(deps: {
       if (!def) throw new AppError('CONSENT_NOT_OFFERED', 'no such consent purpose', { purpose: input.purpose, kind: input.kind });
       const recipient = input.recipient ?? null;
       const last = await repo.latestEvent(principal.accountId, consentKey(def.kind, def.purpose, recipient));
-      if (!last || last.decision !== 'given') throw new AppError('CONFLICT', 'no consent to withdraw', { purpose: input.purpose, kind: input.kind });
+      if (!last || last.decision !== 'given')
+        throw new AppError('CONFLICT', 'no consent to withdraw', { purpose: input.purpose, kind: input.kind });
       const notice = await effective();
-      return decide(principal.accountId, def, recipient, 'withdrawn', { channel: 'web', uiTextHash: last.ui_text_hash, noticeVersion: notice?.version ?? last.notice_version, purposeVersion: last.purpose_version }, actorOf(principal), requestId);
+      return decide(
+        principal.accountId,
+        def,
+        recipient,
+        'withdrawn',
+        {
+          channel: 'web',
+          uiTextHash: last.ui_text_hash,
+          noticeVersion: notice?.version ?? last.notice_version,
+          purposeVersion: last.purpose_version,
+        },
+        actorOf(principal),
+        requestId,
+      );
     },
 
     async mine(accountId: string): Promise<TMyConsents> {
@@ -431,8 +516,10 @@ export function createConsentService(deps: {
       for (const def of CONSENT_PURPOSES.filter((d) => d.kind === 'general' || d.kind === 'sensitive')) {
         const last = latest.get(consentKey(def.kind, def.purpose, null));
         if (!last) pending.push({ purpose: def.purpose, kind: def.kind, recipient: null, reason: 'never_asked' });
-        else if (last.decision === 'given' && last.purpose_version < versionIn(notice, def)) pending.push({ purpose: def.purpose, kind: def.kind, recipient: null, reason: 'purpose_changed' });
-        else if (last.decision === 'refused' && at - new Date(last.at).getTime() >= REFUSAL_COOLDOWN_DAYS * DAY_MS) pending.push({ purpose: def.purpose, kind: def.kind, recipient: null, reason: 'cooldown_over' });
+        else if (last.decision === 'given' && last.purpose_version < versionIn(notice, def))
+          pending.push({ purpose: def.purpose, kind: def.kind, recipient: null, reason: 'purpose_changed' });
+        else if (last.decision === 'refused' && at - new Date(last.at).getTime() >= REFUSAL_COOLDOWN_DAYS * DAY_MS)
+          pending.push({ purpose: def.purpose, kind: def.kind, recipient: null, reason: 'cooldown_over' });
       }
       // Separate consents to a named recipient given to an older purpose version are asked again too.
       for (const e of latest.values()) {
@@ -464,7 +551,12 @@ export function createConsentService(deps: {
     receiptKey: () => signer.published(),
 
     /** Feedback (anyone) or a rights request (signed in): the text is sealed; the SLA clock starts now. */
-    async openTicket(principal: Principal | undefined, kind: 'feedback' | 'rights_request', input: TFeedbackRequest, requestId?: string): Promise<TTicketReceipt> {
+    async openTicket(
+      principal: Principal | undefined,
+      kind: 'feedback' | 'rights_request',
+      input: TFeedbackRequest,
+      requestId?: string,
+    ): Promise<TTicketReceipt> {
       const existing = principal && deps.subjectOfAccount ? await deps.subjectOfAccount(principal.accountId) : undefined;
       const subject = (existing ? await vault.findSubject(existing) : undefined) ?? (await vault.createSubject('customer'));
       const id = newId();

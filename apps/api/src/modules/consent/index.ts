@@ -4,7 +4,14 @@
  * tickets (feedback and rights requests) with an SLA clock. See NOTES.md for which modules must call the guard.
  */
 export { createConsentRepo, type ConsentRepo } from './consent-repo.ts';
-export { createConsentService, type ConsentService, type ConsentGuard, type GuardDecision, NOTICE_CHANGE_NOTICE_DAYS, TICKET_SLA_WORKING_DAYS } from './consent-service.ts';
+export {
+  createConsentService,
+  type ConsentService,
+  type ConsentGuard,
+  type GuardDecision,
+  NOTICE_CHANGE_NOTICE_DAYS,
+  TICKET_SLA_WORKING_DAYS,
+} from './consent-service.ts';
 export { consentRoutes } from './consent-routes.ts';
 export { CONSENT_AUDIT_EVENTS } from './consent-audit-events.ts';
 export { CONSENT_PURPOSES, CONSENT_EXEMPT_PURPOSES, consentNeededFor, REFUSAL_COOLDOWN_DAYS } from './consent-purposes.ts';

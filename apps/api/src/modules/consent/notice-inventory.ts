@@ -29,7 +29,17 @@ export function buildInventory(): TInventoryItem[] {
 }
 
 /** The data subject's rights (PIPL Art. 44–50), named in every notice. */
-export const RIGHTS = ['access', 'copy', 'portability', 'correction', 'deletion', 'explanation', 'withdraw_consent', 'account_closure', 'complaint'] as const;
+export const RIGHTS = [
+  'access',
+  'copy',
+  'portability',
+  'correction',
+  'deletion',
+  'explanation',
+  'withdraw_consent',
+  'account_closure',
+  'complaint',
+] as const;
 
 /** Fields whose item changed between two lists (added, removed, or any rule of theirs different). */
 export function changedFields(previous: readonly TInventoryItem[], next: readonly TInventoryItem[]): string[] {

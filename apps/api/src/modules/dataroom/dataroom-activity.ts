@@ -37,7 +37,8 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       text: q.text,
       askedAt: q.asked_at,
       published: q.published === 1,
-      answer: q.answer_text && q.answered_role && q.answered_at ? { text: q.answer_text, by: q.answered_role, answeredAt: q.answered_at } : null,
+      answer:
+        q.answer_text && q.answered_role && q.answered_at ? { text: q.answer_text, by: q.answered_role, answeredAt: q.answered_at } : null,
     };
   }
 
@@ -50,7 +51,12 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       return { items: visible.map((q) => questionView(c, q)) };
     },
 
-    async ask(principal: Principal, listingId: string, input: { text: string; documentId: string | null }, requestId?: string): Promise<TQuestion> {
+    async ask(
+      principal: Principal,
+      listingId: string,
+      input: { text: string; documentId: string | null },
+      requestId?: string,
+    ): Promise<TQuestion> {
       const c = await roomAccess.caller(principal, listingId, requestId);
       if (c.role !== 'buyer' || !c.grant) throw new AppError('FORBIDDEN', 'buyers ask, the sell side answers');
       const room = liveRoomOf(c);
@@ -71,11 +77,30 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       const grantId = c.grant.grantId;
       await ctx.repo.transaction(async (_tx, trx) => {
         await trx.insertInto('dataroom_questions').values(row).execute();
-        await audit.appendInTransaction(trx, { type: 'dataroom.question_asked', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, questionId: row.id, grantId } });
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.question_asked',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id, questionId: row.id, grantId },
+        });
       });
       const params = { code: c.parties.listingCode, alias: c.grant.buyerAlias };
-      const notices = [{ accountId: c.parties.sellerAccountId, kind: 'dataroom_question_asked' as const, params, link: `/account/dataroom?listing=${listingId}` }];
-      if (c.parties.brokerAccountId) notices.push({ accountId: c.parties.brokerAccountId, kind: 'dataroom_question_asked', params, link: `/console/dataroom?listing=${listingId}` });
+      const notices = [
+        {
+          accountId: c.parties.sellerAccountId,
+          kind: 'dataroom_question_asked' as const,
+          params,
+          link: `/account/dataroom?listing=${listingId}`,
+        },
+      ];
+      if (c.parties.brokerAccountId)
+        notices.push({
+          accountId: c.parties.brokerAccountId,
+          kind: 'dataroom_question_asked',
+          params,
+          link: `/console/dataroom?listing=${listingId}`,
+        });
       await ctx.notifications?.notifyMany(notices).catch(() => undefined);
       return questionView(c, row);
     },
@@ -89,10 +114,27 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       const at = now();
       const role = c.role === 'broker' ? 'broker' : 'seller';
       await ctx.repo.transaction(async (_tx, trx) => {
-        await trx.updateTable('dataroom_questions').set({ answer_text: answer, answered_by: principal.accountId, answered_role: role, answered_at: at }).where('id', '=', q.id).execute();
-        await audit.appendInTransaction(trx, { type: 'dataroom.question_answered', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, questionId } });
+        await trx
+          .updateTable('dataroom_questions')
+          .set({ answer_text: answer, answered_by: principal.accountId, answered_role: role, answered_at: at })
+          .where('id', '=', q.id)
+          .execute();
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.question_answered',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id, questionId },
+        });
       });
-      await ctx.notifications?.notify({ accountId: q.asker_account_id, kind: 'dataroom_question_answered', params: { code: c.parties.listingCode }, link: `/account/dataroom?listing=${listingId}` }).catch(() => undefined);
+      await ctx.notifications
+        ?.notify({
+          accountId: q.asker_account_id,
+          kind: 'dataroom_question_answered',
+          params: { code: c.parties.listingCode },
+          link: `/account/dataroom?listing=${listingId}`,
+        })
+        .catch(() => undefined);
       return questionView(c, { ...q, answer_text: answer, answered_by: principal.accountId, answered_role: role, answered_at: at });
     },
 
@@ -102,21 +144,45 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       const q = await activity.question(room.id, questionId);
       if (!q) throw new AppError('NOT_FOUND', 'no such question');
       await ctx.repo.transaction(async (_tx, trx) => {
-        await trx.updateTable('dataroom_questions').set({ published: published ? 1 : 0 }).where('id', '=', q.id).execute();
-        await audit.appendInTransaction(trx, { type: 'dataroom.question_published', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, questionId, published } });
+        await trx
+          .updateTable('dataroom_questions')
+          .set({ published: published ? 1 : 0 })
+          .where('id', '=', q.id)
+          .execute();
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.question_published',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id, questionId, published },
+        });
       });
       return questionView(c, { ...q, published: published ? 1 : 0 });
     },
 
     /** Dwell beacons from the viewer; only pages rendered for this caller within the last hour are credited. */
-    async beacons(principal: Principal, listingId: string, beacons: { documentId: string; page: number; dwellMs: number }[], requestId?: string): Promise<{ accepted: number }> {
+    async beacons(
+      principal: Principal,
+      listingId: string,
+      beacons: { documentId: string; page: number; dwellMs: number }[],
+      requestId?: string,
+    ): Promise<{ accepted: number }> {
       const c = await roomAccess.caller(principal, listingId, requestId);
       const room = liveRoomOf(c);
       const since = new Date(ctx.now().getTime() - BEACON_WINDOW_MS).toISOString();
       const rows = [];
       for (const b of beacons) {
         if (!(await activity.renderedRecently(room.id, b.documentId, b.page, principal.accountId, since))) continue;
-        rows.push({ id: newId(), room_id: room.id, document_id: b.documentId, page: b.page, viewer_account_id: principal.accountId, grant_id: c.grant?.grantId ?? null, dwell_ms: b.dwellMs, at: now() });
+        rows.push({
+          id: newId(),
+          room_id: room.id,
+          document_id: b.documentId,
+          page: b.page,
+          viewer_account_id: principal.accountId,
+          grant_id: c.grant?.grantId ?? null,
+          dwell_ms: b.dwellMs,
+          at: now(),
+        });
       }
       await activity.insertDwell(rows);
       return { accepted: rows.length };
@@ -126,8 +192,13 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
     async analytics(principal: Principal, listingId: string, requestId?: string): Promise<TDataroomAnalytics> {
       const c = await roomAccess.manager(principal, listingId, requestId);
       if (!c.room) return { byViewer: [], byDocument: [], byPage: [], byDay: [] };
-      const [views, dwell, documents] = await Promise.all([activity.views(c.room.id), activity.dwell(c.room.id), ctx.repo.documents(c.room.id)]);
-      const who = (accountId: string) => (accountId === c.parties.sellerAccountId ? 'seller' : accountId === c.parties.brokerAccountId ? 'broker' : aliasOf(c, accountId));
+      const [views, dwell, documents] = await Promise.all([
+        activity.views(c.room.id),
+        activity.dwell(c.room.id),
+        ctx.repo.documents(c.room.id),
+      ]);
+      const who = (accountId: string) =>
+        accountId === c.parties.sellerAccountId ? 'seller' : accountId === c.parties.brokerAccountId ? 'broker' : aliasOf(c, accountId);
       const viewer = new Map<string, { views: number; dwellMs: number; lastViewedAt: string | null }>();
       const doc = new Map<string, { views: number; dwellMs: number; viewers: Set<string> }>();
       const page = new Map<string, { documentId: string; page: number; views: number; dwellMs: number }>();
@@ -158,7 +229,15 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       const title = new Map(documents.map((d) => [d.id, d.title]));
       return {
         byViewer: [...viewer.entries()].map(([name, v]) => ({ viewer: name, ...v })).sort((a, b) => b.views - a.views),
-        byDocument: [...doc.entries()].map(([documentId, d]) => ({ documentId, title: title.get(documentId) ?? '', views: d.views, dwellMs: d.dwellMs, viewers: d.viewers.size })).sort((a, b) => b.views - a.views),
+        byDocument: [...doc.entries()]
+          .map(([documentId, d]) => ({
+            documentId,
+            title: title.get(documentId) ?? '',
+            views: d.views,
+            dwellMs: d.dwellMs,
+            viewers: d.viewers.size,
+          }))
+          .sort((a, b) => b.views - a.views),
         byPage: [...page.values()].sort((a, b) => (a.documentId === b.documentId ? a.page - b.page : a.documentId < b.documentId ? -1 : 1)),
         byDay: [...day.entries()].map(([d, n]) => ({ day: d, views: n })).sort((a, b) => (a.day < b.day ? -1 : 1)),
       };
@@ -173,9 +252,16 @@ export function createActivityOperations(ctx: DataroomContext, activity: Activit
       const lines = ['section,viewer_or_document,page,views,dwell_seconds'];
       for (const v of data.byViewer) lines.push(['viewer', quote(v.viewer), '', v.views, Math.round(v.dwellMs / 1000)].join(','));
       for (const d of data.byDocument) lines.push(['document', quote(d.title), '', d.views, Math.round(d.dwellMs / 1000)].join(','));
-      for (const p of data.byPage) lines.push(['page', quote(title.get(p.documentId) ?? p.documentId), p.page, p.views, Math.round(p.dwellMs / 1000)].join(','));
+      for (const p of data.byPage)
+        lines.push(['page', quote(title.get(p.documentId) ?? p.documentId), p.page, p.views, Math.round(p.dwellMs / 1000)].join(','));
       if (c.room) {
-        await audit.append({ type: 'dataroom.analytics_exported', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: c.room.id, rows: lines.length - 1 } });
+        await audit.append({
+          type: 'dataroom.analytics_exported',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: c.room.id, rows: lines.length - 1 },
+        });
       }
       return `\uFEFF${lines.join('\n')}\n`;
     },

@@ -9,7 +9,11 @@ import type { BlobStore } from './storage/blob-store.ts';
 
 export type SealedFiles = {
   /** Streams `source` through the type and size checks and the vault's sealer into the blob store. */
-  store(subject: Subject, source: Readable, options: { fileName: string; maxBytes: number; expect?: DataroomFormat }): Promise<{ key: string; format: DataroomFormat; plainBytes: number }>;
+  store(
+    subject: Subject,
+    source: Readable,
+    options: { fileName: string; maxBytes: number; expect?: DataroomFormat },
+  ): Promise<{ key: string; format: DataroomFormat; plainBytes: number }>;
   /** The plaintext of a stored file, as a stream (decrypted chunk by chunk). */
   open(subjectId: string, key: string): Promise<Readable>;
   /** The whole plaintext in memory — for pdf.js, which parses whole files; bounded by the upload limit. */
@@ -41,7 +45,8 @@ export function createSealedFiles(deps: { vault: Pick<Vault, 'sealFileStream' | 
       const inspector = new Transform({
         transform(chunk: Buffer, _enc, done) {
           seen += chunk.length;
-          if (seen > options.maxBytes) return done(new AppError('DATAROOM_FILE_TOO_LARGE', 'upload over the limit', { maxBytes: options.maxBytes }));
+          if (seen > options.maxBytes)
+            return done(new AppError('DATAROOM_FILE_TOO_LARGE', 'upload over the limit', { maxBytes: options.maxBytes }));
           try {
             if (format === undefined) {
               head.push(chunk);

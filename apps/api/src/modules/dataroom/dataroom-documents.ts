@@ -21,7 +21,17 @@ export function guardText(field: string, text: string): string {
 }
 
 export function versionView(v: VersionRow): TDataroomVersion {
-  return { id: v.id, number: v.number, kind: v.kind, format: v.format, state: v.state, pageCount: v.page_count, sizeBytes: v.size_bytes, hasTextLayer: v.has_text_layer === 1, createdAt: v.created_at };
+  return {
+    id: v.id,
+    number: v.number,
+    kind: v.kind,
+    format: v.format,
+    state: v.state,
+    pageCount: v.page_count,
+    sizeBytes: v.size_bytes,
+    hasTextLayer: v.has_text_layer === 1,
+    createdAt: v.created_at,
+  };
 }
 
 export type UploadInput = { title: string; folderId: string | null; fileName: string; file: Readable };
@@ -35,12 +45,25 @@ export function createDocumentOperations(ctx: DataroomContext) {
     if (c.room) return c.room;
     if (c.role === 'buyer') throw new AppError('NOT_FOUND', 'no data room yet');
     const subject = await ctx.vault.createDataRoomSubject();
-    const row: RoomRow = { id: newId(), listing_id: c.parties.listingId, subject_id: subject.subjectId, created_at: now(), created_by: c.principal.accountId, shredded_at: null };
+    const row: RoomRow = {
+      id: newId(),
+      listing_id: c.parties.listingId,
+      subject_id: subject.subjectId,
+      created_at: now(),
+      created_by: c.principal.accountId,
+      shredded_at: null,
+    };
     await repo.transaction(async (tx, trx) => {
       await tx.insertRoom(row);
       const stored = await tx.roomOfListing(c.parties.listingId);
       if (stored?.id === row.id) {
-        await audit.appendInTransaction(trx, { type: 'dataroom.room_opened', actor: actorOf(c.principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: row.listing_id, roomId: row.id } });
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.room_opened',
+          actor: actorOf(c.principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId: row.listing_id, roomId: row.id },
+        });
       }
     });
     const room = await repo.roomOfListing(c.parties.listingId);
@@ -72,28 +95,64 @@ export function createDocumentOperations(ctx: DataroomContext) {
   /** Stores an upload as one version (or an office original plus its PDF conversion). Nothing is released here. */
   async function ingest(c: RoomCaller, room: RoomRow, documentId: string, input: UploadInput, requestId?: string): Promise<VersionRow[]> {
     const refused = async (reason: 'type' | 'size' | 'unreadable') =>
-      audit.append({ type: 'dataroom.upload_refused', actor: actorOf(c.principal), decision: 'denied', requestId: requestId ?? null, data: { listingId: room.listing_id, roomId: room.id, reason } });
+      audit.append({
+        type: 'dataroom.upload_refused',
+        actor: actorOf(c.principal),
+        decision: 'denied',
+        requestId: requestId ?? null,
+        data: { listingId: room.listing_id, roomId: room.id, reason },
+      });
     const subject = { subjectId: room.subject_id, dekId: '' };
     const found = await ctx.vault.findSubject(room.subject_id);
     if (!found || found.erased) throw new AppError('DATA_ERASED', 'data room erased');
     subject.dekId = found.dekId;
-    const stored = await files.store(subject, input.file, { fileName: input.fileName, maxBytes: ctx.uploadMaxBytes }).catch(async (error: unknown) => {
-      if (error instanceof AppError && error.code === 'DATAROOM_FILE_TYPE') await refused('type');
-      if (error instanceof AppError && error.code === 'DATAROOM_FILE_TOO_LARGE') await refused('size');
-      throw error;
-    });
+    const stored = await files
+      .store(subject, input.file, { fileName: input.fileName, maxBytes: ctx.uploadMaxBytes })
+      .catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'DATAROOM_FILE_TYPE') await refused('type');
+        if (error instanceof AppError && error.code === 'DATAROOM_FILE_TOO_LARGE') await refused('size');
+        throw error;
+      });
     const at = now();
     const number = await repo.nextVersionNumber(documentId);
     const base = { document_id: documentId, room_id: room.id, created_at: at, created_by: c.principal.accountId, source_version_id: null };
-    const original: VersionRow = { ...base, id: newId(), number, kind: 'original', format: stored.format, state: 'ready', page_count: 0, size_bytes: stored.plainBytes, has_text_layer: 0, blob_key: stored.key };
+    const original: VersionRow = {
+      ...base,
+      id: newId(),
+      number,
+      kind: 'original',
+      format: stored.format,
+      state: 'ready',
+      page_count: 0,
+      size_bytes: stored.plainBytes,
+      has_text_layer: 0,
+      blob_key: stored.key,
+    };
     if (isOffice(stored.format)) {
       original.state = 'original_only';
       const converted = await ctx.converter
-        .convert(await files.open(room.subject_id, stored.key), stored.format, (pdf) => files.store(subject, pdf, { fileName: 'converted.pdf', maxBytes: ctx.uploadMaxBytes * 4, expect: 'pdf' }))
+        .convert(await files.open(room.subject_id, stored.key), stored.format, (pdf) =>
+          files.store(subject, pdf, { fileName: 'converted.pdf', maxBytes: ctx.uploadMaxBytes * 4, expect: 'pdf' }),
+        )
         .catch(() => null);
       const info = converted ? await inspect(room, converted.key, 'pdf') : null;
       if (!converted || !info) return [original];
-      return [original, { ...base, id: newId(), number: number + 1, kind: 'converted', format: 'pdf', state: 'ready', page_count: info.pages, size_bytes: converted.plainBytes, has_text_layer: info.text ? 1 : 0, blob_key: converted.key, source_version_id: original.id }];
+      return [
+        original,
+        {
+          ...base,
+          id: newId(),
+          number: number + 1,
+          kind: 'converted',
+          format: 'pdf',
+          state: 'ready',
+          page_count: info.pages,
+          size_bytes: converted.plainBytes,
+          has_text_layer: info.text ? 1 : 0,
+          blob_key: converted.key,
+          source_version_id: original.id,
+        },
+      ];
     }
     const info = await inspect(room, stored.key, stored.format);
     if (!info || info.pages < 1) {
@@ -116,7 +175,17 @@ export function createDocumentOperations(ctx: DataroomContext) {
           actor: actorOf(c.principal),
           decision: 'allowed',
           requestId: requestId ?? null,
-          data: { listingId: room.listing_id, roomId: room.id, documentId: v.document_id, versionId: v.id, number: v.number, format: v.format, state: v.state, sizeBytes: v.size_bytes, converted: v.kind === 'converted' },
+          data: {
+            listingId: room.listing_id,
+            roomId: room.id,
+            documentId: v.document_id,
+            versionId: v.id,
+            number: v.number,
+            format: v.format,
+            state: v.state,
+            sizeBytes: v.size_bytes,
+            converted: v.kind === 'converted',
+          },
         });
       }
     });
@@ -169,7 +238,9 @@ export function createDocumentOperations(ctx: DataroomContext) {
         role: c.role,
         accessUntil: c.grant?.expiresAt ?? null,
         // A buyer sees the folders that hold something shown to them (folder names of others' documents stay hidden).
-        folders: folders.filter((f) => c.role !== 'buyer' || usedFolders.has(f.id)).map((f) => ({ id: f.id, parentId: f.parent_id, name: f.name })),
+        folders: folders
+          .filter((f) => c.role !== 'buyer' || usedFolders.has(f.id))
+          .map((f) => ({ id: f.id, parentId: f.parent_id, name: f.name })),
         documents: visible,
         conversionAvailable: ctx.converter.available,
         uploadMaxBytes: ctx.uploadMaxBytes,
@@ -180,11 +251,18 @@ export function createDocumentOperations(ctx: DataroomContext) {
       const c = await roomAccess.broker(principal, listingId, requestId);
       const room = await ensureRoom(c, requestId);
       const name = guardText('name', input.name);
-      if (input.parentId && !(await repo.folders(room.id)).some((f) => f.id === input.parentId)) throw new AppError('NOT_FOUND', 'no such parent folder');
+      if (input.parentId && !(await repo.folders(room.id)).some((f) => f.id === input.parentId))
+        throw new AppError('NOT_FOUND', 'no such parent folder');
       const id = newId();
       await repo.transaction(async (tx, trx) => {
         await tx.insertFolder({ id, room_id: room.id, parent_id: input.parentId, name, created_at: now() });
-        await audit.appendInTransaction(trx, { type: 'dataroom.folder_created', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, folderId: id } });
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.folder_created',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id, folderId: id },
+        });
       });
       return { id, parentId: input.parentId, name };
     },
@@ -197,17 +275,32 @@ export function createDocumentOperations(ctx: DataroomContext) {
       const c = await roomAccess.broker(principal, listingId, requestId);
       const room = await ensureRoom(c, requestId);
       const title = guardText('title', input.title);
-      if (input.folderId && !(await repo.folders(room.id)).some((f) => f.id === input.folderId)) throw new AppError('NOT_FOUND', 'no such folder');
+      if (input.folderId && !(await repo.folders(room.id)).some((f) => f.id === input.folderId))
+        throw new AppError('NOT_FOUND', 'no such folder');
       const documentId = newId();
       const versions = await ingest(c, room, documentId, input, requestId);
       const viewable = versions.find((v) => v.state === 'ready') ?? versions[0] ?? null;
-      const document: DocumentRow = { id: documentId, room_id: room.id, folder_id: input.folderId, title, released_version_id: viewable?.id ?? null, created_at: now(), created_by: principal.accountId };
+      const document: DocumentRow = {
+        id: documentId,
+        room_id: room.id,
+        folder_id: input.folderId,
+        title,
+        released_version_id: viewable?.id ?? null,
+        created_at: now(),
+        created_by: principal.accountId,
+      };
       await recordVersions(c, room, versions, document, requestId);
       return documentView({ ...c, room }, document, versions);
     },
 
     /** A new version of a document: stored, not released — buyers keep seeing the released one until the broker releases this. */
-    async addVersion(principal: Principal, listingId: string, documentId: string, input: UploadInput, requestId?: string): Promise<TDataroomDocument> {
+    async addVersion(
+      principal: Principal,
+      listingId: string,
+      documentId: string,
+      input: UploadInput,
+      requestId?: string,
+    ): Promise<TDataroomDocument> {
       const c = await roomAccess.broker(principal, listingId, requestId);
       const room = liveRoom(c);
       const document = await repo.document(room.id, documentId);
@@ -218,7 +311,13 @@ export function createDocumentOperations(ctx: DataroomContext) {
     },
 
     /** Makes a version the one buyers with a permission see (a grant decision, audited). */
-    async release(principal: Principal, listingId: string, documentId: string, versionId: string, requestId?: string): Promise<TDataroomDocument> {
+    async release(
+      principal: Principal,
+      listingId: string,
+      documentId: string,
+      versionId: string,
+      requestId?: string,
+    ): Promise<TDataroomDocument> {
       const c = await roomAccess.broker(principal, listingId, requestId);
       const room = liveRoom(c);
       const document = await repo.document(room.id, documentId);
@@ -226,7 +325,13 @@ export function createDocumentOperations(ctx: DataroomContext) {
       if (!document || !version || version.document_id !== documentId) throw new AppError('NOT_FOUND', 'no such version');
       await repo.transaction(async (tx, trx) => {
         await tx.releaseVersion(documentId, versionId);
-        await audit.appendInTransaction(trx, { type: 'dataroom.version_released', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id, documentId, versionId } });
+        await audit.appendInTransaction(trx, {
+          type: 'dataroom.version_released',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id, documentId, versionId },
+        });
       });
       return documentView({ ...c, room }, { ...document, released_version_id: versionId }, await repo.versions(room.id));
     },

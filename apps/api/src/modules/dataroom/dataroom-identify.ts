@@ -35,7 +35,17 @@ async function picturesOf(bytes: Buffer): Promise<Gray[]> {
   }
 }
 
-const NOTHING: Omit<TIdentifyResult, 'syncZ'> = { found: false, code: null, listingCode: null, viewer: null, grantId: null, documentTitle: null, page: null, renderedAt: null, kind: null };
+const NOTHING: Omit<TIdentifyResult, 'syncZ'> = {
+  found: false,
+  code: null,
+  listingCode: null,
+  viewer: null,
+  grantId: null,
+  documentTitle: null,
+  page: null,
+  renderedAt: null,
+  kind: null,
+};
 
 /**
  * Leak attribution: finds the hidden code in a leaked page (image or PDF) and names the rendering it came from —
@@ -44,7 +54,10 @@ const NOTHING: Omit<TIdentifyResult, 'syncZ'> = { found: false, code: null, list
  * the operator's CLI: always); otherwise the answer is "not found", as for a page without a watermark.
  */
 export function createLeakIdentifier(ctx: DataroomContext) {
-  return async function identify(bytes: Buffer, who: { actor: AuditActor; channel: 'cli' | 'api'; mayKnow: (listingId: string) => Promise<boolean> }): Promise<TIdentifyResult> {
+  return async function identify(
+    bytes: Buffer,
+    who: { actor: AuditActor; channel: 'cli' | 'api'; mayKnow: (listingId: string) => Promise<boolean> },
+  ): Promise<TIdentifyResult> {
     let best: Detection = { code: null, syncZ: 0, scale: 1, tiles: 0 };
     let result: TIdentifyResult = { ...NOTHING, syncZ: 0 };
     let roomId: string | null = null;
@@ -58,7 +71,12 @@ export function createLeakIdentifier(ctx: DataroomContext) {
       if (!room || !(await who.mayKnow(room.listing_id))) continue;
       const parties = await ctx.access.partiesOf(room.listing_id);
       const document = await ctx.repo.document(room.id, rendering.document_id);
-      const side = rendering.viewer_account_id === parties?.sellerAccountId ? 'seller' : rendering.viewer_account_id === parties?.brokerAccountId ? 'broker' : null;
+      const side =
+        rendering.viewer_account_id === parties?.sellerAccountId
+          ? 'seller'
+          : rendering.viewer_account_id === parties?.brokerAccountId
+            ? 'broker'
+            : null;
       roomId = room.id;
       result = {
         found: true,
@@ -79,7 +97,14 @@ export function createLeakIdentifier(ctx: DataroomContext) {
       type: 'dataroom.leak_identified',
       actor: who.actor,
       decision: 'allowed',
-      data: { found: result.found, code: result.code, roomId, grantId: result.grantId, syncZ: Math.round(result.syncZ * 100) / 100, channel: who.channel },
+      data: {
+        found: result.found,
+        code: result.code,
+        roomId,
+        grantId: result.grantId,
+        syncZ: Math.round(result.syncZ * 100) / 100,
+        channel: who.channel,
+      },
     });
     return result;
   };

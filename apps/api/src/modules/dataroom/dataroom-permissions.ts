@@ -39,26 +39,52 @@ export function createPermissionOperations(ctx: DataroomContext) {
       if (input.level !== 'none' && !grant.active) throw new AppError('CONFLICT', 'the L2 grant is not active');
       const [documents, folders] = await Promise.all([repo.documents(room.id), repo.folders(room.id)]);
       const inFolders = input.target.type === 'folder' ? foldersUnder(folders, input.target.id) : new Set<string>();
-      const targets = input.target.type === 'document' ? documents.filter((d) => d.id === input.target.id) : documents.filter((d) => d.folder_id !== null && inFolders.has(d.folder_id));
+      const targets =
+        input.target.type === 'document'
+          ? documents.filter((d) => d.id === input.target.id)
+          : documents.filter((d) => d.folder_id !== null && inFolders.has(d.folder_id));
       if (input.target.type === 'document' && targets.length === 0) throw new AppError('NOT_FOUND', 'no such document');
-      if (input.target.type === 'folder' && !folders.some((f) => f.id === input.target.id)) throw new AppError('NOT_FOUND', 'no such folder');
+      if (input.target.type === 'folder' && !folders.some((f) => f.id === input.target.id))
+        throw new AppError('NOT_FOUND', 'no such folder');
       const at = ctx.now().toISOString();
       await repo.transaction(async (tx, trx) => {
         for (const d of targets) {
           if (input.level === 'none') await tx.clearPermission(input.grantId, d.id);
-          else await tx.setPermission({ grant_id: input.grantId, document_id: d.id, room_id: room.id, level: input.level, granted_at: at, granted_by: principal.accountId });
+          else
+            await tx.setPermission({
+              grant_id: input.grantId,
+              document_id: d.id,
+              room_id: room.id,
+              level: input.level,
+              granted_at: at,
+              granted_by: principal.accountId,
+            });
         }
         await audit.appendInTransaction(trx, {
           type: 'dataroom.permission_changed',
           actor: actorOf(principal),
           decision: 'allowed',
           requestId: requestId ?? null,
-          data: { listingId, roomId: room.id, grantId: input.grantId, level: input.level, target: input.target.type, targetId: input.target.id, documents: targets.length },
+          data: {
+            listingId,
+            roomId: room.id,
+            grantId: input.grantId,
+            level: input.level,
+            target: input.target.type,
+            targetId: input.target.id,
+            documents: targets.length,
+          },
         });
       });
       // The buyer hears that documents were opened to them (count and listing code only).
       const buyer = input.level !== 'none' && targets.length ? await ctx.access.buyerOfGrant(input.grantId) : null;
-      if (buyer) await ctx.notifications?.notify({ accountId: buyer, kind: 'dataroom_documents_shared', params: { code: grant.listingCode, count: targets.length }, link: '/account/dataroom' });
+      if (buyer)
+        await ctx.notifications?.notify({
+          accountId: buyer,
+          kind: 'dataroom_documents_shared',
+          params: { code: grant.listingCode, count: targets.length },
+          link: '/account/dataroom',
+        });
       return this.matrix(principal, listingId, requestId);
     },
 
@@ -66,9 +92,19 @@ export function createPermissionOperations(ctx: DataroomContext) {
     async matrix(principal: Principal, listingId: string, requestId?: string): Promise<TPermissionMatrix> {
       const c = await roomAccess.manager(principal, listingId, requestId);
       if (!c.room) return { grants: [], documents: [], cells: [] };
-      const [grants, documents, rows] = await Promise.all([ctx.access.grantsOf(listingId, 'L2'), repo.documents(c.room.id), repo.permissionsOfRoom(c.room.id)]);
+      const [grants, documents, rows] = await Promise.all([
+        ctx.access.grantsOf(listingId, 'L2'),
+        repo.documents(c.room.id),
+        repo.permissionsOfRoom(c.room.id),
+      ]);
       return {
-        grants: grants.map((g) => ({ grantId: g.grantId, buyerAlias: g.buyerAlias, state: g.state, active: g.active, expiresAt: g.expiresAt })),
+        grants: grants.map((g) => ({
+          grantId: g.grantId,
+          buyerAlias: g.buyerAlias,
+          state: g.state,
+          active: g.active,
+          expiresAt: g.expiresAt,
+        })),
         documents: documents.map((d) => ({ id: d.id, title: d.title, folderId: d.folder_id, released: d.released_version_id !== null })),
         cells: rows.map((r) => ({ grantId: r.grant_id, documentId: r.document_id, level: r.level })),
       };

@@ -41,7 +41,14 @@ async function proposalsOf(opened: OpenedDocument, page: number): Promise<(TReda
     for (const b of boxes) {
       if (!b) continue;
       const pad = 0.002;
-      out.push({ page, kind: f.type, x: Math.max(0, b.x - pad), y: Math.max(0, b.y - pad), w: Math.min(1, b.w + 2 * pad), h: Math.min(1, b.h + 2 * pad) });
+      out.push({
+        page,
+        kind: f.type,
+        x: Math.max(0, b.x - pad),
+        y: Math.max(0, b.y - pad),
+        w: Math.min(1, b.w + 2 * pad),
+        h: Math.min(1, b.h + 2 * pad),
+      });
     }
   }
   return out;
@@ -73,21 +80,35 @@ export function createRedactionOperations(ctx: DataroomContext, onReleased: (roo
   }
 
   return {
-    async propose(principal: Principal, listingId: string, documentId: string, versionId: string | undefined, requestId?: string): Promise<TRedactionProposal> {
+    async propose(
+      principal: Principal,
+      listingId: string,
+      documentId: string,
+      versionId: string | undefined,
+      requestId?: string,
+    ): Promise<TRedactionProposal> {
       const { room, version } = await sourceOf(principal, listingId, documentId, versionId, requestId);
       const opened = await open(room.subject_id, version);
       try {
         const proposals = [];
-        if (version.has_text_layer === 1) for (let page = 1; page <= opened.pages; page++) proposals.push(...(await proposalsOf(opened, page)));
+        if (version.has_text_layer === 1)
+          for (let page = 1; page <= opened.pages; page++) proposals.push(...(await proposalsOf(opened, page)));
         return { versionId: version.id, pageCount: opened.pages, hasTextLayer: version.has_text_layer === 1, proposals };
       } finally {
         await closeDocument(opened);
       }
     },
 
-    async apply(principal: Principal, listingId: string, documentId: string, input: { versionId: string; boxes: TRedactionBox[] }, requestId?: string): Promise<TDataroomDocument> {
+    async apply(
+      principal: Principal,
+      listingId: string,
+      documentId: string,
+      input: { versionId: string; boxes: TRedactionBox[] },
+      requestId?: string,
+    ): Promise<TDataroomDocument> {
       const { room, version } = await sourceOf(principal, listingId, documentId, input.versionId, requestId);
-      if (input.boxes.some((b) => b.page > version.page_count)) throw new AppError('VALIDATION_FAILED', 'box on a page the document does not have', { fields: ['boxes'] });
+      if (input.boxes.some((b) => b.page > version.page_count))
+        throw new AppError('VALIDATION_FAILED', 'box on a page the document does not have', { fields: ['boxes'] });
       const subject = await ctx.vault.findSubject(room.subject_id);
       if (!subject || subject.erased) throw new AppError('DATA_ERASED', 'data room erased');
       const opened = await open(room.subject_id, version);
@@ -97,16 +118,23 @@ export function createRedactionOperations(ctx: DataroomContext, onReleased: (roo
           const canvas = await renderPage(opened, page, REDACT_WIDTH);
           const c2d = canvas.getContext('2d');
           c2d.fillStyle = '#000';
-          for (const b of input.boxes.filter((x) => x.page === page)) c2d.fillRect(b.x * canvas.width, b.y * canvas.height, b.w * canvas.width, b.h * canvas.height);
+          for (const b of input.boxes.filter((x) => x.page === page))
+            c2d.fillRect(b.x * canvas.width, b.y * canvas.height, b.w * canvas.width, b.h * canvas.height);
           const image = await pdf.embedJpg(await canvas.encode('jpeg', 88));
           const width = 595;
-          pdf.addPage([width, (canvas.height / canvas.width) * width]).drawImage(image, { x: 0, y: 0, width, height: (canvas.height / canvas.width) * width });
+          pdf
+            .addPage([width, (canvas.height / canvas.width) * width])
+            .drawImage(image, { x: 0, y: 0, width, height: (canvas.height / canvas.width) * width });
         }
       } finally {
         await closeDocument(opened);
       }
       const bytes = Buffer.from(await pdf.save());
-      const stored = await files.store({ subjectId: room.subject_id, dekId: subject.dekId }, Readable.from([bytes]), { fileName: 'redacted.pdf', maxBytes: Math.max(ctx.uploadMaxBytes, bytes.length), expect: 'pdf' });
+      const stored = await files.store({ subjectId: room.subject_id, dekId: subject.dekId }, Readable.from([bytes]), {
+        fileName: 'redacted.pdf',
+        maxBytes: Math.max(ctx.uploadMaxBytes, bytes.length),
+        expect: 'pdf',
+      });
       const at = ctx.now().toISOString();
       const redacted: VersionRow = {
         id: newId(),
@@ -132,7 +160,15 @@ export function createRedactionOperations(ctx: DataroomContext, onReleased: (roo
           actor: actorOf(principal),
           decision: 'allowed',
           requestId: requestId ?? null,
-          data: { listingId, roomId: room.id, documentId, sourceVersionId: version.id, versionId: redacted.id, boxes: input.boxes.length, pages: new Set(input.boxes.map((b) => b.page)).size },
+          data: {
+            listingId,
+            roomId: room.id,
+            documentId,
+            sourceVersionId: version.id,
+            versionId: redacted.id,
+            boxes: input.boxes.length,
+            pages: new Set(input.boxes.map((b) => b.page)).size,
+          },
         });
       });
       onReleased(room.id);

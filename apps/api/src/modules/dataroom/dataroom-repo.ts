@@ -28,19 +28,32 @@ export function createDataroomRepo(db: Kysely<Database>): DataroomRepo {
 
 function queries(db: Kysely<Database>) {
   return {
-
-    roomOfListing: (listingId: string) => db.selectFrom('dataroom_rooms').selectAll().where('listing_id', '=', listingId).executeTakeFirst(),
+    roomOfListing: (listingId: string) =>
+      db.selectFrom('dataroom_rooms').selectAll().where('listing_id', '=', listingId).executeTakeFirst(),
     allRooms: () => db.selectFrom('dataroom_rooms').selectAll().orderBy('created_at', 'desc').limit(500).execute(),
-    insertRoom: (row: RoomRow) => db.insertInto('dataroom_rooms').values(row).onConflict((c) => c.column('listing_id').doNothing()).execute(),
-    markShredded: (roomId: string, at: string) => db.updateTable('dataroom_rooms').set({ shredded_at: at }).where('id', '=', roomId).execute(),
+    insertRoom: (row: RoomRow) =>
+      db
+        .insertInto('dataroom_rooms')
+        .values(row)
+        .onConflict((c) => c.column('listing_id').doNothing())
+        .execute(),
+    markShredded: (roomId: string, at: string) =>
+      db.updateTable('dataroom_rooms').set({ shredded_at: at }).where('id', '=', roomId).execute(),
 
     folders: (roomId: string) => db.selectFrom('dataroom_folders').selectAll().where('room_id', '=', roomId).orderBy('name').execute(),
     insertFolder: (row: FolderRow) => db.insertInto('dataroom_folders').values(row).execute(),
 
-    documents: (roomId: string) => db.selectFrom('dataroom_documents').selectAll().where('room_id', '=', roomId).orderBy('created_at').execute(),
+    documents: (roomId: string) =>
+      db.selectFrom('dataroom_documents').selectAll().where('room_id', '=', roomId).orderBy('created_at').execute(),
     documentCounts: async (roomIds: string[]) => {
       if (roomIds.length === 0) return new Map<string, number>();
-      const rows = await db.selectFrom('dataroom_documents').select(['room_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('room_id', 'in', roomIds).groupBy('room_id').execute();
+      const rows = await db
+        .selectFrom('dataroom_documents')
+        .select(['room_id'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('room_id', 'in', roomIds)
+        .groupBy('room_id')
+        .execute();
       return new Map(rows.map((r) => [r.room_id, Number(r.n)]));
     },
     document: (roomId: string, documentId: string) =>
@@ -49,17 +62,27 @@ function queries(db: Kysely<Database>) {
     releaseVersion: (documentId: string, versionId: string) =>
       db.updateTable('dataroom_documents').set({ released_version_id: versionId }).where('id', '=', documentId).execute(),
 
-    versions: (roomId: string) => db.selectFrom('dataroom_versions').selectAll().where('room_id', '=', roomId).orderBy('number', 'desc').execute(),
+    versions: (roomId: string) =>
+      db.selectFrom('dataroom_versions').selectAll().where('room_id', '=', roomId).orderBy('number', 'desc').execute(),
     version: (versionId: string) => db.selectFrom('dataroom_versions').selectAll().where('id', '=', versionId).executeTakeFirst(),
     nextVersionNumber: async (documentId: string) => {
-      const row = await db.selectFrom('dataroom_versions').select((eb) => eb.fn.max('number').as('n')).where('document_id', '=', documentId).executeTakeFirst();
+      const row = await db
+        .selectFrom('dataroom_versions')
+        .select((eb) => eb.fn.max('number').as('n'))
+        .where('document_id', '=', documentId)
+        .executeTakeFirst();
       return Number(row?.n ?? 0) + 1;
     },
     insertVersion: (row: VersionRow) => db.insertInto('dataroom_versions').values(row).execute(),
 
     permissionsOfRoom: (roomId: string) => db.selectFrom('dataroom_permissions').selectAll().where('room_id', '=', roomId).execute(),
     permission: (grantId: string, documentId: string) =>
-      db.selectFrom('dataroom_permissions').selectAll().where('grant_id', '=', grantId).where('document_id', '=', documentId).executeTakeFirst(),
+      db
+        .selectFrom('dataroom_permissions')
+        .selectAll()
+        .where('grant_id', '=', grantId)
+        .where('document_id', '=', documentId)
+        .executeTakeFirst(),
     permissionsOfGrant: (roomId: string, grantId: string) =>
       db.selectFrom('dataroom_permissions').selectAll().where('room_id', '=', roomId).where('grant_id', '=', grantId).execute(),
     setPermission: async (row: PermissionRow) => {

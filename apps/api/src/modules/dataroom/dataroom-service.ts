@@ -85,7 +85,11 @@ export function createDataroomService(deps: DataroomServiceDeps) {
       return identify(bytes, {
         actor: actorOf(principal),
         channel: 'api',
-        mayKnow: async (listingId) => ctx.roomAccess.manager(principal, listingId, requestId, true).then(() => true, () => false),
+        mayKnow: async (listingId) =>
+          ctx.roomAccess.manager(principal, listingId, requestId, true).then(
+            () => true,
+            () => false,
+          ),
       });
     },
 
@@ -102,10 +106,21 @@ export function createDataroomService(deps: DataroomServiceDeps) {
       const c = await ctx.roomAccess.broker(principal, listingId, requestId);
       if (!c.room) throw new AppError('NOT_FOUND', 'no data room');
       const room = c.room;
-      await deps.vault.eraseSubject(room.subject_id, { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId }, reason, requestId);
+      await deps.vault.eraseSubject(
+        room.subject_id,
+        { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId },
+        reason,
+        requestId,
+      );
       await repo.transaction(async (tx, trx) => {
         await tx.markShredded(room.id, ctx.now().toISOString());
-        await deps.audit.appendInTransaction(trx, { type: 'dataroom.room_shredded', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId, roomId: room.id } });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'dataroom.room_shredded',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId, roomId: room.id },
+        });
       });
       viewer.forgetRoom(room.id);
     },

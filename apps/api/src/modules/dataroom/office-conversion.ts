@@ -33,7 +33,16 @@ export function createOfficeConverter(options: { command?: string; timeoutMs?: n
         const ok = await new Promise<boolean>((resolve) => {
           const child = spawn(
             command,
-            [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'out'), input],
+            [
+              `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+              '--headless',
+              '--norestore',
+              '--convert-to',
+              'pdf',
+              '--outdir',
+              join(dir, 'out'),
+              input,
+            ],
             { stdio: 'ignore', timeout: options.timeoutMs ?? 120_000 },
           );
           child.on('error', () => resolve(false));

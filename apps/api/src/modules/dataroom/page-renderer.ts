@@ -15,7 +15,9 @@ let pdfjs: Promise<PdfModule> | undefined;
 const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 /** A document held for rendering: a parsed PDF, or one image (a one-page document). */
-export type OpenedDocument = { kind: 'pdf'; doc: PdfDocument; task: PdfTask; pages: number } | { kind: 'image'; image: Awaited<ReturnType<typeof loadImage>>; pages: 1 };
+export type OpenedDocument =
+  | { kind: 'pdf'; doc: PdfDocument; task: PdfTask; pages: number }
+  | { kind: 'image'; image: Awaited<ReturnType<typeof loadImage>>; pages: 1 };
 
 /**
  * Parses a PDF from memory (pdf.js wants the whole file; it never touches the disk). Fonts that a PDF does not embed
@@ -75,7 +77,10 @@ export async function renderPage(opened: OpenedDocument, pageNumber: number, wid
 }
 
 /** Text items of a page with their boxes in page fractions (for redaction proposals). */
-export async function pageText(opened: OpenedDocument, pageNumber: number): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
+export async function pageText(
+  opened: OpenedDocument,
+  pageNumber: number,
+): Promise<{ text: string; x: number; y: number; w: number; h: number }[]> {
   if (opened.kind !== 'pdf') return [];
   const page = await opened.doc.getPage(pageNumber);
   const viewport = page.getViewport({ scale: 1 });
@@ -85,7 +90,13 @@ export async function pageText(opened: OpenedDocument, pageNumber: number): Prom
     if (!('str' in item) || item.str.length === 0) continue;
     const [, , , d, e, f] = item.transform as number[];
     const height = Math.abs(d ?? item.height) || item.height;
-    out.push({ text: item.str, x: (e ?? 0) / viewport.width, y: (viewport.height - (f ?? 0) - height) / viewport.height, w: item.width / viewport.width, h: (height * 1.2) / viewport.height });
+    out.push({
+      text: item.str,
+      x: (e ?? 0) / viewport.width,
+      y: (viewport.height - (f ?? 0) - height) / viewport.height,
+      w: item.width / viewport.width,
+      h: (height * 1.2) / viewport.height,
+    });
   }
   return out;
 }

@@ -89,7 +89,13 @@ export function createDealContext(deps: DealsDeps) {
       const side = deal ? await sideOf(deal, principal) : null;
       if (!deal || !side) {
         if (deal && principal.kind === 'staff') {
-          await deps.audit.append({ type: 'deals.access_refused', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { dealId: id } });
+          await deps.audit.append({
+            type: 'deals.access_refused',
+            actor: actorOf(principal),
+            decision: 'denied',
+            requestId: requestId ?? null,
+            data: { dealId: id },
+          });
         }
         throw new AppError('NOT_FOUND');
       }
@@ -114,7 +120,13 @@ export function createDealContext(deps: DealsDeps) {
       assertNoIdentifiers(texts, { now: now() });
     },
 
-    event(deal: DealRow, principal: Principal | null, side: DealSide, action: string, extra: { from?: string | null; to?: string | null; note?: string } = {}) {
+    event(
+      deal: DealRow,
+      principal: Principal | null,
+      side: DealSide,
+      action: string,
+      extra: { from?: string | null; to?: string | null; note?: string } = {},
+    ) {
       return {
         id: newId(),
         deal_id: deal.id,
@@ -152,7 +164,11 @@ export function createDealContext(deps: DealsDeps) {
         deps.repo.moneyOf(deal.id),
         deps.repo.eventsOf(deal.id),
       ]);
-      return toDealView(deal, { marks, custody, money, events }, { side, buyerAlias: deps.access.buyerAlias(deal.listing_id, deal.buyer_account_id), calendar: deps.calendar, now: now() });
+      return toDealView(
+        deal,
+        { marks, custody, money, events },
+        { side, buyerAlias: deps.access.buyerAlias(deal.listing_id, deal.buyer_account_id), calendar: deps.calendar, now: now() },
+      );
     },
 
     /** Reloads a deal after a change, for the response. */

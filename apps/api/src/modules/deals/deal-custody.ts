@@ -21,7 +21,13 @@ export function checkDealPhoto(base64: string, field: string) {
  * Opens a sealed deal image for one side: the broker through the staff reveal (registry role, training gate), a
  * party through the platform's reveal for the deal they take part in. Either way the vault records the access first.
  */
-export async function revealDealImage(ctx: DealContext, principal: Principal, loaded: Loaded, target: { table: string; recordId: string; field: string; row: Record<string, unknown> }, requestId?: string) {
+export async function revealDealImage(
+  ctx: DealContext,
+  principal: Principal,
+  loaded: Loaded,
+  target: { table: string; recordId: string; field: string; row: Record<string, unknown> },
+  requestId?: string,
+) {
   const revealed = await ctx.vault.reveal({
     actor: { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId },
     own: false,
@@ -45,7 +51,14 @@ export function createDealCustody(ctx: DealContext) {
     return row;
   }
 
-  async function change(principal: Principal, loaded: Loaded, kind: CustodyItem, columns: Partial<DealCustodyRow>, audit: { type: string; data: Record<string, unknown> }, requestId?: string) {
+  async function change(
+    principal: Principal,
+    loaded: Loaded,
+    kind: CustodyItem,
+    columns: Partial<DealCustodyRow>,
+    audit: { type: string; data: Record<string, unknown> },
+    requestId?: string,
+  ) {
     await ctx.repo.transaction(async (tx, trx) => {
       await tx.updateCustody(loaded.deal.id, kind, { ...columns, updated_at: ctx.now().toISOString() });
       await tx.update(loaded.deal.id, { updated_at: ctx.now().toISOString() });
@@ -69,7 +82,14 @@ export function createDealCustody(ctx: DealContext) {
       ctx.requireSide(loaded, ['broker']);
       ctx.requireOpen(loaded.deal);
       await item(loaded, kind);
-      return change(principal, loaded, kind, { applicable: applicable ? 1 : 0 }, { type: 'deals.custody_applicability_set', data: { applicable } }, requestId);
+      return change(
+        principal,
+        loaded,
+        kind,
+        { applicable: applicable ? 1 : 0 },
+        { type: 'deals.custody_applicability_set', data: { applicable } },
+        requestId,
+      );
     },
 
     /**
@@ -124,12 +144,21 @@ export function createDealCustody(ctx: DealContext) {
       if (!row.applicable) throw new AppError('CONFLICT', 'item not part of this handover');
       if (!row.photo_ct) throw new AppError('CUSTODY_PHOTO_REQUIRED');
       const at = ctx.now().toISOString();
-      const columns = loaded.side === 'seller' ? { seller_confirmed_at: at, seller_confirmed_by: principal.accountId } : { buyer_confirmed_at: at, buyer_confirmed_by: principal.accountId };
+      const columns =
+        loaded.side === 'seller'
+          ? { seller_confirmed_at: at, seller_confirmed_by: principal.accountId }
+          : { buyer_confirmed_at: at, buyer_confirmed_by: principal.accountId };
       return change(principal, loaded, kind, columns, { type: 'deals.custody_confirmed', data: { side: loaded.side } }, requestId);
     },
 
     /** The old seal's cancellation and the new seal's filing with the police (公安备案), recorded by the buyer or the broker. */
-    async recordSealCancellation(principal: Principal, id: string, kind: CustodyItem, input: { oldSealCancelledOn: string; newSealFiledOn: string }, requestId?: string): Promise<TDealView> {
+    async recordSealCancellation(
+      principal: Principal,
+      id: string,
+      kind: CustodyItem,
+      input: { oldSealCancelledOn: string; newSealFiledOn: string },
+      requestId?: string,
+    ): Promise<TDealView> {
       const loaded = await ctx.load(principal, id, requestId);
       ctx.requireSide(loaded, ['buyer', 'broker']);
       ctx.requireOpen(loaded.deal);
@@ -137,7 +166,14 @@ export function createDealCustody(ctx: DealContext) {
       ctx.requirePast('oldSealCancelledOn', input.oldSealCancelledOn);
       ctx.requirePast('newSealFiledOn', input.newSealFiledOn);
       await item(loaded, kind);
-      return change(principal, loaded, kind, { old_seal_cancelled_on: input.oldSealCancelledOn, new_seal_filed_on: input.newSealFiledOn }, { type: 'deals.seal_cancellation_recorded', data: { side: loaded.side } }, requestId);
+      return change(
+        principal,
+        loaded,
+        kind,
+        { old_seal_cancelled_on: input.oldSealCancelledOn, new_seal_filed_on: input.newSealFiledOn },
+        { type: 'deals.seal_cancellation_recorded', data: { side: loaded.side } },
+        requestId,
+      );
     },
 
     /** A hand-over photo, opened for a side of the deal (audited by the vault before it decrypts). */
@@ -145,7 +181,18 @@ export function createDealCustody(ctx: DealContext) {
       const loaded = await ctx.load(principal, id, requestId);
       const row = await item(loaded, kind);
       if (!row.photo_ct) throw new AppError('NOT_FOUND');
-      const image = await revealDealImage(ctx, principal, loaded, { table: CUSTODY_TABLE, recordId: custodyRecordId(loaded.deal.id, kind), field: 'photo', row: row as unknown as Record<string, unknown> }, requestId);
+      const image = await revealDealImage(
+        ctx,
+        principal,
+        loaded,
+        {
+          table: CUSTODY_TABLE,
+          recordId: custodyRecordId(loaded.deal.id, kind),
+          field: 'photo',
+          row: row as unknown as Record<string, unknown>,
+        },
+        requestId,
+      );
       return { type: row.photo_type === 'png' ? 'png' : 'jpeg', image };
     },
   };

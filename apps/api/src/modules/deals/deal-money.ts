@@ -28,11 +28,23 @@ export function createDealMoney(ctx: DealContext) {
     return loaded;
   }
 
-  async function record(principal: Principal, loaded: Loaded, work: (tx: Parameters<Parameters<DealContext['repo']['transaction']>[0]>[0]) => Promise<void>, audit: { type: string; data: Record<string, unknown> }, requestId?: string) {
+  async function record(
+    principal: Principal,
+    loaded: Loaded,
+    work: (tx: Parameters<Parameters<DealContext['repo']['transaction']>[0]>[0]) => Promise<void>,
+    audit: { type: string; data: Record<string, unknown> },
+    requestId?: string,
+  ) {
     await ctx.repo.transaction(async (tx, trx) => {
       await work(tx);
       await tx.update(loaded.deal.id, { updated_at: ctx.now().toISOString() });
-      await ctx.audit.appendInTransaction(trx, { type: audit.type, actor: ctx.actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { dealId: loaded.deal.id, ...audit.data } });
+      await ctx.audit.appendInTransaction(trx, {
+        type: audit.type,
+        actor: ctx.actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { dealId: loaded.deal.id, ...audit.data },
+      });
     });
     return ctx.reload(loaded);
   }
@@ -45,7 +57,8 @@ export function createDealMoney(ctx: DealContext) {
         throw new AppError('VALIDATION_FAILED', 'a holdback, and only a holdback, has a claims window', { fields: ['claimsWindowEndsOn'] });
       }
       const existing = await ctx.repo.moneyOf(loaded.deal.id);
-      if ((input.kind === 'final_payment' || input.kind === 'deposit') && existing.some((m) => m.kind === input.kind)) refuse(`only one ${input.kind}`);
+      if ((input.kind === 'final_payment' || input.kind === 'deposit') && existing.some((m) => m.kind === input.kind))
+        refuse(`only one ${input.kind}`);
       const row = {
         id: newId(),
         deal_id: loaded.deal.id,
@@ -58,7 +71,13 @@ export function createDealMoney(ctx: DealContext) {
         note: input.note,
         created_at: ctx.now().toISOString(),
       };
-      return record(principal, loaded, (tx) => tx.insertMoney(row).then(() => undefined), { type: 'deals.money_recorded', data: { milestoneId: row.id, kind: row.kind, amountCents: row.amount_cents } }, requestId);
+      return record(
+        principal,
+        loaded,
+        (tx) => tx.insertMoney(row).then(() => undefined),
+        { type: 'deals.money_recorded', data: { milestoneId: row.id, kind: row.kind, amountCents: row.amount_cents } },
+        requestId,
+      );
     },
 
     /** Paid (once), then — for the co-managed account and the holdback — released; a holdback only after its window. */
@@ -75,7 +94,13 @@ export function createDealMoney(ctx: DealContext) {
         if (m.kind === 'holdback' && m.claims_window_ends_on && input.on < m.claims_window_ends_on) refuse('claims window still open');
       }
       const columns = input.action === 'paid' ? { paid_on: input.on } : { released_on: input.on };
-      return record(principal, loaded, (tx) => tx.updateMoney(m.id, columns).then(() => undefined), { type: 'deals.money_event_recorded', data: { milestoneId: m.id, action: input.action, on: input.on } }, requestId);
+      return record(
+        principal,
+        loaded,
+        (tx) => tx.updateMoney(m.id, columns).then(() => undefined),
+        { type: 'deals.money_event_recorded', data: { milestoneId: m.id, action: input.action, on: input.on } },
+        requestId,
+      );
     },
 
     /** The equity pledge back to the seller: registered once, released only after the final payment is recorded paid. */
@@ -91,7 +116,13 @@ export function createDealMoney(ctx: DealContext) {
         if (!final?.paid_on) refuse('final payment not recorded');
       }
       const columns = input.action === 'registered' ? { pledge_registered_on: input.on } : { pledge_released_on: input.on };
-      return record(principal, loaded, (tx) => tx.update(deal.id, columns).then(() => undefined), { type: 'deals.pledge_recorded', data: { action: input.action, on: input.on } }, requestId);
+      return record(
+        principal,
+        loaded,
+        (tx) => tx.update(deal.id, columns).then(() => undefined),
+        { type: 'deals.pledge_recorded', data: { action: input.action, on: input.on } },
+        requestId,
+      );
     },
   };
 }

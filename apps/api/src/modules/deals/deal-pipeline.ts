@@ -1,5 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { ART22_DUE_WORKING_DAYS, CUSTODY_ITEMS, type DealSide, type DealStage, type NotificationKind, type TDealView } from '@sealbridge/contracts';
+import {
+  ART22_DUE_WORKING_DAYS,
+  CUSTODY_ITEMS,
+  type DealSide,
+  type DealStage,
+  type NotificationKind,
+  type TDealView,
+} from '@sealbridge/contracts';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
@@ -19,7 +26,8 @@ const newDealCode = () => `DL-${Array.from({ length: 8 }, () => CODE_ALPHABET[ra
 
 /** Starting a deal, moving it one stage on (the lock at intent, the Art. 22 task at handover, the closing), cancelling it. */
 export function createDealPipeline(ctx: DealContext) {
-  const accountOf = (deal: DealRow, side: DealSide) => (side === 'buyer' ? deal.buyer_account_id : side === 'seller' ? deal.seller_account_id : deal.broker_account_id);
+  const accountOf = (deal: DealRow, side: DealSide) =>
+    side === 'buyer' ? deal.buyer_account_id : side === 'seller' ? deal.seller_account_id : deal.broker_account_id;
 
   /** Notices to the sides other than the actor's (the broker hears of a party's step, the parties of the broker's). */
   const noticesTo = (deal: DealRow, sides: readonly DealSide[], kind: NotificationKind, params: Record<string, string>) =>
@@ -29,7 +37,15 @@ export function createDealPipeline(ctx: DealContext) {
     });
 
   /** Checks and side effects of entering a stage, inside the advancing transaction. Returns the columns to set. */
-  async function enter(tx: DealsRepo, trx: Transaction<Database>, loaded: Loaded, to: DealStage, input: Advance, principal: Principal, requestId: string | null) {
+  async function enter(
+    tx: DealsRepo,
+    trx: Transaction<Database>,
+    loaded: Loaded,
+    to: DealStage,
+    input: Advance,
+    principal: Principal,
+    requestId: string | null,
+  ) {
     const { deal } = loaded;
     const at = ctx.now().toISOString();
     const actor = ctx.actorOf(principal);
@@ -37,10 +53,29 @@ export function createDealPipeline(ctx: DealContext) {
       const intent = input.intent;
       if (!intent) throw new AppError('VALIDATION_FAILED', 'the letter of intent or deposit is required', { fields: ['intent'] });
       ctx.requirePast('intent.signedOn', intent.signedOn);
-      if (intent.exclusiveUntil < intent.signedOn) throw new AppError('VALIDATION_FAILED', 'exclusivity ends before it starts', { fields: ['intent.exclusiveUntil'] });
-      await ctx.listings.lock(trx, { listingId: deal.listing_id, dealId: deal.id, buyerAccountId: deal.buyer_account_id, kind: intent.kind, actor, requestId });
+      if (intent.exclusiveUntil < intent.signedOn)
+        throw new AppError('VALIDATION_FAILED', 'exclusivity ends before it starts', { fields: ['intent.exclusiveUntil'] });
+      await ctx.listings.lock(trx, {
+        listingId: deal.listing_id,
+        dealId: deal.id,
+        buyerAccountId: deal.buyer_account_id,
+        kind: intent.kind,
+        actor,
+        requestId,
+      });
       if (intent.depositWan !== undefined) {
-        await tx.insertMoney({ id: newId(), deal_id: deal.id, kind: 'deposit', amount_cents: toCents(intent.depositWan), due_on: null, paid_on: null, released_on: null, claims_window_ends_on: null, note: '', created_at: at });
+        await tx.insertMoney({
+          id: newId(),
+          deal_id: deal.id,
+          kind: 'deposit',
+          amount_cents: toCents(intent.depositWan),
+          due_on: null,
+          paid_on: null,
+          released_on: null,
+          claims_window_ends_on: null,
+          note: '',
+          created_at: at,
+        });
       }
       return { intent_kind: intent.kind, intent_signed_on: intent.signedOn, exclusive_until: intent.exclusiveUntil };
     }
@@ -48,13 +83,25 @@ export function createDealPipeline(ctx: DealContext) {
       const a = input.agreement;
       if (!a) throw new AppError('VALIDATION_FAILED', 'the signed agreement is required', { fields: ['agreement'] });
       ctx.requirePast('agreement.signedOn', a.signedOn);
-      if (deal.intent_signed_on && a.signedOn < deal.intent_signed_on) throw new AppError('VALIDATION_FAILED', 'agreement signed before the letter of intent', { fields: ['agreement.signedOn'] });
-      return { agreement_signed_on: a.signedOn, seller_kind: a.sellerKind, price_cents: toCents(a.priceWan), cost_basis_cents: a.costBasisWan === null ? null : toCents(a.costBasisWan) };
+      if (deal.intent_signed_on && a.signedOn < deal.intent_signed_on)
+        throw new AppError('VALIDATION_FAILED', 'agreement signed before the letter of intent', { fields: ['agreement.signedOn'] });
+      return {
+        agreement_signed_on: a.signedOn,
+        seller_kind: a.sellerKind,
+        price_cents: toCents(a.priceWan),
+        cost_basis_cents: a.costBasisWan === null ? null : toCents(a.costBasisWan),
+      };
     }
     if (to === 'handover') {
       // The Art. 22 notice task opens with the handover and must be done before the closing (NOTES.md).
       const dueOn = ctx.calendar.addWorkingDays(ctx.today(), ART22_DUE_WORKING_DAYS);
-      await ctx.audit.appendInTransaction(trx, { type: 'deals.art22_opened', actor, decision: 'allowed', requestId, data: { dealId: deal.id, dueOn } });
+      await ctx.audit.appendInTransaction(trx, {
+        type: 'deals.art22_opened',
+        actor,
+        decision: 'allowed',
+        requestId,
+        data: { dealId: deal.id, dueOn },
+      });
       return { art22_opened_at: at, art22_due_on: dueOn };
     }
     if (to === 'post_closing') {
@@ -62,7 +109,14 @@ export function createDealPipeline(ctx: DealContext) {
       const blockers = closeBlockers(deal, marks, custody);
       if (blockers.length) throw new AppError('DEAL_CLOSE_BLOCKED', 'deal cannot close yet', { blockers });
       await ctx.listings.end(trx, { listingId: deal.listing_id, dealId: deal.id, outcome: 'closed', actor, requestId });
-      await ctx.audit.appendInTransaction(trx, { type: 'deals.closed', actor, decision: 'allowed', subjectId: deal.subject_id, requestId, data: { dealId: deal.id, listingId: deal.listing_id } });
+      await ctx.audit.appendInTransaction(trx, {
+        type: 'deals.closed',
+        actor,
+        decision: 'allowed',
+        subjectId: deal.subject_id,
+        requestId,
+        data: { dealId: deal.id, listingId: deal.listing_id },
+      });
       // The first reminder to leave the legal representative's seat goes with the closing notice.
       return { status: 'closed' as const, closed_at: at, legal_rep_last_reminder_at: at };
     }
@@ -98,12 +152,31 @@ export function createDealPipeline(ctx: DealContext) {
         status: 'open',
         started_at: at,
         stage_entered_at: at,
-        intent_kind: null, intent_signed_on: null, exclusive_until: null,
-        agreement_signed_on: null, seller_kind: null, price_cents: null, cost_basis_cents: null,
-        pledge_registered_on: null, pledge_released_on: null,
-        art22_opened_at: null, art22_due_on: null, art22_completed_at: null, art22_completed_by: null, art22_notified_on: null, art22_channels: null, art22_groups: null, art22_document_id: null,
-        legal_rep_changed_on: null, legal_rep_confirmed_at: null, legal_rep_evidence_ct: null, legal_rep_evidence_type: null, legal_rep_last_reminder_at: null,
-        closed_at: null, cancelled_at: null, cancel_reason: null,
+        intent_kind: null,
+        intent_signed_on: null,
+        exclusive_until: null,
+        agreement_signed_on: null,
+        seller_kind: null,
+        price_cents: null,
+        cost_basis_cents: null,
+        pledge_registered_on: null,
+        pledge_released_on: null,
+        art22_opened_at: null,
+        art22_due_on: null,
+        art22_completed_at: null,
+        art22_completed_by: null,
+        art22_notified_on: null,
+        art22_channels: null,
+        art22_groups: null,
+        art22_document_id: null,
+        legal_rep_changed_on: null,
+        legal_rep_confirmed_at: null,
+        legal_rep_evidence_ct: null,
+        legal_rep_evidence_type: null,
+        legal_rep_last_reminder_at: null,
+        closed_at: null,
+        cancelled_at: null,
+        cancel_reason: null,
         updated_at: at,
       };
       // The seller's declared handover list scopes the custody ledger (all items when the listing named none).
@@ -111,12 +184,33 @@ export function createDealPipeline(ctx: DealContext) {
       await ctx.repo
         .transaction(async (tx, trx) => {
           await tx.insert(deal);
-          await tx.insertCustody(CUSTODY_ITEMS.map((kind) => ({
-            deal_id: deal.id, kind, applicable: inScope.has(kind) ? 1 : 0, photo_ct: null, photo_type: null, photo_uploaded_by: null, photo_uploaded_at: null,
-            seller_confirmed_at: null, seller_confirmed_by: null, buyer_confirmed_at: null, buyer_confirmed_by: null, old_seal_cancelled_on: null, new_seal_filed_on: null, updated_at: at,
-          })));
+          await tx.insertCustody(
+            CUSTODY_ITEMS.map((kind) => ({
+              deal_id: deal.id,
+              kind,
+              applicable: inScope.has(kind) ? 1 : 0,
+              photo_ct: null,
+              photo_type: null,
+              photo_uploaded_by: null,
+              photo_uploaded_at: null,
+              seller_confirmed_at: null,
+              seller_confirmed_by: null,
+              buyer_confirmed_at: null,
+              buyer_confirmed_by: null,
+              old_seal_cancelled_on: null,
+              new_seal_filed_on: null,
+              updated_at: at,
+            })),
+          );
           await tx.insertEvent(ctx.event(deal, principal, 'buyer', 'started', { to: 'inquiry' }));
-          await ctx.audit.appendInTransaction(trx, { type: 'deals.started', actor: ctx.actorOf(principal), decision: 'allowed', subjectId: deal.subject_id, requestId: requestId ?? null, data: { dealId: deal.id, listingId } });
+          await ctx.audit.appendInTransaction(trx, {
+            type: 'deals.started',
+            actor: ctx.actorOf(principal),
+            decision: 'allowed',
+            subjectId: deal.subject_id,
+            requestId: requestId ?? null,
+            data: { dealId: deal.id, listingId },
+          });
         })
         .catch(async (error: unknown) => {
           // A second start racing this one won the unique index: answer with that deal, as above.
@@ -130,7 +224,16 @@ export function createDealPipeline(ctx: DealContext) {
         await ctx.notify(
           (['seller', 'broker'] as const).flatMap((side) => {
             const accountId = accountOf(stored, side);
-            return accountId ? [{ accountId, kind: 'deal_started' as const, params: { deal: stored.code, code: stored.listing_code, buyer }, link: ctx.linkFor(side, stored.id) }] : [];
+            return accountId
+              ? [
+                  {
+                    accountId,
+                    kind: 'deal_started' as const,
+                    params: { deal: stored.code, code: stored.listing_code, buyer },
+                    link: ctx.linkFor(side, stored.id),
+                  },
+                ]
+              : [];
           }),
         );
       }
@@ -148,7 +251,8 @@ export function createDealPipeline(ctx: DealContext) {
       const { deal } = loaded;
       ctx.guard([{ field: 'note', text: input.note }]);
       const to = nextStage(deal.stage);
-      if (deal.status !== 'open' || input.from !== deal.stage || !to) throw new AppError('DEAL_STAGE_ORDER', 'stage changed or no next stage');
+      if (deal.status !== 'open' || input.from !== deal.stage || !to)
+        throw new AppError('DEAL_STAGE_ORDER', 'stage changed or no next stage');
       // The closing reports every blocker at once (checklist included) instead of the checklist alone.
       const open = to === 'post_closing' ? [] : openItems(deal, await ctx.repo.marksOf(deal.id), deal.stage as DealStage);
       if (open.length) throw new AppError('DEAL_CHECKLIST_OPEN', 'checklist items open', { items: open });
@@ -160,16 +264,41 @@ export function createDealPipeline(ctx: DealContext) {
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
         const columns = await enter(tx, trx, loaded, to, input, principal, requestId ?? null);
-        if (!(await tx.updateIf(deal.id, deal, { ...columns, stage: to, stage_entered_at: at, updated_at: at }))) throw new AppError('DEAL_STAGE_ORDER', 'moved meanwhile');
+        if (!(await tx.updateIf(deal.id, deal, { ...columns, stage: to, stage_entered_at: at, updated_at: at })))
+          throw new AppError('DEAL_STAGE_ORDER', 'moved meanwhile');
         await tx.insertEvent(ctx.event(deal, principal, 'broker', 'advanced', { from: deal.stage, to, note: input.note }));
-        await ctx.audit.appendInTransaction(trx, { type: 'deals.stage_advanced', actor: ctx.actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { dealId: deal.id, from: deal.stage as DealStage, to } });
+        await ctx.audit.appendInTransaction(trx, {
+          type: 'deals.stage_advanced',
+          actor: ctx.actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { dealId: deal.id, from: deal.stage as DealStage, to },
+        });
       });
       const after = (await ctx.repo.findById(deal.id)) ?? deal;
       const parties: DealSide[] = ['buyer', 'seller'];
       await ctx.notify([
-        ...noticesTo(after, parties, to === 'post_closing' ? 'deal_closed' : ctx.stageKind(to), { deal: after.code, code: after.listing_code }),
-        ...(to === 'handover' ? noticesTo(after, ['buyer', 'broker'], 'deal_art22_task', { deal: after.code, code: after.listing_code, due: after.art22_due_on ?? '' }) : []),
-        ...(to === 'post_closing' ? [{ accountId: after.seller_account_id, kind: 'deal_legal_rep_reminder' as const, params: { deal: after.code, code: after.listing_code }, link: ctx.linkFor('seller', after.id) }] : []),
+        ...noticesTo(after, parties, to === 'post_closing' ? 'deal_closed' : ctx.stageKind(to), {
+          deal: after.code,
+          code: after.listing_code,
+        }),
+        ...(to === 'handover'
+          ? noticesTo(after, ['buyer', 'broker'], 'deal_art22_task', {
+              deal: after.code,
+              code: after.listing_code,
+              due: after.art22_due_on ?? '',
+            })
+          : []),
+        ...(to === 'post_closing'
+          ? [
+              {
+                accountId: after.seller_account_id,
+                kind: 'deal_legal_rep_reminder' as const,
+                params: { deal: after.code, code: after.listing_code },
+                link: ctx.linkFor('seller', after.id),
+              },
+            ]
+          : []),
       ]);
       return ctx.view({ deal: after, side: 'broker' });
     },
@@ -184,10 +313,24 @@ export function createDealPipeline(ctx: DealContext) {
       const at = ctx.now().toISOString();
       const actor = ctx.actorOf(principal);
       await ctx.repo.transaction(async (tx, trx) => {
-        if (stageIndex(deal.stage) >= stageIndex(LOCKED_FROM)) await ctx.listings.end(trx, { listingId: deal.listing_id, dealId: deal.id, outcome: 'cancelled', actor, requestId: requestId ?? null });
-        if (!(await tx.updateIf(deal.id, deal, { status: 'cancelled', cancelled_at: at, cancel_reason: input.reason, updated_at: at }))) throw new AppError('DEAL_STAGE_ORDER', 'moved meanwhile');
+        if (stageIndex(deal.stage) >= stageIndex(LOCKED_FROM))
+          await ctx.listings.end(trx, {
+            listingId: deal.listing_id,
+            dealId: deal.id,
+            outcome: 'cancelled',
+            actor,
+            requestId: requestId ?? null,
+          });
+        if (!(await tx.updateIf(deal.id, deal, { status: 'cancelled', cancelled_at: at, cancel_reason: input.reason, updated_at: at })))
+          throw new AppError('DEAL_STAGE_ORDER', 'moved meanwhile');
         await tx.insertEvent(ctx.event(deal, principal, 'broker', 'cancelled', { from: deal.stage, note: input.note }));
-        await ctx.audit.appendInTransaction(trx, { type: 'deals.cancelled', actor, decision: 'allowed', requestId: requestId ?? null, data: { dealId: deal.id, stage: deal.stage as DealStage, reason: input.reason } });
+        await ctx.audit.appendInTransaction(trx, {
+          type: 'deals.cancelled',
+          actor,
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { dealId: deal.id, stage: deal.stage as DealStage, reason: input.reason },
+        });
       });
       const after = (await ctx.repo.findById(deal.id)) ?? deal;
       await ctx.notify(noticesTo(after, ['buyer', 'seller'], 'deal_cancelled', { deal: after.code, code: after.listing_code }));

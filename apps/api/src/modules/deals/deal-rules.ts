@@ -40,7 +40,9 @@ export function applicableItems(deal: Pick<DealRow, 'seller_kind' | 'intent_kind
 /** Keys of the stage's applicable items that are not done. */
 export function openItems(deal: DealRow, marks: readonly DealMarkRow[], stage: DealStage): string[] {
   const done = new Set(marks.map((m) => m.item_key));
-  return applicableItems(deal, stage).filter((i) => !done.has(i.key)).map((i) => i.key);
+  return applicableItems(deal, stage)
+    .filter((i) => !done.has(i.key))
+    .map((i) => i.key);
 }
 
 export const isSeal = (kind: string) => SEAL_ITEMS.includes(kind as CustodyItem);
@@ -64,7 +66,8 @@ export function closeBlockers(deal: DealRow, marks: readonly DealMarkRow[], cust
   if (upTo.some((stage) => openItems(deal, marks, stage).length > 0)) out.push('checklist');
   const inScope = custody.filter((c) => c.applicable);
   if (inScope.some((c) => c.photo_ct === null || c.seller_confirmed_at === null || c.buyer_confirmed_at === null)) out.push('custody');
-  if (inScope.some((c) => isSeal(c.kind) && (c.old_seal_cancelled_on === null || c.new_seal_filed_on === null))) out.push('seal_cancellation');
+  if (inScope.some((c) => isSeal(c.kind) && (c.old_seal_cancelled_on === null || c.new_seal_filed_on === null)))
+    out.push('seal_cancellation');
   if (deal.art22_completed_at === null) out.push('art22');
   return out;
 }

@@ -1,4 +1,12 @@
-import { DEAL_CHECKLIST, LEGAL_REP_REMINDER_WORKING_DAYS, type DealStage, type TDealImage, type TDealView, type ZArt22Request, type ZChecklistMarkRequest } from '@sealbridge/contracts';
+import {
+  DEAL_CHECKLIST,
+  LEGAL_REP_REMINDER_WORKING_DAYS,
+  type DealStage,
+  type TDealImage,
+  type TDealView,
+  type ZArt22Request,
+  type ZChecklistMarkRequest,
+} from '@sealbridge/contracts';
 import type { z } from 'zod';
 import { chinaDay } from '../../platform/calendar/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
@@ -27,7 +35,7 @@ export function createDealTasks(ctx: DealContext) {
       if (deal.status === 'cancelled') throw new AppError('CONFLICT', 'deal cancelled');
       const def = DEAL_CHECKLIST.find((i) => i.key === itemKey);
       if (!def) throw new AppError('NOT_FOUND');
-      if (side !== 'broker' && def.owner !== side) throw new AppError('FORBIDDEN', 'not this side\'s item');
+      if (side !== 'broker' && def.owner !== side) throw new AppError('FORBIDDEN', "not this side's item");
       if (def.stage !== deal.stage || !applicableItems(deal, deal.stage as DealStage).some((i) => i.key === itemKey)) {
         throw new AppError('DEAL_STAGE_ORDER', 'only items of the current stage can be ticked');
       }
@@ -35,12 +43,26 @@ export function createDealTasks(ctx: DealContext) {
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
         if (input.done) {
-          await tx.upsertMark({ deal_id: deal.id, item_key: itemKey, done_at: at, done_by_side: side, done_by_account_id: principal.accountId, remark: input.remark, document_ids: JSON.stringify(input.documentIds) });
+          await tx.upsertMark({
+            deal_id: deal.id,
+            item_key: itemKey,
+            done_at: at,
+            done_by_side: side,
+            done_by_account_id: principal.accountId,
+            remark: input.remark,
+            document_ids: JSON.stringify(input.documentIds),
+          });
         } else {
           await tx.deleteMark(deal.id, itemKey);
         }
         await tx.update(deal.id, { updated_at: at });
-        await ctx.audit.appendInTransaction(trx, { type: 'deals.checklist_marked', actor: ctx.actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { dealId: deal.id, item: itemKey, done: input.done, side } });
+        await ctx.audit.appendInTransaction(trx, {
+          type: 'deals.checklist_marked',
+          actor: ctx.actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { dealId: deal.id, item: itemKey, done: input.done, side },
+        });
       });
       return ctx.reload(loaded);
     },
@@ -57,7 +79,8 @@ export function createDealTasks(ctx: DealContext) {
       ctx.requireOpen(deal);
       if (!deal.art22_opened_at || deal.art22_completed_at) throw new AppError('CONFLICT', 'no open Art. 22 task');
       ctx.requirePast('notifiedOn', input.notifiedOn);
-      if (input.notifiedOn < chinaDay(new Date(deal.art22_opened_at))) throw new AppError('VALIDATION_FAILED', 'notice before the task opened', { fields: ['notifiedOn'] });
+      if (input.notifiedOn < chinaDay(new Date(deal.art22_opened_at)))
+        throw new AppError('VALIDATION_FAILED', 'notice before the task opened', { fields: ['notifiedOn'] });
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
         await tx.update(deal.id, {
@@ -70,7 +93,13 @@ export function createDealTasks(ctx: DealContext) {
           updated_at: at,
         });
         await tx.insertEvent(ctx.event(deal, principal, loaded.side, 'art22_completed'));
-        await ctx.audit.appendInTransaction(trx, { type: 'deals.art22_completed', actor: ctx.actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { dealId: deal.id, side: loaded.side, notifiedOn: input.notifiedOn } });
+        await ctx.audit.appendInTransaction(trx, {
+          type: 'deals.art22_completed',
+          actor: ctx.actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { dealId: deal.id, side: loaded.side, notifiedOn: input.notifiedOn },
+        });
       });
       return ctx.reload(loaded);
     },
@@ -79,7 +108,12 @@ export function createDealTasks(ctx: DealContext) {
      * After the closing, the seller proves they are no longer the legal representative on record (a photo of the
      * new licence or the registry page), sealed under the deal's vault subject. The reminders stop with it.
      */
-    async confirmLegalRep(principal: Principal, id: string, input: { changedOn: string; evidenceImage: string }, requestId?: string): Promise<TDealView> {
+    async confirmLegalRep(
+      principal: Principal,
+      id: string,
+      input: { changedOn: string; evidenceImage: string },
+      requestId?: string,
+    ): Promise<TDealView> {
       const loaded = await ctx.load(principal, id, requestId);
       ctx.requireSide(loaded, ['seller']);
       const { deal } = loaded;
@@ -91,7 +125,13 @@ export function createDealTasks(ctx: DealContext) {
       const sealed = await ctx.vault.sealFields(subject, 'deals', deal.id, { legal_rep_evidence: image.base64 });
       const at = ctx.now().toISOString();
       await ctx.repo.transaction(async (tx, trx) => {
-        await tx.update(deal.id, { legal_rep_changed_on: input.changedOn, legal_rep_confirmed_at: at, legal_rep_evidence_ct: sealed['legal_rep_evidence_ct'] ?? null, legal_rep_evidence_type: image.type, updated_at: at });
+        await tx.update(deal.id, {
+          legal_rep_changed_on: input.changedOn,
+          legal_rep_confirmed_at: at,
+          legal_rep_evidence_ct: sealed['legal_rep_evidence_ct'] ?? null,
+          legal_rep_evidence_type: image.type,
+          updated_at: at,
+        });
         await tx.insertEvent(ctx.event(deal, principal, 'seller', 'legal_rep_confirmed'));
         await ctx.audit.appendInTransaction(trx, {
           type: 'deals.legal_rep_confirmed',
@@ -111,7 +151,13 @@ export function createDealTasks(ctx: DealContext) {
       ctx.requireSide(loaded, ['seller', 'broker']);
       const { deal } = loaded;
       if (!deal.legal_rep_evidence_ct) throw new AppError('NOT_FOUND');
-      const image = await revealDealImage(ctx, principal, loaded, { table: 'deals', recordId: deal.id, field: 'legal_rep_evidence', row: deal as unknown as Record<string, unknown> }, requestId);
+      const image = await revealDealImage(
+        ctx,
+        principal,
+        loaded,
+        { table: 'deals', recordId: deal.id, field: 'legal_rep_evidence', row: deal as unknown as Record<string, unknown> },
+        requestId,
+      );
       return { type: deal.legal_rep_evidence_type === 'png' ? 'png' : 'jpeg', image };
     },
 
@@ -130,9 +176,22 @@ export function createDealTasks(ctx: DealContext) {
         const at = now.toISOString();
         await ctx.repo.transaction(async (tx, trx) => {
           await tx.update(deal.id, { legal_rep_last_reminder_at: at });
-          await ctx.audit.appendInTransaction(trx, { type: 'deals.legal_rep_reminded', actor: SYSTEM_ACTOR, decision: 'allowed', requestId: null, data: { dealId: deal.id } });
+          await ctx.audit.appendInTransaction(trx, {
+            type: 'deals.legal_rep_reminded',
+            actor: SYSTEM_ACTOR,
+            decision: 'allowed',
+            requestId: null,
+            data: { dealId: deal.id },
+          });
         });
-        await ctx.notify([{ accountId: deal.seller_account_id, kind: 'deal_legal_rep_reminder', params: { deal: deal.code, code: deal.listing_code }, link: ctx.linkFor('seller', deal.id) }]);
+        await ctx.notify([
+          {
+            accountId: deal.seller_account_id,
+            kind: 'deal_legal_rep_reminder',
+            params: { deal: deal.code, code: deal.listing_code },
+            link: ctx.linkFor('seller', deal.id),
+          },
+        ]);
         sent += 1;
       }
       return sent;

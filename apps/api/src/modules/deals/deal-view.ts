@@ -14,8 +14,10 @@ import { chinaDay, type WorkingDayCalendar } from '../../platform/calendar/index
 import { applicableItems, closeBlockers, custodyComplete, dueOf, isSeal, openItems, stageIndex, taxEstimate, toWan } from './deal-rules.ts';
 import type { DealCustodyRow, DealEventRow, DealMarkRow, DealMoneyRow, DealRow } from './deals-repo.ts';
 
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null => (v !== null && (list as readonly string[]).includes(v) ? (v as T) : null);
-const listOf = <T extends string>(list: readonly T[], json: string | null): T[] => (JSON.parse(json ?? '[]') as string[]).filter((v): v is T => (list as readonly string[]).includes(v));
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : null;
+const listOf = <T extends string>(list: readonly T[], json: string | null): T[] =>
+  (JSON.parse(json ?? '[]') as string[]).filter((v): v is T => (list as readonly string[]).includes(v));
 const sideOf = (v: string | null): DealSide | null => oneOf(['buyer', 'seller', 'broker'] as const, v);
 const imageType = (v: string | null) => oneOf(['jpeg', 'png'] as const, v);
 
@@ -31,7 +33,12 @@ export function toCustodyView(row: DealCustodyRow): TCustodyView {
     kind: row.kind as CustodyItem,
     seal: isSeal(row.kind),
     applicable: row.applicable === 1,
-    photo: { present: row.photo_ct !== null, type: imageType(row.photo_type), uploadedBy: sideOf(row.photo_uploaded_by), uploadedAt: row.photo_uploaded_at },
+    photo: {
+      present: row.photo_ct !== null,
+      type: imageType(row.photo_type),
+      uploadedBy: sideOf(row.photo_uploaded_by),
+      uploadedAt: row.photo_uploaded_at,
+    },
     sellerConfirmedAt: row.seller_confirmed_at,
     buyerConfirmedAt: row.buyer_confirmed_at,
     oldSealCancelledOn: row.old_seal_cancelled_on,
@@ -53,10 +60,19 @@ const baseOf = (deal: DealRow, ctx: { side: DealSide; buyerAlias: string }) => (
   stageEnteredAt: deal.stage_entered_at,
 });
 
-export type DealParts = { marks: readonly DealMarkRow[]; custody: readonly DealCustodyRow[]; money: readonly DealMoneyRow[]; events: readonly DealEventRow[] };
+export type DealParts = {
+  marks: readonly DealMarkRow[];
+  custody: readonly DealCustodyRow[];
+  money: readonly DealMoneyRow[];
+  events: readonly DealEventRow[];
+};
 
 /** The whole deal as one side sees it. Nothing here names a person: the buyer is their per-listing alias. */
-export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSide; buyerAlias: string; calendar: WorkingDayCalendar; now: Date }): TDealView {
+export function toDealView(
+  deal: DealRow,
+  parts: DealParts,
+  ctx: { side: DealSide; buyerAlias: string; calendar: WorkingDayCalendar; now: Date },
+): TDealView {
   const { calendar } = ctx;
   const today = chinaDay(ctx.now);
   const marks = new Map(parts.marks.map((m) => [m.item_key, m]));
@@ -96,7 +112,11 @@ export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSid
     cancelReason: oneOf(DEAL_CANCEL_REASONS, deal.cancel_reason),
     intent:
       deal.intent_kind && deal.intent_signed_on && deal.exclusive_until
-        ? { kind: deal.intent_kind === 'deposit' ? 'deposit' : 'loi', signedOn: deal.intent_signed_on, exclusiveUntil: deal.exclusive_until }
+        ? {
+            kind: deal.intent_kind === 'deposit' ? 'deposit' : 'loi',
+            signedOn: deal.intent_signed_on,
+            exclusiveUntil: deal.exclusive_until,
+          }
         : null,
     agreement:
       deal.agreement_signed_on && deal.price_cents !== null
@@ -152,11 +172,18 @@ export function toDealView(deal: DealRow, parts: DealParts, ctx: { side: DealSid
 }
 
 /** A line of a deal list: the caller's open items in the current stage and the earliest due date among them. */
-export function toDealSummary(deal: DealRow, marks: readonly DealMarkRow[], ctx: { side: DealSide; buyerAlias: string; calendar: WorkingDayCalendar }): TDealSummary {
+export function toDealSummary(
+  deal: DealRow,
+  marks: readonly DealMarkRow[],
+  ctx: { side: DealSide; buyerAlias: string; calendar: WorkingDayCalendar },
+): TDealSummary {
   const stage = deal.stage as DealStage;
   const open = new Set(deal.status !== 'cancelled' ? openItems(deal, marks, stage) : []);
   const mine = applicableItems(deal, stage).filter((i) => open.has(i.key) && (ctx.side === 'broker' || i.owner === ctx.side));
-  const dues = mine.map((i) => dueOf(i, deal.stage_entered_at, deal.agreement_signed_on, ctx.calendar).dueOn).filter((d): d is string => d !== null).sort();
+  const dues = mine
+    .map((i) => dueOf(i, deal.stage_entered_at, deal.agreement_signed_on, ctx.calendar).dueOn)
+    .filter((d): d is string => d !== null)
+    .sort();
   return {
     ...baseOf(deal, ctx),
     myOpenItems: mine.length,

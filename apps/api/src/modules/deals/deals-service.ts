@@ -28,14 +28,22 @@ export function createDealsService(deps: DealsDeps) {
       const wanted = status && DEAL_STATUSES.includes(status) ? status : undefined;
       const broker = principal.kind === 'staff' && principal.roles.includes('broker');
       if (principal.kind === 'staff' && !broker) return { items: [] };
-      const rows = broker ? await deps.repo.listForListings(await deps.listings.listingIdsAdvisedBy(principal.accountId), wanted) : await deps.repo.listForCustomer(principal.accountId, wanted);
+      const rows = broker
+        ? await deps.repo.listForListings(await deps.listings.listingIdsAdvisedBy(principal.accountId), wanted)
+        : await deps.repo.listForCustomer(principal.accountId, wanted);
       const marks = await deps.repo.marksOfMany(rows.map((r) => r.id));
       return {
         items: rows.flatMap((deal) => {
           const side = broker ? 'broker' : ctx.customerSide(deal, principal);
           if (!side) return [];
           const own = marks.filter((m) => m.deal_id === deal.id);
-          return [toDealSummary(deal, own, { side, buyerAlias: deps.access.buyerAlias(deal.listing_id, deal.buyer_account_id), calendar: deps.calendar })];
+          return [
+            toDealSummary(deal, own, {
+              side,
+              buyerAlias: deps.access.buyerAlias(deal.listing_id, deal.buyer_account_id),
+              calendar: deps.calendar,
+            }),
+          ];
         }),
       };
     },

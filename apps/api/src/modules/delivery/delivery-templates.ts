@@ -31,7 +31,8 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
   },
   registration_already_registered: {
     params: [],
-    sms: () => `${SIGNATURE}有人使用本号码申请注册，但本号码已注册封桥账户。您可直接登录；忘记密码可在登录页找回。如非本人操作，请忽略本短信。`,
+    sms: () =>
+      `${SIGNATURE}有人使用本号码申请注册，但本号码已注册封桥账户。您可直接登录；忘记密码可在登录页找回。如非本人操作，请忽略本短信。`,
     emailSubject: '封桥 Sealbridge：您已有账户 / You already have an account',
     email: () =>
       `您好：\n\n有人使用本邮箱申请注册封桥 Sealbridge 账户，但本邮箱已注册。您可直接登录；忘记密码可在登录页找回。` +
@@ -42,7 +43,8 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
   },
   new_device_sign_in: {
     params: ['time', 'device'],
-    sms: (p) => `${SIGNATURE}您的账户于 ${p['time']} 在新设备（${p['device']}）上登录。如非本人操作，请立即修改密码并在“账号安全”中结束该会话。`,
+    sms: (p) =>
+      `${SIGNATURE}您的账户于 ${p['time']} 在新设备（${p['device']}）上登录。如非本人操作，请立即修改密码并在“账号安全”中结束该会话。`,
     emailSubject: '封桥 Sealbridge：新设备登录提醒 / Sign-in from a new device',
     email: (p) =>
       `您好：\n\n您的封桥 Sealbridge 账户于 ${p['time']}（北京时间）在一台新设备上输入了正确的密码：${p['device']}。` +
@@ -54,7 +56,8 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
   },
   password_reset_code: {
     params: ['code', 'minutes'],
-    sms: (p) => `${SIGNATURE}您正在重置封桥账户密码，验证码为 ${p['code']}，${p['minutes']} 分钟内有效。请勿告诉他人；如非本人操作，请忽略并留意账户安全。`,
+    sms: (p) =>
+      `${SIGNATURE}您正在重置封桥账户密码，验证码为 ${p['code']}，${p['minutes']} 分钟内有效。请勿告诉他人；如非本人操作，请忽略并留意账户安全。`,
     emailSubject: '封桥 Sealbridge 重置密码验证码 / Password reset code',
     email: (p) =>
       `您好：\n\n您正在重置封桥 Sealbridge 账户的密码，验证码为 ${p['code']}，${p['minutes']} 分钟内有效。重置后所有已登录的设备都会退出，` +
@@ -76,7 +79,8 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
   // long. The justification stays in the console, behind a sign-in.
   break_glass_alert: {
     params: ['staffNo', 'customerNo', 'minutes'],
-    sms: (p) => `${SIGNATURE}紧急访问提醒：员工 ${p['staffNo']} 已开启对客户 ${p['customerNo']} 个人信息的紧急访问，时长 ${p['minutes']} 分钟。请登录控制台查看理由并确认。`,
+    sms: (p) =>
+      `${SIGNATURE}紧急访问提醒：员工 ${p['staffNo']} 已开启对客户 ${p['customerNo']} 个人信息的紧急访问，时长 ${p['minutes']} 分钟。请登录控制台查看理由并确认。`,
     emailSubject: '封桥 Sealbridge 紧急访问提醒 / Break-glass access alert',
     email: (p) =>
       `您好：\n\n员工 ${p['staffNo']} 已开启对客户 ${p['customerNo']} 个人信息的紧急访问（break-glass），时长 ${p['minutes']} 分钟。` +

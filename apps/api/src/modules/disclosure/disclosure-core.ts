@@ -1,4 +1,11 @@
-import { DISCLOSURE_CONSENT_PURPOSES, type DisclosurePrecondition, type GrantLevel, type GrantViewState, type Purpose, type TTextFinding } from '@sealbridge/contracts';
+import {
+  DISCLOSURE_CONSENT_PURPOSES,
+  type DisclosurePrecondition,
+  type GrantLevel,
+  type GrantViewState,
+  type Purpose,
+  type TTextFinding,
+} from '@sealbridge/contracts';
 import type { AccountProfilesTable, DisclosureGrantsTable, InquiriesTable, ListingsTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
@@ -22,7 +29,10 @@ export type DisclosureDeps = {
   advisers: Pick<AdvisersService, 'ensureAdviser'>;
   notifications: NotificationsPort;
   /** The customer's profile row (sealed columns) and vault subject, for L3 contacts and sealed proofs of funds. */
-  profiles: { row: (accountId: string) => Promise<AccountProfilesTable | undefined>; ensureSubject: (accountId: string) => Promise<Subject> };
+  profiles: {
+    row: (accountId: string) => Promise<AccountProfilesTable | undefined>;
+    ensureSubject: (accountId: string) => Promise<Subject>;
+  };
   /** Staff reveals need a recent second-factor step-up (modules/factors). */
   requireStepUp: (sessionId: string, maxAgeMs: number) => Promise<void>;
   ndaSigner: NdaSigner;
@@ -52,7 +62,10 @@ export function buyerAliasWith(vault: Pick<Vault, 'keyedDigest'>, listingId: str
 
 /** Refuses free text holding identifiers (FREE_TEXT_IDENTIFIERS with field, kind and offsets; never the value). */
 export function guardText(texts: { field: string; text: string }[]): void {
-  const findings: TTextFinding[] = scanFreeText(texts.filter((t) => t.text.length > 0), null);
+  const findings: TTextFinding[] = scanFreeText(
+    texts.filter((t) => t.text.length > 0),
+    null,
+  );
   if (findings.length) throw new AppError('FREE_TEXT_IDENTIFIERS', 'text contains identifiers', { findings });
 }
 
@@ -85,7 +98,12 @@ export type PairFacts = {
 /** The level-by-level answer, from the facts of one (listing, buyer) pair at one moment. */
 export function levelsOf(f: PairFacts, at: Date) {
   const listingOpen = GRANTABLE_LISTING_STATUSES.includes(f.listing.status);
-  const l1Pre = f.inquiry.status === 'accepted' && f.buyerVerified && f.ndaSignatureId !== null && ['not_required', 'approved'].includes(f.proofOfFunds) && f.consent.sellerL1 === 'given';
+  const l1Pre =
+    f.inquiry.status === 'accepted' &&
+    f.buyerVerified &&
+    f.ndaSignatureId !== null &&
+    ['not_required', 'approved'].includes(f.proofOfFunds) &&
+    f.consent.sellerL1 === 'given';
   const l1 = listingOpen && l1Pre && grantOpen(f.grants.get('L1'), at);
   const l3Consents = f.consent.sellerL3 === 'given' && f.consent.buyerL3 === 'given';
   const active: Record<GrantLevel, boolean> = {
@@ -97,10 +115,21 @@ export function levelsOf(f: PairFacts, at: Date) {
     const g = f.grants.get(level);
     let state: GrantViewState | 'none' = g ? g.state : 'none';
     if (g?.state === 'approved' && g.expires_at !== null && new Date(g.expires_at) <= at) state = 'expired';
-    else if (g?.state === 'approved' && (['refused', 'withdrawn'].includes(f.consent.sellerL1) || (level === 'L3' && (['refused', 'withdrawn'].includes(f.consent.sellerL3) || ['refused', 'withdrawn'].includes(f.consent.buyerL3))))) {
+    else if (
+      g?.state === 'approved' &&
+      (['refused', 'withdrawn'].includes(f.consent.sellerL1) ||
+        (level === 'L3' && (['refused', 'withdrawn'].includes(f.consent.sellerL3) || ['refused', 'withdrawn'].includes(f.consent.buyerL3))))
+    ) {
       state = 'consent_withdrawn';
     }
-    return { level, state, expiresAt: g?.expires_at ?? null, active: active[level], decisionReason: g?.decision_reason ?? null, grantId: g?.id ?? null };
+    return {
+      level,
+      state,
+      expiresAt: g?.expires_at ?? null,
+      active: active[level],
+      decisionReason: g?.decision_reason ?? null,
+      grantId: g?.id ?? null,
+    };
   };
   return { active, l1Preconditions: l1Pre, views: (['L1', 'L2', 'L3'] as const).map(view) };
 }
@@ -126,7 +155,8 @@ export function missingFor(level: GrantLevel, f: PairFacts, at: Date): Disclosur
 /** Reads every fact of a pair: four indexed reads in parallel, nothing cached (ADR 0012). */
 export function createPairReader(deps: DisclosureDeps) {
   const { repo } = deps;
-  const stateOf = (d: { allowed: boolean; reason: string }): ConsentState => (d.allowed ? 'given' : d.reason === 'refused' || d.reason === 'withdrawn' ? d.reason : 'not_asked');
+  const stateOf = (d: { allowed: boolean; reason: string }): ConsentState =>
+    d.allowed ? 'given' : d.reason === 'refused' || d.reason === 'withdrawn' ? d.reason : 'not_asked';
   /** `knownGrants`: the pair's grants when the caller has just read them (the access check's fast path). */
   return async function read(listing: ListingsTable, inquiry: InquiriesTable, knownGrants?: DisclosureGrantsTable[]): Promise<PairFacts> {
     const recipient = recipientOf(inquiry.id);

@@ -32,7 +32,16 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
   const now = deps.now ?? (() => new Date());
   const readPair = createPairReader(deps);
 
-  async function change(grant: DisclosureGrantsTable, listing: ListingsTable, actor: Principal | null, action: Action, columns: Partial<DisclosureGrantsTable>, reason: string | null, requestId?: string, missing?: string[]) {
+  async function change(
+    grant: DisclosureGrantsTable,
+    listing: ListingsTable,
+    actor: Principal | null,
+    action: Action,
+    columns: Partial<DisclosureGrantsTable>,
+    reason: string | null,
+    requestId?: string,
+    missing?: string[],
+  ) {
     const at = now().toISOString();
     await repo.transaction(async (trx) => {
       const tx = createDisclosureRepo(trx);
@@ -52,7 +61,15 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
         actor: actor ? actorOf(actor) : SYSTEM,
         decision: 'allowed',
         requestId: requestId ?? null,
-        data: { listingId: listing.id, inquiryId: grant.inquiry_id, grantId: grant.id, level: grant.level, action, expiresAt: columns.expires_at ?? grant.expires_at, ...(missing ? { missing } : {}) },
+        data: {
+          listingId: listing.id,
+          inquiryId: grant.inquiry_id,
+          grantId: grant.id,
+          level: grant.level,
+          action,
+          expiresAt: columns.expires_at ?? grant.expires_at,
+          ...(missing ? { missing } : {}),
+        },
       });
     });
   }
@@ -65,13 +82,34 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
     return { grant, listing, inquiry };
   }
 
-  async function approve(principal: Principal, grant: DisclosureGrantsTable, listing: ListingsTable, inquiry: InquiriesTable, days: number, action: 'approved' | 'renewed', requestId?: string) {
+  async function approve(
+    principal: Principal,
+    grant: DisclosureGrantsTable,
+    listing: ListingsTable,
+    inquiry: InquiriesTable,
+    days: number,
+    action: 'approved' | 'renewed',
+    requestId?: string,
+  ) {
     const facts = await readPair(listing, inquiry);
     const missing = missingFor(grant.level, facts, now());
     if (missing.length) throw new AppError('DISCLOSURE_PRECONDITIONS', 'preconditions missing', { missing });
     const expires = new Date(now().getTime() + days * DAY_MS).toISOString();
-    await change(grant, listing, principal, action, { state: 'approved', decided_at: now().toISOString(), decided_by: principal.accountId, expires_at: expires, decision_reason: null }, null, requestId);
-    await deps.notifications.notify({ accountId: inquiry.buyer_account_id, kind: 'level_approved', params: { code: listing.code, level: grant.level, until: expires.slice(0, 10) }, link: '/account/inquiries' });
+    await change(
+      grant,
+      listing,
+      principal,
+      action,
+      { state: 'approved', decided_at: now().toISOString(), decided_by: principal.accountId, expires_at: expires, decision_reason: null },
+      null,
+      requestId,
+    );
+    await deps.notifications.notify({
+      accountId: inquiry.buyer_account_id,
+      kind: 'level_approved',
+      params: { code: listing.code, level: grant.level, until: expires.slice(0, 10) },
+      link: '/account/inquiries',
+    });
   }
 
   return {
@@ -81,28 +119,95 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       const facts = await readPair(listing, inquiry);
       if (missingFor('L2', facts, now()).includes('l1_not_active')) throw new AppError('GRANT_NOT_ACTIVE', 'L1 is not open');
       const existing = facts.grants.get(level);
-      if (existing && (existing.state === 'requested' || (existing.state === 'approved' && existing.expires_at !== null && new Date(existing.expires_at) > now()))) throw new AppError('CONFLICT', `${level} already ${existing.state}`);
+      if (
+        existing &&
+        (existing.state === 'requested' ||
+          (existing.state === 'approved' && existing.expires_at !== null && new Date(existing.expires_at) > now()))
+      )
+        throw new AppError('CONFLICT', `${level} already ${existing.state}`);
       const at = now().toISOString();
       const grantId = existing?.id ?? newId();
       await repo.transaction(async (trx) => {
         const tx = createDisclosureRepo(trx);
-        if (existing) await tx.updateGrant(existing.id, { state: 'requested', requested_at: at, decided_at: null, decided_by: null, decision_reason: null, expires_at: null, updated_at: at });
-        else await tx.insertGrant({ id: grantId, listing_id: listing.id, buyer_account_id: principal.accountId, inquiry_id: inquiry.id, level, state: 'requested', requested_at: at, decided_at: null, decided_by: null, decision_reason: null, expires_at: null, updated_at: at });
-        await tx.insertGrantEvent({ id: newId(), grant_id: grantId, listing_id: listing.id, at, actor_account_id: principal.accountId, actor_role: 'buyer', action: 'requested', reason: null });
-        await deps.audit.appendInTransaction(trx, { type: 'disclosure.level_requested', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, inquiryId: inquiry.id, grantId, level } });
+        if (existing)
+          await tx.updateGrant(existing.id, {
+            state: 'requested',
+            requested_at: at,
+            decided_at: null,
+            decided_by: null,
+            decision_reason: null,
+            expires_at: null,
+            updated_at: at,
+          });
+        else
+          await tx.insertGrant({
+            id: grantId,
+            listing_id: listing.id,
+            buyer_account_id: principal.accountId,
+            inquiry_id: inquiry.id,
+            level,
+            state: 'requested',
+            requested_at: at,
+            decided_at: null,
+            decided_by: null,
+            decision_reason: null,
+            expires_at: null,
+            updated_at: at,
+          });
+        await tx.insertGrantEvent({
+          id: newId(),
+          grant_id: grantId,
+          listing_id: listing.id,
+          at,
+          actor_account_id: principal.accountId,
+          actor_role: 'buyer',
+          action: 'requested',
+          reason: null,
+        });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'disclosure.level_requested',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId: listing.id, inquiryId: inquiry.id, grantId, level },
+        });
       });
       const buyer = buyerAliasWith(deps.vault, listing.id, principal.accountId);
       await deps.notifications.notifyMany([
-        ...(listing.broker_account_id ? [{ accountId: listing.broker_account_id, kind: 'level_requested' as const, params: { code: listing.code, buyer, level }, link: '/console/inquiries' }] : []),
+        ...(listing.broker_account_id
+          ? [
+              {
+                accountId: listing.broker_account_id,
+                kind: 'level_requested' as const,
+                params: { code: listing.code, buyer, level },
+                link: '/console/inquiries',
+              },
+            ]
+          : []),
         level === 'L3'
-          ? { accountId: sellerOf(listing), kind: 'consent_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/buyer-requests' }
-          : { accountId: sellerOf(listing), kind: 'level_requested' as const, params: { code: listing.code, buyer, level }, link: '/account/buyer-requests' },
+          ? {
+              accountId: sellerOf(listing),
+              kind: 'consent_requested' as const,
+              params: { code: listing.code, buyer, level },
+              link: '/account/buyer-requests',
+            }
+          : {
+              accountId: sellerOf(listing),
+              kind: 'level_requested' as const,
+              params: { code: listing.code, buyer, level },
+              link: '/account/buyer-requests',
+            },
       ]);
       return inquiries.buyerView(listing, await repo.inquiry(inquiry.id).then((i) => i ?? inquiry));
     },
 
     /** The adviser approves (every precondition must hold; the missing ones are named) or declines with a reason. */
-    async decide(principal: Principal, grantId: string, input: { decision: 'approve' | 'decline'; reason: string; days: number }, requestId?: string): Promise<TSellSideInquiry> {
+    async decide(
+      principal: Principal,
+      grantId: string,
+      input: { decision: 'approve' | 'decline'; reason: string; days: number },
+      requestId?: string,
+    ): Promise<TSellSideInquiry> {
       const { grant, listing, inquiry } = await grantForSellSide(principal, grantId);
       if (!isAdviser(principal, listing)) throw new AppError('NOT_FOUND');
       guardText([{ field: 'reason', text: input.reason }]);
@@ -110,8 +215,21 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       if (input.decision === 'approve') await approve(principal, grant, listing, inquiry, input.days, 'approved', requestId);
       else {
         if (!input.reason.trim()) throw new AppError('VALIDATION_FAILED', 'a decline needs a reason', { fields: ['reason'] });
-        await change(grant, listing, principal, 'declined', { state: 'declined', decided_at: now().toISOString(), decided_by: principal.accountId, decision_reason: input.reason }, input.reason, requestId);
-        await deps.notifications.notify({ accountId: inquiry.buyer_account_id, kind: 'level_declined', params: { code: listing.code, level: grant.level }, link: '/account/inquiries' });
+        await change(
+          grant,
+          listing,
+          principal,
+          'declined',
+          { state: 'declined', decided_at: now().toISOString(), decided_by: principal.accountId, decision_reason: input.reason },
+          input.reason,
+          requestId,
+        );
+        await deps.notifications.notify({
+          accountId: inquiry.buyer_account_id,
+          kind: 'level_declined',
+          params: { code: listing.code, level: grant.level },
+          link: '/account/inquiries',
+        });
       }
       return inquiries.sellSideView(listing, inquiry);
     },
@@ -129,11 +247,29 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       const { grant, listing, inquiry } = await grantForSellSide(principal, grantId);
       guardText([{ field: 'reason', text: reason }]);
       if (grant.state !== 'approved' && grant.state !== 'requested') throw new AppError('CONFLICT', `grant is ${grant.state}`);
-      const cascade = grant.level === 'L1' ? (await repo.grantsOfPair(listing.id, inquiry.buyer_account_id)).filter((g) => g.level !== 'L1' && (g.state === 'approved' || g.state === 'requested')) : [];
+      const cascade =
+        grant.level === 'L1'
+          ? (await repo.grantsOfPair(listing.id, inquiry.buyer_account_id)).filter(
+              (g) => g.level !== 'L1' && (g.state === 'approved' || g.state === 'requested'),
+            )
+          : [];
       for (const g of [grant, ...cascade]) {
-        await change(g, listing, principal, 'revoked', { state: 'revoked', decided_at: now().toISOString(), decided_by: principal.accountId, decision_reason: reason || null }, reason || null, requestId);
+        await change(
+          g,
+          listing,
+          principal,
+          'revoked',
+          { state: 'revoked', decided_at: now().toISOString(), decided_by: principal.accountId, decision_reason: reason || null },
+          reason || null,
+          requestId,
+        );
       }
-      await deps.notifications.notify({ accountId: inquiry.buyer_account_id, kind: 'level_revoked', params: { code: listing.code, level: grant.level }, link: '/account/inquiries' });
+      await deps.notifications.notify({
+        accountId: inquiry.buyer_account_id,
+        kind: 'level_revoked',
+        params: { code: listing.code, level: grant.level },
+        link: '/account/inquiries',
+      });
       return inquiries.sellSideView(listing, inquiry);
     },
 
@@ -141,7 +277,12 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
      * The separate consent the product asks for, naming this buyer (seller: L1 and L3) or this seller (buyer: L3),
      * recorded in the consent ledger with the exact text's hash. Giving it for L1 also accepts an open inquiry.
      */
-    async consent(principal: Principal, inquiryId: string, input: { level: 'L1' | 'L3'; decision: 'given' | 'refused'; noticeVersion: number; uiTextHash: string }, requestId?: string) {
+    async consent(
+      principal: Principal,
+      inquiryId: string,
+      input: { level: 'L1' | 'L3'; decision: 'given' | 'refused'; noticeVersion: number; uiTextHash: string },
+      requestId?: string,
+    ) {
       const inquiry = await repo.inquiry(inquiryId);
       const listing = inquiry && (await repo.listing(inquiry.listing_id));
       const asSeller = Boolean(listing && isSeller(principal, listing));
@@ -149,17 +290,40 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       if (!inquiry || !listing || !(asSeller || (asBuyer && input.level === 'L3'))) throw new AppError('NOT_FOUND');
       const receipt = await deps.consent.decide(
         principal,
-        { purpose: LEVEL_CONSENT[input.level], kind: 'recipient', recipient: recipientOf(inquiry.id), decision: input.decision, noticeVersion: input.noticeVersion, uiTextHash: input.uiTextHash },
+        {
+          purpose: LEVEL_CONSENT[input.level],
+          kind: 'recipient',
+          recipient: recipientOf(inquiry.id),
+          decision: input.decision,
+          noticeVersion: input.noticeVersion,
+          uiTextHash: input.uiTextHash,
+        },
         'web',
         requestId,
       );
       if (asSeller && input.level === 'L1' && input.decision === 'given' && inquiry.status === 'open') {
         const at = now().toISOString();
         await repo.transaction(async (trx) => {
-          await createDisclosureRepo(trx).updateInquiry(inquiry.id, { status: 'accepted', decided_at: at, decided_by: principal.accountId, updated_at: at });
-          await deps.audit.appendInTransaction(trx, { type: 'disclosure.inquiry_decided', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, inquiryId: inquiry.id, status: 'accepted' } });
+          await createDisclosureRepo(trx).updateInquiry(inquiry.id, {
+            status: 'accepted',
+            decided_at: at,
+            decided_by: principal.accountId,
+            updated_at: at,
+          });
+          await deps.audit.appendInTransaction(trx, {
+            type: 'disclosure.inquiry_decided',
+            actor: actorOf(principal),
+            decision: 'allowed',
+            requestId: requestId ?? null,
+            data: { listingId: listing.id, inquiryId: inquiry.id, status: 'accepted' },
+          });
         });
-        await deps.notifications.notify({ accountId: inquiry.buyer_account_id, kind: 'inquiry_accepted', params: { code: listing.code }, link: '/account/inquiries' });
+        await deps.notifications.notify({
+          accountId: inquiry.buyer_account_id,
+          kind: 'inquiry_accepted',
+          params: { code: listing.code },
+          link: '/account/inquiries',
+        });
       }
       return receipt;
     },
@@ -172,8 +336,18 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
         if (!listing) continue;
         await change(grant, listing, null, 'expired', { state: 'expired' }, null);
         await deps.notifications.notifyMany([
-          { accountId: grant.buyer_account_id, kind: 'level_expired', params: { code: listing.code, level: grant.level as GrantLevel }, link: '/account/inquiries' },
-          { accountId: sellerOf(listing), kind: 'level_expired', params: { code: listing.code, level: grant.level as GrantLevel }, link: '/account/buyer-requests' },
+          {
+            accountId: grant.buyer_account_id,
+            kind: 'level_expired',
+            params: { code: listing.code, level: grant.level as GrantLevel },
+            link: '/account/inquiries',
+          },
+          {
+            accountId: sellerOf(listing),
+            kind: 'level_expired',
+            params: { code: listing.code, level: grant.level as GrantLevel },
+            link: '/account/buyer-requests',
+          },
         ]);
       }
       return lapsed.length;

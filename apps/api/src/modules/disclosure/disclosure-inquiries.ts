@@ -5,7 +5,18 @@ import type { InquiriesTable, ListingsTable } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
-import { actorOf, buyerAliasWith, createPairReader, guardText, isAdviser, isSeller, levelsOf, type DisclosureDeps, type PairFacts, sellerOf } from './disclosure-core.ts';
+import {
+  actorOf,
+  buyerAliasWith,
+  createPairReader,
+  guardText,
+  isAdviser,
+  isSeller,
+  levelsOf,
+  type DisclosureDeps,
+  type PairFacts,
+  sellerOf,
+} from './disclosure-core.ts';
 import { createDisclosureRepo } from './disclosure-repo.ts';
 
 type InquiryInput = z.output<typeof ZInquiryRequest>;
@@ -18,7 +29,14 @@ export function createInquiries(deps: DisclosureDeps) {
   const alias = (listingId: string, buyerId: string) => buyerAliasWith(deps.vault, listingId, buyerId);
 
   function preconditions(f: PairFacts) {
-    return { buyerVerified: f.buyerVerified, ndaSigned: f.ndaSignatureId !== null, proofOfFunds: f.proofOfFunds, sellerConsentL1: f.consent.sellerL1, sellerConsentL3: f.consent.sellerL3, buyerConsentL3: f.consent.buyerL3 };
+    return {
+      buyerVerified: f.buyerVerified,
+      ndaSigned: f.ndaSignatureId !== null,
+      proofOfFunds: f.proofOfFunds,
+      sellerConsentL1: f.consent.sellerL1,
+      sellerConsentL3: f.consent.sellerL3,
+      buyerConsentL3: f.consent.buyerL3,
+    };
   }
 
   /** What both sides see of an inquiry: the listing, the bands, the status, each level and what is still missing. */
@@ -84,7 +102,11 @@ export function createInquiries(deps: DisclosureDeps) {
       if (sellerOf(listing) === principal.accountId) throw new AppError('CONFLICT', 'own listing');
       guardText([{ field: 'note', text: input.note }]);
       if (await repo.inquiryOf(listing.id, principal.accountId)) throw new AppError('INQUIRY_EXISTS');
-      await deps.advisers.ensureAdviser(principal.accountId, { provinceCode: listing.province_code ?? null, industry: listing.industry }, 'first_inquiry');
+      await deps.advisers.ensureAdviser(
+        principal.accountId,
+        { provinceCode: listing.province_code ?? null, industry: listing.industry },
+        'first_inquiry',
+      );
       const at = now().toISOString();
       const inquiry: InquiriesTable = {
         id: newId(),
@@ -106,9 +128,37 @@ export function createInquiries(deps: DisclosureDeps) {
         await repo.transaction(async (trx) => {
           const tx = createDisclosureRepo(trx);
           await tx.insertInquiry(inquiry);
-          await tx.insertGrant({ id: grantId, listing_id: listing.id, buyer_account_id: principal.accountId, inquiry_id: inquiry.id, level: 'L1', state: 'requested', requested_at: at, decided_at: null, decided_by: null, decision_reason: null, expires_at: null, updated_at: at });
-          await tx.insertGrantEvent({ id: newId(), grant_id: grantId, listing_id: listing.id, at, actor_account_id: principal.accountId, actor_role: 'buyer', action: 'requested', reason: null });
-          await deps.audit.appendInTransaction(trx, { type: 'disclosure.inquiry_created', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, inquiryId: inquiry.id } });
+          await tx.insertGrant({
+            id: grantId,
+            listing_id: listing.id,
+            buyer_account_id: principal.accountId,
+            inquiry_id: inquiry.id,
+            level: 'L1',
+            state: 'requested',
+            requested_at: at,
+            decided_at: null,
+            decided_by: null,
+            decision_reason: null,
+            expires_at: null,
+            updated_at: at,
+          });
+          await tx.insertGrantEvent({
+            id: newId(),
+            grant_id: grantId,
+            listing_id: listing.id,
+            at,
+            actor_account_id: principal.accountId,
+            actor_role: 'buyer',
+            action: 'requested',
+            reason: null,
+          });
+          await deps.audit.appendInTransaction(trx, {
+            type: 'disclosure.inquiry_created',
+            actor: actorOf(principal),
+            decision: 'allowed',
+            requestId: requestId ?? null,
+            data: { listingId: listing.id, inquiryId: inquiry.id },
+          });
         });
       } catch (error) {
         // Two tabs racing: the unique (listing, buyer) index answers the second.
@@ -118,7 +168,16 @@ export function createInquiries(deps: DisclosureDeps) {
       const buyer = alias(listing.id, principal.accountId);
       await deps.notifications.notifyMany([
         { accountId: sellerOf(listing), kind: 'inquiry_received', params: { code: listing.code, buyer }, link: '/account/buyer-requests' },
-        ...(listing.broker_account_id ? [{ accountId: listing.broker_account_id, kind: 'inquiry_received' as const, params: { code: listing.code, buyer }, link: '/console/inquiries' }] : []),
+        ...(listing.broker_account_id
+          ? [
+              {
+                accountId: listing.broker_account_id,
+                kind: 'inquiry_received' as const,
+                params: { code: listing.code, buyer },
+                link: '/console/inquiries',
+              },
+            ]
+          : []),
       ]);
       return buyerView(listing, inquiry);
     },
@@ -136,7 +195,9 @@ export function createInquiries(deps: DisclosureDeps) {
 
     /** The seller's inquiries on their listings, or the adviser's on the listings they advise. */
     async sellSide(principal: Principal, listingId?: string) {
-      const ids = principal.roles.includes('broker') ? await repo.listingIdsOfBroker(principal.accountId) : await repo.listingIdsOfSeller(principal.accountId);
+      const ids = principal.roles.includes('broker')
+        ? await repo.listingIdsOfBroker(principal.accountId)
+        : await repo.listingIdsOfSeller(principal.accountId);
       const scope = listingId ? ids.filter((id) => id === listingId) : ids;
       const [inquiries, listings] = await Promise.all([repo.inquiriesOfListings(scope), repo.listingsByIds(scope)]);
       const byId = new Map(listings.map((l) => [l.id, l]));
@@ -149,27 +210,66 @@ export function createInquiries(deps: DisclosureDeps) {
     },
 
     /** Accept or decline (the reason is shown to the buyer); declining closes the requested levels. */
-    async decide(principal: Principal, inquiryId: string, input: { decision: 'accept' | 'decline'; reason: string }, requestId?: string): Promise<TSellSideInquiry> {
+    async decide(
+      principal: Principal,
+      inquiryId: string,
+      input: { decision: 'accept' | 'decline'; reason: string },
+      requestId?: string,
+    ): Promise<TSellSideInquiry> {
       const { inquiry, listing } = await sellSideInquiry(principal, inquiryId);
       guardText([{ field: 'reason', text: input.reason }]);
-      if (input.decision === 'decline' && !input.reason.trim()) throw new AppError('VALIDATION_FAILED', 'a decline needs a reason', { fields: ['reason'] });
-      if (inquiry.status !== 'open' && !(inquiry.status === 'accepted' && input.decision === 'decline')) throw new AppError('CONFLICT', `inquiry is ${inquiry.status}`);
+      if (input.decision === 'decline' && !input.reason.trim())
+        throw new AppError('VALIDATION_FAILED', 'a decline needs a reason', { fields: ['reason'] });
+      if (inquiry.status !== 'open' && !(inquiry.status === 'accepted' && input.decision === 'decline'))
+        throw new AppError('CONFLICT', `inquiry is ${inquiry.status}`);
       const status = input.decision === 'accept' ? 'accepted' : 'declined';
       const at = now().toISOString();
       const role = isSeller(principal, listing) ? 'seller' : 'broker';
       await repo.transaction(async (trx) => {
         const tx = createDisclosureRepo(trx);
-        await tx.updateInquiry(inquiry.id, { status, decided_at: at, decided_by: principal.accountId, decision_reason: input.reason || null, updated_at: at });
+        await tx.updateInquiry(inquiry.id, {
+          status,
+          decided_at: at,
+          decided_by: principal.accountId,
+          decision_reason: input.reason || null,
+          updated_at: at,
+        });
         if (status === 'declined') {
           for (const g of await tx.grantsOfPair(listing.id, inquiry.buyer_account_id)) {
             if (g.state !== 'requested' && g.state !== 'approved') continue;
-            await tx.updateGrant(g.id, { state: g.state === 'requested' ? 'declined' : 'revoked', decided_at: at, decided_by: principal.accountId, decision_reason: input.reason, updated_at: at });
-            await tx.insertGrantEvent({ id: newId(), grant_id: g.id, listing_id: listing.id, at, actor_account_id: principal.accountId, actor_role: role, action: g.state === 'requested' ? 'declined' : 'revoked', reason: input.reason });
+            await tx.updateGrant(g.id, {
+              state: g.state === 'requested' ? 'declined' : 'revoked',
+              decided_at: at,
+              decided_by: principal.accountId,
+              decision_reason: input.reason,
+              updated_at: at,
+            });
+            await tx.insertGrantEvent({
+              id: newId(),
+              grant_id: g.id,
+              listing_id: listing.id,
+              at,
+              actor_account_id: principal.accountId,
+              actor_role: role,
+              action: g.state === 'requested' ? 'declined' : 'revoked',
+              reason: input.reason,
+            });
           }
         }
-        await deps.audit.appendInTransaction(trx, { type: 'disclosure.inquiry_decided', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, inquiryId: inquiry.id, status } });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'disclosure.inquiry_decided',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId: listing.id, inquiryId: inquiry.id, status },
+        });
       });
-      await deps.notifications.notify({ accountId: inquiry.buyer_account_id, kind: status === 'accepted' ? 'inquiry_accepted' : 'inquiry_declined', params: { code: listing.code }, link: '/account/inquiries' });
+      await deps.notifications.notify({
+        accountId: inquiry.buyer_account_id,
+        kind: status === 'accepted' ? 'inquiry_accepted' : 'inquiry_declined',
+        params: { code: listing.code },
+        link: '/account/inquiries',
+      });
       return sellSideView(listing, { ...inquiry, status, decision_reason: input.reason || null });
     },
 
@@ -184,9 +284,24 @@ export function createInquiries(deps: DisclosureDeps) {
         for (const g of await tx.grantsOfPair(listing.id, inquiry.buyer_account_id)) {
           if (g.state !== 'requested' && g.state !== 'approved') continue;
           await tx.updateGrant(g.id, { state: 'revoked', updated_at: at });
-          await tx.insertGrantEvent({ id: newId(), grant_id: g.id, listing_id: listing.id, at, actor_account_id: principal.accountId, actor_role: 'buyer', action: 'withdrawn', reason: null });
+          await tx.insertGrantEvent({
+            id: newId(),
+            grant_id: g.id,
+            listing_id: listing.id,
+            at,
+            actor_account_id: principal.accountId,
+            actor_role: 'buyer',
+            action: 'withdrawn',
+            reason: null,
+          });
         }
-        await deps.audit.appendInTransaction(trx, { type: 'disclosure.inquiry_decided', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, inquiryId: inquiry.id, status: 'withdrawn' } });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'disclosure.inquiry_decided',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId: listing.id, inquiryId: inquiry.id, status: 'withdrawn' },
+        });
       });
       return buyerView(listing, { ...inquiry, status: 'withdrawn' });
     },

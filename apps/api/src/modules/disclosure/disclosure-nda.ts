@@ -46,7 +46,19 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
     if ((await repo.maxTemplateVersion()) === 0) {
       const at = now().toISOString();
       try {
-        await repo.insertTemplate({ version: 1, title_zh: DEFAULT_NDA.titleZh, body_zh: DEFAULT_NDA.bodyZh, title_en: DEFAULT_NDA.titleEn, body_en: DEFAULT_NDA.bodyEn, term_months: DEFAULT_NDA.termMonths, status: 'published', created_at: at, created_by: 'system', published_at: at, published_by: 'system' });
+        await repo.insertTemplate({
+          version: 1,
+          title_zh: DEFAULT_NDA.titleZh,
+          body_zh: DEFAULT_NDA.bodyZh,
+          title_en: DEFAULT_NDA.titleEn,
+          body_en: DEFAULT_NDA.bodyEn,
+          term_months: DEFAULT_NDA.termMonths,
+          status: 'published',
+          created_at: at,
+          created_by: 'system',
+          published_at: at,
+          published_by: 'system',
+        });
       } catch {
         // Another instance published it first.
       }
@@ -57,8 +69,16 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
   }
 
   /** Masks are computed from the vault on each render, never stored (the signature keeps the text's digest). */
-  async function variablesFor(listing: ListingsTable, inquiry: InquiriesTable, template: NdaTemplatesTable, effectiveDate: string): Promise<NdaVariables> {
-    const [buyerName, sellerName] = await Promise.all([deps.verification.verifiedNameMask(inquiry.buyer_account_id), deps.verification.verifiedNameMask(sellerOf(listing))]);
+  async function variablesFor(
+    listing: ListingsTable,
+    inquiry: InquiriesTable,
+    template: NdaTemplatesTable,
+    effectiveDate: string,
+  ): Promise<NdaVariables> {
+    const [buyerName, sellerName] = await Promise.all([
+      deps.verification.verifiedNameMask(inquiry.buyer_account_id),
+      deps.verification.verifiedNameMask(sellerOf(listing)),
+    ]);
     return {
       listingCode: listing.code,
       buyerAlias: buyerAliasWith(deps.vault, listing.id, inquiry.buyer_account_id),
@@ -101,16 +121,31 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
     const full = await variablesFor(listing, inquiry, template, variables.effectiveDate);
     const text = render(template, full);
     // The names shown are masked on read; if they changed since signing the text would differ from what was signed.
-    if (text.sha256 !== row.text_sha256) throw new AppError('CONFLICT', 'the parties\' verified names changed since signing; the certificate cannot be reproduced');
+    if (text.sha256 !== row.text_sha256)
+      throw new AppError('CONFLICT', "the parties' verified names changed since signing; the certificate cannot be reproduced");
     const record = recordOf(row, listing.code, full.buyerAlias);
-    return renderCertificate({ record, signature: row.signature, publicKeyRawBase64: ndaSigner.publicKeyRawBase64, title: text.titleZh, text: text.zh, sellerLabel: full.sellerName, buyerLabel: full.buyerName });
+    return renderCertificate({
+      record,
+      signature: row.signature,
+      publicKeyRawBase64: ndaSigner.publicKeyRawBase64,
+      title: text.titleZh,
+      text: text.zh,
+      sellerLabel: full.sellerName,
+      buyerLabel: full.buyerName,
+    });
   }
 
   async function signatureFor(principal: Principal, signatureId: string) {
     const row = await repo.signature(signatureId);
     const listing = row && (await repo.listing(row.listing_id));
     const inquiry = row && (await repo.inquiryOf(row.listing_id, row.buyer_account_id));
-    if (!row || !listing || !inquiry || !(row.buyer_account_id === principal.accountId || isSeller(principal, listing) || isAdviser(principal, listing))) throw new AppError('NOT_FOUND');
+    if (
+      !row ||
+      !listing ||
+      !inquiry ||
+      !(row.buyer_account_id === principal.accountId || isSeller(principal, listing) || isAdviser(principal, listing))
+    )
+      throw new AppError('NOT_FOUND');
     return { row, listing, inquiry };
   }
 
@@ -148,8 +183,26 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
     async draft(principal: Principal, input: TemplateInput, requestId?: string) {
       checkTemplate(input);
       const version = (await repo.maxTemplateVersion()) + 1;
-      await repo.insertTemplate({ version, title_zh: input.titleZh, body_zh: input.bodyZh, title_en: input.titleEn, body_en: input.bodyEn, term_months: input.termMonths, status: 'draft', created_at: now().toISOString(), created_by: principal.accountId, published_at: null, published_by: null });
-      await deps.audit.append({ type: 'disclosure.nda_template_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { version, change: 'drafted' } });
+      await repo.insertTemplate({
+        version,
+        title_zh: input.titleZh,
+        body_zh: input.bodyZh,
+        title_en: input.titleEn,
+        body_en: input.bodyEn,
+        term_months: input.termMonths,
+        status: 'draft',
+        created_at: now().toISOString(),
+        created_by: principal.accountId,
+        published_at: null,
+        published_by: null,
+      });
+      await deps.audit.append({
+        type: 'disclosure.nda_template_changed',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { version, change: 'drafted' },
+      });
       return templateOf((await repo.template(version)) as NdaTemplatesTable);
     },
 
@@ -158,8 +211,20 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
       if (!row) throw new AppError('NOT_FOUND');
       if (row.status !== 'draft') throw new AppError('CONFLICT', 'only drafts can be edited');
       checkTemplate(input);
-      await repo.updateTemplate(version, { title_zh: input.titleZh, body_zh: input.bodyZh, title_en: input.titleEn, body_en: input.bodyEn, term_months: input.termMonths });
-      await deps.audit.append({ type: 'disclosure.nda_template_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { version, change: 'edited' } });
+      await repo.updateTemplate(version, {
+        title_zh: input.titleZh,
+        body_zh: input.bodyZh,
+        title_en: input.titleEn,
+        body_en: input.bodyEn,
+        term_months: input.termMonths,
+      });
+      await deps.audit.append({
+        type: 'disclosure.nda_template_changed',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { version, change: 'edited' },
+      });
       return templateOf((await repo.template(version)) as NdaTemplatesTable);
     },
 
@@ -173,7 +238,13 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
         const tx = createDisclosureRepo(trx);
         await tx.retirePublished(at);
         await tx.updateTemplate(version, { status: 'published', published_at: at, published_by: principal.accountId });
-        await deps.audit.appendInTransaction(trx, { type: 'disclosure.nda_template_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { version, change: 'published' } });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'disclosure.nda_template_changed',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { version, change: 'published' },
+        });
       });
       return templateOf((await repo.template(version)) as NdaTemplatesTable);
     },
@@ -184,11 +255,25 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
       const template = await published();
       const text = render(template, await variablesFor(listing, inquiry, template, beijingDate(now())));
       const signed = await repo.signatureOf(listing.id, principal.accountId);
-      return { version: template.version, title: { 'zh-CN': text.titleZh, en: text.titleEn }, text: { 'zh-CN': text.zh, en: text.en }, textSha256: text.sha256, termMonths: template.term_months, signed: Boolean(signed), signatureId: signed?.id ?? null };
+      return {
+        version: template.version,
+        title: { 'zh-CN': text.titleZh, en: text.titleEn },
+        text: { 'zh-CN': text.zh, en: text.en },
+        textSha256: text.sha256,
+        termMonths: template.term_months,
+        signed: Boolean(signed),
+        signatureId: signed?.id ?? null,
+      };
     },
 
     /** The tick: the text's digest must be the one just shown; the platform signs the record and keeps the certificate's digest. */
-    async sign(principal: Principal, inquiryId: string, input: { version: number; textSha256: string }, deviceLabel: string, requestId?: string): Promise<TNdaSignature> {
+    async sign(
+      principal: Principal,
+      inquiryId: string,
+      input: { version: number; textSha256: string },
+      deviceLabel: string,
+      requestId?: string,
+    ): Promise<TNdaSignature> {
       const { inquiry, listing } = await inquiries.ownInquiry(principal, inquiryId);
       if (inquiry.status === 'declined' || inquiry.status === 'withdrawn') throw new AppError('CONFLICT', `inquiry is ${inquiry.status}`);
       const existing = await repo.signatureOf(listing.id, principal.accountId);
@@ -197,13 +282,19 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
       const at = now();
       const variables = await variablesFor(listing, inquiry, template, beijingDate(at));
       const text = render(template, variables);
-      if (template.version !== input.version || text.sha256 !== input.textSha256) throw new AppError('NDA_TEXT_CHANGED', 'the text changed since it was shown', { version: template.version });
+      if (template.version !== input.version || text.sha256 !== input.textSha256)
+        throw new AppError('NDA_TEXT_CHANGED', 'the text changed since it was shown', { version: template.version });
       const row: NdaSignaturesTable = {
         id: newId(),
         listing_id: listing.id,
         buyer_account_id: principal.accountId,
         template_version: template.version,
-        variables_json: JSON.stringify({ listingCode: variables.listingCode, buyerAlias: variables.buyerAlias, termMonths: variables.termMonths, effectiveDate: variables.effectiveDate }),
+        variables_json: JSON.stringify({
+          listingCode: variables.listingCode,
+          buyerAlias: variables.buyerAlias,
+          termMonths: variables.termMonths,
+          effectiveDate: variables.effectiveDate,
+        }),
         text_sha256: text.sha256,
         signed_at: at.toISOString(),
         device_label: deviceLabel.slice(0, 60) || '未知设备',
@@ -220,10 +311,21 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
           actor: actorOf(principal),
           decision: 'allowed',
           requestId: requestId ?? null,
-          data: { listingId: listing.id, inquiryId: inquiry.id, signatureId: row.id, templateVersion: template.version, textSha256: text.sha256 },
+          data: {
+            listingId: listing.id,
+            inquiryId: inquiry.id,
+            signatureId: row.id,
+            templateVersion: template.version,
+            textSha256: text.sha256,
+          },
         });
       });
-      await deps.notifications.notify({ accountId: sellerOf(listing), kind: 'nda_signed', params: { code: listing.code, buyer: variables.buyerAlias }, link: '/account/buyer-requests' });
+      await deps.notifications.notify({
+        accountId: sellerOf(listing),
+        kind: 'nda_signed',
+        params: { code: listing.code, buyer: variables.buyerAlias },
+        link: '/account/buyer-requests',
+      });
       return signatureView(row, listing);
     },
 
@@ -236,8 +338,15 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
     async certificate(principal: Principal, signatureId: string, requestId?: string): Promise<{ bytes: Uint8Array; filename: string }> {
       const { row, listing, inquiry } = await signatureFor(principal, signatureId);
       const bytes = await certificateBytes(row, listing, inquiry);
-      if (row.certificate_sha256 && sha256Hex(bytes) !== row.certificate_sha256) throw new AppError('CONFLICT', 'certificate cannot be reproduced byte for byte');
-      await deps.audit.append({ type: 'disclosure.nda_certificate_issued', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { signatureId: row.id, listingId: listing.id } });
+      if (row.certificate_sha256 && sha256Hex(bytes) !== row.certificate_sha256)
+        throw new AppError('CONFLICT', 'certificate cannot be reproduced byte for byte');
+      await deps.audit.append({
+        type: 'disclosure.nda_certificate_issued',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { signatureId: row.id, listingId: listing.id },
+      });
       return { bytes, filename: `NDA-${listing.code}-${row.id.slice(0, 8)}.pdf` };
     },
 
@@ -250,9 +359,22 @@ export function createNda(deps: DisclosureDeps, inquiries: Inquiries) {
       if (!row || !listing) return { valid: false, reason: 'unknown_certificate', ...none };
       const record = recordOf(row, listing.code, buyerAliasWith(deps.vault, listing.id, row.buyer_account_id));
       const valid = ndaSigner.verify(record, row.signature);
-      return { valid, reason: valid ? 'ok' : 'signature_invalid', listingCode: listing.code, signedAt: row.signed_at, templateVersion: row.template_version };
+      return {
+        valid,
+        reason: valid ? 'ok' : 'signature_invalid',
+        listingCode: listing.code,
+        signedAt: row.signed_at,
+        templateVersion: row.template_version,
+      };
     },
 
-    publicKey: () => ({ algorithm: 'Ed25519' as const, keyId: ndaSigner.keyId, issuer: ndaSigner.issuer, publicKeyPem: ndaSigner.publicKeyPem, publicKeyRawBase64: ndaSigner.publicKeyRawBase64, context: 'sealbridge-nda-signature-v1' }),
+    publicKey: () => ({
+      algorithm: 'Ed25519' as const,
+      keyId: ndaSigner.keyId,
+      issuer: ndaSigner.issuer,
+      publicKeyPem: ndaSigner.publicKeyPem,
+      publicKeyRawBase64: ndaSigner.publicKeyRawBase64,
+      context: 'sealbridge-nda-signature-v1',
+    }),
   };
 }

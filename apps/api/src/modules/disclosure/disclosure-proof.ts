@@ -37,7 +37,13 @@ export function createProofOfFunds(deps: DisclosureDeps, inquiries: Inquiries) {
       const listing = await repo.listing(listingId);
       if (!listing || !isSeller(principal, listing)) throw new AppError('NOT_FOUND');
       await repo.saveSettings(listing.id, requires, now().toISOString(), principal.accountId);
-      await deps.audit.append({ type: 'disclosure.settings_changed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, requiresProofOfFunds: requires } });
+      await deps.audit.append({
+        type: 'disclosure.settings_changed',
+        actor: actorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { listingId: listing.id, requiresProofOfFunds: requires },
+      });
       return { requiresProofOfFunds: requires };
     },
 
@@ -45,7 +51,8 @@ export function createProofOfFunds(deps: DisclosureDeps, inquiries: Inquiries) {
       const { inquiry, listing } = await inquiries.ownInquiry(principal, inquiryId);
       if (inquiry.status === 'declined' || inquiry.status === 'withdrawn') throw new AppError('CONFLICT', `inquiry is ${inquiry.status}`);
       const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(input.contentBase64) ? Buffer.from(input.contentBase64, 'base64') : Buffer.alloc(0);
-      if (bytes.length === 0 || bytes.length > MAX_BYTES || sniff(bytes) !== input.mediaType) throw new AppError('DOCUMENT_INVALID', 'not a PDF, JPEG or PNG of at most 3 MiB', { fields: ['contentBase64'] });
+      if (bytes.length === 0 || bytes.length > MAX_BYTES || sniff(bytes) !== input.mediaType)
+        throw new AppError('DOCUMENT_INVALID', 'not a PDF, JPEG or PNG of at most 3 MiB', { fields: ['contentBase64'] });
       const subject = await deps.profiles.ensureSubject(principal.accountId);
       const existing = await repo.proofOf(listing.id, principal.accountId);
       const id = existing?.id ?? newId();
@@ -75,7 +82,12 @@ export function createProofOfFunds(deps: DisclosureDeps, inquiries: Inquiries) {
         });
       });
       if (listing.broker_account_id) {
-        await deps.notifications.notify({ accountId: listing.broker_account_id, kind: 'proof_submitted', params: { code: listing.code, buyer: buyerAliasWith(deps.vault, listing.id, principal.accountId) }, link: '/console/inquiries' });
+        await deps.notifications.notify({
+          accountId: listing.broker_account_id,
+          kind: 'proof_submitted',
+          params: { code: listing.code, buyer: buyerAliasWith(deps.vault, listing.id, principal.accountId) },
+          link: '/console/inquiries',
+        });
       }
       return inquiries.buyerView(listing, inquiry);
     },
@@ -103,14 +115,31 @@ export function createProofOfFunds(deps: DisclosureDeps, inquiries: Inquiries) {
     async review(principal: Principal, proofId: string, input: { decision: 'approve' | 'reject'; reason: string }, requestId?: string) {
       const { proof, listing } = await proofForAdviser(principal, proofId);
       guardText([{ field: 'reason', text: input.reason }]);
-      if (input.decision === 'reject' && !input.reason.trim()) throw new AppError('VALIDATION_FAILED', 'a rejection needs a reason', { fields: ['reason'] });
+      if (input.decision === 'reject' && !input.reason.trim())
+        throw new AppError('VALIDATION_FAILED', 'a rejection needs a reason', { fields: ['reason'] });
       if (proof.status !== 'pending') throw new AppError('CONFLICT', `proof is ${proof.status}`);
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
       await repo.transaction(async (trx) => {
-        await createDisclosureRepo(trx).updateProof(proof.id, { status, reviewed_at: now().toISOString(), reviewed_by: principal.accountId, review_reason: input.reason || null });
-        await deps.audit.appendInTransaction(trx, { type: 'disclosure.proof_reviewed', actor: actorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { listingId: listing.id, proofId: proof.id, decision: status } });
+        await createDisclosureRepo(trx).updateProof(proof.id, {
+          status,
+          reviewed_at: now().toISOString(),
+          reviewed_by: principal.accountId,
+          review_reason: input.reason || null,
+        });
+        await deps.audit.appendInTransaction(trx, {
+          type: 'disclosure.proof_reviewed',
+          actor: actorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { listingId: listing.id, proofId: proof.id, decision: status },
+        });
       });
-      await deps.notifications.notify({ accountId: proof.buyer_account_id, kind: status === 'approved' ? 'proof_approved' : 'proof_rejected', params: { code: listing.code }, link: '/account/inquiries' });
+      await deps.notifications.notify({
+        accountId: proof.buyer_account_id,
+        kind: status === 'approved' ? 'proof_approved' : 'proof_rejected',
+        params: { code: listing.code },
+        link: '/account/inquiries',
+      });
       const inquiry = await repo.inquiryOf(listing.id, proof.buyer_account_id);
       if (!inquiry) throw new AppError('NOT_FOUND');
       return inquiries.sellSideView(listing, inquiry);

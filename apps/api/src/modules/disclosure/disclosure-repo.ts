@@ -20,7 +20,14 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
 
     listing: (id: string) => db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst(),
     listingByCode: (code: string) => db.selectFrom('listings').selectAll().where('code', '=', code).executeTakeFirst(),
-    listingsByIds: (ids: readonly string[]) => (ids.length ? db.selectFrom('listings').selectAll().where('id', 'in', [...ids]).execute() : Promise.resolve([])),
+    listingsByIds: (ids: readonly string[]) =>
+      ids.length
+        ? db
+            .selectFrom('listings')
+            .selectAll()
+            .where('id', 'in', [...ids])
+            .execute()
+        : Promise.resolve([]),
     company: (listingId: string) => db.selectFrom('listing_companies').selectAll().where('listing_id', '=', listingId).executeTakeFirst(),
     companySubjects: async (sellerAccountId: string) =>
       (
@@ -33,20 +40,63 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
       ).map((r) => r.subject_id),
 
     /** The listing and the buyer's inquiry on it, in one query (the access check's hot path). */
-    async listingWithInquiry(listingId: string, buyerAccountId: string): Promise<{ listing: ListingsTable; inquiry: InquiriesTable } | undefined> {
+    async listingWithInquiry(
+      listingId: string,
+      buyerAccountId: string,
+    ): Promise<{ listing: ListingsTable; inquiry: InquiriesTable } | undefined> {
       const row = await db
         .selectFrom('listings as l')
         .innerJoin('inquiries as i', (j) => j.onRef('i.listing_id', '=', 'l.id').on('i.buyer_account_id', '=', buyerAccountId))
         .selectAll('l')
-        .select(['i.id as i_id', 'i.buyer_type as i_buyer_type', 'i.budget_band as i_budget_band', 'i.timeline as i_timeline', 'i.note as i_note', 'i.status as i_status'])
-        .select(['i.created_at as i_created_at', 'i.updated_at as i_updated_at', 'i.decided_at as i_decided_at', 'i.decided_by as i_decided_by', 'i.decision_reason as i_decision_reason'])
+        .select([
+          'i.id as i_id',
+          'i.buyer_type as i_buyer_type',
+          'i.budget_band as i_budget_band',
+          'i.timeline as i_timeline',
+          'i.note as i_note',
+          'i.status as i_status',
+        ])
+        .select([
+          'i.created_at as i_created_at',
+          'i.updated_at as i_updated_at',
+          'i.decided_at as i_decided_at',
+          'i.decided_by as i_decided_by',
+          'i.decision_reason as i_decision_reason',
+        ])
         .where('l.id', '=', listingId)
         .executeTakeFirst();
       if (!row) return undefined;
-      const { i_id, i_buyer_type, i_budget_band, i_timeline, i_note, i_status, i_created_at, i_updated_at, i_decided_at, i_decided_by, i_decision_reason, ...listing } = row;
+      const {
+        i_id,
+        i_buyer_type,
+        i_budget_band,
+        i_timeline,
+        i_note,
+        i_status,
+        i_created_at,
+        i_updated_at,
+        i_decided_at,
+        i_decided_by,
+        i_decision_reason,
+        ...listing
+      } = row;
       return {
         listing: listing as ListingsTable,
-        inquiry: { id: i_id, listing_id: listingId, buyer_account_id: buyerAccountId, buyer_type: i_buyer_type, budget_band: i_budget_band, timeline: i_timeline, note: i_note, status: i_status, created_at: i_created_at, updated_at: i_updated_at, decided_at: i_decided_at, decided_by: i_decided_by, decision_reason: i_decision_reason },
+        inquiry: {
+          id: i_id,
+          listing_id: listingId,
+          buyer_account_id: buyerAccountId,
+          buyer_type: i_buyer_type,
+          budget_band: i_budget_band,
+          timeline: i_timeline,
+          note: i_note,
+          status: i_status,
+          created_at: i_created_at,
+          updated_at: i_updated_at,
+          decided_at: i_decided_at,
+          decided_by: i_decided_by,
+          decision_reason: i_decision_reason,
+        },
       };
     },
     /** The NDA signature, the proof-of-funds requirement and the proof's state of a pair, in one query. */
@@ -57,7 +107,14 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
         .leftJoin('proof_of_funds as p', (j) => j.onRef('p.listing_id', '=', 'l.id').on('p.buyer_account_id', '=', buyerAccountId))
         .select(['s.requires_proof_of_funds', 'p.id as proof_id', 'p.status as proof_status'])
         .select((eb) =>
-          eb.selectFrom('nda_signatures as n').select('n.id').whereRef('n.listing_id', '=', 'l.id').where('n.buyer_account_id', '=', buyerAccountId).orderBy('n.signed_at', 'desc').limit(1).as('nda_id'),
+          eb
+            .selectFrom('nda_signatures as n')
+            .select('n.id')
+            .whereRef('n.listing_id', '=', 'l.id')
+            .where('n.buyer_account_id', '=', buyerAccountId)
+            .orderBy('n.signed_at', 'desc')
+            .limit(1)
+            .as('nda_id'),
         )
         .where('l.id', '=', listingId)
         .executeTakeFirst();
@@ -73,24 +130,58 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
     insertInquiry: (row: InquiriesTable) => db.insertInto('inquiries').values(row).execute(),
     inquiry: (id: string) => db.selectFrom('inquiries').selectAll().where('id', '=', id).executeTakeFirst(),
     inquiryOf: (listingId: string, buyerAccountId: string) =>
-      db.selectFrom('inquiries').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).executeTakeFirst(),
-    inquiriesOfBuyer: (buyerAccountId: string) => db.selectFrom('inquiries').selectAll().where('buyer_account_id', '=', buyerAccountId).orderBy('created_at', 'desc').execute(),
+      db
+        .selectFrom('inquiries')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('buyer_account_id', '=', buyerAccountId)
+        .executeTakeFirst(),
+    inquiriesOfBuyer: (buyerAccountId: string) =>
+      db.selectFrom('inquiries').selectAll().where('buyer_account_id', '=', buyerAccountId).orderBy('created_at', 'desc').execute(),
     inquiriesOfListings: (listingIds: readonly string[]) =>
-      listingIds.length ? db.selectFrom('inquiries').selectAll().where('listing_id', 'in', [...listingIds]).orderBy('created_at', 'desc').execute() : Promise.resolve([] as InquiriesTable[]),
-    updateInquiry: (id: string, columns: Partial<InquiriesTable>) => db.updateTable('inquiries').set(columns).where('id', '=', id).execute(),
-    listingIdsOfSeller: async (sellerAccountId: string) => (await db.selectFrom('listings').select('id').where('seller_account_id', '=', sellerAccountId).execute()).map((r) => r.id),
-    listingIdsOfBroker: async (brokerAccountId: string) => (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerAccountId).execute()).map((r) => r.id),
+      listingIds.length
+        ? db
+            .selectFrom('inquiries')
+            .selectAll()
+            .where('listing_id', 'in', [...listingIds])
+            .orderBy('created_at', 'desc')
+            .execute()
+        : Promise.resolve([] as InquiriesTable[]),
+    updateInquiry: (id: string, columns: Partial<InquiriesTable>) =>
+      db.updateTable('inquiries').set(columns).where('id', '=', id).execute(),
+    listingIdsOfSeller: async (sellerAccountId: string) =>
+      (await db.selectFrom('listings').select('id').where('seller_account_id', '=', sellerAccountId).execute()).map((r) => r.id),
+    listingIdsOfBroker: async (brokerAccountId: string) =>
+      (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerAccountId).execute()).map((r) => r.id),
 
     // Grants
     insertGrant: (row: DisclosureGrantsTable) => db.insertInto('disclosure_grants').values(row).execute(),
     grant: (id: string) => db.selectFrom('disclosure_grants').selectAll().where('id', '=', id).executeTakeFirst(),
     grantsOfPair: (listingId: string, buyerAccountId: string) =>
-      db.selectFrom('disclosure_grants').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).execute(),
+      db
+        .selectFrom('disclosure_grants')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('buyer_account_id', '=', buyerAccountId)
+        .execute(),
     grantsOfListings: (listingIds: readonly string[]) =>
-      listingIds.length ? db.selectFrom('disclosure_grants').selectAll().where('listing_id', 'in', [...listingIds]).execute() : Promise.resolve([] as DisclosureGrantsTable[]),
+      listingIds.length
+        ? db
+            .selectFrom('disclosure_grants')
+            .selectAll()
+            .where('listing_id', 'in', [...listingIds])
+            .execute()
+        : Promise.resolve([] as DisclosureGrantsTable[]),
     grantsOfListingLevel: (listingId: string, level: DisclosureGrantsTable['level']) =>
-      db.selectFrom('disclosure_grants').selectAll().where('listing_id', '=', listingId).where('level', '=', level).orderBy('requested_at').execute(),
-    updateGrant: (id: string, columns: Partial<DisclosureGrantsTable>) => db.updateTable('disclosure_grants').set(columns).where('id', '=', id).execute(),
+      db
+        .selectFrom('disclosure_grants')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('level', '=', level)
+        .orderBy('requested_at')
+        .execute(),
+    updateGrant: (id: string, columns: Partial<DisclosureGrantsTable>) =>
+      db.updateTable('disclosure_grants').set(columns).where('id', '=', id).execute(),
     /** Approved grants whose period ended before `at` (the expiry job marks them). */
     lapsedGrants: (at: string, limit: number) =>
       db.selectFrom('disclosure_grants').selectAll().where('state', '=', 'approved').where('expires_at', '<=', at).limit(limit).execute(),
@@ -107,15 +198,28 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
 
     // Settings and proof of funds
     requiresProofOfFunds: async (listingId: string) =>
-      ((await db.selectFrom('listing_disclosure_settings').select('requires_proof_of_funds').where('listing_id', '=', listingId).executeTakeFirst())?.requires_proof_of_funds ?? 0) === 1,
+      ((
+        await db
+          .selectFrom('listing_disclosure_settings')
+          .select('requires_proof_of_funds')
+          .where('listing_id', '=', listingId)
+          .executeTakeFirst()
+      )?.requires_proof_of_funds ?? 0) === 1,
     saveSettings: (listingId: string, requires: boolean, at: string, by: string) =>
       db
         .insertInto('listing_disclosure_settings')
         .values({ listing_id: listingId, requires_proof_of_funds: requires ? 1 : 0, updated_at: at, updated_by: by })
-        .onConflict((oc) => oc.column('listing_id').doUpdateSet({ requires_proof_of_funds: requires ? 1 : 0, updated_at: at, updated_by: by }))
+        .onConflict((oc) =>
+          oc.column('listing_id').doUpdateSet({ requires_proof_of_funds: requires ? 1 : 0, updated_at: at, updated_by: by }),
+        )
         .execute(),
     proofOf: (listingId: string, buyerAccountId: string) =>
-      db.selectFrom('proof_of_funds').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).executeTakeFirst(),
+      db
+        .selectFrom('proof_of_funds')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('buyer_account_id', '=', buyerAccountId)
+        .executeTakeFirst(),
     proofById: (id: string) => db.selectFrom('proof_of_funds').selectAll().where('id', '=', id).executeTakeFirst(),
     upsertProof: (row: ProofOfFundsTable) =>
       db
@@ -133,25 +237,64 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
           }),
         )
         .execute(),
-    updateProof: (id: string, columns: Partial<ProofOfFundsTable>) => db.updateTable('proof_of_funds').set(columns).where('id', '=', id).execute(),
+    updateProof: (id: string, columns: Partial<ProofOfFundsTable>) =>
+      db.updateTable('proof_of_funds').set(columns).where('id', '=', id).execute(),
 
     // NDA
     templates: () => db.selectFrom('nda_templates').selectAll().orderBy('version', 'desc').execute(),
     template: (version: number) => db.selectFrom('nda_templates').selectAll().where('version', '=', version).executeTakeFirst(),
-    publishedTemplate: () => db.selectFrom('nda_templates').selectAll().where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst(),
-    maxTemplateVersion: async () => Number((await db.selectFrom('nda_templates').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst())?.v ?? 0),
+    publishedTemplate: () =>
+      db.selectFrom('nda_templates').selectAll().where('status', '=', 'published').orderBy('version', 'desc').limit(1).executeTakeFirst(),
+    maxTemplateVersion: async () =>
+      Number(
+        (
+          await db
+            .selectFrom('nda_templates')
+            .select((eb) => eb.fn.max('version').as('v'))
+            .executeTakeFirst()
+        )?.v ?? 0,
+      ),
     insertTemplate: (row: NdaTemplatesTable) => db.insertInto('nda_templates').values(row).execute(),
-    updateTemplate: (version: number, columns: Partial<NdaTemplatesTable>) => db.updateTable('nda_templates').set(columns).where('version', '=', version).execute(),
-    retirePublished: (at: string) => db.updateTable('nda_templates').set({ status: 'retired' }).where('status', '=', 'published').execute().then(() => at),
+    updateTemplate: (version: number, columns: Partial<NdaTemplatesTable>) =>
+      db.updateTable('nda_templates').set(columns).where('version', '=', version).execute(),
+    retirePublished: (at: string) =>
+      db
+        .updateTable('nda_templates')
+        .set({ status: 'retired' })
+        .where('status', '=', 'published')
+        .execute()
+        .then(() => at),
     insertSignature: (row: NdaSignaturesTable) => db.insertInto('nda_signatures').values(row).execute(),
     signatureOf: (listingId: string, buyerAccountId: string) =>
-      db.selectFrom('nda_signatures').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).orderBy('signed_at', 'desc').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('nda_signatures')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('buyer_account_id', '=', buyerAccountId)
+        .orderBy('signed_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     signatureIdOf: async (listingId: string, buyerAccountId: string) =>
-      (await db.selectFrom('nda_signatures').select('id').where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).orderBy('signed_at', 'desc').limit(1).executeTakeFirst())?.id ?? null,
+      (
+        await db
+          .selectFrom('nda_signatures')
+          .select('id')
+          .where('listing_id', '=', listingId)
+          .where('buyer_account_id', '=', buyerAccountId)
+          .orderBy('signed_at', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      )?.id ?? null,
     signature: (id: string) => db.selectFrom('nda_signatures').selectAll().where('id', '=', id).executeTakeFirst(),
-    signatureByCertificate: (sha256: string) => db.selectFrom('nda_signatures').selectAll().where('certificate_sha256', '=', sha256).executeTakeFirst(),
-    setCertificateHash: (id: string, sha256: string) => db.updateTable('nda_signatures').set({ certificate_sha256: sha256 }).where('id', '=', id).where('certificate_sha256', 'is', null).execute(),
-
+    signatureByCertificate: (sha256: string) =>
+      db.selectFrom('nda_signatures').selectAll().where('certificate_sha256', '=', sha256).executeTakeFirst(),
+    setCertificateHash: (id: string, sha256: string) =>
+      db
+        .updateTable('nda_signatures')
+        .set({ certificate_sha256: sha256 })
+        .where('id', '=', id)
+        .where('certificate_sha256', 'is', null)
+        .execute(),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   ZProofOfFundsReview,
   ZSellSideInquiries,
   ZSellSideInquiry,
+  zQueryInt,
 } from '@sealbridge/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -22,7 +23,7 @@ import { deviceLabel } from '../identity/index.ts';
 import { principalOf, ZIdParam, ZRenew } from './disclosure-routes.ts';
 import type { DisclosureService } from './disclosure-service.ts';
 
-const ZVersion = z.object({ version: z.coerce.number().int().min(1).max(100_000) });
+const ZVersion = z.object({ version: zQueryInt(1, 100_000) });
 
 /** Advisers' routes, the NDA (signing, certificates, templates) and the public certificate check. */
 export function disclosureStaffRoutes(service: DisclosureService) {
@@ -34,23 +35,41 @@ export function disclosureStaffRoutes(service: DisclosureService) {
     // The adviser (the listing's broker)
     r.get('/api/broker/inquiries', {
       config: { permission: 'disclosure.review' },
-      schema: { tags, summary: 'Inquiries on the listings I advise, with what each level still waits for', querystring: z.object({ listingId: z.string().min(1).max(64).optional() }), response: { 200: ZSellSideInquiries } },
+      schema: {
+        tags,
+        summary: 'Inquiries on the listings I advise, with what each level still waits for',
+        querystring: z.object({ listingId: z.string().min(1).max(64).optional() }),
+        response: { 200: ZSellSideInquiries },
+      },
       handler: async (request) => service.inquiries.sellSide(principalOf(request.principal), request.query.listingId),
     });
     r.post('/api/broker/inquiries/:id/decision', {
       config: { permission: 'disclosure.review' },
-      schema: { tags, summary: 'Accept or decline an inquiry', params: ZIdParam, body: ZInquiryDecision, response: { 200: ZSellSideInquiry } },
+      schema: {
+        tags,
+        summary: 'Accept or decline an inquiry',
+        params: ZIdParam,
+        body: ZInquiryDecision,
+        response: { 200: ZSellSideInquiry },
+      },
       handler: async (request) => service.inquiries.decide(principalOf(request.principal), request.params.id, request.body, id(request)),
     });
     r.post('/api/broker/grants/:id/decision', {
       config: { permission: 'disclosure.review' },
-      schema: { tags, summary: 'Approve a level (all preconditions must hold) or decline it with a reason', params: ZIdParam, body: ZGrantDecision, response: { 200: ZSellSideInquiry } },
+      schema: {
+        tags,
+        summary: 'Approve a level (all preconditions must hold) or decline it with a reason',
+        params: ZIdParam,
+        body: ZGrantDecision,
+        response: { 200: ZSellSideInquiry },
+      },
       handler: async (request) => service.grants.decide(principalOf(request.principal), request.params.id, request.body, id(request)),
     });
     r.post('/api/broker/grants/:id/revoke', {
       config: { permission: 'disclosure.review' },
       schema: { tags, summary: 'Revoke a level at once', params: ZIdParam, body: ZGrantRevoke, response: { 200: ZSellSideInquiry } },
-      handler: async (request) => service.grants.revoke(principalOf(request.principal), request.params.id, request.body.reason, id(request)),
+      handler: async (request) =>
+        service.grants.revoke(principalOf(request.principal), request.params.id, request.body.reason, id(request)),
     });
     r.post('/api/broker/grants/:id/renew', {
       config: { permission: 'disclosure.review' },
@@ -64,24 +83,46 @@ export function disclosureStaffRoutes(service: DisclosureService) {
     });
     r.post('/api/broker/proofs/:id/reveal', {
       config: { permission: 'disclosure.review' },
-      schema: { tags, summary: 'Open a proof of funds to review it (audited; needs a recent step-up)', params: ZIdParam, response: { 200: z.object({ mediaType: z.string(), contentBase64: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'Open a proof of funds to review it (audited; needs a recent step-up)',
+        params: ZIdParam,
+        response: { 200: z.object({ mediaType: z.string(), contentBase64: z.string() }) },
+      },
       handler: async (request) => service.proof.reveal(principalOf(request.principal), request.params.id, id(request)),
     });
     r.post('/api/broker/proofs/:id/review', {
       config: { permission: 'disclosure.review' },
-      schema: { tags, summary: 'Approve or reject a proof of funds', params: ZIdParam, body: ZProofOfFundsReview, response: { 200: ZSellSideInquiry } },
+      schema: {
+        tags,
+        summary: 'Approve or reject a proof of funds',
+        params: ZIdParam,
+        body: ZProofOfFundsReview,
+        response: { 200: ZSellSideInquiry },
+      },
       handler: async (request) => service.proof.review(principalOf(request.principal), request.params.id, request.body, id(request)),
     });
 
     // The NDA
     r.get('/api/me/inquiries/:id/nda', {
       config: { permission: 'deals.inquire' },
-      schema: { tags, summary: 'The NDA text for this listing, as I would sign it, and its digest', params: ZIdParam, response: { 200: ZNdaPreview } },
+      schema: {
+        tags,
+        summary: 'The NDA text for this listing, as I would sign it, and its digest',
+        params: ZIdParam,
+        response: { 200: ZNdaPreview },
+      },
       handler: async (request) => service.nda.preview(principalOf(request.principal), request.params.id),
     });
     r.post('/api/me/inquiries/:id/nda', {
       config: { permission: 'deals.inquire' },
-      schema: { tags, summary: 'Sign the NDA by ticking (the digest must be of the text shown)', params: ZIdParam, body: ZNdaSignRequest, response: { 200: ZNdaSignature } },
+      schema: {
+        tags,
+        summary: 'Sign the NDA by ticking (the digest must be of the text shown)',
+        params: ZIdParam,
+        body: ZNdaSignRequest,
+        response: { 200: ZNdaSignature },
+      },
       handler: async (request) => {
         const device = deviceLabel(request.headers['user-agent']);
         const label = [device.browser, device.os].filter(Boolean).join(' / ');
@@ -90,7 +131,12 @@ export function disclosureStaffRoutes(service: DisclosureService) {
     });
     r.get('/api/nda/signatures/:id', {
       config: { permission: 'authenticated' },
-      schema: { tags, summary: 'An NDA signature record (buyer, seller or adviser of the listing)', params: ZIdParam, response: { 200: ZNdaSignature } },
+      schema: {
+        tags,
+        summary: 'An NDA signature record (buyer, seller or adviser of the listing)',
+        params: ZIdParam,
+        response: { 200: ZNdaSignature },
+      },
       handler: async (request) => service.nda.signature(principalOf(request.principal), request.params.id),
     });
     r.get('/api/nda/signatures/:id/certificate', {
@@ -107,7 +153,12 @@ export function disclosureStaffRoutes(service: DisclosureService) {
     r.post('/api/nda/certificates/verify', {
       bodyLimit: 12 * 1024 * 1024,
       config: { permission: 'public' },
-      schema: { tags, summary: 'Check that a PDF is, byte for byte, an NDA certificate this platform issued', body: ZNdaCertificateCheck, response: { 200: ZNdaCertificateResult } },
+      schema: {
+        tags,
+        summary: 'Check that a PDF is, byte for byte, an NDA certificate this platform issued',
+        body: ZNdaCertificateCheck,
+        response: { 200: ZNdaCertificateResult },
+      },
       handler: async (request) => service.nda.verifyCertificate(Buffer.from(request.body.pdfBase64, 'base64')),
     });
     r.get('/api/nda/key', {
@@ -115,7 +166,16 @@ export function disclosureStaffRoutes(service: DisclosureService) {
       schema: {
         tags,
         summary: 'The public key that signs NDA records',
-        response: { 200: z.object({ algorithm: z.literal('Ed25519'), keyId: z.string(), issuer: z.string(), publicKeyPem: z.string(), publicKeyRawBase64: z.string(), context: z.string() }) },
+        response: {
+          200: z.object({
+            algorithm: z.literal('Ed25519'),
+            keyId: z.string(),
+            issuer: z.string(),
+            publicKeyPem: z.string(),
+            publicKeyRawBase64: z.string(),
+            context: z.string(),
+          }),
+        },
       },
       handler: async () => service.nda.publicKey(),
     });

@@ -6,13 +6,24 @@ import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { resolveDistrict } from '../listings/index.ts';
 import type { ActiveGrant, DisclosureAccess } from './disclosure-access.ts';
-import { actorOf, buyerAliasWith, createPairReader, isAdviser, isSeller, levelsOf, type DisclosureDeps, sellerOf } from './disclosure-core.ts';
+import {
+  actorOf,
+  buyerAliasWith,
+  createPairReader,
+  isAdviser,
+  isSeller,
+  levelsOf,
+  type DisclosureDeps,
+  sellerOf,
+} from './disclosure-core.ts';
 
 const COMPANY_FIELDS = ['company_name', 'credit_code', 'legal_representative', 'shareholders'] as const;
 const CONTACT_FIELDS = ['real_name', 'mobile'] as const;
 
 const revealedText = (v: TFieldView | undefined) =>
-  v?.state === 'revealed' ? { state: 'revealed' as const, value: v.value } : { state: v?.state === 'erased' ? ('erased' as const) : ('absent' as const) };
+  v?.state === 'revealed'
+    ? { state: 'revealed' as const, value: v.value }
+    : { state: v?.state === 'erased' ? ('erased' as const) : ('absent' as const) };
 
 /**
  * What a grant opens, and the port the data room, messages and deals ask. Every answer re-reads the facts.
@@ -35,7 +46,16 @@ export function createViews(deps: DisclosureDeps) {
     const { listing } = pair;
     const facts = await readPair(listing, pair.inquiry, grants);
     if (!levelsOf(facts, at).active[level]) return null;
-    const grant: ActiveGrant = { grantId: wanted.id, listingId, listingCode: listing.code, buyerAccountId, buyerAlias: alias(listingId, buyerAccountId), level, approvedAt: wanted.decided_at ?? wanted.requested_at, expiresAt: wanted.expires_at };
+    const grant: ActiveGrant = {
+      grantId: wanted.id,
+      listingId,
+      listingCode: listing.code,
+      buyerAccountId,
+      buyerAlias: alias(listingId, buyerAccountId),
+      level,
+      approvedAt: wanted.decided_at ?? wanted.requested_at,
+      expiresAt: wanted.expires_at,
+    };
     return { grant, facts };
   }
 
@@ -44,7 +64,13 @@ export function createViews(deps: DisclosureDeps) {
   }
 
   async function refuse(principal: Principal, listingId: string, level: GrantLevel, requestId?: string): Promise<never> {
-    await deps.audit.append({ type: 'disclosure.access_refused', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { listingId, level } });
+    await deps.audit.append({
+      type: 'disclosure.access_refused',
+      actor: actorOf(principal),
+      decision: 'denied',
+      requestId: requestId ?? null,
+      data: { listingId, level },
+    });
     throw new AppError('GRANT_NOT_ACTIVE');
   }
 
@@ -76,7 +102,9 @@ export function createViews(deps: DisclosureDeps) {
     },
     async partiesOf(listingId) {
       const listing = await repo.listing(listingId);
-      return listing ? { listingId, listingCode: listing.code, sellerAccountId: sellerOf(listing), brokerAccountId: listing.broker_account_id ?? null } : null;
+      return listing
+        ? { listingId, listingCode: listing.code, sellerAccountId: sellerOf(listing), brokerAccountId: listing.broker_account_id ?? null }
+        : null;
     },
     buyerAlias: alias,
     buyerOfGrant: async (grantId) => (await repo.grant(grantId))?.buyer_account_id ?? null,
@@ -106,14 +134,20 @@ export function createViews(deps: DisclosureDeps) {
             ...(requestId ? { requestId } : {}),
           })
         : {};
-      const shareholders = revealed['shareholders']?.state === 'revealed' ? (JSON.parse(revealed['shareholders'].value) as unknown[]).map(String) : [];
+      const shareholders =
+        revealed['shareholders']?.state === 'revealed' ? (JSON.parse(revealed['shareholders'].value) as unknown[]).map(String) : [];
       const ip = JSON.parse(listing.ip_assets ?? '{}') as { trademarks?: number; patents?: number; softwareCopyrights?: number };
       const district = listing.district_code ? resolveDistrict(listing.district_code) : null;
       return {
         listingId,
         listingCode: listing.code,
         expiresAt: grant.expiresAt,
-        company: { name: revealedText(revealed['company_name']), creditCode: revealedText(revealed['credit_code']), legalRepresentative: revealedText(revealed['legal_representative']), shareholders },
+        company: {
+          name: revealedText(revealed['company_name']),
+          creditCode: revealedText(revealed['credit_code']),
+          legalRepresentative: revealedText(revealed['legal_representative']),
+          shareholders,
+        },
         facts: {
           establishedOn: listing.established_on ?? null,
           district: district ? `${district.province}${district.city}${district.district}` : null,
@@ -142,7 +176,12 @@ export function createViews(deps: DisclosureDeps) {
         ? await deps.vault.reveal({
             actor: { accountId: principal.accountId, roles: principal.roles, kind: 'customer', sessionId: principal.sessionId },
             own: false,
-            recipient: { grantId: grant.grantId, alias: asBuyer ? grant.buyerAlias : 'seller', listingCode: listing.code, ndaSignatureId: null },
+            recipient: {
+              grantId: grant.grantId,
+              alias: asBuyer ? grant.buyerAlias : 'seller',
+              listingCode: listing.code,
+              ndaSignatureId: null,
+            },
             subjectId: row.subject_id,
             table: 'account_profiles',
             recordId: row.account_id,
@@ -152,7 +191,12 @@ export function createViews(deps: DisclosureDeps) {
             ...(requestId ? { requestId } : {}),
           })
         : {};
-      return { listingCode: listing.code, counterpartyRole: asBuyer ? 'seller' : 'buyer', name: revealedText(revealed['real_name']), mobile: revealedText(revealed['mobile']) };
+      return {
+        listingCode: listing.code,
+        counterpartyRole: asBuyer ? 'seller' : 'buyer',
+        name: revealedText(revealed['real_name']),
+        mobile: revealedText(revealed['mobile']),
+      };
     },
 
     /** The seller's control panel (the adviser sees the same): who can see what, until when, and the history. */
@@ -163,7 +207,12 @@ export function createViews(deps: DisclosureDeps) {
       const buyers: TControlPanel['buyers'] = [];
       for (const inquiry of await repo.inquiriesOfListings([listing.id])) {
         const facts = await readPair(listing, inquiry);
-        buyers.push({ inquiryId: inquiry.id, buyerAlias: alias(listing.id, inquiry.buyer_account_id), buyerVerified: facts.buyerVerified, levels: levelsOf(facts, at).views });
+        buyers.push({
+          inquiryId: inquiry.id,
+          buyerAlias: alias(listing.id, inquiry.buyer_account_id),
+          buyerVerified: facts.buyerVerified,
+          levels: levelsOf(facts, at).views,
+        });
       }
       const history = (await repo.grantEventsOfListing(listing.id, 200)).map((e) => ({
         at: e.at,
@@ -173,7 +222,13 @@ export function createViews(deps: DisclosureDeps) {
         reason: e.reason,
         buyerAlias: alias(listing.id, e.buyer_account_id),
       }));
-      return { listingId: listing.id, listingCode: listing.code, requiresProofOfFunds: await repo.requiresProofOfFunds(listing.id), buyers, history };
+      return {
+        listingId: listing.id,
+        listingCode: listing.code,
+        requiresProofOfFunds: await repo.requiresProofOfFunds(listing.id),
+        buyers,
+        history,
+      };
     },
   };
 }

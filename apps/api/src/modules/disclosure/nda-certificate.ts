@@ -34,7 +34,13 @@ export function woffToSfnt(woff: Buffer): Buffer {
   let offset = header.length;
   for (let i = 0; i < numTables; i += 1) {
     const entry = 44 + i * 20;
-    const [tag, at, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((d) => woff.readUInt32BE(entry + d)) as [number, number, number, number, number];
+    const [tag, at, compLength, origLength, checksum] = [0, 4, 8, 12, 16].map((d) => woff.readUInt32BE(entry + d)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const raw = woff.subarray(at, at + compLength);
     const data = compLength < origLength ? inflateSync(raw) : Buffer.from(raw);
     const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
@@ -153,13 +159,18 @@ export async function renderCertificate(input: CertificateInput): Promise<Uint8A
     input.signature,
     `平台公钥（base64）：${input.publicKeyRawBase64}`,
     '核验方法：在平台“保密协议证书核验”页上传本文件；或取出附件 signature-record.json，按 “sealbridge-nda-signature-v1\\n” + 规范化 JSON 用上述公钥验证签名。',
-  ]) write(line, 9);
+  ])
+    write(line, 9);
 
-  await doc.attach(Buffer.from(JSON.stringify({ record: input.record, signature: input.signature }, null, 2), 'utf8'), 'signature-record.json', {
-    mimeType: 'application/json',
-    description: 'Signed NDA signature record',
-    creationDate: at,
-    modificationDate: at,
-  });
+  await doc.attach(
+    Buffer.from(JSON.stringify({ record: input.record, signature: input.signature }, null, 2), 'utf8'),
+    'signature-record.json',
+    {
+      mimeType: 'application/json',
+      description: 'Signed NDA signature record',
+      creationDate: at,
+      modificationDate: at,
+    },
+  );
   return doc.save({ useObjectStreams: false });
 }

@@ -1,6 +1,18 @@
-import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from '@simplewebauthn/server';
 import { newId } from '../../platform/ids/index.ts';
-import { auditActor, toStoredCredential, totpAad, type CheckedProof, type createProofChecker, type FactorsActor, type SecretBox } from './factor-proofs.ts';
+import {
+  auditActor,
+  toStoredCredential,
+  totpAad,
+  type CheckedProof,
+  type createProofChecker,
+  type FactorsActor,
+  type SecretBox,
+} from './factor-proofs.ts';
 import { factorsError, isUniqueViolation } from './factors-errors.ts';
 import { CHALLENGE_TTL_MS, TOTP_ENROLMENT_TTL_MS } from './factors-policy.ts';
 import type { FactorsRepo } from './factors-repo.ts';
@@ -32,9 +44,23 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
   const { repo, audit, now, proofs } = deps;
 
   /** Activation, first recovery codes and the audit record, in one transaction. */
-  async function activate(tx: FactorsRepo<Tx>, trx: Tx, actor: FactorsActor, factorId: string, kind: 'totp' | 'webauthn', at: string, requestId: string | null) {
+  async function activate(
+    tx: FactorsRepo<Tx>,
+    trx: Tx,
+    actor: FactorsActor,
+    factorId: string,
+    kind: 'totp' | 'webauthn',
+    at: string,
+    requestId: string | null,
+  ) {
     await tx.activateFactor(factorId, at);
-    await audit.appendInTransaction(trx, { type: 'factors.factor_added', actor: auditActor(actor), decision: 'allowed', requestId, data: { factorId, kind } });
+    await audit.appendInTransaction(trx, {
+      type: 'factors.factor_added',
+      actor: auditActor(actor),
+      decision: 'allowed',
+      requestId,
+      data: { factorId, kind },
+    });
     return (await tx.countUnusedRecoveryCodes(actor.accountId)) === 0 ? deps.issueRecoveryCodes(tx, trx, actor, at, requestId) : null;
   }
 
@@ -57,7 +83,11 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
      * URI are returned this once and never again. Replaces an unconfirmed enrolment; refused while one is active.
      */
     /** `presetSecret` is for the demo seed only (a published secret for synthetic staff); no route passes one. */
-    async startTotpEnrolment(actor: FactorsActor, requestId: string | null = null, presetSecret?: string): Promise<{ factorId: string; secret: string; otpauthUri: string; expiresAt: string }> {
+    async startTotpEnrolment(
+      actor: FactorsActor,
+      requestId: string | null = null,
+      presetSecret?: string,
+    ): Promise<{ factorId: string; secret: string; otpauthUri: string; expiresAt: string }> {
       await deps.requireRecentStepUp(actor.sessionId);
       const account = await deps.accountOf(actor.accountId);
       if ((await repo.findTotp(actor.accountId))?.status === 'active') throw factorsError('FACTOR_ALREADY_ENROLLED', { kind: 'totp' });
@@ -68,21 +98,41 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
       await repo
         .transaction(async (tx, trx) => {
           await tx.deletePendingTotp(actor.accountId);
-          await tx.insertFactor({ id: factorId, account_id: actor.accountId, kind: 'totp', status: 'pending', created_at: at.toISOString(), confirmed_at: null, last_used_at: null });
+          await tx.insertFactor({
+            id: factorId,
+            account_id: actor.accountId,
+            kind: 'totp',
+            status: 'pending',
+            created_at: at.toISOString(),
+            confirmed_at: null,
+            last_used_at: null,
+          });
           await tx.insertTotp({ factor_id: factorId, secret_sealed: sealed, last_step: null });
-          await audit.appendInTransaction(trx, { type: 'factors.totp_enrolment_started', actor: auditActor(actor), decision: 'allowed', requestId, data: { factorId } });
+          await audit.appendInTransaction(trx, {
+            type: 'factors.totp_enrolment_started',
+            actor: auditActor(actor),
+            decision: 'allowed',
+            requestId,
+            data: { factorId },
+          });
         })
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? factorsError('FACTOR_ALREADY_ENROLLED', { kind: 'totp' }) : error;
         });
-      return { factorId, secret, otpauthUri: totpKeyUri(secret, account.accountNo), expiresAt: new Date(at.getTime() + TOTP_ENROLMENT_TTL_MS).toISOString() };
+      return {
+        factorId,
+        secret,
+        otpauthUri: totpKeyUri(secret, account.accountNo),
+        expiresAt: new Date(at.getTime() + TOTP_ENROLMENT_TTL_MS).toISOString(),
+      };
     },
 
     /** Confirms a pending TOTP factor with a first valid code (whose step is then used up). */
     async confirmTotp(actor: FactorsActor, factorId: string, code: string, requestId: string | null = null): Promise<EnrolledFactor> {
       await proofs.admit(actor, 'totp', requestId);
       const totp = await repo.findTotp(actor.accountId);
-      const fail = (reason: 'not_enrolled' | 'enrolment_expired' | 'wrong_or_used') => deps.refuse(actor, { ok: false, method: 'totp', factorId, reason }, requestId);
+      const fail = (reason: 'not_enrolled' | 'enrolment_expired' | 'wrong_or_used') =>
+        deps.refuse(actor, { ok: false, method: 'totp', factorId, reason }, requestId);
       if (!totp || totp.id !== factorId || totp.status !== 'pending') return fail('not_enrolled');
       const at = now();
       if (at.getTime() - Date.parse(totp.created_at) > TOTP_ENROLMENT_TTL_MS) return fail('enrolment_expired');
@@ -96,7 +146,10 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
         return activate(tx, trx, actor, factorId, 'totp', iso, requestId);
       });
       if (recoveryCodes === undefined) return fail('wrong_or_used');
-      return { factor: { id: factorId, kind: 'totp', createdAt: totp.created_at, lastUsedAt: iso, deviceType: null, backedUp: null }, recoveryCodes };
+      return {
+        factor: { id: factorId, kind: 'totp', createdAt: totp.created_at, lastUsedAt: iso, deviceType: null, backedUp: null },
+        recoveryCodes,
+      };
     },
 
     /** Options for navigator.credentials.create(); the challenge is stored for this session, single use, 5 minutes. */
@@ -110,7 +163,11 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
     },
 
     /** Verifies the attestation against the stored challenge (consumed whatever the outcome) and adds the passkey. */
-    async verifyWebauthnRegistration(actor: FactorsActor, response: RegistrationResponseJSON, requestId: string | null = null): Promise<EnrolledFactor> {
+    async verifyWebauthnRegistration(
+      actor: FactorsActor,
+      response: RegistrationResponseJSON,
+      requestId: string | null = null,
+    ): Promise<EnrolledFactor> {
       const consume = proofs.consumeChallenge(actor, 'webauthn.register');
       const credential = await verifyRegistration(deps.rp, response, consume);
       if (!credential) return deps.refuse(actor, { ok: false, method: 'webauthn', factorId: null, reason: 'challenge_invalid' }, requestId);
@@ -118,7 +175,15 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
       const factorId = newId();
       const recoveryCodes = await repo
         .transaction(async (tx, trx) => {
-          await tx.insertFactor({ id: factorId, account_id: actor.accountId, kind: 'webauthn', status: 'pending', created_at: at, confirmed_at: null, last_used_at: null });
+          await tx.insertFactor({
+            id: factorId,
+            account_id: actor.accountId,
+            kind: 'webauthn',
+            status: 'pending',
+            created_at: at,
+            confirmed_at: null,
+            last_used_at: null,
+          });
           await tx.insertWebauthn({
             factor_id: factorId,
             credential_id: credential.credentialId,
@@ -134,7 +199,17 @@ export function createEnrolment<Tx>(deps: EnrolmentDeps<Tx>) {
         .catch((error: unknown) => {
           throw isUniqueViolation(error) ? factorsError('FACTOR_ALREADY_ENROLLED', { kind: 'webauthn' }) : error;
         });
-      return { factor: { id: factorId, kind: 'webauthn', createdAt: at, lastUsedAt: at, deviceType: credential.deviceType, backedUp: credential.backedUp }, recoveryCodes };
+      return {
+        factor: {
+          id: factorId,
+          kind: 'webauthn',
+          createdAt: at,
+          lastUsedAt: at,
+          deviceType: credential.deviceType,
+          backedUp: credential.backedUp,
+        },
+        recoveryCodes,
+      };
     },
 
     /** Options for navigator.credentials.get() over the caller's passkeys, for a step-up. */

@@ -25,7 +25,14 @@ export type SecretBox = {
   open: (sealed: string, aad: string) => Promise<string>;
 };
 
-export type FailureReason = 'wrong_or_used' | 'not_enrolled' | 'method_not_allowed' | 'rate_limited' | 'challenge_invalid' | 'counter_regressed' | 'enrolment_expired';
+export type FailureReason =
+  | 'wrong_or_used'
+  | 'not_enrolled'
+  | 'method_not_allowed'
+  | 'rate_limited'
+  | 'challenge_invalid'
+  | 'counter_regressed'
+  | 'enrolment_expired';
 
 /**
  * A proof checked against the stored factor. Checking writes nothing; `consume` then makes it single use inside
@@ -38,10 +45,19 @@ export type CheckedProof<Tx> =
 
 export const totpAad = (factorId: string) => `factors_totp.secret_sealed:${factorId}`;
 
-export const auditActor = (actor: FactorsActor) => ({ accountId: actor.accountId, role: actor.roles.join(',') || null, sessionId: actor.sessionId });
+export const auditActor = (actor: FactorsActor) => ({
+  accountId: actor.accountId,
+  role: actor.roles.join(',') || null,
+  sessionId: actor.sessionId,
+});
 
 export function toStoredCredential(row: CredentialRow): StoredCredential {
-  return { credentialId: row.credential_id, publicKey: row.public_key, signCount: row.sign_count, transports: JSON.parse(row.transports) as string[] };
+  return {
+    credentialId: row.credential_id,
+    publicKey: row.public_key,
+    signCount: row.sign_count,
+    transports: JSON.parse(row.transports) as string[],
+  };
 }
 
 export type ProofDeps<Tx> = {
@@ -83,8 +99,18 @@ export function createProofChecker<Tx>(deps: ProofDeps<Tx>) {
     repo.consumeChallenge({ account_id: actor.accountId, session_id_hash: actor.sessionId, purpose, challenge }, now().toISOString());
 
   async function check(actor: FactorsActor, proof: FactorProof): Promise<CheckedProof<Tx>> {
-    const fail = (reason: FailureReason, factorId: string | null = null): CheckedProof<Tx> => ({ ok: false, method: proof.method, factorId, reason });
-    const ok = (factorId: string | null, consume: (tx: FactorsRepo<Tx>, at: string) => Promise<boolean>): CheckedProof<Tx> => ({ ok: true, method: proof.method, factorId, consume });
+    const fail = (reason: FailureReason, factorId: string | null = null): CheckedProof<Tx> => ({
+      ok: false,
+      method: proof.method,
+      factorId,
+      reason,
+    });
+    const ok = (factorId: string | null, consume: (tx: FactorsRepo<Tx>, at: string) => Promise<boolean>): CheckedProof<Tx> => ({
+      ok: true,
+      method: proof.method,
+      factorId,
+      consume,
+    });
     const markUsed = async (tx: FactorsRepo<Tx>, factorId: string, at: string) => {
       await tx.markFactorUsed(factorId, at);
       return true;
@@ -108,9 +134,17 @@ export function createProofChecker<Tx>(deps: ProofDeps<Tx>) {
       case 'webauthn': {
         const row = await repo.findCredential(actor.accountId, proof.response.id);
         if (!row) return fail('not_enrolled');
-        const outcome = await verifyAssertion(deps.rp, proof.response, toStoredCredential(row), consumeChallenge(actor, 'webauthn.authenticate'));
+        const outcome = await verifyAssertion(
+          deps.rp,
+          proof.response,
+          toStoredCredential(row),
+          consumeChallenge(actor, 'webauthn.authenticate'),
+        );
         if (!outcome.ok) return fail(outcome.reason === 'counter_regressed' ? 'counter_regressed' : 'challenge_invalid', row.factor_id);
-        return ok(row.factor_id, async (tx, at) => (await tx.updateSignCount(row.factor_id, row.sign_count, outcome.next)) && markUsed(tx, row.factor_id, at));
+        return ok(
+          row.factor_id,
+          async (tx, at) => (await tx.updateSignCount(row.factor_id, row.sign_count, outcome.next)) && markUsed(tx, row.factor_id, at),
+        );
       }
       case 'password': {
         if (!deps.passwordCheck || (await repo.countActiveFactors(actor.accountId)) > 0) return fail('method_not_allowed');

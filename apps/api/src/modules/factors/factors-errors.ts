@@ -1,7 +1,8 @@
 import { AppError } from '../../platform/errors/index.ts';
 
 /** The module's own error codes (in the contracts' closed enum); `details.reason` repeats the code. */
-export type FactorsErrorCode = 'STEP_UP_REQUIRED' | 'SECOND_FACTOR_INVALID' | 'LAST_FACTOR_REQUIRED' | 'FACTOR_ALREADY_ENROLLED' | 'FACTOR_NOT_ENROLLED';
+export type FactorsErrorCode =
+  'STEP_UP_REQUIRED' | 'SECOND_FACTOR_INVALID' | 'LAST_FACTOR_REQUIRED' | 'FACTOR_ALREADY_ENROLLED' | 'FACTOR_NOT_ENROLLED';
 
 export function factorsError(code: FactorsErrorCode, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, code, { reason: code, ...details });

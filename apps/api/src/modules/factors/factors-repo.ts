@@ -50,7 +50,10 @@ export type FactorsRepo<Tx = unknown> = {
   useRecoveryCode: (accountId: string, codeHash: string, at: string) => Promise<boolean>;
   insertChallenge: (row: FactorsChallengesTable) => Promise<void>;
   /** Deletes the matching unexpired challenge; true only for the one caller that deleted it. */
-  consumeChallenge: (match: Pick<FactorsChallengesTable, 'account_id' | 'session_id_hash' | 'purpose' | 'challenge'>, now: string) => Promise<boolean>;
+  consumeChallenge: (
+    match: Pick<FactorsChallengesTable, 'account_id' | 'session_id_hash' | 'purpose' | 'challenge'>,
+    now: string,
+  ) => Promise<boolean>;
   insertAttempt: (row: FactorsAttemptsTable) => Promise<void>;
   attemptsSince: (accountId: string, since: string) => Promise<{ count: number; oldest: string | null }>;
   deleteAttempt: (id: string) => Promise<void>;
@@ -72,7 +75,16 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       db
         .selectFrom('factors')
         .leftJoin('factors_webauthn', 'factors_webauthn.factor_id', 'factors.id')
-        .select(['factors.id', 'factors.kind', 'factors.status', 'factors.created_at', 'factors.confirmed_at', 'factors.last_used_at', 'factors_webauthn.device_type', 'factors_webauthn.backed_up'])
+        .select([
+          'factors.id',
+          'factors.kind',
+          'factors.status',
+          'factors.created_at',
+          'factors.confirmed_at',
+          'factors.last_used_at',
+          'factors_webauthn.device_type',
+          'factors_webauthn.backed_up',
+        ])
         .where('factors.account_id', '=', accountId)
         .where('factors.status', '=', 'active')
         .orderBy('factors.created_at')
@@ -81,10 +93,21 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       db.selectFrom('factors').selectAll().where('id', '=', factorId).where('account_id', '=', accountId).executeTakeFirst(),
     countActiveFactors: async (accountId) =>
       Number(
-        (await db.selectFrom('factors').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).where('status', '=', 'active').executeTakeFirstOrThrow()).n,
+        (
+          await db
+            .selectFrom('factors')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('account_id', '=', accountId)
+            .where('status', '=', 'active')
+            .executeTakeFirstOrThrow()
+        ).n,
       ),
     lockAccountFactors: async (accountId) => {
-      await db.updateTable('factors').set((eb) => ({ account_id: eb.ref('account_id') })).where('account_id', '=', accountId).execute();
+      await db
+        .updateTable('factors')
+        .set((eb) => ({ account_id: eb.ref('account_id') }))
+        .where('account_id', '=', accountId)
+        .execute();
     },
     insertFactor: async (row) => {
       await db.insertInto('factors').values(row).execute();
@@ -111,7 +134,12 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       await db.insertInto('factors_totp').values(row).execute();
     },
     deletePendingTotp: async (accountId) => {
-      await db.deleteFrom('factors').where('account_id', '=', accountId).where('kind', '=', 'totp').where('status', '=', 'pending').execute();
+      await db
+        .deleteFrom('factors')
+        .where('account_id', '=', accountId)
+        .where('kind', '=', 'totp')
+        .where('status', '=', 'pending')
+        .execute();
     },
     acceptTotpStep: async (factorId, step) =>
       changed(
@@ -127,7 +155,13 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       db
         .selectFrom('factors_webauthn')
         .innerJoin('factors', 'factors.id', 'factors_webauthn.factor_id')
-        .select(['factors_webauthn.factor_id', 'factors_webauthn.credential_id', 'factors_webauthn.public_key', 'factors_webauthn.sign_count', 'factors_webauthn.transports'])
+        .select([
+          'factors_webauthn.factor_id',
+          'factors_webauthn.credential_id',
+          'factors_webauthn.public_key',
+          'factors_webauthn.sign_count',
+          'factors_webauthn.transports',
+        ])
         .where('factors.account_id', '=', accountId)
         .where('factors.status', '=', 'active')
         .execute()
@@ -136,7 +170,13 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       db
         .selectFrom('factors_webauthn')
         .innerJoin('factors', 'factors.id', 'factors_webauthn.factor_id')
-        .select(['factors_webauthn.factor_id', 'factors_webauthn.credential_id', 'factors_webauthn.public_key', 'factors_webauthn.sign_count', 'factors_webauthn.transports'])
+        .select([
+          'factors_webauthn.factor_id',
+          'factors_webauthn.credential_id',
+          'factors_webauthn.public_key',
+          'factors_webauthn.sign_count',
+          'factors_webauthn.transports',
+        ])
         .where('factors.account_id', '=', accountId)
         .where('factors.status', '=', 'active')
         .where('factors_webauthn.credential_id', '=', credentialId)
@@ -146,7 +186,14 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       await db.insertInto('factors_webauthn').values(row).execute();
     },
     updateSignCount: async (factorId, expected, next) =>
-      changed(await db.updateTable('factors_webauthn').set({ sign_count: next }).where('factor_id', '=', factorId).where('sign_count', '=', expected).executeTakeFirst()) === 1,
+      changed(
+        await db
+          .updateTable('factors_webauthn')
+          .set({ sign_count: next })
+          .where('factor_id', '=', factorId)
+          .where('sign_count', '=', expected)
+          .executeTakeFirst(),
+      ) === 1,
 
     countUnusedRecoveryCodes: async (accountId) =>
       Number(
@@ -215,10 +262,13 @@ export function createFactorsRepo<DB extends FactorsTables>(database: Kysely<DB>
       await db
         .insertInto('factors_step_ups')
         .values(row)
-        .onConflict((oc) => oc.column('session_id_hash').doUpdateSet({ account_id: row.account_id, method: row.method, stepped_up_at: row.stepped_up_at }))
+        .onConflict((oc) =>
+          oc.column('session_id_hash').doUpdateSet({ account_id: row.account_id, method: row.method, stepped_up_at: row.stepped_up_at }),
+        )
         .execute();
     },
-    findStepUp: (sessionIdHash) => db.selectFrom('factors_step_ups').selectAll().where('session_id_hash', '=', sessionIdHash).executeTakeFirst(),
+    findStepUp: (sessionIdHash) =>
+      db.selectFrom('factors_step_ups').selectAll().where('session_id_hash', '=', sessionIdHash).executeTakeFirst(),
 
     purgeStale: async ({ now, attemptsBefore, pendingBefore, stepUpsBefore }) => {
       const results = [

@@ -36,7 +36,11 @@ async function withRetryAfter<T>(reply: FastifyReply, work: () => Promise<T>): P
 }
 
 /** Hands a rotated session to the browser (identity's cookies) and keeps it out of the response body. */
-function withSession<T extends { session?: RotatedSession }>(reply: FastifyReply, setSession: ((reply: FastifyReply, session: RotatedSession) => void) | undefined, result: T): Omit<T, 'session'> {
+function withSession<T extends { session?: RotatedSession }>(
+  reply: FastifyReply,
+  setSession: ((reply: FastifyReply, session: RotatedSession) => void) | undefined,
+  result: T,
+): Omit<T, 'session'> {
   const { session, ...rest } = result;
   if (session) setSession?.(reply, session);
   return rest;
@@ -46,7 +50,10 @@ function withSession<T extends { session?: RotatedSession }>(reply: FastifyReply
  * The caller's own factors and step-up. Every route is `authenticated`: one acts only on one's own account. A sign-in
  * that proves its second factor here gets a new session token; `setSession` writes it as cookies.
  */
-export function factorsRoutes(service: FactorsService, options: { setSession?: (reply: FastifyReply, session: RotatedSession) => void } = {}) {
+export function factorsRoutes(
+  service: FactorsService,
+  options: { setSession?: (reply: FastifyReply, session: RotatedSession) => void } = {},
+) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const config = { permission: 'authenticated' as const };
@@ -63,20 +70,40 @@ export function factorsRoutes(service: FactorsService, options: { setSession?: (
 
     r.post('/api/me/factors/totp', {
       config: enrolment,
-      schema: { tags, summary: 'Start a TOTP enrolment (secret shown once; needs a recent step-up)', response: { 200: ZStartTotpResponse } },
+      schema: {
+        tags,
+        summary: 'Start a TOTP enrolment (secret shown once; needs a recent step-up)',
+        response: { 200: ZStartTotpResponse },
+      },
       handler: async (request) => service.startTotpEnrolment(actorOf(request.principal), String(request.id)),
     });
 
     r.post('/api/me/factors/totp/confirm', {
       config: enrolment,
-      schema: { tags, summary: 'Confirm a TOTP enrolment with a first code', body: ZConfirmTotpRequest, response: { 200: ZEnrolledFactorResponse } },
+      schema: {
+        tags,
+        summary: 'Confirm a TOTP enrolment with a first code',
+        body: ZConfirmTotpRequest,
+        response: { 200: ZEnrolledFactorResponse },
+      },
       handler: async (request, reply) =>
-        withSession(reply, options.setSession, await withRetryAfter(reply, () => service.confirmTotp(actorOf(request.principal), request.body.factorId, request.body.code, String(request.id)))),
+        withSession(
+          reply,
+          options.setSession,
+          await withRetryAfter(reply, () =>
+            service.confirmTotp(actorOf(request.principal), request.body.factorId, request.body.code, String(request.id)),
+          ),
+        ),
     });
 
     r.delete('/api/me/factors/:id', {
       config,
-      schema: { tags, summary: 'Remove one of my factors (needs a recent step-up; staff keep at least one)', params: ZFactorParams, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: 'Remove one of my factors (needs a recent step-up; staff keep at least one)',
+        params: ZFactorParams,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await service.removeFactor(actorOf(request.principal), request.params.id, String(request.id));
         return reply.code(204).send(null);
@@ -85,7 +112,11 @@ export function factorsRoutes(service: FactorsService, options: { setSession?: (
 
     r.post('/api/me/factors/recovery-codes', {
       config,
-      schema: { tags, summary: 'Replace my recovery codes (the old ones stop working; needs a recent step-up)', response: { 200: ZRecoveryCodesResponse } },
+      schema: {
+        tags,
+        summary: 'Replace my recovery codes (the old ones stop working; needs a recent step-up)',
+        response: { 200: ZRecoveryCodesResponse },
+      },
       handler: async (request) => service.regenerateRecoveryCodes(actorOf(request.principal), String(request.id)),
     });
 
@@ -97,8 +128,18 @@ export function factorsRoutes(service: FactorsService, options: { setSession?: (
 
     r.post('/api/me/factors/webauthn/register/verify', {
       config: enrolment,
-      schema: { tags, summary: 'Register the passkey just created', body: ZRegistrationVerifyRequest, response: { 200: ZEnrolledFactorResponse } },
-      handler: async (request, reply) => withSession(reply, options.setSession, await service.verifyWebauthnRegistration(actorOf(request.principal), request.body.response, String(request.id))),
+      schema: {
+        tags,
+        summary: 'Register the passkey just created',
+        body: ZRegistrationVerifyRequest,
+        response: { 200: ZEnrolledFactorResponse },
+      },
+      handler: async (request, reply) =>
+        withSession(
+          reply,
+          options.setSession,
+          await service.verifyWebauthnRegistration(actorOf(request.principal), request.body.response, String(request.id)),
+        ),
     });
 
     r.post('/api/auth/step-up/webauthn/options', {
@@ -109,8 +150,18 @@ export function factorsRoutes(service: FactorsService, options: { setSession?: (
 
     r.post('/api/auth/step-up', {
       config: secondStep,
-      schema: { tags, summary: 'Re-authenticate this session with a second factor (opens a 5-minute window)', body: ZStepUpRequest, response: { 200: ZStepUpResponse } },
-      handler: async (request, reply) => withSession(reply, options.setSession, await withRetryAfter(reply, () => service.stepUp(actorOf(request.principal), request.body, String(request.id)))),
+      schema: {
+        tags,
+        summary: 'Re-authenticate this session with a second factor (opens a 5-minute window)',
+        body: ZStepUpRequest,
+        response: { 200: ZStepUpResponse },
+      },
+      handler: async (request, reply) =>
+        withSession(
+          reply,
+          options.setSession,
+          await withRetryAfter(reply, () => service.stepUp(actorOf(request.principal), request.body, String(request.id))),
+        ),
     });
   };
 }

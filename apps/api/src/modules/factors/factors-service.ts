@@ -24,7 +24,14 @@ export type FactorsService = ReturnType<typeof createFactorsService>;
 export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
   const { repo, audit, accounts } = deps;
   const now = deps.now ?? (() => new Date());
-  const proofs = createProofChecker({ repo, audit, secretBox: deps.secretBox, rp: deps.relyingParty, passwordCheck: deps.passwordCheck, now });
+  const proofs = createProofChecker({
+    repo,
+    audit,
+    secretBox: deps.secretBox,
+    rp: deps.relyingParty,
+    passwordCheck: deps.passwordCheck,
+    now,
+  });
 
   async function accountOf(accountId: string) {
     const account = await accounts.findAccount(accountId);
@@ -33,7 +40,10 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
   }
 
   /** Throws STEP_UP_REQUIRED unless the session re-authenticated (or signed in) within `maxAgeMs`. */
-  async function requireRecentStepUp(sessionId: string, maxAgeMs: number = STEP_UP_WINDOW_MS): Promise<{ steppedUpAt: string; method: string }> {
+  async function requireRecentStepUp(
+    sessionId: string,
+    maxAgeMs: number = STEP_UP_WINDOW_MS,
+  ): Promise<{ steppedUpAt: string; method: string }> {
     const row = await repo.findStepUp(sessionId);
     const age = row ? now().getTime() - Date.parse(row.stepped_up_at) : Number.POSITIVE_INFINITY;
     if (!row || age > maxAgeMs) throw factorsError('STEP_UP_REQUIRED', { maxAgeSeconds: Math.floor(maxAgeMs / 1000) });
@@ -41,7 +51,13 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
   }
 
   /** A fresh set of recovery codes in the caller's transaction; the plaintext codes are returned once, never stored. */
-  async function issueRecoveryCodes(tx: FactorsRepo<Tx>, trx: Tx, actor: FactorsActor, at: string, requestId: string | null): Promise<string[]> {
+  async function issueRecoveryCodes(
+    tx: FactorsRepo<Tx>,
+    trx: Tx,
+    actor: FactorsActor,
+    at: string,
+    requestId: string | null,
+  ): Promise<string[]> {
     const codes = newRecoveryCodes(RECOVERY_CODE_COUNT);
     const rows = codes.map((code) => ({
       id: newId(),
@@ -51,7 +67,13 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
       used_at: null,
     }));
     await tx.replaceRecoveryCodes(actor.accountId, rows);
-    await audit.appendInTransaction(trx, { type: 'factors.recovery_codes_issued', actor: auditActor(actor), decision: 'allowed', requestId, data: { count: codes.length } });
+    await audit.appendInTransaction(trx, {
+      type: 'factors.recovery_codes_issued',
+      actor: auditActor(actor),
+      decision: 'allowed',
+      requestId,
+      data: { count: codes.length },
+    });
     return codes;
   }
 
@@ -63,11 +85,23 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
       requestId,
       data: { method: checked.method, reason: checked.reason, factorId: checked.factorId },
     });
-    if (checked.reason === 'not_enrolled' || checked.reason === 'method_not_allowed' || checked.reason === 'enrolment_expired') throw factorsError('FACTOR_NOT_ENROLLED', { method: checked.method });
+    if (checked.reason === 'not_enrolled' || checked.reason === 'method_not_allowed' || checked.reason === 'enrolment_expired')
+      throw factorsError('FACTOR_NOT_ENROLLED', { method: checked.method });
     throw factorsError('SECOND_FACTOR_INVALID', { method: checked.method });
   }
 
-  const enrolment = createEnrolment({ repo, audit, secretBox: deps.secretBox, rp: deps.relyingParty, now, proofs, accountOf, requireRecentStepUp, issueRecoveryCodes, refuse });
+  const enrolment = createEnrolment({
+    repo,
+    audit,
+    secretBox: deps.secretBox,
+    rp: deps.relyingParty,
+    now,
+    proofs,
+    accountOf,
+    requireRecentStepUp,
+    issueRecoveryCodes,
+    refuse,
+  });
 
   /** Tells identity; a session that was waiting for this proof comes back under a new token (`session`). */
   const proven = async (actor: FactorsActor): Promise<{ session?: RotatedSession }> => {
@@ -91,14 +125,18 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
     },
 
     /** The account's active factors (never secrets), whether one is required, and how many recovery codes remain. */
-    async listFactors(accountId: string): Promise<{ requirement: FactorRequirement; factors: FactorView[]; recoveryCodesRemaining: number }> {
+    async listFactors(
+      accountId: string,
+    ): Promise<{ requirement: FactorRequirement; factors: FactorView[]; recoveryCodesRemaining: number }> {
       const account = await accountOf(accountId);
       const [rows, remaining] = await Promise.all([repo.listActiveFactors(accountId), repo.countUnusedRecoveryCodes(accountId)]);
       return { requirement: factorRequirement(account), factors: rows.map(toFactorView), recoveryCodesRemaining: remaining };
     },
 
     /** For sign-in (identity): must this account present a second factor, and can it? */
-    async secondFactorStatus(accountId: string): Promise<{ requirement: FactorRequirement; enrolled: boolean; kinds: ('totp' | 'webauthn')[] }> {
+    async secondFactorStatus(
+      accountId: string,
+    ): Promise<{ requirement: FactorRequirement; enrolled: boolean; kinds: ('totp' | 'webauthn')[] }> {
       const account = await accountOf(accountId);
       const rows = await repo.listActiveFactors(accountId);
       return { requirement: factorRequirement(account), enrolled: rows.length > 0, kinds: [...new Set(rows.map((r) => r.kind))] };
@@ -125,14 +163,32 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
         let remaining: number | null = null;
         if (proof.method === 'recovery') {
           remaining = await tx.countUnusedRecoveryCodes(actor.accountId);
-          await audit.appendInTransaction(trx, { type: 'factors.recovery_code_used', actor: auditActor(actor), decision: 'allowed', requestId, data: { remaining } });
+          await audit.appendInTransaction(trx, {
+            type: 'factors.recovery_code_used',
+            actor: auditActor(actor),
+            decision: 'allowed',
+            requestId,
+            data: { remaining },
+          });
         }
-        await audit.appendInTransaction(trx, { type: 'factors.stepped_up', actor: auditActor(actor), decision: 'allowed', requestId, data: { method: proof.method } });
+        await audit.appendInTransaction(trx, {
+          type: 'factors.stepped_up',
+          actor: auditActor(actor),
+          decision: 'allowed',
+          requestId,
+          data: { method: proof.method },
+        });
         return { remaining };
       });
-      if (!committed) return refuse(actor, { ok: false, method: proof.method, factorId: checked.factorId, reason: 'wrong_or_used' }, requestId);
+      if (!committed)
+        return refuse(actor, { ok: false, method: proof.method, factorId: checked.factorId, reason: 'wrong_or_used' }, requestId);
       const rotated = proof.method !== 'password' ? await proven(actor) : {};
-      return { method: proof.method, stepUpUntil: new Date(at.getTime() + STEP_UP_WINDOW_MS).toISOString(), recoveryCodesRemaining: committed.remaining, ...rotated };
+      return {
+        method: proof.method,
+        stepUpUntil: new Date(at.getTime() + STEP_UP_WINDOW_MS).toISOString(),
+        recoveryCodesRemaining: committed.remaining,
+        ...rotated,
+      };
     },
 
     /**
@@ -140,7 +196,12 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
      * account has one): a fresh sign-in counts as recent authentication for the step-up window.
      */
     async recordFreshAuthentication(actor: Pick<FactorsActor, 'accountId' | 'sessionId'>, method = 'sign_in'): Promise<void> {
-      await repo.upsertStepUp({ session_id_hash: actor.sessionId, account_id: actor.accountId, method, stepped_up_at: now().toISOString() });
+      await repo.upsertStepUp({
+        session_id_hash: actor.sessionId,
+        account_id: actor.accountId,
+        method,
+        stepped_up_at: now().toISOString(),
+      });
     },
 
     /** Removes one of the caller's factors. A staff account's last active factor cannot be removed. */
@@ -159,11 +220,23 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
           if (factor.status === 'active' && remaining === 0 && requirement === 'required') throw LAST;
           // Recovery codes only stand in for a factor; with none left they have nothing to stand in for.
           if (remaining === 0) await tx.deleteRecoveryCodes(actor.accountId);
-          await audit.appendInTransaction(trx, { type: 'factors.factor_removed', actor: auditActor(actor), decision: 'allowed', requestId, data: { factorId, kind: factor.kind, remaining } });
+          await audit.appendInTransaction(trx, {
+            type: 'factors.factor_removed',
+            actor: auditActor(actor),
+            decision: 'allowed',
+            requestId,
+            data: { factorId, kind: factor.kind, remaining },
+          });
         });
       } catch (error) {
         if (error !== LAST) throw error;
-        await audit.append({ type: 'factors.factor_removal_refused', actor: auditActor(actor), decision: 'denied', requestId, data: { factorId } });
+        await audit.append({
+          type: 'factors.factor_removal_refused',
+          actor: auditActor(actor),
+          decision: 'denied',
+          requestId,
+          data: { factorId },
+        });
         throw factorsError('LAST_FACTOR_REQUIRED');
       }
     },
@@ -190,4 +263,3 @@ export function createFactorsService<Tx>(deps: FactorsServiceDeps<Tx>) {
     },
   };
 }
-

@@ -16,5 +16,11 @@ export type {
 
 export type FactorsTables = Pick<
   Database,
-  'factors' | 'factors_totp' | 'factors_webauthn' | 'factors_recovery_codes' | 'factors_challenges' | 'factors_attempts' | 'factors_step_ups'
+  | 'factors'
+  | 'factors_totp'
+  | 'factors_webauthn'
+  | 'factors_recovery_codes'
+  | 'factors_challenges'
+  | 'factors_attempts'
+  | 'factors_step_ups'
 >;

@@ -26,11 +26,7 @@ export function newRecoveryCodes(count: number): string[] {
 
 /** Upper-cases, drops separators and maps the look-alikes Crockford allows (O→0, I/L→1); null when malformed. */
 export function normalizeRecoveryCode(input: string): string | null {
-  const s = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const s = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return s.length === SYMBOLS && [...s].every((c) => ALPHABET.includes(c)) ? s : null;
 }
 

@@ -57,7 +57,11 @@ export function registrationOptions(
 }
 
 /** Verifies an attestation (format "none" or any the library checks); null when it does not verify. */
-export async function verifyRegistration(rp: RelyingParty, response: RegistrationResponseJSON, consume: ChallengeConsumer): Promise<NewCredential | null> {
+export async function verifyRegistration(
+  rp: RelyingParty,
+  response: RegistrationResponseJSON,
+  consume: ChallengeConsumer,
+): Promise<NewCredential | null> {
   try {
     const result = await verifyRegistrationResponse({
       response,
@@ -84,7 +88,10 @@ export async function verifyRegistration(rp: RelyingParty, response: Registratio
   }
 }
 
-export function authenticationOptions(rp: RelyingParty, credentials: readonly StoredCredential[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export function authenticationOptions(
+  rp: RelyingParty,
+  credentials: readonly StoredCredential[],
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: rp.rpId,
     allowCredentials: credentials.map((c) => ({ id: c.credentialId, transports: c.transports })),
@@ -112,7 +119,12 @@ export async function verifyAssertion(
       expectedChallenge: consume,
       expectedOrigin: rp.origin,
       expectedRPID: rp.rpId,
-      credential: { id: credential.credentialId, publicKey: Buffer.from(credential.publicKey, 'base64url'), counter: 0, transports: credential.transports },
+      credential: {
+        id: credential.credentialId,
+        publicKey: Buffer.from(credential.publicKey, 'base64url'),
+        counter: 0,
+        transports: credential.transports,
+      },
       requireUserVerification: false,
     });
     if (!result.verified) return { ok: false, reason: 'invalid' };

@@ -25,7 +25,10 @@ export function parseLoginName(raw: string): { name: string; canonical: string; 
 export type ContactDirectory = ReturnType<typeof createContactDirectory>;
 
 /** Finds accounts by the mobile or e-mail in their vault profile: blind index, then confirmation inside the vault. */
-export function createContactDirectory(deps: { repo: Pick<RegistrationRepo, 'findContactCandidates'>; vault: Pick<Vault, 'blindIndexOf' | 'matchPresentedValue'> }) {
+export function createContactDirectory(deps: {
+  repo: Pick<RegistrationRepo, 'findContactCandidates'>;
+  vault: Pick<Vault, 'blindIndexOf' | 'matchPresentedValue'>;
+}) {
   return {
     async findAccountIds(channel: ContactChannel, address: string): Promise<string[]> {
       const key = `account_profiles.${channel}`;

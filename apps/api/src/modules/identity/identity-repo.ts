@@ -9,12 +9,25 @@ export function createIdentityRepo(db: Kysely<Database>) {
       db.selectFrom('accounts').selectAll().where('login_name', '=', loginName).executeTakeFirst(),
     findAccountById: (id: string) => db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst(),
     findAccountsByIds: (ids: readonly string[]) =>
-      ids.length ? db.selectFrom('accounts').select(['id', 'account_no', 'kind']).where('id', 'in', [...ids]).execute() : Promise.resolve([]),
+      ids.length
+        ? db
+            .selectFrom('accounts')
+            .select(['id', 'account_no', 'kind'])
+            .where('id', 'in', [...ids])
+            .execute()
+        : Promise.resolve([]),
     insertAccount: (row: AccountsTable) => db.insertInto('accounts').values(row).execute(),
     updatePasswordHash: (id: string, passwordHash: string, now: string) =>
       db.updateTable('accounts').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute(),
     countAccounts: async () =>
-      Number((await db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await db
+            .selectFrom('accounts')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     insertSession: (row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
     findLiveSession: (idHash: string, now: string) =>
       db
@@ -68,7 +81,13 @@ export function createIdentityRepo(db: Kysely<Database>) {
     },
     liveSessionHashes: async (accountId: string, now: string) =>
       (
-        await db.selectFrom('sessions').select('id_hash').where('account_id', '=', accountId).where('revoked_at', 'is', null).where('expires_at', '>', now).execute()
+        await db
+          .selectFrom('sessions')
+          .select('id_hash')
+          .where('account_id', '=', accountId)
+          .where('revoked_at', 'is', null)
+          .where('expires_at', '>', now)
+          .execute()
       ).map((r) => r.id_hash),
     listLiveSessions: (accountId: string, now: string, idleCutoff: string) =>
       db
@@ -113,7 +132,12 @@ export function createIdentityRepo(db: Kysely<Database>) {
     },
     /** Whether the account has signed in from this device before (read only; the lockout asks before the password). */
     isKnownDevice: async (accountId: string, deviceHash: string) =>
-      (await db.selectFrom('known_devices').select('account_id').where('account_id', '=', accountId).where('device_hash', '=', deviceHash).executeTakeFirst()) !== undefined,
+      (await db
+        .selectFrom('known_devices')
+        .select('account_id')
+        .where('account_id', '=', accountId)
+        .where('device_hash', '=', deviceHash)
+        .executeTakeFirst()) !== undefined,
     /** Updates the device's last sign-in; false when the account never used it. */
     touchKnownDevice: async (accountId: string, deviceHash: string, now: string) => {
       const result = await db
@@ -126,10 +150,20 @@ export function createIdentityRepo(db: Kysely<Database>) {
     },
     countKnownDevices: async (accountId: string) =>
       Number(
-        (await db.selectFrom('known_devices').select((eb) => eb.fn.countAll().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow()).n,
+        (
+          await db
+            .selectFrom('known_devices')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('account_id', '=', accountId)
+            .executeTakeFirstOrThrow()
+        ).n,
       ),
     insertKnownDevice: (row: KnownDevicesTable) =>
-      db.insertInto('known_devices').values(row).onConflict((oc) => oc.columns(['account_id', 'device_hash']).doNothing()).execute(),
+      db
+        .insertInto('known_devices')
+        .values(row)
+        .onConflict((oc) => oc.columns(['account_id', 'device_hash']).doNothing())
+        .execute(),
     updateAccountStatus: (id: string, status: AccountsTable['status'], now: string) =>
       db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute(),
     updateAccountRoles: (id: string, roles: string, now: string) =>

@@ -25,7 +25,8 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
       schema: {
         tags: ['auth'],
         summary: 'Sign in with a log-in name, or the mobile number or e-mail registered, and a password',
-        description: 'An account with a second factor gets a session at stage second_factor until POST /api/auth/step-up; a staff member without one gets stage enrol_factor.',
+        description:
+          'An account with a second factor gets a session at stage second_factor until POST /api/auth/step-up; a staff member without one gets stage enrol_factor.',
         body: ZLoginRequest,
         response: { 200: ZAccountResponse },
       },
@@ -60,7 +61,11 @@ export function identityRoutes(service: IdentityService, options: { secureCookie
 
     r.get('/api/me/sessions', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'My live sessions (device label, when started and last used)', response: { 200: ZSessionsResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'My live sessions (device label, when started and last used)',
+        response: { 200: ZSessionsResponse },
+      },
       handler: async (request) => ({ sessions: await service.listSessions(principalOf(request)) }),
     });
 

@@ -113,7 +113,9 @@ export function createIdentityService(deps: IdentityDeps) {
     // The device an account was created or first used on is not news to its owner.
     if (first) return;
     const label = deviceLabel(device.userAgent);
-    const notified = deps.notifyNewDevice ? await deps.notifyNewDevice({ accountId: account.id, device: label, at }).catch(() => false) : false;
+    const notified = deps.notifyNewDevice
+      ? await deps.notifyNewDevice({ accountId: account.id, device: label, at }).catch(() => false)
+      : false;
     await audit?.append({
       type: 'identity.new_device_signed_in',
       actor: { accountId: account.id, role: account.roles, sessionId: null },
@@ -188,11 +190,19 @@ export function createIdentityService(deps: IdentityDeps) {
    * presented name's counter (which alone answers ACCOUNT_LOCKED) and, for an existing account, the budget shared by
    * all its unknown devices (`accountLocked`: refuse silently, see login).
    */
-  async function lockoutBudget(lockout: NonNullable<IdentityDeps['lockout']>, canonicalName: string, account: AccountsTable | undefined, device: DeviceContext | undefined) {
+  async function lockoutBudget(
+    lockout: NonNullable<IdentityDeps['lockout']>,
+    canonicalName: string,
+    account: AccountsTable | undefined,
+    device: DeviceContext | undefined,
+  ) {
     const { throttle, digest } = lockout;
     const deviceHash = account && device?.deviceId && deps.deviceDigest ? deps.deviceDigest(account.id, device.deviceId) : undefined;
     const known = account && deviceHash ? await repo.isKnownDevice(account.id, deviceHash) : false;
-    const keys = known && account && deviceHash ? [digest(`account:${account.id}:device:${deviceHash}`)] : [digest(canonicalName), ...(account ? [digest(`account:${account.id}:new`)] : [])];
+    const keys =
+      known && account && deviceHash
+        ? [digest(`account:${account.id}:device:${deviceHash}`)]
+        : [digest(canonicalName), ...(account ? [digest(`account:${account.id}:new`)] : [])];
     const states = await Promise.all(keys.map((k) => throttle.check(k)));
     const [own, shared] = states;
     return {
@@ -282,7 +292,10 @@ export function createIdentityService(deps: IdentityDeps) {
       if (idleFor > TOUCH_EVERY_MS) {
         await repo.touchSession(idHash, at.toISOString());
         await deps.cache
-          ?.refresh({ ...session, last_seen_at: at.toISOString() }, Math.min(SESSION_CACHE_TTL_MS, Date.parse(session.expires_at) - at.getTime()))
+          ?.refresh(
+            { ...session, last_seen_at: at.toISOString() },
+            Math.min(SESSION_CACHE_TTL_MS, Date.parse(session.expires_at) - at.getTime()),
+          )
           .catch((error: unknown) => deps.onCacheError?.(error));
       }
       return {
@@ -300,7 +313,10 @@ export function createIdentityService(deps: IdentityDeps) {
      * session under a NEW session token and CSRF token (the old token stops working at once — ASVS 7.2.4), which
      * the caller sets as cookies. An already full session is left as it is (undefined).
      */
-    async completeSecondFactor(sessionId: string, requestId?: string): Promise<{ token: string; csrfToken: string; expiresAt: Date } | undefined> {
+    async completeSecondFactor(
+      sessionId: string,
+      requestId?: string,
+    ): Promise<{ token: string; csrfToken: string; expiresAt: Date } | undefined> {
       const token = newToken();
       const csrfToken = newToken();
       const idHash = hashToken(token);

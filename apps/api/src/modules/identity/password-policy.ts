@@ -19,7 +19,15 @@ let common: Promise<ReadonlySet<string>> | undefined;
 export function commonPasswords(): Promise<ReadonlySet<string>> {
   common ??= readFile(COMMON_LIST)
     .then((gz) => gunzipAsync(gz))
-    .then((text) => new Set(text.toString('utf8').split('\n').filter((line) => line.length > 0)));
+    .then(
+      (text) =>
+        new Set(
+          text
+            .toString('utf8')
+            .split('\n')
+            .filter((line) => line.length > 0),
+        ),
+    );
   return common;
 }
 
@@ -40,7 +48,18 @@ export type PasswordAssessment = {
  * Context-specific words (ASVS 6.1.2, 6.2.11): the product's and the trade's names, in Chinese and pinyin. zxcvbn
  * treats them like the person's own identifiers, so "Sealbridge2026!" scores as the guess it is.
  */
-export const CONTEXT_WORDS: readonly string[] = ['sealbridge', 'seal bridge', '封桥', 'fengqiao', '公司转让', 'gongsizhuanrang', 'zhuanrang', '交易中心', 'jiaoyizhongxin', 'demo-2026'];
+export const CONTEXT_WORDS: readonly string[] = [
+  'sealbridge',
+  'seal bridge',
+  '封桥',
+  'fengqiao',
+  '公司转让',
+  'gongsizhuanrang',
+  'zhuanrang',
+  '交易中心',
+  'jiaoyizhongxin',
+  'demo-2026',
+];
 
 /**
  * Checks a new password: length (code points, after the NFKC normalization the hash uses), the common list, and

@@ -28,8 +28,18 @@ export function createRegistrationRepo(db: Kysely<Database>): RegistrationRepo {
     transaction: (work) => db.transaction().execute((trx) => work(createRegistrationRepo(trx), trx)),
     findContactCandidates: (channel, blindIndex) =>
       channel === 'mobile'
-        ? db.selectFrom('account_profiles').select(['account_id', 'subject_id', 'mobile_ct as ciphertext']).where('mobile_bidx', '=', blindIndex).limit(50).execute()
-        : db.selectFrom('account_profiles').select(['account_id', 'subject_id', 'email_ct as ciphertext']).where('email_bidx', '=', blindIndex).limit(50).execute(),
+        ? db
+            .selectFrom('account_profiles')
+            .select(['account_id', 'subject_id', 'mobile_ct as ciphertext'])
+            .where('mobile_bidx', '=', blindIndex)
+            .limit(50)
+            .execute()
+        : db
+            .selectFrom('account_profiles')
+            .select(['account_id', 'subject_id', 'email_ct as ciphertext'])
+            .where('email_bidx', '=', blindIndex)
+            .limit(50)
+            .execute(),
     insertCode: (row) => db.insertInto('identity_verification_codes').values(row).execute(),
     supersedeCodes: (purpose, addressHash, at) =>
       db

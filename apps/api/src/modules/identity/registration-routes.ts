@@ -1,4 +1,10 @@
-import { ZAccountResponse, ZPasswordResetCompleteRequest, ZRegisterCompleteRequest, ZRegisterStartRequest, ZRegisterStartResponse } from '@sealbridge/contracts';
+import {
+  ZAccountResponse,
+  ZPasswordResetCompleteRequest,
+  ZRegisterCompleteRequest,
+  ZRegisterStartRequest,
+  ZRegisterStartResponse,
+} from '@sealbridge/contracts';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -20,7 +26,9 @@ export function registrationRoutes(service: RegistrationService, options: { secu
         response: { 202: ZRegisterStartResponse },
       },
       handler: async (request, reply) => {
-        const sent = await withRetryAfter(reply, () => service.start(request.body, { clientIp: request.ip, requestId: String(request.id) }));
+        const sent = await withRetryAfter(reply, () =>
+          service.start(request.body, { clientIp: request.ip, requestId: String(request.id) }),
+        );
         return reply.code(202).send(sent);
       },
     });
@@ -50,7 +58,9 @@ export function registrationRoutes(service: RegistrationService, options: { secu
         response: { 202: ZRegisterStartResponse },
       },
       handler: async (request, reply) => {
-        const sent = await withRetryAfter(reply, () => service.startReset(request.body, { clientIp: request.ip, requestId: String(request.id) }));
+        const sent = await withRetryAfter(reply, () =>
+          service.startReset(request.body, { clientIp: request.ip, requestId: String(request.id) }),
+        );
         return reply.code(202).send(sent);
       },
     });

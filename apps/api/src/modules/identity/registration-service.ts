@@ -1,5 +1,11 @@
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import type { ContactChannel, TPasswordResetCompleteRequest, TRegisterCompleteRequest, TRegisterStartRequest, TRegisterStartResponse } from '@sealbridge/contracts';
+import type {
+  ContactChannel,
+  TPasswordResetCompleteRequest,
+  TRegisterCompleteRequest,
+  TRegisterStartRequest,
+  TRegisterStartResponse,
+} from '@sealbridge/contracts';
 import type { AccountProfilesTable, AccountsTable, CodePurpose } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -48,7 +54,8 @@ export function createRegistrationService(deps: {
 }) {
   const { repo, vault, audit } = deps;
   const now = deps.now ?? (() => new Date());
-  const addressHash = (channel: ContactChannel, address: string) => vault.keyedDigest('identity_registration_address', `${channel}:${address}`);
+  const addressHash = (channel: ContactChannel, address: string) =>
+    vault.keyedDigest('identity_registration_address', `${channel}:${address}`);
   const codeHash = (id: string, code: string) => vault.keyedDigest('identity_registration_code', `${id}:${code}`);
 
   function contactOrThrow(channel: ContactChannel, raw: string): string {
@@ -59,10 +66,17 @@ export function createRegistrationService(deps: {
 
   async function limit(key: string, rule: LimitRule) {
     const verdict = await deps.limiter.hit(key, rule);
-    if (!verdict.allowed) throw new AppError('RATE_LIMITED', `limit ${rule.name}`, { retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)) });
+    if (!verdict.allowed)
+      throw new AppError('RATE_LIMITED', `limit ${rule.name}`, { retryAfterSeconds: Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)) });
   }
 
-  async function reject(purpose: CodePurpose, channel: ContactChannel, reason: 'no_live_code' | 'wrong_code' | 'attempts_exhausted' | 'already_used', requestId: string | null, details?: Record<string, unknown>): Promise<never> {
+  async function reject(
+    purpose: CodePurpose,
+    channel: ContactChannel,
+    reason: 'no_live_code' | 'wrong_code' | 'attempts_exhausted' | 'already_used',
+    requestId: string | null,
+    details?: Record<string, unknown>,
+  ): Promise<never> {
     const type = purpose === 'registration' ? 'identity.registration_code_rejected' : 'identity.password_reset_code_rejected';
     await audit.append({ type, actor: NO_ACTOR, decision: 'denied', requestId, data: { channel, reason } });
     throw new AppError('INVALID_CODE', `${purpose} code ${reason}`, details);
@@ -108,7 +122,13 @@ export function createRegistrationService(deps: {
   }
 
   /** Checks and uses up the live code of an address: one guess spent per try, single use, compared in constant time. */
-  async function spendCode(purpose: CodePurpose, channel: ContactChannel, address: string, code: string, requestId: string | null): Promise<void> {
+  async function spendCode(
+    purpose: CodePurpose,
+    channel: ContactChannel,
+    address: string,
+    code: string,
+    requestId: string | null,
+  ): Promise<void> {
     const live = await repo.findLiveCode(purpose, addressHash(channel, address), now().toISOString());
     if (!live) return reject(purpose, channel, 'no_live_code', requestId);
     if (!(await repo.spendAttempt(live.id, CODE_MAX_ATTEMPTS))) return reject(purpose, channel, 'attempts_exhausted', requestId);
@@ -147,7 +167,12 @@ export function createRegistrationService(deps: {
         requestId: context.requestId ?? null,
         data: { channel: input.channel, notice: registered ? 'already_registered' : 'code' },
       });
-      return { status: 'sent', channel: input.channel, expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: SEND_LIMITS.perAddressMinute.windowMs / 1000 };
+      return {
+        status: 'sent',
+        channel: input.channel,
+        expiresInSeconds: CODE_TTL_SECONDS,
+        resendAfterSeconds: SEND_LIMITS.perAddressMinute.windowMs / 1000,
+      };
     },
 
     /**
@@ -160,7 +185,8 @@ export function createRegistrationService(deps: {
       await assertStrong(input.password, address);
       await spendCode('registration', input.channel, address, input.code, requestId);
       // The person proved they hold the address; only a concurrent registration can have taken it since.
-      if ((await deps.contacts.findAccountIds(input.channel, address)).length > 0) throw new AppError('CONFLICT', 'contact already registered');
+      if ((await deps.contacts.findAccountIds(input.channel, address)).length > 0)
+        throw new AppError('CONFLICT', 'contact already registered');
 
       const passwordHash = await hashPassword(input.password);
       const accountId = newId();
@@ -230,7 +256,12 @@ export function createRegistrationService(deps: {
         requestId: context.requestId ?? null,
         data: { channel: input.channel, notice: owner ? 'code' : 'no_account' },
       });
-      return { status: 'sent', channel: input.channel, expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: SEND_LIMITS.perAddressMinute.windowMs / 1000 };
+      return {
+        status: 'sent',
+        channel: input.channel,
+        expiresInSeconds: CODE_TTL_SECONDS,
+        resendAfterSeconds: SEND_LIMITS.perAddressMinute.windowMs / 1000,
+      };
     },
 
     /**

@@ -15,7 +15,14 @@ test('establishment years generalize to age bands at their edges', () => {
 
 test('registered capital generalizes to ranges at their edges', () => {
   assert.deepEqual([99, 100, 499, 500, 999, 1000, 4999, 5000].map(capitalBand), [
-    'lt100', '100to500', '100to500', '500to1000', '500to1000', '1000to5000', '1000to5000', 'gte5000',
+    'lt100',
+    '100to500',
+    '100to500',
+    '500to1000',
+    '500to1000',
+    '1000to5000',
+    '1000to5000',
+    'gte5000',
   ]);
 });
 

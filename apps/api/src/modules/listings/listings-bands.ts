@@ -35,22 +35,32 @@ export function headcountBand(headcount: number | null | undefined): 'none' | 'l
 export function yearsOfAgeBand(band: AgeBand, today: Date = new Date()): [number, number] {
   const y = today.getUTCFullYear();
   switch (band) {
-    case 'lt1': return [y, 9999];
-    case '1to3': return [y - 2, y - 1];
-    case '3to5': return [y - 4, y - 3];
-    case '5to10': return [y - 9, y - 5];
-    default: return [0, y - 10];
+    case 'lt1':
+      return [y, 9999];
+    case '1to3':
+      return [y - 2, y - 1];
+    case '3to5':
+      return [y - 4, y - 3];
+    case '5to10':
+      return [y - 9, y - 5];
+    default:
+      return [0, y - 10];
   }
 }
 
 /** Capital (万元) range of a capital band: [min inclusive, max exclusive]. */
 export function capitalRangeOfBand(band: CapitalBand): [number, number] {
   switch (band) {
-    case 'lt100': return [0, 100];
-    case '100to500': return [100, 500];
-    case '500to1000': return [500, 1000];
-    case '1000to5000': return [1000, 5000];
+    case 'lt100':
+      return [0, 100];
+    case '100to500':
+      return [100, 500];
+    case '500to1000':
+      return [500, 1000];
+    case '1000to5000':
+      return [1000, 5000];
     // The column is a 32-bit integer on PostgreSQL: a larger bound fails the whole query (found by the route property test).
-    default: return [5000, 2_147_483_647];
+    default:
+      return [5000, 2_147_483_647];
   }
 }

@@ -31,12 +31,31 @@ export type DealLockActor = AuditActor & { accountId: string };
 export function createListingsDealLock(deps: { db: Kysely<Database>; audit: Pick<AuditPort, 'appendInTransaction'>; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
 
-  async function move(trx: Transaction<Database>, listingId: string, actor: DealLockActor, requestId: string | null, action: string, from: ListingStatus, to: ListingStatus) {
+  async function move(
+    trx: Transaction<Database>,
+    listingId: string,
+    actor: DealLockActor,
+    requestId: string | null,
+    action: string,
+    from: ListingStatus,
+    to: ListingStatus,
+  ) {
     const repo = createListingsRepo(trx);
     const at = now().toISOString();
     const company = await repo.companyOf(listingId);
     await repo.update(listingId, { status: to, updated_at: at });
-    await repo.insertEvent({ id: newId(), listing_id: listingId, at, actor_account_id: actor.accountId, actor_role: 'broker', action, from_status: from, to_status: to, comment: null, checklist: null });
+    await repo.insertEvent({
+      id: newId(),
+      listing_id: listingId,
+      at,
+      actor_account_id: actor.accountId,
+      actor_role: 'broker',
+      action,
+      from_status: from,
+      to_status: to,
+      comment: null,
+      checklist: null,
+    });
     await deps.audit.appendInTransaction(trx, {
       type: 'listings.status_changed',
       actor,
@@ -58,8 +77,17 @@ export function createListingsDealLock(deps: { db: Kysely<Database>; audit: Pick
     async listingForDeal(listingId: string): Promise<ListingForDeal | null> {
       const row = await createListingsRepo(deps.db).findById(listingId);
       if (!row) return null;
-      const handover = (JSON.parse(row.handover ?? '[]') as unknown[]).filter((v): v is HandoverItem => (HANDOVER_ITEMS as readonly unknown[]).includes(v));
-      return { id: row.id, code: row.code, status: row.status, sellerAccountId: row.seller_account_id ?? '', brokerAccountId: row.broker_account_id ?? null, handover };
+      const handover = (JSON.parse(row.handover ?? '[]') as unknown[]).filter((v): v is HandoverItem =>
+        (HANDOVER_ITEMS as readonly unknown[]).includes(v),
+      );
+      return {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        sellerAccountId: row.seller_account_id ?? '',
+        brokerAccountId: row.broker_account_id ?? null,
+        handover,
+      };
     },
 
     isCompanyLocked,
@@ -75,30 +103,85 @@ export function createListingsDealLock(deps: { db: Kysely<Database>; audit: Pick
      * Takes the lock for a deal: only a published listing, only while no other listing of the same company is
      * locked (`LISTING_LOCKED`, shown to the broker only). A race between two brokers ends on the unique index.
      */
-    async lock(trx: Transaction<Database>, input: { listingId: string; dealId: string; buyerAccountId: string; kind: 'loi' | 'deposit'; actor: DealLockActor; requestId: string | null }) {
+    async lock(
+      trx: Transaction<Database>,
+      input: {
+        listingId: string;
+        dealId: string;
+        buyerAccountId: string;
+        kind: 'loi' | 'deposit';
+        actor: DealLockActor;
+        requestId: string | null;
+      },
+    ) {
       const repo = createListingsRepo(trx);
       const listing = await repo.findById(input.listingId);
-      if (!listing || listing.status !== 'published') throw new AppError('CONFLICT', `cannot lock a listing in ${listing?.status ?? 'no'} status`);
+      if (!listing || listing.status !== 'published')
+        throw new AppError('CONFLICT', `cannot lock a listing in ${listing?.status ?? 'no'} status`);
       const company = await repo.companyOf(input.listingId);
       const bidx = company?.credit_code_bidx ?? null;
       if (bidx && (await repo.openDealsFor(bidx)).length > 0) throw new AppError('LISTING_LOCKED', 'company under an open deal');
       await repo
-        .insertDeal({ id: newId(), listing_id: input.listingId, credit_code_bidx: bidx, kind: input.kind, recorded_by: input.actor.accountId, recorded_at: now().toISOString(), ended_at: null, outcome: null, deal_id: input.dealId, buyer_account_id: input.buyerAccountId })
+        .insertDeal({
+          id: newId(),
+          listing_id: input.listingId,
+          credit_code_bidx: bidx,
+          kind: input.kind,
+          recorded_by: input.actor.accountId,
+          recorded_at: now().toISOString(),
+          ended_at: null,
+          outcome: null,
+          deal_id: input.dealId,
+          buyer_account_id: input.buyerAccountId,
+        })
         .catch(() => {
           throw new AppError('LISTING_LOCKED', 'company locked meanwhile');
         });
-      await deps.audit.appendInTransaction(trx, { type: 'listings.deal_recorded', actor: input.actor, decision: 'allowed', subjectId: company?.subject_id ?? null, requestId: input.requestId, data: { listingId: input.listingId, kind: input.kind } });
-      await move(trx, input.listingId, input.actor, input.requestId, input.kind === 'loi' ? 'record_loi' : 'record_deposit', 'published', 'under_offer');
+      await deps.audit.appendInTransaction(trx, {
+        type: 'listings.deal_recorded',
+        actor: input.actor,
+        decision: 'allowed',
+        subjectId: company?.subject_id ?? null,
+        requestId: input.requestId,
+        data: { listingId: input.listingId, kind: input.kind },
+      });
+      await move(
+        trx,
+        input.listingId,
+        input.actor,
+        input.requestId,
+        input.kind === 'loi' ? 'record_loi' : 'record_deposit',
+        'published',
+        'under_offer',
+      );
     },
 
     /** Ends the deal's lock: `closed` sells the listing (the buyer is on the lock's row), `cancelled` republishes it. */
-    async end(trx: Transaction<Database>, input: { listingId: string; dealId: string; outcome: 'closed' | 'cancelled'; actor: DealLockActor; requestId: string | null }) {
+    async end(
+      trx: Transaction<Database>,
+      input: { listingId: string; dealId: string; outcome: 'closed' | 'cancelled'; actor: DealLockActor; requestId: string | null },
+    ) {
       const repo = createListingsRepo(trx);
       const open = await repo.openDealOf(input.listingId);
       if (!open || open.deal_id !== input.dealId) return;
       await repo.endDeal(open.id, now().toISOString(), input.outcome);
-      const company = await move(trx, input.listingId, input.actor, input.requestId, input.outcome === 'closed' ? 'mark_sold' : 'end_deal', 'under_offer', input.outcome === 'closed' ? 'sold' : 'published');
-      await deps.audit.appendInTransaction(trx, { type: 'listings.deal_ended', actor: input.actor, decision: 'allowed', subjectId: company?.subject_id ?? null, requestId: input.requestId, data: { listingId: input.listingId, outcome: input.outcome } });
+      const company = await move(
+        trx,
+        input.listingId,
+        input.actor,
+        input.requestId,
+        input.outcome === 'closed' ? 'mark_sold' : 'end_deal',
+        'under_offer',
+        input.outcome === 'closed' ? 'sold' : 'published',
+      );
+      await deps.audit.appendInTransaction(trx, {
+        type: 'listings.deal_ended',
+        actor: input.actor,
+        decision: 'allowed',
+        subjectId: company?.subject_id ?? null,
+        requestId: input.requestId,
+        data: { listingId: input.listingId, outcome: input.outcome },
+      });
     },
 
     /** Who bought a sold listing (the buyer of the deal that closed on it), or null. */

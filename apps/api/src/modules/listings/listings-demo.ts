@@ -8,9 +8,21 @@ import type { ListingsTable } from '../../db/schema.ts';
  */
 /** [province, city, district code]: codes from the bundled region table (listings-regions.ts). */
 const REGIONS: [string, string, string][] = [
-  ['上海市', '上海市', '310104'], ['北京市', '北京市', '110108'], ['广东省', '深圳市', '440305'], ['广东省', '广州市', '440106'], ['浙江省', '杭州市', '330106'],
-  ['江苏省', '苏州市', '320505'], ['江苏省', '南京市', '320106'], ['四川省', '成都市', '510107'], ['湖北省', '武汉市', '420106'], ['天津市', '天津市', '120116'],
-  ['山东省', '青岛市', '370212'], ['福建省', '厦门市', '350203'], ['陕西省', '西安市', '610113'], ['重庆市', '重庆市', '500112'], ['湖南省', '长沙市', '430104'],
+  ['上海市', '上海市', '310104'],
+  ['北京市', '北京市', '110108'],
+  ['广东省', '深圳市', '440305'],
+  ['广东省', '广州市', '440106'],
+  ['浙江省', '杭州市', '330106'],
+  ['江苏省', '苏州市', '320505'],
+  ['江苏省', '南京市', '320106'],
+  ['四川省', '成都市', '510107'],
+  ['湖北省', '武汉市', '420106'],
+  ['天津市', '天津市', '120116'],
+  ['山东省', '青岛市', '370212'],
+  ['福建省', '厦门市', '350203'],
+  ['陕西省', '西安市', '610113'],
+  ['重庆市', '重庆市', '500112'],
+  ['湖南省', '长沙市', '430104'],
 ];
 const INDUSTRIES: { name: string; extras: string[]; licences: string[] }[] = [
   { name: '信息技术', extras: ['ICP许可证', '软著多项', '高新技术企业'], licences: ['icp', 'high_tech'] },
@@ -30,7 +42,16 @@ const DESCRIPTIONS = [
   '经营稳定，客户资源可协商随公司转让，适合同行业扩张。',
   '注册资本已实缴，有银行基本户，适合投标及资质延续。',
 ];
-const HANDOVER = ['official_seal', 'finance_seal', 'legal_rep_seal', 'invoice_seal', 'business_licence', 'bank_ukey', 'tax_ukey', 'account_books'];
+const HANDOVER = [
+  'official_seal',
+  'finance_seal',
+  'legal_rep_seal',
+  'invoice_seal',
+  'business_licence',
+  'bank_ukey',
+  'tax_ukey',
+  'account_books',
+];
 const COMPANY_TYPES = ['llc', 'llc', 'llc', 'sole_llc', 'joint_stock'];
 const COMMON = ['无经营异常', '无欠税', '有银行基本户', '账务清晰', '注册资本已实缴', '有商标', '无诉讼'];
 
@@ -94,7 +115,11 @@ export function demoListings(count: number, options: { seed?: number; now?: Date
       filing_kind: rand() < 0.4 ? 'zero' : 'real',
       bank_account: rand() < 0.8 ? pick(['工商银行', '建设银行', '招商银行', '农业银行']) : null,
       licences: JSON.stringify(industry.licences.filter(() => rand() < 0.6)),
-      ip_assets: JSON.stringify({ trademarks: rand() < 0.4 ? 1 + Math.floor(rand() * 5) : 0, patents: 0, softwareCopyrights: industry.name === '信息技术' ? Math.floor(rand() * 15) : 0 }),
+      ip_assets: JSON.stringify({
+        trademarks: rand() < 0.4 ? 1 + Math.floor(rand() * 5) : 0,
+        patents: 0,
+        softwareCopyrights: industry.name === '信息技术' ? Math.floor(rand() * 15) : 0,
+      }),
       social_insurance_headcount: Math.floor(rand() * rand() * 60),
       red_flags: JSON.stringify(rand() < 0.1 ? [pick(['litigation', 'administrative_penalty'])] : []),
       handover: JSON.stringify(HANDOVER.filter(() => rand() < 0.85)),
@@ -122,7 +147,16 @@ export function demoSellerListings(): TListingInput[] {
     taxCreditGrade: 'A' as const,
     filingKind: 'real' as const,
     bankAccount: '招商银行',
-    handover: ['official_seal', 'finance_seal', 'legal_rep_seal', 'invoice_seal', 'business_licence', 'bank_ukey', 'tax_ukey', 'account_books'] as TListingInput['handover'],
+    handover: [
+      'official_seal',
+      'finance_seal',
+      'legal_rep_seal',
+      'invoice_seal',
+      'business_licence',
+      'bank_ukey',
+      'tax_ukey',
+      'account_books',
+    ] as TListingInput['handover'],
     redFlags: [],
     documentNames: ['营业执照副本扫描件.pdf', '近三年纳税申报表.xlsx'],
   };
@@ -141,7 +175,12 @@ export function demoSellerListings(): TListingInput[] {
       socialInsuranceHeadcount: 12,
       price: { kind: 'fixed', amountWan: 68 },
       highlights: ['A级纳税信用', 'ICP许可证', '注册资本已实缴'],
-      company: { name: '上海云启信息科技有限公司', creditCode: syntheticCreditCode(1), legalRepresentative: '陈演示', shareholders: ['陈演示', '刘样例'] },
+      company: {
+        name: '上海云启信息科技有限公司',
+        creditCode: syntheticCreditCode(1),
+        legalRepresentative: '陈演示',
+        shareholders: ['陈演示', '刘样例'],
+      },
     },
     {
       ...base,
@@ -157,7 +196,12 @@ export function demoSellerListings(): TListingInput[] {
       socialInsuranceHeadcount: 3,
       price: { kind: 'negotiable' },
       highlights: ['进出口经营权', '无欠税'],
-      company: { name: '杭州澄远商贸有限公司', creditCode: syntheticCreditCode(2), legalRepresentative: '周样本', shareholders: ['周样本'] },
+      company: {
+        name: '杭州澄远商贸有限公司',
+        creditCode: syntheticCreditCode(2),
+        legalRepresentative: '周样本',
+        shareholders: ['周样本'],
+      },
     },
     {
       ...base,
@@ -173,7 +217,12 @@ export function demoSellerListings(): TListingInput[] {
       socialInsuranceHeadcount: 30,
       price: { kind: 'fixed', amountWan: 45 },
       highlights: ['劳务派遣经营许可证'],
-      company: { name: '成都蓉川人力资源管理有限公司', creditCode: syntheticCreditCode(3), legalRepresentative: '王示范', shareholders: ['王示范', '赵演练'] },
+      company: {
+        name: '成都蓉川人力资源管理有限公司',
+        creditCode: syntheticCreditCode(3),
+        legalRepresentative: '王示范',
+        shareholders: ['王示范', '赵演练'],
+      },
     },
   ];
 }

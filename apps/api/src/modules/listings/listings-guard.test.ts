@@ -24,14 +24,28 @@ test('free text findings name the field, kind and offsets of identifiers and of 
     ],
     '上海云启信息科技有限公司',
   );
-  assert.deepEqual(findings.map((f) => [f.field, f.kind]), [['description', 'wechat'], ['description', 'email'], ['title', 'company_name']]);
+  assert.deepEqual(
+    findings.map((f) => [f.field, f.kind]),
+    [
+      ['description', 'wechat'],
+      ['description', 'email'],
+      ['title', 'company_name'],
+    ],
+  );
   assert.deepEqual(scanFreeText([{ field: 'title', text: '上海软件公司转让，十年以上' }], '上海云启信息科技有限公司'), []);
   const text = '联系13812345678';
   assert.equal(redactFindings(text, scanFreeText([{ field: 'd', text }], null)), '联系[手机号]');
 });
 
 test('district codes resolve through the bundled region table; municipalities name the city as the province', () => {
-  assert.deepEqual(resolveDistrict('310104'), { provinceCode: '31', province: '上海市', cityCode: '3101', city: '上海市', districtCode: '310104', district: '徐汇区' });
+  assert.deepEqual(resolveDistrict('310104'), {
+    provinceCode: '31',
+    province: '上海市',
+    cityCode: '3101',
+    city: '上海市',
+    districtCode: '310104',
+    district: '徐汇区',
+  });
   assert.equal(resolveDistrict('440305')?.city, '深圳市');
   assert.equal(resolveDistrict('999999'), null);
   assert.ok(districtsOf('4403').some((d) => d.name === '南山区'));
@@ -44,8 +58,11 @@ test('the registry sample is deterministic and thin in small cities', () => {
   assert.ok(registrySampleCount({ cityCode: '5401', industry: '环保科技', ageBand: '5to10', capitalBand: '100to500' }) < 5);
 });
 
-test('the repository\'s literal public-status predicate names exactly the public statuses', () => {
+test("the repository's literal public-status predicate names exactly the public statuses", () => {
   const source = readFileSync(join(import.meta.dirname, 'listings-repo.ts'), 'utf8');
   const literal = /status in \(([^)]*)\)`/.exec(source)?.[1] ?? '';
-  assert.deepEqual(literal.split(',').map((s) => s.trim().replace(/'/g, '')), [...PUBLIC_LISTING_STATUSES]);
+  assert.deepEqual(
+    literal.split(',').map((s) => s.trim().replace(/'/g, '')),
+    [...PUBLIC_LISTING_STATUSES],
+  );
 });

@@ -5,9 +5,54 @@ import { regionNames } from './listings-regions.ts';
 
 const LEGAL_FORMS = /(股份有限公司|有限责任公司|有限公司|分公司|集团|工作室|合伙企业|个人独资企业)$/;
 const TRADE_WORDS = [
-  '信息技术', '科技', '信息', '技术', '网络', '软件', '贸易', '商贸', '咨询', '管理', '服务', '发展', '实业', '文化', '传媒',
-  '建筑', '工程', '建设', '环保', '医疗', '器械', '物流', '运输', '投资', '人力资源', '餐饮', '电子', '商务', '供应链', '国际',
-  '数据', '智能', '新材料', '能源', '生物', '健康', '教育', '电气', '机械', '设备', '装饰', '广告', '设计', '营销', '物业', '劳务', '控股', '云',
+  '信息技术',
+  '科技',
+  '信息',
+  '技术',
+  '网络',
+  '软件',
+  '贸易',
+  '商贸',
+  '咨询',
+  '管理',
+  '服务',
+  '发展',
+  '实业',
+  '文化',
+  '传媒',
+  '建筑',
+  '工程',
+  '建设',
+  '环保',
+  '医疗',
+  '器械',
+  '物流',
+  '运输',
+  '投资',
+  '人力资源',
+  '餐饮',
+  '电子',
+  '商务',
+  '供应链',
+  '国际',
+  '数据',
+  '智能',
+  '新材料',
+  '能源',
+  '生物',
+  '健康',
+  '教育',
+  '电气',
+  '机械',
+  '设备',
+  '装饰',
+  '广告',
+  '设计',
+  '营销',
+  '物业',
+  '劳务',
+  '控股',
+  '云',
 ];
 
 /**
@@ -15,7 +60,10 @@ const TRADE_WORDS = [
  * company as surely as the full name does.
  */
 export function tradeNameOf(companyName: string): string {
-  const whole = companyName.replace(/[（(][^）)]*[）)]/g, '').trim().replace(LEGAL_FORMS, '');
+  const whole = companyName
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .trim()
+    .replace(LEGAL_FORMS, '');
   const stripped = stripTradeWords(stripRegion(whole));
   // A name that is all place and trade words (新华科技) keeps its place: "科技" alone would flag every description.
   return stripped.length >= 2 && !TRADE_WORDS.includes(stripped) ? stripped : stripTradeWords(whole);
@@ -32,7 +80,10 @@ function stripTradeWords(name: string): string {
   while (changed) {
     changed = false;
     for (const word of TRADE_WORDS) {
-      if (core.endsWith(word) && core.length - word.length >= 2) { core = core.slice(0, -word.length); changed = true; }
+      if (core.endsWith(word) && core.length - word.length >= 2) {
+        core = core.slice(0, -word.length);
+        changed = true;
+      }
     }
   }
   return core;

@@ -7,11 +7,20 @@ import { join } from 'node:path';
  */
 let table: Map<string, string> | undefined;
 function regions(): Map<string, string> {
-  table ??= new Map(Object.entries(JSON.parse(readFileSync(join(import.meta.dirname, 'regions-cn.json'), 'utf8')) as Record<string, string>));
+  table ??= new Map(
+    Object.entries(JSON.parse(readFileSync(join(import.meta.dirname, 'regions-cn.json'), 'utf8')) as Record<string, string>),
+  );
   return table;
 }
 
-export type ResolvedRegion = { provinceCode: string; province: string; cityCode: string; city: string; districtCode: string; district: string };
+export type ResolvedRegion = {
+  provinceCode: string;
+  province: string;
+  cityCode: string;
+  city: string;
+  districtCode: string;
+  district: string;
+};
 
 /** A district code resolved to its province and city, or null when the code is not in the table. */
 export function resolveDistrict(districtCode: string): ResolvedRegion | null {

@@ -15,7 +15,9 @@ export type ListingsRepo = ReturnType<typeof createListingsRepo>;
 export type ListingRow = ListingsTable;
 
 /** The teaser text that full-text search looks at: only what the public sees anyway. */
-export function searchTextOf(row: Pick<ListingsTable, 'title' | 'industry' | 'city' | 'province' | 'highlights'> & { description?: string | undefined }): string {
+export function searchTextOf(
+  row: Pick<ListingsTable, 'title' | 'industry' | 'city' | 'province' | 'highlights'> & { description?: string | undefined },
+): string {
   const highlights = JSON.parse(row.highlights) as string[];
   return [row.title, row.description ?? '', row.industry, row.province, row.city, ...highlights].join(' ');
 }
@@ -38,8 +40,18 @@ export function createListingsRepo(db: Kysely<Database>) {
   /** SQLite keeps the trigram index in an FTS5 table beside the row; PostgreSQL indexes the column itself. */
   async function syncFts(trx: Kysely<Database>, rows: { id: string; search_text: string }[]) {
     if (postgres || rows.length === 0) return;
-    await trx.deleteFrom('listings_fts').where('listing_id', 'in', rows.map((r) => r.id)).execute();
-    await trx.insertInto('listings_fts').values(rows.map((r) => ({ listing_id: r.id, body: r.search_text }))).execute();
+    await trx
+      .deleteFrom('listings_fts')
+      .where(
+        'listing_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    await trx
+      .insertInto('listings_fts')
+      .values(rows.map((r) => ({ listing_id: r.id, body: r.search_text })))
+      .execute();
   }
 
   /**
@@ -50,7 +62,12 @@ export function createListingsRepo(db: Kysely<Database>) {
     const text = query.q?.trim();
     if (!text || postgres) return undefined;
     if ([...text].length < 3) return 'scan';
-    const hits = await db.selectFrom('listings_fts').select('listing_id').where(sql<boolean>`body like ${`%${escapeLike(text)}%`} escape '\\'`).limit(FTS_RARE + 1).execute();
+    const hits = await db
+      .selectFrom('listings_fts')
+      .select('listing_id')
+      .where(sql<boolean>`body like ${`%${escapeLike(text)}%`} escape '\\'`)
+      .limit(FTS_RARE + 1)
+      .execute();
     return hits.length > FTS_RARE ? 'scan' : hits.map((h) => h.listing_id);
   }
 
@@ -75,7 +92,9 @@ export function createListingsRepo(db: Kysely<Database>) {
     }
     if (query.capitalBand?.length) {
       const ranges = query.capitalBand.map(capitalRangeOfBand);
-      q = q.where((eb) => eb.or(ranges.map(([lo, hi]) => eb.and([eb('registered_capital_wan', '>=', lo), eb('registered_capital_wan', '<', hi)]))));
+      q = q.where((eb) =>
+        eb.or(ranges.map(([lo, hi]) => eb.and([eb('registered_capital_wan', '>=', lo), eb('registered_capital_wan', '<', hi)]))),
+      );
     }
     const text = query.q?.trim();
     if (text) {
@@ -93,7 +112,13 @@ export function createListingsRepo(db: Kysely<Database>) {
     listPublished: (offset: number, limit: number) =>
       published().selectAll().orderBy('published_at', 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute(),
     countPublished: async () =>
-      Number((await published().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      Number(
+        (
+          await published()
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
     /**
      * One page and the number of matches, counted up to COUNT_CAP (beyond it the answer is "more than"): an exact
      * count of a frequent word over 100k listings costs more than the page itself.
@@ -103,15 +128,30 @@ export function createListingsRepo(db: Kysely<Database>) {
       let q = filtered(query, today, plan).selectAll();
       switch (query.sort) {
         // Price sorts list priced listings (面议 has no price to sort by), straight from listings_public_price.
-        case 'price_asc': q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'asc'); break;
-        case 'price_desc': q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'desc'); break;
-        case 'oldest_company': q = q.orderBy('established_year', 'asc'); break;
-        default: break;
+        case 'price_asc':
+          q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'asc');
+          break;
+        case 'price_desc':
+          q = q.where('price_wan', 'is not', null).orderBy('price_wan', 'desc');
+          break;
+        case 'oldest_company':
+          q = q.orderBy('established_year', 'asc');
+          break;
+        default:
+          break;
       }
-      const items = await q.orderBy('published_at', 'desc').orderBy('id', 'desc').offset((query.page - 1) * query.pageSize).limit(query.pageSize).execute();
+      const items = await q
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset((query.page - 1) * query.pageSize)
+        .limit(query.pageSize)
+        .execute();
       let counted = filtered(query, today, plan).select(sql`1`.as('one'));
       if (query.sort === 'price_asc' || query.sort === 'price_desc') counted = counted.where('price_wan', 'is not', null);
-      const row = await db.selectFrom(counted.limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom(counted.limit(COUNT_CAP + 1).as('m'))
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       const n = Number(row.n);
       return { items, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
     },
@@ -144,19 +184,40 @@ export function createListingsRepo(db: Kysely<Database>) {
       await db.updateTable('listings').set(columns).where('id', '=', id).execute();
       if (columns.search_text !== undefined) await syncFts(db, [{ id, search_text: columns.search_text }]);
     },
-    bySeller: (sellerId: string) => db.selectFrom('listings').selectAll().where('seller_account_id', '=', sellerId).orderBy('updated_at', 'desc').limit(200).execute(),
+    bySeller: (sellerId: string) =>
+      db.selectFrom('listings').selectAll().where('seller_account_id', '=', sellerId).orderBy('updated_at', 'desc').limit(200).execute(),
     byBroker: (brokerId: string) =>
-      db.selectFrom('listings').selectAll().where('broker_account_id', '=', brokerId).where('status', '!=', 'draft').orderBy('updated_at', 'desc').limit(200).execute(),
+      db
+        .selectFrom('listings')
+        .selectAll()
+        .where('broker_account_id', '=', brokerId)
+        .where('status', '!=', 'draft')
+        .orderBy('updated_at', 'desc')
+        .limit(200)
+        .execute(),
     nextCode: async () => {
-      const row = await db.selectFrom('listings').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('listings')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
       return `SB-${2027_0001 + Number(row.n)}-${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     },
     /** The seller's broker: the earliest assignment (profiles' client_assignments). */
     brokerOf: async (sellerId: string) =>
-      (await db.selectFrom('client_assignments').select('broker_account_id').where('customer_account_id', '=', sellerId).where('ended_at', 'is', null).orderBy('assigned_at').limit(1).executeTakeFirst())?.broker_account_id ?? null,
+      (
+        await db
+          .selectFrom('client_assignments')
+          .select('broker_account_id')
+          .where('customer_account_id', '=', sellerId)
+          .where('ended_at', 'is', null)
+          .orderBy('assigned_at')
+          .limit(1)
+          .executeTakeFirst()
+      )?.broker_account_id ?? null,
     companyOf: (listingId: string) => db.selectFrom('listing_companies').selectAll().where('listing_id', '=', listingId).executeTakeFirst(),
     /** A reassigned seller's listings follow them to the new adviser. */
-    moveSellerListings: (sellerId: string, brokerId: string) => db.updateTable('listings').set({ broker_account_id: brokerId }).where('seller_account_id', '=', sellerId).execute(),
+    moveSellerListings: (sellerId: string, brokerId: string) =>
+      db.updateTable('listings').set({ broker_account_id: brokerId }).where('seller_account_id', '=', sellerId).execute(),
     recordCompanyReveal: (listingId: string, brokerId: string, at: string) =>
       db
         .insertInto('listing_company_reveals')
@@ -164,7 +225,12 @@ export function createListingsRepo(db: Kysely<Database>) {
         .onConflict((oc) => oc.columns(['listing_id', 'broker_account_id']).doUpdateSet({ revealed_at: at }))
         .execute(),
     companyRevealedBy: async (listingId: string, brokerId: string) =>
-      (await db.selectFrom('listing_company_reveals').select('revealed_at').where('listing_id', '=', listingId).where('broker_account_id', '=', brokerId).executeTakeFirst()) !== undefined,
+      (await db
+        .selectFrom('listing_company_reveals')
+        .select('revealed_at')
+        .where('listing_id', '=', listingId)
+        .where('broker_account_id', '=', brokerId)
+        .executeTakeFirst()) !== undefined,
     upsertCompany: async (row: ListingCompaniesTable) => {
       await db.deleteFrom('listing_companies').where('listing_id', '=', row.listing_id).execute();
       await db.insertInto('listing_companies').values(row).execute();
@@ -179,17 +245,29 @@ export function createListingsRepo(db: Kysely<Database>) {
         .where('listing_companies.listing_id', '!=', exceptListingId)
         .where('listings.status', 'not in', ['withdrawn', 'sold'])
         .execute(),
-    openDealsFor: (bidx: string) => db.selectFrom('listing_deals').selectAll().where('credit_code_bidx', '=', bidx).where('ended_at', 'is', null).execute(),
-    openDealOf: (listingId: string) => db.selectFrom('listing_deals').selectAll().where('listing_id', '=', listingId).where('ended_at', 'is', null).executeTakeFirst(),
+    openDealsFor: (bidx: string) =>
+      db.selectFrom('listing_deals').selectAll().where('credit_code_bidx', '=', bidx).where('ended_at', 'is', null).execute(),
+    openDealOf: (listingId: string) =>
+      db.selectFrom('listing_deals').selectAll().where('listing_id', '=', listingId).where('ended_at', 'is', null).executeTakeFirst(),
     insertDeal: (row: ListingDealsTable) => db.insertInto('listing_deals').values(row).execute(),
-    endDeal: (id: string, at: string, outcome: 'closed' | 'cancelled') => db.updateTable('listing_deals').set({ ended_at: at, outcome }).where('id', '=', id).execute(),
+    endDeal: (id: string, at: string, outcome: 'closed' | 'cancelled') =>
+      db.updateTable('listing_deals').set({ ended_at: at, outcome }).where('id', '=', id).execute(),
     /** Ids of every listing a broker advises (the deal desk lists their deals by them). */
-    idsAdvisedBy: async (brokerId: string) => (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerId).execute()).map((r) => r.id),
+    idsAdvisedBy: async (brokerId: string) =>
+      (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerId).execute()).map((r) => r.id),
     /** The lock row of the deal that sold a listing (it names the buyer). */
     closedDealOf: (listingId: string) =>
-      db.selectFrom('listing_deals').selectAll().where('listing_id', '=', listingId).where('outcome', '=', 'closed').orderBy('ended_at', 'desc').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('listing_deals')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('outcome', '=', 'closed')
+        .orderBy('ended_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     insertEvent: (row: ListingEventsTable) => db.insertInto('listing_events').values(row).execute(),
-    eventsOf: (listingId: string) => db.selectFrom('listing_events').selectAll().where('listing_id', '=', listingId).orderBy('at').orderBy('id').execute(),
+    eventsOf: (listingId: string) =>
+      db.selectFrom('listing_events').selectAll().where('listing_id', '=', listingId).orderBy('at').orderBy('id').execute(),
     /** Live listings sharing a teaser's combination (the re-identification guard). */
     countLookalikes: async (key: { cityCode: string; industry: string; years: [number, number]; capital: [number, number] }) =>
       Number(
@@ -209,25 +287,53 @@ export function createListingsRepo(db: Kysely<Database>) {
         ).n,
       ),
     favorites: (accountId: string) =>
-      db.selectFrom('listing_favorites').innerJoin('listings', 'listings.id', 'listing_favorites.listing_id').selectAll('listings')
-        .where('listing_favorites.account_id', '=', accountId).where('listings.status', 'in', [...PUBLIC_LISTING_STATUSES]).orderBy('listing_favorites.created_at', 'desc').execute(),
+      db
+        .selectFrom('listing_favorites')
+        .innerJoin('listings', 'listings.id', 'listing_favorites.listing_id')
+        .selectAll('listings')
+        .where('listing_favorites.account_id', '=', accountId)
+        .where('listings.status', 'in', [...PUBLIC_LISTING_STATUSES])
+        .orderBy('listing_favorites.created_at', 'desc')
+        .execute(),
     addFavorite: (accountId: string, listingId: string, at: string) =>
-      db.insertInto('listing_favorites').values({ account_id: accountId, listing_id: listingId, created_at: at }).onConflict((oc) => oc.columns(['account_id', 'listing_id']).doNothing()).execute(),
-    removeFavorite: (accountId: string, listingId: string) => db.deleteFrom('listing_favorites').where('account_id', '=', accountId).where('listing_id', '=', listingId).execute(),
-    savedSearches: (accountId: string) => db.selectFrom('listing_saved_searches').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').execute(),
+      db
+        .insertInto('listing_favorites')
+        .values({ account_id: accountId, listing_id: listingId, created_at: at })
+        .onConflict((oc) => oc.columns(['account_id', 'listing_id']).doNothing())
+        .execute(),
+    removeFavorite: (accountId: string, listingId: string) =>
+      db.deleteFrom('listing_favorites').where('account_id', '=', accountId).where('listing_id', '=', listingId).execute(),
+    savedSearches: (accountId: string) =>
+      db.selectFrom('listing_saved_searches').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').execute(),
     allSavedSearches: () => db.selectFrom('listing_saved_searches').selectAll().execute(),
     insertSavedSearch: (row: ListingSavedSearchesTable) => db.insertInto('listing_saved_searches').values(row).execute(),
-    deleteSavedSearch: (accountId: string, id: string) => db.deleteFrom('listing_saved_searches').where('account_id', '=', accountId).where('id', '=', id).execute(),
-    insertAlerts: (rows: ListingAlertsTable[]) => (rows.length ? db.insertInto('listing_alerts').values(rows).execute() : Promise.resolve()),
+    deleteSavedSearch: (accountId: string, id: string) =>
+      db.deleteFrom('listing_saved_searches').where('account_id', '=', accountId).where('id', '=', id).execute(),
+    insertAlerts: (rows: ListingAlertsTable[]) =>
+      rows.length ? db.insertInto('listing_alerts').values(rows).execute() : Promise.resolve(),
     alerts: (accountId: string) =>
-      db.selectFrom('listing_alerts')
+      db
+        .selectFrom('listing_alerts')
         .innerJoin('listing_saved_searches', 'listing_saved_searches.id', 'listing_alerts.saved_search_id')
-        .select(['listing_alerts.id', 'listing_alerts.listing_id', 'listing_alerts.created_at', 'listing_alerts.read_at', 'listing_saved_searches.name'])
-        .where('listing_alerts.account_id', '=', accountId).orderBy('listing_alerts.created_at', 'desc').limit(100).execute(),
-    markAlertsRead: (accountId: string, at: string) => db.updateTable('listing_alerts').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).execute(),
+        .select([
+          'listing_alerts.id',
+          'listing_alerts.listing_id',
+          'listing_alerts.created_at',
+          'listing_alerts.read_at',
+          'listing_saved_searches.name',
+        ])
+        .where('listing_alerts.account_id', '=', accountId)
+        .orderBy('listing_alerts.created_at', 'desc')
+        .limit(100)
+        .execute(),
+    markAlertsRead: (accountId: string, at: string) =>
+      db.updateTable('listing_alerts').set({ read_at: at }).where('account_id', '=', accountId).where('read_at', 'is', null).execute(),
     /** Whether one published listing matches a saved query (the same SQL as search, narrowed to the one row). */
     matches: async (listingId: string, query: TListingSearchQuery, today: Date) =>
-      (await filtered(query, today, query.q ? 'scan' : undefined).select('id').where('id', '=', listingId).executeTakeFirst()) !== undefined,
+      (await filtered(query, today, query.q ? 'scan' : undefined)
+        .select('id')
+        .where('id', '=', listingId)
+        .executeTakeFirst()) !== undefined,
   };
   return repo;
 }

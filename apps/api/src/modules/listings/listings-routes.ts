@@ -38,7 +38,12 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     // Public: search, one listing, regions, stats. Only teaser values ever leave here.
     r.get('/api/listings', {
       config: { permission: 'public' },
-      schema: { tags: ['listings'], summary: 'Search published listings (filters, Chinese full text, sort, pages) as anonymized teasers', querystring: ZListingSearchQuery, response: { 200: ZListTeasersResponse } },
+      schema: {
+        tags: ['listings'],
+        summary: 'Search published listings (filters, Chinese full text, sort, pages) as anonymized teasers',
+        querystring: ZListingSearchQuery,
+        response: { 200: ZListTeasersResponse },
+      },
       handler: async (request) => service.search(request.query),
     });
     r.get('/api/listings/regions', {
@@ -51,12 +56,22 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     });
     r.get('/api/listings/regions/:cityCode', {
       config: { permission: 'public' },
-      schema: { tags: ['listings'], summary: 'Districts of a city', params: z.object({ cityCode: z.string().regex(/^\d{4}$/) }), response: { 200: ZDistricts } },
+      schema: {
+        tags: ['listings'],
+        summary: 'Districts of a city',
+        params: z.object({ cityCode: z.string().regex(/^\d{4}$/) }),
+        response: { 200: ZDistricts },
+      },
       handler: async (request) => ({ items: districtsOf(request.params.cityCode) }),
     });
     r.get('/api/listings/:code', {
       config: { permission: 'public' },
-      schema: { tags: ['listings'], summary: 'One published listing\'s teaser (stable public URL)', params: ZCode, response: { 200: ZListingTeaserDetail } },
+      schema: {
+        tags: ['listings'],
+        summary: "One published listing's teaser (stable public URL)",
+        params: ZCode,
+        response: { 200: ZListingTeaserDetail },
+      },
       handler: async (request) => service.publicListing(request.params.code),
     });
     r.get('/api/market/stats', {
@@ -73,17 +88,33 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     });
     r.post('/api/seller/listings', {
       config: { permission: 'listings.sell' },
-      schema: { tags: ['listings'], summary: 'Create a listing draft (free text is guarded; company identity sealed)', body: ZListingInput, response: { 200: ZListingOwnerView } },
+      schema: {
+        tags: ['listings'],
+        summary: 'Create a listing draft (free text is guarded; company identity sealed)',
+        body: ZListingInput,
+        response: { 200: ZListingOwnerView },
+      },
       handler: async (request) => service.saveDraft(principalOf(request.principal), undefined, request.body, String(request.id)),
     });
     r.get('/api/seller/listings/:id', {
       config: { permission: 'listings.sell' },
-      schema: { tags: ['listings'], summary: 'My listing: exact values, masked company, history and the public preview', params: ZId, response: { 200: ZListingOwnerView } },
+      schema: {
+        tags: ['listings'],
+        summary: 'My listing: exact values, masked company, history and the public preview',
+        params: ZId,
+        response: { 200: ZListingOwnerView },
+      },
       handler: async (request) => service.ownView(principalOf(request.principal), request.params.id),
     });
     r.put('/api/seller/listings/:id', {
       config: { permission: 'listings.sell' },
-      schema: { tags: ['listings'], summary: 'Update a draft (or a listing sent back for changes)', params: ZId, body: ZListingInput, response: { 200: ZListingOwnerView } },
+      schema: {
+        tags: ['listings'],
+        summary: 'Update a draft (or a listing sent back for changes)',
+        params: ZId,
+        body: ZListingInput,
+        response: { 200: ZListingOwnerView },
+      },
       handler: async (request) => service.saveDraft(principalOf(request.principal), request.params.id, request.body, String(request.id)),
     });
     r.post('/api/seller/listings/:id/submit', {
@@ -93,8 +124,15 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     });
     r.post('/api/seller/listings/:id/withdraw', {
       config: { permission: 'listings.sell' },
-      schema: { tags: ['listings'], summary: 'Withdraw my listing', params: ZId, body: z.object({ comment: z.string().max(500).default('') }), response: { 200: ZListingOwnerView } },
-      handler: async (request) => service.withdraw(principalOf(request.principal), request.params.id, request.body.comment, String(request.id)),
+      schema: {
+        tags: ['listings'],
+        summary: 'Withdraw my listing',
+        params: ZId,
+        body: z.object({ comment: z.string().max(500).default('') }),
+        response: { 200: ZListingOwnerView },
+      },
+      handler: async (request) =>
+        service.withdraw(principalOf(request.principal), request.params.id, request.body.comment, String(request.id)),
     });
 
     // Brokers: the listings of the sellers assigned to them.
@@ -110,7 +148,13 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     });
     r.post('/api/broker/listings/:id/review', {
       config: { permission: 'listings.review' },
-      schema: { tags: ['listings'], summary: 'Approve (publish) or request changes, with the checklist', params: ZId, body: ZReviewDecision, response: { 200: ZListingOwnerView } },
+      schema: {
+        tags: ['listings'],
+        summary: 'Approve (publish) or request changes, with the checklist',
+        params: ZId,
+        body: ZReviewDecision,
+        response: { 200: ZListingOwnerView },
+      },
       handler: async (request) => service.review(principalOf(request.principal), request.params.id, request.body, String(request.id)),
     });
     r.post('/api/broker/listings/:id/company/reveal', {
@@ -153,8 +197,14 @@ export function listingsRoutes(service: ListingsService, companyReveal: CompanyR
     });
     r.post('/api/me/saved-searches', {
       config: { permission: 'listings.watch' },
-      schema: { tags: ['listings'], summary: 'Save a search: new matching listings raise alerts', body: ZSavedSearchInput, response: { 200: ZSavedSearches } },
-      handler: async (request) => service.saveSearch(principalOf(request.principal), request.body.name, request.body.query, request.body.emailAlerts),
+      schema: {
+        tags: ['listings'],
+        summary: 'Save a search: new matching listings raise alerts',
+        body: ZSavedSearchInput,
+        response: { 200: ZSavedSearches },
+      },
+      handler: async (request) =>
+        service.saveSearch(principalOf(request.principal), request.body.name, request.body.query, request.body.emailAlerts),
     });
     r.delete('/api/me/saved-searches/:id', {
       config: { permission: 'listings.watch' },

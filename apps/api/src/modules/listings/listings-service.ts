@@ -33,8 +33,10 @@ import { registrySampleCount, REIDENTIFICATION_THRESHOLD } from './listings-regi
 
 type ListingInput = z.output<typeof ZListingInput>;
 const COMPANY_TABLE = 'listing_companies';
-const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null => ((list as readonly unknown[]).includes(value) ? (value as T) : null);
-const jsonArray = <T extends string>(list: readonly T[], raw: string | undefined): T[] => (JSON.parse(raw ?? '[]') as unknown[]).filter((v): v is T => (list as readonly unknown[]).includes(v));
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | null =>
+  (list as readonly unknown[]).includes(value) ? (value as T) : null;
+const jsonArray = <T extends string>(list: readonly T[], raw: string | undefined): T[] =>
+  (JSON.parse(raw ?? '[]') as unknown[]).filter((v): v is T => (list as readonly unknown[]).includes(v));
 
 /** The public teaser: generalized bands only, never the exact year, capital, district or anything identifying. */
 export function toTeaser(row: ListingsTable, today: Date = new Date()): TListingTeaser {
@@ -56,7 +58,10 @@ export function toTeaser(row: ListingsTable, today: Date = new Date()): TListing
 }
 
 /** The public detail page, and — for any status — the seller's preview: the same function, so they cannot differ. */
-export function toTeaserDetail(row: ListingsTable, today: Date = new Date()): Omit<TListingTeaserDetail, 'status'> & { status: ListingStatus } {
+export function toTeaserDetail(
+  row: ListingsTable,
+  today: Date = new Date(),
+): Omit<TListingTeaserDetail, 'status'> & { status: ListingStatus } {
   const ip = JSON.parse(row.ip_assets ?? '{}') as { trademarks?: number; patents?: number; softwareCopyrights?: number };
   return {
     ...toTeaser(row, today),
@@ -68,7 +73,10 @@ export function toTeaserDetail(row: ListingsTable, today: Date = new Date()): Om
     licences: jsonArray(LICENCES, row.licences),
     ip: { trademarks: (ip.trademarks ?? 0) > 0, patents: (ip.patents ?? 0) > 0, softwareCopyrights: (ip.softwareCopyrights ?? 0) > 0 },
     headcountBand: headcountBand(row.social_insurance_headcount),
-    paidInFull: row.paid_in_capital_wan === null || row.paid_in_capital_wan === undefined ? null : row.paid_in_capital_wan >= row.registered_capital_wan,
+    paidInFull:
+      row.paid_in_capital_wan === null || row.paid_in_capital_wan === undefined
+        ? null
+        : row.paid_in_capital_wan >= row.registered_capital_wan,
     redFlags: jsonArray(RED_FLAGS, row.red_flags),
     handover: jsonArray(HANDOVER_ITEMS, row.handover),
   };
@@ -108,9 +116,16 @@ export function createListingsService(deps: Deps) {
     const band = ageBand(row.established_year, today);
     const capital = capitalBand(row.registered_capital_wan);
     const fromListings = row.city_code
-      ? await repo.countLookalikes({ cityCode: row.city_code, industry: row.industry, years: yearsOfAgeBand(band, today), capital: capitalRangeOfBand(capital) })
+      ? await repo.countLookalikes({
+          cityCode: row.city_code,
+          industry: row.industry,
+          years: yearsOfAgeBand(band, today),
+          capital: capitalRangeOfBand(capital),
+        })
       : 0;
-    const fromRegistry = row.city_code ? registrySampleCount({ cityCode: row.city_code, industry: row.industry, ageBand: band, capitalBand: capital }) : 0;
+    const fromRegistry = row.city_code
+      ? registrySampleCount({ cityCode: row.city_code, industry: row.industry, ageBand: band, capitalBand: capital })
+      : 0;
     const k = fromListings + fromRegistry;
     return { k, threshold: REIDENTIFICATION_THRESHOLD, warn: k < REIDENTIFICATION_THRESHOLD };
   }
@@ -122,11 +137,20 @@ export function createListingsService(deps: Deps) {
   async function ownerView(row: ListingsTable, forBroker: string | null = null): Promise<TListingOwnerView> {
     const company = await repo.companyOf(row.id);
     const masked = company
-      ? await vault.maskFields(company.subject_id, COMPANY_TABLE, row.id, company as unknown as Record<string, unknown>, ['company_name', 'credit_code', 'legal_representative', 'shareholders'])
+      ? await vault.maskFields(company.subject_id, COMPANY_TABLE, row.id, company as unknown as Record<string, unknown>, [
+          'company_name',
+          'credit_code',
+          'legal_representative',
+          'shareholders',
+        ])
       : {};
     const view = (name: string) => {
       const v = masked[name];
-      return v && v.state !== 'revealed' ? (v.state === 'masked' ? { state: 'masked' as const, value: v.value } : { state: v.state }) : { state: 'absent' as const };
+      return v && v.state !== 'revealed'
+        ? v.state === 'masked'
+          ? { state: 'masked' as const, value: v.value }
+          : { state: v.state }
+        : { state: 'absent' as const };
     };
     const events = await repo.eventsOf(row.id);
     const deal = await repo.openDealOf(row.id);
@@ -158,7 +182,12 @@ export function createListingsService(deps: Deps) {
         handover: jsonArray(HANDOVER_ITEMS, row.handover),
         highlights: JSON.parse(row.highlights) as string[],
       },
-      company: { name: view('company_name'), creditCode: view('credit_code'), legalRepresentative: view('legal_representative'), shareholders: view('shareholders') },
+      company: {
+        name: view('company_name'),
+        creditCode: view('credit_code'),
+        legalRepresentative: view('legal_representative'),
+        shareholders: view('shareholders'),
+      },
       events: events.map((e) => ({
         at: e.at,
         action: e.action,
@@ -176,7 +205,14 @@ export function createListingsService(deps: Deps) {
   }
 
   /** Moves a listing and records the move (event for the seller, audit record) in one transaction. */
-  async function transition(row: ListingsTable, principal: Principal, action: string, to: ListingStatus, extra: { comment?: string; checklist?: Record<string, boolean>; columns?: Partial<ListingsTable> } = {}, requestId?: string) {
+  async function transition(
+    row: ListingsTable,
+    principal: Principal,
+    action: string,
+    to: ListingStatus,
+    extra: { comment?: string; checklist?: Record<string, boolean>; columns?: Partial<ListingsTable> } = {},
+    requestId?: string,
+  ) {
     const at = now().toISOString();
     const company = await repo.companyOf(row.id);
     await repo.transaction(async (trx) => {
@@ -244,15 +280,29 @@ export function createListingsService(deps: Deps) {
     const bidx = company?.credit_code_bidx ?? null;
     if (!company || !bidx) return { flag: null, same: [] };
     // The blind index collides by design: confirm inside the vault which candidates really are this company.
-    const candidates = (await repo.sameCompany(bidx, listingId)).map((c) => ({ recordId: c.listing_id, subjectId: c.subject_id, ciphertext: c.credit_code_ct }));
-    const same = await vault.recordsMatching(`${COMPANY_TABLE}.credit_code`, { recordId: listingId, subjectId: company.subject_id, ciphertext: company.credit_code_ct }, candidates);
+    const candidates = (await repo.sameCompany(bidx, listingId)).map((c) => ({
+      recordId: c.listing_id,
+      subjectId: c.subject_id,
+      ciphertext: c.credit_code_ct,
+    }));
+    const same = await vault.recordsMatching(
+      `${COMPANY_TABLE}.credit_code`,
+      { recordId: listingId, subjectId: company.subject_id, ciphertext: company.credit_code_ct },
+      candidates,
+    );
     const locked = (await repo.openDealsFor(bidx)).some((d) => d.listing_id !== listingId && same.includes(d.listing_id));
     const flag = locked ? 'locked' : same.length ? 'duplicate' : null;
     const row = await repo.findById(listingId);
     if (!row || row.review_flag === flag) return { flag, same };
     await repo.update(listingId, { review_flag: flag });
     if (flag) {
-      await deps.audit.append({ type: 'listings.duplicate_flagged', actor: { accountId: null, role: 'system', sessionId: null }, decision: 'allowed', subjectId: company.subject_id, data: { listingId, others: Math.max(same.length, locked ? 1 : 0) } });
+      await deps.audit.append({
+        type: 'listings.duplicate_flagged',
+        actor: { accountId: null, role: 'system', sessionId: null },
+        decision: 'allowed',
+        subjectId: company.subject_id,
+        data: { listingId, others: Math.max(same.length, locked ? 1 : 0) },
+      });
     }
     return { flag, same };
   }
@@ -266,7 +316,14 @@ export function createListingsService(deps: Deps) {
       const parsed = ZListingSearchQuery.safeParse(JSON.parse(s.query));
       if (!parsed.success || s.account_id === row.seller_account_id) continue;
       if (await repo.matches(row.id, parsed.data, today)) {
-        alerts.push({ id: newId(), account_id: s.account_id, saved_search_id: s.id, listing_id: row.id, created_at: today.toISOString(), read_at: null });
+        alerts.push({
+          id: newId(),
+          account_id: s.account_id,
+          saved_search_id: s.id,
+          listing_id: row.id,
+          created_at: today.toISOString(),
+          read_at: null,
+        });
         if (s.email_alerts) email.set(s.account_id, [...(email.get(s.account_id) ?? []), row.code]);
       }
     }
@@ -276,7 +333,13 @@ export function createListingsService(deps: Deps) {
 
   async function savedSearches(principal: Principal) {
     return {
-      items: (await repo.savedSearches(principal.accountId)).map((s) => ({ id: s.id, name: s.name, query: JSON.parse(s.query) as Record<string, unknown>, emailAlerts: Boolean(s.email_alerts), createdAt: s.created_at })),
+      items: (await repo.savedSearches(principal.accountId)).map((s) => ({
+        id: s.id,
+        name: s.name,
+        query: JSON.parse(s.query) as Record<string, unknown>,
+        emailAlerts: Boolean(s.email_alerts),
+        createdAt: s.created_at,
+      })),
     };
   }
 
@@ -309,11 +372,13 @@ export function createListingsService(deps: Deps) {
      */
     async saveDraft(principal: Principal, id: string | undefined, input: ListingInput, requestId?: string): Promise<TListingOwnerView> {
       const existing = id ? await ownListing(principal, id) : undefined;
-      if (existing && !['draft', 'changes_requested'].includes(existing.status)) throw new AppError('CONFLICT', 'only drafts can be edited');
+      if (existing && !['draft', 'changes_requested'].includes(existing.status))
+        throw new AppError('CONFLICT', 'only drafts can be edited');
       const region = resolveDistrict(input.districtCode);
       if (!region) throw new AppError('VALIDATION_FAILED', 'unknown district', { fields: ['districtCode'] });
       const established = new Date(`${input.establishedOn}T00:00:00Z`);
-      if (Number.isNaN(established.getTime()) || established > now()) throw new AppError('VALIDATION_FAILED', 'bad establishment date', { fields: ['establishedOn'] });
+      if (Number.isNaN(established.getTime()) || established > now())
+        throw new AppError('VALIDATION_FAILED', 'bad establishment date', { fields: ['establishedOn'] });
       const listingId = existing?.id ?? newId();
 
       const texts = [
@@ -331,11 +396,19 @@ export function createListingsService(deps: Deps) {
           actor: auditActor(principal),
           decision: 'denied',
           requestId: requestId ?? null,
-          data: { listingId: existing?.id ?? null, kinds: [...new Set(findings.map((f) => f.kind))], fields: [...new Set(findings.map((f) => f.field))] },
+          data: {
+            listingId: existing?.id ?? null,
+            kinds: [...new Set(findings.map((f) => f.kind))],
+            fields: [...new Set(findings.map((f) => f.field))],
+          },
         });
         refuseFindings(findings);
       }
-      const clean = (field: string, text: string) => redactFindings(text, findings.filter((f) => f.field === field));
+      const clean = (field: string, text: string) =>
+        redactFindings(
+          text,
+          findings.filter((f) => f.field === field),
+        );
       const title = clean('title', input.title);
       const description = clean('description', input.description);
       const highlights = input.highlights.map((h, i) => clean(`highlights.${i}`, h));
@@ -386,7 +459,10 @@ export function createListingsService(deps: Deps) {
         red_flags: JSON.stringify(input.redFlags),
         handover: JSON.stringify(input.handover),
         seller_account_id: principal.accountId,
-        broker_account_id: existing?.broker_account_id ?? (await deps.ensureAdviser?.(principal.accountId, { provinceCode: region.provinceCode, industry: input.industry })) ?? (await repo.brokerOf(principal.accountId)),
+        broker_account_id:
+          existing?.broker_account_id ??
+          (await deps.ensureAdviser?.(principal.accountId, { provinceCode: region.provinceCode, industry: input.industry })) ??
+          (await repo.brokerOf(principal.accountId)),
         review_flag: existing?.review_flag ?? null,
         search_text: '',
         submitted_at: existing?.submitted_at ?? null,
@@ -406,9 +482,19 @@ export function createListingsService(deps: Deps) {
           shareholders_ct: sealed['shareholders_ct'] ?? null,
           updated_at: at,
         });
-        const base = { actor: auditActor(principal), decision: 'allowed' as const, subjectId: subject.subjectId, requestId: requestId ?? null };
+        const base = {
+          actor: auditActor(principal),
+          decision: 'allowed' as const,
+          subjectId: subject.subjectId,
+          requestId: requestId ?? null,
+        };
         await deps.audit.appendInTransaction(trx, [
-          { ...base, type: 'listings.draft_saved', fields: ['company_name', 'credit_code', 'legal_representative', 'shareholders'].map((f) => `${COMPANY_TABLE}.${f}`), data: { listingId, created: !existing } },
+          {
+            ...base,
+            type: 'listings.draft_saved',
+            fields: ['company_name', 'credit_code', 'legal_representative', 'shareholders'].map((f) => `${COMPANY_TABLE}.${f}`),
+            data: { listingId, created: !existing },
+          },
         ]);
       });
       const view = await ownerView(row);
@@ -426,7 +512,9 @@ export function createListingsService(deps: Deps) {
       const row = await ownListing(principal, id);
       if (!['draft', 'changes_requested'].includes(row.status)) throw new AppError('CONFLICT', `cannot submit from ${row.status}`);
       // A lock or a duplicate is the broker's business: the seller's answer is the same either way.
-      const view = await ownerView(await transition(row, principal, 'submit', 'submitted', { columns: { submitted_at: now().toISOString() } }, requestId));
+      const view = await ownerView(
+        await transition(row, principal, 'submit', 'submitted', { columns: { submitted_at: now().toISOString() } }, requestId),
+      );
       defer(async () => void (await flagSameCompany(row.id)));
       return view;
     },
@@ -449,22 +537,49 @@ export function createListingsService(deps: Deps) {
       commentGuard(decision.comment);
       if (decision.decision === 'request_changes') {
         if (!decision.comment.trim()) throw new AppError('VALIDATION_FAILED', 'a change request needs a comment', { fields: ['comment'] });
-        return ownerView(await transition(row, principal, 'request_changes', 'changes_requested', { comment: decision.comment, checklist: decision.checklist }, requestId), principal.accountId);
+        return ownerView(
+          await transition(
+            row,
+            principal,
+            'request_changes',
+            'changes_requested',
+            { comment: decision.comment, checklist: decision.checklist },
+            requestId,
+          ),
+          principal.accountId,
+        );
       }
-      const unchecked = Object.entries(decision.checklist).filter(([, v]) => !v).map(([k]) => k);
-      if (unchecked.length) throw new AppError('VALIDATION_FAILED', 'checklist incomplete', { fields: unchecked.map((k) => `checklist.${k}`) });
+      const unchecked = Object.entries(decision.checklist)
+        .filter(([, v]) => !v)
+        .map(([k]) => k);
+      if (unchecked.length)
+        throw new AppError('VALIDATION_FAILED', 'checklist incomplete', { fields: unchecked.map((k) => `checklist.${k}`) });
       // The registry check means something only if the broker looked at the company it is about.
       if (!(await deps.companyRevealedBy?.(row.id, principal.accountId))) {
-        throw new AppError('VALIDATION_FAILED', 'open the company identity before ticking the registry check', { fields: ['checklist.registry_checked'], reason: 'reveal_company_first' });
+        throw new AppError('VALIDATION_FAILED', 'open the company identity before ticking the registry check', {
+          fields: ['checklist.registry_checked'],
+          reason: 'reveal_company_first',
+        });
       }
       // The broker (only the broker) learns here whether the company is locked by a deal or already live elsewhere.
       const { flag, same } = await flagSameCompany(row.id);
       if (flag === 'locked') throw new AppError('LISTING_LOCKED', 'company under an open deal');
       const bidx = (await repo.companyOf(row.id))?.credit_code_bidx ?? null;
-      if (flag === 'duplicate' && bidx && (await repo.sameCompany(bidx, row.id)).some((c) => same.includes(c.listing_id) && ['published', 'under_offer'].includes(c.status))) {
+      if (
+        flag === 'duplicate' &&
+        bidx &&
+        (await repo.sameCompany(bidx, row.id)).some((c) => same.includes(c.listing_id) && ['published', 'under_offer'].includes(c.status))
+      ) {
         throw new AppError('LISTING_DUPLICATE', 'same company already live');
       }
-      const published = await transition(row, principal, 'approve', 'published', { comment: decision.comment, checklist: decision.checklist, columns: { published_at: now().toISOString() } }, requestId);
+      const published = await transition(
+        row,
+        principal,
+        'approve',
+        'published',
+        { comment: decision.comment, checklist: decision.checklist, columns: { published_at: now().toISOString() } },
+        requestId,
+      );
       await alertSavedSearches(published);
       return ownerView(published, principal.accountId);
     },
@@ -480,12 +595,26 @@ export function createListingsService(deps: Deps) {
     },
     savedSearches,
     async saveSearch(principal: Principal, name: string, query: Record<string, unknown>, emailAlerts: boolean) {
-      const findings = scanFreeText([{ field: 'name', text: name }, { field: 'query', text: String(query['q'] ?? '') }, { field: 'industry', text: String(query['industry'] ?? '') }], null);
+      const findings = scanFreeText(
+        [
+          { field: 'name', text: name },
+          { field: 'query', text: String(query['q'] ?? '') },
+          { field: 'industry', text: String(query['industry'] ?? '') },
+        ],
+        null,
+      );
       if (findings.length) refuseFindings(findings);
       const parsed = ZListingSearchQuery.safeParse(query);
       if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'bad saved query', { fields: ['query'] });
       const { page: _p, pageSize: _s, ...kept } = parsed.data;
-      await repo.insertSavedSearch({ id: newId(), account_id: principal.accountId, name, query: JSON.stringify(kept), email_alerts: emailAlerts ? 1 : 0, created_at: now().toISOString() });
+      await repo.insertSavedSearch({
+        id: newId(),
+        account_id: principal.accountId,
+        name,
+        query: JSON.stringify(kept),
+        email_alerts: emailAlerts ? 1 : 0,
+        created_at: now().toISOString(),
+      });
       return savedSearches(principal);
     },
     async deleteSavedSearch(principal: Principal, id: string) {
@@ -498,7 +627,9 @@ export function createListingsService(deps: Deps) {
       return {
         items: rows.flatMap((r) => {
           const listing = listings.get(r.listing_id);
-          return listing ? [{ id: r.id, savedSearchName: r.name, listing: toTeaser(listing, today), createdAt: r.created_at, read: r.read_at !== null }] : [];
+          return listing
+            ? [{ id: r.id, savedSearchName: r.name, listing: toTeaser(listing, today), createdAt: r.created_at, read: r.read_at !== null }]
+            : [];
         }),
       };
     },
@@ -517,6 +648,7 @@ export function createListingsService(deps: Deps) {
 }
 
 function summary(row: ListingsTable) {
-  const reviewFlag: 'duplicate' | 'locked' | null = row.review_flag === 'duplicate' || row.review_flag === 'locked' ? row.review_flag : null;
+  const reviewFlag: 'duplicate' | 'locked' | null =
+    row.review_flag === 'duplicate' || row.review_flag === 'locked' ? row.review_flag : null;
   return { id: row.id, code: row.code, title: row.title, status: row.status, reviewFlag, updatedAt: row.updated_at };
 }

@@ -26,7 +26,13 @@ function view(row: CallbackRow, access: ThreadAccess): TCallbackView {
  * contacts opened through the audited profile reveal (with a purpose), never through the thread. One open request
  * per party and thread; the request holds a time window from a closed list, no free text.
  */
-export async function requestCallback(ctx: MessagingContext, principal: Principal, threadId: string, window: CallbackWindow, requestId?: string): Promise<TCallbackView> {
+export async function requestCallback(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  window: CallbackWindow,
+  requestId?: string,
+): Promise<TCallbackView> {
   const access = await accessThread(ctx, principal, threadId, requestId);
   if (access.role === 'broker') throw new AppError('FORBIDDEN', 'the broker answers call-back requests');
   const row: CallbackRow = {
@@ -55,14 +61,23 @@ export async function requestCallback(ctx: MessagingContext, principal: Principa
   if (broker) {
     await announce(ctx, { id: newId(), type: 'callback', to: [broker, principal.accountId], threadId });
     await ctx.notifications
-      .notify({ accountId: broker, kind: 'messages_callback_requested', params: { code: access.thread.listing_code, alias: access.buyerAlias }, link: '/console/messages' })
+      .notify({
+        accountId: broker,
+        kind: 'messages_callback_requested',
+        params: { code: access.thread.listing_code, alias: access.buyerAlias },
+        link: '/console/messages',
+      })
       .catch((error: unknown) => ctx.logger.warn({ err: error }, 'call-back notice not sent'));
   }
   return view(row, access);
 }
 
 /** The broker's queue: requests in the threads of the listings they serve now. */
-export async function listCallbacks(ctx: MessagingContext, principal: Principal, status: CallbackStatus): Promise<{ items: TCallbackView[] }> {
+export async function listCallbacks(
+  ctx: MessagingContext,
+  principal: Principal,
+  status: CallbackStatus,
+): Promise<{ items: TCallbackView[] }> {
   const threads = await brokerThreads(ctx, principal);
   const rows = await ctx.repo.callbacksOfThreads([...threads.keys()], status);
   return {
@@ -74,7 +89,13 @@ export async function listCallbacks(ctx: MessagingContext, principal: Principal,
 }
 
 /** The thread's broker closes a request with its outcome; the requester is told. */
-export async function completeCallback(ctx: MessagingContext, principal: Principal, id: string, outcome: CallbackOutcome, requestId?: string): Promise<TCallbackView> {
+export async function completeCallback(
+  ctx: MessagingContext,
+  principal: Principal,
+  id: string,
+  outcome: CallbackOutcome,
+  requestId?: string,
+): Promise<TCallbackView> {
   const row = await ctx.repo.findCallback(id);
   const thread = row ? await ctx.repo.findThread(row.thread_id) : undefined;
   const parties = thread ? await livePartiesOf(ctx, thread) : null;
@@ -93,7 +114,12 @@ export async function completeCallback(ctx: MessagingContext, principal: Princip
   });
   await announce(ctx, { id: newId(), type: 'callback', to: [row.requester_account_id, principal.accountId], threadId: row.thread_id });
   await ctx.notifications
-    .notify({ accountId: row.requester_account_id, kind: 'messages_callback_done', params: { code: access.thread.listing_code }, link: `/account/messages/${row.thread_id}` })
+    .notify({
+      accountId: row.requester_account_id,
+      kind: 'messages_callback_done',
+      params: { code: access.thread.listing_code },
+      link: `/account/messages/${row.thread_id}`,
+    })
     .catch((error: unknown) => ctx.logger.warn({ err: error }, 'call-back notice not sent'));
   return view({ ...row, status: 'done', outcome, done_at: at, done_by: principal.accountId }, access);
 }

@@ -85,7 +85,12 @@ export async function announceFlag(ctx: MessagingContext, access: ThreadAccess, 
   if (!outcome.created || !broker) return;
   await announce(ctx, { id: newId(), type: 'flag', to: [broker], threadId: access.thread.id });
   await ctx.notifications
-    .notify({ accountId: broker, kind: 'messages_contact_attempts', params: { code: access.thread.listing_code, alias: access.buyerAlias, count: outcome.attempts }, link: '/console/messages' })
+    .notify({
+      accountId: broker,
+      kind: 'messages_contact_attempts',
+      params: { code: access.thread.listing_code, alias: access.buyerAlias, count: outcome.attempts },
+      link: '/console/messages',
+    })
     .catch((error: unknown) => ctx.logger.warn({ err: error }, 'flag notice not sent'));
 }
 
@@ -116,17 +121,28 @@ export async function brokerThreads(ctx: MessagingContext, principal: Principal)
   return out;
 }
 
-export async function listFlags(ctx: MessagingContext, principal: Principal, status: FlagRow['status']): Promise<{ items: TMaskingFlag[] }> {
+export async function listFlags(
+  ctx: MessagingContext,
+  principal: Principal,
+  status: FlagRow['status'],
+): Promise<{ items: TMaskingFlag[] }> {
   const threads = await brokerThreads(ctx, principal);
   const rows = await ctx.repo.flagsOfThreads([...threads.keys()], status);
-  return { items: rows.flatMap((r) => {
-    const access = threads.get(r.thread_id);
-    return access ? [flagView(r, access)] : [];
-  }) };
+  return {
+    items: rows.flatMap((r) => {
+      const access = threads.get(r.thread_id);
+      return access ? [flagView(r, access)] : [];
+    }),
+  };
 }
 
 /** The broker marks a flag handled; later attempts count from this moment. Only the thread's broker may. */
-export async function acknowledgeFlag(ctx: MessagingContext, principal: Principal, flagId: string, requestId?: string): Promise<TMaskingFlag> {
+export async function acknowledgeFlag(
+  ctx: MessagingContext,
+  principal: Principal,
+  flagId: string,
+  requestId?: string,
+): Promise<TMaskingFlag> {
   const flag = await ctx.repo.findFlag(flagId);
   const thread = flag ? await ctx.repo.findThread(flag.thread_id) : undefined;
   const parties = thread ? await livePartiesOf(ctx, thread) : null;

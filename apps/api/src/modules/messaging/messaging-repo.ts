@@ -30,25 +30,41 @@ function queries(db: Kysely<Database>) {
   return {
     findThread: (id: string) => db.selectFrom('message_threads').selectAll().where('id', '=', id).executeTakeFirst(),
     findThreadOf: (listingId: string, buyerAccountId: string) =>
-      db.selectFrom('message_threads').selectAll().where('listing_id', '=', listingId).where('buyer_account_id', '=', buyerAccountId).executeTakeFirst(),
+      db
+        .selectFrom('message_threads')
+        .selectAll()
+        .where('listing_id', '=', listingId)
+        .where('buyer_account_id', '=', buyerAccountId)
+        .executeTakeFirst(),
     insertThread: (row: ThreadRow) => db.insertInto('message_threads').values(row).execute(),
     /** Keeps the stored seller / broker (an index for "my threads") in line with what the disclosure port says now. */
     refreshParties: (id: string, sellerAccountId: string, brokerAccountId: string | null) =>
-      db.updateTable('message_threads').set({ seller_account_id: sellerAccountId, broker_account_id: brokerAccountId }).where('id', '=', id).execute(),
+      db
+        .updateTable('message_threads')
+        .set({ seller_account_id: sellerAccountId, broker_account_id: brokerAccountId })
+        .where('id', '=', id)
+        .execute(),
     markErased: (id: string, at: string) => db.updateTable('message_threads').set({ erased_at: at }).where('id', '=', id).execute(),
     /** Threads where the account is stored as buyer, seller or broker (callers confirm each against the port). */
     threadsOf: (accountId: string, limit: number) =>
       db
         .selectFrom('message_threads')
         .selectAll()
-        .where((eb) => eb.or([eb('buyer_account_id', '=', accountId), eb('seller_account_id', '=', accountId), eb('broker_account_id', '=', accountId)]))
+        .where((eb) =>
+          eb.or([eb('buyer_account_id', '=', accountId), eb('seller_account_id', '=', accountId), eb('broker_account_id', '=', accountId)]),
+        )
         .where('erased_at', 'is', null)
         .orderBy('created_at', 'desc')
         .limit(limit)
         .execute(),
 
     findParty: (threadId: string, accountId: string) =>
-      db.selectFrom('message_thread_parties').selectAll().where('thread_id', '=', threadId).where('account_id', '=', accountId).executeTakeFirst(),
+      db
+        .selectFrom('message_thread_parties')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .where('account_id', '=', accountId)
+        .executeTakeFirst(),
     partiesOfThread: (threadId: string) => db.selectFrom('message_thread_parties').selectAll().where('thread_id', '=', threadId).execute(),
     /** Adds the party row if missing; a racing insert loses quietly. */
     ensureParty: (row: PartyRow) =>
@@ -70,9 +86,14 @@ function queries(db: Kysely<Database>) {
     },
     /** Party subjects of an account (its voice in every thread), for its access log and for erasure. */
     subjectsOfAccount: async (accountId: string) =>
-      (await db.selectFrom('message_thread_parties').select('subject_id').where('account_id', '=', accountId).where('subject_id', 'is not', null).execute()).map(
-        (r) => r.subject_id as string,
-      ),
+      (
+        await db
+          .selectFrom('message_thread_parties')
+          .select('subject_id')
+          .where('account_id', '=', accountId)
+          .where('subject_id', 'is not', null)
+          .execute()
+      ).map((r) => r.subject_id as string),
     /**
      * Claims the right to send a "new messages" notice: true for the first claim, and afterwards only once the last
      * notice is older than `since` (the party read the thread after it, or a day passed). One winner per race.
@@ -103,7 +124,8 @@ function queries(db: Kysely<Database>) {
             .values(documentIds.map((documentId, position) => ({ message_id: messageId, position, document_id: documentId })))
             .execute()
             .then(() => undefined),
-    findMessage: (threadId: string, id: string) => db.selectFrom('thread_messages').selectAll().where('thread_id', '=', threadId).where('id', '=', id).executeTakeFirst(),
+    findMessage: (threadId: string, id: string) =>
+      db.selectFrom('thread_messages').selectAll().where('thread_id', '=', threadId).where('id', '=', id).executeTakeFirst(),
     /** A page of a lane, oldest first: after an id (newer), before one (older), or the latest. */
     messages: async (threadId: string, lane: MessageRow['lane'], page: { after?: string; before?: string; limit: number }) => {
       let q = db.selectFrom('thread_messages').selectAll().where('thread_id', '=', threadId).where('lane', '=', lane);
@@ -120,7 +142,13 @@ function queries(db: Kysely<Database>) {
     attachmentsOf: async (messageIds: readonly string[]) =>
       messageIds.length === 0
         ? []
-        : db.selectFrom('message_attachments').select(['message_id', 'document_id']).where('message_id', 'in', messageIds).orderBy('message_id').orderBy('position').execute(),
+        : db
+            .selectFrom('message_attachments')
+            .select(['message_id', 'document_id'])
+            .where('message_id', 'in', messageIds)
+            .orderBy('message_id')
+            .orderBy('position')
+            .execute(),
     /** Messages of a thread since an id (exclusive), any lane, oldest first — for a stream's replay. */
     messagesSince: (threadIds: readonly string[], afterId: string, limit: number) =>
       threadIds.length === 0
@@ -146,7 +174,11 @@ function queries(db: Kysely<Database>) {
         .execute(),
 
     readsOf: (threadId: string): Promise<ReadRow[]> =>
-      db.selectFrom('message_reads').select(['account_id', 'lane', 'last_read_message_id', 'read_at']).where('thread_id', '=', threadId).execute(),
+      db
+        .selectFrom('message_reads')
+        .select(['account_id', 'lane', 'last_read_message_id', 'read_at'])
+        .where('thread_id', '=', threadId)
+        .execute(),
     /** Moves a read cursor forward only (an older message id never moves it back). */
     markRead: async (threadId: string, accountId: string, lane: string, messageId: string, at: string) => {
       await db
@@ -176,7 +208,12 @@ function queries(db: Kysely<Database>) {
             .sum<number | string>(
               eb
                 .case()
-                .when(eb.and([eb('m.sender_account_id', '!=', accountId), eb.or([eb('r.last_read_message_id', 'is', null), eb('m.id', '>', eb.ref('r.last_read_message_id'))])]))
+                .when(
+                  eb.and([
+                    eb('m.sender_account_id', '!=', accountId),
+                    eb.or([eb('r.last_read_message_id', 'is', null), eb('m.id', '>', eb.ref('r.last_read_message_id'))]),
+                  ]),
+                )
                 .then(1)
                 .else(0)
                 .end(),
@@ -190,7 +227,13 @@ function queries(db: Kysely<Database>) {
     },
 
     openFlagOf: (threadId: string, accountId: string) =>
-      db.selectFrom('message_flags').selectAll().where('thread_id', '=', threadId).where('account_id', '=', accountId).where('status', '=', 'open').executeTakeFirst(),
+      db
+        .selectFrom('message_flags')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .where('account_id', '=', accountId)
+        .where('status', '=', 'open')
+        .executeTakeFirst(),
     lastAcknowledgedAt: async (threadId: string, accountId: string) =>
       (
         await db
@@ -208,7 +251,12 @@ function queries(db: Kysely<Database>) {
       const r = await db
         .insertInto('message_flags')
         .values(row)
-        .onConflict((oc) => oc.columns(['thread_id', 'account_id']).where(sql<boolean>`status = 'open'`).doNothing())
+        .onConflict((oc) =>
+          oc
+            .columns(['thread_id', 'account_id'])
+            .where(sql<boolean>`status = 'open'`)
+            .doNothing(),
+        )
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
@@ -227,14 +275,26 @@ function queries(db: Kysely<Database>) {
     flagsOfThreads: (threadIds: readonly string[], status: FlagRow['status']) =>
       threadIds.length === 0
         ? Promise.resolve([])
-        : db.selectFrom('message_flags').selectAll().where('thread_id', 'in', threadIds).where('status', '=', status).orderBy('last_at', 'desc').limit(200).execute(),
+        : db
+            .selectFrom('message_flags')
+            .selectAll()
+            .where('thread_id', 'in', threadIds)
+            .where('status', '=', status)
+            .orderBy('last_at', 'desc')
+            .limit(200)
+            .execute(),
 
     /** Inserts a request unless the requester already has an open one in the thread; returns whether it did. */
     insertCallback: async (row: CallbackRow) => {
       const r = await db
         .insertInto('message_callbacks')
         .values(row)
-        .onConflict((oc) => oc.columns(['thread_id', 'requester_account_id']).where(sql<boolean>`status = 'open'`).doNothing())
+        .onConflict((oc) =>
+          oc
+            .columns(['thread_id', 'requester_account_id'])
+            .where(sql<boolean>`status = 'open'`)
+            .doNothing(),
+        )
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
     },

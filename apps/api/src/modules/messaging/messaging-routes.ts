@@ -52,12 +52,21 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
 
     r.get('/api/me/threads', {
       config: participate,
-      schema: { tags: ['messages'], summary: 'My message threads (buyer, seller or broker), with lanes, unread counts and whether contacts are open', response: { 200: ZThreadList } },
+      schema: {
+        tags: ['messages'],
+        summary: 'My message threads (buyer, seller or broker), with lanes, unread counts and whether contacts are open',
+        response: { 200: ZThreadList },
+      },
       handler: async (request) => service.listThreads(principalOf(request.principal)),
     });
     r.post('/api/me/threads', {
       config: participate,
-      schema: { tags: ['messages'], summary: 'Open the thread of my inquiry on a listing (buyers; idempotent)', body: ZOpenThreadRequest, response: { 200: ZThreadSummary } },
+      schema: {
+        tags: ['messages'],
+        summary: 'Open the thread of my inquiry on a listing (buyers; idempotent)',
+        body: ZOpenThreadRequest,
+        response: { 200: ZThreadSummary },
+      },
       handler: async (request) => service.openThread(principalOf(request.principal), request.body.listingId, String(request.id)),
     });
     r.get('/api/me/threads/:id', {
@@ -69,7 +78,7 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
       config: participate,
       schema: {
         tags: ['messages'],
-        summary: 'A page of one lane: my own messages as written, others\' masked until L3 (each read audited)',
+        summary: "A page of one lane: my own messages as written, others' masked until L3 (each read audited)",
         params: byId,
         querystring: ZMessagesQuery,
         response: { 200: ZMessagePage },
@@ -89,21 +98,45 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
     });
     r.post('/api/me/threads/:id/read', {
       config: participate,
-      schema: { tags: ['messages'], summary: 'Mark a lane read up to a message (read receipts)', params: byId, body: ZMarkReadRequest, response: { 204: z.null() } },
+      schema: {
+        tags: ['messages'],
+        summary: 'Mark a lane read up to a message (read receipts)',
+        params: byId,
+        body: ZMarkReadRequest,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
-        await service.markRead(principalOf(request.principal), request.params.id, request.body.lane, request.body.messageId, String(request.id));
+        await service.markRead(
+          principalOf(request.principal),
+          request.params.id,
+          request.body.lane,
+          request.body.messageId,
+          String(request.id),
+        );
         return reply.code(204).send(null);
       },
     });
     r.post('/api/me/threads/:id/callbacks', {
       config: participate,
-      schema: { tags: ['messages'], summary: 'Ask the broker to arrange a call instead of exchanging numbers', params: byId, body: ZCallbackRequest, response: { 200: ZCallbackView } },
-      handler: async (request) => service.requestCallback(principalOf(request.principal), request.params.id, request.body.window, String(request.id)),
+      schema: {
+        tags: ['messages'],
+        summary: 'Ask the broker to arrange a call instead of exchanging numbers',
+        params: byId,
+        body: ZCallbackRequest,
+        response: { 200: ZCallbackView },
+      },
+      handler: async (request) =>
+        service.requestCallback(principalOf(request.principal), request.params.id, request.body.window, String(request.id)),
     });
 
     r.get('/api/broker/messages/flags', {
       config: moderate,
-      schema: { tags: ['messages'], summary: 'Parties who kept sending contact details before L3 (kinds and counts only)', querystring: ZFlagQueueQuery, response: { 200: ZMaskingFlagList } },
+      schema: {
+        tags: ['messages'],
+        summary: 'Parties who kept sending contact details before L3 (kinds and counts only)',
+        querystring: ZFlagQueueQuery,
+        response: { 200: ZMaskingFlagList },
+      },
       handler: async (request) => service.flags(principalOf(request.principal), request.query.status),
     });
     r.post('/api/broker/messages/flags/:id/acknowledge', {
@@ -113,18 +146,33 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
     });
     r.get('/api/broker/messages/callbacks', {
       config: moderate,
-      schema: { tags: ['messages'], summary: 'Call-back requests in the threads of my listings', querystring: ZCallbackQueueQuery, response: { 200: ZCallbackList } },
+      schema: {
+        tags: ['messages'],
+        summary: 'Call-back requests in the threads of my listings',
+        querystring: ZCallbackQueueQuery,
+        response: { 200: ZCallbackList },
+      },
       handler: async (request) => service.callbacks(principalOf(request.principal), request.query.status),
     });
     r.post('/api/broker/messages/callbacks/:id/done', {
       config: moderate,
-      schema: { tags: ['messages'], summary: 'Close a call-back request with its outcome', params: byId, body: ZCallbackDoneRequest, response: { 200: ZCallbackView } },
-      handler: async (request) => service.completeCallback(principalOf(request.principal), request.params.id, request.body.outcome, String(request.id)),
+      schema: {
+        tags: ['messages'],
+        summary: 'Close a call-back request with its outcome',
+        params: byId,
+        body: ZCallbackDoneRequest,
+        response: { 200: ZCallbackView },
+      },
+      handler: async (request) =>
+        service.completeCallback(principalOf(request.principal), request.params.id, request.body.outcome, String(request.id)),
     });
 
     r.get('/api/me/messages/stream', {
       config: participate,
-      schema: { tags: ['messages'], summary: 'Live updates (server-sent events; ids only, never text). Send Accept: text/event-stream; reconnect with Last-Event-ID' },
+      schema: {
+        tags: ['messages'],
+        summary: 'Live updates (server-sent events; ids only, never text). Send Accept: text/event-stream; reconnect with Last-Event-ID',
+      },
       handler: async (request, reply) => {
         const principal = principalOf(request.principal);
         if (!String(request.headers.accept ?? '').includes('text/event-stream')) throw new AppError('NOT_ACCEPTABLE', 'event stream only');
@@ -132,7 +180,9 @@ export function messagingRoutes(deps: MessagingRouteDeps) {
         const lastEventId = typeof header === 'string' && header.length <= 64 ? header : undefined;
         // The response leaves Fastify's hands: the security headers set on this request are copied over.
         reply.hijack();
-        const fixed = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
+        const fixed = Object.entries(reply.getHeaders()).filter(
+          (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+        );
         reply.raw.writeHead(200, {
           ...Object.fromEntries(fixed),
           'content-type': 'text/event-stream; charset=utf-8',

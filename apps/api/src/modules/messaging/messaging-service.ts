@@ -18,17 +18,26 @@ export type MessagingServiceDeps = Omit<MessagingContext, 'now'> & { now?: () =>
  */
 export function createMessagingService(deps: MessagingServiceDeps) {
   const ctx: MessagingContext = { ...deps, now: deps.now ?? (() => new Date()) };
-  const hub = createStreamHub({ bus: deps.bus, presence: deps.presence, logger: deps.logger, ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}) });
+  const hub = createStreamHub({
+    bus: deps.bus,
+    presence: deps.presence,
+    logger: deps.logger,
+    ...(deps.heartbeatMs ? { heartbeatMs: deps.heartbeatMs } : {}),
+  });
   return {
     openThread: (p: Principal, listingId: string, requestId?: string) => openThread(ctx, p, listingId, requestId),
     listThreads: (p: Principal) => listThreads(ctx, p),
     thread: (p: Principal, threadId: string, requestId?: string) => threadSummary(ctx, p, threadId, requestId),
-    messages: (p: Principal, threadId: string, query: TMessagesQuery, requestId?: string) => readMessages(ctx, p, threadId, query, requestId),
+    messages: (p: Principal, threadId: string, query: TMessagesQuery, requestId?: string) =>
+      readMessages(ctx, p, threadId, query, requestId),
     send: (p: Principal, threadId: string, input: SendInput, requestId?: string) => sendMessage(ctx, p, threadId, input, requestId),
-    markRead: (p: Principal, threadId: string, lane: MessageLane, messageId: string, requestId?: string) => markRead(ctx, p, threadId, lane, messageId, requestId),
-    requestCallback: (p: Principal, threadId: string, window: CallbackWindow, requestId?: string) => requestCallback(ctx, p, threadId, window, requestId),
+    markRead: (p: Principal, threadId: string, lane: MessageLane, messageId: string, requestId?: string) =>
+      markRead(ctx, p, threadId, lane, messageId, requestId),
+    requestCallback: (p: Principal, threadId: string, window: CallbackWindow, requestId?: string) =>
+      requestCallback(ctx, p, threadId, window, requestId),
     callbacks: (p: Principal, status: CallbackStatus) => listCallbacks(ctx, p, status),
-    completeCallback: (p: Principal, id: string, outcome: CallbackOutcome, requestId?: string) => completeCallback(ctx, p, id, outcome, requestId),
+    completeCallback: (p: Principal, id: string, outcome: CallbackOutcome, requestId?: string) =>
+      completeCallback(ctx, p, id, outcome, requestId),
     flags: (p: Principal, status: 'open' | 'acknowledged') => listFlags(ctx, p, status),
     acknowledgeFlag: (p: Principal, id: string, requestId?: string) => acknowledgeFlag(ctx, p, id, requestId),
 
@@ -36,7 +45,12 @@ export function createMessagingService(deps: MessagingServiceDeps) {
     stream: {
       start: () => hub.start(),
       open: (p: Principal, sink: StreamSink, stillSignedIn: () => Promise<boolean>, lastEventId?: string) =>
-        hub.open({ accountId: p.accountId, sink, stillSignedIn, ...(lastEventId ? { replay: () => eventsSince(ctx, p, lastEventId) } : {}) }),
+        hub.open({
+          accountId: p.accountId,
+          sink,
+          stillSignedIn,
+          ...(lastEventId ? { replay: () => eventsSince(ctx, p, lastEventId) } : {}),
+        }),
       size: () => hub.size(),
       closeAll: () => hub.closeAll(),
     },

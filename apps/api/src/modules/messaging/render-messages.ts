@@ -9,7 +9,11 @@ import { LANE_MEMBERS, maskingReason, readsOriginal } from './thread-rules.ts';
 const TABLE = 'thread_messages';
 
 /** The note the sender sees: which kinds others see masked, and why; null when nothing is masked for anyone. */
-export function maskingNote(row: Pick<MessageRow, 'lane' | 'sender_role'>, spans: readonly MaskedSpan[], l3Active: boolean): TMessageView['masking'] {
+export function maskingNote(
+  row: Pick<MessageRow, 'lane' | 'sender_role'>,
+  spans: readonly MaskedSpan[],
+  l3Active: boolean,
+): TMessageView['masking'] {
   const reason = maskingReason(row.lane, row.sender_role, l3Active);
   if (!reason || spans.length === 0) return null;
   const counts = countKinds(spans);
@@ -17,7 +21,13 @@ export function maskingNote(row: Pick<MessageRow, 'lane' | 'sender_role'>, spans
 }
 
 /** The sender's own view of a message whose text is at hand (just sent, or opened as their own). */
-export function ownView(row: MessageRow, original: string, l3Active: boolean, documentIds: readonly string[], readBy: ThreadRole[]): TMessageView {
+export function ownView(
+  row: MessageRow,
+  original: string,
+  l3Active: boolean,
+  documentIds: readonly string[],
+  readBy: ThreadRole[],
+): TMessageView {
   const { segments, spans } = ownSegments(original);
   const masking = maskingNote(row, spans, l3Active);
   return {
@@ -36,7 +46,11 @@ export function ownView(row: MessageRow, original: string, l3Active: boolean, do
 
 /** Roles of the lane's other members whose read cursor has passed the message. */
 function readersOf(access: ThreadAccess, row: MessageRow, reads: readonly ReadRow[]): ThreadRole[] {
-  const ids: Record<ThreadRole, string | null> = { buyer: access.thread.buyer_account_id, seller: access.parties.sellerAccountId, broker: access.parties.brokerAccountId };
+  const ids: Record<ThreadRole, string | null> = {
+    buyer: access.thread.buyer_account_id,
+    seller: access.parties.sellerAccountId,
+    broker: access.parties.brokerAccountId,
+  };
   return LANE_MEMBERS[row.lane].filter((role) => {
     if (role === row.sender_role) return false;
     const id = ids[role];
@@ -75,7 +89,14 @@ export async function renderMessages(
         self || principal.kind === 'staff'
           ? {}
           : original && l3Grant
-            ? { recipient: { grantId: l3Grant.grantId, alias: access.role === 'buyer' ? l3Grant.buyerAlias : 'seller', listingCode: access.thread.listing_code, ndaSignatureId: null } }
+            ? {
+                recipient: {
+                  grantId: l3Grant.grantId,
+                  alias: access.role === 'buyer' ? l3Grant.buyerAlias : 'seller',
+                  listingCode: access.thread.listing_code,
+                  ndaSignatureId: null,
+                },
+              }
             : { forSubject: true };
       const opened = await ctx.vault.reveal({
         actor,
@@ -92,7 +113,17 @@ export async function renderMessages(
       const view = opened[field];
       const text = view && view.state === 'revealed' ? view.value : null;
       if (text === null) {
-        return { id: row.id, lane: row.lane, sender: { role: row.sender_role, self }, sentAt: row.created_at, rendering: 'erased', segments: [], attachments: docs.map((documentId) => ({ documentId })), masking: null, readBy: [] };
+        return {
+          id: row.id,
+          lane: row.lane,
+          sender: { role: row.sender_role, self },
+          sentAt: row.created_at,
+          rendering: 'erased',
+          segments: [],
+          attachments: docs.map((documentId) => ({ documentId })),
+          masking: null,
+          readBy: [],
+        };
       }
       if (self) return ownView(row, text, l3Active, docs, readersOf(access, row, reads));
       const segments: TMessageSegment[] = original ? originalSegments(text) : maskedSegments(text);

@@ -6,7 +6,16 @@ import { announceFlag, evaluateFlag, type FlagOutcome } from './contact-flags.ts
 import { cleanInput, countKinds, maskedText, maskSpans } from './message-masking.ts';
 import type { MessageRow } from './messaging-repo.ts';
 import { ownView } from './render-messages.ts';
-import { accessThread, actorOf, announce, membersOf, partySubject, refuse, type MessagingContext, type ThreadAccess } from './thread-access.ts';
+import {
+  accessThread,
+  actorOf,
+  announce,
+  membersOf,
+  partySubject,
+  refuse,
+  type MessagingContext,
+  type ThreadAccess,
+} from './thread-access.ts';
 import { isContactAttempt, LANE_MEMBERS, mayWrite, roleIn } from './thread-rules.ts';
 
 export type SendInput = { lane: MessageLane; text: string; attachments: readonly string[] };
@@ -20,11 +29,18 @@ const NOTICE_QUIET_MS = 24 * 3600_000;
  * a contact attempt toward a flag, then tells the instances (ids only) and sends one notice per unread stretch to
  * members who have no live stream open.
  */
-export async function sendMessage(ctx: MessagingContext, principal: Principal, threadId: string, input: SendInput, requestId?: string): Promise<TMessageView> {
+export async function sendMessage(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  input: SendInput,
+  requestId?: string,
+): Promise<TMessageView> {
   const access = await accessThread(ctx, principal, threadId, requestId);
   const { lane } = input;
   if (!LANE_MEMBERS[lane].includes(access.role)) return refuse(ctx, principal, threadId, 'not_in_lane', lane, requestId);
-  if (!mayWrite(access.role, lane, lane === 'parties' ? await access.grant('L1') : true)) return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
+  if (!mayWrite(access.role, lane, lane === 'parties' ? await access.grant('L1') : true))
+    return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
   const text = cleanInput(input.text).normalize('NFC').trim();
   if (text === '') throw new AppError('VALIDATION_FAILED', 'empty message', { fields: ['text'] });
 
@@ -84,9 +100,15 @@ async function noticeOffline(ctx: MessagingContext, access: ThreadAccess, lane: 
       if (!role) continue;
       const lastRead = reads.filter((r) => r.account_id === accountId).reduce((max, r) => (r.read_at > max ? r.read_at : max), '');
       const quietUntil = new Date(at.getTime() - NOTICE_QUIET_MS).toISOString();
-      if (!(await ctx.repo.claimNotice(access.thread.id, accountId, role, at.toISOString(), lastRead > quietUntil ? lastRead : quietUntil))) continue;
+      if (!(await ctx.repo.claimNotice(access.thread.id, accountId, role, at.toISOString(), lastRead > quietUntil ? lastRead : quietUntil)))
+        continue;
       const link = role === 'broker' ? `/console/messages?thread=${access.thread.id}` : `/account/messages/${access.thread.id}`;
-      await ctx.notifications.notify({ accountId, kind: 'messages_new', params: { code: access.thread.listing_code, alias: access.buyerAlias }, link });
+      await ctx.notifications.notify({
+        accountId,
+        kind: 'messages_new',
+        params: { code: access.thread.listing_code, alias: access.buyerAlias },
+        link,
+      });
     }
   } catch (error) {
     ctx.logger.warn({ err: error, threadId: access.thread.id }, 'message notice not sent');

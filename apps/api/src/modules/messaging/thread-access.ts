@@ -48,8 +48,14 @@ export async function refuse(
   lane: MessageLane | null,
   requestId?: string,
 ): Promise<never> {
-  await ctx.audit.append({ type: 'messaging.access_refused', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { threadId, reason, lane } });
-  if (reason === 'lane_closed') throw new AppError('LANE_CLOSED', 'the parties lane opens with the buyer\'s L1 grant');
+  await ctx.audit.append({
+    type: 'messaging.access_refused',
+    actor: actorOf(principal),
+    decision: 'denied',
+    requestId: requestId ?? null,
+    data: { threadId, reason, lane },
+  });
+  if (reason === 'lane_closed') throw new AppError('LANE_CLOSED', "the parties lane opens with the buyer's L1 grant");
   if (reason === 'not_in_lane') throw new AppError('FORBIDDEN', 'not a member of this lane');
   throw new AppError('NOT_FOUND');
 }
@@ -91,7 +97,12 @@ export async function livePartiesOf(ctx: MessagingContext, thread: ThreadRow): P
  * A participant's access to a thread, or NOT_FOUND — the same answer whether the thread does not exist or the caller
  * is not in it (a refusal of an existing thread is on the audit trail).
  */
-export async function accessThread(ctx: MessagingContext, principal: Principal, threadId: string, requestId?: string): Promise<ThreadAccess> {
+export async function accessThread(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  requestId?: string,
+): Promise<ThreadAccess> {
   const thread = await ctx.repo.findThread(threadId);
   const parties = thread ? await livePartiesOf(ctx, thread) : null;
   const access = thread && parties ? accessOf(ctx, thread, parties, principal.accountId) : null;
@@ -109,7 +120,14 @@ export async function partySubject(ctx: MessagingContext, access: ThreadAccess, 
   }
   const role = access.role;
   const created = await ctx.vault.createSubject(role === 'broker' ? 'staff' : 'customer');
-  await ctx.repo.ensureParty({ thread_id: access.thread.id, account_id: accountId, role, subject_id: null, created_at: ctx.now().toISOString(), notified_at: null });
+  await ctx.repo.ensureParty({
+    thread_id: access.thread.id,
+    account_id: accountId,
+    role,
+    subject_id: null,
+    created_at: ctx.now().toISOString(),
+    notified_at: null,
+  });
   if (await ctx.repo.setPartySubject(access.thread.id, accountId, created.subjectId)) return created;
   // A racing first message set it first: use that one (the key just made stays unused, which is harmless).
   const winner = await ctx.repo.findParty(access.thread.id, accountId);
@@ -125,5 +143,7 @@ export function membersOf(access: ThreadAccess, lane: MessageLane): string[] {
 
 /** Tells the instances; a lost event only delays a screen until its next fetch, so failures are logged, not thrown. */
 export async function announce(ctx: MessagingContext, event: MessagingEvent): Promise<void> {
-  await ctx.bus.publish(event).catch((error: unknown) => ctx.logger.warn({ err: error, type: event.type }, 'messaging event not published'));
+  await ctx.bus
+    .publish(event)
+    .catch((error: unknown) => ctx.logger.warn({ err: error, type: event.type }, 'messaging event not published'));
 }

@@ -36,7 +36,11 @@ export function roleIn(thread: ThreadKey, parties: ListingParties, accountId: st
 
 /** The account ids of a lane's members (the broker only once assigned). */
 export function laneAccounts(lane: MessageLane, thread: ThreadKey, parties: ListingParties): string[] {
-  const ids: Record<ThreadRole, string | null> = { buyer: thread.buyerAccountId, seller: parties.sellerAccountId, broker: parties.brokerAccountId };
+  const ids: Record<ThreadRole, string | null> = {
+    buyer: thread.buyerAccountId,
+    seller: parties.sellerAccountId,
+    broker: parties.brokerAccountId,
+  };
   return LANE_MEMBERS[lane].map((r) => ids[r]).filter((id): id is string => id !== null);
 }
 

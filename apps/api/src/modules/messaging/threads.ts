@@ -4,12 +4,27 @@ import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { LaneActivity, ThreadRow } from './messaging-repo.ts';
 import { renderMessages } from './render-messages.ts';
-import { accessOf, accessThread, actorOf, announce, livePartiesOf, membersOf, refuse, type MessagingContext, type ThreadAccess } from './thread-access.ts';
+import {
+  accessOf,
+  accessThread,
+  actorOf,
+  announce,
+  livePartiesOf,
+  membersOf,
+  refuse,
+  type MessagingContext,
+  type ThreadAccess,
+} from './thread-access.ts';
 import { LANE_MEMBERS, LANES_OF, mayRead, mayWrite } from './thread-rules.ts';
 
 const LIST_LIMIT = 100;
 
-async function summaryOf(ctx: MessagingContext, access: ThreadAccess, activity: readonly LaneActivity[], principal: Principal): Promise<TThreadSummary> {
+async function summaryOf(
+  ctx: MessagingContext,
+  access: ThreadAccess,
+  activity: readonly LaneActivity[],
+  principal: Principal,
+): Promise<TThreadSummary> {
   const l1 = await access.grant('L1');
   const l3 = l1 ? await access.grant('L3') : false;
   const callback = access.role === 'broker' ? undefined : await ctx.repo.openCallbackOf(access.thread.id, principal.accountId);
@@ -47,7 +62,12 @@ async function accessesOf(ctx: MessagingContext, principal: Principal): Promise<
  * A buyer opens the thread of their inquiry on a listing (idempotent). "No such listing", "not published" and "no
  * inquiry" get the same NOT_FOUND: that a company is for sale is the seller's secret.
  */
-export async function openThread(ctx: MessagingContext, principal: Principal, listingId: string, requestId?: string): Promise<TThreadSummary> {
+export async function openThread(
+  ctx: MessagingContext,
+  principal: Principal,
+  listingId: string,
+  requestId?: string,
+): Promise<TThreadSummary> {
   if (principal.kind !== 'customer') throw new AppError('FORBIDDEN', 'threads are opened by buyers');
   const existing = await ctx.repo.findThreadOf(listingId, principal.accountId);
   if (existing) return threadSummary(ctx, principal, existing.id, requestId);
@@ -88,33 +108,61 @@ export async function openThread(ctx: MessagingContext, principal: Principal, li
 
 export async function listThreads(ctx: MessagingContext, principal: Principal): Promise<{ items: TThreadSummary[] }> {
   const accesses = await accessesOf(ctx, principal);
-  const activity = await ctx.repo.laneActivity(accesses.map((a) => a.thread.id), principal.accountId);
+  const activity = await ctx.repo.laneActivity(
+    accesses.map((a) => a.thread.id),
+    principal.accountId,
+  );
   const items = await Promise.all(accesses.map((a) => summaryOf(ctx, a, activity, principal)));
-  const latest = (t: TThreadSummary) => t.lanes.reduce((max, l) => (l.lastMessageAt && l.lastMessageAt > max ? l.lastMessageAt : max), t.createdAt);
+  const latest = (t: TThreadSummary) =>
+    t.lanes.reduce((max, l) => (l.lastMessageAt && l.lastMessageAt > max ? l.lastMessageAt : max), t.createdAt);
   return { items: items.sort((a, b) => latest(b).localeCompare(latest(a))) };
 }
 
-export async function threadSummary(ctx: MessagingContext, principal: Principal, threadId: string, requestId?: string): Promise<TThreadSummary> {
+export async function threadSummary(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  requestId?: string,
+): Promise<TThreadSummary> {
   const access = await accessThread(ctx, principal, threadId, requestId);
   return summaryOf(ctx, access, await ctx.repo.laneActivity([threadId], principal.accountId), principal);
 }
 
 /** A page of one lane, each message rendered for this reader with the grants as they are at this moment. */
-export async function readMessages(ctx: MessagingContext, principal: Principal, threadId: string, query: TMessagesQuery, requestId?: string): Promise<TMessagePage> {
+export async function readMessages(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  query: TMessagesQuery,
+  requestId?: string,
+): Promise<TMessagePage> {
   const access = await accessThread(ctx, principal, threadId, requestId);
   const { lane } = query;
   if (!LANE_MEMBERS[lane].includes(access.role)) return refuse(ctx, principal, threadId, 'not_in_lane', lane, requestId);
-  if (!mayRead(access.role, lane, lane === 'parties' ? await access.grant('L1') : true)) return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
+  if (!mayRead(access.role, lane, lane === 'parties' ? await access.grant('L1') : true))
+    return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
   const l3 = lane === 'parties' && access.role !== 'broker' ? await access.activeGrant('L3') : null;
-  const page = await ctx.repo.messages(threadId, lane, { ...(query.after ? { after: query.after } : {}), ...(query.before ? { before: query.before } : {}), limit: query.limit });
+  const page = await ctx.repo.messages(threadId, lane, {
+    ...(query.after ? { after: query.after } : {}),
+    ...(query.before ? { before: query.before } : {}),
+    limit: query.limit,
+  });
   return { threadId, lane, items: await renderMessages(ctx, access, principal, page.rows, l3, requestId), hasMore: page.hasMore };
 }
 
 /** Moves the caller's read cursor of a lane to a message (forward only) and tells the lane (read receipts). */
-export async function markRead(ctx: MessagingContext, principal: Principal, threadId: string, lane: TMessagesQuery['lane'], messageId: string, requestId?: string): Promise<void> {
+export async function markRead(
+  ctx: MessagingContext,
+  principal: Principal,
+  threadId: string,
+  lane: TMessagesQuery['lane'],
+  messageId: string,
+  requestId?: string,
+): Promise<void> {
   const access = await accessThread(ctx, principal, threadId, requestId);
   if (!LANE_MEMBERS[lane].includes(access.role)) return refuse(ctx, principal, threadId, 'not_in_lane', lane, requestId);
-  if (!mayRead(access.role, lane, lane === 'parties' ? await access.grant('L1') : true)) return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
+  if (!mayRead(access.role, lane, lane === 'parties' ? await access.grant('L1') : true))
+    return refuse(ctx, principal, threadId, 'lane_closed', lane, requestId);
   const message = await ctx.repo.findMessage(threadId, messageId);
   if (!message || message.lane !== lane) throw new AppError('NOT_FOUND');
   await ctx.repo.markRead(threadId, principal.accountId, lane, messageId, ctx.now().toISOString());
@@ -131,7 +179,11 @@ const REPLAY_LIMIT = 100;
  * What a reconnecting stream missed since its Last-Event-ID: `message` events of the lanes the caller may read now
  * (a client fetches and de-duplicates), or `resync` when the gap is too old or too long to replay.
  */
-export async function eventsSince(ctx: MessagingContext, principal: Principal, lastEventId: string): Promise<{ resync: boolean; events: { id: string; threadId: string; lane: string; messageId: string }[] }> {
+export async function eventsSince(
+  ctx: MessagingContext,
+  principal: Principal,
+  lastEventId: string,
+): Promise<{ resync: boolean; events: { id: string; threadId: string; lane: string; messageId: string }[] }> {
   if (!UUID.test(lastEventId)) return { resync: true, events: [] };
   const ms = Number.parseInt(lastEventId.slice(0, 8) + lastEventId.slice(9, 13), 16);
   if (ctx.now().getTime() - ms > REPLAY_MAX_AGE_MS) return { resync: true, events: [] };
@@ -147,6 +199,8 @@ export async function eventsSince(ctx: MessagingContext, principal: Principal, l
   if (rows.length > REPLAY_LIMIT) return { resync: true, events: [] };
   return {
     resync: false,
-    events: rows.filter((r) => readable.get(r.thread_id)?.has(r.lane)).map((r) => ({ id: r.id, threadId: r.thread_id, lane: r.lane, messageId: r.id })),
+    events: rows
+      .filter((r) => readable.get(r.thread_id)?.has(r.lane))
+      .map((r) => ({ id: r.id, threadId: r.thread_id, lane: r.lane, messageId: r.id })),
   };
 }

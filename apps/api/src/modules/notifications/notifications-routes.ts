@@ -16,7 +16,11 @@ export function notificationsRoutes(service: NotificationsService) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     r.get('/api/me/notifications', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['notifications'], summary: 'My latest notices (newest first) and how many are unread', response: { 200: ZNotificationList } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'My latest notices (newest first) and how many are unread',
+        response: { 200: ZNotificationList },
+      },
       handler: async (request) => service.list(principalOf(request.principal)),
     });
     r.post('/api/me/notifications/read', {
@@ -34,12 +38,21 @@ export function notificationsRoutes(service: NotificationsService) {
     });
     r.get('/api/me/notification-settings', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['notifications'], summary: 'Which notices I also receive by e-mail or text message', response: { 200: ZNotificationSettings } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Which notices I also receive by e-mail or text message',
+        response: { 200: ZNotificationSettings },
+      },
       handler: async (request) => service.settings(principalOf(request.principal)),
     });
     r.put('/api/me/notification-settings', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['notifications'], summary: 'Choose e-mail and text-message copies per topic', body: ZNotificationSettings, response: { 200: ZNotificationSettings } },
+      schema: {
+        tags: ['notifications'],
+        summary: 'Choose e-mail and text-message copies per topic',
+        body: ZNotificationSettings,
+        response: { 200: ZNotificationSettings },
+      },
       handler: async (request) => service.saveSettings(principalOf(request.principal), request.body, String(request.id)),
     });
   };

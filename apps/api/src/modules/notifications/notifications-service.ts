@@ -41,11 +41,13 @@ function checkNotice(input: NotifyInput): KindDef {
   if (!def) throw new Error(`unknown notification kind ${String(input.kind)}`);
   const missing = def.params.filter((p) => input.params[p] === undefined);
   const extra = Object.keys(input.params).filter((p) => !def.params.includes(p));
-  if (missing.length || extra.length) throw new Error(`notification ${input.kind}: parameters ${[...missing, ...extra].join(', ')} do not match its declaration`);
+  if (missing.length || extra.length)
+    throw new Error(`notification ${input.kind}: parameters ${[...missing, ...extra].join(', ')} do not match its declaration`);
   // Notices are copied into e-mails and texts that leave the platform: they carry codes and stages, never identifiers.
   const carrying = Object.entries(input.params).filter(([, v]) => typeof v === 'string' && detect(v).length > 0);
   if (carrying.length) throw new Error(`notification ${input.kind}: parameter ${carrying.map(([k]) => k).join(', ')} holds an identifier`);
-  if (input.link !== undefined && !/^\/(account|console|listings)(\/[A-Za-z0-9._~\-/?=&]*)?$/.test(input.link)) throw new Error(`notification ${input.kind}: link must be an in-app path`);
+  if (input.link !== undefined && !/^\/(account|console|listings)(\/[A-Za-z0-9._~\-/?=&]*)?$/.test(input.link))
+    throw new Error(`notification ${input.kind}: link must be an in-app path`);
   return def;
 }
 
@@ -63,8 +65,15 @@ export function createNotificationsService(deps: Deps) {
 
   /** The e-mail / SMS copies: best effort, never failing the operation that caused the notice. */
   async function sendCopies(input: NotifyInput, channels: { email: boolean; sms: boolean }) {
-    const params = { text: notificationText(input.kind, input.params, 'zh-CN'), textEn: notificationText(input.kind, input.params, 'en'), url: deps.publicUrl };
-    for (const [wanted, channel] of [[channels.email, 'email'], [channels.sms, 'mobile']] as const) {
+    const params = {
+      text: notificationText(input.kind, input.params, 'zh-CN'),
+      textEn: notificationText(input.kind, input.params, 'en'),
+      url: deps.publicUrl,
+    };
+    for (const [wanted, channel] of [
+      [channels.email, 'email'],
+      [channels.sms, 'mobile'],
+    ] as const) {
       if (!wanted) continue;
       try {
         const to = await deps.contactOf(input.accountId, channel);
@@ -122,13 +131,25 @@ export function createNotificationsService(deps: Deps) {
 
     async settings(principal: Principal): Promise<TNotificationSettings> {
       const of = await channelsOf([principal.accountId]);
-      return { channels: Object.fromEntries(NOTIFICATION_TOPICS.map((t) => [t, { ...of(principal.accountId, t) }])) as TNotificationSettings['channels'] };
+      return {
+        channels: Object.fromEntries(
+          NOTIFICATION_TOPICS.map((t) => [t, { ...of(principal.accountId, t) }]),
+        ) as TNotificationSettings['channels'],
+      };
     },
 
     async saveSettings(principal: Principal, input: TNotificationSettings, requestId?: string): Promise<TNotificationSettings> {
       const at = now().toISOString();
       const topics = Object.keys(input.channels) as NotificationTopic[];
-      await repo.saveSettings(topics.map((topic) => ({ account_id: principal.accountId, topic, email: input.channels[topic]?.email ? 1 : 0, sms: input.channels[topic]?.sms ? 1 : 0, updated_at: at })));
+      await repo.saveSettings(
+        topics.map((topic) => ({
+          account_id: principal.accountId,
+          topic,
+          email: input.channels[topic]?.email ? 1 : 0,
+          sms: input.channels[topic]?.sms ? 1 : 0,
+          updated_at: at,
+        })),
+      );
       await deps.audit.append({
         type: 'notifications.settings_changed',
         actor: { accountId: principal.accountId, role: principal.roles.join(',') || null, sessionId: principal.sessionId },

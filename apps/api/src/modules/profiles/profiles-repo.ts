@@ -8,7 +8,8 @@ export function createProfilesRepo(db: Kysely<Database>): ProfilesRepoShape {
     /** Runs `work` in one transaction, with a repository bound to it (for a change and its audit record). */
     transaction: <T>(work: (repo: ProfilesRepoShape, trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute((trx) => work(createProfilesRepo(trx), trx)),
-    findByAccount: (accountId: string) => db.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst(),
+    findByAccount: (accountId: string) =>
+      db.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst(),
     insert: (row: AccountProfilesTable) => db.insertInto('account_profiles').values(row).execute(),
     update: (accountId: string, columns: Partial<AccountProfilesTable>) =>
       db.updateTable('account_profiles').set(columns).where('account_id', '=', accountId).execute(),
@@ -42,13 +43,25 @@ export function createProfilesRepo(db: Kysely<Database>): ProfilesRepoShape {
         await trx
           .insertInto('client_assignments')
           .values({ ...row, ended_at: null, ended_by: null })
-          .onConflict((oc) => oc.columns(['customer_account_id', 'broker_account_id']).doUpdateSet({ assigned_at: row.assigned_at, assigned_by: row.assigned_by, ended_at: null, ended_by: null }).where('client_assignments.ended_at', 'is not', null))
+          .onConflict((oc) =>
+            oc
+              .columns(['customer_account_id', 'broker_account_id'])
+              .doUpdateSet({ assigned_at: row.assigned_at, assigned_by: row.assigned_by, ended_at: null, ended_by: null })
+              .where('client_assignments.ended_at', 'is not', null),
+          )
           .execute();
       }),
     /** Kind, roles and status of accounts (an assignment must join a customer to an active broker). */
-    accountsForAssignment: (ids: readonly string[]) => db.selectFrom('accounts').select(['id', 'kind', 'roles', 'status']).where('id', 'in', [...ids]).execute(),
+    accountsForAssignment: (ids: readonly string[]) =>
+      db
+        .selectFrom('accounts')
+        .select(['id', 'kind', 'roles', 'status'])
+        .where('id', 'in', [...ids])
+        .execute(),
     findManyByAccount: (accountIds: string[]) =>
-      accountIds.length ? db.selectFrom('account_profiles').selectAll().where('account_id', 'in', accountIds).execute() : Promise.resolve([]),
+      accountIds.length
+        ? db.selectFrom('account_profiles').selectAll().where('account_id', 'in', accountIds).execute()
+        : Promise.resolve([]),
   };
 }
 
@@ -59,7 +72,9 @@ type ProfilesRepoShape = {
   update: (accountId: string, columns: Partial<AccountProfilesTable>) => Promise<unknown>;
   findByBlindIndex: (column: 'mobile_bidx' | 'email_bidx' | 'id_number_bidx', value: string) => Promise<AccountProfilesTable[]>;
   findManyByAccount: (accountIds: string[]) => Promise<AccountProfilesTable[]>;
-  accountsForAssignment: (ids: readonly string[]) => Promise<{ id: string; kind: 'staff' | 'customer'; roles: string; status: 'active' | 'disabled' }[]>;
+  accountsForAssignment: (
+    ids: readonly string[],
+  ) => Promise<{ id: string; kind: 'staff' | 'customer'; roles: string; status: 'active' | 'disabled' }[]>;
   /** Of these customers, the ones assigned to the broker. */
   assignedAmong: (brokerAccountId: string, customerAccountIds: readonly string[]) => Promise<Set<string>>;
   assign: (row: ClientAssignmentsTable) => Promise<unknown>;

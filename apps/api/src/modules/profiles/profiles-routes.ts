@@ -20,7 +20,12 @@ export function profilesRoutes(service: ProfilesService) {
     });
     r.put('/api/me/profile', {
       config: { permission: 'authenticated' },
-      schema: { tags: ['profile'], summary: 'Set my personal data (stored encrypted)', body: ZUpdateProfileRequest, response: { 200: ZProfileResponse } },
+      schema: {
+        tags: ['profile'],
+        summary: 'Set my personal data (stored encrypted)',
+        body: ZUpdateProfileRequest,
+        response: { 200: ZProfileResponse },
+      },
       handler: async (request) => service.updateOwn(principalOf(request.principal), request.body, String(request.id)),
     });
     r.post('/api/me/profile/reveal', {
@@ -31,7 +36,12 @@ export function profilesRoutes(service: ProfilesService) {
     // POST so that the identifier travels in the body, never in a URL that proxies and browsers keep.
     r.post('/api/staff/customers/lookup', {
       config: { permission: 'personal_data.lookup' },
-      schema: { tags: ['staff'], summary: 'Find customers by exact mobile, e-mail or ID number', body: ZLookupQuery, response: { 200: ZLookupResponse } },
+      schema: {
+        tags: ['staff'],
+        summary: 'Find customers by exact mobile, e-mail or ID number',
+        body: ZLookupQuery,
+        response: { 200: ZLookupResponse },
+      },
       handler: async (request) => service.lookup(principalOf(request.principal), request.body, String(request.id)),
     });
     r.post('/api/staff/assignments', {
@@ -51,13 +61,19 @@ export function profilesRoutes(service: ProfilesService) {
       config: { permission: 'personal_data.reveal' },
       schema: {
         tags: ['staff'],
-        summary: 'Reveal a customer\'s fields for a stated purpose (audited)',
+        summary: "Reveal a customer's fields for a stated purpose (audited)",
         params: z.object({ accountId: z.string().min(1).max(64) }),
         body: ZRevealRequest,
         response: { 200: ZProfileResponse },
       },
       handler: async (request) =>
-        service.revealForStaff(principalOf(request.principal), request.params.accountId, request.body.fields, request.body.purpose, String(request.id)),
+        service.revealForStaff(
+          principalOf(request.principal),
+          request.params.accountId,
+          request.body.fields,
+          request.body.purpose,
+          String(request.id),
+        ),
     });
   };
 }

@@ -1,4 +1,11 @@
-import { PROFILE_FIELDS, type ProfileField, type Purpose, type TFieldView, type TProfileResponse, type TUpdateProfileRequest } from '@sealbridge/contracts';
+import {
+  PROFILE_FIELDS,
+  type ProfileField,
+  type Purpose,
+  type TFieldView,
+  type TProfileResponse,
+  type TUpdateProfileRequest,
+} from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditPort } from '../audit/index.ts';
@@ -22,7 +29,6 @@ function actorOf(principal: Principal): Actor {
   return { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId };
 }
 
-
 export type ProfilesService = ReturnType<typeof createProfilesService>;
 
 /** Fields whose change moves where codes and notices go: changing them needs a recent re-authentication. */
@@ -34,7 +40,10 @@ export const STAFF_STEP_UP_MS = 15 * 60 * 1000;
 export function createProfilesService(deps: {
   repo: ProfilesRepo;
   audit: Pick<AuditPort, 'appendInTransaction'>;
-  vault: Pick<Vault, 'createSubject' | 'findSubject' | 'checkFields' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'>;
+  vault: Pick<
+    Vault,
+    'createSubject' | 'findSubject' | 'checkFields' | 'sealFields' | 'maskFields' | 'reveal' | 'blindIndexOf' | 'confirmMatches'
+  >;
   /** Throws STEP_UP_REQUIRED unless the session re-authenticated within `maxAgeMs` (the factors module). */
   requireStepUp?: (sessionId: string, maxAgeMs: number) => Promise<unknown>;
   /** The consent guard (modules/consent): throws CONSENT_REQUIRED when a field rests on consent the customer has not given for the purpose. */
@@ -50,7 +59,13 @@ export function createProfilesService(deps: {
   /** Brokers work only on the customers assigned to them (DESIGN.md invariant 4); other staff roles are not scoped here. */
   const isScoped = (principal: Principal) => principal.roles.includes('broker');
 
-  async function refuseUnassigned(principal: Principal, row: ProfileRow, fields: readonly ProfileField[], purpose: Purpose, requestId?: string): Promise<never> {
+  async function refuseUnassigned(
+    principal: Principal,
+    row: ProfileRow,
+    fields: readonly ProfileField[],
+    purpose: Purpose,
+    requestId?: string,
+  ): Promise<never> {
     await repo.transaction(async (_tx, trx) =>
       deps.audit.appendInTransaction(trx, {
         type: 'profiles.access_refused',
@@ -71,13 +86,26 @@ export function createProfilesService(deps: {
     const fields = {} as Record<ProfileField, TFieldView>;
     for (const name of PROFILE_FIELDS) fields[name] = { state: 'absent' };
     if (row) {
-      const masked = await vault.maskFields(row.subject_id, TABLE, row.account_id, row as unknown as Record<string, unknown>, Object.values(COLUMN));
+      const masked = await vault.maskFields(
+        row.subject_id,
+        TABLE,
+        row.account_id,
+        row as unknown as Record<string, unknown>,
+        Object.values(COLUMN),
+      );
       for (const [column, value] of Object.entries(masked)) fields[FIELD_OF[column] as ProfileField] = value;
     }
     return { accountId, fields, updatedAt: row?.updated_at ?? null };
   }
 
-  async function revealFor(row: ProfileRow, principal: Principal, own: boolean, fields: readonly ProfileField[], purpose: Purpose, requestId?: string) {
+  async function revealFor(
+    row: ProfileRow,
+    principal: Principal,
+    own: boolean,
+    fields: readonly ProfileField[],
+    purpose: Purpose,
+    requestId?: string,
+  ) {
     const revealed = await vault.reveal({
       actor: actorOf(principal),
       own,
@@ -99,7 +127,10 @@ export function createProfilesService(deps: {
      * Where to send an account's own security notice (a new-device sign-in): its mobile, else its e-mail. Read for
      * the subject's own service (purpose account_service); nothing else may use this.
      */
-    async noticeAddress(accountId: string, channels: readonly ('mobile' | 'email')[] = ['mobile', 'email']): Promise<{ channel: 'mobile' | 'email'; address: string } | null> {
+    async noticeAddress(
+      accountId: string,
+      channels: readonly ('mobile' | 'email')[] = ['mobile', 'email'],
+    ): Promise<{ channel: 'mobile' | 'email'; address: string } | null> {
       const row = await repo.findByAccount(accountId);
       const channel = channels.find((c) => (c === 'mobile' ? row?.mobile_ct : row?.email_ct)) ?? null;
       if (!row || !channel) return null;
@@ -132,7 +163,9 @@ export function createProfilesService(deps: {
       // The vault names registry fields (id_number); the API speaks its own field names (idNumber).
       const renamed = (error: unknown): never => {
         if (error instanceof AppError && error.code === 'INVALID_IDENTIFIER' && Array.isArray(error.details?.['fields'])) {
-          throw new AppError('INVALID_IDENTIFIER', error.message, { fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f) });
+          throw new AppError('INVALID_IDENTIFIER', error.message, {
+            fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f),
+          });
         }
         throw error;
       };
@@ -153,9 +186,17 @@ export function createProfilesService(deps: {
         if (existing) await tx.update(principal.accountId, { ...columns, updated_at: at });
         else {
           const empty = Object.fromEntries(
-            Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
+            Object.values(COLUMN).flatMap((c) =>
+              [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null]),
+            ),
           );
-          await tx.insert({ ...(empty as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>), ...columns, account_id: principal.accountId, subject_id: subject.subjectId, updated_at: at });
+          await tx.insert({
+            ...(empty as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>),
+            ...columns,
+            account_id: principal.accountId,
+            subject_id: subject.subjectId,
+            updated_at: at,
+          });
         }
         await deps.audit.appendInTransaction(trx, {
           type: 'profiles.profile_updated',
@@ -185,13 +226,21 @@ export function createProfilesService(deps: {
       if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
         return refuseUnassigned(principal, row, fields, purpose, requestId);
       }
-      await deps.requireConsent?.(accountId, fields.map((f) => `${TABLE}.${COLUMN[f]}`), purpose);
+      await deps.requireConsent?.(
+        accountId,
+        fields.map((f) => `${TABLE}.${COLUMN[f]}`),
+        purpose,
+      );
       await stepUp(principal, STAFF_STEP_UP_MS);
       return revealFor(row, principal, false, fields, purpose, requestId);
     },
 
     /** Exact-match lookup by blind index, confirmed inside the vault; returns masked profiles only. */
-    async lookup(principal: Principal, query: { mobile?: string | undefined; email?: string | undefined; idNumber?: string | undefined; purpose: Purpose }, requestId?: string) {
+    async lookup(
+      principal: Principal,
+      query: { mobile?: string | undefined; email?: string | undefined; idNumber?: string | undefined; purpose: Purpose },
+      requestId?: string,
+    ) {
       const { purpose, ...values } = query;
       const [name, raw] = Object.entries(values).find(([, v]) => typeof v === 'string' && v.length > 0) as [ProfileField, string];
       const column = COLUMN[name];
@@ -199,12 +248,21 @@ export function createProfilesService(deps: {
       if (index === null) throw new AppError('INVALID_IDENTIFIER', 'invalid lookup value', { fields: [name] });
       const found = await repo.findByBlindIndex(`${column}_bidx` as 'mobile_bidx', index);
       // A broker's look-up only ever considers their own clients: others are not even decrypted to compare.
-      const assigned = isScoped(principal) ? await repo.assignedAmong(principal.accountId, found.map((c) => c.account_id)) : undefined;
+      const assigned = isScoped(principal)
+        ? await repo.assignedAmong(
+            principal.accountId,
+            found.map((c) => c.account_id),
+          )
+        : undefined;
       const candidates = assigned ? found.filter((c) => assigned.has(c.account_id)) : found;
       const ids = await vault.confirmMatches(
         `${TABLE}.${column}`,
         raw,
-        candidates.map((c) => ({ recordId: c.account_id, subjectId: c.subject_id, ciphertext: c[`${column}_ct` as keyof ProfileRow] as string | null })),
+        candidates.map((c) => ({
+          recordId: c.account_id,
+          subjectId: c.subject_id,
+          ciphertext: c[`${column}_ct` as keyof ProfileRow] as string | null,
+        })),
         actorOf(principal),
         purpose,
         requestId,
@@ -227,7 +285,9 @@ export function createProfilesService(deps: {
       }
       const subject = await vault.createSubject('customer');
       const empty = Object.fromEntries(
-        Object.values(COLUMN).flatMap((c) => [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null])),
+        Object.values(COLUMN).flatMap((c) =>
+          [`${c}_ct`, ...(['mobile', 'email', 'id_number'].includes(c) ? [`${c}_bidx`] : [])].map((k) => [k, null]),
+        ),
       ) as Omit<ProfileRow, 'account_id' | 'subject_id' | 'updated_at'>;
       try {
         await repo.insert({ ...empty, account_id: accountId, subject_id: subject.subjectId, updated_at: now().toISOString() });
@@ -250,11 +310,17 @@ export function createProfilesService(deps: {
       const accounts = new Map((await repo.accountsForAssignment([customerAccountId, brokerAccountId])).map((a) => [a.id, a]));
       const customer = accounts.get(customerAccountId);
       const broker = accounts.get(brokerAccountId);
-      if (!customer || customer.kind !== 'customer') throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
+      if (!customer || customer.kind !== 'customer')
+        throw new AppError('VALIDATION_FAILED', 'not a customer account', { fields: ['customerAccountId'] });
       if (!broker || broker.kind !== 'staff' || broker.status !== 'active' || !broker.roles.split(',').includes('broker')) {
         throw new AppError('VALIDATION_FAILED', 'not an active broker', { fields: ['brokerAccountId'] });
       }
-      await repo.assign({ customer_account_id: customerAccountId, broker_account_id: brokerAccountId, assigned_at: now().toISOString(), assigned_by: assignedBy });
+      await repo.assign({
+        customer_account_id: customerAccountId,
+        broker_account_id: brokerAccountId,
+        assigned_at: now().toISOString(),
+        assigned_by: assignedBy,
+      });
     },
   };
 }

@@ -48,7 +48,11 @@ export function createStaffAdmin(deps: StaffDeps) {
       const items = await Promise.all(
         accounts.map(async (a) => {
           const member = byId.get(a.id);
-          const email = member ? (await vault.maskFields(member.subject_id, TABLE, a.id, member as unknown as Record<string, unknown>, ['work_email']))['work_email'] : undefined;
+          const email = member
+            ? (await vault.maskFields(member.subject_id, TABLE, a.id, member as unknown as Record<string, unknown>, ['work_email']))[
+                'work_email'
+              ]
+            : undefined;
           return {
             accountId: a.id,
             staffNo: a.account_no,
@@ -106,7 +110,15 @@ export function createStaffAdmin(deps: StaffDeps) {
       if (await repo.findMember(accountId)) return;
       const subject = await vault.createSubject('staff');
       const sealed = workEmail ? await vault.sealFields(subject, TABLE, accountId, { work_email: workEmail }) : {};
-      await repo.insertMember({ account_id: accountId, subject_id: subject.subjectId, work_email_ct: sealed['work_email_ct'] ?? null, created_at: now().toISOString(), created_by: null, offboarded_at: null, offboarded_by: null });
+      await repo.insertMember({
+        account_id: accountId,
+        subject_id: subject.subjectId,
+        work_email_ct: sealed['work_email_ct'] ?? null,
+        created_at: now().toISOString(),
+        created_by: null,
+        offboarded_at: null,
+        offboarded_by: null,
+      });
     },
 
     /** Replaces a member's roles; effective on their next request on every instance. */
@@ -114,12 +126,24 @@ export function createStaffAdmin(deps: StaffDeps) {
       const account = await staffAccount(accountId);
       const from = parseRoles(account.roles);
       if (principal.accountId === accountId) {
-        await audit.append({ type: 'staff.roles_changed', actor: auditActorOf(principal), decision: 'denied', requestId: requestId ?? null, data: { staffAccountId: accountId, from, to: [...roles] } });
+        await audit.append({
+          type: 'staff.roles_changed',
+          actor: auditActorOf(principal),
+          decision: 'denied',
+          requestId: requestId ?? null,
+          data: { staffAccountId: accountId, from, to: [...roles] },
+        });
       }
       refuseSelf(principal, accountId, 'role change');
       if (account.status !== 'active') throw new AppError('CONFLICT', 'account is disabled');
       await identity.setRoles(accountId, roles);
-      await audit.append({ type: 'staff.roles_changed', actor: auditActorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { staffAccountId: accountId, from, to: [...roles] } });
+      await audit.append({
+        type: 'staff.roles_changed',
+        actor: auditActorOf(principal),
+        decision: 'allowed',
+        requestId: requestId ?? null,
+        data: { staffAccountId: accountId, from, to: [...roles] },
+      });
     },
 
     /**
@@ -137,11 +161,27 @@ export function createStaffAdmin(deps: StaffDeps) {
       let grantsEnded = 0;
       await repo.transaction(async (trx) => {
         const tx = createStaffRepo(trx);
-        for (const customer of clients) await tx.flagForReassignment({ customer_account_id: customer, from_account_id: accountId, flagged_at: at, resolved_at: null, resolved_by: null, to_account_id: null });
+        for (const customer of clients)
+          await tx.flagForReassignment({
+            customer_account_id: customer,
+            from_account_id: accountId,
+            flagged_at: at,
+            resolved_at: null,
+            resolved_by: null,
+            to_account_id: null,
+          });
         if (await tx.findMember(accountId)) await tx.markOffboarded(accountId, at, principal.accountId);
         else {
           // Accounts created before the staff module (the demo seed) get their record at offboarding.
-          await tx.insertMember({ account_id: accountId, subject_id: '', work_email_ct: null, created_at: at, created_by: null, offboarded_at: at, offboarded_by: principal.accountId });
+          await tx.insertMember({
+            account_id: accountId,
+            subject_id: '',
+            work_email_ct: null,
+            created_at: at,
+            created_by: null,
+            offboarded_at: at,
+            offboarded_by: principal.accountId,
+          });
         }
         grantsEnded = (await tx.endGrantsOf(accountId, at)).length;
         await audit.appendInTransaction(trx, {
@@ -170,16 +210,35 @@ export function createStaffAdmin(deps: StaffDeps) {
     },
 
     /** Assigns a flagged client to an active broker and clears the flag. */
-    async reassign(principal: Principal, input: { customerAccountId: string; fromAccountId: string; toAccountId: string }, requestId?: string) {
+    async reassign(
+      principal: Principal,
+      input: { customerAccountId: string; fromAccountId: string; toAccountId: string },
+      requestId?: string,
+    ) {
       const to = await staffAccount(input.toAccountId);
-      if (to.status !== 'active' || !parseRoles(to.roles).includes('broker')) throw new AppError('VALIDATION_FAILED', 'target is not an active broker', { fields: ['toAccountId'] });
-      const open = (await repo.openReassignments()).some((r) => r.customer_account_id === input.customerAccountId && r.from_account_id === input.fromAccountId);
+      if (to.status !== 'active' || !parseRoles(to.roles).includes('broker'))
+        throw new AppError('VALIDATION_FAILED', 'target is not an active broker', { fields: ['toAccountId'] });
+      const open = (await repo.openReassignments()).some(
+        (r) => r.customer_account_id === input.customerAccountId && r.from_account_id === input.fromAccountId,
+      );
       if (!open) throw new AppError('NOT_FOUND', 'no open reassignment');
       await deps.profiles.assignClient(input.customerAccountId, input.toAccountId, principal.accountId);
       const at = now().toISOString();
       await repo.transaction(async (trx) => {
-        await createStaffRepo(trx).resolveReassignment(input.customerAccountId, input.fromAccountId, input.toAccountId, at, principal.accountId);
-        await audit.appendInTransaction(trx, { type: 'staff.client_reassigned', actor: auditActorOf(principal), decision: 'allowed', requestId: requestId ?? null, data: { ...input } });
+        await createStaffRepo(trx).resolveReassignment(
+          input.customerAccountId,
+          input.fromAccountId,
+          input.toAccountId,
+          at,
+          principal.accountId,
+        );
+        await audit.appendInTransaction(trx, {
+          type: 'staff.client_reassigned',
+          actor: auditActorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { ...input },
+        });
       });
     },
   };

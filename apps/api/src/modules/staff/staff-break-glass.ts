@@ -39,7 +39,9 @@ export function createStaffBreakGlass(deps: StaffDeps) {
   /** Sends the alert to every active privacy officer with a work e-mail; returns how many were queued. */
   async function alertPrivacyOfficers(staffNo: string, customerNo: string, minutes: number): Promise<number> {
     const [accounts, members] = await Promise.all([repo.listStaffAccounts(), repo.listMembers()]);
-    const officers = new Set(accounts.filter((a) => a.status === 'active' && parseRoles(a.roles).includes('privacy_officer')).map((a) => a.id));
+    const officers = new Set(
+      accounts.filter((a) => a.status === 'active' && parseRoles(a.roles).includes('privacy_officer')).map((a) => a.id),
+    );
     let sent = 0;
     for (const member of members.filter((m) => officers.has(m.account_id) && m.work_email_ct)) {
       // The officer's own address, opened by the platform to send them a message (audited, purpose checked).
@@ -56,14 +58,33 @@ export function createStaffBreakGlass(deps: StaffDeps) {
       });
       const email = opened['work_email'];
       if (email?.state !== 'revealed') continue;
-      await deps.delivery.send({ channel: 'email', to: email.value, template: 'break_glass_alert', params: { staffNo, customerNo, minutes } });
+      await deps.delivery.send({
+        channel: 'email',
+        to: email.value,
+        template: 'break_glass_alert',
+        params: { staffNo, customerNo, minutes },
+      });
       sent += 1;
     }
     return sent;
   }
 
-  async function refuse(principal: Principal, data: Record<string, string>, requestId: string | undefined, code: 'NOT_FOUND' | 'FREE_TEXT_IDENTIFIERS' | 'BREAK_GLASS_REQUIRED', message: string, details?: Record<string, unknown>): Promise<never> {
-    await audit.append({ type: 'staff.break_glass_refused', actor: auditActorOf(principal), decision: 'denied', purpose: 'break_glass', requestId: requestId ?? null, data });
+  async function refuse(
+    principal: Principal,
+    data: Record<string, string>,
+    requestId: string | undefined,
+    code: 'NOT_FOUND' | 'FREE_TEXT_IDENTIFIERS' | 'BREAK_GLASS_REQUIRED',
+    message: string,
+    details?: Record<string, unknown>,
+  ): Promise<never> {
+    await audit.append({
+      type: 'staff.break_glass_refused',
+      actor: auditActorOf(principal),
+      decision: 'denied',
+      purpose: 'break_glass',
+      requestId: requestId ?? null,
+      data,
+    });
     throw new AppError(code, message, details);
   }
 
@@ -74,10 +95,24 @@ export function createStaffBreakGlass(deps: StaffDeps) {
       // The justification is kept in plaintext for reviewers, so it must not itself carry an identifier.
       const findings = identifiersIn([{ field: 'justification', text: input.justification }]);
       if (findings.length > 0) {
-        return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'identifier_in_justification' }, requestId, 'FREE_TEXT_IDENTIFIERS', 'identifier in justification', { findings });
+        return refuse(
+          principal,
+          { customerAccountId: input.customerAccountId, reason: 'identifier_in_justification' },
+          requestId,
+          'FREE_TEXT_IDENTIFIERS',
+          'identifier in justification',
+          { findings },
+        );
       }
       const subjectId = await deps.subjectOf(input.customerAccountId);
-      if (!subjectId) return refuse(principal, { customerAccountId: input.customerAccountId, reason: 'no_profile' }, requestId, 'NOT_FOUND', 'customer has no profile');
+      if (!subjectId)
+        return refuse(
+          principal,
+          { customerAccountId: input.customerAccountId, reason: 'no_profile' },
+          requestId,
+          'NOT_FOUND',
+          'customer has no profile',
+        );
       const created = now();
       const row: StaffBreakGlassTable = {
         id: newId(),
@@ -95,7 +130,11 @@ export function createStaffBreakGlass(deps: StaffDeps) {
       };
       const numbers = await repo.accountNumbers([principal.accountId, input.customerAccountId]);
       // The alert goes out before the grant exists: if it cannot be queued, there is no grant.
-      const alerted = await alertPrivacyOfficers(numbers.get(principal.accountId) ?? '', numbers.get(input.customerAccountId) ?? '', input.minutes);
+      const alerted = await alertPrivacyOfficers(
+        numbers.get(principal.accountId) ?? '',
+        numbers.get(input.customerAccountId) ?? '',
+        input.minutes,
+      );
       await repo.transaction(async (trx) => {
         await createStaffRepo(trx).insertGrant(row);
         await audit.appendInTransaction(trx, {
@@ -130,7 +169,8 @@ export function createStaffBreakGlass(deps: StaffDeps) {
       if (!grant) throw new AppError('NOT_FOUND', 'no such grant');
       if (grant.actor_account_id === principal.accountId) throw new AppError('FORBIDDEN', 'own grant');
       await repo.transaction(async (trx) => {
-        if ((await createStaffRepo(trx).acknowledgeGrant(grantId, now().toISOString(), principal.accountId)) === 0) throw new AppError('CONFLICT', 'already acknowledged');
+        if ((await createStaffRepo(trx).acknowledgeGrant(grantId, now().toISOString(), principal.accountId)) === 0)
+          throw new AppError('CONFLICT', 'already acknowledged');
         await audit.appendInTransaction(trx, {
           type: 'staff.break_glass_acknowledged',
           actor: auditActorOf(principal),

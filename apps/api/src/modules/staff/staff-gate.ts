@@ -23,7 +23,8 @@ export function createRevealGate(deps: { repo: Pick<StaffRepo, 'hasAttestation' 
   return async ({ actor, subjectId, purpose }) => {
     if (actor.kind !== 'staff') return 'ok';
     if (!(await isCleared(deps.repo, actor.accountId))) return 'training_required';
-    if (purpose === 'break_glass' && !(await deps.repo.findActiveGrant(actor.accountId, subjectId, now().toISOString()))) return 'no_break_glass_grant';
+    if (purpose === 'break_glass' && !(await deps.repo.findActiveGrant(actor.accountId, subjectId, now().toISOString())))
+      return 'no_break_glass_grant';
     return 'ok';
   };
 }

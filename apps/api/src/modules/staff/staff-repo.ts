@@ -20,14 +20,29 @@ export function createStaffRepo(db: Kysely<Database>) {
     transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => db.transaction().execute(work),
 
     listStaffAccounts: () =>
-      db.selectFrom('accounts').select(['id', 'login_name', 'account_no', 'roles', 'status']).where('kind', '=', 'staff').orderBy('account_no').execute(),
+      db
+        .selectFrom('accounts')
+        .select(['id', 'login_name', 'account_no', 'roles', 'status'])
+        .where('kind', '=', 'staff')
+        .orderBy('account_no')
+        .execute(),
     findAccount: (id: string) =>
-      db.selectFrom('accounts').select(['id', 'kind', 'login_name', 'account_no', 'roles', 'status']).where('id', '=', id).executeTakeFirst(),
+      db
+        .selectFrom('accounts')
+        .select(['id', 'kind', 'login_name', 'account_no', 'roles', 'status'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
     accountNumbers: async (ids: readonly string[]) =>
       new Map(
         ids.length === 0
           ? []
-          : (await db.selectFrom('accounts').select(['id', 'account_no']).where('id', 'in', [...new Set(ids)]).execute()).map((r) => [r.id, r.account_no] as const),
+          : (
+              await db
+                .selectFrom('accounts')
+                .select(['id', 'account_no'])
+                .where('id', 'in', [...new Set(ids)])
+                .execute()
+            ).map((r) => [r.id, r.account_no] as const),
       ),
     accountTaken: async (loginName: string, accountNo: string) =>
       (await db
@@ -39,7 +54,14 @@ export function createStaffRepo(db: Kysely<Database>) {
     findCustomerByNumber: (accountNo: string) =>
       db.selectFrom('accounts').select('id').where('account_no', '=', accountNo).where('kind', '=', 'customer').executeTakeFirst(),
     clientsOf: async (brokerAccountId: string) =>
-      (await db.selectFrom('client_assignments').select('customer_account_id').where('broker_account_id', '=', brokerAccountId).where('ended_at', 'is', null).execute()).map((r) => r.customer_account_id),
+      (
+        await db
+          .selectFrom('client_assignments')
+          .select('customer_account_id')
+          .where('broker_account_id', '=', brokerAccountId)
+          .where('ended_at', 'is', null)
+          .execute()
+      ).map((r) => r.customer_account_id),
 
     insertMember: (row: StaffMembersTable) => db.insertInto('staff_members').values(row).execute(),
     listMembers: () => db.selectFrom('staff_members').selectAll().execute(),
@@ -51,7 +73,12 @@ export function createStaffRepo(db: Kysely<Database>) {
     latestAttestations: (accountIds: readonly string[]) =>
       accountIds.length === 0
         ? Promise.resolve([] as StaffAttestationsTable[])
-        : db.selectFrom('staff_attestations').selectAll().where('account_id', 'in', [...accountIds]).orderBy('completed_at', 'desc').execute(),
+        : db
+            .selectFrom('staff_attestations')
+            .selectAll()
+            .where('account_id', 'in', [...accountIds])
+            .orderBy('completed_at', 'desc')
+            .execute(),
     hasAttestation: async (accountId: string, kind: StaffAttestationsTable['kind'], course: string, version: string) =>
       (await db
         .selectFrom('staff_attestations')
@@ -67,9 +94,14 @@ export function createStaffRepo(db: Kysely<Database>) {
       db
         .insertInto('staff_reassignments')
         .values(row)
-        .onConflict((oc) => oc.columns(['customer_account_id', 'from_account_id']).doUpdateSet({ flagged_at: row.flagged_at, resolved_at: null, resolved_by: null, to_account_id: null }))
+        .onConflict((oc) =>
+          oc
+            .columns(['customer_account_id', 'from_account_id'])
+            .doUpdateSet({ flagged_at: row.flagged_at, resolved_at: null, resolved_by: null, to_account_id: null }),
+        )
         .execute(),
-    openReassignments: () => db.selectFrom('staff_reassignments').selectAll().where('resolved_at', 'is', null).orderBy('flagged_at').execute(),
+    openReassignments: () =>
+      db.selectFrom('staff_reassignments').selectAll().where('resolved_at', 'is', null).orderBy('flagged_at').execute(),
     resolveReassignment: async (customerAccountId: string, fromAccountId: string, toAccountId: string, at: string, by: string) =>
       Number(
         (
@@ -84,13 +116,19 @@ export function createStaffRepo(db: Kysely<Database>) {
       ),
 
     insertCampaign: (row: StaffReviewCampaignsTable) => db.insertInto('staff_review_campaigns').values(row).execute(),
-    insertItems: (rows: StaffReviewItemsTable[]) => (rows.length ? db.insertInto('staff_review_items').values(rows).execute() : Promise.resolve([])),
-    listCampaigns: (limit: number) => db.selectFrom('staff_review_campaigns').selectAll().orderBy('started_at', 'desc').limit(limit).execute(),
+    insertItems: (rows: StaffReviewItemsTable[]) =>
+      rows.length ? db.insertInto('staff_review_items').values(rows).execute() : Promise.resolve([]),
+    listCampaigns: (limit: number) =>
+      db.selectFrom('staff_review_campaigns').selectAll().orderBy('started_at', 'desc').limit(limit).execute(),
     findCampaign: (id: string) => db.selectFrom('staff_review_campaigns').selectAll().where('id', '=', id).executeTakeFirst(),
     itemsOf: (campaignIds: readonly string[]) =>
       campaignIds.length === 0
         ? Promise.resolve([] as StaffReviewItemsTable[])
-        : db.selectFrom('staff_review_items').selectAll().where('campaign_id', 'in', [...campaignIds]).execute(),
+        : db
+            .selectFrom('staff_review_items')
+            .selectAll()
+            .where('campaign_id', 'in', [...campaignIds])
+            .execute(),
     findItem: (id: string) => db.selectFrom('staff_review_items').selectAll().where('id', '=', id).executeTakeFirst(),
     /** Decides a pending item; 0 when another reviewer (or the expiry job) decided it first. */
     decideItem: async (id: string, decision: StaffReviewItemsTable['decision'], at: string, by: string | null) =>
@@ -123,7 +161,8 @@ export function createStaffRepo(db: Kysely<Database>) {
             .executeTakeFirstOrThrow()
         ).n,
       ),
-    closeCampaign: (id: string, at: string) => db.updateTable('staff_review_campaigns').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).execute(),
+    closeCampaign: (id: string, at: string) =>
+      db.updateTable('staff_review_campaigns').set({ closed_at: at }).where('id', '=', id).where('closed_at', 'is', null).execute(),
     openCampaigns: () => db.selectFrom('staff_review_campaigns').selectAll().where('closed_at', 'is', null).execute(),
 
     insertGrant: (row: StaffBreakGlassTable) => db.insertInto('staff_break_glass').values(row).execute(),
@@ -156,13 +195,34 @@ export function createStaffRepo(db: Kysely<Database>) {
       ).map((r) => r.id),
     /** Grants whose time ran out and whose expiry is not yet on record. */
     unrecordedExpiries: (at: string) =>
-      db.selectFrom('staff_break_glass').selectAll().where('expiry_recorded_at', 'is', null).where('ended_at', 'is', null).where('expires_at', '<=', at).execute(),
+      db
+        .selectFrom('staff_break_glass')
+        .selectAll()
+        .where('expiry_recorded_at', 'is', null)
+        .where('ended_at', 'is', null)
+        .where('expires_at', '<=', at)
+        .execute(),
     recordExpiry: async (id: string, at: string) =>
-      Number((await db.updateTable('staff_break_glass').set({ expiry_recorded_at: at }).where('id', '=', id).where('expiry_recorded_at', 'is', null).executeTakeFirst()).numUpdatedRows),
+      Number(
+        (
+          await db
+            .updateTable('staff_break_glass')
+            .set({ expiry_recorded_at: at })
+            .where('id', '=', id)
+            .where('expiry_recorded_at', 'is', null)
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      ),
     acknowledgeGrant: async (id: string, at: string, by: string) =>
       Number(
-        (await db.updateTable('staff_break_glass').set({ acknowledged_at: at, acknowledged_by: by }).where('id', '=', id).where('acknowledged_at', 'is', null).executeTakeFirst())
-          .numUpdatedRows,
+        (
+          await db
+            .updateTable('staff_break_glass')
+            .set({ acknowledged_at: at, acknowledged_by: by })
+            .where('id', '=', id)
+            .where('acknowledged_at', 'is', null)
+            .executeTakeFirst()
+        ).numUpdatedRows,
       ),
   };
 }

@@ -18,7 +18,13 @@ export function createStaffReviews(deps: Pick<StaffDeps, 'repo' | 'audit' | 'ide
   const { repo, audit, identity } = deps;
   const now = deps.now ?? (() => new Date());
 
-  async function removeAccess(item: StaffReviewItemsTable, decision: 'revoked' | 'expired', actor: AuditActor, at: string, requestId?: string) {
+  async function removeAccess(
+    item: StaffReviewItemsTable,
+    decision: 'revoked' | 'expired',
+    actor: AuditActor,
+    at: string,
+    requestId?: string,
+  ) {
     if ((await repo.decideItem(item.id, decision, at, actor.accountId)) === 0) throw new AppError('CONFLICT', 'item already decided');
     await identity.setRoles(item.account_id, []);
     const sessionsEnded = await identity.endAllSessions(item.account_id);
@@ -27,7 +33,13 @@ export function createStaffReviews(deps: Pick<StaffDeps, 'repo' | 'audit' | 'ide
       actor,
       decision: 'allowed',
       requestId: requestId ?? null,
-      data: { staffAccountId: item.account_id, campaignId: item.campaign_id, itemId: item.id, roles: parseRoles(item.roles), sessionsEnded },
+      data: {
+        staffAccountId: item.account_id,
+        campaignId: item.campaign_id,
+        itemId: item.id,
+        roles: parseRoles(item.roles),
+        sessionsEnded,
+      },
     });
     await closeIfDone(item.campaign_id, at);
   }
@@ -45,8 +57,24 @@ export function createStaffReviews(deps: Pick<StaffDeps, 'repo' | 'audit' | 'ide
       const staff = (await repo.listStaffAccounts()).filter((a) => a.status === 'active' && parseRoles(a.roles).length > 0);
       await repo.transaction(async (trx) => {
         const tx = createStaffRepo(trx);
-        await tx.insertCampaign({ id, started_at: at.toISOString(), started_by: principal?.accountId ?? null, due_at: dueAt, closed_at: null });
-        await tx.insertItems(staff.map((a) => ({ id: newId(), campaign_id: id, account_id: a.id, roles: a.roles, decision: 'pending' as const, decided_at: null, decided_by: null })));
+        await tx.insertCampaign({
+          id,
+          started_at: at.toISOString(),
+          started_by: principal?.accountId ?? null,
+          due_at: dueAt,
+          closed_at: null,
+        });
+        await tx.insertItems(
+          staff.map((a) => ({
+            id: newId(),
+            campaign_id: id,
+            account_id: a.id,
+            roles: a.roles,
+            decision: 'pending' as const,
+            decided_at: null,
+            decided_by: null,
+          })),
+        );
         await audit.appendInTransaction(trx, {
           type: 'staff.review_started',
           actor: principal ? auditActorOf(principal) : SYSTEM_ACTOR,
@@ -91,15 +119,28 @@ export function createStaffReviews(deps: Pick<StaffDeps, 'repo' | 'audit' | 'ide
       if (!item) throw new AppError('NOT_FOUND', 'no such review item');
       const data = { staffAccountId: item.account_id, campaignId: item.campaign_id, itemId, roles: parseRoles(item.roles) };
       if (item.account_id === principal.accountId) {
-        await audit.append({ type: decision === 'recertify' ? 'staff.access_recertified' : 'staff.access_revoked', actor: auditActorOf(principal), decision: 'denied', requestId: requestId ?? null, data });
+        await audit.append({
+          type: decision === 'recertify' ? 'staff.access_recertified' : 'staff.access_revoked',
+          actor: auditActorOf(principal),
+          decision: 'denied',
+          requestId: requestId ?? null,
+          data,
+        });
         throw new AppError('FORBIDDEN', 'own access review');
       }
       if (item.decision !== 'pending') throw new AppError('CONFLICT', 'item already decided');
       const at = now().toISOString();
       if (decision === 'revoke') return removeAccess(item, 'revoked', auditActorOf(principal), at, requestId);
       await repo.transaction(async (trx) => {
-        if ((await createStaffRepo(trx).decideItem(itemId, 'recertified', at, principal.accountId)) === 0) throw new AppError('CONFLICT', 'item already decided');
-        await audit.appendInTransaction(trx, { type: 'staff.access_recertified', actor: auditActorOf(principal), decision: 'allowed', requestId: requestId ?? null, data });
+        if ((await createStaffRepo(trx).decideItem(itemId, 'recertified', at, principal.accountId)) === 0)
+          throw new AppError('CONFLICT', 'item already decided');
+        await audit.appendInTransaction(trx, {
+          type: 'staff.access_recertified',
+          actor: auditActorOf(principal),
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data,
+        });
       });
       await closeIfDone(item.campaign_id, at);
     },

@@ -45,12 +45,18 @@ export function staffRoutes(service: StaffService) {
     });
     r.post('/api/staff/members', {
       config: { permission: 'staff.manage' },
-      schema: { tags, summary: 'Create a staff account; the initial password is in this response only', body: ZCreateStaffRequest, response: { 201: ZCreateStaffResponse } },
-      handler: async (request, reply) => reply.code(201).send(await service.admin.create(principalOf(request.principal), request.body, String(request.id))),
+      schema: {
+        tags,
+        summary: 'Create a staff account; the initial password is in this response only',
+        body: ZCreateStaffRequest,
+        response: { 201: ZCreateStaffResponse },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.admin.create(principalOf(request.principal), request.body, String(request.id))),
     });
     r.put('/api/staff/members/:id/roles', {
       config: { permission: 'staff.manage' },
-      schema: { tags, summary: 'Replace a staff member\'s roles', params: id, body: ZSetStaffRolesRequest, response: { 204: z.null() } },
+      schema: { tags, summary: "Replace a staff member's roles", params: id, body: ZSetStaffRolesRequest, response: { 204: z.null() } },
       handler: async (request, reply) => {
         await service.admin.setRoles(principalOf(request.principal), request.params.id, request.body.roles, String(request.id));
         return reply.code(204).send(null);
@@ -58,7 +64,12 @@ export function staffRoutes(service: StaffService) {
     });
     r.post('/api/staff/members/:id/offboard', {
       config: { permission: 'staff.manage' },
-      schema: { tags, summary: 'Offboard: disable, end all sessions, flag clients for reassignment', params: id, response: { 200: ZOffboardResponse } },
+      schema: {
+        tags,
+        summary: 'Offboard: disable, end all sessions, flag clients for reassignment',
+        params: id,
+        response: { 200: ZOffboardResponse },
+      },
       handler: async (request) => service.admin.offboard(principalOf(request.principal), request.params.id, String(request.id)),
     });
     r.get('/api/staff/reassignments', {
@@ -83,8 +94,14 @@ export function staffRoutes(service: StaffService) {
     });
     r.post('/api/staff/me/agreement', {
       config: { permission: 'staff.training' },
-      schema: { tags, summary: 'Accept the current confidentiality agreement', body: ZAcceptAgreementRequest, response: { 200: ZComplianceStatus } },
-      handler: async (request) => service.training.acceptAgreement(principalOf(request.principal), request.body.version, String(request.id)),
+      schema: {
+        tags,
+        summary: 'Accept the current confidentiality agreement',
+        body: ZAcceptAgreementRequest,
+        response: { 200: ZComplianceStatus },
+      },
+      handler: async (request) =>
+        service.training.acceptAgreement(principalOf(request.principal), request.body.version, String(request.id)),
     });
     r.post('/api/staff/me/training', {
       config: { permission: 'staff.training' },
@@ -100,12 +117,26 @@ export function staffRoutes(service: StaffService) {
     });
     r.post('/api/staff/access-reviews', {
       config: { permission: 'staff.review' },
-      schema: { tags, summary: 'Start an access review campaign now', body: ZStartReviewRequest, response: { 201: z.object({ id: z.string() }) } },
-      handler: async (request, reply) => reply.code(201).send({ id: await service.reviews.start(principalOf(request.principal), request.body.dueInDays, String(request.id)) }),
+      schema: {
+        tags,
+        summary: 'Start an access review campaign now',
+        body: ZStartReviewRequest,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+      handler: async (request, reply) =>
+        reply
+          .code(201)
+          .send({ id: await service.reviews.start(principalOf(request.principal), request.body.dueInDays, String(request.id)) }),
     });
     r.post('/api/staff/access-reviews/items/:id', {
       config: { permission: 'staff.review' },
-      schema: { tags, summary: 'Recertify or revoke one staff member\'s roles', params: id, body: ZReviewDecisionRequest, response: { 204: z.null() } },
+      schema: {
+        tags,
+        summary: "Recertify or revoke one staff member's roles",
+        params: id,
+        body: ZReviewDecisionRequest,
+        response: { 204: z.null() },
+      },
       handler: async (request, reply) => {
         await service.reviews.decide(principalOf(request.principal), request.params.id, request.body.decision, String(request.id));
         return reply.code(204).send(null);
@@ -115,8 +146,14 @@ export function staffRoutes(service: StaffService) {
     // Break-glass.
     r.post('/api/staff/break-glass', {
       config: { permission: 'breakglass.request' },
-      schema: { tags, summary: 'Open time-boxed emergency access to one customer (justified, alerted, audited)', body: ZBreakGlassRequest, response: { 201: ZBreakGlassGrant } },
-      handler: async (request, reply) => reply.code(201).send(await service.breakGlass.request(principalOf(request.principal), request.body, String(request.id))),
+      schema: {
+        tags,
+        summary: 'Open time-boxed emergency access to one customer (justified, alerted, audited)',
+        body: ZBreakGlassRequest,
+        response: { 201: ZBreakGlassGrant },
+      },
+      handler: async (request, reply) =>
+        reply.code(201).send(await service.breakGlass.request(principalOf(request.principal), request.body, String(request.id))),
     });
     r.get('/api/staff/break-glass/mine', {
       config: { permission: 'breakglass.request' },
@@ -125,8 +162,15 @@ export function staffRoutes(service: StaffService) {
     });
     r.post('/api/staff/break-glass/:id/reveal', {
       config: { permission: 'breakglass.request' },
-      schema: { tags, summary: 'Reveal fields under an active grant of mine (purpose break_glass)', params: id, body: ZBreakGlassRevealRequest, response: { 200: ZProfileResponse } },
-      handler: async (request) => service.breakGlass.reveal(principalOf(request.principal), request.params.id, request.body.fields, String(request.id)),
+      schema: {
+        tags,
+        summary: 'Reveal fields under an active grant of mine (purpose break_glass)',
+        params: id,
+        body: ZBreakGlassRevealRequest,
+        response: { 200: ZProfileResponse },
+      },
+      handler: async (request) =>
+        service.breakGlass.reveal(principalOf(request.principal), request.params.id, request.body.fields, String(request.id)),
     });
     r.get('/api/staff/break-glass/alerts', {
       config: { permission: 'breakglass.review' },

@@ -1,4 +1,11 @@
-import { AGREEMENT_VERSION, TRAINING_COURSE, TRAINING_QUIZ, TRAINING_VERSION, type TComplianceStatus, type TrainingQuestion } from '@sealbridge/contracts';
+import {
+  AGREEMENT_VERSION,
+  TRAINING_COURSE,
+  TRAINING_QUIZ,
+  TRAINING_VERSION,
+  type TComplianceStatus,
+  type TrainingQuestion,
+} from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -40,8 +47,20 @@ export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'no
       await audit.appendInTransaction(
         trx,
         kind === 'agreement'
-          ? { type: 'staff.agreement_accepted', actor, decision: 'allowed', requestId: requestId ?? null, data: { version: AGREEMENT_VERSION } }
-          : { type: 'staff.training_completed', actor, decision: 'allowed', requestId: requestId ?? null, data: { course: TRAINING_COURSE, version: TRAINING_VERSION, correct: correct ?? total, total } },
+          ? {
+              type: 'staff.agreement_accepted',
+              actor,
+              decision: 'allowed',
+              requestId: requestId ?? null,
+              data: { version: AGREEMENT_VERSION },
+            }
+          : {
+              type: 'staff.training_completed',
+              actor,
+              decision: 'allowed',
+              requestId: requestId ?? null,
+              data: { course: TRAINING_COURSE, version: TRAINING_VERSION, correct: correct ?? total, total },
+            },
       );
     });
   }
@@ -59,14 +78,20 @@ export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'no
     },
 
     /** Grades the quiz on the server; every question right records the completion, otherwise a denied attempt. */
-    async completeTraining(principal: Principal, input: { course: string; version: string; answers: Record<string, number> }, requestId?: string) {
+    async completeTraining(
+      principal: Principal,
+      input: { course: string; version: string; answers: Record<string, number> },
+      requestId?: string,
+    ) {
       if (principal.kind !== 'staff') throw new AppError('FORBIDDEN', 'staff only');
-      if (input.course !== TRAINING_COURSE || input.version !== TRAINING_VERSION) throw new AppError('CONFLICT', 'course version is not current');
+      if (input.course !== TRAINING_COURSE || input.version !== TRAINING_VERSION)
+        throw new AppError('CONFLICT', 'course version is not current');
       const questions = Object.keys(ANSWERS) as TrainingQuestion[];
       const correct = questions.filter((q) => input.answers[q] === ANSWERS[q]).length;
       const passed = correct === questions.length;
       if (passed) {
-        if (!(await status(principal.accountId)).training.completedAt) await record(principal.accountId, 'training', auditActorOf(principal), correct, requestId);
+        if (!(await status(principal.accountId)).training.completedAt)
+          await record(principal.accountId, 'training', auditActorOf(principal), correct, requestId);
       } else {
         await audit.append({
           type: 'staff.training_completed',

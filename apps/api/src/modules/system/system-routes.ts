@@ -32,7 +32,11 @@ export function systemRoutes(deps: SystemDeps) {
     });
     r.get('/readyz', {
       config: { permission: 'public' },
-      schema: { tags: ['system'], summary: 'The database is reachable and migrations are current', response: { 200: ZReadyResponse, 503: ZReadyResponse } },
+      schema: {
+        tags: ['system'],
+        summary: 'The database is reachable and migrations are current',
+        response: { 200: ZReadyResponse, 503: ZReadyResponse },
+      },
       handler: async (_request, reply) => {
         const result = await checkReadiness(deps);
         return reply.code(result.status === 'ready' ? 200 : 503).send(result);

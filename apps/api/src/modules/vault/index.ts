@@ -3,9 +3,25 @@
  * store what `sealFields` returns, show `_mask` columns, find records by `blindIndexOf`, and get plaintext only
  * through `reveal` with a purpose. Crypto primitives stay inside (`./crypto` is not re-exported).
  */
-export { createVault, type Vault, type VaultKeyEvent, type Actor, type Subject, type RevealRequest, type RevealGate, type RevealRefusal } from './vault-service.ts';
+export {
+  createVault,
+  type Vault,
+  type VaultKeyEvent,
+  type Actor,
+  type Subject,
+  type RevealRequest,
+  type RevealGate,
+  type RevealRefusal,
+} from './vault-service.ts';
 export { VAULT_AUDIT_EVENTS } from './vault-audit-events.ts';
-export { PERSONAL_FIELDS, PLANNED_POPULATION, personalField, fieldsOfTable, BREAK_GLASS_ROLES, type PersonalField } from './personal-data-registry.ts';
+export {
+  PERSONAL_FIELDS,
+  PLANNED_POPULATION,
+  personalField,
+  fieldsOfTable,
+  BREAK_GLASS_ROLES,
+  type PersonalField,
+} from './personal-data-registry.ts';
 export { buildDataMap } from './data-map.ts';
 export { vaultRoutes } from './vault-routes.ts';
 export { keyProviderFor } from './key-provider.ts';

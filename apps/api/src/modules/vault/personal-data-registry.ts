@@ -6,14 +6,7 @@ import {
   normalizeUscc,
   normalizeWechatId,
 } from '@sealbridge/cn-identifiers';
-import type {
-  DataCategory,
-  LegalBasis,
-  MaskKind,
-  Purpose,
-  RetentionClass,
-  Role,
-} from '@sealbridge/contracts';
+import type { DataCategory, LegalBasis, MaskKind, Purpose, RetentionClass, Role } from '@sealbridge/contracts';
 import { BLIND_INDEX_DOMAINS, planBlindIndexBits } from './crypto/index.ts';
 
 /**

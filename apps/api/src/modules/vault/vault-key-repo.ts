@@ -7,12 +7,20 @@ export function createVaultKeyRepo(db: Kysely<KeyDatabase>) {
   const store: VaultKeyStore = {
     async listKeks() {
       const rows = await db.selectFrom('vault_kek').selectAll().orderBy('version').execute();
-      return rows.map(
-        (r): KekRecord => ({ kekId: r.kek_id, version: r.version, status: r.status, wrapped: r.wrapped, createdAt: r.created_at }),
-      );
+      return rows.map((r): KekRecord => ({
+        kekId: r.kek_id,
+        version: r.version,
+        status: r.status,
+        wrapped: r.wrapped,
+        createdAt: r.created_at,
+      }));
     },
     async findDataKey(dekId) {
-      const r = await db.selectFrom('vault_data_key').select(['dek_id', 'kek_id', 'wrapped']).where('dek_id', '=', dekId).executeTakeFirst();
+      const r = await db
+        .selectFrom('vault_data_key')
+        .select(['dek_id', 'kek_id', 'wrapped'])
+        .where('dek_id', '=', dekId)
+        .executeTakeFirst();
       return r ? { dekId: r.dek_id, kekId: r.kek_id, wrapped: r.wrapped } : undefined;
     },
   };
@@ -58,9 +66,13 @@ export function createVaultKeyRepo(db: Kysely<KeyDatabase>) {
       return Number(result.numUpdatedRows) > 0;
     },
     countByKek: async () =>
-      (await db.selectFrom('vault_data_key').select(['kek_id', (eb) => eb.fn.countAll().as('n')]).groupBy('kek_id').execute()).map(
-        (r) => ({ kekId: r.kek_id, count: Number(r.n) }),
-      ),
+      (
+        await db
+          .selectFrom('vault_data_key')
+          .select(['kek_id', (eb) => eb.fn.countAll().as('n')])
+          .groupBy('kek_id')
+          .execute()
+      ).map((r) => ({ kekId: r.kek_id, count: Number(r.n) })),
   };
 }
 

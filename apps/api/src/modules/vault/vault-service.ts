@@ -8,7 +8,16 @@ import { newId } from '../../platform/ids/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { Transform } from 'node:stream';
-import { createFileOpener, createFileSealer, ErasedError, openVaultKeyring, promoteKek, readKeyId, type KeyProvider, type VaultKeyring } from './crypto/index.ts';
+import {
+  createFileOpener,
+  createFileSealer,
+  ErasedError,
+  openVaultKeyring,
+  promoteKek,
+  readKeyId,
+  type KeyProvider,
+  type VaultKeyring,
+} from './crypto/index.ts';
 import { BREAK_GLASS_ROLES, PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
 
@@ -18,7 +27,7 @@ export type Subject = { subjectId: string; dekId: string };
 /** "<table>.<column>:<record id>" → the field context the ciphertext is bound to. */
 function secretContext(aad: string) {
   const match = /^([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*):(.+)$/.exec(aad);
-  if (!match) throw new Error('a secret\'s binding must look like table.column:recordId');
+  if (!match) throw new Error("a secret's binding must look like table.column:recordId");
   return { table: match[1] ?? '', column: match[2] ?? '', recordId: match[3] ?? '' };
 }
 
@@ -98,7 +107,13 @@ export async function createVault(deps: VaultDeps) {
   let platform: Promise<Subject> | undefined;
   function platformSubject(): Promise<Subject> {
     platform ??= (async () => {
-      const existing = await db.selectFrom('vault_subjects').select(['subject_id', 'dek_id']).where('kind', '=', 'platform').orderBy('created_at').limit(1).executeTakeFirst();
+      const existing = await db
+        .selectFrom('vault_subjects')
+        .select(['subject_id', 'dek_id'])
+        .where('kind', '=', 'platform')
+        .orderBy('created_at')
+        .limit(1)
+        .executeTakeFirst();
       if (existing) return { subjectId: existing.subject_id, dekId: existing.dek_id };
       return createSubjectOfKind('platform');
     })().catch((error: unknown) => {
@@ -212,7 +227,11 @@ export async function createVault(deps: VaultDeps) {
      * registration address. Decrypts inside the vault; only record ids leave. It serves that person, not staff, so
      * it takes no role or purpose and is not an audited access (staff lookups go through confirmMatches).
      */
-    async matchPresentedValue(key: string, rawValue: string, candidates: { recordId: string; subjectId: string; ciphertext: string | null }[]): Promise<string[]> {
+    async matchPresentedValue(
+      key: string,
+      rawValue: string,
+      candidates: { recordId: string; subjectId: string; ciphertext: string | null }[],
+    ): Promise<string[]> {
       const field = personalField(key);
       const wanted = field.normalize(rawValue);
       if (wanted === null) return [];
@@ -221,7 +240,11 @@ export async function createVault(deps: VaultDeps) {
         if (!c.ciphertext) continue;
         const subject = await subjectState(c.subjectId);
         if (!subject || subject.erased_at) continue;
-        const read = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        const read = await keyring.readField(
+          subject.dek_id,
+          { table: field.table, column: `${field.field}_ct`, recordId: c.recordId },
+          c.ciphertext,
+        );
         if (read.state === 'present' && read.value === wanted) matches.push(c.recordId);
       }
       return matches;
@@ -232,18 +255,30 @@ export async function createVault(deps: VaultDeps) {
      * decrypts inside the vault and compares; only record ids leave. Not an access to the data — nothing is shown —
      * so not audited (the callers record what they do with the answer).
      */
-    async recordsMatching(key: string, source: { recordId: string; subjectId: string; ciphertext: string | null }, candidates: { recordId: string; subjectId: string; ciphertext: string | null }[]): Promise<string[]> {
+    async recordsMatching(
+      key: string,
+      source: { recordId: string; subjectId: string; ciphertext: string | null },
+      candidates: { recordId: string; subjectId: string; ciphertext: string | null }[],
+    ): Promise<string[]> {
       const field = personalField(key);
       const owner = await subjectState(source.subjectId);
       if (!owner || owner.erased_at || !source.ciphertext) return [];
-      const read = await keyring.readField(owner.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: source.recordId }, source.ciphertext);
+      const read = await keyring.readField(
+        owner.dek_id,
+        { table: field.table, column: `${field.field}_ct`, recordId: source.recordId },
+        source.ciphertext,
+      );
       if (read.state !== 'present') return [];
       const matches: string[] = [];
       for (const c of candidates) {
         if (!c.ciphertext) continue;
         const subject = await subjectState(c.subjectId);
         if (!subject || subject.erased_at) continue;
-        const other = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        const other = await keyring.readField(
+          subject.dek_id,
+          { table: field.table, column: `${field.field}_ct`, recordId: c.recordId },
+          c.ciphertext,
+        );
         if (other.state === 'present' && other.value === read.value) matches.push(c.recordId);
       }
       return matches;
@@ -254,7 +289,9 @@ export async function createVault(deps: VaultDeps) {
       const field = personalField(key);
       if (!field.blindIndex) throw new Error(`${key} has no blind index`);
       const value = field.normalize(rawValue);
-      return value === null ? null : keyring.blindIndex({ table: field.table, column: `${field.field}_bidx`, bits: field.blindIndex.bits }, value);
+      return value === null
+        ? null
+        : keyring.blindIndex({ table: field.table, column: `${field.field}_bidx`, bits: field.blindIndex.bits }, value);
     },
 
     /**
@@ -273,7 +310,16 @@ export async function createVault(deps: VaultDeps) {
       // Break-glass is a reveal of one named subject under a grant, never a search.
       if (purpose === 'break_glass' || !field.purposes.includes(purpose) || !field.visibleTo.some((role) => actor.roles.includes(role))) {
         for (const c of candidates) {
-          await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId } });
+          await audit.append({
+            type: 'vault.lookup_matched',
+            actor: auditActor(actor),
+            subjectId: c.subjectId,
+            fields: [key],
+            purpose,
+            decision: 'denied',
+            requestId,
+            data: { table: field.table, recordId: c.recordId },
+          });
         }
         throw new AppError('PURPOSE_NOT_ALLOWED', `lookup of ${key} refused`, { field: field.field, purpose });
       }
@@ -282,7 +328,16 @@ export async function createVault(deps: VaultDeps) {
       if (verdict !== 'ok') {
         const refused = candidates.length ? candidates : [{ subjectId: null, recordId: '' }];
         for (const c of refused) {
-          await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'denied', requestId, data: { table: field.table, recordId: c.recordId, refusal: verdict } });
+          await audit.append({
+            type: 'vault.lookup_matched',
+            actor: auditActor(actor),
+            subjectId: c.subjectId,
+            fields: [key],
+            purpose,
+            decision: 'denied',
+            requestId,
+            data: { table: field.table, recordId: c.recordId, refusal: verdict },
+          });
         }
         throw new AppError(REFUSAL_CODE[verdict], `lookup of ${key} refused by the staff gate`, { reason: verdict });
       }
@@ -293,8 +348,21 @@ export async function createVault(deps: VaultDeps) {
         if (!c.ciphertext) continue;
         const subject = await subjectState(c.subjectId);
         if (!subject || subject.erased_at) continue;
-        await audit.append({ type: 'vault.lookup_matched', actor: auditActor(actor), subjectId: c.subjectId, fields: [key], purpose, decision: 'allowed', requestId, data: { table: field.table, recordId: c.recordId } });
-        const read = await keyring.readField(subject.dek_id, { table: field.table, column: `${field.field}_ct`, recordId: c.recordId }, c.ciphertext);
+        await audit.append({
+          type: 'vault.lookup_matched',
+          actor: auditActor(actor),
+          subjectId: c.subjectId,
+          fields: [key],
+          purpose,
+          decision: 'allowed',
+          requestId,
+          data: { table: field.table, recordId: c.recordId },
+        });
+        const read = await keyring.readField(
+          subject.dek_id,
+          { table: field.table, column: `${field.field}_ct`, recordId: c.recordId },
+          c.ciphertext,
+        );
         if (read.state === 'present' && read.value === wanted) matches.push(c.recordId);
       }
       return matches;
@@ -333,7 +401,12 @@ export async function createVault(deps: VaultDeps) {
       const refusal = request.own
         ? undefined
         : recipient
-          ? fields.find((f) => !f.purposes.includes(request.purpose) || !(f.recipientPurposes ?? []).includes(request.purpose) || request.actor.kind !== 'customer')
+          ? fields.find(
+              (f) =>
+                !f.purposes.includes(request.purpose) ||
+                !(f.recipientPurposes ?? []).includes(request.purpose) ||
+                request.actor.kind !== 'customer',
+            )
           : request.forSubject
             ? fields.find((f) => !f.purposes.includes(request.purpose))
             : registryRefusal(fields, request.actor, request.purpose);
@@ -348,10 +421,14 @@ export async function createVault(deps: VaultDeps) {
       };
       if (refusal) {
         await audit.append({ ...event, decision: 'denied' });
-        throw new AppError(refusal.purposes.includes(request.purpose) ? 'FORBIDDEN' : 'PURPOSE_NOT_ALLOWED', `reveal of ${refusal.key} refused`, {
-          field: refusal.field,
-          purpose: request.purpose,
-        });
+        throw new AppError(
+          refusal.purposes.includes(request.purpose) ? 'FORBIDDEN' : 'PURPOSE_NOT_ALLOWED',
+          `reveal of ${refusal.key} refused`,
+          {
+            field: refusal.field,
+            purpose: request.purpose,
+          },
+        );
       }
       // Staff only: the confidentiality agreement and training, and a break-glass grant where the purpose needs one.
       const verdict = request.own || request.forSubject || recipient ? 'ok' : await gate(request.actor, request.subjectId, request.purpose);
@@ -368,7 +445,11 @@ export async function createVault(deps: VaultDeps) {
         if (!subject || subject.erased_at) out[field.field] = { state: 'erased' };
         else if (typeof ciphertext !== 'string') out[field.field] = { state: 'absent' };
         else {
-          const read = await keyring.readField(subject.dek_id, { table: request.table, column: `${field.field}_ct`, recordId: request.recordId }, ciphertext);
+          const read = await keyring.readField(
+            subject.dek_id,
+            { table: request.table, column: `${field.field}_ct`, recordId: request.recordId },
+            ciphertext,
+          );
           out[field.field] = read.state === 'present' ? { state: 'revealed', value: read.value } : { state: 'erased' };
         }
       }
@@ -395,7 +476,11 @@ export async function createVault(deps: VaultDeps) {
           const cleared: Record<string, null> = {};
           for (const f of PERSONAL_FIELDS.filter((x) => x.table === table && x.blindIndex)) cleared[`${f.field}_bidx`] = null;
           if (Object.keys(cleared).length) {
-            await trx.updateTable(table as 'account_profiles').set(cleared).where('subject_id', '=', subjectId).execute();
+            await trx
+              .updateTable(table as 'account_profiles')
+              .set(cleared)
+              .where('subject_id', '=', subjectId)
+              .execute();
           }
         }
         await trx

@@ -29,7 +29,8 @@ export function createManualBrokerReviewProvider(): VerificationProvider {
     decide(input) {
       if (input.outcome === 'verified') {
         const unchecked = VERIFICATION_CHECKLIST.filter((item) => !input.checklist[item]);
-        if (unchecked.length > 0) throw new AppError('VALIDATION_FAILED', 'approval with unchecked items', { fields: unchecked.map((i) => `checklist.${i}`) });
+        if (unchecked.length > 0)
+          throw new AppError('VALIDATION_FAILED', 'approval with unchecked items', { fields: unchecked.map((i) => `checklist.${i}`) });
         return { outcome: 'verified', reason: null };
       }
       if (!input.reason) throw new AppError('VALIDATION_FAILED', 'rejection without a reason', { fields: ['reason'] });

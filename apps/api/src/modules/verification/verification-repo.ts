@@ -13,7 +13,10 @@ export type VerificationRepo = {
   latestStatusOf: (accountId: string) => Promise<VerificationRow['status'] | undefined>;
   insert: (row: VerificationRow) => Promise<unknown>;
   /** Sets the decision only while the submission is still pending; returns whether it did. */
-  decide: (id: string, columns: Pick<VerificationRow, 'status' | 'decided_at' | 'decided_by' | 'decision_reason' | 'decision_note' | 'checklist'>) => Promise<boolean>;
+  decide: (
+    id: string,
+    columns: Pick<VerificationRow, 'status' | 'decided_at' | 'decided_by' | 'decision_reason' | 'decision_note' | 'checklist'>,
+  ) => Promise<boolean>;
   /** Candidates of other accounts sharing the blind index (several may share one by design). */
   findByIdNumberIndex: (bidx: string, exceptAccountId: string) => Promise<VerificationRow[]>;
   /** Submissions in a status of the customers assigned to a broker (client_assignments), oldest first. */
@@ -25,16 +28,43 @@ export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
     transaction: (work) => db.transaction().execute((trx) => work(createVerificationRepo(trx), trx)),
     findById: (id) => db.selectFrom('identity_verifications').selectAll().where('id', '=', id).executeTakeFirst(),
     latestOfAccount: (accountId) =>
-      db.selectFrom('identity_verifications').selectAll().where('account_id', '=', accountId).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst(),
+      db
+        .selectFrom('identity_verifications')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .orderBy('submitted_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
     latestStatusOf: async (accountId) =>
-      (await db.selectFrom('identity_verifications').select('status').where('account_id', '=', accountId).orderBy('submitted_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst())?.status,
+      (
+        await db
+          .selectFrom('identity_verifications')
+          .select('status')
+          .where('account_id', '=', accountId)
+          .orderBy('submitted_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      )?.status,
     insert: (row) => db.insertInto('identity_verifications').values(row).execute(),
     decide: async (id, columns) => {
-      const result = await db.updateTable('identity_verifications').set(columns).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+      const result = await db
+        .updateTable('identity_verifications')
+        .set(columns)
+        .where('id', '=', id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
     findByIdNumberIndex: (bidx, exceptAccountId) =>
-      db.selectFrom('identity_verifications').selectAll().where('id_number_bidx', '=', bidx).where('account_id', '!=', exceptAccountId).limit(50).execute(),
+      db
+        .selectFrom('identity_verifications')
+        .selectAll()
+        .where('id_number_bidx', '=', bidx)
+        .where('account_id', '!=', exceptAccountId)
+        .limit(50)
+        .execute(),
     listForBroker: (brokerAccountId, status, limit) =>
       db
         .selectFrom('identity_verifications as v')

@@ -41,7 +41,8 @@ export function verificationRoutes(service: VerificationService) {
           max: 12,
           timeWindow: '10 minutes',
           hook: 'preHandler',
-          keyGenerator: (request: FastifyRequest) => `verification:${(request.principal as Principal | undefined)?.accountId ?? request.ip}`,
+          keyGenerator: (request: FastifyRequest) =>
+            `verification:${(request.principal as Principal | undefined)?.accountId ?? request.ip}`,
         },
       },
       bodyLimit: SUBMIT_BODY_LIMIT,
@@ -55,7 +56,12 @@ export function verificationRoutes(service: VerificationService) {
     });
     r.get('/api/staff/verifications', {
       config: { permission: 'verification.review' },
-      schema: { tags: ['verification'], summary: 'Review queue of my assigned customers (masked)', querystring: ZVerificationQueueQuery, response: { 200: ZVerificationQueueResponse } },
+      schema: {
+        tags: ['verification'],
+        summary: 'Review queue of my assigned customers (masked)',
+        querystring: ZVerificationQueueQuery,
+        response: { 200: ZVerificationQueueResponse },
+      },
       handler: async (request) => service.queue(principalOf(request.principal), request.query.status),
     });
     r.post('/api/staff/verifications/:id/reveal', {
@@ -72,7 +78,13 @@ export function verificationRoutes(service: VerificationService) {
     });
     r.post('/api/staff/verifications/:id/decision', {
       config: { permission: 'verification.review' },
-      schema: { tags: ['verification'], summary: 'Approve or reject a submission with the checklist', params: id, body: ZVerificationDecisionRequest, response: { 200: ZVerificationReviewItem } },
+      schema: {
+        tags: ['verification'],
+        summary: 'Approve or reject a submission with the checklist',
+        params: id,
+        body: ZVerificationDecisionRequest,
+        response: { 200: ZVerificationReviewItem },
+      },
       handler: async (request) => service.decide(principalOf(request.principal), request.params.id, request.body, String(request.id)),
     });
   };

@@ -25,7 +25,12 @@ import type { VerificationRepo, VerificationRow } from './verification-repo.ts';
 
 const TABLE = 'identity_verifications';
 /** Wire name → registry field (and `<field>_ct` column). */
-const COLUMN: Record<VerificationField, string> = { fullName: 'full_name', idNumber: 'id_number', idFrontImage: 'id_front_image', idBackImage: 'id_back_image' };
+const COLUMN: Record<VerificationField, string> = {
+  fullName: 'full_name',
+  idNumber: 'id_number',
+  idFrontImage: 'id_front_image',
+  idBackImage: 'id_back_image',
+};
 const FIELD_OF = Object.fromEntries(Object.entries(COLUMN).map(([k, v]) => [v, k])) as Record<string, VerificationField>;
 const ALL_KEYS = Object.values(COLUMN).map((c) => `${TABLE}.${c}`);
 const ADULT_AGE = 18;
@@ -64,7 +69,13 @@ export function createVerificationService(deps: VerificationServiceDeps) {
   }
 
   /** Brokers review only their assigned customers (DESIGN.md invariant 4); a refused probe is on record. */
-  async function requireInScope(principal: Principal, row: VerificationRow, fields: readonly string[], purpose: Purpose | null, requestId?: string) {
+  async function requireInScope(
+    principal: Principal,
+    row: VerificationRow,
+    fields: readonly string[],
+    purpose: Purpose | null,
+    requestId?: string,
+  ) {
     if (await deps.isAssigned(principal.accountId, row.account_id)) return;
     await deps.audit.append({
       type: 'verification.access_refused',
@@ -119,7 +130,15 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       requireCustomer(principal);
       const row = await repo.latestOfAccount(principal.accountId);
       if (!row) {
-        return { status: 'unverified', submittedAt: null, decidedAt: null, reason: null, note: null, fullName: { state: 'absent' }, idNumber: { state: 'absent' } };
+        return {
+          status: 'unverified',
+          submittedAt: null,
+          decidedAt: null,
+          reason: null,
+          note: null,
+          fullName: { state: 'absent' },
+          idNumber: { state: 'absent' },
+        };
       }
       return {
         status: row.status,
@@ -142,11 +161,18 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       const parsed = parseIdNumber(input.idNumber, at);
       if (!parsed) throw new AppError('INVALID_IDENTIFIER', 'invalid ID number', { fields: ['idNumber'] });
       if (parsed.age < ADULT_AGE) {
-        await deps.audit.append({ type: 'verification.refused_underage', actor: actorOf(principal), decision: 'denied', requestId: requestId ?? null, data: {} });
+        await deps.audit.append({
+          type: 'verification.refused_underage',
+          actor: actorOf(principal),
+          decision: 'denied',
+          requestId: requestId ?? null,
+          data: {},
+        });
         throw new AppError('UNDERAGE_PARTY', 'party under 18');
       }
       // Only the current statement counts: consent to an older text is not consent to what is done now.
-      const hashes = input.consent.statement === CURRENT_SENSITIVE_CONSENT_STATEMENT ? STATEMENT_HASHES.get(input.consent.statement) : undefined;
+      const hashes =
+        input.consent.statement === CURRENT_SENSITIVE_CONSENT_STATEMENT ? STATEMENT_HASHES.get(input.consent.statement) : undefined;
       if (input.consent.given !== true || !hashes?.has(input.consent.textHash)) {
         throw new AppError('SENSITIVE_CONSENT_REQUIRED', 'separate consent missing or for an unknown statement');
       }
@@ -163,10 +189,17 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       const subject = await deps.subjectOfCustomer(principal.accountId);
       const id = newId();
       const columns = await vault
-        .sealFields(subject, TABLE, id, { full_name: input.fullName, id_number: parsed.idNumber, id_front_image: front.base64, id_back_image: back.base64 })
+        .sealFields(subject, TABLE, id, {
+          full_name: input.fullName,
+          id_number: parsed.idNumber,
+          id_front_image: front.base64,
+          id_back_image: back.base64,
+        })
         .catch((error: unknown) => {
           if (error instanceof AppError && error.code === 'INVALID_IDENTIFIER' && Array.isArray(error.details?.['fields'])) {
-            throw new AppError('INVALID_IDENTIFIER', error.message, { fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f) });
+            throw new AppError('INVALID_IDENTIFIER', error.message, {
+              fields: (error.details['fields'] as string[]).map((f) => FIELD_OF[f] ?? f),
+            });
           }
           throw error;
         });
@@ -174,7 +207,11 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       const bidx = columns['id_number_bidx'] ?? '';
       const candidates = await repo.findByIdNumberIndex(bidx, principal.accountId);
       const duplicates = candidates.length
-        ? await vault.matchPresentedValue(`${TABLE}.id_number`, parsed.idNumber, candidates.map((c) => ({ recordId: c.id, subjectId: c.subject_id, ciphertext: c.id_number_ct })))
+        ? await vault.matchPresentedValue(
+            `${TABLE}.id_number`,
+            parsed.idNumber,
+            candidates.map((c) => ({ recordId: c.id, subjectId: c.subject_id, ciphertext: c.id_number_ct })),
+          )
         : [];
       await provider.submit({ verificationId: id, accountId: principal.accountId });
       const submittedAt = at.toISOString();
@@ -203,7 +240,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
           decision_note: null,
           checklist: null,
         });
-        const base = { actor: actorOf(principal), decision: 'allowed' as const, subjectId: subject.subjectId, requestId: requestId ?? null };
+        const base = {
+          actor: actorOf(principal),
+          decision: 'allowed' as const,
+          subjectId: subject.subjectId,
+          requestId: requestId ?? null,
+        };
         await deps.audit.appendInTransaction(trx, {
           ...base,
           type: 'verification.submitted',
@@ -211,7 +253,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
           data: { verificationId: id, provider: provider.id, consentStatement: input.consent.statement },
         });
         if (duplicates.length > 0) {
-          await deps.audit.appendInTransaction(trx, { ...base, type: 'verification.duplicate_flagged', fields: [`${TABLE}.id_number`], data: { verificationId: id } });
+          await deps.audit.appendInTransaction(trx, {
+            ...base,
+            type: 'verification.duplicate_flagged',
+            fields: [`${TABLE}.id_number`],
+            data: { verificationId: id },
+          });
         }
       });
       await stored.catch(async (error: unknown) => {
@@ -226,15 +273,29 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     /** A broker's review queue: their assigned customers' submissions, masked, with the duplicate flag. */
     async queue(principal: Principal, status: VerificationRow['status']): Promise<{ items: TVerificationReviewItem[] }> {
       const rows = await repo.listForBroker(principal.accountId, status, QUEUE_LIMIT);
-      const numbers = deps.accountNumbers ? await deps.accountNumbers([...new Set(rows.map((r) => r.account_id))]) : new Map<string, string>();
+      const numbers = deps.accountNumbers
+        ? await deps.accountNumbers([...new Set(rows.map((r) => r.account_id))])
+        : new Map<string, string>();
       return { items: await Promise.all(rows.map((r) => reviewItem(r, numbers.get(r.account_id) ?? null))) };
     },
 
     /** Full name, ID number or images of a submission, through vault.reveal with a purpose (audited there). */
-    async reveal(principal: Principal, id: string, fields: readonly VerificationField[], purpose: Purpose, requestId?: string): Promise<TVerificationRevealResponse> {
+    async reveal(
+      principal: Principal,
+      id: string,
+      fields: readonly VerificationField[],
+      purpose: Purpose,
+      requestId?: string,
+    ): Promise<TVerificationRevealResponse> {
       const row = await repo.findById(id);
       if (!row) throw new AppError('NOT_FOUND');
-      await requireInScope(principal, row, fields.map((f) => `${TABLE}.${COLUMN[f]}`), purpose, requestId);
+      await requireInScope(
+        principal,
+        row,
+        fields.map((f) => `${TABLE}.${COLUMN[f]}`),
+        purpose,
+        requestId,
+      );
       const revealed = await vault.reveal({
         actor: { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId },
         own: false,
@@ -252,7 +313,12 @@ export function createVerificationService(deps: VerificationServiceDeps) {
     },
 
     /** Approve or reject through the provider's rules; only a pending submission, only the assigned broker. */
-    async decide(principal: Principal, id: string, input: TVerificationDecisionRequest, requestId?: string): Promise<TVerificationReviewItem> {
+    async decide(
+      principal: Principal,
+      id: string,
+      input: TVerificationDecisionRequest,
+      requestId?: string,
+    ): Promise<TVerificationReviewItem> {
       const row = await repo.findById(id);
       if (!row) throw new AppError('NOT_FOUND');
       await requireInScope(principal, row, [], 'identity_verification', requestId);
@@ -279,7 +345,13 @@ export function createVerificationService(deps: VerificationServiceDeps) {
           purpose: 'identity_verification',
           subjectId: row.subject_id,
           requestId: requestId ?? null,
-          data: { verificationId: id, provider: provider.id, outcome: decision.outcome, reason: decision.reason, checklist: input.checklist },
+          data: {
+            verificationId: id,
+            provider: provider.id,
+            outcome: decision.outcome,
+            reason: decision.reason,
+            checklist: input.checklist,
+          },
         });
       });
       const updated = await repo.findById(id);

@@ -20,7 +20,8 @@ function withOverride(content: string, work: (dataDir: string) => void) {
 
 describe('the PRC working-day calendar (China Standard Time, holidays and 调休)', () => {
   test('Spring Festival 2026: the nine days from 15 to 23 February are off, and Saturdays 14 and 28 February are make-up working days', () => {
-    for (const day of ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-20', '2026-02-23']) assert.equal(calendar.isWorkingDay(day), false, day);
+    for (const day of ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-20', '2026-02-23'])
+      assert.equal(calendar.isWorkingDay(day), false, day);
     assert.equal(calendar.isWorkingDay('2026-02-14'), true);
     assert.equal(calendar.isWorkingDay('2026-02-28'), true);
     assert.equal(calendar.addWorkingDays('2026-02-13', 1), '2026-02-14');
@@ -59,7 +60,16 @@ describe('the PRC working-day calendar (China Standard Time, holidays and 调休
   test('an override file in DATA_DIR loads a new year (Spring Festival 2027 as an operator would enter it) and replaces a year whole', () => {
     // An arrangement entered by an operator from the State Council's notice; these test entries are illustrative.
     const table = {
-      holidays: { '2027-02-06': '春节', '2027-02-07': '春节', '2027-02-08': '春节', '2027-02-09': '春节', '2027-02-10': '春节', '2027-02-11': '春节', '2027-02-12': '春节', '2027-02-13': '春节' },
+      holidays: {
+        '2027-02-06': '春节',
+        '2027-02-07': '春节',
+        '2027-02-08': '春节',
+        '2027-02-09': '春节',
+        '2027-02-10': '春节',
+        '2027-02-11': '春节',
+        '2027-02-12': '春节',
+        '2027-02-13': '春节',
+      },
       workdays: { '2027-02-20': '春节调休', '2026-02-14': '测试' },
     };
     withOverride(JSON.stringify(table), (dataDir) => {

@@ -56,7 +56,9 @@ export const ZConfigEnv = z.object({
   /** Extra host names the server answers to besides PUBLIC_URL's (comma-separated), e.g. an internal name. */
   ALLOWED_HOSTS: z
     .string()
-    .regex(/^[a-z0-9.:[\]-]+(,[a-z0-9.:[\]-]+)*$/i, { error: 'expected host names separated by commas, e.g. deals.example.cn,www.deals.example.cn' })
+    .regex(/^[a-z0-9.:[\]-]+(,[a-z0-9.:[\]-]+)*$/i, {
+      error: 'expected host names separated by commas, e.g. deals.example.cn,www.deals.example.cn',
+    })
     .optional(),
   BODY_LIMIT: z.coerce
     .number({ error: 'expected a size in bytes' })
@@ -67,12 +69,23 @@ export const ZConfigEnv = z.object({
   /** smtp(s)://user:password@host:port — e-mails (verification codes, notices) are also sent through it. */
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.cn:465').optional(),
   SMTP_FROM: z.string().min(3, { error: 'expected a sender such as "封桥 Sealbridge <no-reply@example.cn>"' }).optional(),
-  DATAROOM_UPLOAD_MAX_BYTES: z.coerce.number({ error: 'expected a size in bytes' }).int({ error: 'expected a size in bytes' }).min(1024, { error: 'expected at least 1024 bytes' }).default(50 * 1024 * 1024),
+  DATAROOM_UPLOAD_MAX_BYTES: z.coerce
+    .number({ error: 'expected a size in bytes' })
+    .int({ error: 'expected a size in bytes' })
+    .min(1024, { error: 'expected at least 1024 bytes' })
+    .default(50 * 1024 * 1024),
   DATAROOM_BLOB_STORE: z.enum(['fs', 'database', 's3'], { error: 'expected fs, database or s3' }).optional(),
-  DATAROOM_RENDER_CACHE_MB: z.coerce.number({ error: 'expected megabytes' }).int({ error: 'expected megabytes' }).min(0, { error: 'expected 0 or more' }).default(256),
+  DATAROOM_RENDER_CACHE_MB: z.coerce
+    .number({ error: 'expected megabytes' })
+    .int({ error: 'expected megabytes' })
+    .min(0, { error: 'expected 0 or more' })
+    .default(256),
   SOFFICE_PATH: z.string().min(1, { error: 'expected the LibreOffice executable, e.g. soffice' }).default('soffice'),
   S3_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'https://oss-cn-hangzhou.aliyuncs.com').optional(),
-  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected a bucket name' }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected a bucket name' })
+    .optional(),
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
@@ -137,16 +150,15 @@ function allowedHostsFor(publicUrl: string, extra: string | undefined): string[]
 
 /** Parses the environment; throws ConfigError naming each bad variable and the expected form. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const input = Object.fromEntries(
-    Object.keys(ZConfigEnv.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
+  const input = Object.fromEntries(Object.keys(ZConfigEnv.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const parsed = ZConfigEnv.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const variable = String(issue.path[0] ?? 'environment');
         const value = env[variable];
-        const secret = variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY' || variable === 'SMTP_URL' || variable === 'S3_SECRET_ACCESS_KEY';
+        const secret =
+          variable === 'ROOT_KEY' || variable === 'AUDIT_SIGNING_KEY' || variable === 'SMTP_URL' || variable === 'S3_SECRET_ACCESS_KEY';
         const shown = secret || value === undefined ? '' : ` (got "${value.slice(0, 40)}")`;
         return { variable, problem: `${issue.message}${shown}` };
       }),
@@ -154,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   if (e.DATAROOM_BLOB_STORE === 's3' && !(e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
-    throw new ConfigError([{ variable: 'DATAROOM_BLOB_STORE', problem: 's3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' }]);
+    throw new ConfigError([
+      { variable: 'DATAROOM_BLOB_STORE', problem: 's3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY' },
+    ]);
   }
   return {
     env: e.NODE_ENV,
@@ -183,7 +197,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sofficePath: e.SOFFICE_PATH,
       s3:
         e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-          ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+          ? {
+              endpoint: e.S3_ENDPOINT,
+              bucket: e.S3_BUCKET,
+              region: e.S3_REGION,
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            }
           : undefined,
     },
   };

@@ -29,5 +29,6 @@ export function identifiersIn(texts: readonly GuardedText[], options: GuardOptio
 /** Throws FREE_TEXT_IDENTIFIERS (422; details.findings: field, kind, start, end) when any text holds an identifier. */
 export function assertNoIdentifiers(texts: readonly GuardedText[], options: GuardOptions = {}): void {
   const findings = identifiersIn(texts, options);
-  if (findings.length > 0) throw new AppError('FREE_TEXT_IDENTIFIERS', `identifiers in ${[...new Set(findings.map((f) => f.field))].join(', ')}`, { findings });
+  if (findings.length > 0)
+    throw new AppError('FREE_TEXT_IDENTIFIERS', `identifiers in ${[...new Set(findings.map((f) => f.field))].join(', ')}`, { findings });
 }

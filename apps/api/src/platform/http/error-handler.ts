@@ -15,12 +15,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_NOT_FOUND: 'ROUTE_NOT_FOUND',
 };
 
-export function sendError(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  code: ErrorCode,
-  details?: Record<string, unknown>,
-): FastifyReply {
+export function sendError(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, details?: Record<string, unknown>): FastifyReply {
   const body: ErrorBody = {
     code,
     message: errorMessage(code, pickLocale(request.headers['accept-language'])),
@@ -28,11 +23,7 @@ export function sendError(
     ...(details ? { details } : {}),
   };
   // Error bodies bypass the response schemas on purpose: their shape is fixed here.
-  return reply
-    .code(ERROR_CODES[code].status)
-    .type('application/json; charset=utf-8')
-    .serializer(JSON.stringify)
-    .send(body);
+  return reply.code(ERROR_CODES[code].status).type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
 }
 
 /** The one error handler: every failure becomes {code, message, requestId, details}. */

@@ -93,9 +93,18 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     if (route.url.startsWith('/api') && !isPluginRoute && permission === undefined) {
       throw new Error(`route ${methods.join(',')} ${route.url} declares no permission`);
     }
-    const schema = route.schema ? { body: route.schema.body, querystring: route.schema.querystring, params: route.schema.params } : undefined;
+    const schema = route.schema
+      ? { body: route.schema.body, querystring: route.schema.querystring, params: route.schema.params }
+      : undefined;
     for (const method of methods) {
-      app.routeTable.push({ method, url: route.url, permission, stages: route.config?.stages ?? [], body: route.schema?.body, ...(schema ? { schema } : {}) });
+      app.routeTable.push({
+        method,
+        url: route.url,
+        permission,
+        stages: route.config?.stages ?? [],
+        body: route.schema?.body,
+        ...(schema ? { schema } : {}),
+      });
     }
   });
   const publicUrl = new URL(deps.publicOrigin);

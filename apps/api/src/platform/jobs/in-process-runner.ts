@@ -54,11 +54,7 @@ export function createInProcessRunner(options: { db: Kysely<JobsDb>; logger: Log
     const entry = handlers.get(job.name);
     if (!entry) return false;
     const attempt = job.attempts + 1;
-    await db
-      .updateTable('platform_jobs')
-      .set({ state: 'active', attempts: attempt, updated_at: now })
-      .where('id', '=', job.id)
-      .execute();
+    await db.updateTable('platform_jobs').set({ state: 'active', attempts: attempt, updated_at: now }).where('id', '=', job.id).execute();
     try {
       await entry.handler(JSON.parse(job.data) as JobData, { jobId: job.id, attempt, logger });
       await db

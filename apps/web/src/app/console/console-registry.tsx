@@ -1,5 +1,28 @@
 import { MessageOutlined } from '@ant-design/icons';
-import { AlertOutlined, SolutionOutlined, AuditOutlined, BellOutlined, BookOutlined, ClusterOutlined, FileProtectOutlined, FileDoneOutlined, CheckSquareOutlined, DashboardOutlined, DesktopOutlined, DownloadOutlined, EditOutlined, MailOutlined, FileSearchOutlined, IdcardOutlined, InboxOutlined, LockOutlined, SafetyCertificateOutlined, ShopOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  SolutionOutlined,
+  AuditOutlined,
+  BellOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  FileDoneOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  DesktopOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  MailOutlined,
+  FileSearchOutlined,
+  IdcardOutlined,
+  InboxOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
@@ -35,18 +58,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     path: '',
     label: (t) => t('console.menuDashboard'),
     icon: <DashboardOutlined />,
-    Page: lazy(() =>
-      import('../../features/dashboard/pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
-    ),
+    Page: lazy(() => import('../../features/dashboard/pages/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage }))),
   },
   {
     key: 'customer-lookup',
     path: 'customers/lookup',
     label: (t) => t('console.menuCustomerLookup'),
     icon: <FileSearchOutlined />,
-    Page: lazy(() =>
-      import('../../features/customers/pages/customer-lookup-page.tsx').then((m) => ({ default: m.CustomerLookupPage })),
-    ),
+    Page: lazy(() => import('../../features/customers/pages/customer-lookup-page.tsx').then((m) => ({ default: m.CustomerLookupPage }))),
     roles: ['broker'],
   },
   {
@@ -62,9 +81,7 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     path: 'audit/integrity',
     label: (t) => t('console.menuAuditIntegrity'),
     icon: <SafetyCertificateOutlined />,
-    Page: lazy(() =>
-      import('../../features/audit/pages/audit-integrity-page.tsx').then((m) => ({ default: m.AuditIntegrityPage })),
-    ),
+    Page: lazy(() => import('../../features/audit/pages/audit-integrity-page.tsx').then((m) => ({ default: m.AuditIntegrityPage }))),
     roles: rolesHolding('audit.read'),
   },
   {
@@ -80,18 +97,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     path: 'account/security',
     label: (t) => t('console.menuSecurity'),
     icon: <LockOutlined />,
-    Page: lazy(() =>
-      import('../../features/security/pages/security-page.tsx').then((m) => ({ default: m.ConsoleSecurityPage })),
-    ),
+    Page: lazy(() => import('../../features/security/pages/security-page.tsx').then((m) => ({ default: m.ConsoleSecurityPage }))),
   },
   {
     key: 'account-sessions',
     path: 'account/sessions',
     label: (t) => t('console.menuSessions'),
     icon: <DesktopOutlined />,
-    Page: lazy(() =>
-      import('../../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.ConsoleSessionsPage })),
-    ),
+    Page: lazy(() => import('../../features/security/pages/sessions-page.tsx').then((m) => ({ default: m.ConsoleSessionsPage }))),
   },
   {
     key: 'privacy-tickets',

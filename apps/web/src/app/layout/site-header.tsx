@@ -1,4 +1,21 @@
-import { AuditOutlined, BellOutlined, CustomerServiceOutlined, FileSearchOutlined, FolderOpenOutlined, IdcardOutlined, LockOutlined, LogoutOutlined, MenuOutlined, MessageOutlined, SafetyCertificateOutlined, SafetyOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BellOutlined,
+  CustomerServiceOutlined,
+  FileSearchOutlined,
+  FolderOpenOutlined,
+  IdcardOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, Layout } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

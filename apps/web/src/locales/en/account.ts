@@ -5,7 +5,8 @@ import type { accountZhCN } from '../zh-CN/account.ts';
 export const accountEn: LocaleMessages<typeof accountZhCN> = {
   profile: {
     title: 'My data',
-    intro: 'The personal information you have registered with Sealbridge. It is masked by default; “Show” displays a field in full until you leave this page.',
+    intro:
+      'The personal information you have registered with Sealbridge. It is masked by default; “Show” displays a field in full until you leave this page.',
     encryptedTitle: 'Your data is stored encrypted',
     encryptedBody:
       'Each item is encrypted with a key of your own (AES-256-GCM); there is no plaintext in the database, logs or backups. Staff see masked values by default and must state a purpose to see more — and every such access is recorded.',
@@ -20,10 +21,12 @@ export const accountEn: LocaleMessages<typeof accountZhCN> = {
     revealLabel: 'Show {{field}} in full',
     hideLabel: 'Hide {{field}}',
     erasedAlertTitle: 'Your personal information was erased on request',
-    erasedAlertBody: 'Its encryption key has been destroyed: the information can no longer be read or changed. To register again, contact your broker.',
+    erasedAlertBody:
+      'Its encryption key has been destroyed: the information can no longer be read or changed. To register again, contact your broker.',
     edit: 'Edit my data',
     editTitle: 'Edit my data',
-    editHint: 'Fill in only what you want to change; empty fields stay as they are. To show as little plaintext as possible, the form is not pre-filled.',
+    editHint:
+      'Fill in only what you want to change; empty fields stay as they are. To show as little plaintext as possible, the form is not pre-filled.',
     currentValue: 'Current: {{value}}',
     save: 'Save',
     cancel: 'Cancel',
@@ -41,12 +44,14 @@ export const accountEn: LocaleMessages<typeof accountZhCN> = {
     staffTitle: 'This page is for customers',
     staffBody: 'Staff accounts have no personal data page. Please handle customer matters in the console.',
     accessLogTitle: 'Who accessed my data',
-    accessLogBody: 'Every time a staff member views or looks up your data, the time, staff number, the information concerned and the purpose are recorded, and you can see them.',
+    accessLogBody:
+      'Every time a staff member views or looks up your data, the time, staff number, the information concerned and the purpose are recorded, and you can see them.',
     accessLogLink: 'See the access log',
   },
   accessLog: {
     title: 'Who accessed my data',
-    intro: 'Every access to your personal data by anyone other than you is listed here, including attempts the system refused. Times are shown in your time zone.',
+    intro:
+      'Every access to your personal data by anyone other than you is listed here, including attempts the system refused. Times are shown in your time zone.',
     empty: 'No staff member has accessed your personal data so far',
     emptyHint: 'As soon as a staff member views or looks up your data, the access appears here.',
     count: '{{count}} accesses',
@@ -62,7 +67,8 @@ export const accountEn: LocaleMessages<typeof accountZhCN> = {
     recordedBody:
       'Staff must state a purpose to view, look up or process your personal data, and the system records it in a tamper-evident audit trail at the same time: records can only be appended and are signed regularly, and nobody, not even our administrators, can delete or change them.',
     complaintTitle: 'Concerned about an access?',
-    complaintBody: 'If you think an access was unnecessary or inappropriate, you can complain to our personal information protection officer. We answer within 15 working days.',
+    complaintBody:
+      'If you think an access was unnecessary or inappropriate, you can complain to our personal information protection officer. We answer within 15 working days.',
     complaintLink: 'Contact the personal information protection officer',
     backToProfile: 'Back to My data',
   },

@@ -12,7 +12,7 @@ export const codesEn: LocaleMessages<typeof codesZhCN> = {
     security_investigation: 'Security investigation',
     rights_request: 'Handling a rights request',
     break_glass: 'Emergency access (justified, time-boxed)',
-    deal_disclosure: 'Disclosure to a named buyer (seller\'s separate consent)',
+    deal_disclosure: "Disclosure to a named buyer (seller's separate consent)",
     listing_review: 'Listing review (registry check)',
   },
   legalBases: {
@@ -64,7 +64,8 @@ export const codesEn: LocaleMessages<typeof codesZhCN> = {
     erasedHint: 'The encryption key of this information was destroyed on request; nobody, including us, can read it any more.',
     revealed: 'In full',
     sensitiveTag: 'Sensitive',
-    sensitiveHint: 'Sensitive personal information (PIPL Art. 28): needs separate consent and a personal information protection impact assessment.',
+    sensitiveHint:
+      'Sensitive personal information (PIPL Art. 28): needs separate consent and a personal information protection impact assessment.',
   },
   invalid: {
     realName: 'Enter a name of 1–50 characters',

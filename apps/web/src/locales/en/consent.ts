@@ -3,14 +3,34 @@ import type { consentZhCN } from '../zh-CN/consent.ts';
 
 /** Consent, notices, receipts, the privacy center's additions, My privacy and the privacy officer's pages. */
 export const consentEn: LocaleMessages<typeof consentZhCN> = {
-  kinds: { general: 'Consent', sensitive: 'Separate consent (sensitive data)', recipient: 'Separate consent (to a named recipient)', cross_border: 'Separate consent (cross-border)' },
+  kinds: {
+    general: 'Consent',
+    sensitive: 'Separate consent (sensitive data)',
+    recipient: 'Separate consent (to a named recipient)',
+    cross_border: 'Separate consent (cross-border)',
+  },
   decisions: { given: 'Given', refused: 'Refused', withdrawn: 'Withdrawn' },
-  guardReasons: { allowed: 'Allowed', no_notice: 'No privacy notice in force', missing: 'No consent', refused: 'You refused', withdrawn: 'You withdrew', purpose_changed: 'Purpose changed: consent needed again' },
-  pendingReasons: { never_asked: 'Not asked yet', purpose_changed: 'The purpose changed; please confirm again', cooldown_over: 'The cool-down after your refusal is over' },
-  shared: { none: 'Nobody outside the platform', counterparty_with_separate_consent: 'The counterparty you name, with your separate consent' },
+  guardReasons: {
+    allowed: 'Allowed',
+    no_notice: 'No privacy notice in force',
+    missing: 'No consent',
+    refused: 'You refused',
+    withdrawn: 'You withdrew',
+    purpose_changed: 'Purpose changed: consent needed again',
+  },
+  pendingReasons: {
+    never_asked: 'Not asked yet',
+    purpose_changed: 'The purpose changed; please confirm again',
+    cooldown_over: 'The cool-down after your refusal is over',
+  },
+  shared: {
+    none: 'Nobody outside the platform',
+    counterparty_with_separate_consent: 'The counterparty you name, with your separate consent',
+  },
   notice: {
     title: 'Privacy notice',
-    intro: 'The item-by-item list below is generated from the personal-data registry; the text is written by the personal information protection officer.',
+    intro:
+      'The item-by-item list below is generated from the personal-data registry; the text is written by the personal information protection officer.',
     version: 'Version {{version}}',
     effectiveAt: 'In effect from {{time}}',
     publishedAt: 'Published {{time}}',
@@ -30,17 +50,20 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
   },
   center: {
     thirdPartiesTitle: 'Third parties and cross-border transfers',
-    thirdPartiesIntro: 'Who else receives personal data (processors, partners) and recipients abroad. An empty list means there are none today.',
+    thirdPartiesIntro:
+      'Who else receives personal data (processors, partners) and recipients abroad. An empty list means there are none today.',
     thirdParties: 'Third-party recipients',
     thirdPartiesEmpty: 'No third party receives your personal data today.',
     crossBorder: 'Cross-border transfers (recipients abroad)',
-    crossBorderEmpty: 'No personal data is transferred outside the People\'s Republic of China today.',
+    crossBorderEmpty: "No personal data is transferred outside the People's Republic of China today.",
     purposesTitle: 'Processing that needs your consent',
-    purposesIntro: 'These happen only after you agree, and you can withdraw in one click under "My privacy". After you say no we do not ask again for {{days}} days.',
+    purposesIntro:
+      'These happen only after you agree, and you can withdraw in one click under "My privacy". After you say no we do not ask again for {{days}} days.',
   },
   feedback: {
     title: 'Feedback',
-    intro: 'A question or complaint about personal data? Your message becomes a ticket; the personal information protection officer answers within {{days}} working days.',
+    intro:
+      'A question or complaint about personal data? Your message becomes a ticket; the personal information protection officer answers within {{days}} working days.',
     topic: 'Type',
     message: 'Message',
     messagePlaceholder: 'Describe your question (at least 5 characters)',
@@ -64,14 +87,18 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
   guides: {
     title: 'Security and anti-fraud guides',
     buyersTitle: 'For buyers',
-    buyers1: 'Listings are anonymized. The seller\'s name and contact details are given by the platform only after an NDA and with the seller\'s consent.',
-    buyers2: 'Never pay anyone claiming to be "the seller\'s legal representative" directly; money goes only into the escrow account named in the contract.',
+    buyers1:
+      "Listings are anonymized. The seller's name and contact details are given by the platform only after an NDA and with the seller's consent.",
+    buyers2:
+      'Never pay anyone claiming to be "the seller\'s legal representative" directly; money goes only into the escrow account named in the contract.',
     buyers3: 'Platform staff never ask for your password, text-message codes or photos of your documents in chat.',
     buyers4: 'Seals and business licences are handed over only at a handover the platform arranges, with a signed handover list.',
     sellersTitle: 'For sellers',
-    sellers1: 'The platform never asks for photos of the company seal, finance seal or original business licence in chat. Report any such request at once.',
-    sellers2: 'Do not give anyone the company\'s bank or tax log-ins before their identity is confirmed and an agreement is signed.',
-    sellers3: 'Your ID number is used for identity verification only with your separate consent; every view is recorded under "Who accessed my data".',
+    sellers1:
+      'The platform never asks for photos of the company seal, finance seal or original business licence in chat. Report any such request at once.',
+    sellers2: "Do not give anyone the company's bank or tax log-ins before their identity is confirmed and an agreement is signed.",
+    sellers3:
+      'Your ID number is used for identity verification only with your separate consent; every view is recorded under "Who accessed my data".',
     sellers4: 'If you suspect someone is using your account, change your password and contact us through the feedback form below.',
   },
   my: {
@@ -126,14 +153,16 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
     verify: 'Verify signature',
     valid: 'Valid: the platform issued this receipt and it has not been changed.',
     invalid: 'Invalid: the receipt or its signature has been changed.',
-    offline: 'Offline check: with the public key published at /api/privacy/receipt-key, verify the Ed25519 signature over "sealbridge-consent-receipt-v1", a newline, and the receipt\'s canonical JSON (sorted keys, no spaces).',
+    offline:
+      'Offline check: with the public key published at /api/privacy/receipt-key, verify the Ed25519 signature over "sealbridge-consent-receipt-v1", a newline, and the receipt\'s canonical JSON (sorted keys, no spaces).',
     back: 'Back to My privacy',
   },
   console: {
     menuTickets: 'Privacy tickets',
     menuNotice: 'Privacy notice',
     ticketsTitle: 'Privacy feedback and rights requests',
-    ticketsIntro: 'Each ticket must be answered within {{days}} working days of filing. Texts are masked; reading one is recorded in the audit trail.',
+    ticketsIntro:
+      'Each ticket must be answered within {{days}} working days of filing. Texts are masked; reading one is recorded in the audit trail.',
     ticketNo: 'Ticket',
     kind: 'Source',
     topic: 'Type',
@@ -151,7 +180,8 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
     statuses: { open: 'Open', closed: 'Closed' },
     empty: 'No tickets.',
     noticeTitle: 'Edit and publish the privacy notice',
-    noticeIntro: 'The item-by-item list comes from the registry; only the text is edited here. A version that changes rules or purposes takes effect at least 7 days after publication; existing consents to a changed purpose lapse and people are asked again at their next visit.',
+    noticeIntro:
+      'The item-by-item list comes from the registry; only the text is edited here. A version that changes rules or purposes takes effect at least 7 days after publication; existing consents to a changed purpose lapse and people are asked again at their next visit.',
     proseZh: 'Text (Chinese)',
     proseEn: 'Text (English)',
     effectiveAt: 'In effect from',

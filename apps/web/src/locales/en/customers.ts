@@ -5,7 +5,8 @@ import type { customersZhCN } from '../zh-CN/customers.ts';
 export const customersEn: LocaleMessages<typeof customersZhCN> = {
   lookup: {
     title: 'Customer lookup',
-    intro: 'Find a customer by exact mobile number, e-mail address or ID number. Results are masked; seeing a value in full requires a purpose, every such access is recorded, and the customer can see the access record.',
+    intro:
+      'Find a customer by exact mobile number, e-mail address or ID number. Results are masked; seeing a value in full requires a purpose, every such access is recorded, and the customer can see the access record.',
     identifierType: 'Look up by',
     identifierTypes: { mobile: 'Mobile number', email: 'E-mail', idNumber: 'ID number' },
     value: 'Value',
@@ -17,7 +18,8 @@ export const customersEn: LocaleMessages<typeof customersZhCN> = {
     },
     purpose: 'Purpose',
     purposeRequired: 'Choose a purpose',
-    purposeHint: 'The purpose must be one the field is registered for (see the data map in the privacy center); otherwise the request is refused and recorded.',
+    purposeHint:
+      'The purpose must be one the field is registered for (see the data map in the privacy center); otherwise the request is refused and recorded.',
     submit: 'Look up',
     resultCount: 'Customers found: {{count}}',
     noResult: 'No matching customer.',

@@ -1,7 +1,8 @@
 /** The data room: documents, viewer, permissions matrix, Q&A, analytics, redaction, leak check. */
 export const dataroomEn = {
   title: 'Data room',
-  intro: 'Due diligence documents live here. Every page is watermarked on the server for the person viewing it, and a newly uploaded file is visible to no buyer until it is granted one by one.',
+  intro:
+    'Due diligence documents live here. Every page is watermarked on the server for the person viewing it, and a newly uploaded file is visible to no buyer until it is granted one by one.',
   listTitle: 'My data rooms',
   listEmpty: 'No data room to open yet. Buyers see one only after the seller grants level L2.',
   open: 'Open data room',
@@ -12,7 +13,7 @@ export const dataroomEn = {
   listingCode: 'Listing {{code}}',
   documentsCount: '{{count}} document(s)',
   brokerPick: 'Listings I advise',
-  brokerPickHint: 'Pick a listing to open its data room; the first visit creates the listing\'s own encryption key.',
+  brokerPickHint: "Pick a listing to open its data room; the first visit creates the listing's own encryption key.",
   sellerPick: 'My listings',
   tabs: { documents: 'Documents', permissions: 'Permissions', qa: 'Q&A', analytics: 'Views', identify: 'Leak check' },
   levels: { none: 'Not visible', view: 'View only', download_watermarked: 'Download (watermarked)', original: 'Download original' },
@@ -48,7 +49,8 @@ export const dataroomEn = {
   viewer: {
     title: '{{title}}',
     page: 'Page {{page}} of {{count}}',
-    watermarkNote: 'Each page image carries your masked name, customer number, the time and a code, burnt in on the server, plus a hidden mark that traces a leak back to you.',
+    watermarkNote:
+      'Each page image carries your masked name, customer number, the time and a code, burnt in on the server, plus a hidden mark that traces a leak back to you.',
     downloadWatermarked: 'Download watermarked PDF',
     downloadOriginal: 'Download original',
     notViewable: 'This file is an unconverted original and cannot be viewed online.',
@@ -57,12 +59,20 @@ export const dataroomEn = {
   },
   matrix: {
     title: 'Who can see what',
-    intro: 'Each buyer (by alias) and their permission on each document. New documents and new grants start at "Not visible"; setting "Not visible" takes effect at once on every server.',
+    intro:
+      'Each buyer (by alias) and their permission on each document. New documents and new grants start at "Not visible"; setting "Not visible" takes effect at once on every server.',
     noGrants: 'No buyer holds an L2 (data room) grant on this listing yet.',
     document: 'Document',
     folder: 'Folder: {{name}}',
     folderHint: 'A folder setting applies to the documents in it now; documents uploaded later still need their own grant.',
-    grantState: { requested: 'Requested', approved: 'Active', declined: 'Declined', expired: 'Expired', revoked: 'Revoked', consent_withdrawn: 'Consent withdrawn' },
+    grantState: {
+      requested: 'Requested',
+      approved: 'Active',
+      declined: 'Declined',
+      expired: 'Expired',
+      revoked: 'Revoked',
+      consent_withdrawn: 'Consent withdrawn',
+    },
     saved: 'Permission updated',
     unreleased: 'Not released',
   },
@@ -85,7 +95,8 @@ export const dataroomEn = {
   },
   analytics: {
     title: 'Views',
-    intro: 'Views and time on page per buyer (by alias), document and page. Time on page comes from the viewer; every page view is also in the audit trail.',
+    intro:
+      'Views and time on page per buyer (by alias), document and page. Time on page comes from the viewer; every page view is also in the audit trail.',
     exportCsv: 'Export CSV',
     byViewer: 'By viewer',
     byDocument: 'By document',
@@ -105,8 +116,10 @@ export const dataroomEn = {
   },
   redaction: {
     title: 'Redact: {{title}}',
-    intro: 'ID, mobile, bank card and credit-code numbers found in the text layer are proposed as black boxes. Click a box to drop it; drag on a page to add one. Confirming burns the boxes into a new version, released as the one buyers see.',
-    noTextLayer: 'This file has no text layer (a scan?), so nothing can be found automatically; no Chinese OCR model is available offline. Draw the boxes by hand.',
+    intro:
+      'ID, mobile, bank card and credit-code numbers found in the text layer are proposed as black boxes. Click a box to drop it; drag on a page to add one. Confirming burns the boxes into a new version, released as the one buyers see.',
+    noTextLayer:
+      'This file has no text layer (a scan?), so nothing can be found automatically; no Chinese OCR model is available offline. Draw the boxes by hand.',
     proposed: '{{count}} proposed',
     selected: '{{count}} selected',
     apply: 'Confirm and release the redacted version',
@@ -115,7 +128,8 @@ export const dataroomEn = {
   },
   identify: {
     title: 'Leak check',
-    intro: 'Upload a leaked screenshot, photo or PDF page: the hidden watermark says which viewer it was rendered for, and when. Every check is in the audit trail.',
+    intro:
+      'Upload a leaked screenshot, photo or PDF page: the hidden watermark says which viewer it was rendered for, and when. Every check is in the audit trail.',
     upload: 'Choose the leaked file',
     found: 'Source found',
     notFound: 'No watermark of this platform was found in the file (strength {{z}}; 7 or more is needed).',

@@ -7,9 +7,11 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   navMine: 'My deals',
   list: {
     title: 'My deals',
-    intro: 'Deals you take part in as seller or buyer: the current stage, what is yours to do and by when. The other side shows as a code, never a name.',
+    intro:
+      'Deals you take part in as seller or buyer: the current stage, what is yours to do and by when. The other side shows as a code, never a name.',
     titleBroker: 'Deals',
-    introBroker: 'Deals on the listings you advise: from the letter of intent to the handover and after. Stages advance only in order, and every step is on the audit trail.',
+    introBroker:
+      'Deals on the listings you advise: from the letter of intent to the handover and after. Stages advance only in order, and every step is on the audit trail.',
     empty: 'No deals yet',
     all: 'All',
     code: 'Deal',
@@ -51,7 +53,7 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
     title: 'Checklist of this stage',
     owner: 'Owner',
     due: 'Due {{date}}',
-    provisional: 'That year\'s holiday arrangement is not loaded yet: counted Monday to Friday for now',
+    provisional: "That year's holiday arrangement is not loaded yet: counted Monday to Friday for now",
     overdue: 'Overdue',
     doneBy: 'Done by the {{side}} on {{date}}',
     remark: 'Remark',
@@ -64,7 +66,7 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
     notYet: 'Due dates appear when the stage starts',
     items: {
       inquiry: {
-        needs_confirmed: 'Confirm the buyer\'s purpose, licence and region needs, budget and timetable',
+        needs_confirmed: "Confirm the buyer's purpose, licence and region needs, budget and timetable",
         scope_confirmed: 'The seller confirms what is handed over (seals, licences, keys, books) and the price range',
         risks_disclosed: 'The seller discloses known risks in writing: tax arrears, litigation, guarantees, pledged or frozen equity',
       },
@@ -84,13 +86,14 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
         licences_reviewed: 'Licences checked for validity and for use after the change',
       },
       agreement: {
-        shareholder_resolution: 'Shareholders\' resolution approving the transfer and the articles amendment',
+        shareholder_resolution: "Shareholders' resolution approving the transfer and the articles amendment",
         preemption_waived: 'Other shareholders waive pre-emption in writing (note if a one-person company)',
         spa_signed: 'Equity transfer agreement signed: price and payment steps, warranties, pre-closing debts, transition, breach',
         payment_protection: 'Payment protection in the agreement: co-managed account, equity pledge, holdback and claims window',
       },
       tax: {
-        transfer_report_filed: 'The buyer (withholding agent) files the equity transfer report with the tax office within 5 working days of signing',
+        transfer_report_filed:
+          'The buyer (withholding agent) files the equity transfer report with the tax office within 5 working days of signing',
         iit_withheld: 'Individual income tax withheld (20 % of the gain)',
         corporate_gain_booked: 'A company seller books the gain in its enterprise income tax filing and keeps the records',
         stamp_duty_seller: 'Seller pays stamp duty on the transfer instrument (0.05 %)',
@@ -111,7 +114,7 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
       bank: {
         seal_card_changed: 'Reserved seal specimen of the basic account changed',
         ukey_replaced: 'Online-banking U-keys replaced or reset, account contacts changed',
-        old_authorisations_revoked: 'Former legal representative\'s and finance staff\'s online banking and mandates revoked',
+        old_authorisations_revoked: "Former legal representative's and finance staff's online banking and mandates revoked",
         social_insurance_updated: 'Social insurance and housing fund accounts updated',
       },
       handover: {
@@ -148,7 +151,7 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
       seal_cancellation: 'Old seals not recorded as cancelled and new seals as filed with the police',
       art22: 'The personal-data transfer notice task is open',
     },
-    checklistOpen: 'Finish this stage\'s checklist first.',
+    checklistOpen: "Finish this stage's checklist first.",
     cancel: 'Cancel deal',
     cancelTitle: 'Cancel the deal (its exclusivity ends)',
     cancelReason: 'Reason',
@@ -166,7 +169,8 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   },
   custody: {
     title: 'Custody ledger',
-    intro: 'Each item is photographed as it changes hands (stored encrypted); the seller confirms handing it over, the buyer receiving it. Old seals must be recorded as cancelled and new ones filed with the police.',
+    intro:
+      'Each item is photographed as it changes hands (stored encrypted); the seller confirms handing it over, the buyer receiving it. Old seals must be recorded as cancelled and new ones filed with the police.',
     seal: 'Seal',
     photo: 'Photo',
     noPhoto: 'None yet',
@@ -194,7 +198,13 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   },
   money: {
     title: 'Money milestones (recorded only; no money passes through the platform)',
-    kinds: { deposit: 'Deposit', instalment: 'Instalment', escrow: 'Co-managed account', final_payment: 'Final payment', holdback: 'Holdback (hidden debts)' },
+    kinds: {
+      deposit: 'Deposit',
+      instalment: 'Instalment',
+      escrow: 'Co-managed account',
+      final_payment: 'Final payment',
+      holdback: 'Holdback (hidden debts)',
+    },
     kind: 'Kind',
     amount: 'Amount (10k CNY)',
     due: 'Due',
@@ -216,7 +226,8 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   },
   art22: {
     title: 'Personal-data transfer notice (PIPL Art. 22)',
-    intro: 'At handover the buyer and the broker tell the people whose data the company holds (staff, customers…) the new controller\'s name and contact. The deal closes only once this is done.',
+    intro:
+      "At handover the buyer and the broker tell the people whose data the company holds (staff, customers…) the new controller's name and contact. The deal closes only once this is done.",
     states: { not_open: 'Opens at handover', open: 'Open', done: 'Done' },
     due: 'Due {{date}}',
     notifiedOn: 'Notified on',
@@ -230,7 +241,8 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   },
   legalRep: {
     title: 'Legal representative change',
-    intro: 'After the closing the seller uploads the new business licence or the registry page (stored encrypted) to confirm they are no longer legal representative; until then a reminder goes out every 5 working days.',
+    intro:
+      'After the closing the seller uploads the new business licence or the registry page (stored encrypted) to confirm they are no longer legal representative; until then a reminder goes out every 5 working days.',
     states: { not_due: 'After the closing', pending: 'Waiting for the seller', confirmed: 'Confirmed' },
     changedOn: 'Changed on',
     evidence: 'Evidence photo',
@@ -240,7 +252,13 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
   },
   history: {
     title: 'History',
-    actions: { started: 'Deal started', advanced: 'Moved to the next stage', cancelled: 'Deal cancelled', art22_completed: 'Personal-data notice recorded', legal_rep_confirmed: 'Legal representative change confirmed' },
+    actions: {
+      started: 'Deal started',
+      advanced: 'Moved to the next stage',
+      cancelled: 'Deal cancelled',
+      art22_completed: 'Personal-data notice recorded',
+      legal_rep_confirmed: 'Legal representative change confirmed',
+    },
   },
   start: {
     button: 'Start a deal',

@@ -3,7 +3,12 @@ import type { disclosureZhCN } from '../zh-CN/disclosure.ts';
 
 /** English for the disclosure path; keys mirror zh-CN/disclosure.ts. */
 export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
-  buyerTypes: { individual: 'Individual', company: 'Company', investment_fund: 'Investment fund', agency_for_client: 'Agent acting for a client' },
+  buyerTypes: {
+    individual: 'Individual',
+    company: 'Company',
+    investment_fund: 'Investment fund',
+    agency_for_client: 'Agent acting for a client',
+  },
   budgetBands: { lt50: 'Under ¥0.5 m', '50to100': '¥0.5–1 m', '100to300': '¥1–3 m', '300to1000': '¥3–10 m', gte1000: '¥10 m and above' },
   timelines: { within_1m: 'Within a month', '1to3m': '1–3 months', '3to6m': '3–6 months', over_6m: 'Over 6 months' },
   inquiryStatuses: { open: 'Awaiting the seller', accepted: 'Accepted by the seller', declined: 'Declined', withdrawn: 'Withdrawn' },
@@ -17,7 +22,13 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     consent_withdrawn: 'Consent withdrawn',
   },
   consentStates: { not_asked: 'Not decided yet', given: 'Given', refused: 'Refused', withdrawn: 'Withdrawn' },
-  proofStates: { not_required: 'Not required', missing: 'To upload', pending: 'Awaiting review', approved: 'Approved', rejected: 'Not accepted' },
+  proofStates: {
+    not_required: 'Not required',
+    missing: 'To upload',
+    pending: 'Awaiting review',
+    approved: 'Approved',
+    rejected: 'Not accepted',
+  },
   missing: {
     listing_not_public: 'The listing is not public at the moment',
     inquiry_not_accepted: 'The seller has not accepted the request yet',
@@ -28,10 +39,23 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     buyer_consent: 'The buyer has not given their separate consent',
     l1_not_active: 'L1 is not open yet',
   },
-  grantActions: { requested: 'Requested', approved: 'Approved', declined: 'Declined', renewed: 'Renewed', revoked: 'Revoked', expired: 'Expired', withdrawn: 'Withdrawn by the buyer' },
+  grantActions: {
+    requested: 'Requested',
+    approved: 'Approved',
+    declined: 'Declined',
+    renewed: 'Renewed',
+    revoked: 'Revoked',
+    expired: 'Expired',
+    withdrawn: 'Withdrawn by the buyer',
+  },
   actorRoles: { buyer: 'Buyer', seller: 'Seller', broker: 'Adviser', system: 'System' },
   fields: {
-    listing_companies: { company_name: 'Company name', credit_code: 'Unified social credit code', legal_representative: 'Legal representative', shareholders: 'Shareholders' },
+    listing_companies: {
+      company_name: 'Company name',
+      credit_code: 'Unified social credit code',
+      legal_representative: 'Legal representative',
+      shareholders: 'Shareholders',
+    },
     account_profiles: { real_name: 'Name', mobile: 'Mobile number' },
   },
   facts: {
@@ -76,7 +100,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     budgetBand: 'Budget',
     timeline: 'Planned completion',
     note: 'Note (optional)',
-    noteHint: 'Mention the licences, industry or handover terms you care about. Do not write phone numbers, WeChat, e-mail or company names: the platform checks and refuses them.',
+    noteHint:
+      'Mention the licences, industry or handover terms you care about. Do not write phone numbers, WeChat, e-mail or company names: the platform checks and refuses them.',
     notePlaceholder: 'e.g. the validity of the licences and the last two years of tax filings',
     required: 'Please choose',
     submit: 'Send request',
@@ -131,7 +156,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     openAction: 'See the company’s identity and financial summary',
     recordedNote: 'Every view is recorded; the seller sees it under “Who accessed my data” (by your platform alias).',
     moreTitle: 'More information',
-    moreIntro: 'With L1 open you can ask for the data room (L2) and for each other’s direct contacts (L3). L3 needs your separate consent and the seller’s.',
+    moreIntro:
+      'With L1 open you can ask for the data room (L2) and for each other’s direct contacts (L3). L3 needs your separate consent and the seller’s.',
     requestL2: 'Ask for the data room',
     requestL3: 'Ask to exchange contacts',
     requested: 'Request sent',
@@ -157,7 +183,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   proof: {
     title: 'Upload proof of funds',
-    notice: 'A proof of funds (such as a bank deposit or asset certificate) is sensitive personal information (PIPL Art. 28). As Art. 30 requires, we tell you: it is processed only to check that you can pay; it is stored encrypted, only your adviser can open it, and every opening is recorded. Without it, listings whose seller asks for one will not show you the company.',
+    notice:
+      'A proof of funds (such as a bank deposit or asset certificate) is sensitive personal information (PIPL Art. 28). As Art. 30 requires, we tell you: it is processed only to check that you can pay; it is stored encrypted, only your adviser can open it, and every opening is recorded. Without it, listings whose seller asks for one will not show you the company.',
     rules: 'PDF, JPEG or PNG, at most 3 MB.',
     choose: 'Choose a file',
     upload: 'Upload',
@@ -169,7 +196,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   company: {
     title: 'Company identity and financial summary',
     back: 'Back to the progress',
-    notice: 'This is open to you until {{date}}. Every view is recorded and visible to the seller. Keep to the NDA: do not pass it on to anyone.',
+    notice:
+      'This is open to you until {{date}}. Every view is recorded and visible to the seller. Keep to the NDA: do not pass it on to anyone.',
     identity: 'Company identity',
     finance: 'Financial and operating summary',
     noShareholders: 'None recorded',
@@ -183,8 +211,10 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     purpose: 'Purpose: {{purpose}}',
     content: 'Information opened: {{fields}}',
     basis: 'Basis: PIPL Art. 23 — giving personal information to another handler requires your separate consent.',
-    withdrawL1: 'You can withdraw this consent at any time (under this listing’s access control or My privacy). Withdrawing closes every level of this buyer on this listing (L1–L3) at once, without waiting for the adviser.',
-    withdrawL3: 'You can withdraw this consent at any time under My privacy. Withdrawing stops the other side from seeing your contacts at once; views that already happened stay in the access records.',
+    withdrawL1:
+      'You can withdraw this consent at any time (under this listing’s access control or My privacy). Withdrawing closes every level of this buyer on this listing (L1–L3) at once, without waiting for the adviser.',
+    withdrawL3:
+      'You can withdraw this consent at any time under My privacy. Withdrawing stops the other side from seeing your contacts at once; views that already happened stay in the access records.',
     recorded: 'Consent and refusal are both recorded, with a signed receipt.',
     give: 'Consent',
     refuse: 'Refuse',
@@ -193,7 +223,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   seller: {
     title: 'Buyer requests',
-    intro: 'Buyers appear under a platform alias (such as B-7K3QX2); one buyer has a different alias on each of your listings. Nothing is shown to a buyer without your separate consent.',
+    intro:
+      'Buyers appear under a platform alias (such as B-7K3QX2); one buyer has a different alias on each of your listings. Nothing is shown to a buyer without your separate consent.',
     allListings: 'All listings',
     listingFilter: 'Filter by listing',
     empty: 'No buyer requests yet.',
@@ -229,7 +260,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   panel: {
     title: 'Access control',
-    intro: 'Who can see what, and until when. A revocation or a withdrawn consent takes effect at once: the buyer’s next request is refused.',
+    intro:
+      'Who can see what, and until when. A revocation or a withdrawn consent takes effect at once: the buyer’s next request is refused.',
     back: 'Back to My listings',
     linkLabel: 'Access',
     proofSwitch: 'Ask buyers for proof of funds first',
@@ -285,7 +317,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     declineInquiry: 'Decline the request',
     proofOpen: 'Open the proof of funds',
     proofTitle: 'Proof of funds · buyer {{alias}}',
-    proofNotice: 'This opening is recorded in the audit trail. Closing the window clears the file from the page; it is not saved on this device.',
+    proofNotice:
+      'This opening is recorded in the audit trail. Closing the window clears the file from the page; it is not saved on this device.',
     proofApprove: 'Approve',
     proofReject: 'Send back',
     proofRejectTitle: 'Send back the proof of funds of buyer {{alias}}',
@@ -301,7 +334,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   templates: {
     title: 'NDA templates',
-    intro: 'The click-wrap NDA buyers sign. New signatures use the version just published; signed agreements keep their version and certificate.',
+    intro:
+      'The click-wrap NDA buyers sign. New signatures use the version just published; signed agreements keep their version and certificate.',
     version: 'Version',
     status: 'Status',
     statuses: { draft: 'Draft', published: 'In force', retired: 'Retired' },
@@ -323,7 +357,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
     bodyEn: 'English text',
     termMonths: 'Term (months)',
     variablesTitle: 'Variables',
-    variablesIntro: 'Only these variables may appear (the name in double curly braces); they are filled in at signing. A draft with any other variable is refused.',
+    variablesIntro:
+      'Only these variables may appear (the name in double curly braces); they are filled in at signing. A draft with any other variable is refused.',
     variables: {
       listingCode: 'Listing code',
       buyerAlias: 'Buyer’s platform alias',
@@ -343,7 +378,8 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   certificateCheck: {
     title: 'Check an NDA certificate',
-    intro: 'Upload an NDA certificate (PDF) to check that this platform issued it and that its signature record is unchanged. The file is used for this check only and not kept.',
+    intro:
+      'Upload an NDA certificate (PDF) to check that this platform issued it and that its signature record is unchanged. The file is used for this check only and not kept.',
     choose: 'Choose a PDF file',
     checking: 'Checking…',
     reasons: {
@@ -362,11 +398,13 @@ export const disclosureEn: LocaleMessages<typeof disclosureZhCN> = {
   },
   levelsSection: {
     title: 'Disclosure levels',
-    intro: 'What a buyer can see opens level by level. Each level is a grant to one buyer on one listing: it expires and can be revoked at any time; every view is recorded and visible to the seller.',
+    intro:
+      'What a buyer can see opens level by level. Each level is a grant to one buyer on one listing: it expires and can be revoked at any time; every view is recorded and visible to the seller.',
     opens: 'Opens',
     needs: 'Needs',
     needsL0: 'Public; no grant needed.',
-    needsL1: 'The buyer’s real-name verification and signed NDA (and proof of funds when the seller asks), the seller’s separate consent naming the buyer, and the adviser’s approval.',
+    needsL1:
+      'The buyer’s real-name verification and signed NDA (and proof of funds when the seller asks), the seller’s separate consent naming the buyer, and the adviser’s approval.',
     needsL2: 'L1 open, and the adviser’s approval.',
     needsL3: 'L1 open, separate consents of both buyer and seller, and the adviser’s approval.',
   },

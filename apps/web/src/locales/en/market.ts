@@ -115,13 +115,19 @@ export const marketEn = {
   },
   seller: {
     title: 'My listings',
-    intro: 'The company name, credit code, legal representative and shareholders are stored encrypted; only your adviser may view them, for the deal. Buyers see the anonymous preview only.',
+    intro:
+      'The company name, credit code, legal representative and shareholders are stored encrypted; only your adviser may view them, for the deal. Buyers see the anonymous preview only.',
     create: 'New listing',
     empty: 'You have no listings yet.',
     open: 'View / edit',
     editTitle: 'Listing',
     newTitle: 'New listing',
-    sections: { company: 'Company identity (encrypted, never public)', teaser: 'Shown to the public', details: 'Business and licences', price: 'Price and handover' },
+    sections: {
+      company: 'Company identity (encrypted, never public)',
+      teaser: 'Shown to the public',
+      details: 'Business and licences',
+      price: 'Price and handover',
+    },
     fields: {
       companyName: 'Company name',
       creditCode: 'Unified social credit code',
@@ -176,10 +182,21 @@ export const marketEn = {
       qq: 'a QQ number',
       company_name: 'the company or trade name',
     },
-    fieldNames: { title: 'Title', industry: 'Industry', description: 'About the company', highlights: 'Highlights', documentNames: 'Attachment names', bankAccount: 'Bank', comment: 'Comment', name: 'Name', query: 'Keyword' },
+    fieldNames: {
+      title: 'Title',
+      industry: 'Industry',
+      description: 'About the company',
+      highlights: 'Highlights',
+      documentNames: 'Attachment names',
+      bankAccount: 'Bank',
+      comment: 'Comment',
+      name: 'Name',
+      query: 'Keyword',
+    },
     preview: 'Public preview (exactly what buyers see)',
-    reid: 'About {{k}} companies share this preview\'s region, industry, age and capital.',
-    reidWarn: 'Fewer than {{threshold}} companies share these values: a buyer could find your company in the public registry. Consider a vaguer description, or talk to your adviser.',
+    reid: "About {{k}} companies share this preview's region, industry, age and capital.",
+    reidWarn:
+      'Fewer than {{threshold}} companies share these values: a buyer could find your company in the public registry. Consider a vaguer description, or talk to your adviser.',
     duplicate: 'The same company is already listed elsewhere; your adviser will check this.',
     history: 'Progress and adviser comments',
     company: 'Company identity (masked)',
@@ -187,7 +204,8 @@ export const marketEn = {
   },
   review: {
     title: 'Listing review',
-    intro: 'Listings submitted by the sellers assigned to you. Every checklist item must be ticked to publish; a change request needs a reason.',
+    intro:
+      'Listings submitted by the sellers assigned to you. Every checklist item must be ticked to publish; a change request needs a reason.',
     empty: 'Nothing to review.',
     code: 'Code',
     listingTitle: 'Title',

@@ -21,7 +21,8 @@ export const messagesEn: LocaleMessages<typeof messagesZhCN> = {
     buyer_broker: { buyer: 'With the broker', seller: 'With the broker', broker: 'Buyer and broker' },
     seller_broker: { buyer: 'With the broker', seller: 'With the broker', broker: 'Seller and broker' },
   },
-  laneClosed: 'The buyer and the seller can talk directly once the company’s identity (L1) is open to the buyer. Until then, talk to the broker.',
+  laneClosed:
+    'The buyer and the seller can talk directly once the company’s identity (L1) is open to the buyer. Until then, talk to the broker.',
   brokerReadOnly: 'The buyer’s L1 grant is not active: you can read the history but not write in the all-parties conversation.',
   contactsOpen: 'Contacts open (L3)',
   contactsClosed: 'Contacts not open',
@@ -43,7 +44,8 @@ export const messagesEn: LocaleMessages<typeof messagesZhCN> = {
   withheldHint: 'The others cannot see this part',
   maskingNote: {
     contacts_closed: 'Hidden: {{kinds}} — contact details are hidden until direct contacts are opened (L3)',
-    broker_line: 'Hidden: {{kinds}} — contact details are always hidden in conversations with the broker; the broker reaches you through the compliant channel, or use “Request a call”',
+    broker_line:
+      'Hidden: {{kinds}} — contact details are always hidden in conversations with the broker; the broker reaches you through the compliant channel, or use “Request a call”',
   },
   kindsJoiner: ', ',
   readBy: 'Read by {{who}}',
@@ -77,7 +79,8 @@ export const messagesEn: LocaleMessages<typeof messagesZhCN> = {
     tabs: { threads: 'Conversations', flags: 'Contact-detail flags', callbacks: 'Call requests' },
     statusOpen: 'Open',
     statusDone: 'Handled',
-    flagsNote: 'A flag is raised when a party keeps sending contact details before contacts are opened. Only kinds and counts are shown, never the details.',
+    flagsNote:
+      'A flag is raised when a party keeps sending contact details before contacts are opened. Only kinds and counts are shown, never the details.',
     flagsEmpty: 'No contact-detail flags.',
     callbacksEmpty: 'No call requests.',
     lookup: 'Open customer lookup',

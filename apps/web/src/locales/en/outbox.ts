@@ -1,9 +1,17 @@
 /** The delivery outbox (admins). */
 export const outboxEn = {
   title: 'Sent messages',
-  intro: 'Every message the platform sent (or would have sent, where no SMS or e-mail transport is set up): the recipient masked; the text and any code stay sealed and nobody can read them here.',
+  intro:
+    'Every message the platform sent (or would have sent, where no SMS or e-mail transport is set up): the recipient masked; the text and any code stay sealed and nobody can read them here.',
   allStatuses: 'All statuses',
-  columns: { createdAt: 'Time', channel: 'Channel', recipient: 'Recipient', template: 'Message', status: 'Status', dispatchedAt: 'Sent at' },
+  columns: {
+    createdAt: 'Time',
+    channel: 'Channel',
+    recipient: 'Recipient',
+    template: 'Message',
+    status: 'Status',
+    dispatchedAt: 'Sent at',
+  },
   channels: { mobile: 'SMS', email: 'E-mail' },
   statuses: { outbox_only: 'Outbox only', queued: 'Queued', sent: 'Sent', failed: 'Failed' },
   templates: {

@@ -15,7 +15,8 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     sendCode: 'Send code',
     resendIn: 'Resend in {{seconds}} s',
     resend: 'Resend code',
-    codeSent: 'Code sent; it is valid for {{minutes}} minutes. If this number or address is already registered, you get a notice instead of a code.',
+    codeSent:
+      'Code sent; it is valid for {{minutes}} minutes. If this number or address is already registered, you get a notice instead of a code.',
     code: 'Verification code',
     codePlaceholder: '6-digit code',
     codeRequired: 'Enter the 6-digit code',
@@ -23,7 +24,8 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     password: 'Choose a password',
     passwordPlaceholder: 'At least {{min}} characters',
     passwordRequired: 'Choose a password',
-    passwordRule: 'At least {{min}} characters; avoid common passwords, birthdays, runs and repeats. Chinese characters, spaces and symbols are welcome.',
+    passwordRule:
+      'At least {{min}} characters; avoid common passwords, birthdays, runs and repeats. Chinese characters, spaces and symbols are welcome.',
     strengthText: 'Strength: {{level}}',
     strength: {
       empty: 'Not entered',
@@ -38,7 +40,8 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     submit: 'Register and sign in',
     haveAccount: 'Already registered?',
     loginLink: 'Sign in',
-    privacyNote: 'By registering you confirm you have read the Privacy Center. Your mobile number or e-mail is stored encrypted and shown masked.',
+    privacyNote:
+      'By registering you confirm you have read the Privacy Center. Your mobile number or e-mail is stored encrypted and shown masked.',
   },
   login: {
     noAccount: 'No account yet?',
@@ -74,7 +77,8 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
   },
   stepUp: {
     title: 'Confirm it is you',
-    intro: 'This touches personal data or account security and needs a confirmation within the last 5 minutes. It continues by itself afterwards.',
+    intro:
+      'This touches personal data or account security and needs a confirmation within the last 5 minutes. It continues by itself afterwards.',
     cancel: 'Cancel',
   },
   page: {
@@ -86,7 +90,8 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     title: 'Second factors',
     requirement: { required: 'Required', optional: 'Recommended' },
     requiredNote: 'Staff accounts must keep at least one second factor.',
-    optionalNote: 'With a second factor, signing in needs an authenticator code or a passkey besides the password, so a leaked password alone is not enough.',
+    optionalNote:
+      'With a second factor, signing in needs an authenticator code or a passkey besides the password, so a leaked password alone is not enough.',
     empty: 'No second factor set up yet.',
     kinds: { totp: 'Authenticator app (TOTP)', webauthn: 'Passkey' },
     createdAt: 'Added {{time}}',

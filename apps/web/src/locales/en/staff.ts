@@ -12,7 +12,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   roleNames: 'Roles',
   admin: {
     title: 'Staff administration',
-    intro: 'Create staff accounts, change roles, offboard. Offboarding disables the account at once and ends its sessions on every server; its clients are listed for reassignment.',
+    intro:
+      'Create staff accounts, change roles, offboard. Offboarding disables the account at once and ends its sessions on every server; its clients are listed for reassignment.',
     create: 'New staff member',
     loginName: 'Sign-in name',
     staffNo: 'Staff number',
@@ -21,7 +22,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
     required: 'Required',
     submit: 'Create',
     initialPasswordTitle: 'Initial password (shown only this once)',
-    initialPasswordBody: 'Hand it over in person or through a secure channel; remind them to change it and set up a second factor at first sign-in. It cannot be shown again.',
+    initialPasswordBody:
+      'Hand it over in person or through a secure channel; remind them to change it and set up a second factor at first sign-in. It cannot be shown again.',
     done: 'Handed over',
     listTitle: 'Staff',
     status: 'Status',
@@ -46,7 +48,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   },
   reviews: {
     title: 'Access reviews',
-    intro: 'A review starts every quarter and can be started by hand. The reviewer recertifies or revokes each member\'s roles; roles not recertified by the due date are removed and sessions ended. Nobody reviews their own access.',
+    intro:
+      "A review starts every quarter and can be started by hand. The reviewer recertifies or revokes each member's roles; roles not recertified by the due date are removed and sessions ended. Nobody reviews their own access.",
     start: 'Start a review',
     dueInDays: 'Due in (days)',
     empty: 'No access reviews yet.',
@@ -65,7 +68,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   },
   training: {
     title: 'Confidentiality agreement and privacy training',
-    intro: 'You can see no customer personal data until you have accepted the confidentiality agreement and passed the privacy training quiz.',
+    intro:
+      'You can see no customer personal data until you have accepted the confidentiality agreement and passed the privacy training quiz.',
     statusCleared: 'All done: you may see personal data within your grants.',
     statusPending: 'Not done yet: until then every reveal of personal data is refused.',
     agreementTitle: 'Confidentiality agreement (version {{version}})',
@@ -76,26 +80,42 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
     courseTitle: 'Privacy training (version {{version}})',
     sections: {
       s1Title: '1. Data minimisation',
-      s1Body: 'See only the fields your current task needs. Values are masked by default; seeing one in full takes a registered purpose and is recorded every time.',
+      s1Body:
+        'See only the fields your current task needs. Values are masked by default; seeing one in full takes a registered purpose and is recorded every time.',
       s2Title: '2. Purpose limitation',
-      s2Body: 'Personal data may be used only for the purposes stated when it was collected. Looking at it for anything unrelated to service or the deal is not allowed.',
+      s2Body:
+        'Personal data may be used only for the purposes stated when it was collected. Looking at it for anything unrelated to service or the deal is not allowed.',
       s3Title: '3. Sensitive personal data',
-      s3Body: 'ID numbers and other sensitive data need separate consent and are seen only where necessary, such as identity verification or a legal duty.',
+      s3Body:
+        'ID numbers and other sensitive data need separate consent and are seen only where necessary, such as identity verification or a legal duty.',
       s4Title: '4. Report incidents',
-      s4Body: 'Report a leak, a misdirected message or a suspicious access to the privacy officer at once; never handle or hide it yourself.',
+      s4Body:
+        'Report a leak, a misdirected message or a suspicious access to the privacy officer at once; never handle or hide it yourself.',
     },
     quizTitle: 'Quiz (all answers must be right)',
     questions: {
-      q1: 'A broker following up a deal needs the customer\'s mobile number. They should:',
+      q1: "A broker following up a deal needs the customer's mobile number. They should:",
       q2: 'A resident ID number is:',
       q3: 'Customer data was sent to an outside address by mistake. You should:',
-      q4: 'Looking at a famous customer\'s data out of curiosity is:',
+      q4: "Looking at a famous customer's data out of curiosity is:",
     },
     options: {
-      q1: { o0: 'Reveal every field, in case it is useful later', o1: 'Reveal only the mobile number, with the purpose "deal execution"', o2: 'Ask a colleague to look it up' },
+      q1: {
+        o0: 'Reveal every field, in case it is useful later',
+        o1: 'Reveal only the mobile number, with the purpose "deal execution"',
+        o2: 'Ask a colleague to look it up',
+      },
       q2: { o0: 'General personal data', o1: 'Sensitive personal data, needing separate consent', o2: 'Public information' },
-      q3: { o0: 'Ask the recipient to delete it and leave it there', o1: 'Wait until the customer notices', o2: 'Report it to the privacy officer at once' },
-      q4: { o0: 'Fine, as long as it goes no further', o1: 'Not allowed: any access unrelated to work is a violation', o2: 'Fine, the system masks it' },
+      q3: {
+        o0: 'Ask the recipient to delete it and leave it there',
+        o1: 'Wait until the customer notices',
+        o2: 'Report it to the privacy officer at once',
+      },
+      q4: {
+        o0: 'Fine, as long as it goes no further',
+        o1: 'Not allowed: any access unrelated to work is a violation',
+        o2: 'Fine, the system masks it',
+      },
     },
     submitQuiz: 'Submit the quiz',
     answerAll: 'Please answer every question',
@@ -105,7 +125,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   },
   breakGlass: {
     title: 'Break-glass access',
-    intro: 'Privacy and security officers normally see metadata only. In an emergency you may open time-boxed access to one customer\'s personal data: write down why; the privacy officer is alerted at once, and every request, view and expiry is recorded.',
+    intro:
+      "Privacy and security officers normally see metadata only. In an emergency you may open time-boxed access to one customer's personal data: write down why; the privacy officer is alerted at once, and every request, view and expiry is recorded.",
     customerAccountNo: 'Customer number',
     justification: 'Written justification (at least {{min}} characters, with no mobile number, ID number or other identifier)',
     minutes: 'Duration (minutes, at most {{max}})',
@@ -124,7 +145,8 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
   },
   alerts: {
     title: 'Break-glass alerts',
-    intro: 'Every break-glass grant is listed here and sent to the privacy officers\' work e-mail. Check the justification and acknowledge it.',
+    intro:
+      "Every break-glass grant is listed here and sent to the privacy officers' work e-mail. Check the justification and acknowledge it.",
     requester: 'Requested by',
     justification: 'Justification',
     createdAt: 'Requested at',

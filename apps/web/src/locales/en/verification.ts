@@ -19,7 +19,8 @@ export const verificationEn = {
   fields: { fullName: 'Name', idNumber: 'ID number', idFrontImage: 'Portrait side', idBackImage: 'Emblem side' },
   mine: {
     title: 'Real-name verification',
-    intro: 'To be a party to a company share transfer you need to verify your real name. Your documents are stored encrypted and checked only by the broker serving you; every view is recorded in your access log.',
+    intro:
+      'To be a party to a company share transfer you need to verify your real name. Your documents are stored encrypted and checked only by the broker serving you; every view is recorded in your access log.',
     statusTitle: 'Status',
     submittedAt: 'Submitted: {{time}}',
     decidedAt: 'Reviewed: {{time}}',
@@ -48,7 +49,8 @@ export const verificationEn = {
   },
   review: {
     title: 'Verification review',
-    intro: 'Review the real-name verifications of the customers assigned to you. Data is masked by default; viewing the plaintext and card photos needs a purpose, every view is recorded, and the customer can see the access log.',
+    intro:
+      'Review the real-name verifications of the customers assigned to you. Data is masked by default; viewing the plaintext and card photos needs a purpose, every view is recorded, and the customer can see the access log.',
     statusFilter: 'Status',
     empty: 'Nothing to review.',
     account: 'Customer {{no}}',
@@ -63,7 +65,8 @@ export const verificationEn = {
     revealConfirm: 'View',
     revealClose: 'Close',
     revealNotice: 'This access is recorded and the customer can see it.',
-    revealNoticeBody: 'Card photos are sensitive personal information: they are shown only in this window and cleared on closing. Do not screenshot, download or forward them.',
+    revealNoticeBody:
+      'Card photos are sensitive personal information: they are shown only in this window and cleared on closing. Do not screenshot, download or forward them.',
     checklistTitle: 'Checklist',
     outcome: 'Decision',
     approve: 'Approve',

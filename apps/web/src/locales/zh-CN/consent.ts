@@ -1,8 +1,20 @@
 /** Consent, notices, receipts, the privacy center's additions, 我的隐私 and the privacy officer's console pages. */
 export const consentZhCN = {
-  kinds: { general: '同意', sensitive: '单独同意（敏感个人信息）', recipient: '单独同意（向指定接收方提供）', cross_border: '单独同意（跨境提供）' },
+  kinds: {
+    general: '同意',
+    sensitive: '单独同意（敏感个人信息）',
+    recipient: '单独同意（向指定接收方提供）',
+    cross_border: '单独同意（跨境提供）',
+  },
   decisions: { given: '已同意', refused: '已拒绝', withdrawn: '已撤回' },
-  guardReasons: { allowed: '允许处理', no_notice: '尚无生效的隐私政策', missing: '未获同意', refused: '您已拒绝', withdrawn: '您已撤回', purpose_changed: '用途已变更，需重新同意' },
+  guardReasons: {
+    allowed: '允许处理',
+    no_notice: '尚无生效的隐私政策',
+    missing: '未获同意',
+    refused: '您已拒绝',
+    withdrawn: '您已撤回',
+    purpose_changed: '用途已变更，需重新同意',
+  },
   pendingReasons: { never_asked: '尚未征求您的意见', purpose_changed: '用途已变更，请重新确认', cooldown_over: '距您上次拒绝已满冷静期' },
   shared: { none: '不向平台以外提供', counterparty_with_separate_consent: '经您单独同意后，提供给您指定的交易对方' },
   notice: {
@@ -123,7 +135,8 @@ export const consentZhCN = {
     verify: '核验签名',
     valid: '签名有效：本回执确由平台签发且未被改动。',
     invalid: '签名无效：回执内容或签名已被改动。',
-    offline: '离线核验：用 /api/privacy/receipt-key 公布的公钥，对"sealbridge-consent-receipt-v1"加换行再加回执的规范化 JSON（键名排序、无空格）验证 Ed25519 签名。',
+    offline:
+      '离线核验：用 /api/privacy/receipt-key 公布的公钥，对"sealbridge-consent-receipt-v1"加换行再加回执的规范化 JSON（键名排序、无空格）验证 Ed25519 签名。',
     back: '返回我的隐私',
   },
   console: {
@@ -148,7 +161,8 @@ export const consentZhCN = {
     statuses: { open: '处理中', closed: '已关闭' },
     empty: '暂无工单。',
     noticeTitle: '编辑并发布隐私政策',
-    noticeIntro: '清单由登记表自动生成，此处只编辑说明文字。变更处理规则或用途的版本，生效日期须在发布之日起至少 7 天之后；被变更用途的既有同意将失效，用户下次访问时会被重新询问。',
+    noticeIntro:
+      '清单由登记表自动生成，此处只编辑说明文字。变更处理规则或用途的版本，生效日期须在发布之日起至少 7 天之后；被变更用途的既有同意将失效，用户下次访问时会被重新询问。',
     proseZh: '说明文字（中文）',
     proseEn: '说明文字（英文）',
     effectiveAt: '生效日期',

@@ -62,7 +62,14 @@ export const dataroomZhCN = {
     document: '文件',
     folder: '文件夹：{{name}}',
     folderHint: '对文件夹设置只作用于其中现有文件，之后上传的文件仍需单独授权。',
-    grantState: { requested: '待审批', approved: '有效', declined: '已拒绝', expired: '已到期', revoked: '已撤销', consent_withdrawn: '同意已撤回' },
+    grantState: {
+      requested: '待审批',
+      approved: '有效',
+      declined: '已拒绝',
+      expired: '已到期',
+      revoked: '已撤销',
+      consent_withdrawn: '同意已撤回',
+    },
     saved: '权限已更新',
     unreleased: '未发布',
   },
@@ -105,7 +112,8 @@ export const dataroomZhCN = {
   },
   redaction: {
     title: '脱敏：{{title}}',
-    intro: '系统已从文字层中识别出证件号、手机号、银行卡号、信用代码等，并标为黑框建议。点击黑框可取消；在页面上拖动可添加新框。确认后将生成烧录黑框的新版本，并作为买方看到的版本发布。',
+    intro:
+      '系统已从文字层中识别出证件号、手机号、银行卡号、信用代码等，并标为黑框建议。点击黑框可取消；在页面上拖动可添加新框。确认后将生成烧录黑框的新版本，并作为买方看到的版本发布。',
     noTextLayer: '此文件没有文字层（可能是扫描件），无法自动识别；离线环境中没有可用的中文 OCR 模型，请在页面上手动框选需要遮盖的内容。',
     proposed: '建议 {{count}} 处',
     selected: '已选 {{count}} 处',

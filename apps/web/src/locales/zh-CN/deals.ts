@@ -237,7 +237,13 @@ export const dealsZhCN = {
   },
   history: {
     title: '交易记录',
-    actions: { started: '发起交易', advanced: '进入下一阶段', cancelled: '终止交易', art22_completed: '完成个人信息告知', legal_rep_confirmed: '确认法定代表人变更' },
+    actions: {
+      started: '发起交易',
+      advanced: '进入下一阶段',
+      cancelled: '终止交易',
+      art22_completed: '完成个人信息告知',
+      legal_rep_confirmed: '确认法定代表人变更',
+    },
   },
   start: {
     button: '发起交易洽谈',

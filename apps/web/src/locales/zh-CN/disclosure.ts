@@ -7,7 +7,13 @@
  */
 export const disclosureZhCN = {
   buyerTypes: { individual: '个人', company: '企业', investment_fund: '投资机构', agency_for_client: '代客户收购（中介）' },
-  budgetBands: { lt50: '50 万元以下', '50to100': '50–100 万元', '100to300': '100–300 万元', '300to1000': '300–1000 万元', gte1000: '1000 万元以上' },
+  budgetBands: {
+    lt50: '50 万元以下',
+    '50to100': '50–100 万元',
+    '100to300': '100–300 万元',
+    '300to1000': '300–1000 万元',
+    gte1000: '1000 万元以上',
+  },
   timelines: { within_1m: '1 个月内', '1to3m': '1–3 个月', '3to6m': '3–6 个月', over_6m: '6 个月以上' },
   inquiryStatuses: { open: '待卖方回复', accepted: '卖方已接受', declined: '未获接受', withdrawn: '已撤回' },
   grantStates: {
@@ -31,11 +37,24 @@ export const disclosureZhCN = {
     buyer_consent: '买方尚未单独同意',
     l1_not_active: 'L1 尚未开放',
   },
-  grantActions: { requested: '申请', approved: '批准', declined: '拒绝', renewed: '续期', revoked: '收回', expired: '到期', withdrawn: '买方撤回申请' },
+  grantActions: {
+    requested: '申请',
+    approved: '批准',
+    declined: '拒绝',
+    renewed: '续期',
+    revoked: '收回',
+    expired: '到期',
+    withdrawn: '买方撤回申请',
+  },
   actorRoles: { buyer: '买方', seller: '卖方', broker: '顾问', system: '系统' },
   /** Personal fields a level opens, by registry key (table.column). */
   fields: {
-    listing_companies: { company_name: '公司名称', credit_code: '统一社会信用代码', legal_representative: '法定代表人', shareholders: '股东' },
+    listing_companies: {
+      company_name: '公司名称',
+      credit_code: '统一社会信用代码',
+      legal_representative: '法定代表人',
+      shareholders: '股东',
+    },
     account_profiles: { real_name: '姓名', mobile: '手机号码' },
   },
   /** Listing facts a level opens in exact values (the teaser shows only bands). */
@@ -162,7 +181,8 @@ export const disclosureZhCN = {
   },
   proof: {
     title: '上传资金证明',
-    notice: '资金证明（如银行存款证明、资产证明）属于敏感个人信息（《个人信息保护法》第二十八条）。依该法第三十条，特此告知：我们仅为核实您的购买能力而处理该文件；文件加密保存，只有您的顾问可以查看，每次查看都会记录；若不提供，卖方要求提供资金证明的挂牌将不会向您开放公司身份。',
+    notice:
+      '资金证明（如银行存款证明、资产证明）属于敏感个人信息（《个人信息保护法》第二十八条）。依该法第三十条，特此告知：我们仅为核实您的购买能力而处理该文件；文件加密保存，只有您的顾问可以查看，每次查看都会记录；若不提供，卖方要求提供资金证明的挂牌将不会向您开放公司身份。',
     rules: 'PDF、JPEG 或 PNG 格式，不超过 3 MB。',
     choose: '选择文件',
     upload: '上传',
@@ -188,7 +208,8 @@ export const disclosureZhCN = {
     purpose: '目的：{{purpose}}',
     content: '开放的信息：{{fields}}',
     basis: '依据：《个人信息保护法》第二十三条，向其他处理者提供个人信息，须取得您的单独同意。',
-    withdrawL1: '您可以随时撤回此同意（在本挂牌的“查看权限管理”或“我的隐私”中）。撤回后，该买家对本挂牌的全部权限（L1–L3）立即关闭，无需等待顾问处理。',
+    withdrawL1:
+      '您可以随时撤回此同意（在本挂牌的“查看权限管理”或“我的隐私”中）。撤回后，该买家对本挂牌的全部权限（L1–L3）立即关闭，无需等待顾问处理。',
     withdrawL3: '您可以随时在“我的隐私”中撤回此同意。撤回后，对方立即无法再查看您的联系方式；已经发生的查看仍保留在访问记录中。',
     recorded: '同意和拒绝都会被记录，并生成签名回执。',
     give: '同意',

@@ -1,7 +1,8 @@
 /** 消息 (issue 13): threads among the buyer, the seller and the broker; the broker's flags and call-back queue. */
 export const messagesZhCN = {
   title: '消息',
-  intro: '与顾问及交易对方的对话均加密保存。开放联系方式（L3）前，消息中的手机号、微信号等联系方式会被自动隐藏；需要通话时请使用“预约回电”，由顾问安排。',
+  intro:
+    '与顾问及交易对方的对话均加密保存。开放联系方式（L3）前，消息中的手机号、微信号等联系方式会被自动隐藏；需要通话时请使用“预约回电”，由顾问安排。',
   listTitle: '对话',
   empty: '还没有对话。对感兴趣的公司发起咨询后，可以在这里与顾问沟通。',
   start: { title: '发起对话', button: '联系顾问 · 挂牌 {{code}}' },

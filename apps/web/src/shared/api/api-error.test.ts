@@ -33,7 +33,10 @@ test('a failure that is not an ApiError is shown as SERVICE_UNAVAILABLE', () => 
 
 test('validation issues are read from details.issues of a VALIDATION_FAILED only', () => {
   const failed = new ApiError('VALIDATION_FAILED', 422, 'r', {
-    issues: [{ path: 'loginName', message: 'Required' }, { path: 3, message: 'bad' }],
+    issues: [
+      { path: 'loginName', message: 'Required' },
+      { path: 3, message: 'bad' },
+    ],
   });
   assert.deepEqual(validationIssues(failed), [{ path: 'loginName', message: 'Required' }]);
   assert.deepEqual(validationIssues(new ApiError('BAD_REQUEST', 400)), []);

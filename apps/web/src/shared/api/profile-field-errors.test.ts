@@ -20,7 +20,10 @@ test('INVALID_IDENTIFIER marks the fields of details.fields, once each', () => {
 
 test('VALIDATION_FAILED marks the fields named by the issue paths', () => {
   const error = new ApiError('VALIDATION_FAILED', 422, 'r', {
-    issues: [{ path: 'wechat', message: 'Too small' }, { path: '', message: 'at least one field' }],
+    issues: [
+      { path: 'wechat', message: 'Too small' },
+      { path: '', message: 'at least one field' },
+    ],
   });
   assert.deepEqual(rejectedProfileFields(error), ['wechat']);
 });

@@ -16,8 +16,11 @@ export function BlobDocument({ mediaType, contentBase64, title, unsupported }: P
   }, [mediaType, contentBase64]);
   if (!url) return null;
   if (mediaType === 'application/pdf') {
-    return <iframe className="sb-blob-document" src={`${url}#toolbar=0&navpanes=0`} title={title} data-testid="blob-document" data-kind="pdf" />;
+    return (
+      <iframe className="sb-blob-document" src={`${url}#toolbar=0&navpanes=0`} title={title} data-testid="blob-document" data-kind="pdf" />
+    );
   }
-  if (mediaType.startsWith('image/')) return <img className="sb-blob-image" src={url} alt={title} data-testid="blob-document" data-kind="image" />;
+  if (mediaType.startsWith('image/'))
+    return <img className="sb-blob-image" src={url} alt={title} data-testid="blob-document" data-kind="image" />;
   return <p>{unsupported}</p>;
 }

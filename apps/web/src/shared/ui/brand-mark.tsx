@@ -6,14 +6,7 @@ type Props = { size?: number; className?: string };
  */
 export function BrandMark({ size = 36, className }: Props) {
   return (
-    <svg
-      className={className}
-      width={size}
-      height={size}
-      viewBox="0 0 64 64"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg className={className} width={size} height={size} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
       <rect x="2" y="2" width="60" height="60" rx="12" fill="#b8322a" />
       <rect x="8" y="8" width="48" height="48" rx="7" fill="none" stroke="#fff" strokeWidth="2.5" opacity="0.9" />
       <path d="M14 42 Q32 14 50 42" fill="none" stroke="#fff" strokeWidth="4.5" strokeLinecap="round" />

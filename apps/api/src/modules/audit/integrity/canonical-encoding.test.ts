@@ -3,7 +3,15 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { AuditIntegrityError } from './audit-integrity-errors.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { ENCODED_MEMBER_ORDER, encodeRecord, GENESIS_PREV_HASH, recordLeafHash, recordLeafHashHex, type AuditRecordCore, type JsonValue } from './record-encoding.ts';
+import {
+  ENCODED_MEMBER_ORDER,
+  encodeRecord,
+  GENESIS_PREV_HASH,
+  recordLeafHash,
+  recordLeafHashHex,
+  type AuditRecordCore,
+  type JsonValue,
+} from './record-encoding.ts';
 import { leafHash } from './tree-hashes.ts';
 
 const GOLDEN: AuditRecordCore = {
@@ -121,7 +129,10 @@ describe('canonical record encoding', () => {
       }),
       { numRuns: 300 },
     );
-    const withOptional = { ...GOLDEN, data: { ...GOLDEN.data, skipped: undefined, at: new Date('2026-01-02T03:04:05.006Z') } } as unknown as AuditRecordCore;
+    const withOptional = {
+      ...GOLDEN,
+      data: { ...GOLDEN.data, skipped: undefined, at: new Date('2026-01-02T03:04:05.006Z') },
+    } as unknown as AuditRecordCore;
     assert.deepEqual(encodeRecord(withOptional), encodeRecord({ ...withOptional, data: JSON.parse(JSON.stringify(withOptional.data)) }));
   });
 
@@ -133,7 +144,10 @@ describe('canonical record encoding', () => {
   it('changes when any single member changes', () => {
     const base = encodeRecord(GOLDEN);
     for (const key of Object.keys(GOLDEN) as (keyof AuditRecordCore)[]) {
-      const changed = { ...GOLDEN, [key]: key === 'seq' ? 2 : key === 'fields' ? ['mobile'] : key === 'data' ? {} : key === 'decision' ? 'denied' : 'x' };
+      const changed = {
+        ...GOLDEN,
+        [key]: key === 'seq' ? 2 : key === 'fields' ? ['mobile'] : key === 'data' ? {} : key === 'decision' ? 'denied' : 'x',
+      };
       assert.notDeepEqual(encodeRecord(changed as AuditRecordCore), base, key);
     }
   });
@@ -152,7 +166,11 @@ describe('canonical record encoding', () => {
     for (const [label, bad, where] of cases) {
       assert.throws(
         () => encodeRecord(bad),
-        (error: unknown) => error instanceof AuditIntegrityError && error.reason === 'record_not_encodable' && where.test(error.message) && !error.message.includes('secret'),
+        (error: unknown) =>
+          error instanceof AuditIntegrityError &&
+          error.reason === 'record_not_encodable' &&
+          where.test(error.message) &&
+          !error.message.includes('secret'),
         label,
       );
     }
@@ -165,7 +183,10 @@ describe('canonicalJson (RFC 8785)', () => {
     const input = JSON.parse(
       '{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/", "literals": [null, true, false]}',
     ) as JsonValue;
-    assert.equal(canonicalJson(input), '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+    assert.equal(
+      canonicalJson(input),
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}',
+    );
   });
 
   // The sample of github.com/cyberphone/json-canonicalization (README), with its published UTF-8 bytes.
@@ -207,12 +228,18 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('escapes every control character as JSON.stringify does and writes other text as raw UTF-8', () => {
-    const all = Array.from({ length: 0x3000 }, (_, i) => String.fromCharCode(i)).filter((c) => c.isWellFormed()).join('') + '\u{1F600}\u{10FFFF}';
+    const all =
+      Array.from({ length: 0x3000 }, (_, i) => String.fromCharCode(i))
+        .filter((c) => c.isWellFormed())
+        .join('') + '\u{1F600}\u{10FFFF}';
     assert.equal(canonicalJson(all), JSON.stringify(all));
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 80 }).filter((x) => x.isWellFormed()), (x) => {
-        assert.equal(canonicalJson(x), JSON.stringify(x));
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 80 }).filter((x) => x.isWellFormed()),
+        (x) => {
+          assert.equal(canonicalJson(x), JSON.stringify(x));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -17,7 +17,8 @@ export function formatCheckpoint(cp: Checkpoint): string {
   if (cp.origin.length === 0 || !cp.origin.isWellFormed() || /[\u0000-\u001f]/.test(cp.origin)) {
     throw new AuditIntegrityError('checkpoint_malformed', 'checkpoint origin must be one non-empty line of text');
   }
-  if (!Number.isSafeInteger(cp.size) || cp.size < 0) throw new AuditIntegrityError('checkpoint_malformed', 'checkpoint size must be a non-negative integer');
+  if (!Number.isSafeInteger(cp.size) || cp.size < 0)
+    throw new AuditIntegrityError('checkpoint_malformed', 'checkpoint size must be a non-negative integer');
   if (!Buffer.isBuffer(cp.rootHash) || cp.rootHash.length !== HASH_BYTES) {
     throw new AuditIntegrityError('checkpoint_malformed', `checkpoint root must be ${HASH_BYTES} bytes`);
   }

@@ -18,7 +18,14 @@ export { EMPTY_ROOT_HEX, HASH_BYTES, isHexHash, leafHash, nodeHash } from './tre
 export { consistencyProof, inclusionProof, merkleRoot } from './merkle-tree.ts';
 export { verifyConsistency, verifyInclusion } from './merkle-verify.ts';
 export { createFrontier, frontierCore, type MerkleFrontier } from './merkle-frontier.ts';
-export { checkpointVerifier, formatCheckpoint, parseCheckpoint, signCheckpoint, verifyCheckpointNote, type Checkpoint } from './checkpoint.ts';
+export {
+  checkpointVerifier,
+  formatCheckpoint,
+  parseCheckpoint,
+  signCheckpoint,
+  verifyCheckpointNote,
+  type Checkpoint,
+} from './checkpoint.ts';
 export {
   createFileSigningKey,
   generateSigningKeySeed,

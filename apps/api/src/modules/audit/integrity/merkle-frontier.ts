@@ -24,7 +24,8 @@ export type MerkleFrontier = {
  * length is not the number of set bits of `size` or that holds anything but 64-character lowercase hex.
  */
 export function createFrontier(snapshot: readonly string[] = [], size: number = snapshot.length === 0 ? 0 : Number.NaN): MerkleFrontier {
-  if (!Number.isSafeInteger(size) || size < 0) throw new AuditIntegrityError('frontier_invalid', 'a frontier snapshot needs the tree size it stands for');
+  if (!Number.isSafeInteger(size) || size < 0)
+    throw new AuditIntegrityError('frontier_invalid', 'a frontier snapshot needs the tree size it stands for');
   if (snapshot.length !== popcount(size) || !snapshot.every(isHexHash)) {
     throw new AuditIntegrityError('frontier_invalid', `frontier snapshot does not fit a tree of size ${size}`);
   }
@@ -34,7 +35,8 @@ export function createFrontier(snapshot: readonly string[] = [], size: number = 
       return core.size();
     },
     append(leaf: Buffer) {
-      if (!Buffer.isBuffer(leaf) || leaf.length !== HASH_BYTES) throw new AuditIntegrityError('frontier_invalid', `a leaf hash must be ${HASH_BYTES} bytes`);
+      if (!Buffer.isBuffer(leaf) || leaf.length !== HASH_BYTES)
+        throw new AuditIntegrityError('frontier_invalid', `a leaf hash must be ${HASH_BYTES} bytes`);
       core.appendTrustedHex(leaf.toString('hex'));
     },
     appendHex(leafHex: string) {

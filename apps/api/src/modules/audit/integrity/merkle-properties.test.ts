@@ -16,7 +16,7 @@ const oldAndNew = fc.integer({ min: 1, max: MAX }).chain((n) => fc.tuple(fc.inte
 function flipBit(buffer: Buffer, bit: number): Buffer {
   const copy = Buffer.from(buffer);
   const at = Math.floor(bit / 8) % copy.length;
-  copy[at] = (copy[at] as number) ^ (1 << bit % 8);
+  copy[at] = (copy[at] as number) ^ (1 << (bit % 8));
   return copy;
 }
 
@@ -25,7 +25,10 @@ describe('Merkle tree properties', () => {
     for (let size = 1; size <= 64; size++) {
       const leaves = LEAVES.slice(0, size);
       for (let index = 0; index < size; index++) {
-        assert.ok(verifyInclusion(index, size, leaves[index] as Buffer, inclusionProof(index, leaves), ROOTS[size] as Buffer), `${index}/${size}`);
+        assert.ok(
+          verifyInclusion(index, size, leaves[index] as Buffer, inclusionProof(index, leaves), ROOTS[size] as Buffer),
+          `${index}/${size}`,
+        );
       }
     }
   });
@@ -48,7 +51,9 @@ describe('Merkle tree properties', () => {
       }),
       { numRuns: 600 },
     );
-    for (let n = 1; n <= 32; n++) for (let m = 0; m <= n; m++) assert.ok(verifyConsistency(m, n, ROOTS[m] as Buffer, ROOTS[n] as Buffer, consistencyProof(m, LEAVES.slice(0, n))));
+    for (let n = 1; n <= 32; n++)
+      for (let m = 0; m <= n; m++)
+        assert.ok(verifyConsistency(m, n, ROOTS[m] as Buffer, ROOTS[n] as Buffer, consistencyProof(m, LEAVES.slice(0, n))));
   });
 
   it('gives a frontier fed n leaves the root merkleRoot gives the first n leaves, for every n up to 200', () => {
@@ -88,34 +93,44 @@ describe('Merkle tree properties', () => {
 
   it('rejects an inclusion proof when any single bit of the proof, the leaf or the root is flipped', () => {
     fc.assert(
-      fc.property(sizeAndIndex.filter(([size]) => size > 1), fc.nat(), fc.nat(255), ([size, index], pick, bit) => {
-        const leaves = LEAVES.slice(0, size);
-        const proof = inclusionProof(index, leaves);
-        const leaf = leaves[index] as Buffer;
-        const root = ROOTS[size] as Buffer;
-        const target = pick % (proof.length + 2);
-        if (target < proof.length) {
-          const bad = proof.map((p, i) => (i === target ? flipBit(p, bit) : p));
-          assert.ok(!verifyInclusion(index, size, leaf, bad, root));
-        } else if (target === proof.length) assert.ok(!verifyInclusion(index, size, flipBit(leaf, bit), proof, root));
-        else assert.ok(!verifyInclusion(index, size, leaf, proof, flipBit(root, bit)));
-      }),
+      fc.property(
+        sizeAndIndex.filter(([size]) => size > 1),
+        fc.nat(),
+        fc.nat(255),
+        ([size, index], pick, bit) => {
+          const leaves = LEAVES.slice(0, size);
+          const proof = inclusionProof(index, leaves);
+          const leaf = leaves[index] as Buffer;
+          const root = ROOTS[size] as Buffer;
+          const target = pick % (proof.length + 2);
+          if (target < proof.length) {
+            const bad = proof.map((p, i) => (i === target ? flipBit(p, bit) : p));
+            assert.ok(!verifyInclusion(index, size, leaf, bad, root));
+          } else if (target === proof.length) assert.ok(!verifyInclusion(index, size, flipBit(leaf, bit), proof, root));
+          else assert.ok(!verifyInclusion(index, size, leaf, proof, flipBit(root, bit)));
+        },
+      ),
       { numRuns: 800 },
     );
   });
 
   it('rejects a consistency proof when any single bit of the proof or of either root is flipped', () => {
     fc.assert(
-      fc.property(oldAndNew.filter(([m, n]) => m > 0 && m < n), fc.nat(), fc.nat(255), ([m, n], pick, bit) => {
-        const proof = consistencyProof(m, LEAVES.slice(0, n));
-        const [oldRoot, newRoot] = [ROOTS[m] as Buffer, ROOTS[n] as Buffer];
-        const target = pick % (proof.length + 2);
-        if (target < proof.length) {
-          const bad = proof.map((p, i) => (i === target ? flipBit(p, bit) : p));
-          assert.ok(!verifyConsistency(m, n, oldRoot, newRoot, bad));
-        } else if (target === proof.length) assert.ok(!verifyConsistency(m, n, flipBit(oldRoot, bit), newRoot, proof));
-        else assert.ok(!verifyConsistency(m, n, oldRoot, flipBit(newRoot, bit), proof));
-      }),
+      fc.property(
+        oldAndNew.filter(([m, n]) => m > 0 && m < n),
+        fc.nat(),
+        fc.nat(255),
+        ([m, n], pick, bit) => {
+          const proof = consistencyProof(m, LEAVES.slice(0, n));
+          const [oldRoot, newRoot] = [ROOTS[m] as Buffer, ROOTS[n] as Buffer];
+          const target = pick % (proof.length + 2);
+          if (target < proof.length) {
+            const bad = proof.map((p, i) => (i === target ? flipBit(p, bit) : p));
+            assert.ok(!verifyConsistency(m, n, oldRoot, newRoot, bad));
+          } else if (target === proof.length) assert.ok(!verifyConsistency(m, n, flipBit(oldRoot, bit), newRoot, proof));
+          else assert.ok(!verifyConsistency(m, n, oldRoot, flipBit(newRoot, bit), proof));
+        },
+      ),
       { numRuns: 800 },
     );
   });

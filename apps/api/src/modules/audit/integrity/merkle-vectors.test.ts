@@ -78,7 +78,10 @@ const CONSISTENCY: { oldSize: number; newSize: number; proof: string[] }[] = [
   {
     oldSize: 2,
     newSize: 5,
-    proof: ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'],
+    proof: [
+      '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+      'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+    ],
   },
   {
     oldSize: 6,
@@ -98,7 +101,10 @@ describe('RFC 6962 / RFC 9162 published test vectors (transparency-dev/merkle)',
   it('hashes leaves and nodes with the 0x00 / 0x01 prefixes (rfc6962_test.go)', () => {
     assert.equal(leafHash(Buffer.alloc(0)).toString('hex'), '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d');
     assert.equal(leafHash(Buffer.from('L123456')).toString('hex'), '395aa064aa4c29f7010acfe3f25db9485bbd4b91897b6ad7ad547639252b4d56');
-    assert.equal(nodeHash(Buffer.from('N123'), Buffer.from('N456')).toString('hex'), 'aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb');
+    assert.equal(
+      nodeHash(Buffer.from('N123'), Buffer.from('N456')).toString('hex'),
+      'aa217fe888e47007fa15edab33c2b492a722cb106c64667fc2b044444de66bbb',
+    );
     passed += 3;
   });
 

@@ -38,7 +38,10 @@ describe('signed notes (C2SP signed-note, Go sumdb/note compatible)', () => {
 
   it('signs the Go reference text into exactly the published note', () => {
     const goKey = signingKeyFromEnv(GO_SEED_BASE64, 'PeterNeumann');
-    assert.equal(signNote(GO_TEXT, { keyName: goKey.keyName, keyId: Buffer.from(goKey.keyId, 'hex'), privateKey: goKey.privateKey }), GO_NOTE);
+    assert.equal(
+      signNote(GO_TEXT, { keyName: goKey.keyName, keyId: Buffer.from(goKey.keyId, 'hex'), privateKey: goKey.privateKey }),
+      GO_NOTE,
+    );
   });
 
   it('opens the published note with the published verifier key and ignores signatures by unknown keys', () => {
@@ -69,7 +72,8 @@ describe('signed notes (C2SP signed-note, Go sumdb/note compatible)', () => {
 
   it('refuses every truncation and every one-character change of a verifier key (as Go does)', () => {
     for (let i = 0; i <= GO_VKEY.length; i++) {
-      for (let j = i + 1; j <= GO_VKEY.length; j++) if (i !== 0 || j !== GO_VKEY.length) assert.throws(() => publicKeyFromVkey(GO_VKEY.slice(i, j)));
+      for (let j = i + 1; j <= GO_VKEY.length; j++)
+        if (i !== 0 || j !== GO_VKEY.length) assert.throws(() => publicKeyFromVkey(GO_VKEY.slice(i, j)));
     }
     for (let i = 0; i < GO_VKEY.length; i++) {
       const changed = GO_VKEY.slice(0, i) + String.fromCharCode(GO_VKEY.charCodeAt(i) + 1) + GO_VKEY.slice(i + 1);
@@ -80,12 +84,18 @@ describe('signed notes (C2SP signed-note, Go sumdb/note compatible)', () => {
 
 describe('checkpoints (C2SP tlog-checkpoint)', () => {
   it('formats the body as origin, size and base64 root, each on its own line (the spec example)', () => {
-    assert.equal(formatCheckpoint({ origin: 'example.com/behind-the-sofa', size: 20852163, rootHash: ROOT }), 'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n');
+    assert.equal(
+      formatCheckpoint({ origin: 'example.com/behind-the-sofa', size: 20852163, rootHash: ROOT }),
+      'example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n',
+    );
   });
 
   it('signs a checkpoint that verifies with the published vkey and gives back origin, size and root', () => {
     const note = signCheckpoint(key, { origin: ORIGIN, size: 300, rootHash: ROOT });
-    assert.match(note, new RegExp(`^${ORIGIN}\\n300\\n${ROOT.toString('base64').replaceAll('+', '\\+')}\\n\\n— ${ORIGIN} [A-Za-z0-9+/]{91}=\\n$`)); // 4-byte key ID + 64-byte signature
+    assert.match(
+      note,
+      new RegExp(`^${ORIGIN}\\n300\\n${ROOT.toString('base64').replaceAll('+', '\\+')}\\n\\n— ${ORIGIN} [A-Za-z0-9+/]{91}=\\n$`),
+    ); // 4-byte key ID + 64-byte signature
     const { keyName, publicKey } = publicKeyFromVkey(key.vkey);
     assert.deepEqual(verifyCheckpointNote(note, publicKey, keyName), { origin: ORIGIN, size: 300, rootHash: ROOT });
   });
@@ -94,8 +104,14 @@ describe('checkpoints (C2SP tlog-checkpoint)', () => {
     const note = signCheckpoint(key, { origin: ORIGIN, size: 300, rootHash: ROOT });
     rejects(() => verifyCheckpointNote(note.replace('\n300\n', '\n301\n'), key.publicKey, key.keyName), 'signature_invalid');
     const other = signingKeyFromEnv(generateSigningKeySeed(), ORIGIN);
-    rejects(() => verifyCheckpointNote(signCheckpoint(other, { origin: ORIGIN, size: 300, rootHash: ROOT }), key.publicKey, key.keyName), 'no_trusted_signature');
-    const forged = note.replace(/ [A-Za-z0-9+/=]+\n$/, ` ${Buffer.concat([Buffer.from(key.keyId, 'hex'), Buffer.alloc(64, 7)]).toString('base64')}\n`);
+    rejects(
+      () => verifyCheckpointNote(signCheckpoint(other, { origin: ORIGIN, size: 300, rootHash: ROOT }), key.publicKey, key.keyName),
+      'no_trusted_signature',
+    );
+    const forged = note.replace(
+      / [A-Za-z0-9+/=]+\n$/,
+      ` ${Buffer.concat([Buffer.from(key.keyId, 'hex'), Buffer.alloc(64, 7)]).toString('base64')}\n`,
+    );
     rejects(() => verifyCheckpointNote(forged, key.publicKey, key.keyName), 'signature_invalid');
     const { publicKey: ed448 } = generateKeyPairSync('ed448');
     rejects(() => verifyCheckpointNote(note, ed448, key.keyName), 'key_invalid');

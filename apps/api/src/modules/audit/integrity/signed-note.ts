@@ -30,7 +30,12 @@ export function isValidKeyName(name: string): boolean {
 }
 
 export function noteKeyId(keyName: string, rawPublicKey: Buffer): Buffer {
-  return createHash('sha256').update(keyName, 'utf8').update(Buffer.from([0x0a, ALG_ED25519])).update(rawPublicKey).digest().subarray(0, 4);
+  return createHash('sha256')
+    .update(keyName, 'utf8')
+    .update(Buffer.from([0x0a, ALG_ED25519]))
+    .update(rawPublicKey)
+    .digest()
+    .subarray(0, 4);
 }
 
 /** The 32 raw bytes of an Ed25519 public key (refuses any other key type). */
@@ -69,8 +74,10 @@ export function parseVkey(vkey: string): { keyName: string; keyId: Buffer; rawPu
 
 /** The whole signed note: text, blank line, one signature line. */
 export function signNote(text: string, signer: NoteSigner): string {
-  if (!isNoteText(text)) throw new AuditIntegrityError('note_malformed', 'note text must be UTF-8 ending in a newline, without control characters');
-  if (!isValidKeyName(signer.keyName) || signer.keyId.length !== 4) throw new AuditIntegrityError('key_invalid', 'invalid signing key name or id');
+  if (!isNoteText(text))
+    throw new AuditIntegrityError('note_malformed', 'note text must be UTF-8 ending in a newline, without control characters');
+  if (!isValidKeyName(signer.keyName) || signer.keyId.length !== 4)
+    throw new AuditIntegrityError('key_invalid', 'invalid signing key name or id');
   const signature = sign(null, Buffer.from(text, 'utf8'), signer.privateKey);
   return `${text}\n— ${signer.keyName} ${Buffer.concat([signer.keyId, signature]).toString('base64')}\n`;
 }
@@ -99,7 +106,11 @@ export function openNote(note: string, verifier: NoteVerifier): string {
     }
     verified += 1;
   }
-  if (verified === 0) throw new AuditIntegrityError('no_trusted_signature', `note has no signature by key ${verifier.keyName}+${verifier.keyId.toString('hex')}`);
+  if (verified === 0)
+    throw new AuditIntegrityError(
+      'no_trusted_signature',
+      `note has no signature by key ${verifier.keyName}+${verifier.keyId.toString('hex')}`,
+    );
   return text;
 }
 

@@ -46,7 +46,10 @@ describe('audit signing key', () => {
       const path = join(dir, SIGNING_KEY_FILE_NAME);
       await writeFile(path, `${randomBytes(32).toString('base64')}\n`);
       await chmod(path, mode);
-      await assert.rejects(createFileSigningKey({ dir, keyName: NAME }), isReason('key_file_insecure', (m) => m.includes(path) && m.includes(`chmod 600 ${path}`)));
+      await assert.rejects(
+        createFileSigningKey({ dir, keyName: NAME }),
+        isReason('key_file_insecure', (m) => m.includes(path) && m.includes(`chmod 600 ${path}`)),
+      );
     });
   }
 
@@ -69,7 +72,10 @@ describe('audit signing key', () => {
     it(`refuses a malformed key file (${label}) without echoing its content`, async () => {
       const dir = await freshDir();
       await writeFile(join(dir, SIGNING_KEY_FILE_NAME), content, { mode: 0o600 });
-      await assert.rejects(createFileSigningKey({ dir, keyName: NAME }), isReason('key_file_malformed', (m) => content.length < 8 || !m.includes(content.trim().slice(0, 8))));
+      await assert.rejects(
+        createFileSigningKey({ dir, keyName: NAME }),
+        isReason('key_file_malformed', (m) => content.length < 8 || !m.includes(content.trim().slice(0, 8))),
+      );
     });
   }
 
@@ -80,7 +86,10 @@ describe('audit signing key', () => {
     assert.ok(verify(null, message, key.publicKey, sign(null, message, key.privateKey)));
     assert.equal(signingKeyFromEnv(seed, NAME).vkey, key.vkey);
     for (const bad of ['', 'c2VjcmV0', randomBytes(31).toString('base64'), randomBytes(32).toString('hex')]) {
-      assert.throws(() => signingKeyFromEnv(bad, NAME), isReason('key_invalid', (m) => bad.length === 0 || !m.includes(bad)));
+      assert.throws(
+        () => signingKeyFromEnv(bad, NAME),
+        isReason('key_invalid', (m) => bad.length === 0 || !m.includes(bad)),
+      );
     }
     assert.throws(() => signingKeyFromEnv(seed, 'has space'), isReason('key_invalid'));
     assert.throws(() => signingKeyFromEnv(seed, 'has+plus'), isReason('key_invalid'));

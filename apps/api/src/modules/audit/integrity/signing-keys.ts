@@ -2,7 +2,15 @@ import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from '
 import { link, mkdir, open, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AuditIntegrityError } from './audit-integrity-errors.ts';
-import { ed25519PublicKeyFromRaw, formatVkey, isValidKeyName, noteKeyId, parseVkey, rawEd25519PublicKey, strictBase64 } from './signed-note.ts';
+import {
+  ed25519PublicKeyFromRaw,
+  formatVkey,
+  isValidKeyName,
+  noteKeyId,
+  parseVkey,
+  rawEd25519PublicKey,
+  strictBase64,
+} from './signed-note.ts';
 
 export const SIGNING_KEY_FILE_NAME = 'audit-signing.key';
 
@@ -30,7 +38,10 @@ export type AuditSigningKey = {
 export function signingKeyFromEnv(base64Seed: string, keyName: string): AuditSigningKey {
   const seed = strictBase64(base64Seed.trim());
   if (!seed || seed.length !== SEED_BYTES) {
-    throw new AuditIntegrityError('key_invalid', 'the audit signing key must be a 32-byte Ed25519 seed in base64 (44 characters ending in "=")');
+    throw new AuditIntegrityError(
+      'key_invalid',
+      'the audit signing key must be a 32-byte Ed25519 seed in base64 (44 characters ending in "=")',
+    );
   }
   return signingKeyFromSeed(seed, keyName);
 }

@@ -28,7 +28,23 @@ function editHex(hex: string, at: number): string {
 }
 
 type Field = keyof StoredAuditRow;
-const FIELDS: Field[] = ['seq', 'at', 'type', 'actorAccountId', 'actorRole', 'actorSession', 'purpose', 'action', 'decision', 'subjectId', 'fields', 'requestId', 'data', 'prevHash', 'leafHash'];
+const FIELDS: Field[] = [
+  'seq',
+  'at',
+  'type',
+  'actorAccountId',
+  'actorRole',
+  'actorSession',
+  'purpose',
+  'action',
+  'decision',
+  'subjectId',
+  'fields',
+  'requestId',
+  'data',
+  'prevHash',
+  'leafHash',
+];
 
 /** The row with one byte of one field changed (a null becomes a one-character string). */
 function mutate(row: StoredAuditRow, field: Field, salt: number): StoredAuditRow {
@@ -43,9 +59,16 @@ function mutate(row: StoredAuditRow, field: Field, salt: number): StoredAuditRow
     case 'leafHash':
       return { ...row, [field]: editHex(value as string, salt) };
     case 'fields':
-      return { ...row, fields: row.fields.length ? row.fields.map((f, i) => (i === salt % row.fields.length ? editString(f, salt) : f)) : ['x'] };
+      return {
+        ...row,
+        fields: row.fields.length ? row.fields.map((f, i) => (i === salt % row.fields.length ? editString(f, salt) : f)) : ['x'],
+      };
     case 'data': {
-      const data = JSON.parse(JSON.stringify(row.data)) as Record<string, unknown> & { flags: { masked: boolean }; count: number; listingId: string };
+      const data = JSON.parse(JSON.stringify(row.data)) as Record<string, unknown> & {
+        flags: { masked: boolean };
+        count: number;
+        listingId: string;
+      };
       const kind = salt % 4;
       if (kind === 0) data.listingId = editString(data.listingId, salt);
       else if (kind === 1) data.count += 1;
@@ -186,7 +209,10 @@ describe('verifyAuditLog', () => {
   it('takes checkpoints in any order, and treats a verifier key that is not Ed25519 as a configuration error', async () => {
     assert.equal((await verify(pristine, [...checkpoints].reverse())).ok, true);
     const { publicKey } = generateKeyPairSync('ed448');
-    await assert.rejects(verifyAuditLog(pristine, checkpoints, { ...verifier, publicKey }), (error: unknown) => error instanceof AuditIntegrityError && error.reason === 'key_invalid');
+    await assert.rejects(
+      verifyAuditLog(pristine, checkpoints, { ...verifier, publicKey }),
+      (error: unknown) => error instanceof AuditIntegrityError && error.reason === 'key_invalid',
+    );
   });
 
   it('stops reading an async cursor at the first failure and closes it', async () => {
@@ -205,7 +231,13 @@ describe('verifyAuditLog', () => {
     assert.equal((await verifyAuditLog(longer.rows.slice(0, 310), longer.checkpoints, verifier)).ok, true);
     // …and a checkpoint at 320 kept outside the database catches both.
     const external = signCheckpointsEvery(longer.rows, 320, log.key, SYNTHETIC_ORIGIN);
-    assert.equal((await verifyAuditLog(sealRecords(tail), [...longer.checkpoints, ...external], verifier)).reason, 'checkpoint_root_mismatch');
-    assert.equal((await verifyAuditLog(longer.rows.slice(0, 310), [...longer.checkpoints, ...external], verifier)).reason, 'truncated_below_checkpoint');
+    assert.equal(
+      (await verifyAuditLog(sealRecords(tail), [...longer.checkpoints, ...external], verifier)).reason,
+      'checkpoint_root_mismatch',
+    );
+    assert.equal(
+      (await verifyAuditLog(longer.rows.slice(0, 310), [...longer.checkpoints, ...external], verifier)).reason,
+      'truncated_below_checkpoint',
+    );
   });
 });

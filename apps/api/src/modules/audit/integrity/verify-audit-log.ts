@@ -94,7 +94,11 @@ function checkCheckpoints(checkpoints: readonly StoredCheckpoint[], verifier: Au
       problem = error instanceof Error ? error.message : 'it cannot be verified';
     }
     if (problem) {
-      return { ...failure(0, 0, 0), reason: 'checkpoint_signature_invalid', detail: `checkpoint at size ${stored.size}${from(stored.source)} is rejected: ${problem}` };
+      return {
+        ...failure(0, 0, 0),
+        reason: 'checkpoint_signature_invalid',
+        detail: `checkpoint at size ${stored.size}${from(stored.source)} is rejected: ${problem}`,
+      };
     }
   }
   return targets.sort((a, b) => a.size - b.size);
@@ -124,7 +128,11 @@ function createRowChecker(targets: readonly Target[]) {
       const target = targets[nextTarget] as Target;
       if (target.rootHex !== rootHex()) {
         const first = matchedBefore + 1;
-        fail('checkpoint_root_mismatch', first, `records ${first}..${size} do not produce the root signed in the checkpoint at size ${size}${from(target.source)}`);
+        fail(
+          'checkpoint_root_mismatch',
+          first,
+          `records ${first}..${size} do not produce the root signed in the checkpoint at size ${size}${from(target.source)}`,
+        );
         return false;
       }
       checkedCheckpoints += 1;
@@ -154,7 +162,11 @@ function createRowChecker(targets: readonly Target[]) {
       try {
         leafHex = recordLeafHashHex(row);
       } catch (error) {
-        return fail('leaf_hash_mismatch', seq, `record ${seq} cannot be encoded canonically: ${error instanceof Error ? error.message : 'unknown'}`);
+        return fail(
+          'leaf_hash_mismatch',
+          seq,
+          `record ${seq} cannot be encoded canonically: ${error instanceof Error ? error.message : 'unknown'}`,
+        );
       }
       if (leafHex !== row.leafHash) return fail('leaf_hash_mismatch', seq, `record ${seq} does not hash to its stored leafHash`);
       if (row.prevHash !== prevHex) return fail('chain_broken', seq, `prevHash of record ${seq} is not the leaf hash of record ${seq - 1}`);

@@ -33,7 +33,12 @@ export function createDatabaseBlobStore(db: Kysely<Database>): BlobStore {
     },
     async get(key) {
       assertBlobKey(key);
-      const first = await db.selectFrom('dataroom_blob_chunks').select('seq').where('blob_key', '=', key).where('seq', '=', 0).executeTakeFirst();
+      const first = await db
+        .selectFrom('dataroom_blob_chunks')
+        .select('seq')
+        .where('blob_key', '=', key)
+        .where('seq', '=', 0)
+        .executeTakeFirst();
       if (!first) throw new AppError('NOT_FOUND', 'blob not found');
       async function* pieces() {
         for (let from = 0; ; from += PIECES_PER_READ) {

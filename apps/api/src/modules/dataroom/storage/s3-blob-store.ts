@@ -15,7 +15,12 @@ const PART_BYTES = 8 * 1024 * 1024;
  * multipart upload, part by part as it streams, and a failed upload is aborted so nothing half-written remains.
  */
 export function createS3BlobStore(settings: S3Settings, fetchImpl?: typeof fetch): BlobStore {
-  const client = new AwsClient({ accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey, region: settings.region, service: 's3' });
+  const client = new AwsClient({
+    accessKeyId: settings.accessKeyId,
+    secretAccessKey: settings.secretAccessKey,
+    region: settings.region,
+    service: 's3',
+  });
   const base = `${settings.endpoint.replace(/\/$/, '')}/${encodeURIComponent(settings.bucket)}`;
   const urlOf = (key: string, query = '') => {
     assertBlobKey(key);
@@ -50,14 +55,27 @@ export function createS3BlobStore(settings: S3Settings, fetchImpl?: typeof fetch
         let part: Buffer | undefined = firstPart;
         let next: IteratorResult<Buffer> = second;
         while (part) {
-          const res = await expectOk(await send(urlOf(key, `?partNumber=${etags.length + 1}&uploadId=${encodeURIComponent(uploadId)}`), { method: 'PUT', body: part }), 'upload part');
+          const res = await expectOk(
+            await send(urlOf(key, `?partNumber=${etags.length + 1}&uploadId=${encodeURIComponent(uploadId)}`), {
+              method: 'PUT',
+              body: part,
+            }),
+            'upload part',
+          );
           etags.push(res.headers.get('etag') ?? '');
           total += part.length;
           part = next.done ? undefined : next.value;
           if (!next.done) next = await pieces.next();
         }
         const body = `<CompleteMultipartUpload>${etags.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('')}</CompleteMultipartUpload>`;
-        await expectOk(await send(urlOf(key, `?uploadId=${encodeURIComponent(uploadId)}`), { method: 'POST', body, headers: { 'content-type': 'application/xml' } }), 'complete multipart upload');
+        await expectOk(
+          await send(urlOf(key, `?uploadId=${encodeURIComponent(uploadId)}`), {
+            method: 'POST',
+            body,
+            headers: { 'content-type': 'application/xml' },
+          }),
+          'complete multipart upload',
+        );
         return total;
       } catch (error) {
         await send(urlOf(key, `?uploadId=${encodeURIComponent(uploadId)}`), { method: 'DELETE' }).catch(() => undefined);

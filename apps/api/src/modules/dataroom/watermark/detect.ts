@@ -19,7 +19,8 @@ export const SYNC_THRESHOLD = 7;
 
 export function toGray(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): Gray {
   const data = new Float32Array(width * height);
-  for (let i = 0, p = 0; i < data.length; i++, p += 4) data[i] = 0.299 * (rgba[p] ?? 0) + 0.587 * (rgba[p + 1] ?? 0) + 0.114 * (rgba[p + 2] ?? 0);
+  for (let i = 0, p = 0; i < data.length; i++, p += 4)
+    data[i] = 0.299 * (rgba[p] ?? 0) + 0.587 * (rgba[p + 1] ?? 0) + 0.114 * (rgba[p + 2] ?? 0);
   return { width, height, data };
 }
 
@@ -31,7 +32,12 @@ const PAPER_SPREAD = 12;
 /** Sums over a (2r+1)² window from an integral image of width w+1. */
 function windowSum(integral: Float64Array, w: number, x0: number, y0: number, x1: number, y1: number): number {
   const stride = w + 1;
-  return (integral[y1 * stride + x1] ?? 0) - (integral[y0 * stride + x1] ?? 0) - (integral[y1 * stride + x0] ?? 0) + (integral[y0 * stride + x0] ?? 0);
+  return (
+    (integral[y1 * stride + x1] ?? 0) -
+    (integral[y0 * stride + x1] ?? 0) -
+    (integral[y1 * stride + x0] ?? 0) +
+    (integral[y0 * stride + x0] ?? 0)
+  );
 }
 
 function integrals(values: Float32Array, mask: Uint8Array, w: number, h: number): { sum: Float64Array; count: Float64Array } {
@@ -203,7 +209,7 @@ export function align(nominal: Gray, layout: WatermarkLayout, offsetStep = 2): A
             }
           }
           // A cell mostly covered by content says nothing about the pattern.
-          if (n >= ((CELL_PX - 2 * inner) ** 2) / 2) {
+          if (n >= (CELL_PX - 2 * inner) ** 2 / 2) {
             value[cy * cw + cx] = sum / n;
             valid[cy * cw + cx] = 1;
           }

@@ -1,13 +1,5 @@
 import { createCipheriv, createDecipheriv, randomFillSync, type KeyObject } from 'node:crypto';
-import {
-  assertKeyId,
-  buildAad,
-  NONCE_BYTES,
-  parseSealed,
-  TAG_BYTES,
-  writeHeader,
-  type PayloadKind,
-} from './sealed-format.ts';
+import { assertKeyId, buildAad, NONCE_BYTES, parseSealed, TAG_BYTES, writeHeader, type PayloadKind } from './sealed-format.ts';
 import { DecryptionError } from './vault-crypto-errors.ts';
 
 /**
@@ -48,7 +40,10 @@ export function open(key: KeyObject, blob: Buffer, expect: OpenExpectation): Buf
   const parts = parseSealed(blob, expect.keyId);
   const what = () => (typeof expect.what === 'string' ? expect.what : expect.what());
   if (parts.kind !== expect.kind) {
-    throw new DecryptionError('CIPHERTEXT_KIND_MISMATCH', `${what()}: ciphertext holds payload kind ${parts.kind}, expected ${expect.kind}`);
+    throw new DecryptionError(
+      'CIPHERTEXT_KIND_MISMATCH',
+      `${what()}: ciphertext holds payload kind ${parts.kind}, expected ${expect.kind}`,
+    );
   }
   if (parts.keyId !== expect.keyId) {
     throw new DecryptionError('KEY_MISMATCH', `${what()}: ciphertext names key ${parts.keyId}, expected ${expect.keyId}`);

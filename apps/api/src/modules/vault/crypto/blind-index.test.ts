@@ -89,13 +89,21 @@ describe('blind index planner', () => {
 
   it('always leaves at least minCoincidence records and possible inputs per value (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 4, max: 2 ** 40 }), fc.integer({ min: 4, max: 2 ** 50 }), fc.integer({ min: 1, max: 8 }), (population, domainSize, k) => {
-        fc.pre(population >= 2 * k && domainSize >= 2 * k);
-        const plan = planBlindIndexBits({ population, domainSize, minCoincidence: k });
-        assert.ok(population / 2 ** plan.bits >= k);
-        assert.ok(domainSize / 2 ** plan.bits >= k);
-        assert.ok(population / 2 ** (plan.bits + 1) < k || domainSize / 2 ** (plan.bits + 1) < k || plan.bits === 48, 'and is the widest such');
-      }),
+      fc.property(
+        fc.integer({ min: 4, max: 2 ** 40 }),
+        fc.integer({ min: 4, max: 2 ** 50 }),
+        fc.integer({ min: 1, max: 8 }),
+        (population, domainSize, k) => {
+          fc.pre(population >= 2 * k && domainSize >= 2 * k);
+          const plan = planBlindIndexBits({ population, domainSize, minCoincidence: k });
+          assert.ok(population / 2 ** plan.bits >= k);
+          assert.ok(domainSize / 2 ** plan.bits >= k);
+          assert.ok(
+            population / 2 ** (plan.bits + 1) < k || domainSize / 2 ** (plan.bits + 1) < k || plan.bits === 48,
+            'and is the widest such',
+          );
+        },
+      ),
     );
   });
 

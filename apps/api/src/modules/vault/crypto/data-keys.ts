@@ -63,7 +63,12 @@ function unwrapRaw(record: DekRecord, kek: Kek): Buffer {
   if (record.kekId !== kek.id) {
     throw new DecryptionError('KEY_MISMATCH', `DEK ${record.dekId} is wrapped by ${record.kekId}, not ${kek.id}`);
   }
-  const raw = open(kek.key, fromText(record.wrapped), { kind: PAYLOAD_KIND.dataKey, keyId: kek.id, context: [record.dekId], what: `DEK ${record.dekId}` });
+  const raw = open(kek.key, fromText(record.wrapped), {
+    kind: PAYLOAD_KIND.dataKey,
+    keyId: kek.id,
+    context: [record.dekId],
+    what: `DEK ${record.dekId}`,
+  });
   if (raw.length !== KEY_BYTES) {
     raw.fill(0);
     throw new DecryptionError('CIPHERTEXT_MALFORMED', `DEK ${record.dekId} does not unwrap to ${KEY_BYTES} bytes`);

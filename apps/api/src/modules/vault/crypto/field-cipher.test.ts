@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import {
-  decryptEnvelope,
-  decryptField,
-  encryptEnvelope,
-  encryptField,
-  type DataKey,
-  type FieldContext,
-} from './field-cipher.ts';
+import { decryptEnvelope, decryptField, encryptEnvelope, encryptField, type DataKey, type FieldContext } from './field-cipher.ts';
 import { PAYLOAD_KIND, readKeyId } from './sealed-format.ts';
 import { DecryptionError, VaultCryptoError } from './vault-crypto-errors.ts';
 

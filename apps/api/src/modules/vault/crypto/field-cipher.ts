@@ -50,7 +50,12 @@ export function encryptField(dataKey: DataKey, ctx: FieldContext, plaintext: str
 /** Decrypts what encryptField produced for the same key and context; throws DecryptionError otherwise. */
 export function decryptField(dataKey: DataKey, ctx: FieldContext, ciphertext: string): string {
   const parts = contextParts(ctx);
-  const bytes = open(dataKey.key, fromText(ciphertext), { kind: PAYLOAD_KIND.field, keyId: dataKey.id, context: parts, what: () => describe(ctx) });
+  const bytes = open(dataKey.key, fromText(ciphertext), {
+    kind: PAYLOAD_KIND.field,
+    keyId: dataKey.id,
+    context: parts,
+    what: () => describe(ctx),
+  });
   try {
     return bytes.toString('utf8');
   } finally {
@@ -68,7 +73,12 @@ export function encryptEnvelope(dataKey: DataKey, ctx: FieldContext, fields: Env
 
 export function decryptEnvelope(dataKey: DataKey, ctx: FieldContext, ciphertext: string): EnvelopeFields {
   const parts = contextParts(ctx);
-  const bytes = open(dataKey.key, fromText(ciphertext), { kind: PAYLOAD_KIND.envelope, keyId: dataKey.id, context: parts, what: () => describe(ctx) });
+  const bytes = open(dataKey.key, fromText(ciphertext), {
+    kind: PAYLOAD_KIND.envelope,
+    keyId: dataKey.id,
+    context: parts,
+    what: () => describe(ctx),
+  });
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -142,7 +142,8 @@ export function createFileOpener(keyFor: (dekId: string) => Promise<DataKey>, ct
     if (buffered.length < end) return false;
     const header = buffered.subarray(0, end);
     chunkBytes = header.readUInt32BE(4);
-    if (chunkBytes < 1024 || chunkBytes > 16 * 1024 * 1024) throw new DecryptionError('CIPHERTEXT_MALFORMED', 'sealed file chunk size out of range');
+    if (chunkBytes < 1024 || chunkBytes > 16 * 1024 * 1024)
+      throw new DecryptionError('CIPHERTEXT_MALFORMED', 'sealed file chunk size out of range');
     key = fileKey(await keyFor(keyId), header.subarray(9 + keyId.length, end));
     aad = contextAad(Buffer.from(header), ctx);
     buffered = buffered.subarray(end);
@@ -158,7 +159,10 @@ export function createFileOpener(keyFor: (dekId: string) => Promise<DataKey>, ct
           this.push(openChunk(buffered.subarray(0, chunkBytes + TAG), false));
           buffered = buffered.subarray(chunkBytes + TAG);
         }
-      })().then(() => done(), (error: unknown) => done(error as Error));
+      })().then(
+        () => done(),
+        (error: unknown) => done(error as Error),
+      );
     },
     flush(done: TransformCallback) {
       try {

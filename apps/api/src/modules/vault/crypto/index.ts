@@ -16,15 +16,7 @@ export {
 export { createEnvKeyProvider, KEY_BYTES, parseBase64Key, type KeyProvider } from './root-key-provider.ts';
 export { createFileKeyProvider, ROOT_KEY_FILE_NAME } from './file-key-provider.ts';
 export { deriveBlindIndexKey, deriveRootKeys, HKDF_INFO, type RootKeys } from './key-derivation.ts';
-export {
-  ALG_AES_256_GCM,
-  FORMAT_VERSION,
-  NONCE_BYTES,
-  PAYLOAD_KIND,
-  readKeyId,
-  TAG_BYTES,
-  type PayloadKind,
-} from './sealed-format.ts';
+export { ALG_AES_256_GCM, FORMAT_VERSION, NONCE_BYTES, PAYLOAD_KIND, readKeyId, TAG_BYTES, type PayloadKind } from './sealed-format.ts';
 export {
   decryptEnvelope,
   decryptField,
@@ -50,18 +42,7 @@ export {
 export { createDataKey, newDekId, rewrapDataKey, unwrapDataKey, type DekRecord } from './data-keys.ts';
 export { createKeyCache, type KeyCache, type KeyCacheOptions } from './key-cache.ts';
 export { computeBlindIndex, MAX_BLIND_INDEX_BITS, type BlindIndexSpec } from './blind-index.ts';
-export {
-  BLIND_INDEX_DOMAINS,
-  planBlindIndexBits,
-  type BlindIndexPlan,
-  type BlindIndexPlanInput,
-} from './blind-index-planner.ts';
+export { BLIND_INDEX_DOMAINS, planBlindIndexBits, type BlindIndexPlan, type BlindIndexPlanInput } from './blind-index-planner.ts';
 export { normalizeCreditCode, normalizeEmail, normalizeIdNumber, normalizeMobileCn } from './normalizers.ts';
-export {
-  openVaultKeyring,
-  type FieldRead,
-  type VaultKeyring,
-  type VaultKeyringOptions,
-  type VaultKeyStore,
-} from './vault-keyring.ts';
+export { openVaultKeyring, type FieldRead, type VaultKeyring, type VaultKeyringOptions, type VaultKeyStore } from './vault-keyring.ts';
 export { createFileOpener, createFileSealer, FILE_CHUNK_BYTES, readFileKeyId } from './file-cipher.ts';

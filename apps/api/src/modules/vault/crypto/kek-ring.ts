@@ -108,6 +108,11 @@ export function unwrapKek(record: KekRecord, root: RootKeys): Kek {
         'deploy the matching key file or ROOT_KEY',
     );
   }
-  const raw = open(root.kekWrapKey, blob, { kind: PAYLOAD_KIND.kek, keyId: root.fingerprint, context: [record.kekId], what: `KEK ${record.kekId}` });
+  const raw = open(root.kekWrapKey, blob, {
+    kind: PAYLOAD_KIND.kek,
+    keyId: root.fingerprint,
+    context: [record.kekId],
+    what: `KEK ${record.kekId}`,
+  });
   return { id: record.kekId, key: secretKey(raw) };
 }

@@ -12,7 +12,10 @@ describe('key cache', () => {
     cache.set('d', 4);
     assert.equal(cache.size(), 3);
     assert.equal(cache.get('b'), undefined, 'b was least recently used');
-    assert.deepEqual(['a', 'c', 'd'].map((k) => cache.get(k)), [1, 3, 4]);
+    assert.deepEqual(
+      ['a', 'c', 'd'].map((k) => cache.get(k)),
+      [1, 3, 4],
+    );
     for (let i = 0; i < 100; i++) cache.set(`k${i}`, i);
     assert.equal(cache.size(), 3);
   });

@@ -13,7 +13,10 @@ const ctx: FieldContext = { table: 'persons', column: 'id_number', recordId: 'p-
 describe('KEK ring', () => {
   it('bootstraps with kek-v1 as the only, current KEK', () => {
     const ring = bootstrapKekRing(root);
-    assert.deepEqual(ring.map((k) => [k.kekId, k.version, k.status]), [['kek-v1', 1, 'current']]);
+    assert.deepEqual(
+      ring.map((k) => [k.kekId, k.version, k.status]),
+      [['kek-v1', 1, 'current']],
+    );
     assert.equal(currentKekRecord(ring).kekId, 'kek-v1');
   });
 
@@ -23,7 +26,13 @@ describe('KEK ring', () => {
     assert.equal(added.status, 'pending');
     assert.equal(currentKekRecord(withV2).kekId, 'kek-v1', 'adding does not change which KEK wraps');
     const promoted = promoteKek(withV2, 'kek-v2');
-    assert.deepEqual(promoted.map((k) => [k.kekId, k.status]), [['kek-v1', 'retired'], ['kek-v2', 'current']]);
+    assert.deepEqual(
+      promoted.map((k) => [k.kekId, k.status]),
+      [
+        ['kek-v1', 'retired'],
+        ['kek-v2', 'current'],
+      ],
+    );
   });
 
   it('refuses to promote a KEK that is not pending and to remove one that is not retired', () => {
@@ -37,12 +46,15 @@ describe('KEK ring', () => {
     const [record] = bootstrapKekRing(root);
     assert.ok(record);
     const other = deriveRootKeys(randomBytes(32));
-    assert.throws(() => unwrapKek(record, other), (error: unknown) => {
-      assert.ok(error instanceof DecryptionError);
-      assert.equal(error.reason, 'ROOT_KEY_MISMATCH');
-      assert.ok(error.message.includes(root.fingerprint) && error.message.includes(other.fingerprint));
-      return true;
-    });
+    assert.throws(
+      () => unwrapKek(record, other),
+      (error: unknown) => {
+        assert.ok(error instanceof DecryptionError);
+        assert.equal(error.reason, 'ROOT_KEY_MISMATCH');
+        assert.ok(error.message.includes(root.fingerprint) && error.message.includes(other.fingerprint));
+        return true;
+      },
+    );
   });
 
   it('refuses a wrapped KEK copied onto another KEK id', () => {
@@ -87,7 +99,10 @@ describe('data keys', () => {
     const v2 = unwrapKek(currentKekRecord(rotated), root);
     const rewrapped = subjects.map((s) => ({ ...s, record: rewrapDataKey(s.record, kek, v2) }));
     const afterRemoval = removeKek(rotated, 'kek-v1');
-    assert.deepEqual(afterRemoval.map((k) => k.kekId), ['kek-v2']);
+    assert.deepEqual(
+      afterRemoval.map((k) => k.kekId),
+      ['kek-v2'],
+    );
     const v2Again = unwrapKek(currentKekRecord(afterRemoval), root);
     rewrapped.forEach((s, i) => {
       assert.equal(s.record.kekId, 'kek-v2');

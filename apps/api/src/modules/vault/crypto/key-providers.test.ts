@@ -97,12 +97,15 @@ describe('env key provider', () => {
   });
 
   it('refuses a missing value, naming the variable', () => {
-    assert.throws(() => createEnvKeyProvider(undefined, 'SEALBRIDGE_ROOT_KEY'), (error: unknown) => {
-      assert.ok(error instanceof KeyProviderError);
-      assert.equal(error.reason, 'ENV_KEY_INVALID');
-      assert.match(error.message, /SEALBRIDGE_ROOT_KEY is not set/);
-      return true;
-    });
+    assert.throws(
+      () => createEnvKeyProvider(undefined, 'SEALBRIDGE_ROOT_KEY'),
+      (error: unknown) => {
+        assert.ok(error instanceof KeyProviderError);
+        assert.equal(error.reason, 'ENV_KEY_INVALID');
+        assert.match(error.message, /SEALBRIDGE_ROOT_KEY is not set/);
+        return true;
+      },
+    );
   });
 
   for (const [label, value] of [
@@ -113,13 +116,16 @@ describe('env key provider', () => {
     ['non-canonical last character', `${randomBytes(32).toString('base64').slice(0, 42)}B=`],
   ] as const) {
     it(`refuses ${label} with a clear message that does not echo the value`, () => {
-      assert.throws(() => createEnvKeyProvider(value), (error: unknown) => {
-        assert.ok(error instanceof KeyProviderError);
-        assert.equal(error.reason, 'ENV_KEY_INVALID');
-        assert.match(error.message, /ROOT_KEY is malformed; ROOT_KEY must be 32 random bytes in base64/);
-        assert.ok(!error.message.includes(value));
-        return true;
-      });
+      assert.throws(
+        () => createEnvKeyProvider(value),
+        (error: unknown) => {
+          assert.ok(error instanceof KeyProviderError);
+          assert.equal(error.reason, 'ENV_KEY_INVALID');
+          assert.match(error.message, /ROOT_KEY is malformed; ROOT_KEY must be 32 random bytes in base64/);
+          assert.ok(!error.message.includes(value));
+          return true;
+        },
+      );
     });
   }
 });

@@ -22,11 +22,26 @@ describe('sealed format', () => {
 
   it('encodes the AAD exactly as specified for ASCII, Unicode, empty and long context parts (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 50 }), fc.string({ unit: 'binary', maxLength: 50 })), { maxLength: 4 }), (context) => {
-        assert.deepEqual(buildAad(header, header.length, context), referenceAad(header, context));
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ maxLength: 200 }),
+            fc.string({ unit: 'grapheme', maxLength: 50 }),
+            fc.string({ unit: 'binary', maxLength: 50 }),
+          ),
+          { maxLength: 4 },
+        ),
+        (context) => {
+          assert.deepEqual(buildAad(header, header.length, context), referenceAad(header, context));
+        },
+      ),
     );
-    for (const context of [['persons', 'mobile', '01890a5d-ac96-774b-bcce-b302099a8057'], ['a'.repeat(127), 'b'.repeat(128)], ['é', 'a'], ['\u0000', '']]) {
+    for (const context of [
+      ['persons', 'mobile', '01890a5d-ac96-774b-bcce-b302099a8057'],
+      ['a'.repeat(127), 'b'.repeat(128)],
+      ['é', 'a'],
+      ['\u0000', ''],
+    ]) {
       assert.deepEqual(buildAad(header, header.length, context), referenceAad(header, context));
     }
   });

@@ -61,10 +61,9 @@ describe('vault keyring', () => {
 
   it('refuses to open when the stored KEKs were wrapped under another root key', async () => {
     const { store } = await setup();
-    await assert.rejects(
-      openVaultKeyring({ provider: createEnvKeyProvider(randomBytes(32).toString('base64')), store }),
-      { reason: 'ROOT_KEY_MISMATCH' },
-    );
+    await assert.rejects(openVaultKeyring({ provider: createEnvKeyProvider(randomBytes(32).toString('base64')), store }), {
+      reason: 'ROOT_KEY_MISMATCH',
+    });
   });
 
   it('rotates KEKs (add, promote, re-wrap) while every DEK and every old ciphertext stays readable', async () => {

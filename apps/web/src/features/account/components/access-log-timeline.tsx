@@ -76,9 +76,7 @@ function AccessLogEntry({ entry }: { entry: TAccessLogEntry }) {
           </div>
           <div>
             <dt>{t('account.accessLog.purpose')}</dt>
-            <dd data-testid="access-log-purpose">
-              {entry.purpose ? labels.purpose(entry.purpose) : t('account.accessLog.noPurpose')}
-            </dd>
+            <dd data-testid="access-log-purpose">{entry.purpose ? labels.purpose(entry.purpose) : t('account.accessLog.noPurpose')}</dd>
           </div>
         </dl>
         {denied && <p className="sb-access-denied-hint">{t('account.accessLog.deniedHint')}</p>}

@@ -53,9 +53,7 @@ function MyAccessLog() {
 
   return (
     <div className="sb-profile-layout">
-      <Card className="sb-access-card">
-        {body}
-      </Card>
+      <Card className="sb-access-card">{body}</Card>
       <AccessLogNotices />
     </div>
   );

@@ -38,8 +38,10 @@ function MyPrivacy() {
   const [error, setError] = useState<unknown>(undefined);
   const [done, setDone] = useState(false);
   const recipientName = useInquiryRecipients();
-  const purposeOf = (purpose: Purpose, kind: ConsentKind): TConsentPurpose | undefined => center.data?.purposes.find((p) => p.purpose === purpose && p.kind === kind);
-  const label = (purpose: Purpose, kind: ConsentKind) => purposeOf(purpose, kind)?.label[locale] ?? t(`codes.purposes.${purpose}` as 'codes.purposes.account_service');
+  const purposeOf = (purpose: Purpose, kind: ConsentKind): TConsentPurpose | undefined =>
+    center.data?.purposes.find((p) => p.purpose === purpose && p.kind === kind);
+  const label = (purpose: Purpose, kind: ConsentKind) =>
+    purposeOf(purpose, kind)?.label[locale] ?? t(`codes.purposes.${purpose}` as 'codes.purposes.account_service');
 
   const act = async (work: () => Promise<unknown>) => {
     setError(undefined);
@@ -56,7 +58,14 @@ function MyPrivacy() {
     act(async () => {
       const p = purposeOf(purpose, kind);
       const shown = `${p?.label[locale] ?? purpose}\n${p?.description[locale] ?? ''}`;
-      await decideConsent({ purpose, kind, decision, noticeVersion: pending.data?.noticeVersion ?? 0, uiTextHash: await textHash(shown), ...(recipient ? { recipient } : {}) });
+      await decideConsent({
+        purpose,
+        kind,
+        decision,
+        noticeVersion: pending.data?.noticeVersion ?? 0,
+        uiTextHash: await textHash(shown),
+        ...(recipient ? { recipient } : {}),
+      });
     });
 
   const loading = !center.data || !pending.data || !mine.data || !decisions.data;
@@ -86,16 +95,29 @@ function MyPrivacy() {
               <List.Item
                 data-testid={`pending-${testKey(p.purpose, p.kind, p.recipient)}`}
                 actions={[
-                  <Button key="agree" type="primary" onClick={() => void decide(p.purpose, p.kind, 'given', p.recipient)} data-testid={`agree-${testKey(p.purpose, p.kind, p.recipient)}`}>
+                  <Button
+                    key="agree"
+                    type="primary"
+                    onClick={() => void decide(p.purpose, p.kind, 'given', p.recipient)}
+                    data-testid={`agree-${testKey(p.purpose, p.kind, p.recipient)}`}
+                  >
                     {t('consent.my.agree')}
                   </Button>,
-                  <Button key="refuse" onClick={() => void decide(p.purpose, p.kind, 'refused', p.recipient)} data-testid={`refuse-${testKey(p.purpose, p.kind, p.recipient)}`}>
+                  <Button
+                    key="refuse"
+                    onClick={() => void decide(p.purpose, p.kind, 'refused', p.recipient)}
+                    data-testid={`refuse-${testKey(p.purpose, p.kind, p.recipient)}`}
+                  >
                     {t('consent.my.refuse')}
                   </Button>,
                 ]}
               >
                 <List.Item.Meta
-                  title={<>{label(p.purpose, p.kind)} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag></>}
+                  title={
+                    <>
+                      {label(p.purpose, p.kind)} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag>
+                    </>
+                  }
                   description={
                     <>
                       {purposeOf(p.purpose, p.kind)?.description[locale]}
@@ -121,11 +143,24 @@ function MyPrivacy() {
                 data-testid={`consent-${testKey(c.purpose, c.kind, c.recipient)}`}
                 actions={[
                   c.decision === 'given' ? (
-                    <Button key="w" danger onClick={() => void act(() => withdrawConsent({ purpose: c.purpose, kind: c.kind, ...(c.recipient ? { recipient: c.recipient } : {}) }))} data-testid={`withdraw-${testKey(c.purpose, c.kind, c.recipient)}`}>
+                    <Button
+                      key="w"
+                      danger
+                      onClick={() =>
+                        void act(() =>
+                          withdrawConsent({ purpose: c.purpose, kind: c.kind, ...(c.recipient ? { recipient: c.recipient } : {}) }),
+                        )
+                      }
+                      data-testid={`withdraw-${testKey(c.purpose, c.kind, c.recipient)}`}
+                    >
                       {t('consent.my.withdraw')}
                     </Button>
                   ) : c.kind === 'general' || c.kind === 'sensitive' ? (
-                    <Button key="g" onClick={() => void decide(c.purpose, c.kind, 'given', null)} data-testid={`regive-${testKey(c.purpose, c.kind, c.recipient)}`}>
+                    <Button
+                      key="g"
+                      onClick={() => void decide(c.purpose, c.kind, 'given', null)}
+                      data-testid={`regive-${testKey(c.purpose, c.kind, c.recipient)}`}
+                    >
                       {t('consent.my.regive')}
                     </Button>
                   ) : null,
@@ -137,7 +172,10 @@ function MyPrivacy() {
                 <List.Item.Meta
                   title={
                     <>
-                      {label(c.purpose, c.kind)} <Tag color={c.decision === 'given' ? 'green' : 'default'} data-testid="consent-decision">{t(`consent.decisions.${c.decision}`)}</Tag>
+                      {label(c.purpose, c.kind)}{' '}
+                      <Tag color={c.decision === 'given' ? 'green' : 'default'} data-testid="consent-decision">
+                        {t(`consent.decisions.${c.decision}`)}
+                      </Tag>
                       {!c.current && c.decision === 'given' ? <Tag color="orange">{t('consent.my.outdated')}</Tag> : null}
                     </>
                   }
@@ -162,7 +200,9 @@ function MyPrivacy() {
           renderItem={(d) => (
             <List.Item data-testid={`guard-${testKey(d.purpose, d.kind, d.recipient)}`}>
               <Space>
-                <Tag color={d.allowed ? 'green' : 'red'} data-testid="guard-verdict">{d.allowed ? t('consent.my.allowed') : t('consent.my.blocked')}</Tag>
+                <Tag color={d.allowed ? 'green' : 'red'} data-testid="guard-verdict">
+                  {d.allowed ? t('consent.my.allowed') : t('consent.my.blocked')}
+                </Tag>
                 {label(d.purpose, d.kind)}
                 <span className="sb-muted">{t(`consent.guardReasons.${d.reason}` as 'consent.guardReasons.allowed')}</span>
               </Space>
@@ -179,7 +219,13 @@ function MyPrivacy() {
             size="small"
             dataSource={mine.data?.receipts ?? []}
             renderItem={(r) => (
-              <List.Item actions={[<Link key="v" to={`/account/privacy/receipts/${r.receiptId}`} data-testid="receipt-link">{t('consent.my.viewReceipt')}</Link>]}>
+              <List.Item
+                actions={[
+                  <Link key="v" to={`/account/privacy/receipts/${r.receiptId}`} data-testid="receipt-link">
+                    {t('consent.my.viewReceipt')}
+                  </Link>,
+                ]}
+              >
                 {formatDateTime(r.at, locale)} · {label(r.purpose, r.kind)} · {t(`consent.decisions.${r.decision}`)}
               </List.Item>
             )}
@@ -196,7 +242,13 @@ function MyPrivacy() {
 
       <Card title={t('consent.my.rightsTitle')}>
         <p>{t('consent.my.rightsIntro', { days: center.data?.ticketSlaWorkingDays ?? 15 })}</p>
-        <TicketForm topics={RIGHTS_TOPICS} withContact={false} submitLabel={t('consent.my.rightsSubmit')} send={fileRightsRequest} testId="rights-form" />
+        <TicketForm
+          topics={RIGHTS_TOPICS}
+          withContact={false}
+          submitLabel={t('consent.my.rightsSubmit')}
+          send={fileRightsRequest}
+          testId="rights-form"
+        />
       </Card>
     </div>
   );

@@ -55,8 +55,7 @@ function MyData() {
       setRevealing(undefined);
     }
   };
-  const hide = (field: ProfileField) =>
-    setRevealed(({ [field]: _hidden, ...rest }) => rest);
+  const hide = (field: ProfileField) => setRevealed(({ [field]: _hidden, ...rest }) => rest);
   const onSaved = (next: TProfileResponse) => {
     setSaved(next);
     setRevealed({});
@@ -86,9 +85,7 @@ function MyData() {
             ) : undefined
           }
         >
-          {revealError !== undefined && (
-            <ApiErrorAlert error={revealError} testId="profile-reveal-error" className="sb-profile-alert" />
-          )}
+          {revealError !== undefined && <ApiErrorAlert error={revealError} testId="profile-reveal-error" className="sb-profile-alert" />}
           {empty && <p className="sb-muted">{t('account.profile.neverUpdated')}</p>}
           <ProfileFields profile={profile} revealed={revealed} revealing={revealing} onReveal={(f) => void reveal(f)} onHide={hide} />
           {profile.updatedAt && (

@@ -36,10 +36,14 @@ function Receipt({ id }: { id: string }) {
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('consent.receipt.id')}>{r.receiptId}</Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.subject')}>{r.subject}</Descriptions.Item>
-        <Descriptions.Item label={t('consent.receipt.purpose')}>{t(`codes.purposes.${r.purpose}` as 'codes.purposes.account_service')}</Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.purpose')}>
+          {t(`codes.purposes.${r.purpose}` as 'codes.purposes.account_service')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.kind')}>{t(`consent.kinds.${r.kind}`)}</Descriptions.Item>
         {r.recipient ? <Descriptions.Item label={t('consent.receipt.recipient')}>{r.recipient}</Descriptions.Item> : null}
-        <Descriptions.Item label={t('consent.receipt.categories')}>{r.categories.map((c) => t(`codes.categories.${c}` as 'codes.categories.identity')).join('、')}</Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.categories')}>
+          {r.categories.map((c) => t(`codes.categories.${c}` as 'codes.categories.identity')).join('、')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.decision')}>
           <strong data-testid="receipt-decision">{t(`consent.decisions.${r.decision}`)}</strong>
         </Descriptions.Item>
@@ -47,19 +51,36 @@ function Receipt({ id }: { id: string }) {
         <Descriptions.Item label={t('consent.receipt.channel')}>{r.channel}</Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.noticeVersion')}>{r.noticeVersion}</Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.purposeVersion')}>{r.purposeVersion}</Descriptions.Item>
-        <Descriptions.Item label={t('consent.receipt.uiTextHash')}><code>{r.uiTextHash}</code></Descriptions.Item>
-        <Descriptions.Item label={t('consent.receipt.keyId')}><code>{`${r.issuer} · ${r.keyId}`}</code></Descriptions.Item>
-        <Descriptions.Item label={t('consent.receipt.signature')}><code className="sb-break">{signed.signature}</code></Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.uiTextHash')}>
+          <code>{r.uiTextHash}</code>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.keyId')}>
+          <code>{`${r.issuer} · ${r.keyId}`}</code>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.signature')}>
+          <code className="sb-break">{signed.signature}</code>
+        </Descriptions.Item>
       </Descriptions>
       <Space className="sb-receipt-actions" wrap>
         <Button icon={<DownloadOutlined />} onClick={download} data-testid="receipt-download">
           {t('consent.receipt.downloadJson')}
         </Button>
-        <Button icon={<SafetyCertificateOutlined />} onClick={() => void verifyReceipt(signed).then((v) => setValid(v.valid))} data-testid="receipt-verify">
+        <Button
+          icon={<SafetyCertificateOutlined />}
+          onClick={() => void verifyReceipt(signed).then((v) => setValid(v.valid))}
+          data-testid="receipt-verify"
+        >
           {t('consent.receipt.verify')}
         </Button>
       </Space>
-      {valid === undefined ? null : <Alert type={valid ? 'success' : 'error'} showIcon title={valid ? t('consent.receipt.valid') : t('consent.receipt.invalid')} data-testid="receipt-verdict" />}
+      {valid === undefined ? null : (
+        <Alert
+          type={valid ? 'success' : 'error'}
+          showIcon
+          title={valid ? t('consent.receipt.valid') : t('consent.receipt.invalid')}
+          data-testid="receipt-verdict"
+        />
+      )}
       <p className="sb-muted">{t('consent.receipt.offline')}</p>
     </Card>
   );

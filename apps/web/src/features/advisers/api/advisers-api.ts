@@ -9,7 +9,12 @@ export const advisersApi = {
   assignments: (page: number, pageSize: number, customerNo: string | undefined, signal?: AbortSignal) =>
     apiRequest('/api/staff/advisers/assignments', (v) => ZAdviserAssignments.parse(v), { query: { page, pageSize, customerNo }, signal }),
   reassign: (customerAccountId: string, brokerAccountId: string) =>
-    apiRequest(`/api/staff/advisers/assignments/${encodeURIComponent(customerAccountId)}`, noContent, { method: 'PUT', body: { brokerAccountId } }),
-  addRule: (body: TAdviserRuleInput) => apiRequest('/api/staff/advisers/rules', (v) => ZAdvisersOverview.parse(v), { method: 'POST', body }),
-  removeRule: (ruleId: string) => apiRequest(`/api/staff/advisers/rules/${encodeURIComponent(ruleId)}`, (v) => ZAdvisersOverview.parse(v), { method: 'DELETE' }),
+    apiRequest(`/api/staff/advisers/assignments/${encodeURIComponent(customerAccountId)}`, noContent, {
+      method: 'PUT',
+      body: { brokerAccountId },
+    }),
+  addRule: (body: TAdviserRuleInput) =>
+    apiRequest('/api/staff/advisers/rules', (v) => ZAdvisersOverview.parse(v), { method: 'POST', body }),
+  removeRule: (ruleId: string) =>
+    apiRequest(`/api/staff/advisers/rules/${encodeURIComponent(ruleId)}`, (v) => ZAdvisersOverview.parse(v), { method: 'DELETE' }),
 };

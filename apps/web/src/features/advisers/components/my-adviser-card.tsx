@@ -16,7 +16,14 @@ export function MyAdviserCard() {
   const query = useApiQuery((signal) => advisersApi.mine(signal), 'my-adviser');
   const a = query.data;
   return (
-    <Card title={<><CustomerServiceOutlined /> {t('advisers.mine.title')}</>} data-testid="my-adviser">
+    <Card
+      title={
+        <>
+          <CustomerServiceOutlined /> {t('advisers.mine.title')}
+        </>
+      }
+      data-testid="my-adviser"
+    >
       {query.error !== undefined && <ApiErrorAlert error={query.error} onRetry={query.reload} />}
       {!a && query.loading && <Skeleton active paragraph={{ rows: 2 }} />}
       {a && !a.assigned && <p data-testid="my-adviser-none">{t('advisers.mine.none')}</p>}

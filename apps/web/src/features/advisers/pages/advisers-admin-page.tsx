@@ -21,7 +21,10 @@ type RuleValues = { provinceCode?: string; industry?: string; brokerAccountId: s
 
 function useBrokerOptions(overview: TAdvisersOverview | undefined) {
   const { t } = useTranslation();
-  return (overview?.brokers ?? []).map((b) => ({ value: b.accountId, label: t('advisers.admin.brokerOption', { staffNo: b.staffNo, load: b.load }) }));
+  return (overview?.brokers ?? []).map((b) => ({
+    value: b.accountId,
+    label: t('advisers.admin.brokerOption', { staffNo: b.staffNo, load: b.load }),
+  }));
 }
 
 /** Rules: province and/or industry → broker. */
@@ -41,7 +44,13 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
       return;
     }
     try {
-      onChanged(await advisersApi.addRule({ provinceCode: values.provinceCode ?? null, industry: values.industry ?? null, brokerAccountId: values.brokerAccountId }));
+      onChanged(
+        await advisersApi.addRule({
+          provinceCode: values.provinceCode ?? null,
+          industry: values.industry ?? null,
+          brokerAccountId: values.brokerAccountId,
+        }),
+      );
       form.resetFields();
       void message.success(t('advisers.admin.added'));
     } catch (error) {
@@ -61,10 +70,23 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
     <Card title={t('advisers.admin.rulesTitle')} data-testid="adviser-rules">
       <Form form={form} layout="inline" onFinish={(v) => void add(v)} className="sb-rule-form">
         <Form.Item name="provinceCode">
-          <Select allowClear showSearch optionFilterProp="label" placeholder={t('advisers.admin.province')} options={provinces.map((p) => ({ value: p.code, label: p.name }))} data-testid="rule-province" />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('advisers.admin.province')}
+            options={provinces.map((p) => ({ value: p.code, label: p.name }))}
+            data-testid="rule-province"
+          />
         </Form.Item>
         <Form.Item name="industry">
-          <Select allowClear showSearch placeholder={t('advisers.admin.industry')} options={INDUSTRIES.map((i) => ({ value: i, label: i }))} data-testid="rule-industry" />
+          <Select
+            allowClear
+            showSearch
+            placeholder={t('advisers.admin.industry')}
+            options={INDUSTRIES.map((i) => ({ value: i, label: i }))}
+            data-testid="rule-industry"
+          />
         </Form.Item>
         <Form.Item name="brokerAccountId" rules={[{ required: true, message: t('advisers.admin.brokerRequired') }]}>
           <Select placeholder={t('advisers.admin.broker')} options={brokers} data-testid="rule-broker" />
@@ -91,7 +113,12 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
             title: '',
             key: 'remove',
             render: (_: unknown, rule) => (
-              <Popconfirm title={t('advisers.admin.removeTitle')} okText={t('advisers.admin.remove')} cancelText={t('disclosure.cancel')} onConfirm={() => void remove(rule)}>
+              <Popconfirm
+                title={t('advisers.admin.removeTitle')}
+                okText={t('advisers.admin.remove')}
+                cancelText={t('disclosure.cancel')}
+                onConfirm={() => void remove(rule)}
+              >
                 <Button size="small" danger>
                   {t('advisers.admin.remove')}
                 </Button>
@@ -114,7 +141,10 @@ function AssignmentsCard({ overview, onReassigned }: { overview: TAdvisersOvervi
   const [invalid, setInvalid] = useState(false);
   const [round, setRound] = useState(0);
   const [target, setTarget] = useState<{ row: TAdviserAssignment; broker?: string } | undefined>(undefined);
-  const query = useApiQuery((signal) => advisersApi.assignments(page, PAGE_SIZE, customerNo, signal), `assignments-${page}-${customerNo ?? ''}-${round}`);
+  const query = useApiQuery(
+    (signal) => advisersApi.assignments(page, PAGE_SIZE, customerNo, signal),
+    `assignments-${page}-${customerNo ?? ''}-${round}`,
+  );
   const brokers = useBrokerOptions(overview);
 
   const search = (value: string) => {
@@ -142,7 +172,14 @@ function AssignmentsCard({ overview, onReassigned }: { overview: TAdvisersOvervi
 
   return (
     <Card title={t('advisers.admin.customersTitle')} data-testid="adviser-assignments" className="sb-admin-card">
-      <Input.Search allowClear placeholder={t('advisers.admin.search')} onSearch={search} status={invalid ? 'error' : undefined} className="sb-assignment-search" data-testid="assignment-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('advisers.admin.search')}
+        onSearch={search}
+        status={invalid ? 'error' : undefined}
+        className="sb-assignment-search"
+        data-testid="assignment-search"
+      />
       {invalid && <p className="sb-muted">{t('advisers.admin.searchInvalid')}</p>}
       {query.error !== undefined && <ApiErrorAlert error={query.error} onRetry={() => setRound((n) => n + 1)} />}
       <Table<TAdviserAssignment>
@@ -154,8 +191,16 @@ function AssignmentsCard({ overview, onReassigned }: { overview: TAdvisersOvervi
         pagination={{ current: page, pageSize: PAGE_SIZE, total: query.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('advisers.admin.customerNo'), dataIndex: 'customerNo' },
-          { title: t('advisers.admin.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => <Tag key={r}>{isRole(r) ? t(`roles.${r}`) : r}</Tag>) },
-          { title: t('advisers.admin.adviser'), dataIndex: 'brokerStaffNo', render: (v: string | null) => v ?? <span className="sb-muted">{t('advisers.admin.none')}</span> },
+          {
+            title: t('advisers.admin.roles'),
+            dataIndex: 'roles',
+            render: (roles: string[]) => roles.map((r) => <Tag key={r}>{isRole(r) ? t(`roles.${r}`) : r}</Tag>),
+          },
+          {
+            title: t('advisers.admin.adviser'),
+            dataIndex: 'brokerStaffNo',
+            render: (v: string | null) => v ?? <span className="sb-muted">{t('advisers.admin.none')}</span>,
+          },
           { title: t('advisers.admin.since'), dataIndex: 'since', render: (v: string | null) => (v ? formatDateTime(v, locale) : '—') },
           {
             title: t('advisers.admin.actions'),

@@ -20,11 +20,31 @@ export function AuditRecordDrawer({ record, fieldLabel, onClose }: Props) {
 
   const items: DescriptionsProps['items'] = record
     ? [
-        { key: 'at', label: t('audit.record.at'), children: <>{formatDateTime(record.at, locale, { seconds: true })} <span className="sb-mono sb-muted">{record.at}</span></> },
-        { key: 'type', label: t('audit.record.type'), children: <>{labels.eventType(record.type)} <span className="sb-mono sb-muted">{record.type}</span></> },
+        {
+          key: 'at',
+          label: t('audit.record.at'),
+          children: (
+            <>
+              {formatDateTime(record.at, locale, { seconds: true })} <span className="sb-mono sb-muted">{record.at}</span>
+            </>
+          ),
+        },
+        {
+          key: 'type',
+          label: t('audit.record.type'),
+          children: (
+            <>
+              {labels.eventType(record.type)} <span className="sb-mono sb-muted">{record.type}</span>
+            </>
+          ),
+        },
         { key: 'action', label: t('audit.record.action'), children: labels.action(record.action) },
         { key: 'decision', label: t('audit.record.decision'), children: <DecisionTag decision={record.decision} /> },
-        { key: 'actorRole', label: t('audit.record.actorRole'), children: <AuditActor role={record.actor.role} staffNo={record.actor.staffNo} /> },
+        {
+          key: 'actorRole',
+          label: t('audit.record.actorRole'),
+          children: <AuditActor role={record.actor.role} staffNo={record.actor.staffNo} />,
+        },
         { key: 'actorAccount', label: t('audit.record.actorAccount'), children: mono(record.actor.accountId) },
         { key: 'purpose', label: t('audit.record.purpose'), children: record.purpose ? labels.purpose(record.purpose) : none },
         { key: 'subjectId', label: t('audit.record.subjectId'), children: mono(record.subjectId) },

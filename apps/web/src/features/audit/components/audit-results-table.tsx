@@ -47,7 +47,12 @@ export function AuditResultsTable({ records, loading, page, pageSize, total, fie
         </span>
       ),
     },
-    { key: 'actor', title: t('audit.table.actor'), width: 150, render: (_, r) => <AuditActor role={r.actor.role} staffNo={r.actor.staffNo} /> },
+    {
+      key: 'actor',
+      title: t('audit.table.actor'),
+      width: 150,
+      render: (_, r) => <AuditActor role={r.actor.role} staffNo={r.actor.staffNo} />,
+    },
     { key: 'purpose', title: t('audit.table.purpose'), width: 130, render: (_, r) => (r.purpose ? labels.purpose(r.purpose) : none) },
     {
       key: 'fields',

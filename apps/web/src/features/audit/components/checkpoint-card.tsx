@@ -28,7 +28,11 @@ export function CheckpointCard({ checkpoint, error, onRetry }: Props) {
           items={[
             { key: 'origin', label: t('audit.checkpoint.origin'), children: <span className="sb-mono">{checkpoint.origin}</span> },
             { key: 'size', label: t('audit.checkpoint.size'), children: checkpoint.size },
-            { key: 'createdAt', label: t('audit.checkpoint.createdAt'), children: formatDateTime(checkpoint.createdAt, locale, { seconds: true }) },
+            {
+              key: 'createdAt',
+              label: t('audit.checkpoint.createdAt'),
+              children: formatDateTime(checkpoint.createdAt, locale, { seconds: true }),
+            },
             { key: 'rootHash', label: t('audit.checkpoint.rootHash'), children: <MonoValue value={checkpoint.rootHash} truncate /> },
           ]}
         />

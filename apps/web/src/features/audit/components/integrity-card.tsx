@@ -54,12 +54,17 @@ export function IntegrityCard({ result, checkedAt, error, loading, onVerify }: P
             <span className="sb-muted">{t('audit.integrity.latestCheckpoint')}</span>
             <span>
               {latest
-                ? t('audit.integrity.latestCheckpointValue', { time: formatDateTime(latest.createdAt, locale, { seconds: true }), size: latest.size })
+                ? t('audit.integrity.latestCheckpointValue', {
+                    time: formatDateTime(latest.createdAt, locale, { seconds: true }),
+                    size: latest.size,
+                  })
                 : t('audit.integrity.noCheckpoint')}
             </span>
           </div>
         </div>
-        {checkedAt && <p className="sb-muted">{t('audit.integrity.checkedAt', { time: formatDateTime(checkedAt, locale, { seconds: true }) })}</p>}
+        {checkedAt && (
+          <p className="sb-muted">{t('audit.integrity.checkedAt', { time: formatDateTime(checkedAt, locale, { seconds: true }) })}</p>
+        )}
       </>
     );
   }

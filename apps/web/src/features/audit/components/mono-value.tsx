@@ -1,7 +1,11 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-type Props = { value: string; /** Shorten long hashes to their ends; the copy button copies all of it. */ truncate?: boolean; testId?: string };
+type Props = {
+  value: string;
+  /** Shorten long hashes to their ends; the copy button copies all of it. */ truncate?: boolean;
+  testId?: string;
+};
 
 /** An id or hash: monospace, optionally shortened, with a copy button. */
 export function MonoValue({ value, truncate = false, testId }: Props) {

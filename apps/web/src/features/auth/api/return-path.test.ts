@@ -17,8 +17,19 @@ test('staff return only into the console, customers never into it', () => {
   assert.equal(returnPath(customer, '/console/inquiries'), '/');
 });
 
-test('anything that is not an in-app path of the account\'s side goes to the default page', () => {
-  for (const from of ['https://evil.example/', '//evil.example/listings/x', '/\\evil.example', '/listings/SB-1?next=//evil', '/listings/../console', '/accounts', 'javascript:alert(1)', 42, undefined, null]) {
+test("anything that is not an in-app path of the account's side goes to the default page", () => {
+  for (const from of [
+    'https://evil.example/',
+    '//evil.example/listings/x',
+    '/\\evil.example',
+    '/listings/SB-1?next=//evil',
+    '/listings/../console',
+    '/accounts',
+    'javascript:alert(1)',
+    42,
+    undefined,
+    null,
+  ]) {
     assert.equal(returnPath(customer, from), '/', String(from));
   }
 });

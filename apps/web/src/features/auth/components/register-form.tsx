@@ -109,7 +109,9 @@ export function RegisterForm({ onRegistered }: Props) {
           { required: true, whitespace: true, message: t(`security.register.addressRequired.${channel}`) },
           {
             validator: (_, value: string | undefined) =>
-              isAcceptableProfileValue(channel, value) ? Promise.resolve() : Promise.reject(new Error(t(`security.register.addressInvalid.${channel}`))),
+              isAcceptableProfileValue(channel, value)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t(`security.register.addressInvalid.${channel}`))),
           },
         ]}
       >
@@ -123,7 +125,11 @@ export function RegisterForm({ onRegistered }: Props) {
       </Form.Item>
       <Form.Item label={t('security.register.code')} required>
         <Space.Compact block>
-          <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('security.register.codeRequired') }]}>
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('security.register.codeRequired') }]}
+          >
             <Input
               prefix={<SafetyOutlined />}
               inputMode="numeric"
@@ -136,7 +142,15 @@ export function RegisterForm({ onRegistered }: Props) {
           <SendCodeButton deadline={deadline} sent={sent !== undefined} loading={sending} onClick={() => void sendCode()} />
         </Space.Compact>
       </Form.Item>
-      {sent && <Alert type="success" showIcon title={t('security.register.codeSent', { minutes: sent.minutes })} className="sb-register-sent" data-testid="register-code-sent" />}
+      {sent && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('security.register.codeSent', { minutes: sent.minutes })}
+          className="sb-register-sent"
+          data-testid="register-code-sent"
+        />
+      )}
       <Form.Item
         name="password"
         label={t('security.register.password')}
@@ -154,7 +168,11 @@ export function RegisterForm({ onRegistered }: Props) {
         />
       </Form.Item>
       <PasswordStrength password={password} />
-      <Form.Item name="roles" label={t('security.register.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('security.register.rolesRequired') }]}>
+      <Form.Item
+        name="roles"
+        label={t('security.register.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('security.register.rolesRequired') }]}
+      >
         <Checkbox.Group
           options={CUSTOMER_ROLES.map((role) => ({
             value: role,

@@ -90,7 +90,15 @@ export function SecondFactorForm({ methods, onVerified, extra }: Props) {
         />
       )}
       {error !== undefined && <ApiErrorAlert error={error} testId="proof-error" className="sb-proof-alert" />}
-      {passkeyFailed && <Alert type="warning" showIcon title={t('security.proof.passkeyFailed')} className="sb-proof-alert" data-testid="proof-passkey-failed" />}
+      {passkeyFailed && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('security.proof.passkeyFailed')}
+          className="sb-proof-alert"
+          data-testid="proof-passkey-failed"
+        />
+      )}
       {method === 'webauthn' ? (
         <div className="sb-proof-passkey">
           <p className="sb-muted">{t('security.proof.passkeyHint')}</p>
@@ -123,7 +131,13 @@ export function SecondFactorForm({ methods, onVerified, extra }: Props) {
               extra={t('security.proof.recoveryHint')}
               rules={[{ required: true, whitespace: true, message: t('security.proof.recoveryRequired') }]}
             >
-              <Input autoComplete="off" spellCheck={false} placeholder={t('security.proof.recoveryPlaceholder')} autoFocus data-testid="proof-recovery" />
+              <Input
+                autoComplete="off"
+                spellCheck={false}
+                placeholder={t('security.proof.recoveryPlaceholder')}
+                autoFocus
+                data-testid="proof-recovery"
+              />
             </Form.Item>
           )}
           {method === 'password' && (

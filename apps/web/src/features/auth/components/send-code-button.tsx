@@ -17,7 +17,11 @@ export function SendCodeButton({ deadline, sent, loading, onClick }: Props) {
   }, [left > 0, deadline]);
   return (
     <Button onClick={onClick} loading={loading} disabled={left > 0} data-testid="register-send-code" className="sb-send-code">
-      {left > 0 ? t('security.register.resendIn', { seconds: left }) : sent ? t('security.register.resend') : t('security.register.sendCode')}
+      {left > 0
+        ? t('security.register.resendIn', { seconds: left })
+        : sent
+          ? t('security.register.resend')
+          : t('security.register.sendCode')}
     </Button>
   );
 }

@@ -17,7 +17,13 @@ type State = {
 const ANONYMOUS: State = { status: 'anonymous', account: undefined, stage: undefined, secondFactor: null, error: undefined };
 
 function fromResponse(response: TAccountResponse): State {
-  return { status: 'authenticated', account: response.account, stage: response.stage, secondFactor: response.secondFactor, error: undefined };
+  return {
+    status: 'authenticated',
+    account: response.account,
+    stage: response.stage,
+    secondFactor: response.secondFactor,
+    error: undefined,
+  };
 }
 
 /** Holds who is signed in and how far the sign-in got, learned from /api/auth/me at start-up and from sign-in / sign-out. */
@@ -65,9 +71,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const session = useMemo<Session>(
-    () => ({ ...state, refresh, reload: ask, signedIn, signOut }),
-    [state, refresh, ask, signedIn, signOut],
-  );
+  const session = useMemo<Session>(() => ({ ...state, refresh, reload: ask, signedIn, signOut }), [state, refresh, ask, signedIn, signOut]);
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

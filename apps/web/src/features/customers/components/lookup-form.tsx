@@ -73,12 +73,7 @@ export function LookupForm({ onResult, onClear }: Props) {
             },
           ]}
         >
-          <Input
-            placeholder={t(`customers.lookup.placeholders.${identifier}`)}
-            autoComplete="off"
-            allowClear
-            data-testid="lookup-value"
-          />
+          <Input placeholder={t(`customers.lookup.placeholders.${identifier}`)} autoComplete="off" allowClear data-testid="lookup-value" />
         </Form.Item>
         <Form.Item
           name="purpose"

@@ -20,7 +20,10 @@ export function PurposeSelect({ value, onChange, id, testId }: Props) {
       onChange={onChange}
       placeholder={t('customers.lookup.purposeRequired')}
       // Break-glass is not chosen here: it has its own request page, a justification and a time box.
-      options={PURPOSES.filter((purpose) => purpose !== 'break_glass').map((purpose) => ({ value: purpose, label: t(`codes.purposes.${purpose}`) }))}
+      options={PURPOSES.filter((purpose) => purpose !== 'break_glass').map((purpose) => ({
+        value: purpose,
+        label: t(`codes.purposes.${purpose}`),
+      }))}
       data-testid={testId}
     />
   );

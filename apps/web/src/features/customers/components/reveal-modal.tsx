@@ -66,7 +66,11 @@ export function RevealModal({ target, defaultPurpose, onClose }: Props) {
         data-testid="reveal-notice"
       />
       <Form form={form} layout="vertical" initialValues={{ purpose: defaultPurpose }} onFinish={(v) => void reveal(v)}>
-        <Form.Item name="purpose" label={t('customers.reveal.purpose')} rules={[{ required: true, message: t('customers.reveal.purposeRequired') }]}>
+        <Form.Item
+          name="purpose"
+          label={t('customers.reveal.purpose')}
+          rules={[{ required: true, message: t('customers.reveal.purposeRequired') }]}
+        >
           <PurposeSelect testId="reveal-purpose" />
         </Form.Item>
       </Form>

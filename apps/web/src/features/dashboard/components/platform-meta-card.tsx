@@ -22,11 +22,7 @@ export function PlatformMetaCard() {
           {
             key: 'mode',
             label: t('console.metaMode'),
-            children: meta.data.demo ? (
-              <Tag color="orange">{t('console.modeDemo')}</Tag>
-            ) : (
-              <Tag color="green">{t('console.modeLive')}</Tag>
-            ),
+            children: meta.data.demo ? <Tag color="orange">{t('console.modeDemo')}</Tag> : <Tag color="green">{t('console.modeLive')}</Tag>,
           },
         ]}
       />

@@ -26,25 +26,38 @@ export const dataroomApi = {
     apiRequest(`${room(listingId)}/folders`, (v) => ZDataroomFolder.parse(v), { method: 'POST', body: { name, parentId } }),
   release: (listingId: string, documentId: string, versionId: string) =>
     apiRequest(`${doc(listingId, documentId)}/release`, (v) => ZDataroomDocument.parse(v), { method: 'POST', body: { versionId } }),
-  matrix: (listingId: string, signal?: AbortSignal) => apiRequest(`${room(listingId)}/permissions`, (v) => ZPermissionMatrix.parse(v), { signal }),
+  matrix: (listingId: string, signal?: AbortSignal) =>
+    apiRequest(`${room(listingId)}/permissions`, (v) => ZPermissionMatrix.parse(v), { signal }),
   setLevel: (listingId: string, grantId: string, target: { type: 'document' | 'folder'; id: string }, level: DataroomLevel) =>
     apiRequest(`${room(listingId)}/permissions`, (v) => ZPermissionMatrix.parse(v), { method: 'PUT', body: { grantId, target, level } }),
-  questions: (listingId: string, signal?: AbortSignal) => apiRequest(`${room(listingId)}/questions`, (v) => ZQuestionList.parse(v), { signal }),
+  questions: (listingId: string, signal?: AbortSignal) =>
+    apiRequest(`${room(listingId)}/questions`, (v) => ZQuestionList.parse(v), { signal }),
   ask: (listingId: string, text: string, documentId: string | null) =>
     apiRequest(`${room(listingId)}/questions`, (v) => ZQuestion.parse(v), { method: 'POST', body: { text, documentId } }),
   answer: (listingId: string, questionId: string, text: string) =>
-    apiRequest(`${room(listingId)}/questions/${encodeURIComponent(questionId)}/answer`, (v) => ZQuestion.parse(v), { method: 'POST', body: { text } }),
+    apiRequest(`${room(listingId)}/questions/${encodeURIComponent(questionId)}/answer`, (v) => ZQuestion.parse(v), {
+      method: 'POST',
+      body: { text },
+    }),
   publish: (listingId: string, questionId: string, published: boolean) =>
-    apiRequest(`${room(listingId)}/questions/${encodeURIComponent(questionId)}/publish`, (v) => ZQuestion.parse(v), { method: 'POST', body: { published } }),
-  analytics: (listingId: string, signal?: AbortSignal) => apiRequest(`${room(listingId)}/analytics`, (v) => ZDataroomAnalytics.parse(v), { signal }),
+    apiRequest(`${room(listingId)}/questions/${encodeURIComponent(questionId)}/publish`, (v) => ZQuestion.parse(v), {
+      method: 'POST',
+      body: { published },
+    }),
+  analytics: (listingId: string, signal?: AbortSignal) =>
+    apiRequest(`${room(listingId)}/analytics`, (v) => ZDataroomAnalytics.parse(v), { signal }),
   analyticsCsvUrl: (listingId: string) => `${room(listingId)}/analytics?format=csv`,
   proposal: (listingId: string, documentId: string, versionId?: string) =>
     apiRequest(`${doc(listingId, documentId)}/redaction`, (v) => ZRedactionProposal.parse(v), { query: { version: versionId } }),
   redact: (listingId: string, documentId: string, versionId: string, boxes: TRedactionBox[]) =>
-    apiRequest(`${doc(listingId, documentId)}/redaction`, (v) => ZDataroomDocument.parse(v), { method: 'POST', body: { versionId, boxes } }),
+    apiRequest(`${doc(listingId, documentId)}/redaction`, (v) => ZDataroomDocument.parse(v), {
+      method: 'POST',
+      body: { versionId, boxes },
+    }),
   pageUrl: (listingId: string, documentId: string, page: number, versionId?: string) =>
     `${doc(listingId, documentId)}/pages/${page}${versionId ? `?version=${encodeURIComponent(versionId)}` : ''}`,
-  downloadUrl: (listingId: string, documentId: string, form: 'watermarked' | 'original') => `${doc(listingId, documentId)}/download?form=${form}`,
+  downloadUrl: (listingId: string, documentId: string, form: 'watermarked' | 'original') =>
+    `${doc(listingId, documentId)}/download?form=${form}`,
 };
 
 /** Time on page, reported by the viewer; `keepalive` so the last beacon survives closing the tab. */
@@ -97,7 +110,11 @@ function multipartRequest<T>(url: string, form: FormData, parse: (v: unknown) =>
   });
 }
 
-export function uploadDocument(listingId: string, input: { title: string; folderId: string | null; file: File }, onProgress: (fraction: number) => void): Promise<TDataroomDocument> {
+export function uploadDocument(
+  listingId: string,
+  input: { title: string; folderId: string | null; file: File },
+  onProgress: (fraction: number) => void,
+): Promise<TDataroomDocument> {
   const form = new FormData();
   form.append('title', input.title);
   if (input.folderId) form.append('folderId', input.folderId);
@@ -105,7 +122,12 @@ export function uploadDocument(listingId: string, input: { title: string; folder
   return multipartRequest(`${room(listingId)}/documents`, form, (v) => ZDataroomDocument.parse(v), onProgress);
 }
 
-export function uploadVersion(listingId: string, documentId: string, file: File, onProgress: (fraction: number) => void): Promise<TDataroomDocument> {
+export function uploadVersion(
+  listingId: string,
+  documentId: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<TDataroomDocument> {
   const form = new FormData();
   form.append('file', file);
   return multipartRequest(`${doc(listingId, documentId)}/versions`, form, (v) => ZDataroomDocument.parse(v), onProgress);
@@ -114,5 +136,10 @@ export function uploadVersion(listingId: string, documentId: string, file: File,
 export function identifyLeak(file: File): Promise<TIdentifyResult> {
   const form = new FormData();
   form.append('file', file);
-  return multipartRequest('/api/dataroom/identify', form, (v) => ZIdentifyResult.parse(v), () => undefined);
+  return multipartRequest(
+    '/api/dataroom/identify',
+    form,
+    (v) => ZIdentifyResult.parse(v),
+    () => undefined,
+  );
 }

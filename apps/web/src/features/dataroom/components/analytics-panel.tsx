@@ -16,7 +16,10 @@ export function AnalyticsPanel({ room }: { room: TDataroom }) {
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   const data = query.data;
   if (!data) return <Skeleton active />;
-  const dwell = (ms: number) => (ms >= 120_000 ? t('dataroom.analytics.minutes', { value: Math.round(ms / 60_000) }) : t('dataroom.analytics.seconds', { value: Math.round(ms / 1000) }));
+  const dwell = (ms: number) =>
+    ms >= 120_000
+      ? t('dataroom.analytics.minutes', { value: Math.round(ms / 60_000) })
+      : t('dataroom.analytics.seconds', { value: Math.round(ms / 1000) });
   const who = (v: string) => (v === 'seller' ? t('dataroom.analytics.seller') : v === 'broker' ? t('dataroom.analytics.broker') : v);
   const title = (id: string) => data.byDocument.find((d) => d.documentId === id)?.title ?? id;
   return (
@@ -41,7 +44,11 @@ export function AnalyticsPanel({ room }: { room: TDataroom }) {
                 { title: t('dataroom.analytics.viewer'), dataIndex: 'viewer', render: who },
                 { title: t('dataroom.analytics.views'), dataIndex: 'views' },
                 { title: t('dataroom.analytics.dwell'), dataIndex: 'dwellMs', render: dwell },
-                { title: t('dataroom.analytics.lastViewed'), dataIndex: 'lastViewedAt', render: (v: string | null) => (v ? formatDateTime(v, currentLocale()) : '—') },
+                {
+                  title: t('dataroom.analytics.lastViewed'),
+                  dataIndex: 'lastViewedAt',
+                  render: (v: string | null) => (v ? formatDateTime(v, currentLocale()) : '—'),
+                },
               ]}
             />
           </Card>

@@ -1,5 +1,13 @@
 /** A dependency-free horizontal bar chart (labels wrap; bars scale to the largest value). */
-export function BarChart({ items, format, testId }: { items: { label: string; value: number }[]; format?: (value: number) => string; testId?: string }) {
+export function BarChart({
+  items,
+  format,
+  testId,
+}: {
+  items: { label: string; value: number }[];
+  format?: (value: number) => string;
+  testId?: string;
+}) {
   const max = Math.max(1, ...items.map((i) => i.value));
   return (
     <div className="sb-dr-bars" data-testid={testId}>

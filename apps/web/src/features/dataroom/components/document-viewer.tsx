@@ -15,7 +15,7 @@ const BEACON_EVERY_MS = 10_000;
  */
 export function DocumentViewer({ listingId, document, versionId, onClose }: Props) {
   const { t } = useTranslation();
-  const version = versionId ? document?.versions.find((v) => v.id === versionId) ?? document?.released : document?.released;
+  const version = versionId ? (document?.versions.find((v) => v.id === versionId) ?? document?.released) : document?.released;
   const pages = version?.state === 'ready' ? version.pageCount : 0;
   const [failed, setFailed] = useState<Set<number>>(new Set());
   const visible = useRef(new Map<number, number>());
@@ -34,7 +34,9 @@ export function DocumentViewer({ listingId, document, versionId, onClose }: Prop
     };
     const send = () => {
       flushCurrent();
-      const beacons = [...dwell.current.entries()].filter(([, ms]) => ms >= 500).map(([page, ms]) => ({ documentId, page, dwellMs: Math.min(600_000, Math.round(ms)) }));
+      const beacons = [...dwell.current.entries()]
+        .filter(([, ms]) => ms >= 500)
+        .map(([page, ms]) => ({ documentId, page, dwellMs: Math.min(600_000, Math.round(ms)) }));
       dwell.current.clear();
       sendBeacons(listingId, beacons);
     };
@@ -81,12 +83,20 @@ export function DocumentViewer({ listingId, document, versionId, onClose }: Prop
         document && (
           <Space wrap>
             {(level === 'download_watermarked' || level === 'original') && pages > 0 && (
-              <Button icon={<DownloadOutlined />} href={dataroomApi.downloadUrl(listingId, document.id, 'watermarked')} data-testid="download-watermarked">
+              <Button
+                icon={<DownloadOutlined />}
+                href={dataroomApi.downloadUrl(listingId, document.id, 'watermarked')}
+                data-testid="download-watermarked"
+              >
                 {t('dataroom.viewer.downloadWatermarked')}
               </Button>
             )}
             {level === 'original' && (
-              <Button icon={<DownloadOutlined />} href={dataroomApi.downloadUrl(listingId, document.id, 'original')} data-testid="download-original">
+              <Button
+                icon={<DownloadOutlined />}
+                href={dataroomApi.downloadUrl(listingId, document.id, 'original')}
+                data-testid="download-original"
+              >
                 {t('dataroom.viewer.downloadOriginal')}
               </Button>
             )}

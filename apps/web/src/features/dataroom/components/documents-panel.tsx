@@ -37,7 +37,11 @@ export function DocumentsPanel({ room, onChanged }: Props) {
   };
   const groups = [
     ...room.folders.map((f) => ({ key: f.id, name: f.name, docs: room.documents.filter((d) => d.folderId === f.id) })),
-    { key: 'none', name: t('dataroom.docs.noFolder'), docs: room.documents.filter((d) => !d.folderId || !room.folders.some((f) => f.id === d.folderId)) },
+    {
+      key: 'none',
+      name: t('dataroom.docs.noFolder'),
+      docs: room.documents.filter((d) => !d.folderId || !room.folders.some((f) => f.id === d.folderId)),
+    },
   ].filter((g) => g.docs.length > 0 || (broker && g.key !== 'none'));
 
   return (
@@ -52,7 +56,9 @@ export function DocumentsPanel({ room, onChanged }: Props) {
           </Button>
         </Space>
       )}
-      {room.documents.length === 0 && <Empty description={t(room.role === 'buyer' ? 'dataroom.docs.emptyBuyer' : 'dataroom.docs.empty')} data-testid="documents-empty" />}
+      {room.documents.length === 0 && (
+        <Empty description={t(room.role === 'buyer' ? 'dataroom.docs.emptyBuyer' : 'dataroom.docs.empty')} data-testid="documents-empty" />
+      )}
       {groups.map((g) => (
         <section key={g.key} className="sb-dr-folder">
           <h3>
@@ -72,7 +78,14 @@ export function DocumentsPanel({ room, onChanged }: Props) {
                         <Button key="version" size="small" onClick={() => setVersionOf(d)}>
                           {t('dataroom.docs.newVersion')}
                         </Button>,
-                        <Button key="redact" size="small" icon={<ScissorOutlined />} disabled={d.released?.state !== 'ready'} onClick={() => setRedacting(d)} data-testid="redact-document">
+                        <Button
+                          key="redact"
+                          size="small"
+                          icon={<ScissorOutlined />}
+                          disabled={d.released?.state !== 'ready'}
+                          onClick={() => setRedacting(d)}
+                          data-testid="redact-document"
+                        >
                           {t('dataroom.docs.redact')}
                         </Button>,
                       ]
@@ -83,7 +96,11 @@ export function DocumentsPanel({ room, onChanged }: Props) {
                   title={<span className="sb-dr-doc-title">{d.title}</span>}
                   description={
                     <Space wrap size={[4, 4]}>
-                      {d.released && <Tag>{t(`dataroom.versionKinds.${d.released.kind}`)} v{d.released.number}</Tag>}
+                      {d.released && (
+                        <Tag>
+                          {t(`dataroom.versionKinds.${d.released.kind}`)} v{d.released.number}
+                        </Tag>
+                      )}
                       {d.released && <Tag>{t(`dataroom.states.${d.released.state}`)}</Tag>}
                       {d.released && d.released.pageCount > 0 && <span>{t('dataroom.docs.pages', { count: d.released.pageCount })}</span>}
                       {room.role === 'buyer' && <Tag color={LEVEL_COLORS[d.level]}>{t(`dataroom.levels.${d.level}`)}</Tag>}
@@ -107,7 +124,10 @@ export function DocumentsPanel({ room, onChanged }: Props) {
                                 {t('dataroom.docs.view')}
                               </Button>
                             )}
-                            <Button size="small" onClick={() => void run(() => dataroomApi.release(room.listingId, d.id, v.id), t('dataroom.docs.released'))}>
+                            <Button
+                              size="small"
+                              onClick={() => void run(() => dataroomApi.release(room.listingId, d.id, v.id), t('dataroom.docs.released'))}
+                            >
                               {t('dataroom.docs.release')}
                             </Button>
                           </Space>
@@ -145,9 +165,19 @@ export function DocumentsPanel({ room, onChanged }: Props) {
         onCancel={() => setFolderName(null)}
         onOk={() => void run(() => dataroomApi.createFolder(room.listingId, folderName ?? '', null)).then(() => setFolderName(null))}
       >
-        <Input value={folderName ?? ''} maxLength={120} placeholder={t('dataroom.docs.folderName')} onChange={(e) => setFolderName(e.target.value)} />
+        <Input
+          value={folderName ?? ''}
+          maxLength={120}
+          placeholder={t('dataroom.docs.folderName')}
+          onChange={(e) => setFolderName(e.target.value)}
+        />
       </Modal>
-      <DocumentViewer listingId={room.listingId} document={viewing?.doc ?? null} {...(viewing?.versionId ? { versionId: viewing.versionId } : {})} onClose={() => setViewing(null)} />
+      <DocumentViewer
+        listingId={room.listingId}
+        document={viewing?.doc ?? null}
+        {...(viewing?.versionId ? { versionId: viewing.versionId } : {})}
+        onClose={() => setViewing(null)}
+      />
       {redacting && (
         <RedactionEditor
           listingId={room.listingId}

@@ -46,8 +46,12 @@ export function IdentifyPanel() {
           <Descriptions.Item label={t('dataroom.identify.viewer')}>{result.viewer}</Descriptions.Item>
           <Descriptions.Item label={t('dataroom.identify.document')}>{result.documentTitle}</Descriptions.Item>
           <Descriptions.Item label={t('dataroom.identify.page')}>{result.page}</Descriptions.Item>
-          <Descriptions.Item label={t('dataroom.identify.renderedAt')}>{result.renderedAt ? formatDateTime(result.renderedAt, currentLocale()) : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('dataroom.identify.kind')}>{result.kind ? t(`dataroom.identify.kinds.${result.kind}`) : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('dataroom.identify.renderedAt')}>
+            {result.renderedAt ? formatDateTime(result.renderedAt, currentLocale()) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('dataroom.identify.kind')}>
+            {result.kind ? t(`dataroom.identify.kinds.${result.kind}`) : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dataroom.identify.code')}>{result.code}</Descriptions.Item>
           <Descriptions.Item label={t('dataroom.identify.strength')}>{result.syncZ.toFixed(1)}</Descriptions.Item>
         </Descriptions>

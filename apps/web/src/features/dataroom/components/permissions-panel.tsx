@@ -22,7 +22,8 @@ export function PermissionsPanel({ room }: { room: TDataroom }) {
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!data) return <Skeleton active />;
   if (data.grants.length === 0) return <Empty description={t('dataroom.matrix.noGrants')} data-testid="matrix-no-grants" />;
-  const level = (grantId: string, documentId: string): DataroomLevel => data.cells.find((c) => c.grantId === grantId && c.documentId === documentId)?.level ?? 'none';
+  const level = (grantId: string, documentId: string): DataroomLevel =>
+    data.cells.find((c) => c.grantId === grantId && c.documentId === documentId)?.level ?? 'none';
   const set = async (grantId: string, target: { type: 'document' | 'folder'; id: string }, value: DataroomLevel) => {
     try {
       setMatrix(await dataroomApi.setLevel(room.listingId, grantId, target, value));
@@ -32,7 +33,13 @@ export function PermissionsPanel({ room }: { room: TDataroom }) {
     }
   };
   const rows: Row[] = [
-    ...room.folders.map((f) => ({ key: `f-${f.id}`, type: 'folder' as const, id: f.id, label: t('dataroom.matrix.folder', { name: f.name }), released: true })),
+    ...room.folders.map((f) => ({
+      key: `f-${f.id}`,
+      type: 'folder' as const,
+      id: f.id,
+      label: t('dataroom.matrix.folder', { name: f.name }),
+      released: true,
+    })),
     ...data.documents.map((d) => ({ key: d.id, type: 'document' as const, id: d.id, label: d.title, released: d.released })),
   ];
   const options = DATAROOM_LEVELS.map((l) => ({ value: l, label: t(`dataroom.levels.${l}`) }));
@@ -70,7 +77,14 @@ export function PermissionsPanel({ room }: { room: TDataroom }) {
             ),
             render: (_: unknown, row: Row) =>
               row.type === 'folder' ? (
-                <Select<DataroomLevel> size="small" placeholder="…" style={{ minWidth: 130 }} options={options} value={null as unknown as DataroomLevel} onChange={(v) => void set(g.grantId, { type: 'folder', id: row.id }, v)} />
+                <Select<DataroomLevel>
+                  size="small"
+                  placeholder="…"
+                  style={{ minWidth: 130 }}
+                  options={options}
+                  value={null as unknown as DataroomLevel}
+                  onChange={(v) => void set(g.grantId, { type: 'folder', id: row.id }, v)}
+                />
               ) : (
                 <Select<DataroomLevel>
                   size="small"

@@ -35,8 +35,22 @@ export function QaPanel({ room }: { room: TDataroom }) {
     <div className="sb-dr-qa">
       {!manager && (
         <Space.Compact style={{ width: '100%' }}>
-          <Input.TextArea value={text} maxLength={2000} autoSize={{ minRows: 2 }} placeholder={t('dataroom.qa.askPlaceholder')} onChange={(e) => setText(e.target.value)} data-testid="question-text" />
-          <Button type="primary" disabled={text.trim().length < 2} onClick={() => void run(() => dataroomApi.ask(room.listingId, text, null), t('dataroom.qa.asked')).then((ok) => ok && setText(''))} data-testid="ask-question">
+          <Input.TextArea
+            value={text}
+            maxLength={2000}
+            autoSize={{ minRows: 2 }}
+            placeholder={t('dataroom.qa.askPlaceholder')}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="question-text"
+          />
+          <Button
+            type="primary"
+            disabled={text.trim().length < 2}
+            onClick={() =>
+              void run(() => dataroomApi.ask(room.listingId, text, null), t('dataroom.qa.asked')).then((ok) => ok && setText(''))
+            }
+            data-testid="ask-question"
+          >
             {t('dataroom.qa.ask')}
           </Button>
         </Space.Compact>
@@ -66,13 +80,26 @@ export function QaPanel({ room }: { room: TDataroom }) {
                 {manager && (
                   <Space direction="vertical" style={{ width: '100%' }}>
                     <Space.Compact style={{ width: '100%' }}>
-                      <Input value={answers[q.id] ?? ''} maxLength={4000} placeholder={t('dataroom.qa.answerPlaceholder')} onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value }))} />
-                      <Button disabled={!(answers[q.id] ?? '').trim()} onClick={() => void run(() => dataroomApi.answer(room.listingId, q.id, answers[q.id] ?? ''))}>
+                      <Input
+                        value={answers[q.id] ?? ''}
+                        maxLength={4000}
+                        placeholder={t('dataroom.qa.answerPlaceholder')}
+                        onChange={(e) => setAnswers((a) => ({ ...a, [q.id]: e.target.value }))}
+                      />
+                      <Button
+                        disabled={!(answers[q.id] ?? '').trim()}
+                        onClick={() => void run(() => dataroomApi.answer(room.listingId, q.id, answers[q.id] ?? ''))}
+                      >
                         {t('dataroom.qa.answer')}
                       </Button>
                     </Space.Compact>
                     <label>
-                      <Switch size="small" checked={q.published} onChange={(v) => void run(() => dataroomApi.publish(room.listingId, q.id, v))} /> {t('dataroom.qa.publish')}
+                      <Switch
+                        size="small"
+                        checked={q.published}
+                        onChange={(v) => void run(() => dataroomApi.publish(room.listingId, q.id, v))}
+                      />{' '}
+                      {t('dataroom.qa.publish')}
                     </label>
                   </Space>
                 )}

@@ -27,13 +27,10 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
   const [draft, setDraft] = useState<(TRedactionBox & { id: string }) | null>(null);
 
   useEffect(() => {
-    dataroomApi.proposal(listingId, document.id).then(
-      (p) => {
-        setProposal(p);
-        setBoxes(p.proposals.map((b) => ({ ...b, id: `p${nextId++}`, on: true })));
-      },
-      setError,
-    );
+    dataroomApi.proposal(listingId, document.id).then((p) => {
+      setProposal(p);
+      setBoxes(p.proposals.map((b) => ({ ...b, id: `p${nextId++}`, on: true })));
+    }, setError);
   }, [listingId, document.id]);
 
   const at = (e: React.PointerEvent, el: HTMLElement) => {
@@ -50,7 +47,14 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
     const d = drag.current;
     if (!d) return;
     const p = at(e, d.el);
-    setDraft({ id: 'draft', page: d.page, x: Math.min(d.x, p.x), y: Math.min(d.y, p.y), w: Math.max(0.002, Math.abs(p.x - d.x)), h: Math.max(0.002, Math.abs(p.y - d.y)) });
+    setDraft({
+      id: 'draft',
+      page: d.page,
+      x: Math.min(d.x, p.x),
+      y: Math.min(d.y, p.y),
+      w: Math.max(0.002, Math.abs(p.x - d.x)),
+      h: Math.max(0.002, Math.abs(p.y - d.y)),
+    });
   };
   const up = () => {
     if (draft && draft.w > 0.005 && draft.h > 0.003) setBoxes((b) => [...b, { ...draft, id: `m${nextId++}`, kind: 'manual', on: true }]);
@@ -61,7 +65,12 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
     if (!proposal) return;
     setBusy(true);
     try {
-      await dataroomApi.redact(listingId, document.id, proposal.versionId, boxes.filter((b) => b.on).map(({ page, x, y, w, h }) => ({ page, x, y, w, h })));
+      await dataroomApi.redact(
+        listingId,
+        document.id,
+        proposal.versionId,
+        boxes.filter((b) => b.on).map(({ page, x, y, w, h }) => ({ page, x, y, w, h })),
+      );
       void message.success(t('dataroom.redaction.applied'));
       onDone();
     } catch (failure) {
@@ -78,7 +87,14 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
       title={t('dataroom.redaction.title', { title: document.title })}
       onCancel={onClose}
       footer={
-        <Button type="primary" danger disabled={selected === 0 || busy} loading={busy} onClick={() => void apply()} data-testid="apply-redaction">
+        <Button
+          type="primary"
+          danger
+          disabled={selected === 0 || busy}
+          loading={busy}
+          onClick={() => void apply()}
+          data-testid="apply-redaction"
+        >
           {t('dataroom.redaction.apply')}
         </Button>
       }
@@ -88,7 +104,9 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
       {proposal && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <p className="sb-dr-hint">{t('dataroom.redaction.intro')}</p>
-          {!proposal.hasTextLayer && <Alert type="warning" showIcon title={t('dataroom.redaction.noTextLayer')} data-testid="no-text-layer" />}
+          {!proposal.hasTextLayer && (
+            <Alert type="warning" showIcon title={t('dataroom.redaction.noTextLayer')} data-testid="no-text-layer" />
+          )}
           <Space wrap>
             <Tag>{t('dataroom.redaction.proposed', { count: proposal.proposals.length })}</Tag>
             <Tag color="red">{t('dataroom.redaction.selected', { count: selected })}</Tag>
@@ -97,7 +115,10 @@ export function RedactionEditor({ listingId, document, onClose, onDone }: Props)
           {Array.from({ length: proposal.pageCount }, (_, i) => i + 1).map((page) => (
             <div key={page} className="sb-dr-redact-page" onPointerDown={down(page)} onPointerMove={move} onPointerUp={up}>
               <img src={dataroomApi.pageUrl(listingId, document.id, page, proposal.versionId)} alt="" draggable={false} loading="lazy" />
-              {[...boxes.filter((b) => b.page === page), ...(draft && draft.page === page ? [{ ...draft, kind: 'draft', on: true }] : [])].map((b) => (
+              {[
+                ...boxes.filter((b) => b.page === page),
+                ...(draft && draft.page === page ? [{ ...draft, kind: 'draft', on: true }] : []),
+              ].map((b) => (
                 <button
                   type="button"
                   key={b.id}

@@ -16,7 +16,10 @@ type Props = {
 export function RoomPicker({ listings, onOpen }: Props) {
   const { t } = useTranslation();
   const rooms = useApiQuery((signal) => dataroomApi.rooms(signal), 'dataroom-rooms');
-  const mine = useApiQuery((signal) => (listings ? listings.load(signal) : Promise.resolve({ items: [] as TListingSummary[] })), 'dataroom-listings');
+  const mine = useApiQuery(
+    (signal) => (listings ? listings.load(signal) : Promise.resolve({ items: [] as TListingSummary[] })),
+    'dataroom-listings',
+  );
   if (rooms.error) return <ApiErrorAlert error={rooms.error} onRetry={rooms.reload} />;
   if (!rooms.data) return <Skeleton active />;
   const opened = new Set(rooms.data.items.map((r) => r.listingId));
@@ -33,12 +36,21 @@ export function RoomPicker({ listings, onOpen }: Props) {
               <List.Item
                 data-testid="room-row"
                 actions={[
-                  <Button key="open" type="primary" icon={<FolderOpenOutlined />} onClick={() => onOpen(r.listingId)} data-testid={`open-room-${r.listingCode}`}>
+                  <Button
+                    key="open"
+                    type="primary"
+                    icon={<FolderOpenOutlined />}
+                    onClick={() => onOpen(r.listingId)}
+                    data-testid={`open-room-${r.listingCode}`}
+                  >
                     {t('dataroom.open')}
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={t('dataroom.listingCode', { code: r.listingCode })} description={<Tag>{t(`dataroom.roles.${r.role}`)}</Tag>} />
+                <List.Item.Meta
+                  title={t('dataroom.listingCode', { code: r.listingCode })}
+                  description={<Tag>{t(`dataroom.roles.${r.role}`)}</Tag>}
+                />
                 {t('dataroom.documentsCount', { count: r.documents })}
               </List.Item>
             )}

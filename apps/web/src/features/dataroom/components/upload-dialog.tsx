@@ -73,7 +73,13 @@ export function UploadDialog({ listingId, folders, maxBytes, conversionAvailable
           <>
             <label>
               {t('dataroom.docs.titleLabel')}
-              <Input value={title} maxLength={120} placeholder={t('dataroom.docs.titlePlaceholder')} onChange={(e) => setTitle(e.target.value)} data-testid="upload-title" />
+              <Input
+                value={title}
+                maxLength={120}
+                placeholder={t('dataroom.docs.titlePlaceholder')}
+                onChange={(e) => setTitle(e.target.value)}
+                data-testid="upload-title"
+              />
             </label>
             {folders.length > 0 && (
               <label>
@@ -105,7 +111,11 @@ export function UploadDialog({ listingId, folders, maxBytes, conversionAvailable
         {busy && (
           <div data-testid="upload-progress">
             <Progress percent={Math.round((progress ?? 0) * 100)} status={progress === 1 ? 'active' : 'normal'} />
-            <span className="sb-dr-hint">{progress === 1 ? t('dataroom.docs.processing') : t('dataroom.docs.uploading', { percent: Math.round((progress ?? 0) * 100) })}</span>
+            <span className="sb-dr-hint">
+              {progress === 1
+                ? t('dataroom.docs.processing')
+                : t('dataroom.docs.uploading', { percent: Math.round((progress ?? 0) * 100) })}
+            </span>
           </div>
         )}
       </Space>

@@ -19,7 +19,10 @@ export function ConsoleDataroomPage() {
       {listingId ? (
         <RoomView listingId={listingId} onBack={() => setParams({})} />
       ) : (
-        <RoomPicker listings={{ title: t('dataroom.brokerPick'), load: (signal) => brokerApi.queue(signal) }} onOpen={(id) => setParams({ listing: id })} />
+        <RoomPicker
+          listings={{ title: t('dataroom.brokerPick'), load: (signal) => brokerApi.queue(signal) }}
+          onOpen={(id) => setParams({ listing: id })}
+        />
       )}
     </div>
   );

@@ -15,7 +15,12 @@ function MyDatarooms() {
   const listingId = params.get('listing');
   const seller = session.account?.roles.includes('seller') ?? false;
   if (listingId) return <RoomView listingId={listingId} onBack={() => setParams({})} />;
-  return <RoomPicker {...(seller ? { listings: { title: t('dataroom.sellerPick'), load: (signal: AbortSignal) => sellerApi.mine(signal) } } : {})} onOpen={(id) => setParams({ listing: id })} />;
+  return (
+    <RoomPicker
+      {...(seller ? { listings: { title: t('dataroom.sellerPick'), load: (signal: AbortSignal) => sellerApi.mine(signal) } } : {})}
+      onOpen={(id) => setParams({ listing: id })}
+    />
+  );
 }
 
 /** `/account/dataroom` — 数据室 for customers: buyers' granted rooms, sellers' own rooms (matrix, views, Q&A). */

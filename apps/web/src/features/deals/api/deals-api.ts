@@ -12,19 +12,27 @@ export const dealsApi = {
     apiRequest('/api/deals', (v) => ZDealList.parse(v), { query: { status }, signal }),
   get: (id: string, signal?: AbortSignal) => apiRequest(`/api/deals/${id}`, view, { signal }),
   start: (listingId: string) => post('/api/deals', { listingId }),
-  advance: (id: string, body: { from: DealStage; note?: string; intent?: unknown; agreement?: unknown }) => post(`/api/deals/${id}/advance`, body),
+  advance: (id: string, body: { from: DealStage; note?: string; intent?: unknown; agreement?: unknown }) =>
+    post(`/api/deals/${id}/advance`, body),
   cancel: (id: string, reason: string, note: string) => post(`/api/deals/${id}/cancel`, { reason, note }),
   mark: (id: string, item: string, body: { done: boolean; remark?: string; documentIds?: string[] }) =>
     apiRequest(`/api/deals/${id}/checklist/${item}`, view, { method: 'PUT', body }),
   uploadPhoto: (id: string, kind: CustodyItem, base64: string) => post(`/api/deals/${id}/custody/${kind}/photo`, { image: base64 }),
   confirm: (id: string, kind: CustodyItem) => post(`/api/deals/${id}/custody/${kind}/confirm`),
-  seal: (id: string, kind: CustodyItem, oldSealCancelledOn: string, newSealFiledOn: string) => post(`/api/deals/${id}/custody/${kind}/seal`, { oldSealCancelledOn, newSealFiledOn }),
-  applicable: (id: string, kind: CustodyItem, applicable: boolean) => apiRequest(`/api/deals/${id}/custody/${kind}/applicable`, view, { method: 'PUT', body: { applicable } }),
+  seal: (id: string, kind: CustodyItem, oldSealCancelledOn: string, newSealFiledOn: string) =>
+    post(`/api/deals/${id}/custody/${kind}/seal`, { oldSealCancelledOn, newSealFiledOn }),
+  applicable: (id: string, kind: CustodyItem, applicable: boolean) =>
+    apiRequest(`/api/deals/${id}/custody/${kind}/applicable`, view, { method: 'PUT', body: { applicable } }),
   revealPhoto: (id: string, kind: CustodyItem) => apiRequest(`/api/deals/${id}/custody/${kind}/photo/reveal`, image, { method: 'POST' }),
-  addMoney: (id: string, body: { kind: MoneyKind; amountWan: number; dueOn: string | null; claimsWindowEndsOn: string | null; note: string }) => post(`/api/deals/${id}/money`, body),
-  moneyEvent: (id: string, milestoneId: string, action: 'paid' | 'released', on: string) => post(`/api/deals/${id}/money/${milestoneId}`, { action, on }),
+  addMoney: (
+    id: string,
+    body: { kind: MoneyKind; amountWan: number; dueOn: string | null; claimsWindowEndsOn: string | null; note: string },
+  ) => post(`/api/deals/${id}/money`, body),
+  moneyEvent: (id: string, milestoneId: string, action: 'paid' | 'released', on: string) =>
+    post(`/api/deals/${id}/money/${milestoneId}`, { action, on }),
   pledge: (id: string, action: 'registered' | 'released', on: string) => post(`/api/deals/${id}/pledge`, { action, on }),
-  art22: (id: string, body: { notifiedOn: string; channels: string[]; groups: string[]; documentId: string | null }) => post(`/api/deals/${id}/art22`, body),
+  art22: (id: string, body: { notifiedOn: string; channels: string[]; groups: string[]; documentId: string | null }) =>
+    post(`/api/deals/${id}/art22`, body),
   legalRep: (id: string, changedOn: string, evidenceImage: string) => post(`/api/deals/${id}/legal-rep`, { changedOn, evidenceImage }),
   revealLegalRep: (id: string) => apiRequest(`/api/deals/${id}/legal-rep/reveal`, image, { method: 'POST' }),
 };

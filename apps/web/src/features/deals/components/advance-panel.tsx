@@ -15,8 +15,18 @@ export function AdvancePanel({ deal, run }: Props) {
   const { t } = useTranslation();
   const labels = useDealLabels();
   const [note, setNote] = useState('');
-  const [intent, setIntent] = useState({ kind: 'loi' as 'loi' | 'deposit', signedOn: todayInChina(), exclusiveUntil: '', depositWan: null as number | null });
-  const [agreement, setAgreement] = useState({ signedOn: todayInChina(), sellerKind: 'individual' as 'individual' | 'company', priceWan: null as number | null, costBasisWan: null as number | null });
+  const [intent, setIntent] = useState({
+    kind: 'loi' as 'loi' | 'deposit',
+    signedOn: todayInChina(),
+    exclusiveUntil: '',
+    depositWan: null as number | null,
+  });
+  const [agreement, setAgreement] = useState({
+    signedOn: todayInChina(),
+    sellerKind: 'individual' as 'individual' | 'company',
+    priceWan: null as number | null,
+    costBasisWan: null as number | null,
+  });
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState<(typeof DEAL_CANCEL_REASONS)[number]>('buyer_withdrew');
   const [cancelNote, setCancelNote] = useState('');
@@ -32,7 +42,16 @@ export function AdvancePanel({ deal, run }: Props) {
       dealsApi.advance(deal.id, {
         from: deal.stage,
         note,
-        ...(deal.stage === 'inquiry' ? { intent: { kind: intent.kind, signedOn: intent.signedOn, exclusiveUntil: intent.exclusiveUntil, ...(intent.depositWan ? { depositWan: intent.depositWan } : {}) } } : {}),
+        ...(deal.stage === 'inquiry'
+          ? {
+              intent: {
+                kind: intent.kind,
+                signedOn: intent.signedOn,
+                exclusiveUntil: intent.exclusiveUntil,
+                ...(intent.depositWan ? { depositWan: intent.depositWan } : {}),
+              },
+            }
+          : {}),
         ...(deal.stage === 'agreement' ? { agreement } : {}),
       }),
     ).then((ok) => ok && setNote(''));
@@ -44,15 +63,45 @@ export function AdvancePanel({ deal, run }: Props) {
           <fieldset className="sb-deal-form">
             <legend>{t('deals.advance.intentTitle')}</legend>
             <div className="sb-deal-form-row">
-              <Select value={intent.kind} onChange={(kind) => setIntent({ ...intent, kind })} options={(['loi', 'deposit'] as const).map((k) => ({ value: k, label: t(`deals.advance.kinds.${k}`) }))} aria-label={t('deals.advance.intentKind')} style={{ minWidth: 120 }} data-testid="intent-kind" />
+              <Select
+                value={intent.kind}
+                onChange={(kind) => setIntent({ ...intent, kind })}
+                options={(['loi', 'deposit'] as const).map((k) => ({ value: k, label: t(`deals.advance.kinds.${k}`) }))}
+                aria-label={t('deals.advance.intentKind')}
+                style={{ minWidth: 120 }}
+                data-testid="intent-kind"
+              />
               <label>
-                {t('deals.advance.signedOn')} <Input type="date" value={intent.signedOn} max={todayInChina()} onChange={(e) => setIntent({ ...intent, signedOn: e.target.value })} style={{ width: 160 }} />
+                {t('deals.advance.signedOn')}{' '}
+                <Input
+                  type="date"
+                  value={intent.signedOn}
+                  max={todayInChina()}
+                  onChange={(e) => setIntent({ ...intent, signedOn: e.target.value })}
+                  style={{ width: 160 }}
+                />
               </label>
               <label>
-                {t('deals.advance.exclusiveUntil')} <Input type="date" value={intent.exclusiveUntil} onChange={(e) => setIntent({ ...intent, exclusiveUntil: e.target.value })} style={{ width: 160 }} data-testid="intent-exclusive-until" />
+                {t('deals.advance.exclusiveUntil')}{' '}
+                <Input
+                  type="date"
+                  value={intent.exclusiveUntil}
+                  onChange={(e) => setIntent({ ...intent, exclusiveUntil: e.target.value })}
+                  style={{ width: 160 }}
+                  data-testid="intent-exclusive-until"
+                />
               </label>
               {intent.kind === 'deposit' && (
-                <InputNumber min={0.01} max={1_000_000} precision={2} value={intent.depositWan} onChange={(v) => setIntent({ ...intent, depositWan: v })} placeholder={t('deals.advance.depositWan')} style={{ width: 180 }} data-testid="intent-deposit" />
+                <InputNumber
+                  min={0.01}
+                  max={1_000_000}
+                  precision={2}
+                  value={intent.depositWan}
+                  onChange={(v) => setIntent({ ...intent, depositWan: v })}
+                  placeholder={t('deals.advance.depositWan')}
+                  style={{ width: 180 }}
+                  data-testid="intent-deposit"
+                />
               )}
             </div>
           </fieldset>
@@ -62,11 +111,41 @@ export function AdvancePanel({ deal, run }: Props) {
             <legend>{t('deals.advance.agreementTitle')}</legend>
             <div className="sb-deal-form-row">
               <label>
-                {t('deals.advance.signedOn')} <Input type="date" value={agreement.signedOn} max={todayInChina()} onChange={(e) => setAgreement({ ...agreement, signedOn: e.target.value })} style={{ width: 160 }} />
+                {t('deals.advance.signedOn')}{' '}
+                <Input
+                  type="date"
+                  value={agreement.signedOn}
+                  max={todayInChina()}
+                  onChange={(e) => setAgreement({ ...agreement, signedOn: e.target.value })}
+                  style={{ width: 160 }}
+                />
               </label>
-              <Select value={agreement.sellerKind} onChange={(sellerKind) => setAgreement({ ...agreement, sellerKind })} options={(['individual', 'company'] as const).map((k) => ({ value: k, label: t(`deals.advance.sellerKinds.${k}`) }))} aria-label={t('deals.advance.sellerKind')} style={{ minWidth: 200 }} />
-              <InputNumber min={0.01} max={1_000_000} precision={2} value={agreement.priceWan} onChange={(v) => setAgreement({ ...agreement, priceWan: v })} placeholder={t('deals.advance.priceWan')} style={{ width: 180 }} data-testid="agreement-price" />
-              <InputNumber min={0} max={1_000_000} precision={2} value={agreement.costBasisWan} onChange={(v) => setAgreement({ ...agreement, costBasisWan: v })} placeholder={t('deals.advance.costBasisWan')} style={{ width: 260, maxWidth: '100%' }} />
+              <Select
+                value={agreement.sellerKind}
+                onChange={(sellerKind) => setAgreement({ ...agreement, sellerKind })}
+                options={(['individual', 'company'] as const).map((k) => ({ value: k, label: t(`deals.advance.sellerKinds.${k}`) }))}
+                aria-label={t('deals.advance.sellerKind')}
+                style={{ minWidth: 200 }}
+              />
+              <InputNumber
+                min={0.01}
+                max={1_000_000}
+                precision={2}
+                value={agreement.priceWan}
+                onChange={(v) => setAgreement({ ...agreement, priceWan: v })}
+                placeholder={t('deals.advance.priceWan')}
+                style={{ width: 180 }}
+                data-testid="agreement-price"
+              />
+              <InputNumber
+                min={0}
+                max={1_000_000}
+                precision={2}
+                value={agreement.costBasisWan}
+                onChange={(v) => setAgreement({ ...agreement, costBasisWan: v })}
+                placeholder={t('deals.advance.costBasisWan')}
+                style={{ width: 260, maxWidth: '100%' }}
+              />
             </div>
           </fieldset>
         )}
@@ -77,17 +156,30 @@ export function AdvancePanel({ deal, run }: Props) {
             title={t('deals.advance.blockersTitle')}
             description={
               <ul className="sb-deal-blockers" data-testid="close-blockers">
-                {deal.closeBlockers.filter((b) => b !== 'stage').map((b) => (
-                  <li key={b}>{t(`deals.advance.blockers.${b}`)}</li>
-                ))}
+                {deal.closeBlockers
+                  .filter((b) => b !== 'stage')
+                  .map((b) => (
+                    <li key={b}>{t(`deals.advance.blockers.${b}`)}</li>
+                  ))}
               </ul>
             }
           />
         )}
         {!closing && open && <Alert type="info" showIcon title={t('deals.advance.checklistOpen')} />}
-        <Input.TextArea rows={2} maxLength={500} placeholder={t('deals.advance.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea
+          rows={2}
+          maxLength={500}
+          placeholder={t('deals.advance.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <div className="sb-deal-form-row">
-          <Button type="primary" disabled={closing ? deal.closeBlockers.length > 0 : open} onClick={() => void advance()} data-testid="advance">
+          <Button
+            type="primary"
+            disabled={closing ? deal.closeBlockers.length > 0 : open}
+            onClick={() => void advance()}
+            data-testid="advance"
+          >
             {closing ? t('deals.advance.close') : t('deals.advance.next', { stage: labels.stage(next) })}
           </Button>
           <Button danger onClick={() => setCancelling(true)} data-testid="cancel-deal">
@@ -103,8 +195,19 @@ export function AdvancePanel({ deal, run }: Props) {
         okButtonProps={{ danger: true, ...{ 'data-testid': 'confirm-cancel' } }}
       >
         <div className="sb-deal-form">
-          <Select value={reason} onChange={setReason} options={DEAL_CANCEL_REASONS.map((r) => ({ value: r, label: t(`deals.cancelReasons.${r}`) }))} aria-label={t('deals.advance.cancelReason')} />
-          <Input.TextArea rows={2} maxLength={500} placeholder={t('deals.advance.cancelNote')} value={cancelNote} onChange={(e) => setCancelNote(e.target.value)} />
+          <Select
+            value={reason}
+            onChange={setReason}
+            options={DEAL_CANCEL_REASONS.map((r) => ({ value: r, label: t(`deals.cancelReasons.${r}`) }))}
+            aria-label={t('deals.advance.cancelReason')}
+          />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            placeholder={t('deals.advance.cancelNote')}
+            value={cancelNote}
+            onChange={(e) => setCancelNote(e.target.value)}
+          />
         </div>
       </Modal>
     </Card>

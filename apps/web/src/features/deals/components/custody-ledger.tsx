@@ -57,7 +57,12 @@ export function PhotoButton({ label, onImage, testId }: { label: string; onImage
   );
 }
 
-function CustodyCard({ deal, item, run, view }: Props & { item: TCustodyView; view: (title: string, load: () => Promise<TDealImage>) => void }) {
+function CustodyCard({
+  deal,
+  item,
+  run,
+  view,
+}: Props & { item: TCustodyView; view: (title: string, load: () => Promise<TDealImage>) => void }) {
   const { t } = useTranslation();
   const labels = useDealLabels();
   const [seal, setSeal] = useState({ old: todayInChina(), new: todayInChina() });
@@ -73,13 +78,22 @@ function CustodyCard({ deal, item, run, view }: Props & { item: TCustodyView; vi
           {name} {item.seal && <Tag>{t('deals.custody.seal')}</Tag>}
         </span>
       }
-      extra={item.applicable ? <Tag color={item.complete ? 'green' : 'orange'}>{item.complete ? t('deals.custody.complete') : t('deals.custody.incomplete')}</Tag> : <Tag>{t('deals.custody.notApplicable')}</Tag>}
+      extra={
+        item.applicable ? (
+          <Tag color={item.complete ? 'green' : 'orange'}>
+            {item.complete ? t('deals.custody.complete') : t('deals.custody.incomplete')}
+          </Tag>
+        ) : (
+          <Tag>{t('deals.custody.notApplicable')}</Tag>
+        )
+      }
       data-testid={`custody-${item.kind}`}
     >
       <div className="sb-deal-form">
         {deal.side === 'broker' && open && (
           <label className="sb-deal-form-row">
-            <Switch size="small" checked={item.applicable} onChange={(on) => void run(() => dealsApi.applicable(deal.id, item.kind, on))} /> {t('deals.custody.inScope')}
+            <Switch size="small" checked={item.applicable} onChange={(on) => void run(() => dealsApi.applicable(deal.id, item.kind, on))} />{' '}
+            {t('deals.custody.inScope')}
           </label>
         )}
         {item.applicable && (
@@ -88,38 +102,92 @@ function CustodyCard({ deal, item, run, view }: Props & { item: TCustodyView; vi
               <span>{t('deals.custody.photo')}：</span>
               {item.photo.present ? (
                 <>
-                  <span>{item.photo.uploadedBy ? t('deals.custody.uploadedBy', { side: t(`deals.sides.${item.photo.uploadedBy}`) }) : ''}</span>
-                  <Button size="small" icon={<EyeOutlined />} onClick={() => view(t('deals.custody.photoTitle', { item: name }), () => dealsApi.revealPhoto(deal.id, item.kind))} data-testid={`view-${item.kind}`}>
+                  <span>
+                    {item.photo.uploadedBy ? t('deals.custody.uploadedBy', { side: t(`deals.sides.${item.photo.uploadedBy}`) }) : ''}
+                  </span>
+                  <Button
+                    size="small"
+                    icon={<EyeOutlined />}
+                    onClick={() => view(t('deals.custody.photoTitle', { item: name }), () => dealsApi.revealPhoto(deal.id, item.kind))}
+                    data-testid={`view-${item.kind}`}
+                  >
                     {t('deals.custody.view')}
                   </Button>
                 </>
               ) : (
                 <span>{t('deals.custody.noPhoto')}</span>
               )}
-              {open && <PhotoButton label={item.photo.present ? t('deals.custody.replace') : t('deals.custody.upload')} onImage={(b64) => void run(() => dealsApi.uploadPhoto(deal.id, item.kind, b64))} testId={`upload-${item.kind}`} />}
+              {open && (
+                <PhotoButton
+                  label={item.photo.present ? t('deals.custody.replace') : t('deals.custody.upload')}
+                  onImage={(b64) => void run(() => dealsApi.uploadPhoto(deal.id, item.kind, b64))}
+                  testId={`upload-${item.kind}`}
+                />
+              )}
             </div>
-            <div>{item.sellerConfirmedAt ? <Tag icon={<CheckOutlined />} color="green">{t('deals.custody.sellerConfirmed')}</Tag> : <Tag>{t('deals.custody.sellerPending')}</Tag>}</div>
-            <div>{item.buyerConfirmedAt ? <Tag icon={<CheckOutlined />} color="green">{t('deals.custody.buyerConfirmed')}</Tag> : <Tag>{t('deals.custody.buyerPending')}</Tag>}</div>
+            <div>
+              {item.sellerConfirmedAt ? (
+                <Tag icon={<CheckOutlined />} color="green">
+                  {t('deals.custody.sellerConfirmed')}
+                </Tag>
+              ) : (
+                <Tag>{t('deals.custody.sellerPending')}</Tag>
+              )}
+            </div>
+            <div>
+              {item.buyerConfirmedAt ? (
+                <Tag icon={<CheckOutlined />} color="green">
+                  {t('deals.custody.buyerConfirmed')}
+                </Tag>
+              ) : (
+                <Tag>{t('deals.custody.buyerPending')}</Tag>
+              )}
+            </div>
             {open && party && item.photo.present && !mineConfirmed && (
-              <Button type="primary" size="small" onClick={() => void run(() => dealsApi.confirm(deal.id, item.kind))} data-testid={`confirm-${item.kind}`}>
+              <Button
+                type="primary"
+                size="small"
+                onClick={() => void run(() => dealsApi.confirm(deal.id, item.kind))}
+                data-testid={`confirm-${item.kind}`}
+              >
                 {deal.side === 'seller' ? t('deals.custody.confirmSeller') : t('deals.custody.confirmBuyer')}
               </Button>
             )}
             {item.seal &&
               (item.oldSealCancelledOn && item.newSealFiledOn ? (
-                <div>{t('deals.custody.sealCancelled', { old: labels.day(item.oldSealCancelledOn), new: labels.day(item.newSealFiledOn) })}</div>
+                <div>
+                  {t('deals.custody.sealCancelled', { old: labels.day(item.oldSealCancelledOn), new: labels.day(item.newSealFiledOn) })}
+                </div>
               ) : (
                 <div className="sb-deal-form">
                   <span>{t('deals.custody.sealOpen')}</span>
                   {open && deal.side !== 'seller' && (
                     <div className="sb-deal-form-row">
                       <label>
-                        {t('deals.custody.oldCancelledOn')} <Input type="date" value={seal.old} max={todayInChina()} onChange={(e) => setSeal({ ...seal, old: e.target.value })} style={{ width: 160 }} />
+                        {t('deals.custody.oldCancelledOn')}{' '}
+                        <Input
+                          type="date"
+                          value={seal.old}
+                          max={todayInChina()}
+                          onChange={(e) => setSeal({ ...seal, old: e.target.value })}
+                          style={{ width: 160 }}
+                        />
                       </label>
                       <label>
-                        {t('deals.custody.newFiledOn')} <Input type="date" value={seal.new} max={todayInChina()} onChange={(e) => setSeal({ ...seal, new: e.target.value })} style={{ width: 160 }} />
+                        {t('deals.custody.newFiledOn')}{' '}
+                        <Input
+                          type="date"
+                          value={seal.new}
+                          max={todayInChina()}
+                          onChange={(e) => setSeal({ ...seal, new: e.target.value })}
+                          style={{ width: 160 }}
+                        />
                       </label>
-                      <Button size="small" onClick={() => void run(() => dealsApi.seal(deal.id, item.kind, seal.old, seal.new))} data-testid={`seal-${item.kind}`}>
+                      <Button
+                        size="small"
+                        onClick={() => void run(() => dealsApi.seal(deal.id, item.kind, seal.old, seal.new))}
+                        data-testid={`seal-${item.kind}`}
+                      >
                         {t('deals.custody.recordSeal')}
                       </Button>
                     </div>

@@ -55,28 +55,46 @@ export function DealDetail({ id, backPath }: { id: string; backPath: string }) {
       <Link to={backPath}>← {t('deals.detail.back')}</Link>
       <div className="sb-deal-header">
         <h1 data-testid="deal-code">{deal.code}</h1>
-        <Tag color={STATUS_COLORS[deal.status]} data-testid="deal-status">{t(`deals.statuses.${deal.status}`)}</Tag>
-        <Tag color="blue" data-testid="deal-stage">{labels.stage(deal.stage)}</Tag>
+        <Tag color={STATUS_COLORS[deal.status]} data-testid="deal-status">
+          {t(`deals.statuses.${deal.status}`)}
+        </Tag>
+        <Tag color="blue" data-testid="deal-stage">
+          {labels.stage(deal.stage)}
+        </Tag>
       </div>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
         <Descriptions.Item label={t('deals.detail.listing')}>{deal.listingCode}</Descriptions.Item>
         <Descriptions.Item label={t('deals.detail.buyer')}>{deal.buyerAlias}</Descriptions.Item>
         <Descriptions.Item label={t('deals.detail.yourSide')}>{t(`deals.sides.${deal.side}`)}</Descriptions.Item>
         <Descriptions.Item label={t('deals.detail.started')}>{new Date(deal.startedAt).toLocaleString(labels.locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('deals.detail.stageSince')}>{new Date(deal.stageEnteredAt).toLocaleString(labels.locale)}</Descriptions.Item>
-        {deal.intent && <Descriptions.Item label={t('deals.detail.exclusiveUntil')}>{labels.day(deal.intent.exclusiveUntil)}</Descriptions.Item>}
-        {deal.closedAt && <Descriptions.Item label={t('deals.detail.closedAt')}>{new Date(deal.closedAt).toLocaleString(labels.locale)}</Descriptions.Item>}
+        <Descriptions.Item label={t('deals.detail.stageSince')}>
+          {new Date(deal.stageEnteredAt).toLocaleString(labels.locale)}
+        </Descriptions.Item>
+        {deal.intent && (
+          <Descriptions.Item label={t('deals.detail.exclusiveUntil')}>{labels.day(deal.intent.exclusiveUntil)}</Descriptions.Item>
+        )}
+        {deal.closedAt && (
+          <Descriptions.Item label={t('deals.detail.closedAt')}>{new Date(deal.closedAt).toLocaleString(labels.locale)}</Descriptions.Item>
+        )}
         {deal.cancelledAt && (
-          <Descriptions.Item label={t('deals.detail.cancelReason')}>{deal.cancelReason ? t(`deals.cancelReasons.${deal.cancelReason}`) : ''}</Descriptions.Item>
+          <Descriptions.Item label={t('deals.detail.cancelReason')}>
+            {deal.cancelReason ? t(`deals.cancelReasons.${deal.cancelReason}`) : ''}
+          </Descriptions.Item>
         )}
       </Descriptions>
       {deal.tax && (
         <Card size="small" title={t('deals.tax.title')} data-testid="tax-estimate">
           <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
             <Descriptions.Item label={t('deals.tax.iit')}>
-              {deal.agreement?.sellerKind === 'company' ? t('deals.tax.iitNotApplicable') : deal.tax.iitWan === null ? t('deals.tax.iitUnknown') : t('deals.tax.wan', { amount: labels.wan(deal.tax.iitWan) })}
+              {deal.agreement?.sellerKind === 'company'
+                ? t('deals.tax.iitNotApplicable')
+                : deal.tax.iitWan === null
+                  ? t('deals.tax.iitUnknown')
+                  : t('deals.tax.wan', { amount: labels.wan(deal.tax.iitWan) })}
             </Descriptions.Item>
-            <Descriptions.Item label={t('deals.tax.stampDuty')}>{t('deals.tax.wan', { amount: labels.wan(deal.tax.stampDutyEachWan) })}</Descriptions.Item>
+            <Descriptions.Item label={t('deals.tax.stampDuty')}>
+              {t('deals.tax.wan', { amount: labels.wan(deal.tax.stampDutyEachWan) })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('deals.tax.reportDue')}>
               {labels.day(deal.tax.reportDueOn)}
               {deal.tax.provisional ? ' *' : ''}

@@ -21,7 +21,10 @@ export function DealList({ basePath }: { basePath: string }) {
       <Segmented
         value={status}
         onChange={(v) => setStatus(v as DealStatus | 'all')}
-        options={[...DEAL_STATUSES.map((s) => ({ value: s, label: t(`deals.statuses.${s}`) })), { value: 'all', label: t('deals.list.all') }]}
+        options={[
+          ...DEAL_STATUSES.map((s) => ({ value: s, label: t(`deals.statuses.${s}`) })),
+          { value: 'all', label: t('deals.list.all') },
+        ]}
       />
       {query.error ? (
         <ApiErrorAlert error={query.error} onRetry={query.reload} />
@@ -31,10 +34,19 @@ export function DealList({ basePath }: { basePath: string }) {
         <div className="sb-deal-grid" data-testid="deal-list">
           {(query.data?.items ?? []).map((d) => (
             <Link key={d.id} to={`${basePath}/${d.id}`} data-testid={`deal-${d.listingCode}`}>
-              <Card size="small" hoverable title={d.code} extra={<Tag color={STATUS_COLORS[d.status]}>{t(`deals.statuses.${d.status}`)}</Tag>}>
+              <Card
+                size="small"
+                hoverable
+                title={d.code}
+                extra={<Tag color={STATUS_COLORS[d.status]}>{t(`deals.statuses.${d.status}`)}</Tag>}
+              >
                 <div className="sb-deal-item-meta">
-                  <span>{t('deals.list.listing')}：{d.listingCode}</span>
-                  <span>{t('deals.list.buyer')}：{d.buyerAlias}</span>
+                  <span>
+                    {t('deals.list.listing')}：{d.listingCode}
+                  </span>
+                  <span>
+                    {t('deals.list.buyer')}：{d.buyerAlias}
+                  </span>
                   <Tag color="blue">{labels.stage(d.stage)}</Tag>
                   <Tag>{t(`deals.sides.${d.side}`)}</Tag>
                 </div>

@@ -27,7 +27,8 @@ function ChecklistItem({ deal, stage, item, run }: Props & { stage: DealStage; i
     <li className={item.done ? 'sb-deal-item is-done' : 'sb-deal-item'} data-testid={`item-${item.key}`}>
       <div className="sb-deal-item-head">
         <span>
-          {item.done ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <ClockCircleOutlined />} {t(`deals.checklist.items.${item.key}` as 'deals.checklist.items.inquiry.needs_confirmed')}
+          {item.done ? <CheckCircleFilled style={{ color: '#52c41a' }} /> : <ClockCircleOutlined />}{' '}
+          {t(`deals.checklist.items.${item.key}` as 'deals.checklist.items.inquiry.needs_confirmed')}
         </span>
         {allowed && !item.done && !editing && (
           <Button size="small" onClick={() => setEditing(true)} data-testid={`tick-${item.key}`}>
@@ -51,13 +52,34 @@ function ChecklistItem({ deal, stage, item, run }: Props & { stage: DealStage; i
           </Tooltip>
         )}
         {item.overdue && !item.done && <Tag color="red">{t('deals.checklist.overdue')}</Tag>}
-        {item.done && item.doneBy && item.doneAt && <span>{t('deals.checklist.doneBy', { side: t(`deals.sides.${item.doneBy}`), date: new Date(item.doneAt).toLocaleDateString(labels.locale) })}</span>}
-        {item.remark && <span>{t('deals.checklist.remark')}：{item.remark}</span>}
-        {item.documentIds.length > 0 && <span>{t('deals.checklist.documents')}：{item.documentIds.join('、')}</span>}
+        {item.done && item.doneBy && item.doneAt && (
+          <span>
+            {t('deals.checklist.doneBy', {
+              side: t(`deals.sides.${item.doneBy}`),
+              date: new Date(item.doneAt).toLocaleDateString(labels.locale),
+            })}
+          </span>
+        )}
+        {item.remark && (
+          <span>
+            {t('deals.checklist.remark')}：{item.remark}
+          </span>
+        )}
+        {item.documentIds.length > 0 && (
+          <span>
+            {t('deals.checklist.documents')}：{item.documentIds.join('、')}
+          </span>
+        )}
       </div>
       {editing && (
         <div className="sb-deal-form">
-          <Input.TextArea rows={2} maxLength={200} placeholder={t('deals.checklist.remarkPlaceholder')} value={remark} onChange={(e) => setRemark(e.target.value)} />
+          <Input.TextArea
+            rows={2}
+            maxLength={200}
+            placeholder={t('deals.checklist.remarkPlaceholder')}
+            value={remark}
+            onChange={(e) => setRemark(e.target.value)}
+          />
           <Input placeholder={t('deals.checklist.documentsPlaceholder')} value={docs} onChange={(e) => setDocs(e.target.value)} />
           <div className="sb-deal-form-row">
             <Button type="primary" size="small" onClick={() => void submit(true)} data-testid={`confirm-tick-${item.key}`}>

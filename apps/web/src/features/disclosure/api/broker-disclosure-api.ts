@@ -20,9 +20,12 @@ export const brokerDisclosureApi = {
     apiRequest(`/api/broker/inquiries/${id(inquiryId)}/decision`, sellSide, { method: 'POST', body: { decision, reason } }),
   decideGrant: (grantId: string, decision: 'approve' | 'decline', reason: string, days: number) =>
     apiRequest(`/api/broker/grants/${id(grantId)}/decision`, sellSide, { method: 'POST', body: { decision, reason, days } }),
-  revoke: (grantId: string, reason: string) => apiRequest(`/api/broker/grants/${id(grantId)}/revoke`, sellSide, { method: 'POST', body: { reason } }),
-  renew: (grantId: string, days: number) => apiRequest(`/api/broker/grants/${id(grantId)}/renew`, sellSide, { method: 'POST', body: { days } }),
-  panel: (listingId: string, signal?: AbortSignal) => apiRequest(`/api/broker/listings/${id(listingId)}/disclosure`, (v) => ZControlPanel.parse(v), { signal }),
+  revoke: (grantId: string, reason: string) =>
+    apiRequest(`/api/broker/grants/${id(grantId)}/revoke`, sellSide, { method: 'POST', body: { reason } }),
+  renew: (grantId: string, days: number) =>
+    apiRequest(`/api/broker/grants/${id(grantId)}/renew`, sellSide, { method: 'POST', body: { days } }),
+  panel: (listingId: string, signal?: AbortSignal) =>
+    apiRequest(`/api/broker/listings/${id(listingId)}/disclosure`, (v) => ZControlPanel.parse(v), { signal }),
   /** Audited; needs a recent step-up (wrap in withStepUp). */
   revealProof: (proofId: string) => apiRequest(`/api/broker/proofs/${id(proofId)}/reveal`, proofDocument, { method: 'POST', body: {} }),
   reviewProof: (proofId: string, decision: 'approve' | 'reject', reason: string) =>

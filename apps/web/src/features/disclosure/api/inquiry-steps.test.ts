@@ -4,11 +4,24 @@ import type { TBuyerInquiry } from '@sealbridge/contracts';
 import { inquirySteps, nextStep } from './inquiry-steps.ts';
 
 type Facts = Pick<TBuyerInquiry, 'status' | 'levels' | 'preconditions'>;
-const level = (lvl: 'L1' | 'L2' | 'L3', state: TBuyerInquiry['levels'][number]['state'] = 'none', active = false) => ({ level: lvl, state, expiresAt: null, active, decisionReason: null });
+const level = (lvl: 'L1' | 'L2' | 'L3', state: TBuyerInquiry['levels'][number]['state'] = 'none', active = false) => ({
+  level: lvl,
+  state,
+  expiresAt: null,
+  active,
+  decisionReason: null,
+});
 const fresh = (): Facts => ({
   status: 'open',
   levels: [level('L1', 'requested'), level('L2'), level('L3')],
-  preconditions: { buyerVerified: false, ndaSigned: false, proofOfFunds: 'not_required', sellerConsentL1: 'not_asked', sellerConsentL3: 'not_asked', buyerConsentL3: 'not_asked' },
+  preconditions: {
+    buyerVerified: false,
+    ndaSigned: false,
+    proofOfFunds: 'not_required',
+    sellerConsentL1: 'not_asked',
+    sellerConsentL3: 'not_asked',
+    buyerConsentL3: 'not_asked',
+  },
 });
 const statuses = (f: Facts) => Object.fromEntries(inquirySteps(f).map((s) => [s.key, s.status]));
 
@@ -20,12 +33,15 @@ test('a fresh inquiry asks the buyer to verify and sign; the seller and the advi
 test('proof of funds appears only when the seller asks for it, and a rejected one is an error to fix', () => {
   const f = fresh();
   f.preconditions = { ...f.preconditions, buyerVerified: true, ndaSigned: true, proofOfFunds: 'rejected' };
-  assert.deepEqual(inquirySteps(f).map((s) => s.key), ['verify', 'nda', 'proof', 'sellerConsent', 'review', 'open']);
+  assert.deepEqual(
+    inquirySteps(f).map((s) => s.key),
+    ['verify', 'nda', 'proof', 'sellerConsent', 'review', 'open'],
+  );
   assert.equal(statuses(f)['proof'], 'error');
   assert.equal(nextStep(f)?.key, 'proof');
 });
 
-test('with the buyer\'s part done the seller\'s consent is awaited, then the adviser\'s review, then L1 is open', () => {
+test("with the buyer's part done the seller's consent is awaited, then the adviser's review, then L1 is open", () => {
   const f = fresh();
   f.preconditions = { ...f.preconditions, buyerVerified: true, ndaSigned: true };
   assert.equal(nextStep(f)?.key, 'sellerConsent');

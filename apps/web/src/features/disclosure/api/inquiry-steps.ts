@@ -26,12 +26,21 @@ export function inquirySteps(inquiry: Facts): InquiryStep[] {
   }
   const buyerDone = steps.every((s) => s.status === 'finish');
   const consent = p.sellerConsentL1;
-  steps.push({ key: 'sellerConsent', status: consent === 'given' ? 'finish' : consent === 'not_asked' ? (closed ? 'wait' : buyerDone ? 'process' : 'wait') : 'error' });
+  steps.push({
+    key: 'sellerConsent',
+    status: consent === 'given' ? 'finish' : consent === 'not_asked' ? (closed ? 'wait' : buyerDone ? 'process' : 'wait') : 'error',
+  });
   const state = l1?.state ?? 'none';
   const reviewed = state === 'approved' || state === 'consent_withdrawn' || state === 'expired';
   const before = steps.every((s) => s.status === 'finish');
-  steps.push({ key: 'review', status: reviewed ? 'finish' : state === 'declined' || state === 'revoked' ? 'error' : before && !closed ? 'process' : 'wait' });
-  steps.push({ key: 'open', status: l1?.active ? 'finish' : state === 'expired' || state === 'revoked' || state === 'consent_withdrawn' ? 'error' : 'wait' });
+  steps.push({
+    key: 'review',
+    status: reviewed ? 'finish' : state === 'declined' || state === 'revoked' ? 'error' : before && !closed ? 'process' : 'wait',
+  });
+  steps.push({
+    key: 'open',
+    status: l1?.active ? 'finish' : state === 'expired' || state === 'revoked' || state === 'consent_withdrawn' ? 'error' : 'wait',
+  });
   return steps;
 }
 

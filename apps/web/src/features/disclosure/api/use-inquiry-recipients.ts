@@ -13,11 +13,18 @@ export function useInquiryRecipients(): (recipient: string) => string {
   const roles = useSession().account?.roles ?? [];
   const seller = roles.includes('seller');
   const buyer = roles.includes('buyer');
-  const sold = useApiQuery((signal) => (seller ? sellerDisclosureApi.inquiries(undefined, signal) : Promise.resolve({ items: [] })), `recipients-seller-${seller}`);
+  const sold = useApiQuery(
+    (signal) => (seller ? sellerDisclosureApi.inquiries(undefined, signal) : Promise.resolve({ items: [] })),
+    `recipients-seller-${seller}`,
+  );
   const bought = useApiQuery((signal) => (buyer ? buyerApi.mine(signal) : Promise.resolve({ items: [] })), `recipients-buyer-${buyer}`);
   const names = useMemo(() => {
     const map = new Map<string, string>();
-    for (const i of sold.data?.items ?? []) map.set(`inquiry:${i.id}`, `${t('disclosure.alias', { alias: i.buyerAlias })} · ${t('disclosure.accessLog.listing', { code: i.listingCode })}`);
+    for (const i of sold.data?.items ?? [])
+      map.set(
+        `inquiry:${i.id}`,
+        `${t('disclosure.alias', { alias: i.buyerAlias })} · ${t('disclosure.accessLog.listing', { code: i.listingCode })}`,
+      );
     for (const i of bought.data?.items ?? []) map.set(`inquiry:${i.id}`, t('disclosure.sellerOf', { code: i.listingCode }));
     return map;
   }, [sold.data, bought.data, t]);

@@ -14,7 +14,10 @@ import { BuyerBadge } from './seller-request-card.tsx';
 
 type Buyer = TControlPanel['buyers'][number];
 type Level = Buyer['levels'][number];
-export type GrantActions = { revoke: (grantId: string, reason: string) => Promise<unknown>; renew: (grantId: string, days: number) => Promise<unknown> };
+export type GrantActions = {
+  revoke: (grantId: string, reason: string) => Promise<unknown>;
+  renew: (grantId: string, days: number) => Promise<unknown>;
+};
 type Props = { panel: TControlPanel; inquiries: readonly TSellSideInquiry[]; actions: GrantActions; onChanged: () => void };
 
 const revocable = (l: Level) => l.grantId !== null && (l.state === 'approved' || l.state === 'requested');
@@ -63,7 +66,9 @@ export function AccessMatrix({ panel, inquiries, actions, onChanged }: Props) {
   return (
     <div className="sb-matrix" data-testid="access-matrix" role="table" aria-label={t('disclosure.panel.title')}>
       <div className="sb-matrix-row sb-matrix-head" role="row">
-        <div className="sb-matrix-cell" role="columnheader">{t('disclosure.panel.buyer')}</div>
+        <div className="sb-matrix-cell" role="columnheader">
+          {t('disclosure.panel.buyer')}
+        </div>
         {GRANT_LEVELS.map((level) => (
           <div key={level} className="sb-matrix-cell" role="columnheader">
             {levelLabel(level, locale)}
@@ -75,7 +80,14 @@ export function AccessMatrix({ panel, inquiries, actions, onChanged }: Props) {
         const consent = inquiry?.preconditions.sellerConsentL1;
         const withdrawn = consent === 'withdrawn' || buyer.levels.some((l) => l.level === 'L1' && l.state === 'consent_withdrawn');
         return (
-          <div key={buyer.inquiryId} className="sb-matrix-row" role="row" data-testid="access-row" data-buyer-alias={buyer.buyerAlias} data-consent={consent ?? ''}>
+          <div
+            key={buyer.inquiryId}
+            className="sb-matrix-row"
+            role="row"
+            data-testid="access-row"
+            data-buyer-alias={buyer.buyerAlias}
+            data-consent={consent ?? ''}
+          >
             <div className="sb-matrix-cell sb-matrix-buyer" role="rowheader">
               <BuyerBadge inquiry={buyer} />
               {consent === 'given' && (
@@ -104,7 +116,14 @@ export function AccessMatrix({ panel, inquiries, actions, onChanged }: Props) {
               </div>
             ))}
             {withdrawn && (
-              <Alert type="error" showIcon className="sb-matrix-withdrawn" banner title={t('disclosure.panel.consentWithdrawn')} data-testid="access-consent-withdrawn" />
+              <Alert
+                type="error"
+                showIcon
+                className="sb-matrix-withdrawn"
+                banner
+                title={t('disclosure.panel.consentWithdrawn')}
+                data-testid="access-consent-withdrawn"
+              />
             )}
           </div>
         );
@@ -116,7 +135,11 @@ export function AccessMatrix({ panel, inquiries, actions, onChanged }: Props) {
           required={false}
           danger
           okText={t('disclosure.panel.revokeOk')}
-          extra={revoking.level.level === 'L1' ? <Alert type="warning" showIcon title={t('disclosure.panel.revokeL1Note')} className="sb-inquiry-alert" /> : undefined}
+          extra={
+            revoking.level.level === 'L1' ? (
+              <Alert type="warning" showIcon title={t('disclosure.panel.revokeL1Note')} className="sb-inquiry-alert" />
+            ) : undefined
+          }
           onSubmit={async (reason) => {
             await actions.revoke(revoking.level.grantId ?? '', reason);
             void message.success(t('disclosure.panel.revoked'));

@@ -24,7 +24,9 @@ type Asking = { kind: 'declineGrant'; level: GrantLevel } | { kind: 'revoke'; le
 function missingOf(error: unknown): DisclosurePrecondition[] | undefined {
   if (!(error instanceof ApiError) || error.code !== 'DISCLOSURE_PRECONDITIONS') return undefined;
   const missing = error.details?.['missing'];
-  return Array.isArray(missing) ? missing.filter((m): m is DisclosurePrecondition => (DISCLOSURE_PRECONDITION_CODES as readonly string[]).includes(m)) : [];
+  return Array.isArray(missing)
+    ? missing.filter((m): m is DisclosurePrecondition => (DISCLOSURE_PRECONDITION_CODES as readonly string[]).includes(m))
+    : [];
 }
 
 /** One request in the adviser's queue: preconditions, each level's decision, the proof of funds, the NDA certificate. */
@@ -56,24 +58,50 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
     const buttons = [];
     if (l.state === 'requested' && !closed) {
       buttons.push(
-        <Button key="approve" type="primary" size="small" icon={<CheckOutlined />} onClick={() => void act(l.level, () => brokerDisclosureApi.decideGrant(grant(l.level), 'approve', '', days), t('disclosure.broker.approved'))} data-testid={`approve-${l.level}`}>
+        <Button
+          key="approve"
+          type="primary"
+          size="small"
+          icon={<CheckOutlined />}
+          onClick={() =>
+            void act(l.level, () => brokerDisclosureApi.decideGrant(grant(l.level), 'approve', '', days), t('disclosure.broker.approved'))
+          }
+          data-testid={`approve-${l.level}`}
+        >
           {t('disclosure.broker.approve')}
         </Button>,
-        <Button key="decline" size="small" danger onClick={() => setAsking({ kind: 'declineGrant', level: l.level })} data-testid={`decline-${l.level}`}>
+        <Button
+          key="decline"
+          size="small"
+          danger
+          onClick={() => setAsking({ kind: 'declineGrant', level: l.level })}
+          data-testid={`decline-${l.level}`}
+        >
           {t('disclosure.broker.decline')}
         </Button>,
       );
     }
     if (l.state === 'approved') {
       buttons.push(
-        <Button key="revoke" size="small" danger onClick={() => setAsking({ kind: 'revoke', level: l.level })} data-testid={`broker-revoke-${l.level}`}>
+        <Button
+          key="revoke"
+          size="small"
+          danger
+          onClick={() => setAsking({ kind: 'revoke', level: l.level })}
+          data-testid={`broker-revoke-${l.level}`}
+        >
           {t('disclosure.panel.revoke')}
         </Button>,
       );
     }
     if ((l.state === 'approved' || l.state === 'expired') && !closed) {
       buttons.push(
-        <Button key="renew" size="small" onClick={() => void act(l.level, () => brokerDisclosureApi.renew(grant(l.level), days), t('disclosure.panel.renewed'))} data-testid={`broker-renew-${l.level}`}>
+        <Button
+          key="renew"
+          size="small"
+          onClick={() => void act(l.level, () => brokerDisclosureApi.renew(grant(l.level), days), t('disclosure.panel.renewed'))}
+          data-testid={`broker-renew-${l.level}`}
+        >
           {t('disclosure.panel.renew', { days })}
         </Button>,
       );
@@ -101,7 +129,15 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
       <h3 className="sb-card-subtitle">
         {t('disclosure.broker.levels')}
         <span className="sb-days">
-          {t('disclosure.broker.days')} <InputNumber size="small" min={1} max={180} value={days} onChange={(v) => setDays(v ?? GRANT_DEFAULT_DAYS)} data-testid="grant-days" />
+          {t('disclosure.broker.days')}{' '}
+          <InputNumber
+            size="small"
+            min={1}
+            max={180}
+            value={days}
+            onChange={(v) => setDays(v ?? GRANT_DEFAULT_DAYS)}
+            data-testid="grant-days"
+          />
         </span>
       </h3>
       {inquiry.levels.map((l) => (
@@ -118,7 +154,9 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
               description={
                 <ul className="sb-findings" data-testid="approval-missing">
                   {missing.codes.map((code) => (
-                    <li key={code} data-missing={code}>{t(`disclosure.missing.${code}`)}</li>
+                    <li key={code} data-missing={code}>
+                      {t(`disclosure.missing.${code}`)}
+                    </li>
                   ))}
                 </ul>
               }
@@ -128,12 +166,22 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
       ))}
       <div className="sb-request-actions">
         {inquiry.status === 'open' && (
-          <Button onClick={() => void act(undefined, () => brokerDisclosureApi.decideInquiry(inquiry.id, 'accept', ''), t('disclosure.seller.accepted'))} data-testid="broker-accept">
+          <Button
+            onClick={() =>
+              void act(undefined, () => brokerDisclosureApi.decideInquiry(inquiry.id, 'accept', ''), t('disclosure.seller.accepted'))
+            }
+            data-testid="broker-accept"
+          >
             {t('disclosure.broker.acceptInquiry')}
           </Button>
         )}
         {(inquiry.status === 'open' || inquiry.status === 'accepted') && (
-          <Button danger icon={<CloseOutlined />} onClick={() => setAsking({ kind: 'declineInquiry' })} data-testid="broker-decline-inquiry">
+          <Button
+            danger
+            icon={<CloseOutlined />}
+            onClick={() => setAsking({ kind: 'declineInquiry' })}
+            data-testid="broker-decline-inquiry"
+          >
             {t('disclosure.broker.declineInquiry')}
           </Button>
         )}

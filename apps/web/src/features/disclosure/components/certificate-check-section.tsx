@@ -29,7 +29,8 @@ export function CertificateCheckSection() {
     setResult(undefined);
     setError(undefined);
     try {
-      if (file.size > MAX_PDF_BYTES) setResult({ valid: false, reason: 'not_a_certificate', listingCode: null, signedAt: null, templateVersion: null });
+      if (file.size > MAX_PDF_BYTES)
+        setResult({ valid: false, reason: 'not_a_certificate', listingCode: null, signedAt: null, templateVersion: null });
       else setResult(await ndaApi.verifyCertificate(await fileToBase64(file)));
     } catch (failure) {
       setError(failure);
@@ -43,7 +44,14 @@ export function CertificateCheckSection() {
     <section id="nda-certificate" className="sb-privacy-section" data-testid="privacy-nda-check">
       <h2>{t('disclosure.certificateCheck.title')}</h2>
       <p>{t('disclosure.certificateCheck.intro')}</p>
-      <input ref={input} type="file" accept="application/pdf" hidden onChange={(e) => void check(e.target.files?.[0])} data-testid="nda-check-file" />
+      <input
+        ref={input}
+        type="file"
+        accept="application/pdf"
+        hidden
+        onChange={(e) => void check(e.target.files?.[0])}
+        data-testid="nda-check-file"
+      />
       <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="nda-check-choose">
         {busy ? t('disclosure.certificateCheck.checking') : t('disclosure.certificateCheck.choose')}
       </Button>
@@ -61,8 +69,14 @@ export function CertificateCheckSection() {
             result.listingCode ? (
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('disclosure.certificateCheck.listing')}>{result.listingCode}</Descriptions.Item>
-                {result.signedAt && <Descriptions.Item label={t('disclosure.certificateCheck.signedAt')}>{formatDateTime(result.signedAt, locale, { seconds: true })}</Descriptions.Item>}
-                {result.templateVersion !== null && <Descriptions.Item label={t('disclosure.certificateCheck.templateVersion')}>{result.templateVersion}</Descriptions.Item>}
+                {result.signedAt && (
+                  <Descriptions.Item label={t('disclosure.certificateCheck.signedAt')}>
+                    {formatDateTime(result.signedAt, locale, { seconds: true })}
+                  </Descriptions.Item>
+                )}
+                {result.templateVersion !== null && (
+                  <Descriptions.Item label={t('disclosure.certificateCheck.templateVersion')}>{result.templateVersion}</Descriptions.Item>
+                )}
               </Descriptions>
             ) : undefined
           }
@@ -72,13 +86,19 @@ export function CertificateCheckSection() {
         <SafetyCertificateOutlined /> {t('disclosure.certificateCheck.keyTitle')}
       </h3>
       {!key.data ? (
-        key.error !== undefined ? <ApiErrorAlert error={key.error} onRetry={key.reload} /> : <Skeleton active paragraph={{ rows: 2 }} />
+        key.error !== undefined ? (
+          <ApiErrorAlert error={key.error} onRetry={key.reload} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 2 }} />
+        )
       ) : (
         <Descriptions column={1} size="small" className="sb-key">
           <Descriptions.Item label={t('disclosure.certificateCheck.keyId')}>{key.data.keyId}</Descriptions.Item>
           <Descriptions.Item label={t('disclosure.certificateCheck.issuer')}>{key.data.issuer}</Descriptions.Item>
           <Descriptions.Item label="PEM">
-            <pre className="sb-key-pem" data-testid="nda-public-key">{key.data.publicKeyPem}</pre>
+            <pre className="sb-key-pem" data-testid="nda-public-key">
+              {key.data.publicKeyPem}
+            </pre>
           </Descriptions.Item>
         </Descriptions>
       )}

@@ -45,15 +45,32 @@ export function ConsentDialog({ lines, level, send, onDone, onClose, giveLabel }
   return (
     <Modal
       open
-      title={<><SafetyCertificateOutlined /> {title}</>}
+      title={
+        <>
+          <SafetyCertificateOutlined /> {title}
+        </>
+      }
       onCancel={onClose}
       destroyOnHidden
       width={560}
       footer={[
-        <Button key="refuse" loading={busy === 'refused'} disabled={busy === 'given'} onClick={() => void decide('refused')} data-testid="consent-refuse">
+        <Button
+          key="refuse"
+          loading={busy === 'refused'}
+          disabled={busy === 'given'}
+          onClick={() => void decide('refused')}
+          data-testid="consent-refuse"
+        >
           {t('disclosure.consentDialog.refuse')}
         </Button>,
-        <Button key="give" type="primary" loading={busy === 'given'} disabled={busy === 'refused'} onClick={() => void decide('given')} data-testid="consent-give">
+        <Button
+          key="give"
+          type="primary"
+          loading={busy === 'given'}
+          disabled={busy === 'refused'}
+          onClick={() => void decide('given')}
+          data-testid="consent-give"
+        >
           {giveLabel ?? t('disclosure.consentDialog.give')}
         </Button>,
       ]}

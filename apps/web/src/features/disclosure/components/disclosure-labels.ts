@@ -31,15 +31,27 @@ export function findingsOf(error: unknown): TTextFinding[] {
 
 /** One finding as a sentence pointing at the characters, never repeating them. */
 export function findingText(finding: TTextFinding, t: TFunction): string {
-  return t('disclosure.inquire.finding', { start: finding.start + 1, end: finding.end, kind: t(`market.seller.findingKinds.${finding.kind}`) });
+  return t('disclosure.inquire.finding', {
+    start: finding.start + 1,
+    end: finding.end,
+    kind: t(`market.seller.findingKinds.${finding.kind}`),
+  });
 }
 
 /** The exact lines of the separate consent a seller gives (or refuses) naming one buyer, for L1 or L3. */
-export function sellerConsentLines(input: { alias: string; verified: boolean; code: string; level: 'L1' | 'L3' }, t: TFunction, locale: Locale): string[] {
+export function sellerConsentLines(
+  input: { alias: string; verified: boolean; code: string; level: 'L1' | 'L3' },
+  t: TFunction,
+  locale: Locale,
+): string[] {
   const { alias, verified, code, level } = input;
   return [
     t('disclosure.consentDialog.sellerTitle', { alias, level: levelLabel(level, locale) }),
-    t('disclosure.consentDialog.recipientBuyer', { alias, code, verification: verified ? t('disclosure.verified') : t('disclosure.unverified') }),
+    t('disclosure.consentDialog.recipientBuyer', {
+      alias,
+      code,
+      verification: verified ? t('disclosure.verified') : t('disclosure.unverified'),
+    }),
     t('disclosure.consentDialog.purpose', { purpose: t(`codes.purposes.${DISCLOSURE_CONSENT_PURPOSES[level]}`) }),
     t('disclosure.consentDialog.content', { fields: levelFieldNames(level, t).join(t('disclosure.listSeparator')) }),
     t('disclosure.consentDialog.basis'),

@@ -8,7 +8,12 @@ import { levelFieldNames } from './disclosure-labels.ts';
 export function DisclosureLevelsSection() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const needs = { L0: t('disclosure.levelsSection.needsL0'), L1: t('disclosure.levelsSection.needsL1'), L2: t('disclosure.levelsSection.needsL2'), L3: t('disclosure.levelsSection.needsL3') };
+  const needs = {
+    L0: t('disclosure.levelsSection.needsL0'),
+    L1: t('disclosure.levelsSection.needsL1'),
+    L2: t('disclosure.levelsSection.needsL2'),
+    L3: t('disclosure.levelsSection.needsL3'),
+  };
   return (
     <section id="disclosure-levels" className="sb-privacy-section" data-testid="privacy-disclosure-levels">
       <h2>{t('disclosure.levelsSection.title')}</h2>

@@ -22,7 +22,8 @@ export function GrantHistory({ history }: { history: TControlPanel['history'] })
             key: `${e.at}-${index}`,
             content: (
               <div data-testid="history-entry" data-action={e.action}>
-                <strong>{known(ACTIONS, e.action) ? t(`disclosure.grantActions.${e.action}`) : e.action}</strong> · {e.level} · {t('disclosure.alias', { alias: e.buyerAlias })}
+                <strong>{known(ACTIONS, e.action) ? t(`disclosure.grantActions.${e.action}`) : e.action}</strong> · {e.level} ·{' '}
+                {t('disclosure.alias', { alias: e.buyerAlias })}
                 <div className="sb-muted">
                   {formatDateTime(e.at, locale)} · {known(ACTORS, e.actorRole) ? t(`disclosure.actorRoles.${e.actorRole}`) : e.actorRole}
                   {e.reason ? ` · ${t('disclosure.mine.reason', { reason: e.reason })}` : ''}

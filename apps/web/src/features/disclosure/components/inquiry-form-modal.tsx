@@ -49,13 +49,19 @@ export function InquiryFormModal({ code, onDone, onClose }: Props) {
       <p className="sb-muted">{t('disclosure.inquire.formIntro')}</p>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="inquiry-form" requiredMark={false}>
         <Form.Item name="buyerType" label={t('disclosure.inquire.buyerType')} rules={required}>
-          <Select data-testid="inquiry-buyer-type" options={BUYER_TYPES.map((v) => ({ value: v, label: t(`disclosure.buyerTypes.${v}`) }))} />
+          <Select
+            data-testid="inquiry-buyer-type"
+            options={BUYER_TYPES.map((v) => ({ value: v, label: t(`disclosure.buyerTypes.${v}`) }))}
+          />
         </Form.Item>
         <Form.Item name="budgetBand" label={t('disclosure.inquire.budgetBand')} rules={required}>
           <Select data-testid="inquiry-budget" options={BUDGET_BANDS.map((v) => ({ value: v, label: t(`disclosure.budgetBands.${v}`) }))} />
         </Form.Item>
         <Form.Item name="timeline" label={t('disclosure.inquire.timeline')} rules={required}>
-          <Select data-testid="inquiry-timeline" options={PURCHASE_TIMELINES.map((v) => ({ value: v, label: t(`disclosure.timelines.${v}`) }))} />
+          <Select
+            data-testid="inquiry-timeline"
+            options={PURCHASE_TIMELINES.map((v) => ({ value: v, label: t(`disclosure.timelines.${v}`) }))}
+          />
         </Form.Item>
         <Form.Item
           name="note"
@@ -66,13 +72,22 @@ export function InquiryFormModal({ code, onDone, onClose }: Props) {
             findings.length ? (
               <ul className="sb-findings" data-testid="inquiry-findings">
                 {findings.map((f) => (
-                  <li key={`${f.start}`} data-finding-kind={f.kind}>{findingText(f, t)}</li>
+                  <li key={`${f.start}`} data-finding-kind={f.kind}>
+                    {findingText(f, t)}
+                  </li>
                 ))}
               </ul>
             ) : undefined
           }
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('disclosure.inquire.notePlaceholder')} data-testid="inquiry-note" onChange={() => setFindings([])} />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('disclosure.inquire.notePlaceholder')}
+            data-testid="inquiry-note"
+            onChange={() => setFindings([])}
+          />
         </Form.Item>
       </Form>
       {error !== undefined && <ApiErrorAlert error={error} testId="inquiry-error" />}

@@ -41,11 +41,15 @@ function BuyerAction({ code }: { code: string }) {
           <strong>{t('disclosure.inquire.existing')}</strong>
         </p>
         <Space wrap size={4}>
-          <Tag data-testid="inquiry-status" data-status={inquiry.status}>{t(`disclosure.inquiryStatuses.${inquiry.status}`)}</Tag>
+          <Tag data-testid="inquiry-status" data-status={inquiry.status}>
+            {t(`disclosure.inquiryStatuses.${inquiry.status}`)}
+          </Tag>
           {inquiry.levels[0] && <LevelStateTag level={inquiry.levels[0]} />}
         </Space>
         <p>
-          <Link to={`/account/inquiries/${inquiry.id}`} data-testid="inquiry-progress-link">{t('disclosure.inquire.progress')}</Link>
+          <Link to={`/account/inquiries/${inquiry.id}`} data-testid="inquiry-progress-link">
+            {t('disclosure.inquire.progress')}
+          </Link>
         </p>
       </div>
     );

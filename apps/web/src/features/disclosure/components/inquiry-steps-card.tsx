@@ -131,7 +131,11 @@ export function InquiryStepsCard({ inquiry, onChanged }: Props) {
         items={steps.map((step) => ({
           key: step.key,
           status: step.status,
-          title: <span data-testid={`step-${step.key}-title`} data-status={step.status}>{t(`disclosure.mine.steps.${step.key}`)}</span>,
+          title: (
+            <span data-testid={`step-${step.key}-title`} data-status={step.status}>
+              {t(`disclosure.mine.steps.${step.key}`)}
+            </span>
+          ),
           content: <div className="sb-step-content">{content[step.key]}</div>,
         }))}
       />

@@ -15,12 +15,24 @@ const COLORS: Record<TLevelState['state'], string> = {
 };
 
 /** A level's state as a tag, with "until <day>" while it is open. */
-export function LevelStateTag({ level, testId }: { level: Pick<TLevelState, 'level' | 'state' | 'expiresAt' | 'active'>; testId?: string }) {
+export function LevelStateTag({
+  level,
+  testId,
+}: {
+  level: Pick<TLevelState, 'level' | 'state' | 'expiresAt' | 'active'>;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const open = level.state === 'approved' && level.expiresAt;
   return (
-    <Tag color={COLORS[level.state]} data-testid={testId} data-level={level.level} data-state={level.state} data-active={String(level.active)}>
+    <Tag
+      color={COLORS[level.state]}
+      data-testid={testId}
+      data-level={level.level}
+      data-state={level.state}
+      data-active={String(level.active)}
+    >
       {t(`disclosure.grantStates.${level.state}`)}
       {open ? ` · ${t('disclosure.until', { date: dayOf(level.expiresAt, locale) })}` : ''}
     </Tag>

@@ -48,14 +48,27 @@ export function MoreLevelsCard({ inquiry, onChanged }: { inquiry: TBuyerInquiry;
           const actions = [];
           if (canAsk) {
             actions.push(
-              <Button key="ask" size="small" loading={busy === l.level} onClick={() => (l.level === 'L3' ? askL3() : void request('L2'))} data-testid={`request-${l.level}`}>
+              <Button
+                key="ask"
+                size="small"
+                loading={busy === l.level}
+                onClick={() => (l.level === 'L3' ? askL3() : void request('L2'))}
+                data-testid={`request-${l.level}`}
+              >
                 {l.level === 'L3' ? t('disclosure.mine.requestL3') : t('disclosure.mine.requestL2')}
               </Button>,
             );
           }
           if (l.level === 'L3' && l.active) {
             actions.push(
-              <Button key="contacts" size="small" type="primary" icon={<PhoneOutlined />} onClick={() => setContacts(true)} data-testid="buyer-contacts">
+              <Button
+                key="contacts"
+                size="small"
+                type="primary"
+                icon={<PhoneOutlined />}
+                onClick={() => setContacts(true)}
+                data-testid="buyer-contacts"
+              >
                 {t('disclosure.mine.contactsAction')}
               </Button>,
             );

@@ -51,7 +51,14 @@ export function NdaModal({ inquiryId, onSigned, onClose }: Props) {
         <Button key="cancel" onClick={onClose}>
           {t('disclosure.cancel')}
         </Button>,
-        <Button key="sign" type="primary" disabled={!ticked || !p || p.signed} loading={busy} onClick={() => void sign()} data-testid="nda-sign">
+        <Button
+          key="sign"
+          type="primary"
+          disabled={!ticked || !p || p.signed}
+          loading={busy}
+          onClick={() => void sign()}
+          data-testid="nda-sign"
+        >
           {t('disclosure.nda.sign')}
         </Button>,
       ]}
@@ -61,7 +68,9 @@ export function NdaModal({ inquiryId, onSigned, onClose }: Props) {
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : (
         <div data-testid="nda-preview" data-version={p.version}>
-          <h3 className="sb-nda-title" lang="zh-CN">{p.title['zh-CN']}</h3>
+          <h3 className="sb-nda-title" lang="zh-CN">
+            {p.title['zh-CN']}
+          </h3>
           <p className="sb-muted">{t('disclosure.nda.version', { version: p.version, months: p.termMonths })}</p>
           <div className="sb-nda-text" lang="zh-CN" tabIndex={0} data-testid="nda-text">
             {p.text['zh-CN']}
@@ -83,7 +92,13 @@ export function NdaModal({ inquiryId, onSigned, onClose }: Props) {
               },
             ]}
           />
-          <Checkbox checked={ticked} disabled={p.signed} onChange={(e) => setTicked(e.target.checked)} data-testid="nda-tick" className="sb-nda-tick">
+          <Checkbox
+            checked={ticked}
+            disabled={p.signed}
+            onChange={(e) => setTicked(e.target.checked)}
+            data-testid="nda-tick"
+            className="sb-nda-tick"
+          >
             {t('disclosure.nda.tick', { title: p.title['zh-CN'] })}
           </Checkbox>
           <p className="sb-muted sb-nda-digest">{t('disclosure.nda.digest', { hash: p.textSha256 })}</p>

@@ -6,10 +6,16 @@ import { useTranslation } from 'react-i18next';
 export function PreconditionsList({ inquiry }: { inquiry: TSellSideInquiry }) {
   const { t } = useTranslation();
   const p = inquiry.preconditions;
-  const rows: { key: 'buyerVerified' | 'ndaSigned' | 'proofOfFunds' | 'sellerConsentL1' | 'sellerConsentL3' | 'buyerConsentL3'; ok: boolean; value: string }[] = [
+  const rows: {
+    key: 'buyerVerified' | 'ndaSigned' | 'proofOfFunds' | 'sellerConsentL1' | 'sellerConsentL3' | 'buyerConsentL3';
+    ok: boolean;
+    value: string;
+  }[] = [
     { key: 'buyerVerified', ok: p.buyerVerified, value: p.buyerVerified ? t('disclosure.verified') : t('disclosure.unverified') },
     { key: 'ndaSigned', ok: p.ndaSigned, value: p.ndaSigned ? t('disclosure.seller.ndaSigned') : t('disclosure.seller.ndaUnsigned') },
-    ...(p.proofOfFunds === 'not_required' ? [] : [{ key: 'proofOfFunds' as const, ok: p.proofOfFunds === 'approved', value: t(`disclosure.proofStates.${p.proofOfFunds}`) }]),
+    ...(p.proofOfFunds === 'not_required'
+      ? []
+      : [{ key: 'proofOfFunds' as const, ok: p.proofOfFunds === 'approved', value: t(`disclosure.proofStates.${p.proofOfFunds}`) }]),
     { key: 'sellerConsentL1', ok: p.sellerConsentL1 === 'given', value: t(`disclosure.consentStates.${p.sellerConsentL1}`) },
     { key: 'sellerConsentL3', ok: p.sellerConsentL3 === 'given', value: t(`disclosure.consentStates.${p.sellerConsentL3}`) },
     { key: 'buyerConsentL3', ok: p.buyerConsentL3 === 'given', value: t(`disclosure.consentStates.${p.buyerConsentL3}`) },

@@ -82,7 +82,14 @@ export function ProofReviewModal({ inquiry, onReviewed, onClose }: Props) {
       <Alert type="warning" showIcon icon={<AuditOutlined />} title={t('disclosure.broker.proofNotice')} className="sb-inquiry-alert" />
       {error !== undefined && <ApiErrorAlert error={error} testId="proof-open-error" />}
       {!doc && error === undefined && <Skeleton active paragraph={{ rows: 6 }} />}
-      {doc && <BlobDocument mediaType={doc.mediaType} contentBase64={doc.contentBase64} title={t('disclosure.broker.proofTitle', { alias: inquiry.buyerAlias })} unsupported={t('disclosure.broker.proofUnsupported')} />}
+      {doc && (
+        <BlobDocument
+          mediaType={doc.mediaType}
+          contentBase64={doc.contentBase64}
+          title={t('disclosure.broker.proofTitle', { alias: inquiry.buyerAlias })}
+          unsupported={t('disclosure.broker.proofUnsupported')}
+        />
+      )}
       {rejecting && (
         <ReasonModal
           title={t('disclosure.broker.proofRejectTitle', { alias: inquiry.buyerAlias })}

@@ -49,7 +49,13 @@ export function ProofUpload({ inquiryId, onUploaded }: Props) {
 
   return (
     <div className="sb-proof-upload" data-testid="proof-upload">
-      <Alert type="warning" showIcon title={t('disclosure.proof.title')} description={t('disclosure.proof.notice')} data-testid="proof-notice" />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('disclosure.proof.title')}
+        description={t('disclosure.proof.notice')}
+        data-testid="proof-notice"
+      />
       <Space wrap align="center" className="sb-proof-actions">
         <input
           ref={input}

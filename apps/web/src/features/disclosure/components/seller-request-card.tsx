@@ -24,7 +24,12 @@ export function BuyerBadge({ inquiry }: { inquiry: Pick<TSellSideInquiry, 'buyer
   return (
     <Space size={6} wrap>
       <span data-testid="buyer-alias">{t('disclosure.alias', { alias: inquiry.buyerAlias })}</span>
-      <Tag color={inquiry.buyerVerified ? 'green' : 'default'} icon={inquiry.buyerVerified ? <SafetyCertificateOutlined /> : undefined} data-testid="buyer-verified" data-verified={String(inquiry.buyerVerified)}>
+      <Tag
+        color={inquiry.buyerVerified ? 'green' : 'default'}
+        icon={inquiry.buyerVerified ? <SafetyCertificateOutlined /> : undefined}
+        data-testid="buyer-verified"
+        data-verified={String(inquiry.buyerVerified)}
+      >
         {inquiry.buyerVerified ? t('disclosure.verified') : t('disclosure.unverified')}
       </Tag>
     </Space>
@@ -59,7 +64,8 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
   const withdraw = (level: 'L1' | 'L3') =>
     modal.confirm({
       title: t('disclosure.seller.withdrawTitle', { alias: inquiry.buyerAlias }),
-      content: level === 'L1' ? t('disclosure.seller.withdrawBody', { alias: inquiry.buyerAlias }) : t('disclosure.consentDialog.withdrawL3'),
+      content:
+        level === 'L1' ? t('disclosure.seller.withdrawBody', { alias: inquiry.buyerAlias }) : t('disclosure.consentDialog.withdrawL3'),
       okText: t('disclosure.seller.withdrawOk'),
       okButtonProps: { danger: true, 'data-testid': 'withdraw-consent-confirm' },
       cancelText: t('disclosure.cancel'),
@@ -76,7 +82,13 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       );
     }
     return (
-      <Button key={`c${level}`} type={level === 'L1' ? 'primary' : 'default'} icon={<SafetyCertificateOutlined />} onClick={() => setConsenting(level)} data-testid={`seller-consent-${level}`}>
+      <Button
+        key={`c${level}`}
+        type={level === 'L1' ? 'primary' : 'default'}
+        icon={<SafetyCertificateOutlined />}
+        onClick={() => setConsenting(level)}
+        data-testid={`seller-consent-${level}`}
+      >
         {level === 'L1' ? t('disclosure.seller.consentL1') : t('disclosure.seller.consentL3')}
       </Button>
     );
@@ -89,7 +101,11 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       data-inquiry-id={inquiry.id}
       data-buyer-alias={inquiry.buyerAlias}
       title={<BuyerBadge inquiry={inquiry} />}
-      extra={<Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="request-status">{t(`disclosure.inquiryStatuses.${inquiry.status}`)}</Tag>}
+      extra={
+        <Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="request-status">
+          {t(`disclosure.inquiryStatuses.${inquiry.status}`)}
+        </Tag>
+      }
     >
       <p className="sb-muted">
         {t('listing.code', { code: inquiry.listingCode })} · {inquiry.listingTitle}
@@ -98,14 +114,19 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       {inquiry.decisionReason && <p className="sb-muted">{t('disclosure.mine.reason', { reason: inquiry.decisionReason })}</p>}
       <Space wrap size={[8, 8]} className="sb-request-states">
         <span>
-          {t('disclosure.seller.nda')}: <Tag color={p.ndaSigned ? 'green' : 'default'}>{p.ndaSigned ? t('disclosure.seller.ndaSigned') : t('disclosure.seller.ndaUnsigned')}</Tag>
+          {t('disclosure.seller.nda')}:{' '}
+          <Tag color={p.ndaSigned ? 'green' : 'default'}>
+            {p.ndaSigned ? t('disclosure.seller.ndaSigned') : t('disclosure.seller.ndaUnsigned')}
+          </Tag>
         </span>
         {p.proofOfFunds !== 'not_required' && (
           <span>
             {t('disclosure.seller.proof')}: <Tag>{t(`disclosure.proofStates.${p.proofOfFunds}`)}</Tag>
           </span>
         )}
-        <span data-testid="seller-consent-l1-state" data-state={p.sellerConsentL1}>{t('disclosure.seller.consentL1State', { state: t(`disclosure.consentStates.${p.sellerConsentL1}`) })}</span>
+        <span data-testid="seller-consent-l1-state" data-state={p.sellerConsentL1}>
+          {t('disclosure.seller.consentL1State', { state: t(`disclosure.consentStates.${p.sellerConsentL1}`) })}
+        </span>
         {l3Asked && <span>{t('disclosure.seller.consentL3State', { state: t(`disclosure.consentStates.${p.sellerConsentL3}`) })}</span>}
       </Space>
       <Space wrap size={[8, 8]} className="sb-request-levels">
@@ -117,7 +138,11 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       </Space>
       <div className="sb-request-actions">
         {inquiry.status === 'open' && (
-          <Button icon={<CheckOutlined />} onClick={() => void act(() => sellerDisclosureApi.decide(inquiry.id, 'accept', ''), t('disclosure.seller.accepted'))} data-testid="seller-accept">
+          <Button
+            icon={<CheckOutlined />}
+            onClick={() => void act(() => sellerDisclosureApi.decide(inquiry.id, 'accept', ''), t('disclosure.seller.accepted'))}
+            data-testid="seller-accept"
+          >
             {t('disclosure.seller.accept')}
           </Button>
         )}
@@ -156,7 +181,11 @@ export function SellerRequestCard({ inquiry, onChanged }: Props) {
       {consenting && (
         <ConsentDialog
           level={consenting}
-          lines={sellerConsentLines({ alias: inquiry.buyerAlias, verified: inquiry.buyerVerified, code: inquiry.listingCode, level: consenting }, t, locale)}
+          lines={sellerConsentLines(
+            { alias: inquiry.buyerAlias, verified: inquiry.buyerVerified, code: inquiry.listingCode, level: consenting },
+            t,
+            locale,
+          )}
           send={(body) => sellerDisclosureApi.consent(inquiry.id, body)}
           onClose={() => setConsenting(undefined)}
           onDone={(decision) => {

@@ -55,7 +55,10 @@ export function BrokerInquiriesPage() {
           value={status}
           onChange={setStatus}
           aria-label={t('disclosure.broker.statusFilter')}
-          options={[{ value: '', label: t('disclosure.broker.allStatuses') }, ...INQUIRY_STATUSES.map((s) => ({ value: s, label: t(`disclosure.inquiryStatuses.${s}`) }))]}
+          options={[
+            { value: '', label: t('disclosure.broker.allStatuses') },
+            ...INQUIRY_STATUSES.map((s) => ({ value: s, label: t(`disclosure.inquiryStatuses.${s}`) })),
+          ]}
           data-testid="broker-status-filter"
         />
       </div>
@@ -69,7 +72,12 @@ export function BrokerInquiriesPage() {
         ) : (
           <div className="sb-inquiry-list">
             {items.map((inquiry) => (
-              <BrokerRequestCard key={inquiry.id} inquiry={inquiry} grantIds={query.data?.grants.get(inquiry.id) ?? new Map()} onChanged={reload} />
+              <BrokerRequestCard
+                key={inquiry.id}
+                inquiry={inquiry}
+                grantIds={query.data?.grants.get(inquiry.id) ?? new Map()}
+                onChanged={reload}
+              />
             ))}
           </div>
         ))}

@@ -23,7 +23,10 @@ function BuyerRequests() {
           value={listingId ?? ''}
           onChange={(v: string) => setParams(v ? { listingId: v } : {}, { replace: true })}
           aria-label={t('disclosure.seller.listingFilter')}
-          options={[{ value: '', label: t('disclosure.seller.allListings') }, ...(listings.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.title}` }))]}
+          options={[
+            { value: '', label: t('disclosure.seller.allListings') },
+            ...(listings.data?.items ?? []).map((l) => ({ value: l.id, label: `${l.code} · ${l.title}` })),
+          ]}
           data-testid="requests-listing-filter"
         />
       </div>

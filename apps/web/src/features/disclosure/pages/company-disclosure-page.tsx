@@ -19,13 +19,21 @@ function CompanyView({ view }: { view: TL1Disclosure }) {
   const locale = useLocale();
   const f = view.facts;
   const none = t('disclosure.company.absent');
-  const wan = (v: number | null) => (v === null ? none : t('disclosure.wan', { amount: locale === 'en' ? (v * 10_000).toLocaleString('en') : String(v) }));
+  const wan = (v: number | null) =>
+    v === null ? none : t('disclosure.wan', { amount: locale === 'en' ? (v * 10_000).toLocaleString('en') : String(v) });
   return (
     <>
       <p>
         <Tag data-testid="company-listing">{t('listing.code', { code: view.listingCode })}</Tag>
       </p>
-      <Alert type="warning" showIcon icon={<AuditOutlined />} className="sb-inquiry-alert" title={t('disclosure.company.notice', { date: dayOf(view.expiresAt, locale) })} data-testid="company-notice" />
+      <Alert
+        type="warning"
+        showIcon
+        icon={<AuditOutlined />}
+        className="sb-inquiry-alert"
+        title={t('disclosure.company.notice', { date: dayOf(view.expiresAt, locale) })}
+        data-testid="company-notice"
+      />
       <div className="sb-company-grid">
         <Card title={t('disclosure.company.identity')}>
           <Descriptions column={1} size="small" bordered>
@@ -39,7 +47,9 @@ function CompanyView({ view }: { view: TL1Disclosure }) {
               <RevealedText value={view.company.legalRepresentative} />
             </Descriptions.Item>
             <Descriptions.Item label={t('disclosure.fields.listing_companies.shareholders')}>
-              {view.company.shareholders.length ? view.company.shareholders.join(t('disclosure.listSeparator')) : t('disclosure.company.noShareholders')}
+              {view.company.shareholders.length
+                ? view.company.shareholders.join(t('disclosure.listSeparator'))
+                : t('disclosure.company.noShareholders')}
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -54,7 +64,9 @@ function CompanyView({ view }: { view: TL1Disclosure }) {
               {f.filingKind === 'zero' || f.filingKind === 'real' ? t(`market.detail.filingKinds.${f.filingKind}`) : (f.filingKind ?? none)}
             </Descriptions.Item>
             <Descriptions.Item label={t('disclosure.facts.bankAccount')}>{f.bankAccount ?? none}</Descriptions.Item>
-            <Descriptions.Item label={t('disclosure.facts.socialInsuranceHeadcount')}>{f.socialInsuranceHeadcount ?? none}</Descriptions.Item>
+            <Descriptions.Item label={t('disclosure.facts.socialInsuranceHeadcount')}>
+              {f.socialInsuranceHeadcount ?? none}
+            </Descriptions.Item>
             <Descriptions.Item label={t('disclosure.facts.ipCounts')}>{t('disclosure.ipCounts', f.ipCounts)}</Descriptions.Item>
           </Descriptions>
         </Card>

@@ -44,7 +44,9 @@ function MyRequestCard({ inquiry, onChanged }: { inquiry: TBuyerInquiry; onChang
     <Card title={t('disclosure.inquire.formTitle')}>
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('disclosure.inquire.buyerType')}>{t(`disclosure.buyerTypes.${inquiry.buyerType}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('disclosure.inquire.budgetBand')}>{t(`disclosure.budgetBands.${inquiry.budgetBand}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('disclosure.inquire.budgetBand')}>
+          {t(`disclosure.budgetBands.${inquiry.budgetBand}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('disclosure.inquire.timeline')}>{t(`disclosure.timelines.${inquiry.timeline}`)}</Descriptions.Item>
         <Descriptions.Item label={t('disclosure.seller.note')}>{inquiry.note || t('disclosure.seller.noNote')}</Descriptions.Item>
         <Descriptions.Item label={t('disclosure.seller.appliedAt')}>{formatDateTime(inquiry.createdAt, locale)}</Descriptions.Item>
@@ -64,7 +66,14 @@ function InquiryDetail({ id }: { id: string }) {
   if (query.error !== undefined && !query.data) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
   if (!query.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const inquiry = query.data.items.find((i) => i.id === id);
-  if (!inquiry) return <Result status="404" title={t('disclosure.mine.notFound')} extra={<ButtonLink to="/account/inquiries">{t('disclosure.mine.back')}</ButtonLink>} />;
+  if (!inquiry)
+    return (
+      <Result
+        status="404"
+        title={t('disclosure.mine.notFound')}
+        extra={<ButtonLink to="/account/inquiries">{t('disclosure.mine.back')}</ButtonLink>}
+      />
+    );
   return (
     <div data-testid="inquiry-detail" data-status={inquiry.status}>
       <header className="sb-page-header">
@@ -73,7 +82,9 @@ function InquiryDetail({ id }: { id: string }) {
           <Link to={`/listings/${inquiry.listingCode}`}>
             <Tag>{t('listing.code', { code: inquiry.listingCode })}</Tag>
           </Link>
-          <Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="inquiry-status">{t(`disclosure.inquiryStatuses.${inquiry.status}`)}</Tag>
+          <Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="inquiry-status">
+            {t(`disclosure.inquiryStatuses.${inquiry.status}`)}
+          </Tag>
         </p>
       </header>
       {inquiry.status === 'declined' && (
@@ -86,7 +97,9 @@ function InquiryDetail({ id }: { id: string }) {
           data-testid="inquiry-declined"
         />
       )}
-      {inquiry.status === 'withdrawn' && <Alert type="info" showIcon className="sb-inquiry-alert" title={t('disclosure.mine.withdrawnTitle')} />}
+      {inquiry.status === 'withdrawn' && (
+        <Alert type="info" showIcon className="sb-inquiry-alert" title={t('disclosure.mine.withdrawnTitle')} />
+      )}
       <div className="sb-inquiry-layout">
         <InquiryStepsCard inquiry={inquiry} onChanged={query.reload} />
         <div className="sb-inquiry-side">

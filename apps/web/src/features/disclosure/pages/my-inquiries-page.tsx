@@ -16,7 +16,12 @@ import { buyerApi } from '../api/disclosure-api.ts';
 import { nextStep } from '../api/inquiry-steps.ts';
 import { LevelStateTag } from '../components/level-state-tag.tsx';
 
-export const INQUIRY_STATUS_COLORS: Record<TBuyerInquiry['status'], string> = { open: 'processing', accepted: 'blue', declined: 'error', withdrawn: 'default' };
+export const INQUIRY_STATUS_COLORS: Record<TBuyerInquiry['status'], string> = {
+  open: 'processing',
+  accepted: 'blue',
+  declined: 'error',
+  withdrawn: 'default',
+};
 
 function InquiryCard({ inquiry }: { inquiry: TBuyerInquiry }) {
   const { t } = useTranslation();
@@ -29,10 +34,13 @@ function InquiryCard({ inquiry }: { inquiry: TBuyerInquiry }) {
         <h2>
           <Link to={`/account/inquiries/${inquiry.id}`}>{inquiry.listingTitle}</Link>
         </h2>
-        <Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="my-inquiry-status">{t(`disclosure.inquiryStatuses.${inquiry.status}`)}</Tag>
+        <Tag color={INQUIRY_STATUS_COLORS[inquiry.status]} data-testid="my-inquiry-status">
+          {t(`disclosure.inquiryStatuses.${inquiry.status}`)}
+        </Tag>
       </div>
       <p className="sb-muted">
-        {t('listing.code', { code: inquiry.listingCode })} · {t('disclosure.mine.appliedAt', { time: formatDateTime(inquiry.createdAt, locale) })}
+        {t('listing.code', { code: inquiry.listingCode })} ·{' '}
+        {t('disclosure.mine.appliedAt', { time: formatDateTime(inquiry.createdAt, locale) })}
       </p>
       <Space wrap size={[4, 8]} className="sb-inquiry-levels">
         {inquiry.levels.map((l) => (
@@ -43,9 +51,20 @@ function InquiryCard({ inquiry }: { inquiry: TBuyerInquiry }) {
       </Space>
       <div className="sb-inquiry-card-foot">
         <span data-testid="my-inquiry-next">
-          {closed ? t(`disclosure.inquiryStatuses.${inquiry.status}`) : next ? t('disclosure.mine.next', { step: t(`disclosure.mine.steps.${next.key}`) }) : t('disclosure.mine.allDone')}
+          {closed
+            ? t(`disclosure.inquiryStatuses.${inquiry.status}`)
+            : next
+              ? t('disclosure.mine.next', { step: t(`disclosure.mine.steps.${next.key}`) })
+              : t('disclosure.mine.allDone')}
         </span>
-        <ButtonLink to={`/account/inquiries/${inquiry.id}`} type="primary" ghost icon={<RightOutlined />} iconPlacement="end" data-testid="my-inquiry-open">
+        <ButtonLink
+          to={`/account/inquiries/${inquiry.id}`}
+          type="primary"
+          ghost
+          icon={<RightOutlined />}
+          iconPlacement="end"
+          data-testid="my-inquiry-open"
+        >
           {t('disclosure.mine.open')}
         </ButtonLink>
       </div>
@@ -75,7 +94,9 @@ function MyInquiryList({ alsoSeller }: { alsoSeller: boolean }) {
       {query.data.items.length === 0 ? (
         <Card>
           <Empty description={t('disclosure.mine.empty')} data-testid="my-inquiries-empty">
-            <ButtonLink to="/listings" type="primary">{t('disclosure.mine.browse')}</ButtonLink>
+            <ButtonLink to="/listings" type="primary">
+              {t('disclosure.mine.browse')}
+            </ButtonLink>
           </Empty>
         </Card>
       ) : (

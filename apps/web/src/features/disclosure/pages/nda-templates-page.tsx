@@ -18,7 +18,9 @@ type Editing = { mode: 'view' | 'edit' | 'create'; template?: TNdaTemplate };
 
 /** The names of unknown variables of a refused draft (NDA_TEMPLATE_INVALID details.variables). */
 const unknownVariables = (error: unknown): string[] =>
-  error instanceof ApiError && error.code === 'NDA_TEMPLATE_INVALID' && Array.isArray(error.details?.['variables']) ? (error.details['variables'] as unknown[]).map(String) : [];
+  error instanceof ApiError && error.code === 'NDA_TEMPLATE_INVALID' && Array.isArray(error.details?.['variables'])
+    ? (error.details['variables'] as unknown[]).map(String)
+    : [];
 
 function TemplateForm({ editing, onSaved, onCancel }: { editing: Editing; onSaved: () => void; onCancel: () => void }) {
   const { t } = useTranslation();
@@ -50,7 +52,10 @@ function TemplateForm({ editing, onSaved, onCancel }: { editing: Editing; onSave
       ? t('disclosure.templates.creating')
       : editing.mode === 'edit'
         ? t('disclosure.templates.editing', { version })
-        : t('disclosure.templates.viewing', { version, status: editing.template ? t(`disclosure.templates.statuses.${editing.template.status}`) : '' });
+        : t('disclosure.templates.viewing', {
+            version,
+            status: editing.template ? t(`disclosure.templates.statuses.${editing.template.status}`) : '',
+          });
   return (
     <Card title={title} data-testid="nda-template-form" className="sb-history">
       <div className="sb-variables">
@@ -77,12 +82,20 @@ function TemplateForm({ editing, onSaved, onCancel }: { editing: Editing; onSave
         <Form.Item name="bodyEn" label={t('disclosure.templates.bodyEn')} rules={required}>
           <Input.TextArea rows={8} maxLength={20_000} />
         </Form.Item>
-        <Form.Item name="termMonths" label={t('disclosure.templates.termMonths')} rules={[{ required: true, message: t('disclosure.templates.required') }]}>
+        <Form.Item
+          name="termMonths"
+          label={t('disclosure.templates.termMonths')}
+          rules={[{ required: true, message: t('disclosure.templates.required') }]}
+        >
           <InputNumber min={1} max={120} />
         </Form.Item>
       </Form>
       {error !== undefined && <ApiErrorAlert error={error} />}
-      {unknown.length > 0 && <p className="sb-muted" data-testid="nda-unknown-variables">{t('disclosure.templates.unknownVariables', { names: unknown.join(t('disclosure.listSeparator')) })}</p>}
+      {unknown.length > 0 && (
+        <p className="sb-muted" data-testid="nda-unknown-variables">
+          {t('disclosure.templates.unknownVariables', { names: unknown.join(t('disclosure.listSeparator')) })}
+        </p>
+      )}
       <Space wrap>
         {!readOnly && (
           <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="nda-save">
@@ -130,7 +143,12 @@ export function NdaTemplatesPage() {
         <p>{t('disclosure.templates.intro')}</p>
       </header>
       <p>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', ...(published ? { template: fresh() } : {}) })} data-testid="nda-new-draft">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing({ mode: 'create', ...(published ? { template: fresh() } : {}) })}
+          data-testid="nda-new-draft"
+        >
           {t('disclosure.templates.newDraft')}
         </Button>
       </p>
@@ -144,16 +162,32 @@ export function NdaTemplatesPage() {
         data-testid="nda-templates"
         columns={[
           { title: t('disclosure.templates.version'), dataIndex: 'version' },
-          { title: t('disclosure.templates.status'), dataIndex: 'status', render: (s: TNdaTemplate['status']) => <Tag color={STATUS_COLORS[s]}>{t(`disclosure.templates.statuses.${s}`)}</Tag> },
+          {
+            title: t('disclosure.templates.status'),
+            dataIndex: 'status',
+            render: (s: TNdaTemplate['status']) => <Tag color={STATUS_COLORS[s]}>{t(`disclosure.templates.statuses.${s}`)}</Tag>,
+          },
           { title: t('disclosure.templates.titleCol'), dataIndex: 'titleZh' },
-          { title: t('disclosure.templates.term'), dataIndex: 'termMonths', render: (m: number) => t('disclosure.templates.months', { months: m }) },
-          { title: t('disclosure.templates.publishedAt'), dataIndex: 'publishedAt', render: (v: string | null) => (v ? formatDateTime(v, locale) : '—') },
+          {
+            title: t('disclosure.templates.term'),
+            dataIndex: 'termMonths',
+            render: (m: number) => t('disclosure.templates.months', { months: m }),
+          },
+          {
+            title: t('disclosure.templates.publishedAt'),
+            dataIndex: 'publishedAt',
+            render: (v: string | null) => (v ? formatDateTime(v, locale) : '—'),
+          },
           {
             title: '',
             key: 'actions',
             render: (_: unknown, row) => (
               <Space size={4} wrap>
-                <Button size="small" onClick={() => setEditing({ mode: row.status === 'draft' ? 'edit' : 'view', template: row })} data-testid={`nda-open-${row.version}`}>
+                <Button
+                  size="small"
+                  onClick={() => setEditing({ mode: row.status === 'draft' ? 'edit' : 'view', template: row })}
+                  data-testid={`nda-open-${row.version}`}
+                >
                   {row.status === 'draft' ? t('disclosure.templates.edit') : t('disclosure.templates.view')}
                 </Button>
                 {row.status === 'draft' && (

@@ -10,7 +10,15 @@ import {
   ZRegions,
   ZSavedSearches,
 } from '@sealbridge/contracts';
-import type { TListingInput, TListingOwnerView, TListingTeaserDetail, TListTeasersResponse, TMarketStats, TRegions, TReviewDecision } from '@sealbridge/contracts';
+import type {
+  TListingInput,
+  TListingOwnerView,
+  TListingTeaserDetail,
+  TListTeasersResponse,
+  TMarketStats,
+  TRegions,
+  TReviewDecision,
+} from '@sealbridge/contracts';
 import { apiRequest } from '../../../shared/api/http-client.ts';
 
 /** One page of anonymized teasers; the response is parsed by the shared contract schema. */
@@ -56,11 +64,13 @@ export const brokerApi = {
   get: (id: string, signal?: AbortSignal) => apiRequest(`/api/broker/listings/${id}`, ownerView, { signal }),
   review: (id: string, body: TReviewDecision) => apiRequest(`/api/broker/listings/${id}/review`, ownerView, { method: 'POST', body }),
   /** The company behind the listing, for the registry check: audited, purpose listing_review, needs a recent step-up. */
-  revealCompany: (id: string) => apiRequest(`/api/broker/listings/${id}/company/reveal`, (v) => ZListingCompanyReveal.parse(v), { method: 'POST', body: {} }),
+  revealCompany: (id: string) =>
+    apiRequest(`/api/broker/listings/${id}/company/reveal`, (v) => ZListingCompanyReveal.parse(v), { method: 'POST', body: {} }),
 };
 
 export const watchApi = {
   favorites: (signal?: AbortSignal) => apiRequest('/api/me/favorites', (v) => ZFavorites.parse(v), { signal }),
   setFavorite: (code: string, on: boolean) => apiRequest(`/api/me/favorites/${code}`, () => undefined, { method: on ? 'PUT' : 'DELETE' }),
-  saveSearch: (name: string, query: Record<string, unknown>) => apiRequest('/api/me/saved-searches', (v) => ZSavedSearches.parse(v), { method: 'POST', body: { name, query } }),
+  saveSearch: (name: string, query: Record<string, unknown>) =>
+    apiRequest('/api/me/saved-searches', (v) => ZSavedSearches.parse(v), { method: 'POST', body: { name, query } }),
 };

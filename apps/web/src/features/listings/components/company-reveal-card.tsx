@@ -41,8 +41,12 @@ export function CompanyRevealCard({ listingId, revealed, onRevealed }: Props) {
               <span data-testid="revealed-company-name">{revealed.name ?? '—'}</span>
             </Descriptions.Item>
             <Descriptions.Item label={t('disclosure.fields.listing_companies.credit_code')}>{revealed.creditCode ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('disclosure.fields.listing_companies.legal_representative')}>{revealed.legalRepresentative ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('disclosure.fields.listing_companies.shareholders')}>{revealed.shareholders.join(t('disclosure.listSeparator')) || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('disclosure.fields.listing_companies.legal_representative')}>
+              {revealed.legalRepresentative ?? '—'}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('disclosure.fields.listing_companies.shareholders')}>
+              {revealed.shareholders.join(t('disclosure.listSeparator')) || '—'}
+            </Descriptions.Item>
           </Descriptions>
         </>
       ) : (
@@ -50,7 +54,13 @@ export function CompanyRevealCard({ listingId, revealed, onRevealed }: Props) {
           <Button icon={<EyeOutlined />} loading={busy} onClick={() => void reveal()} data-testid="company-reveal-button">
             {t('disclosure.review.reveal')}
           </Button>
-          <Alert type="info" showIcon icon={<AuditOutlined />} title={t('disclosure.review.revealHint')} className="sb-company-reveal-hint" />
+          <Alert
+            type="info"
+            showIcon
+            icon={<AuditOutlined />}
+            title={t('disclosure.review.revealHint')}
+            className="sb-company-reveal-hint"
+          />
         </>
       )}
       {error !== undefined && <ApiErrorAlert error={error} testId="company-reveal-error" />}

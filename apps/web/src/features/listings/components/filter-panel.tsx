@@ -4,7 +4,18 @@ import { Button, Cascader, Checkbox, Form, Input, InputNumber, Select, Space } f
 import { useTranslation } from 'react-i18next';
 
 /** The industries buyers pick from (free text in listings; the list offers the common ones). */
-export const INDUSTRIES = ['信息技术', '建筑工程', '贸易', '人力资源', '医疗器械', '文化传媒', '餐饮管理', '物流运输', '投资咨询', '环保科技'];
+export const INDUSTRIES = [
+  '信息技术',
+  '建筑工程',
+  '贸易',
+  '人力资源',
+  '医疗器械',
+  '文化传媒',
+  '餐饮管理',
+  '物流运输',
+  '投资咨询',
+  '环保科技',
+];
 
 export type Filters = Record<string, string>;
 
@@ -33,7 +44,8 @@ export function FilterPanel({ value, regions, onChange }: Props) {
   const submit = (v: typeof initial) => {
     const next: Filters = {};
     const put = (key: string, x: unknown) => {
-      if (Array.isArray(x) ? x.length > 0 : x !== undefined && x !== '' && x !== false && x !== null) next[key] = Array.isArray(x) ? x.join(',') : String(x);
+      if (Array.isArray(x) ? x.length > 0 : x !== undefined && x !== '' && x !== false && x !== null)
+        next[key] = Array.isArray(x) ? x.join(',') : String(x);
     };
     put('q', v.q?.trim());
     put('provinceCode', v.region?.[0]);
@@ -50,18 +62,38 @@ export function FilterPanel({ value, regions, onChange }: Props) {
     if (v.sort && v.sort !== 'newest') next['sort'] = v.sort;
     onChange(next);
   };
-  const options = (regions?.provinces ?? []).map((p) => ({ value: p.code, label: p.name, children: p.cities.map((c) => ({ value: c.code, label: c.name })) }));
+  const options = (regions?.provinces ?? []).map((p) => ({
+    value: p.code,
+    label: p.name,
+    children: p.cities.map((c) => ({ value: c.code, label: c.name })),
+  }));
   return (
     <Form form={form} layout="vertical" className="sb-filter-panel" initialValues={initial} onFinish={submit} data-testid="filter-panel">
       <h2>{t('market.filters.title')}</h2>
       <Form.Item name="q" label={t('market.filters.keyword')}>
-        <Input.Search placeholder={t('market.filters.keywordPlaceholder')} allowClear onSearch={() => form.submit()} data-testid="filter-q" />
+        <Input.Search
+          placeholder={t('market.filters.keywordPlaceholder')}
+          allowClear
+          onSearch={() => form.submit()}
+          data-testid="filter-q"
+        />
       </Form.Item>
       <Form.Item name="region" label={t('market.filters.region')}>
-        <Cascader options={options} changeOnSelect placeholder={t('market.filters.regionPlaceholder')} showSearch data-testid="filter-region" />
+        <Cascader
+          options={options}
+          changeOnSelect
+          placeholder={t('market.filters.regionPlaceholder')}
+          showSearch
+          data-testid="filter-region"
+        />
       </Form.Item>
       <Form.Item name="industry" label={t('market.filters.industry')}>
-        <Select allowClear placeholder={t('market.filters.industryPlaceholder')} options={INDUSTRIES.map((i) => ({ value: i, label: i }))} data-testid="filter-industry" />
+        <Select
+          allowClear
+          placeholder={t('market.filters.industryPlaceholder')}
+          options={INDUSTRIES.map((i) => ({ value: i, label: i }))}
+          data-testid="filter-industry"
+        />
       </Form.Item>
       <Form.Item name="ageBand" label={t('market.filters.age')}>
         <Checkbox.Group options={AGE_BANDS.map((b) => ({ value: b, label: t(`listing.ageBand.${b}`) }))} />
@@ -70,13 +102,22 @@ export function FilterPanel({ value, regions, onChange }: Props) {
         <Checkbox.Group options={CAPITAL_BANDS.map((b) => ({ value: b, label: t(`listing.capitalBand.${b}`) }))} />
       </Form.Item>
       <Form.Item name="taxpayerType" label={t('market.filters.taxpayer')}>
-        <Select allowClear placeholder={t('market.filters.any')} options={TAXPAYER_TYPES.map((x) => ({ value: x, label: t(`listing.taxpayerType.${x}`) }))} />
+        <Select
+          allowClear
+          placeholder={t('market.filters.any')}
+          options={TAXPAYER_TYPES.map((x) => ({ value: x, label: t(`listing.taxpayerType.${x}`) }))}
+        />
       </Form.Item>
       <Form.Item name="taxCreditGrade" label={t('market.filters.creditGrade')}>
         <Checkbox.Group options={TAX_CREDIT_GRADES.map((g) => ({ value: g, label: g }))} />
       </Form.Item>
       <Form.Item name="licence" label={t('market.filters.licence')}>
-        <Select mode="multiple" allowClear placeholder={t('market.filters.licencePlaceholder')} options={LICENCES.map((l) => ({ value: l, label: t(`market.licences.${l}`) }))} />
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('market.filters.licencePlaceholder')}
+          options={LICENCES.map((l) => ({ value: l, label: t(`market.licences.${l}`) }))}
+        />
       </Form.Item>
       <Form.Item name="priceMaxWan" label={t('market.filters.priceMax')}>
         <InputNumber min={0} max={1000000} style={{ width: '100%' }} />

@@ -21,7 +21,12 @@ export function GuardFindings({ findings, onRedact }: { findings: TTextFinding[]
           <ul className="sb-findings">
             {findings.map((f) => (
               <li key={`${f.field}:${f.start}`} data-finding-field={f.field} data-finding-kind={f.kind}>
-                {t('market.seller.finding', { field: fieldName(f.field), kind: t(`market.seller.findingKinds.${f.kind}`), start: f.start + 1, end: f.end })}
+                {t('market.seller.finding', {
+                  field: fieldName(f.field),
+                  kind: t(`market.seller.findingKinds.${f.kind}`),
+                  start: f.start + 1,
+                  end: f.end,
+                })}
               </li>
             ))}
           </ul>

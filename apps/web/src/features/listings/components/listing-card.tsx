@@ -17,8 +17,7 @@ export function ListingCard({ teaser }: { teaser: TListingTeaser }) {
     <Card className="sb-listing-card" data-testid="listing-card" data-listing-code={teaser.code}>
       <div className="sb-listing-top">
         <span className="sb-listing-region">
-          <EnvironmentOutlined />{' '}
-          {/* Municipalities (北京市·北京市) name the city once. */}
+          <EnvironmentOutlined /> {/* Municipalities (北京市·北京市) name the city once. */}
           {teaser.city === teaser.province ? teaser.city : t('listing.region', { province: teaser.province, city: teaser.city })}
           <span className="sb-listing-dot">·</span>
           {teaser.industry}

@@ -3,7 +3,15 @@ import { Alert, Card, Descriptions, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TeaserDetail } from './teaser-detail.tsx';
 
-const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', changes_requested: 'warning', published: 'success', under_offer: 'orange', sold: 'purple', withdrawn: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  changes_requested: 'warning',
+  published: 'success',
+  under_offer: 'orange',
+  sold: 'purple',
+  withdrawn: 'default',
+};
 
 /** What the seller and the reviewing broker see beside the form: status, warnings, history, masked identity, preview. */
 export function OwnerPanel({ view }: { view: TListingOwnerView }) {
@@ -12,7 +20,9 @@ export function OwnerPanel({ view }: { view: TListingOwnerView }) {
   return (
     <div className="sb-owner-panel">
       <p>
-        <Tag color={STATUS_COLORS[view.status]} data-testid="owner-status" data-status={view.status}>{t(`market.statuses.${view.status}`)}</Tag>
+        <Tag color={STATUS_COLORS[view.status]} data-testid="owner-status" data-status={view.status}>
+          {t(`market.statuses.${view.status}`)}
+        </Tag>
         <Tag>{t('listing.code', { code: view.code })}</Tag>
       </p>
       {view.reviewFlag === 'duplicate' && <Alert type="warning" showIcon title={t('market.seller.duplicate')} />}
@@ -23,7 +33,9 @@ export function OwnerPanel({ view }: { view: TListingOwnerView }) {
         showIcon
         data-testid="reid"
         title={t('market.seller.reid', { k: view.reidentification.k })}
-        {...(view.reidentification.warn ? { description: t('market.seller.reidWarn', { threshold: view.reidentification.threshold }) } : {})}
+        {...(view.reidentification.warn
+          ? { description: t('market.seller.reidWarn', { threshold: view.reidentification.threshold }) }
+          : {})}
       />
       <Card size="small" title={t('market.seller.history')} className="sb-owner-history">
         <Timeline
@@ -41,7 +53,9 @@ export function OwnerPanel({ view }: { view: TListingOwnerView }) {
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('market.seller.fields.companyName')}>{masked(view.company.name)}</Descriptions.Item>
           <Descriptions.Item label={t('market.seller.fields.creditCode')}>{masked(view.company.creditCode)}</Descriptions.Item>
-          <Descriptions.Item label={t('market.seller.fields.legalRepresentative')}>{masked(view.company.legalRepresentative)}</Descriptions.Item>
+          <Descriptions.Item label={t('market.seller.fields.legalRepresentative')}>
+            {masked(view.company.legalRepresentative)}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <h2>{t('market.seller.preview')}</h2>

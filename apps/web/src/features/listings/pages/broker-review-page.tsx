@@ -67,13 +67,31 @@ export function BrokerReviewPage() {
           columns={[
             { title: t('market.review.code'), dataIndex: 'code' },
             { title: t('market.review.listingTitle'), dataIndex: 'title' },
-            { title: t('market.review.status'), dataIndex: 'status', render: (s: TListingSummary['status'], row) => <>
-              <Tag color={STATUS_COLORS[s]}>{t(`market.statuses.${s}`)}</Tag>
-              {row.reviewFlag === 'duplicate' && <Tag color="red">{t('market.seller.duplicate')}</Tag>}
-              {row.reviewFlag === 'locked' && <Tag color="volcano" data-testid="flag-locked">{t('disclosure.review.locked')}</Tag>}
-            </> },
+            {
+              title: t('market.review.status'),
+              dataIndex: 'status',
+              render: (s: TListingSummary['status'], row) => (
+                <>
+                  <Tag color={STATUS_COLORS[s]}>{t(`market.statuses.${s}`)}</Tag>
+                  {row.reviewFlag === 'duplicate' && <Tag color="red">{t('market.seller.duplicate')}</Tag>}
+                  {row.reviewFlag === 'locked' && (
+                    <Tag color="volcano" data-testid="flag-locked">
+                      {t('disclosure.review.locked')}
+                    </Tag>
+                  )}
+                </>
+              ),
+            },
             { title: t('market.review.updated'), dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString() },
-            { title: '', key: 'open', render: (_: unknown, row) => <Button size="small" onClick={() => void show(row.id)} data-testid={`review-${row.code}`}>{t('market.review.open')}</Button> },
+            {
+              title: '',
+              key: 'open',
+              render: (_: unknown, row) => (
+                <Button size="small" onClick={() => void show(row.id)} data-testid={`review-${row.code}`}>
+                  {t('market.review.open')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}
@@ -96,18 +114,36 @@ export function BrokerReviewPage() {
                   // The registry item can be ticked only after the company was opened for the check (the server insists too).
                   const locked = k === 'registry_checked' && !open.companyRevealed && !company;
                   const box = (
-                    <Checkbox checked={checklist[k]} disabled={locked} onChange={(e) => setChecklist({ ...checklist, [k]: e.target.checked })} data-testid={`check-${k}`}>
+                    <Checkbox
+                      checked={checklist[k]}
+                      disabled={locked}
+                      onChange={(e) => setChecklist({ ...checklist, [k]: e.target.checked })}
+                      data-testid={`check-${k}`}
+                    >
                       {t(`market.review.checklist.${k}`)}
                     </Checkbox>
                   );
                   return <div key={k}>{locked ? <Tooltip title={t('disclosure.review.registryLocked')}>{box}</Tooltip> : box}</div>;
                 })}
-                <Input.TextArea rows={3} placeholder={t('market.review.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
+                <Input.TextArea
+                  rows={3}
+                  placeholder={t('market.review.comment')}
+                  value={comment}
+                  onChange={(e) => setComment(e.target.value)}
+                />
                 <Space>
-                  <Button type="primary" disabled={!Object.values(checklist).every(Boolean)} onClick={() => void run(() => brokerApi.review(id, { decision: 'approve', comment, checklist }))} data-testid="approve">
+                  <Button
+                    type="primary"
+                    disabled={!Object.values(checklist).every(Boolean)}
+                    onClick={() => void run(() => brokerApi.review(id, { decision: 'approve', comment, checklist }))}
+                    data-testid="approve"
+                  >
                     {t('market.review.approve')}
                   </Button>
-                  <Button disabled={!comment.trim()} onClick={() => void run(() => brokerApi.review(id, { decision: 'request_changes', comment, checklist }))}>
+                  <Button
+                    disabled={!comment.trim()}
+                    onClick={() => void run(() => brokerApi.review(id, { decision: 'request_changes', comment, checklist }))}
+                  >
                     {t('market.review.requestChanges')}
                   </Button>
                 </Space>
@@ -117,7 +153,9 @@ export function BrokerReviewPage() {
               <section>
                 <h3>{t('market.review.deals')}</h3>
                 {/* Letters of intent, deposits, the closing and the sale run through the deal pipeline. */}
-                <Link to="/console/deals" data-testid="review-deals-link">{t('deals.menu')}</Link>
+                <Link to="/console/deals" data-testid="review-deals-link">
+                  {t('deals.menu')}
+                </Link>
               </section>
             )}
             <OwnerPanel view={open} />

@@ -31,7 +31,9 @@ export function ListingDetailPage() {
     return errorCodeOf(query.error) === 'NOT_FOUND' ? (
       <Result status="404" title={t('market.detail.notFound')} extra={<Link to="/listings">{t('market.detail.back')}</Link>} />
     ) : (
-      <div className="sb-container sb-page"><ApiErrorAlert error={query.error} onRetry={query.reload} /></div>
+      <div className="sb-container sb-page">
+        <ApiErrorAlert error={query.error} onRetry={query.reload} />
+      </div>
     );
   }
   if (!query.data) return null;
@@ -45,7 +47,9 @@ export function ListingDetailPage() {
   };
   return (
     <div className="sb-container sb-page">
-      <p><Link to="/listings">← {t('market.detail.back')}</Link></p>
+      <p>
+        <Link to="/listings">← {t('market.detail.back')}</Link>
+      </p>
       <div className="sb-listing-detail">
         <TeaserDetail teaser={query.data} />
         <aside className="sb-listing-aside">
@@ -56,7 +60,9 @@ export function ListingDetailPage() {
               {saved ? t('market.detail.unfavorite') : t('market.detail.favorite')}
             </Button>
           ) : (
-            <Link to="/login" state={{ from: `/listings/${query.data.code}` }}>{t('market.detail.signInToSave')}</Link>
+            <Link to="/login" state={{ from: `/listings/${query.data.code}` }}>
+              {t('market.detail.signInToSave')}
+            </Link>
           )}
         </aside>
       </div>

@@ -54,7 +54,13 @@ export function ListingsPage() {
       <header className="sb-page-header">
         <h1>{t('listings.title')}</h1>
         <p>{t('listings.subtitle')}</p>
-        {query.data && <p className="sb-page-count" data-testid="listings-total">{query.data.totalCapped ? t('listings.totalCapped', { count: query.data.total }) : t('listings.total', { count: query.data.total })}</p>}
+        {query.data && (
+          <p className="sb-page-count" data-testid="listings-total">
+            {query.data.totalCapped
+              ? t('listings.totalCapped', { count: query.data.total })
+              : t('listings.total', { count: query.data.total })}
+          </p>
+        )}
       </header>
       <Alert className="sb-anonymity-note" type="info" showIcon icon={<LockOutlined />} title={t('listings.anonymityNote')} />
       <div className="sb-market-layout">
@@ -67,9 +73,23 @@ export function ListingsPage() {
           )}
         </aside>
         <section>
-          <ListingGrid items={query.data?.items} loading={query.loading} error={query.error} onRetry={query.reload} skeletonCount={pageSize > 12 ? 12 : pageSize} />
+          <ListingGrid
+            items={query.data?.items}
+            loading={query.loading}
+            error={query.error}
+            onRetry={query.reload}
+            skeletonCount={pageSize > 12 ? 12 : pageSize}
+          />
           {query.data && query.data.total > 0 && (
-            <Pagination className="sb-pagination" current={page} pageSize={pageSize} total={query.data.total} pageSizeOptions={PAGE_SIZES} showSizeChanger onChange={goTo} />
+            <Pagination
+              className="sb-pagination"
+              current={page}
+              pageSize={pageSize}
+              total={query.data.total}
+              pageSizeOptions={PAGE_SIZES}
+              showSizeChanger
+              onChange={goTo}
+            />
           )}
         </section>
       </div>

@@ -48,8 +48,20 @@ export function SellerListingsPage() {
           pagination={false}
           columns={[
             { title: t('market.review.code'), dataIndex: 'code' },
-            { title: t('market.review.listingTitle'), dataIndex: 'title', render: (title: string, row) => <Link to={`/account/listings/${row.id}`}>{title}</Link> },
-            { title: t('market.review.status'), dataIndex: 'status', render: (s: TListingSummary['status']) => <Tag color={STATUS_COLORS[s]} data-testid="listing-status">{t(`market.statuses.${s}`)}</Tag> },
+            {
+              title: t('market.review.listingTitle'),
+              dataIndex: 'title',
+              render: (title: string, row) => <Link to={`/account/listings/${row.id}`}>{title}</Link>,
+            },
+            {
+              title: t('market.review.status'),
+              dataIndex: 'status',
+              render: (s: TListingSummary['status']) => (
+                <Tag color={STATUS_COLORS[s]} data-testid="listing-status">
+                  {t(`market.statuses.${s}`)}
+                </Tag>
+              ),
+            },
             { title: t('market.review.updated'), dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString() },
             {
               title: t('disclosure.panel.linkLabel'),

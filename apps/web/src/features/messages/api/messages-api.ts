@@ -29,7 +29,8 @@ const thread = (id: string) => `/api/me/threads/${encodeURIComponent(id)}`;
 export const messagesApi = {
   threads: (signal?: AbortSignal): Promise<TThreadList> => apiRequest('/api/me/threads', (v) => ZThreadList.parse(v), { signal }),
   thread: (id: string, signal?: AbortSignal): Promise<TThreadSummary> => apiRequest(thread(id), (v) => ZThreadSummary.parse(v), { signal }),
-  open: (listingId: string): Promise<TThreadSummary> => apiRequest('/api/me/threads', (v) => ZThreadSummary.parse(v), { method: 'POST', body: { listingId } }),
+  open: (listingId: string): Promise<TThreadSummary> =>
+    apiRequest('/api/me/threads', (v) => ZThreadSummary.parse(v), { method: 'POST', body: { listingId } }),
   messages: (id: string, lane: MessageLane, page: { after?: string; before?: string } = {}, signal?: AbortSignal): Promise<TMessagePage> =>
     apiRequest(`${thread(id)}/messages`, (v) => ZMessagePage.parse(v), { query: { lane, ...page }, signal }),
   send: (id: string, lane: MessageLane, text: string, attachments: string[]): Promise<TMessageView> =>
@@ -39,7 +40,8 @@ export const messagesApi = {
   requestCallback: (id: string, window: CallbackWindow): Promise<TCallbackView> =>
     apiRequest(`${thread(id)}/callbacks`, (v) => ZCallbackView.parse(v), { method: 'POST', body: { window } }),
   /** The buyer's inquiries (disclosure module): a thread can be opened on each one still open or accepted. */
-  myInquiries: (signal?: AbortSignal): Promise<{ items: TBuyerInquiry[] }> => apiRequest('/api/me/inquiries', (v) => ZBuyerInquiries.parse(v), { signal }),
+  myInquiries: (signal?: AbortSignal): Promise<{ items: TBuyerInquiry[] }> =>
+    apiRequest('/api/me/inquiries', (v) => ZBuyerInquiries.parse(v), { signal }),
 };
 
 /** The broker's queues: masking flags (kinds and counts only) and call-back requests. */
@@ -51,7 +53,10 @@ export const brokerMessagesApi = {
   callbacks: (status: 'open' | 'done', signal?: AbortSignal): Promise<{ items: TCallbackView[] }> =>
     apiRequest('/api/broker/messages/callbacks', (v) => ZCallbackList.parse(v), { query: { status }, signal }),
   done: (id: string, outcome: CallbackOutcome): Promise<TCallbackView> =>
-    apiRequest(`/api/broker/messages/callbacks/${encodeURIComponent(id)}/done`, (v) => ZCallbackView.parse(v), { method: 'POST', body: { outcome } }),
+    apiRequest(`/api/broker/messages/callbacks/${encodeURIComponent(id)}/done`, (v) => ZCallbackView.parse(v), {
+      method: 'POST',
+      body: { outcome },
+    }),
 };
 
 /** Where a data-room document referred to by a message opens (the data room checks the reader's grant). */

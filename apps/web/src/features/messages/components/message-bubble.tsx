@@ -66,7 +66,9 @@ export function MessageBubble({ message, listingId }: Props) {
       )}
       {self && (
         <div className="sb-msg-receipt" data-testid="read-receipt">
-          {message.readBy.length ? t('messages.readBy', { who: message.readBy.map((r) => t(`messages.roles.${r}`)).join(t('messages.kindsJoiner')) }) : t('messages.notRead')}
+          {message.readBy.length
+            ? t('messages.readBy', { who: message.readBy.map((r) => t(`messages.roles.${r}`)).join(t('messages.kindsJoiner')) })
+            : t('messages.notRead')}
         </div>
       )}
     </div>

@@ -74,8 +74,21 @@ export function MessageComposer({ onSend, disabled }: Props) {
         data-testid="composer-text"
       />
       <div className="sb-msg-composer-actions">
-        <Button type="text" icon={<PaperClipOutlined />} onClick={() => setAttaching((v) => !v)} aria-label={t('messages.composer.attach')} title={t('messages.composer.attach')} />
-        <Button type="primary" icon={<SendOutlined />} loading={busy} disabled={disabled || !text.trim()} onClick={() => void send()} data-testid="composer-send">
+        <Button
+          type="text"
+          icon={<PaperClipOutlined />}
+          onClick={() => setAttaching((v) => !v)}
+          aria-label={t('messages.composer.attach')}
+          title={t('messages.composer.attach')}
+        />
+        <Button
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy}
+          disabled={disabled || !text.trim()}
+          onClick={() => void send()}
+          data-testid="composer-send"
+        >
           {t('messages.composer.send')}
         </Button>
       </div>

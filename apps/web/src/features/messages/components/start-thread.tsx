@@ -37,13 +37,21 @@ export function StartThread({ threads, autoOpenListingId, onOpened }: Props) {
     }
   }, [autoOpenListingId]);
   const withThread = new Set(threads.map((x) => x.listingId));
-  const candidates = (inquiries.data?.items ?? []).filter((i) => (i.status === 'open' || i.status === 'accepted') && !withThread.has(i.listingId));
+  const candidates = (inquiries.data?.items ?? []).filter(
+    (i) => (i.status === 'open' || i.status === 'accepted') && !withThread.has(i.listingId),
+  );
   if (candidates.length === 0 && error === undefined) return null;
   return (
     <Card size="small" className="sb-msg-start" title={t('messages.start.title')} data-testid="start-thread">
       <Space wrap>
         {candidates.map((i) => (
-          <Button key={i.id} icon={<MessageOutlined />} loading={busy === i.listingId} onClick={() => void open(i.listingId)} data-testid="start-thread-button">
+          <Button
+            key={i.id}
+            icon={<MessageOutlined />}
+            loading={busy === i.listingId}
+            onClick={() => void open(i.listingId)}
+            data-testid="start-thread-button"
+          >
             {t('messages.start.button', { code: i.listingCode })}
           </Button>
         ))}

@@ -7,7 +7,8 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 
 type Props = { items: TThreadSummary[]; selectedId: string | null; onSelect: (id: string) => void; loading: boolean };
 
-const lastActivity = (t: TThreadSummary) => t.lanes.reduce((max, l) => (l.lastMessageAt && l.lastMessageAt > max ? l.lastMessageAt : max), t.createdAt);
+const lastActivity = (t: TThreadSummary) =>
+  t.lanes.reduce((max, l) => (l.lastMessageAt && l.lastMessageAt > max ? l.lastMessageAt : max), t.createdAt);
 
 /** The caller's threads: listing code, the buyer's alias, the caller's role, unread counts, whether contacts are open. */
 export function ThreadList({ items, selectedId, onSelect, loading }: Props) {
@@ -41,7 +42,11 @@ export function ThreadList({ items, selectedId, onSelect, loading }: Props) {
               <div className="sb-msg-thread-item-sub">
                 <span>{t('messages.buyerAlias', { alias: thread.buyerAlias })}</span>
                 <Tag>{t(`messages.myRole.${thread.myRole}`)}</Tag>
-                {thread.contactsOpen ? <UnlockOutlined aria-label={t('messages.contactsOpen')} /> : <LockOutlined aria-label={t('messages.contactsClosed')} />}
+                {thread.contactsOpen ? (
+                  <UnlockOutlined aria-label={t('messages.contactsOpen')} />
+                ) : (
+                  <LockOutlined aria-label={t('messages.contactsClosed')} />
+                )}
               </div>
               <time className="sb-msg-thread-item-time" dateTime={lastActivity(thread)}>
                 {formatDateTime(lastActivity(thread), locale)}

@@ -82,7 +82,14 @@ export function ThreadView({ threadId, ping, onBack, onChanged }: Props) {
     const last = items.at(-1)?.id;
     const page = ping.type === 'message' && last ? { after: last } : {};
     void messagesApi.messages(threadId, current, page).then((p) => {
-      setItems((xs) => (ping.type === 'message' && last ? merge(xs, p.items) : merge(xs.filter((x) => x.id < (p.items[0]?.id ?? '')), p.items)));
+      setItems((xs) =>
+        ping.type === 'message' && last
+          ? merge(xs, p.items)
+          : merge(
+              xs.filter((x) => x.id < (p.items[0]?.id ?? '')),
+              p.items,
+            ),
+      );
       if (ping.type === 'message') markRead(p.items);
     }, setError);
   }, [ping.n]);
@@ -125,33 +132,48 @@ export function ThreadView({ threadId, ping, onBack, onChanged }: Props) {
   return (
     <section className="sb-msg-thread-inner" aria-label={t('messages.listing', { code: thread.listingCode })} data-testid="thread-view">
       <header className="sb-msg-thread-header">
-        <Button type="text" className="sb-msg-back" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label={t('messages.back')} data-testid="thread-back" />
+        <Button
+          type="text"
+          className="sb-msg-back"
+          icon={<ArrowLeftOutlined />}
+          onClick={onBack}
+          aria-label={t('messages.back')}
+          data-testid="thread-back"
+        />
         <div className="sb-msg-thread-title">
           <strong>{t('messages.listing', { code: thread.listingCode })}</strong>
           <span>{t('messages.buyerAlias', { alias: thread.buyerAlias })}</span>
         </div>
-        <Tag icon={thread.contactsOpen ? <UnlockOutlined /> : <LockOutlined />} color={thread.contactsOpen ? 'green' : 'default'} data-testid="contacts-state">
+        <Tag
+          icon={thread.contactsOpen ? <UnlockOutlined /> : <LockOutlined />}
+          color={thread.contactsOpen ? 'green' : 'default'}
+          data-testid="contacts-state"
+        >
           {thread.contactsOpen ? t('messages.contactsOpen') : t('messages.contactsClosed')}
         </Tag>
         {customer && <CallbackButton thread={thread} onRequested={summary.reload} />}
       </header>
       <div className="sb-msg-lanes">
-      <Segmented<MessageLane>
-        value={current}
-        onChange={(v) => setLane(v)}
-        options={thread.lanes.map((l) => ({
-          value: l.lane,
-          disabled: !l.readable,
-          label: (
-            <span data-testid={`lane-${l.lane}`}>
-              {laneLabel(l.lane)} {l.unread > 0 && l.lane !== current ? <Badge count={l.unread} size="small" /> : null}
-            </span>
-          ),
-        }))}
-      />
+        <Segmented<MessageLane>
+          value={current}
+          onChange={(v) => setLane(v)}
+          options={thread.lanes.map((l) => ({
+            value: l.lane,
+            disabled: !l.readable,
+            label: (
+              <span data-testid={`lane-${l.lane}`}>
+                {laneLabel(l.lane)} {l.unread > 0 && l.lane !== current ? <Badge count={l.unread} size="small" /> : null}
+              </span>
+            ),
+          }))}
+        />
       </div>
-      {thread.lanes.some((l) => l.lane === 'parties' && !l.readable) && <Alert type="info" showIcon className="sb-msg-alert" title={t('messages.laneClosed')} data-testid="lane-closed" />}
-      {laneState?.readable && !laneState.open && <Alert type="info" showIcon className="sb-msg-alert" title={t('messages.brokerReadOnly')} />}
+      {thread.lanes.some((l) => l.lane === 'parties' && !l.readable) && (
+        <Alert type="info" showIcon className="sb-msg-alert" title={t('messages.laneClosed')} data-testid="lane-closed" />
+      )}
+      {laneState?.readable && !laneState.open && (
+        <Alert type="info" showIcon className="sb-msg-alert" title={t('messages.brokerReadOnly')} />
+      )}
       {error !== undefined && <ApiErrorAlert error={error} className="sb-msg-alert" testId="message-error" />}
       <div className="sb-msg-list-scroll" aria-live="polite">
         {hasMore && (

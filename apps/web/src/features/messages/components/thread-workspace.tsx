@@ -35,7 +35,12 @@ export function ThreadWorkspace({ selectedId, onSelect, start }: Props) {
   useMessageStream((type, data) => {
     if (type === 'signed_out') return;
     refreshList();
-    setPing((p) => ({ n: p.n + 1, type, ...(data.threadId ? { threadId: data.threadId } : {}), ...(data.lane ? { lane: data.lane } : {}) }));
+    setPing((p) => ({
+      n: p.n + 1,
+      type,
+      ...(data.threadId ? { threadId: data.threadId } : {}),
+      ...(data.lane ? { lane: data.lane } : {}),
+    }));
   });
 
   return (

@@ -51,12 +51,17 @@ function FlagsTab({ openThread }: { openThread: (id: string) => void }) {
         columns={[
           { title: t('messages.broker.columns.listing'), dataIndex: 'listingCode' },
           { title: t('messages.broker.columns.buyer'), dataIndex: 'buyerAlias' },
-          { title: t('messages.broker.columns.party'), dataIndex: 'partyRole', render: (r: TMaskingFlag['partyRole']) => t(`messages.roles.${r}`) },
+          {
+            title: t('messages.broker.columns.party'),
+            dataIndex: 'partyRole',
+            render: (r: TMaskingFlag['partyRole']) => t(`messages.roles.${r}`),
+          },
           { title: t('messages.broker.columns.attempts'), dataIndex: 'attempts' },
           {
             title: t('messages.broker.columns.kinds'),
             dataIndex: 'kinds',
-            render: (kinds: TMaskingFlag['kinds']) => kinds.map((k) => <Tag key={k.kind}>{`${t(`messages.kinds.${k.kind}`)} × ${k.count}`}</Tag>),
+            render: (kinds: TMaskingFlag['kinds']) =>
+              kinds.map((k) => <Tag key={k.kind}>{`${t(`messages.kinds.${k.kind}`)} × ${k.count}`}</Tag>),
           },
           { title: t('messages.broker.columns.lastAt'), dataIndex: 'lastAt', render: (v: string) => formatDateTime(v, locale) },
           {
@@ -122,8 +127,16 @@ function CallbacksTab({ openThread }: { openThread: (id: string) => void }) {
         columns={[
           { title: t('messages.broker.columns.listing'), dataIndex: 'listingCode' },
           { title: t('messages.broker.columns.buyer'), dataIndex: 'buyerAlias' },
-          { title: t('messages.broker.columns.requester'), dataIndex: 'requesterRole', render: (r: TCallbackView['requesterRole']) => t(`messages.roles.${r}`) },
-          { title: t('messages.broker.columns.window'), dataIndex: 'window', render: (w: TCallbackView['window']) => t(`messages.callback.windows.${w}`) },
+          {
+            title: t('messages.broker.columns.requester'),
+            dataIndex: 'requesterRole',
+            render: (r: TCallbackView['requesterRole']) => t(`messages.roles.${r}`),
+          },
+          {
+            title: t('messages.broker.columns.window'),
+            dataIndex: 'window',
+            render: (w: TCallbackView['window']) => t(`messages.callback.windows.${w}`),
+          },
           { title: t('messages.broker.columns.requestedAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
           {
             title: t('messages.broker.columns.outcome'),
@@ -183,7 +196,11 @@ export function BrokerMessagesPage() {
         activeKey={tab}
         onChange={(key) => go({ tab: key })}
         items={[
-          { key: 'threads', label: t('messages.broker.tabs.threads'), children: <ThreadWorkspace selectedId={threadId} onSelect={(id) => go({ thread: id })} /> },
+          {
+            key: 'threads',
+            label: t('messages.broker.tabs.threads'),
+            children: <ThreadWorkspace selectedId={threadId} onSelect={(id) => go({ thread: id })} />,
+          },
           { key: 'flags', label: t('messages.broker.tabs.flags'), children: <FlagsTab openThread={openThread} /> },
           { key: 'callbacks', label: t('messages.broker.tabs.callbacks'), children: <CallbacksTab openThread={openThread} /> },
         ]}

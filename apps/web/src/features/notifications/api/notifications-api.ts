@@ -7,5 +7,6 @@ export const notificationsApi = {
   list: (signal?: AbortSignal) => apiRequest('/api/me/notifications', (v) => ZNotificationList.parse(v), { signal }),
   markRead: (ids?: string[]) => apiRequest('/api/me/notifications/read', noContent, { method: 'POST', body: ids ? { ids } : {} }),
   settings: (signal?: AbortSignal) => apiRequest('/api/me/notification-settings', (v) => ZNotificationSettings.parse(v), { signal }),
-  saveSettings: (body: TNotificationSettings) => apiRequest('/api/me/notification-settings', (v) => ZNotificationSettings.parse(v), { method: 'PUT', body }),
+  saveSettings: (body: TNotificationSettings) =>
+    apiRequest('/api/me/notification-settings', (v) => ZNotificationSettings.parse(v), { method: 'PUT', body }),
 };

@@ -34,7 +34,15 @@ export function NotificationBell({ to }: { to: string }) {
   }, [pathname]);
   const label = unread > 0 ? t('notifications.bellUnread', { count: unread }) : t('notifications.bell');
   return (
-    <ButtonLink type="text" to={to} aria-label={label} title={label} className="sb-bell" data-testid="nav-notifications" data-unread={unread}>
+    <ButtonLink
+      type="text"
+      to={to}
+      aria-label={label}
+      title={label}
+      className="sb-bell"
+      data-testid="nav-notifications"
+      data-unread={unread}
+    >
       <Badge count={unread} size="small" overflowCount={99}>
         <BellOutlined className="sb-bell-icon" />
       </Badge>

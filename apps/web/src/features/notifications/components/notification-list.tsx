@@ -56,7 +56,12 @@ export function NotificationList() {
           <List
             dataSource={query.data.items}
             renderItem={(n) => (
-              <List.Item className={n.read ? 'sb-notice' : 'sb-notice is-unread'} data-testid="notification" data-kind={n.kind} data-read={String(n.read)}>
+              <List.Item
+                className={n.read ? 'sb-notice' : 'sb-notice is-unread'}
+                data-testid="notification"
+                data-kind={n.kind}
+                data-read={String(n.read)}
+              >
                 <div className="sb-notice-main">
                   <Badge status={n.read ? 'default' : 'processing'} aria-label={n.read ? undefined : t('notifications.unread')} />
                   <div>
@@ -68,7 +73,14 @@ export function NotificationList() {
                 </div>
                 <div className="sb-notice-actions">
                   {inAppLink(n.link) && (
-                    <Button size="small" type="link" icon={<RightOutlined />} iconPlacement="end" onClick={() => void follow(n)} data-testid="notification-open">
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<RightOutlined />}
+                      iconPlacement="end"
+                      onClick={() => void follow(n)}
+                      data-testid="notification-open"
+                    >
                       {t('notifications.open')}
                     </Button>
                   )}

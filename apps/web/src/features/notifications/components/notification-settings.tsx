@@ -23,14 +23,18 @@ export function NotificationSettings() {
     if (query.data) setChannels(query.data.channels);
   }, [query.data]);
 
-  const value = (topic: NotificationTopic, channel: NotificationChannel) => channels?.[topic]?.[channel] ?? (channel === 'email');
+  const value = (topic: NotificationTopic, channel: NotificationChannel) => channels?.[topic]?.[channel] ?? channel === 'email';
   const toggle = (topic: NotificationTopic, channel: NotificationChannel, on: boolean) =>
-    setChannels((current) => ({ ...current, [topic]: { email: value(topic, 'email'), sms: value(topic, 'sms'), [channel]: on } }) as Channels);
+    setChannels(
+      (current) => ({ ...current, [topic]: { email: value(topic, 'email'), sms: value(topic, 'sms'), [channel]: on } }) as Channels,
+    );
   const save = async () => {
     if (!channels) return;
     setBusy(true);
     try {
-      const full = Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, { email: value(topic, 'email'), sms: value(topic, 'sms') }])) as Channels;
+      const full = Object.fromEntries(
+        NOTIFICATION_TOPICS.map((topic) => [topic, { email: value(topic, 'email'), sms: value(topic, 'sms') }]),
+      ) as Channels;
       setChannels((await notificationsApi.saveSettings({ channels: full })).channels);
       void message.success(t('notifications.saved'));
     } catch (error) {
@@ -54,7 +58,11 @@ export function NotificationSettings() {
             pagination={false}
             dataSource={NOTIFICATION_TOPICS.map((topic) => ({ topic }))}
             columns={[
-              { title: t('notifications.topic'), dataIndex: 'topic', render: (topic: NotificationTopic) => t(`notifications.topics.${topic}`) },
+              {
+                title: t('notifications.topic'),
+                dataIndex: 'topic',
+                render: (topic: NotificationTopic) => t(`notifications.topics.${topic}`),
+              },
               ...NOTIFICATION_CHANNELS.map((channel) => ({
                 title: t(`notifications.channels.${channel}`),
                 key: channel,
@@ -70,7 +78,13 @@ export function NotificationSettings() {
               })),
             ]}
           />
-          <Button type="primary" loading={busy} onClick={() => void save()} className="sb-settings-save" data-testid="notification-settings-save">
+          <Button
+            type="primary"
+            loading={busy}
+            onClick={() => void save()}
+            className="sb-settings-save"
+            data-testid="notification-settings-save"
+          >
             {t('notifications.save')}
           </Button>
         </>

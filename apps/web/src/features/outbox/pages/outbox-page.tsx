@@ -25,20 +25,24 @@ export function OutboxPage() {
   const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');
 
   return (
-    <Card title={t('outbox.title')} data-testid="outbox-page" extra={
-      <Select
-        allowClear
-        style={{ width: 180 }}
-        placeholder={t('outbox.allStatuses')}
-        value={status}
-        onChange={(value: DeliveryStatus | undefined) => {
-          setStatus(value);
-          setPage(1);
-        }}
-        options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
-        data-testid="outbox-status-filter"
-      />
-    }>
+    <Card
+      title={t('outbox.title')}
+      data-testid="outbox-page"
+      extra={
+        <Select
+          allowClear
+          style={{ width: 180 }}
+          placeholder={t('outbox.allStatuses')}
+          value={status}
+          onChange={(value: DeliveryStatus | undefined) => {
+            setStatus(value);
+            setPage(1);
+          }}
+          options={DELIVERY_STATUSES.map((s) => ({ value: s, label: t(`outbox.statuses.${s}`) }))}
+          data-testid="outbox-status-filter"
+        />
+      }
+    >
       <Typography.Paragraph type="secondary">{t('outbox.intro')}</Typography.Paragraph>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} testId="outbox-error" /> : null}
       <Table<TOutboxMessage>
@@ -50,9 +54,21 @@ export function OutboxPage() {
         columns={[
           { title: t('outbox.columns.createdAt'), dataIndex: 'createdAt', render: (v: string) => time(v) },
           { title: t('outbox.columns.channel'), dataIndex: 'channel', render: (v: TOutboxMessage['channel']) => t(`outbox.channels.${v}`) },
-          { title: t('outbox.columns.recipient'), dataIndex: 'recipient', render: (v: TOutboxMessage['recipient']) => <FieldViewValue view={v} /> },
-          { title: t('outbox.columns.template'), dataIndex: 'template', render: (v: TOutboxMessage['template']) => t(`outbox.templates.${v}`) },
-          { title: t('outbox.columns.status'), dataIndex: 'status', render: (v: DeliveryStatus) => <Tag color={STATUS_COLOR[v]}>{t(`outbox.statuses.${v}`)}</Tag> },
+          {
+            title: t('outbox.columns.recipient'),
+            dataIndex: 'recipient',
+            render: (v: TOutboxMessage['recipient']) => <FieldViewValue view={v} />,
+          },
+          {
+            title: t('outbox.columns.template'),
+            dataIndex: 'template',
+            render: (v: TOutboxMessage['template']) => t(`outbox.templates.${v}`),
+          },
+          {
+            title: t('outbox.columns.status'),
+            dataIndex: 'status',
+            render: (v: DeliveryStatus) => <Tag color={STATUS_COLOR[v]}>{t(`outbox.statuses.${v}`)}</Tag>,
+          },
           { title: t('outbox.columns.dispatchedAt'), dataIndex: 'dispatchedAt', render: (v: string | null) => time(v) },
         ]}
         data-testid="outbox-table"

@@ -13,12 +13,20 @@ export function GuidesSection() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card title={t('consent.guides.buyersTitle')} size="small">
-            <ul>{BUYERS.map((k) => <li key={k}>{t(`consent.guides.${k}`)}</li>)}</ul>
+            <ul>
+              {BUYERS.map((k) => (
+                <li key={k}>{t(`consent.guides.${k}`)}</li>
+              ))}
+            </ul>
           </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card title={t('consent.guides.sellersTitle')} size="small">
-            <ul>{SELLERS.map((k) => <li key={k}>{t(`consent.guides.${k}`)}</li>)}</ul>
+            <ul>
+              {SELLERS.map((k) => (
+                <li key={k}>{t(`consent.guides.${k}`)}</li>
+              ))}
+            </ul>
           </Card>
         </Col>
       </Row>

@@ -25,11 +25,31 @@ export function InventoryTable({ items }: { items: TInventoryItem[] }) {
       data-testid="notice-inventory"
       columns={[
         { title: t('consent.notice.item'), dataIndex: 'label', render: (_v, r) => <strong>{r.label[locale]}</strong> },
-        { title: t('privacy.dataMap.category'), dataIndex: 'category', render: (v: string) => t(`codes.categories.${v}` as 'codes.categories.identity') },
-        { title: t('privacy.dataMap.purposes'), dataIndex: 'purposes', render: (v: string[]) => v.map((p) => <Tag key={p}>{t(`codes.purposes.${p}` as 'codes.purposes.account_service')}</Tag>) },
-        { title: t('privacy.dataMap.legalBasis'), dataIndex: 'legalBasis', render: (v: string) => t(`codes.legalBases.${v}` as 'codes.legalBases.consent') },
-        { title: t('privacy.dataMap.retention'), dataIndex: 'retention', render: (v: string) => t(`codes.retention.${v}` as 'codes.retention.account_life') },
-        { title: t('consent.notice.sharedWith'), dataIndex: 'sharedWith', render: (v: string[]) => (v.length ? v.map((s) => sharedLabel(s, t)).join('；') : t('consent.shared.none')) },
+        {
+          title: t('privacy.dataMap.category'),
+          dataIndex: 'category',
+          render: (v: string) => t(`codes.categories.${v}` as 'codes.categories.identity'),
+        },
+        {
+          title: t('privacy.dataMap.purposes'),
+          dataIndex: 'purposes',
+          render: (v: string[]) => v.map((p) => <Tag key={p}>{t(`codes.purposes.${p}` as 'codes.purposes.account_service')}</Tag>),
+        },
+        {
+          title: t('privacy.dataMap.legalBasis'),
+          dataIndex: 'legalBasis',
+          render: (v: string) => t(`codes.legalBases.${v}` as 'codes.legalBases.consent'),
+        },
+        {
+          title: t('privacy.dataMap.retention'),
+          dataIndex: 'retention',
+          render: (v: string) => t(`codes.retention.${v}` as 'codes.retention.account_life'),
+        },
+        {
+          title: t('consent.notice.sharedWith'),
+          dataIndex: 'sharedWith',
+          render: (v: string[]) => (v.length ? v.map((s) => sharedLabel(s, t)).join('；') : t('consent.shared.none')),
+        },
       ]}
     />
   );
@@ -63,11 +83,18 @@ export function NoticeSection() {
   const list = useApiQuery((signal) => getNoticeList(signal), 'notice-list');
   const [chosen, setChosen] = useState<number | undefined>(undefined);
   const version = chosen ?? list.data?.current ?? undefined;
-  const notice = useApiQuery((signal) => (version ? getNotice(version, signal) : Promise.resolve(undefined)), `notice-${version ?? 'none'}`);
-  const previous = useApiQuery((signal) => (version && version > 1 ? getNotice(version - 1, signal) : Promise.resolve(undefined)), `notice-prev-${version ?? 'none'}`);
+  const notice = useApiQuery(
+    (signal) => (version ? getNotice(version, signal) : Promise.resolve(undefined)),
+    `notice-${version ?? 'none'}`,
+  );
+  const previous = useApiQuery(
+    (signal) => (version && version > 1 ? getNotice(version - 1, signal) : Promise.resolve(undefined)),
+    `notice-prev-${version ?? 'none'}`,
+  );
 
   let body;
-  if (list.error && !(list.error instanceof ApiError && list.error.status === 404)) body = <ApiErrorAlert error={list.error} onRetry={list.reload} />;
+  if (list.error && !(list.error instanceof ApiError && list.error.status === 404))
+    body = <ApiErrorAlert error={list.error} onRetry={list.reload} />;
   else if (list.loading && !list.data) body = <Skeleton active />;
   else if (!version) body = <Empty description={t('consent.notice.unavailable')} />;
   else if (notice.error) body = <ApiErrorAlert error={notice.error} onRetry={notice.reload} />;
@@ -91,7 +118,13 @@ export function NoticeSection() {
           <span className="sb-muted">{t('consent.notice.publishedAt', { time: formatDateTime(n.publishedAt, locale) })}</span>
         </Space>
         {n.ruleChange ? (
-          <Alert type="info" showIcon title={t('consent.notice.ruleChange', { purposes: n.changedPurposes.map((p) => t(`codes.purposes.${p}` as 'codes.purposes.account_service')).join('、') })} />
+          <Alert
+            type="info"
+            showIcon
+            title={t('consent.notice.ruleChange', {
+              purposes: n.changedPurposes.map((p) => t(`codes.purposes.${p}` as 'codes.purposes.account_service')).join('、'),
+            })}
+          />
         ) : null}
         <div className="sb-notice-prose" data-testid="notice-prose">
           {n.prose[locale].split(/\n{2,}/).map((para, i) => (

@@ -22,13 +22,21 @@ export function RecipientsSection() {
         <>
           <h3>{t('consent.center.thirdParties')}</h3>
           {c.thirdParties.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consent.center.thirdPartiesEmpty')} data-testid="third-parties-empty" />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('consent.center.thirdPartiesEmpty')}
+              data-testid="third-parties-empty"
+            />
           ) : (
             <List dataSource={c.thirdParties} renderItem={(p) => <List.Item>{p.name[locale]}</List.Item>} />
           )}
           <h3>{t('consent.center.crossBorder')}</h3>
           {c.crossBorder.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consent.center.crossBorderEmpty')} data-testid="cross-border-empty" />
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t('consent.center.crossBorderEmpty')}
+              data-testid="cross-border-empty"
+            />
           ) : (
             <List dataSource={c.crossBorder} renderItem={(d) => <List.Item>{`${d.country[locale]} · ${d.recipient[locale]}`}</List.Item>} />
           )}
@@ -38,7 +46,14 @@ export function RecipientsSection() {
             dataSource={c.purposes}
             renderItem={(p) => (
               <List.Item>
-                <List.Item.Meta title={<>{p.label[locale]} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag></>} description={p.description[locale]} />
+                <List.Item.Meta
+                  title={
+                    <>
+                      {p.label[locale]} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag>
+                    </>
+                  }
+                  description={p.description[locale]}
+                />
               </List.Item>
             )}
           />

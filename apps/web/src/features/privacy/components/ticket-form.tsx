@@ -27,7 +27,11 @@ export function TicketForm({ topics = TICKET_TOPICS, withContact, submitLabel, s
     setBusy(true);
     setError(undefined);
     try {
-      const body: TFeedbackRequest = { topic: values.topic, message: values.message, ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}) };
+      const body: TFeedbackRequest = {
+        topic: values.topic,
+        message: values.message,
+        ...(values.contactEmail ? { contactEmail: values.contactEmail } : {}),
+      };
       setSent(await send(body));
       form.resetFields();
     } catch (failure) {
@@ -41,16 +45,32 @@ export function TicketForm({ topics = TICKET_TOPICS, withContact, submitLabel, s
       <Form.Item name="topic" label={t('consent.feedback.topic')} rules={[{ required: true }]}>
         <Select options={topics.map((k) => ({ value: k, label: t(`consent.feedback.topics.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="message" label={t('consent.feedback.message')} rules={[{ required: true, min: 5, max: 4000, message: t('consent.feedback.messagePlaceholder') }]}>
+      <Form.Item
+        name="message"
+        label={t('consent.feedback.message')}
+        rules={[{ required: true, min: 5, max: 4000, message: t('consent.feedback.messagePlaceholder') }]}
+      >
         <Input.TextArea rows={4} placeholder={t('consent.feedback.messagePlaceholder')} maxLength={4000} />
       </Form.Item>
       {withContact ? (
-        <Form.Item name="contactEmail" label={t('consent.feedback.contactEmail')} extra={t('consent.feedback.contactHint')} rules={[{ type: 'email' }]}>
+        <Form.Item
+          name="contactEmail"
+          label={t('consent.feedback.contactEmail')}
+          extra={t('consent.feedback.contactHint')}
+          rules={[{ type: 'email' }]}
+        >
           <Input maxLength={254} />
         </Form.Item>
       ) : null}
       {error ? <ApiErrorAlert error={error} /> : null}
-      {sent ? <Alert type="success" showIcon data-testid={`${testId}-sent`} title={t('consent.feedback.sent', { no: sent.ticketNo, due: formatDateTime(sent.dueAt, locale) })} /> : null}
+      {sent ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid={`${testId}-sent`}
+          title={t('consent.feedback.sent', { no: sent.ticketNo, due: formatDateTime(sent.dueAt, locale) })}
+        />
+      ) : null}
       <Button type="primary" htmlType="submit" loading={busy}>
         {submitLabel}
       </Button>

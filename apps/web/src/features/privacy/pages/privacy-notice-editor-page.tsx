@@ -38,7 +38,11 @@ export function PrivacyNoticeEditorPage() {
     setError(undefined);
     setPublished(undefined);
     try {
-      const n = await publishNotice({ prose: { 'zh-CN': v.zh, en: v.en }, effectiveAt: new Date(v.effectiveAt).toISOString(), changedPurposes: v.changedPurposes ?? [] });
+      const n = await publishNotice({
+        prose: { 'zh-CN': v.zh, en: v.en },
+        effectiveAt: new Date(v.effectiveAt).toISOString(),
+        changedPurposes: v.changedPurposes ?? [],
+      });
       setPublished(n.version);
       setRound((x) => x + 1);
     } catch (failure) {
@@ -54,7 +58,13 @@ export function PrivacyNoticeEditorPage() {
   return (
     <Card title={t('consent.console.noticeTitle')} data-testid="notice-editor">
       <p className="sb-muted">{t('consent.console.noticeIntro')}</p>
-      {d.ruleChange ? <Alert type="warning" showIcon title={t('consent.console.detected', { purposes: d.changedPurposes.map(purposeName).join('、') || '—' })} /> : null}
+      {d.ruleChange ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('consent.console.detected', { purposes: d.changedPurposes.map(purposeName).join('、') || '—' })}
+        />
+      ) : null}
       <Form<Values>
         key={round}
         layout="vertical"
@@ -74,8 +84,12 @@ export function PrivacyNoticeEditorPage() {
           <Select mode="multiple" options={PURPOSES.map((p) => ({ value: p, label: purposeName(p) }))} />
         </Form.Item>
         {error ? <ApiErrorAlert error={error} /> : null}
-        {error instanceof ApiError && error.code === 'NOTICE_EFFECTIVE_TOO_SOON' && typeof error.details?.['earliestEffectiveAt'] === 'string' ? (
-          <p data-testid="notice-earliest">{t('consent.console.earliest', { time: formatDateTime(error.details['earliestEffectiveAt'], locale) })}</p>
+        {error instanceof ApiError &&
+        error.code === 'NOTICE_EFFECTIVE_TOO_SOON' &&
+        typeof error.details?.['earliestEffectiveAt'] === 'string' ? (
+          <p data-testid="notice-earliest">
+            {t('consent.console.earliest', { time: formatDateTime(error.details['earliestEffectiveAt'], locale) })}
+          </p>
         ) : null}
         {published ? <Alert type="success" showIcon title={t('consent.console.published', { version: published })} /> : null}
         <Button type="primary" htmlType="submit" loading={busy}>

@@ -5,12 +5,7 @@ import {
   ZRegistrationOptions,
   ZStartTotpResponse,
 } from '@sealbridge/contracts';
-import type {
-  TEnrolledFactorResponse,
-  TFactorsListResponse,
-  TRecoveryCodesResponse,
-  TStartTotpResponse,
-} from '@sealbridge/contracts';
+import type { TEnrolledFactorResponse, TFactorsListResponse, TRecoveryCodesResponse, TStartTotpResponse } from '@sealbridge/contracts';
 import type { PublicKeyCredentialCreationOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/browser';
 import { apiRequest, noContent } from '../../../shared/api/http-client.ts';
 

@@ -14,4 +14,3 @@ export function stepUpMethods(factors: TFactorsListResponse | undefined): TStepU
   if (factors.recoveryCodesRemaining > 0) methods.push('recovery');
   return methods;
 }
-

@@ -55,7 +55,10 @@ test('a route that succeeds at once never prompts', async () => {
 test('closing the dialog rejects with StepUpCancelled and does not retry', async () => {
   const server = fakeServer([STEP_UP_REQUIRED]);
   await assert.rejects(
-    withStepUp(() => server.call('/api/me/factors/recovery-codes'), async () => false),
+    withStepUp(
+      () => server.call('/api/me/factors/recovery-codes'),
+      async () => false,
+    ),
     (error) => isStepUpCancelled(error),
   );
   assert.deepEqual(server.calls, ['/api/me/factors/recovery-codes']);
@@ -112,6 +115,9 @@ test('the step-up dialog offers the account’s factor kinds, recovery while cod
   const factor = (kind: 'totp' | 'webauthn') => ({ id: kind, kind, createdAt: '', lastUsedAt: null, deviceType: null, backedUp: null });
   assert.deepEqual(stepUpMethods({ requirement: 'optional', factors: [], recoveryCodesRemaining: 0 }), ['password']);
   assert.deepEqual(stepUpMethods({ requirement: 'required', factors: [factor('totp')], recoveryCodesRemaining: 10 }), ['totp', 'recovery']);
-  assert.deepEqual(stepUpMethods({ requirement: 'required', factors: [factor('webauthn'), factor('totp')], recoveryCodesRemaining: 0 }), ['totp', 'webauthn']);
+  assert.deepEqual(stepUpMethods({ requirement: 'required', factors: [factor('webauthn'), factor('totp')], recoveryCodesRemaining: 0 }), [
+    'totp',
+    'webauthn',
+  ]);
   assert.deepEqual(stepUpMethods(undefined), ['totp', 'webauthn', 'recovery', 'password']);
 });

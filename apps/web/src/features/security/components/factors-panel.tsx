@@ -9,7 +9,13 @@ import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
-import { listFactors, passkeyRegistrationOptions, regenerateRecoveryCodes, removeFactor, verifyPasskeyRegistration } from '../api/factors-api.ts';
+import {
+  listFactors,
+  passkeyRegistrationOptions,
+  regenerateRecoveryCodes,
+  removeFactor,
+  verifyPasskeyRegistration,
+} from '../api/factors-api.ts';
 import { isStepUpCancelled } from '../api/step-up-retry.ts';
 import { useStepUp } from '../step-up/step-up-context.ts';
 import { RecoveryCodesModal } from './recovery-codes-modal.tsx';

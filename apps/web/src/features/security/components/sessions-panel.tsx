@@ -81,7 +81,11 @@ export function SessionsPanel() {
             data-stage={session.stage}
             actions={
               session.current
-                ? [<span key="hint" className="sb-muted">{t('security.sessions.currentHint')}</span>]
+                ? [
+                    <span key="hint" className="sb-muted">
+                      {t('security.sessions.currentHint')}
+                    </span>,
+                  ]
                 : [
                     <Popconfirm key="end" title={t('security.sessions.endConfirm')} onConfirm={() => void endOne(session.id)}>
                       <Button danger type="text" loading={busy === session.id} data-testid="session-end">

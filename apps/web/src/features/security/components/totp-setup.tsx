@@ -65,12 +65,23 @@ export function TotpSetup({ onEnrolled, onCancel }: Props) {
     <Card title={t('security.totp.title')} className="sb-security-card" data-testid="totp-setup">
       {error !== undefined && <ApiErrorAlert error={error} testId="totp-error" className="sb-security-alert" />}
       {!started ? (
-        error === undefined ? <Skeleton active paragraph={{ rows: 4 }} /> : <Button onClick={onCancel}>{t('security.totp.cancel')}</Button>
+        error === undefined ? (
+          <Skeleton active paragraph={{ rows: 4 }} />
+        ) : (
+          <Button onClick={onCancel}>{t('security.totp.cancel')}</Button>
+        )
       ) : (
         <div className="sb-totp">
           <div className="sb-totp-qr">
             <p>{t('security.totp.scan')}</p>
-            <QRCode value={started.otpauthUri} size={184} bordered errorLevel="M" aria-label={t('security.totp.qrLabel')} data-testid="totp-qr" />
+            <QRCode
+              value={started.otpauthUri}
+              size={184}
+              bordered
+              errorLevel="M"
+              aria-label={t('security.totp.qrLabel')}
+              data-testid="totp-qr"
+            />
           </div>
           <div className="sb-totp-steps">
             <p className="sb-muted">{t('security.totp.manual')}</p>

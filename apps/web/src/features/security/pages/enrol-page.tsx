@@ -47,7 +47,11 @@ export function EnrolPage() {
           <Result
             status="success"
             title={t('security.enrol.notNeeded')}
-            extra={<Button type="primary" onClick={() => void goOn()}>{t('security.enrol.continueCustomer')}</Button>}
+            extra={
+              <Button type="primary" onClick={() => void goOn()}>
+                {t('security.enrol.continueCustomer')}
+              </Button>
+            }
           />
         ) : finished ? (
           <Result

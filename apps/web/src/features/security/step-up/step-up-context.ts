@@ -11,5 +11,5 @@ export const StepUpContext = createContext<StepUpPrompt | undefined>(undefined);
 export function useStepUp(): <T>(work: () => Promise<T>) => Promise<T> {
   const prompt = useContext(StepUpContext);
   if (!prompt) throw new Error('useStepUp must be used inside <StepUpProvider>');
-  return useCallback(<T,>(work: () => Promise<T>) => withStepUp(work, prompt), [prompt]);
+  return useCallback(<T>(work: () => Promise<T>) => withStepUp(work, prompt), [prompt]);
 }

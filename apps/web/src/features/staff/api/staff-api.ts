@@ -27,7 +27,8 @@ import type {
 } from '@sealbridge/contracts';
 import { apiRequest, noContent as none } from '../../../shared/api/http-client.ts';
 
-export const listStaff = (signal?: AbortSignal): Promise<TStaffListResponse> => apiRequest('/api/staff/members', (v) => ZStaffListResponse.parse(v), { signal });
+export const listStaff = (signal?: AbortSignal): Promise<TStaffListResponse> =>
+  apiRequest('/api/staff/members', (v) => ZStaffListResponse.parse(v), { signal });
 export const createStaff = (body: TCreateStaffRequest): Promise<TCreateStaffResponse> =>
   apiRequest('/api/staff/members', (v) => ZCreateStaffResponse.parse(v), { method: 'POST', body });
 export const setStaffRoles = (accountId: string, roles: Role[]): Promise<void> =>
@@ -39,7 +40,8 @@ export const listReassignments = (signal?: AbortSignal): Promise<TReassignmentsR
 export const reassignClient = (body: { customerAccountId: string; fromAccountId: string; toAccountId: string }): Promise<void> =>
   apiRequest('/api/staff/reassignments', none, { method: 'POST', body });
 
-export const getCompliance = (signal?: AbortSignal): Promise<TComplianceStatus> => apiRequest('/api/staff/me/compliance', (v) => ZComplianceStatus.parse(v), { signal });
+export const getCompliance = (signal?: AbortSignal): Promise<TComplianceStatus> =>
+  apiRequest('/api/staff/me/compliance', (v) => ZComplianceStatus.parse(v), { signal });
 export const acceptAgreement = (version: string): Promise<TComplianceStatus> =>
   apiRequest('/api/staff/me/agreement', (v) => ZComplianceStatus.parse(v), { method: 'POST', body: { version } });
 export const submitTraining = (body: { course: string; version: string; answers: Record<string, number> }): Promise<TTrainingResult> =>
@@ -47,7 +49,8 @@ export const submitTraining = (body: { course: string; version: string; answers:
 
 export const listReviews = (signal?: AbortSignal): Promise<TReviewCampaignsResponse> =>
   apiRequest('/api/staff/access-reviews', (v) => ZReviewCampaignsResponse.parse(v), { signal });
-export const startReview = (dueInDays: number) => apiRequest('/api/staff/access-reviews', (v) => String((v as { id?: unknown }).id), { method: 'POST', body: { dueInDays } });
+export const startReview = (dueInDays: number) =>
+  apiRequest('/api/staff/access-reviews', (v) => String((v as { id?: unknown }).id), { method: 'POST', body: { dueInDays } });
 export const decideReview = (itemId: string, decision: 'recertify' | 'revoke'): Promise<void> =>
   apiRequest(`/api/staff/access-reviews/items/${encodeURIComponent(itemId)}`, none, { method: 'POST', body: { decision } });
 
@@ -56,7 +59,10 @@ export const requestBreakGlass = (body: TBreakGlassRequest): Promise<TBreakGlass
 export const myBreakGlass = (signal?: AbortSignal): Promise<TBreakGlassListResponse> =>
   apiRequest('/api/staff/break-glass/mine', (v) => ZBreakGlassListResponse.parse(v), { signal });
 export const revealUnderGrant = (grantId: string, fields: ProfileField[]): Promise<TProfileResponse> =>
-  apiRequest(`/api/staff/break-glass/${encodeURIComponent(grantId)}/reveal`, (v) => ZProfileResponse.parse(v), { method: 'POST', body: { fields } });
+  apiRequest(`/api/staff/break-glass/${encodeURIComponent(grantId)}/reveal`, (v) => ZProfileResponse.parse(v), {
+    method: 'POST',
+    body: { fields },
+  });
 export const breakGlassAlerts = (signal?: AbortSignal): Promise<TBreakGlassListResponse> =>
   apiRequest('/api/staff/break-glass/alerts', (v) => ZBreakGlassListResponse.parse(v), { signal });
 export const acknowledgeAlert = (grantId: string): Promise<void> =>

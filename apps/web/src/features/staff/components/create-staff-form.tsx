@@ -39,7 +39,11 @@ export function CreateStaffForm({ onCreated }: { onCreated: () => void }) {
           <Input placeholder="S-1002" />
         </Form.Item>
         <Form.Item name="roles" label={t('staff.admin.roles')} rules={[{ required: true, message: t('staff.admin.required') }]}>
-          <Select mode="multiple" style={{ minWidth: 220 }} options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+          <Select
+            mode="multiple"
+            style={{ minWidth: 220 }}
+            options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          />
         </Form.Item>
         <Form.Item name="workEmail" label={t('staff.admin.workEmail')}>
           <Input type="email" autoComplete="off" />

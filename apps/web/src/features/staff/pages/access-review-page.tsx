@@ -56,7 +56,9 @@ export function AccessReviewPage() {
           extra={
             <Space>
               <span>{t('staff.reviews.dueAt', { date: formatDateTime(campaign.dueAt, locale) })}</span>
-              <Tag color={campaign.closedAt ? 'default' : 'blue'}>{campaign.closedAt ? t('staff.reviews.closed') : t('staff.reviews.open')}</Tag>
+              <Tag color={campaign.closedAt ? 'default' : 'blue'}>
+                {campaign.closedAt ? t('staff.reviews.closed') : t('staff.reviews.open')}
+              </Tag>
             </Space>
           }
         >
@@ -70,9 +72,14 @@ export function AccessReviewPage() {
               {
                 title: t('staff.reviews.roles'),
                 key: 'roles',
-                render: (_: unknown, item) => (item.roles.length ? item.roles.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>) : t('staff.reviews.noRoles')),
+                render: (_: unknown, item) =>
+                  item.roles.length ? item.roles.map((role) => <Tag key={role}>{t(`roles.${role}`)}</Tag>) : t('staff.reviews.noRoles'),
               },
-              { title: t('staff.reviews.decision'), key: 'decision', render: (_: unknown, item) => <Tag color={COLORS[item.decision]}>{t(`staff.reviews.decisions.${item.decision}`)}</Tag> },
+              {
+                title: t('staff.reviews.decision'),
+                key: 'decision',
+                render: (_: unknown, item) => <Tag color={COLORS[item.decision]}>{t(`staff.reviews.decisions.${item.decision}`)}</Tag>,
+              },
               { title: t('staff.reviews.decidedBy'), key: 'by', render: (_: unknown, item) => item.decidedByStaffNo ?? '' },
               {
                 title: '',

@@ -41,13 +41,21 @@ export function BreakGlassAlertsPage() {
             { title: t('staff.breakGlass.customer'), dataIndex: 'customerAccountNo', key: 'customer' },
             { title: t('staff.alerts.justification'), dataIndex: 'justification', key: 'why' },
             { title: t('staff.breakGlass.expiresAt'), key: 'expires', render: (_: unknown, g) => formatDateTime(g.expiresAt, locale) },
-            { title: t('staff.breakGlass.state'), key: 'state', render: (_: unknown, g) => <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag> },
+            {
+              title: t('staff.breakGlass.state'),
+              key: 'state',
+              render: (_: unknown, g) => (
+                <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag>
+              ),
+            },
             {
               title: '',
               key: 'ack',
               render: (_: unknown, g) =>
                 g.acknowledgedAt ? (
-                  <Tag color="green" data-testid="alert-acknowledged">{t('staff.alerts.acknowledged')}</Tag>
+                  <Tag color="green" data-testid="alert-acknowledged">
+                    {t('staff.alerts.acknowledged')}
+                  </Tag>
                 ) : (
                   <Button
                     size="small"

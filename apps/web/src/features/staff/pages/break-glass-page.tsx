@@ -54,23 +54,39 @@ export function BreakGlassPage() {
           form={form}
           layout="vertical"
           initialValues={{ minutes: 30 }}
-          onFinish={(values) => void run(async () => {
-            await requestBreakGlass(values);
-            form.resetFields();
-          })}
+          onFinish={(values) =>
+            void run(async () => {
+              await requestBreakGlass(values);
+              form.resetFields();
+            })
+          }
           data-testid="break-glass-form"
         >
-          <Form.Item name="customerAccountNo" label={t('staff.breakGlass.customerAccountNo')} rules={[{ required: true, message: t('staff.breakGlass.required') }]}>
+          <Form.Item
+            name="customerAccountNo"
+            label={t('staff.breakGlass.customerAccountNo')}
+            rules={[{ required: true, message: t('staff.breakGlass.required') }]}
+          >
             <Input autoComplete="off" placeholder="C-100001" />
           </Form.Item>
           <Form.Item
             name="justification"
             label={t('staff.breakGlass.justification', { min: BREAK_GLASS_MIN_JUSTIFICATION })}
-            rules={[{ required: true, min: BREAK_GLASS_MIN_JUSTIFICATION, message: t('staff.breakGlass.justification', { min: BREAK_GLASS_MIN_JUSTIFICATION }) }]}
+            rules={[
+              {
+                required: true,
+                min: BREAK_GLASS_MIN_JUSTIFICATION,
+                message: t('staff.breakGlass.justification', { min: BREAK_GLASS_MIN_JUSTIFICATION }),
+              },
+            ]}
           >
             <Input.TextArea rows={3} maxLength={1000} showCount />
           </Form.Item>
-          <Form.Item name="minutes" label={t('staff.breakGlass.minutes', { max: BREAK_GLASS_MAX_MINUTES })} rules={[{ required: true, message: t('staff.breakGlass.required') }]}>
+          <Form.Item
+            name="minutes"
+            label={t('staff.breakGlass.minutes', { max: BREAK_GLASS_MAX_MINUTES })}
+            rules={[{ required: true, message: t('staff.breakGlass.required') }]}
+          >
             <InputNumber min={5} max={BREAK_GLASS_MAX_MINUTES} />
           </Form.Item>
           <Button type="primary" danger htmlType="submit" data-testid="break-glass-submit">
@@ -91,7 +107,13 @@ export function BreakGlassPage() {
           columns={[
             { title: t('staff.breakGlass.customer'), dataIndex: 'customerAccountNo', key: 'customer' },
             { title: t('staff.breakGlass.expiresAt'), key: 'expires', render: (_: unknown, g) => formatDateTime(g.expiresAt, locale) },
-            { title: t('staff.breakGlass.state'), key: 'state', render: (_: unknown, g) => <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag> },
+            {
+              title: t('staff.breakGlass.state'),
+              key: 'state',
+              render: (_: unknown, g) => (
+                <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag>
+              ),
+            },
             {
               title: '',
               key: 'view',
@@ -107,9 +129,18 @@ export function BreakGlassPage() {
       </Card>
       <Modal open={viewing !== undefined} title={t('staff.breakGlass.revealTitle')} onCancel={close} footer={null} destroyOnHidden>
         <p>{t('staff.breakGlass.fields')}</p>
-        <Checkbox.Group value={fields} onChange={(values) => setFields(values)} options={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`codes.profileFields.${f}`) }))} />
+        <Checkbox.Group
+          value={fields}
+          onChange={(values) => setFields(values)}
+          options={PROFILE_FIELDS.map((f) => ({ value: f, label: t(`codes.profileFields.${f}`) }))}
+        />
         <p>
-          <Button type="primary" data-testid="break-glass-reveal" disabled={fields.length === 0 || !viewing} onClick={() => void run(async () => viewing && setRevealed(await revealUnderGrant(viewing.id, fields)))}>
+          <Button
+            type="primary"
+            data-testid="break-glass-reveal"
+            disabled={fields.length === 0 || !viewing}
+            onClick={() => void run(async () => viewing && setRevealed(await revealUnderGrant(viewing.id, fields)))}
+          >
             {t('staff.breakGlass.reveal')}
           </Button>
         </p>

@@ -44,12 +44,19 @@ export function MyTrainingPage() {
       {status.error !== undefined && <ApiErrorAlert error={status.error} onRetry={status.reload} />}
       {error !== undefined && <ApiErrorAlert error={error} />}
       {data && (
-        <Alert type={data.cleared ? 'success' : 'warning'} showIcon title={data.cleared ? t('staff.training.statusCleared') : t('staff.training.statusPending')} data-testid="training-status" />
+        <Alert
+          type={data.cleared ? 'success' : 'warning'}
+          showIcon
+          title={data.cleared ? t('staff.training.statusCleared') : t('staff.training.statusPending')}
+          data-testid="training-status"
+        />
       )}
       <Card title={t('staff.training.agreementTitle', { version: AGREEMENT_VERSION })}>
         <Typography.Paragraph>{t('staff.training.agreementText')}</Typography.Paragraph>
         {data?.agreement.acceptedAt ? (
-          <Typography.Text type="success">{t('staff.training.acceptedAt', { date: formatDateTime(data.agreement.acceptedAt, locale) })}</Typography.Text>
+          <Typography.Text type="success">
+            {t('staff.training.acceptedAt', { date: formatDateTime(data.agreement.acceptedAt, locale) })}
+          </Typography.Text>
         ) : (
           <Button type="primary" onClick={() => void run(() => acceptAgreement(AGREEMENT_VERSION))} data-testid="accept-agreement">
             {t('staff.training.accept')}
@@ -64,7 +71,9 @@ export function MyTrainingPage() {
           </section>
         ))}
         {data?.training.completedAt ? (
-          <Typography.Text type="success">{t('staff.training.completedAt', { date: formatDateTime(data.training.completedAt, locale) })}</Typography.Text>
+          <Typography.Text type="success">
+            {t('staff.training.completedAt', { date: formatDateTime(data.training.completedAt, locale) })}
+          </Typography.Text>
         ) : (
           <>
             <Typography.Title level={5}>{t('staff.training.quizTitle')}</Typography.Title>
@@ -82,14 +91,20 @@ export function MyTrainingPage() {
                 </Radio.Group>
               </fieldset>
             ))}
-            {result && !result.passed && <Alert type="error" showIcon title={t('staff.training.failed', { correct: result.correct, total: result.total })} />}
+            {result && !result.passed && (
+              <Alert type="error" showIcon title={t('staff.training.failed', { correct: result.correct, total: result.total })} />
+            )}
             <Button
               type="primary"
               disabled={QUESTIONS.some((q) => answers[q] === undefined)}
               title={t('staff.training.answerAll')}
               onClick={() =>
                 void run(async () => {
-                  const outcome = await submitTraining({ course: TRAINING_COURSE, version: TRAINING_VERSION, answers: answers as Record<string, number> });
+                  const outcome = await submitTraining({
+                    course: TRAINING_COURSE,
+                    version: TRAINING_VERSION,
+                    answers: answers as Record<string, number>,
+                  });
                   setResult(outcome);
                 })
               }

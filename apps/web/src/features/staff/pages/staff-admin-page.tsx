@@ -52,7 +52,11 @@ export function StaffAdminPage() {
               onChange={(roles) => setEditing({ id: m.accountId, roles })}
               options={STAFF_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
             />
-            <Button size="small" type="primary" onClick={() => void run(() => setStaffRoles(m.accountId, editing.roles)).then(() => setEditing(undefined))}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => void run(() => setStaffRoles(m.accountId, editing.roles)).then(() => setEditing(undefined))}
+            >
               {t('staff.admin.saveRoles')}
             </Button>
           </Space>
@@ -66,12 +70,22 @@ export function StaffAdminPage() {
       key: 'compliance',
       render: (_: unknown, m: TStaffMember) => (
         <Space size={4} wrap>
-          <Tag color={m.agreementAccepted ? 'green' : 'orange'}>{m.agreementAccepted ? t('staff.admin.agreementDone') : t('staff.admin.pending')}</Tag>
-          <Tag color={m.trainingCompleted ? 'green' : 'orange'}>{m.trainingCompleted ? t('staff.admin.trainingDone') : t('staff.admin.pending')}</Tag>
+          <Tag color={m.agreementAccepted ? 'green' : 'orange'}>
+            {m.agreementAccepted ? t('staff.admin.agreementDone') : t('staff.admin.pending')}
+          </Tag>
+          <Tag color={m.trainingCompleted ? 'green' : 'orange'}>
+            {m.trainingCompleted ? t('staff.admin.trainingDone') : t('staff.admin.pending')}
+          </Tag>
         </Space>
       ),
     },
-    { title: t('staff.admin.status'), key: 'status', render: (_: unknown, m: TStaffMember) => <Tag color={m.status === 'active' ? 'blue' : 'default'}>{t(`staff.admin.statuses.${m.status}`)}</Tag> },
+    {
+      title: t('staff.admin.status'),
+      key: 'status',
+      render: (_: unknown, m: TStaffMember) => (
+        <Tag color={m.status === 'active' ? 'blue' : 'default'}>{t(`staff.admin.statuses.${m.status}`)}</Tag>
+      ),
+    },
     {
       title: t('staff.admin.actions'),
       key: 'actions',
@@ -112,7 +126,14 @@ export function StaffAdminPage() {
       {notice && <p data-testid="offboard-notice">{notice}</p>}
       <Card title={t('staff.admin.listTitle')}>
         {staff.error !== undefined && <ApiErrorAlert error={staff.error} onRetry={staff.reload} />}
-        <Table rowKey="accountId" loading={staff.loading} dataSource={staff.data?.items ?? []} columns={columns} pagination={false} size="small" />
+        <Table
+          rowKey="accountId"
+          loading={staff.loading}
+          dataSource={staff.data?.items ?? []}
+          columns={columns}
+          pagination={false}
+          size="small"
+        />
       </Card>
       <Card title={t('staff.admin.reassignTitle')}>
         <Table
@@ -143,7 +164,15 @@ export function StaffAdminPage() {
                       size="small"
                       type="primary"
                       disabled={!targets[key]}
-                      onClick={() => void run(() => reassignClient({ customerAccountId: r.customerAccountId, fromAccountId: r.fromAccountId, toAccountId: targets[key] ?? '' }))}
+                      onClick={() =>
+                        void run(() =>
+                          reassignClient({
+                            customerAccountId: r.customerAccountId,
+                            fromAccountId: r.fromAccountId,
+                            toAccountId: targets[key] ?? '',
+                          }),
+                        )
+                      }
                     >
                       {t('staff.admin.reassign')}
                     </Button>

@@ -31,7 +31,11 @@ export function getReviewQueue(status: 'pending' | 'verified' | 'rejected', sign
 }
 
 /** Plaintext and images of a submission for a stated purpose (recorded in the audit trail). */
-export function revealVerification(id: string, fields: VerificationField[], purpose: 'identity_verification' | 'legal_compliance'): Promise<TVerificationRevealResponse> {
+export function revealVerification(
+  id: string,
+  fields: VerificationField[],
+  purpose: 'identity_verification' | 'legal_compliance',
+): Promise<TVerificationRevealResponse> {
   return apiRequest(`/api/staff/verifications/${encodeURIComponent(id)}/reveal`, (v) => ZVerificationRevealResponse.parse(v), {
     method: 'POST',
     body: { fields, purpose },

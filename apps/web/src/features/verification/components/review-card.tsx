@@ -27,7 +27,10 @@ export function ReviewCard({ item, onReveal, onDecided }: Props) {
     setSending(true);
     setError(undefined);
     try {
-      const checklist = Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, values.checked.includes(k)])) as Record<VerificationChecklistItem, boolean>;
+      const checklist = Object.fromEntries(VERIFICATION_CHECKLIST.map((k) => [k, values.checked.includes(k)])) as Record<
+        VerificationChecklistItem,
+        boolean
+      >;
       onDecided(
         await decideVerification(item.id, {
           outcome: values.outcome,
@@ -54,7 +57,14 @@ export function ReviewCard({ item, onReveal, onDecided }: Props) {
       data-verification-id={item.id}
     >
       {item.possibleDuplicate && (
-        <Alert type="error" showIcon icon={<WarningOutlined />} title={t('verification.review.duplicate')} data-testid="review-duplicate" className="sb-verification-alert" />
+        <Alert
+          type="error"
+          showIcon
+          icon={<WarningOutlined />}
+          title={t('verification.review.duplicate')}
+          data-testid="review-duplicate"
+          className="sb-verification-alert"
+        />
       )}
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('verification.fields.fullName')}>
@@ -72,7 +82,13 @@ export function ReviewCard({ item, onReveal, onDecided }: Props) {
         {t('verification.review.reveal')}
       </Button>
       {item.status === 'pending' && (
-        <Form form={form} layout="vertical" initialValues={{ outcome: 'verified', checked: [] }} onFinish={(v) => void decide(v)} className="sb-review-decision">
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ outcome: 'verified', checked: [] }}
+          onFinish={(v) => void decide(v)}
+          className="sb-review-decision"
+        >
           <Form.Item name="checked" label={t('verification.review.checklistTitle')}>
             <Checkbox.Group className="sb-review-checklist" data-testid="review-checklist">
               {VERIFICATION_CHECKLIST.map((k) => (
@@ -89,7 +105,11 @@ export function ReviewCard({ item, onReveal, onDecided }: Props) {
             </Radio.Group>
           </Form.Item>
           {outcome === 'rejected' && (
-            <Form.Item name="reason" label={t('verification.review.reason')} rules={[{ required: true, message: t('verification.review.reasonRequired') }]}>
+            <Form.Item
+              name="reason"
+              label={t('verification.review.reason')}
+              rules={[{ required: true, message: t('verification.review.reasonRequired') }]}
+            >
               <Select<VerificationRejectReason>
                 options={VERIFICATION_REJECT_REASONS.map((r) => ({ value: r, label: t(`verification.reasons.${r}`) }))}
                 data-testid="review-reason"

@@ -76,7 +76,11 @@ export function VerificationForm({ onSubmitted }: Props) {
 
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="verification-form" requiredMark>
-      <Form.Item name="fullName" label={t('verification.mine.fullName')} rules={[{ required: true, whitespace: true, message: t('verification.mine.fullNameRequired') }]}>
+      <Form.Item
+        name="fullName"
+        label={t('verification.mine.fullName')}
+        rules={[{ required: true, whitespace: true, message: t('verification.mine.fullNameRequired') }]}
+      >
         <Input maxLength={50} autoComplete="off" data-testid="verification-full-name" />
       </Form.Item>
       <Form.Item
@@ -98,11 +102,22 @@ export function VerificationForm({ onSubmitted }: Props) {
       </Form.Item>
       {upload('front', t('verification.mine.frontImage'))}
       {upload('back', t('verification.mine.backImage'))}
-      <Alert type="info" title={t('verification.mine.consentTitle')} description={<p data-testid="verification-consent-statement">{statement}</p>} className="sb-verification-consent" />
+      <Alert
+        type="info"
+        title={t('verification.mine.consentTitle')}
+        description={<p data-testid="verification-consent-statement">{statement}</p>}
+        className="sb-verification-consent"
+      />
       <Form.Item
         name="consent"
         valuePropName="checked"
-        rules={[{ validator: async (_: unknown, checked: boolean | undefined) => { if (!checked) throw new Error(t('verification.mine.consentRequired')); } }]}
+        rules={[
+          {
+            validator: async (_: unknown, checked: boolean | undefined) => {
+              if (!checked) throw new Error(t('verification.mine.consentRequired'));
+            },
+          },
+        ]}
       >
         <Checkbox data-testid="verification-consent">{t('verification.mine.consentCheckbox')}</Checkbox>
       </Form.Item>

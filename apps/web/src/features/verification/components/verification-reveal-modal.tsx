@@ -38,7 +38,9 @@ export function VerificationRevealModal({ id, onClose }: Props) {
     const view = shown?.fields[side];
     const type = shown?.imageTypes[side];
     if (!view || view.state !== 'revealed' || !type) return view ? <FieldViewValue view={view} /> : null;
-    return <img src={`data:image/${type};base64,${view.value}`} alt={t(`verification.fields.${side}`)} data-testid={`review-image-${side}`} />;
+    return (
+      <img src={`data:image/${type};base64,${view.value}`} alt={t(`verification.fields.${side}`)} data-testid={`review-image-${side}`} />
+    );
   };
 
   return (
@@ -57,10 +59,19 @@ export function VerificationRevealModal({ id, onClose }: Props) {
         </Button>,
       ]}
     >
-      <Alert type="warning" showIcon icon={<AuditOutlined />} title={t('verification.review.revealNotice')} description={t('verification.review.revealNoticeBody')} />
+      <Alert
+        type="warning"
+        showIcon
+        icon={<AuditOutlined />}
+        title={t('verification.review.revealNotice')}
+        description={t('verification.review.revealNoticeBody')}
+      />
       <Form form={form} layout="vertical" initialValues={{ purpose: 'identity_verification' }} onFinish={(v) => void reveal(v)}>
         <Form.Item name="purpose" label={t('verification.review.revealPurpose')} rules={[{ required: true }]}>
-          <Select<Purpose> options={PURPOSES.map((p) => ({ value: p, label: t(`codes.purposes.${p}`) }))} data-testid="review-reveal-purpose" />
+          <Select<Purpose>
+            options={PURPOSES.map((p) => ({ value: p, label: t(`codes.purposes.${p}`) }))}
+            data-testid="review-reveal-purpose"
+          />
         </Form.Item>
       </Form>
       {error !== undefined && <ApiErrorAlert error={error} testId="review-reveal-error" />}

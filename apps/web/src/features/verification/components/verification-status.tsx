@@ -20,7 +20,14 @@ export function VerificationStatusTag({ status }: { status: VerificationStatus }
 export function VerificationStatusCard({ mine }: { mine: TMyVerificationResponse }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const hint = mine.status === 'pending' ? 'pendingHint' : mine.status === 'verified' ? 'verifiedHint' : mine.status === 'rejected' ? 'rejectedHint' : undefined;
+  const hint =
+    mine.status === 'pending'
+      ? 'pendingHint'
+      : mine.status === 'verified'
+        ? 'verifiedHint'
+        : mine.status === 'rejected'
+          ? 'rejectedHint'
+          : undefined;
   return (
     <div>
       <p>
@@ -36,9 +43,13 @@ export function VerificationStatusCard({ mine }: { mine: TMyVerificationResponse
           </Descriptions.Item>
         </Descriptions>
       )}
-      {mine.submittedAt && <p className="sb-muted">{t('verification.mine.submittedAt', { time: formatDateTime(mine.submittedAt, locale) })}</p>}
+      {mine.submittedAt && (
+        <p className="sb-muted">{t('verification.mine.submittedAt', { time: formatDateTime(mine.submittedAt, locale) })}</p>
+      )}
       {mine.decidedAt && <p className="sb-muted">{t('verification.mine.decidedAt', { time: formatDateTime(mine.decidedAt, locale) })}</p>}
-      {mine.reason && <p data-testid="verification-reason">{t('verification.mine.reason', { reason: t(`verification.reasons.${mine.reason}`) })}</p>}
+      {mine.reason && (
+        <p data-testid="verification-reason">{t('verification.mine.reason', { reason: t(`verification.reasons.${mine.reason}`) })}</p>
+      )}
       {mine.note && <p data-testid="verification-note">{t('verification.mine.note', { note: mine.note })}</p>}
     </div>
   );

@@ -42,7 +42,9 @@ export function VerificationReviewPage() {
               <Empty description={t('verification.review.empty')} data-testid="review-empty" />
             </Card>
           ) : (
-            query.data.items.map((item) => <ReviewCard key={item.id} item={item} onReveal={() => setRevealing(item.id)} onDecided={() => query.reload()} />)
+            query.data.items.map((item) => (
+              <ReviewCard key={item.id} item={item} onReveal={() => setRevealing(item.id)} onDecided={() => query.reload()} />
+            ))
           )}
         </div>
       )}
