@@ -83,9 +83,14 @@ for (const dialect of DIALECTS) {
         bodyEn: string;
         termMonths: number;
       };
-      const bodyZh = `${current.bodyZh}\n如有疑问请联系 1\u200b3\u200b8\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8。`;
+      const bodyZh = `${current.bodyZh}\n如有疑问请联系 壹叁捌-壹贰叁肆-伍陆柒捌。`;
       const res = await c.post(w.admin, '/api/staff/nda/templates', { ...current, bodyZh });
-      assertRefused(res, 'bodyZh', 'mobile', bodyZh, '1\u200b3\u200b8\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8');
+      assertRefused(res, 'bodyZh', 'mobile', bodyZh, '壹叁捌-壹贰叁肆-伍陆柒捌');
+      // Invisible characters between the digits never reach the guard: the text is refused as input first.
+      const hidden = `${current.bodyZh}\n如有疑问请联系 1\u200b3\u200b8\u200b1\u200b2\u200b3\u200b4\u200b5\u200b6\u200b7\u200b8。`;
+      const invisible = await c.post(w.admin, '/api/staff/nda/templates', { ...current, bodyZh: hidden });
+      assert.equal(invisible.statusCode, 422);
+      assert.equal(invisible.json().code, 'VALIDATION_FAILED');
       assert.equal((await c.get(w.admin, '/api/staff/nda/templates')).json().items.length, 1);
     });
 
