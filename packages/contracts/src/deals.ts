@@ -178,7 +178,8 @@ const ZBase64Image = z
   .min(4)
   .max(Math.ceil((DEAL_PHOTO_MAX_BYTES * 4) / 3) + 4);
 
-export const ZStartDealRequest = z.object({ listingId: z.string().min(1).max(64) });
+/** A buyer starts with the listing id; the listing's adviser starts from the buyer's approved L1 grant (`grantId`). */
+export const ZStartDealRequest = z.object({ listingId: z.string().min(1).max(64), grantId: z.string().min(1).max(64).optional() });
 export const ZAdvanceDealRequest = z.object({
   /** The stage the caller saw (two brokers' clicks cannot skip a stage). */
   from: z.enum(DEAL_STAGES),

@@ -132,6 +132,12 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '买方 {buyer} 就挂牌 {code} 发起了交易 {deal}，经纪人将与您联系推进。',
     en: 'Buyer {buyer} started deal {deal} on listing {code}; the broker will take it forward.',
   },
+  deal_opened_by_broker: {
+    topic: 'deals',
+    params: ['deal', 'code'],
+    'zh-CN': '经纪人已就挂牌 {code} 为您开启交易 {deal}，请查看交易进度与您需要完成的事项。',
+    en: 'The broker opened deal {deal} on listing {code} for you. See its progress and what is yours to do.',
+  },
   // One kind per stage: the stage's name is part of each language's text (parameters carry no words).
   deal_stage_intent: {
     topic: 'deals',

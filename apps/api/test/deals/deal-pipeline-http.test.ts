@@ -35,6 +35,28 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test("the listing's adviser can start the deal from the buyer's approved L1 grant; a wrong grant, a buyer naming a grant, or the seller learns nothing (404)", async () => {
+      const listing = await w.publishListing(311);
+      const { grantId } = await w.openL1(listing);
+      const other = await w.publishListing(312);
+      assert.equal((await w.send(w.broker, 'POST', '/api/deals', { listingId: listing.id })).statusCode, 404, 'no grant named');
+      assert.equal(
+        (await w.send(w.broker, 'POST', '/api/deals', { listingId: other.id, grantId })).statusCode,
+        404,
+        'a grant of another listing',
+      );
+      assert.equal((await w.send(w.broker, 'POST', '/api/deals', { listingId: listing.id, grantId: 'no-such-grant' })).statusCode, 404);
+      assert.equal((await w.send(w.buyer, 'POST', '/api/deals', { listingId: listing.id, grantId })).statusCode, 404);
+      assert.equal((await w.send(w.seller, 'POST', '/api/deals', { listingId: listing.id, grantId })).statusCode, 404);
+      const deal = await w.ok(w.broker, 'POST', '/api/deals', { listingId: listing.id, grantId });
+      assert.equal(deal.side, 'broker');
+      assert.equal(deal.stage, 'inquiry');
+      // The same open deal, whoever asks next; both parties are told the adviser opened it.
+      assert.equal((await w.ok(w.buyer, 'POST', '/api/deals', { listingId: listing.id })).id, deal.id);
+      assert.equal((await w.notices(w.buyerId, 'deal_opened_by_broker')).length, 1);
+      assert.equal((await w.notices(w.sellerId, 'deal_opened_by_broker')).length, 1);
+    });
+
     test("the seller sees the buyer by alias only; a stranger and another broker get 404, and the broker's probe is audited", async () => {
       const { deal } = await w.startDeal(302);
       const seen = await w.send(w.seller, 'GET', `/api/deals/${deal.id}`);

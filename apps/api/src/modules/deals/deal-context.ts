@@ -23,6 +23,8 @@ export type DealGrants = {
   partiesOf(listingId: string): Promise<{ sellerAccountId: string; brokerAccountId: string | null } | null>;
   /** The buyer's pseudonym on a listing: the only way the seller is told who the buyer is. */
   buyerAlias(listingId: string, buyerAccountId: string): string;
+  /** The buyer account behind a grant (the adviser starts a deal from it); never shown to the sell side. */
+  buyerOfGrant(grantId: string): Promise<string | null>;
 };
 
 export type DealsDeps = {

@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { DealContext, Loaded } from './deal-context.ts';
 import { closeBlockers, LOCKED_FROM, nextStage, openItems, stageIndex, toCents } from './deal-rules.ts';
 import type { DealRow, DealsRepo } from './deals-repo.ts';
+import type { NotifyInput } from '../notifications/index.ts';
 
 type Advance = z.output<typeof ZAdvanceDealRequest>;
 type Cancel = z.output<typeof ZCancelDealRequest>;
@@ -123,19 +124,37 @@ export function createDealPipeline(ctx: DealContext) {
     return {};
   }
 
+  /** Whose deal this start is: the buyer themselves, or — for the adviser — the buyer behind the named grant. */
+  async function startingBuyer(principal: Principal, input: { grantId?: string | undefined }): Promise<string | null> {
+    if (principal.kind === 'customer') return input.grantId === undefined ? principal.accountId : null;
+    return input.grantId === undefined ? null : ctx.access.buyerOfGrant(input.grantId);
+  }
+
   return {
     /**
-     * A buyer holding an active L1 grant starts a deal on a published listing (idempotent: a second start returns
-     * the open deal). Anyone else gets NOT_FOUND, so nothing here tells a stranger the listing exists.
+     * A buyer holding an active L1 grant starts a deal on a published listing, or the listing's adviser starts it
+     * from that grant (the phone-led trade: the buyer agreed by phone). Idempotent: a second start returns the open
+     * deal. Anyone else gets NOT_FOUND, so nothing here tells a stranger the listing exists.
      */
-    async start(principal: Principal, listingId: string, requestId?: string): Promise<TDealView> {
-      if (principal.kind !== 'customer') throw new AppError('FORBIDDEN', 'deals are started by buyers');
-      const grant = await ctx.access.activeGrant(listingId, principal.accountId, 'L1');
+    async start(principal: Principal, input: { listingId: string; grantId?: string | undefined }, requestId?: string): Promise<TDealView> {
+      const { listingId } = input;
+      const buyerAccountId = await startingBuyer(principal, input);
+      const grant = buyerAccountId ? await ctx.access.activeGrant(listingId, buyerAccountId, 'L1') : null;
       const parties = grant ? await ctx.access.partiesOf(listingId) : null;
       const listing = parties ? await ctx.listings.listingForDeal(listingId) : null;
-      if (!grant || !parties || !listing || parties.sellerAccountId === principal.accountId) throw new AppError('NOT_FOUND');
-      const existing = await ctx.repo.findOpen(listingId, principal.accountId);
-      if (existing) return ctx.view({ deal: existing, side: 'buyer' });
+      const byBroker = principal.kind !== 'customer';
+      if (
+        !buyerAccountId ||
+        !grant ||
+        !parties ||
+        !listing ||
+        parties.sellerAccountId === buyerAccountId ||
+        (byBroker && (grant.grantId !== input.grantId || parties.brokerAccountId !== principal.accountId))
+      )
+        throw new AppError('NOT_FOUND');
+      const side: DealSide = byBroker ? 'broker' : 'buyer';
+      const existing = await ctx.repo.findOpen(listingId, buyerAccountId);
+      if (existing) return ctx.view({ deal: existing, side });
       if (listing.status !== 'published') throw new AppError('CONFLICT', `listing is ${listing.status}`);
       const subject = await ctx.vault.createSubject('company_party');
       const at = ctx.now().toISOString();
@@ -145,7 +164,7 @@ export function createDealPipeline(ctx: DealContext) {
         listing_id: listingId,
         listing_code: listing.code,
         seller_account_id: parties.sellerAccountId,
-        buyer_account_id: principal.accountId,
+        buyer_account_id: buyerAccountId,
         broker_account_id: parties.brokerAccountId,
         subject_id: subject.subjectId,
         stage: 'inquiry',
@@ -202,7 +221,7 @@ export function createDealPipeline(ctx: DealContext) {
               updated_at: at,
             })),
           );
-          await tx.insertEvent(ctx.event(deal, principal, 'buyer', 'started', { to: 'inquiry' }));
+          await tx.insertEvent(ctx.event(deal, principal, side, 'started', { to: 'inquiry' }));
           await ctx.audit.appendInTransaction(trx, {
             type: 'deals.started',
             actor: ctx.actorOf(principal),
@@ -214,30 +233,26 @@ export function createDealPipeline(ctx: DealContext) {
         })
         .catch(async (error: unknown) => {
           // A second start racing this one won the unique index: answer with that deal, as above.
-          const raced = await ctx.repo.findOpen(listingId, principal.accountId);
+          const raced = await ctx.repo.findOpen(listingId, buyerAccountId);
           if (!raced) throw error;
         });
-      const stored = await ctx.repo.findOpen(listingId, principal.accountId);
+      const stored = await ctx.repo.findOpen(listingId, buyerAccountId);
       if (!stored) throw new AppError('INTERNAL', 'deal not stored');
       if (stored.id === deal.id) {
-        const buyer = ctx.access.buyerAlias(listingId, principal.accountId);
-        await ctx.notify(
-          (['seller', 'broker'] as const).flatMap((side) => {
-            const accountId = accountOf(stored, side);
-            return accountId
-              ? [
-                  {
-                    accountId,
-                    kind: 'deal_started' as const,
-                    params: { deal: stored.code, code: stored.listing_code, buyer },
-                    link: ctx.linkFor(side, stored.id),
-                  },
-                ]
-              : [];
-          }),
-        );
+        const buyer = ctx.access.buyerAlias(listingId, buyerAccountId);
+        const params = { deal: stored.code, code: stored.listing_code };
+        // The adviser's start is news to both parties; a buyer's start to the sell side (which knows them by alias).
+        const notices: NotifyInput[] = (['buyer', 'seller', 'broker'] as const).flatMap((to): NotifyInput[] => {
+          const accountId = to === side ? null : accountOf(stored, to);
+          if (!accountId) return [];
+          const link = ctx.linkFor(to, stored.id);
+          return side === 'broker'
+            ? [{ accountId, kind: 'deal_opened_by_broker' as const, params, link }]
+            : [{ accountId, kind: 'deal_started' as const, params: { ...params, buyer }, link }];
+        });
+        await ctx.notify(notices);
       }
-      return ctx.view({ deal: stored, side: 'buyer' });
+      return ctx.view({ deal: stored, side });
     },
 
     /**

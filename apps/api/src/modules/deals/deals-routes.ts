@@ -69,11 +69,11 @@ export function dealsRoutes(service: DealsService) {
       config: { permission: 'deals.participate' },
       schema: {
         tags,
-        summary: 'Start a deal on a listing where I hold an active L1 grant (buyers)',
+        summary: "Start a deal: a buyer on a listing where they hold an active L1 grant, or the listing's adviser from that grant",
         body: ZStartDealRequest,
         response: { 200: ZDealView },
       },
-      handler: async (request) => service.start(principalOf(request.principal), request.body.listingId, rid(request)),
+      handler: async (request) => service.start(principalOf(request.principal), request.body, rid(request)),
     });
     r.get('/api/deals/:id', {
       config: { permission: 'deals.participate' },

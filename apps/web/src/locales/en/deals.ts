@@ -265,5 +265,8 @@ export const dealsEn: LocaleMessages<typeof dealsZhCN> = {
     hint: 'Once you may see the company (L1), start a deal here; the broker takes it forward.',
     noGrant: 'You have not been granted the company details (L1) of this listing yet, so you cannot start a deal.',
     started: 'Deal started',
+    brokerButton: 'Open a deal for this buyer',
+    brokerHint: 'When the buyer holds L1 and agrees to go ahead, the adviser opens the deal here.',
+    brokerNoGrant: "This buyer's L1 grant is no longer active, so no deal can be opened.",
   },
 };

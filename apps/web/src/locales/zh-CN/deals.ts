@@ -250,5 +250,8 @@ export const dealsZhCN = {
     hint: '获批查看公司信息（L1）后，可在此发起交易，由顾问推进。',
     noGrant: '您尚未获批查看该公司的信息（L1），暂不能发起交易。',
     started: '已发起交易',
+    brokerButton: '为该买方开启交易',
+    brokerHint: '买方已获批 L1 并同意推进时，由顾问直接开启交易。',
+    brokerNoGrant: '该买方的 L1 授权已不再有效，无法开启交易。',
   },
 } as const;

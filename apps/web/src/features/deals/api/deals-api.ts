@@ -11,7 +11,7 @@ export const dealsApi = {
   list: (status: DealStatus | undefined, signal?: AbortSignal): Promise<TDealList> =>
     apiRequest('/api/deals', (v) => ZDealList.parse(v), { query: { status }, signal }),
   get: (id: string, signal?: AbortSignal) => apiRequest(`/api/deals/${id}`, view, { signal }),
-  start: (listingId: string) => post('/api/deals', { listingId }),
+  start: (listingId: string, grantId?: string) => post('/api/deals', grantId ? { listingId, grantId } : { listingId }),
   advance: (id: string, body: { from: DealStage; note?: string; intent?: unknown; agreement?: unknown }) =>
     post(`/api/deals/${id}/advance`, body),
   cancel: (id: string, reason: string, note: string) => post(`/api/deals/${id}/cancel`, { reason, note }),

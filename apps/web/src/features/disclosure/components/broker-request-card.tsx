@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../shared/api/api-error.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
+import { StartDealButton } from '../../deals/components/start-deal-button.tsx';
 import { brokerDisclosureApi } from '../api/broker-disclosure-api.ts';
 import { INQUIRY_STATUS_COLORS } from '../pages/my-inquiries-page.tsx';
 import { CertificateDownload } from './certificate-download.tsx';
@@ -93,6 +94,9 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
           {t('disclosure.panel.revoke')}
         </Button>,
       );
+    }
+    if (l.level === 'L1' && l.state === 'approved' && grant('L1')) {
+      buttons.push(<StartDealButton key="deal" listingId={inquiry.listingId} grantId={grant('L1')} />);
     }
     if ((l.state === 'approved' || l.state === 'expired') && !closed) {
       buttons.push(
