@@ -454,6 +454,10 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ sent: await deals.remindLegalRepresentatives() }, 'legal-representative reminders sent');
     });
     await deps.jobs.schedule('deals.remind-legal-representatives', '30 1 * * *');
+    await deps.jobs.register('deals.remind-overdue-items', async (_data, ctx) => {
+      ctx.logger.info({ deals: await deals.remindOverdueItems() }, 'overdue checklist reminders sent');
+    });
+    await deps.jobs.schedule('deals.remind-overdue-items', '35 1 * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');

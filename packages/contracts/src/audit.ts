@@ -83,6 +83,7 @@ export const AUDIT_EVENT_TYPES = [
   'deals.art22_completed',
   'deals.legal_rep_confirmed',
   'deals.legal_rep_reminded',
+  'deals.overdue_reminded',
   'deals.access_refused',
   'notifications.settings_changed',
   'advisers.assigned',

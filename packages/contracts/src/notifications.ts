@@ -217,6 +217,12 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '交易 {deal}（挂牌 {code}）已交割，但尚未确认您已不再担任该公司法定代表人。请上传变更后的登记信息作为凭证。',
     en: 'Deal {deal} (listing {code}) has closed, but it is not yet confirmed that you are no longer the legal representative. Upload the updated registration as evidence.',
   },
+  deal_items_overdue: {
+    topic: 'deals',
+    params: ['deal', 'code', 'count', 'due'],
+    'zh-CN': '交易 {deal}（挂牌 {code}）有 {count} 项由您负责的事项已逾期（最早截止日 {due}），请尽快处理。',
+    en: 'Deal {deal} (listing {code}) has {count} overdue item(s) of yours (earliest due {due}). Please see to them.',
+  },
   dataroom_documents_shared: {
     topic: 'dataroom',
     params: ['code', 'count'],

@@ -825,6 +825,8 @@ export type DealsTable = {
   legal_rep_evidence_ct: string | null;
   legal_rep_evidence_type: string | null;
   legal_rep_last_reminder_at: string | null;
+  /** China day the parties were last reminded of overdue checklist items. */
+  overdue_reminded_on: string | null;
   closed_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;

@@ -13,6 +13,57 @@ for (const dialect of DIALECTS) {
     });
     after(async () => w.t.close());
 
+    /** The deals service as the scheduled jobs see it at a given instant (the injected clock). */
+    const at = (iso: string) => {
+      const services = w.t.app.services;
+      return createDealsService({
+        repo: createDealsRepo(w.t.database.db),
+        audit: services.auditLog,
+        vault: services.vault,
+        access: services.disclosure.access,
+        listings: services.dealLock,
+        calendar: loadChinaCalendar(),
+        notifications: services.notifications,
+        logger: w.t.logger,
+        now: () => new Date(iso),
+      });
+    };
+
+    test('overdue checklist items are announced to their owners on working days, at most every second working day, until they are done', async () => {
+      const { deal } = await w.startDeal(405);
+      // Entered on Thursday 3 Dec 2026: the broker's item is due Mon 7 Dec (2 working days), the seller's two Tue 8 Dec.
+      await w.t.database.db.updateTable('deals').set({ stage_entered_at: '2026-12-03T02:00:00.000Z' }).where('id', '=', deal.id).execute();
+      const counts = async () => {
+        const rows = await w.t.database.db
+          .selectFrom('notifications')
+          .select(['account_id', 'params'])
+          .where('kind', '=', 'deal_items_overdue')
+          .execute();
+        const mine = rows.filter((r) => JSON.parse(r.params).deal === deal.code);
+        return {
+          broker: mine.filter((r) => r.account_id !== w.sellerId && r.account_id !== w.buyerId).map((r) => JSON.parse(r.params).count),
+          seller: mine.filter((r) => r.account_id === w.sellerId).map((r) => JSON.parse(r.params).count),
+          buyer: mine.filter((r) => r.account_id === w.buyerId).length,
+        };
+      };
+      await at('2026-12-07T02:00:00.000Z').remindOverdueItems();
+      assert.deepEqual(await counts(), { broker: [], seller: [], buyer: 0 }, 'nothing is overdue on its due day');
+      await at('2026-12-08T02:00:00.000Z').remindOverdueItems();
+      assert.deepEqual(await counts(), { broker: [1], seller: [], buyer: 0 }, "the broker's item the day after it was due");
+      await at('2026-12-09T02:00:00.000Z').remindOverdueItems();
+      assert.deepEqual(await counts(), { broker: [1], seller: [], buyer: 0 }, 'not again the next working day');
+      await at('2026-12-12T02:00:00.000Z').remindOverdueItems();
+      assert.deepEqual(await counts(), { broker: [1], seller: [], buyer: 0 }, 'never on a Saturday');
+      await at('2026-12-10T02:00:00.000Z').remindOverdueItems();
+      const third = await counts();
+      assert.deepEqual(third.broker, [1, 3], 'the broker hears of every overdue item');
+      assert.deepEqual(third.seller, [2], 'the seller of their own two');
+      assert.equal(third.buyer, 0, 'the buyer owns none of them');
+      await w.tickStage(deal);
+      await at('2026-12-16T02:00:00.000Z').remindOverdueItems();
+      assert.deepEqual((await counts()).broker, [1, 3], 'done items are no longer announced');
+    });
+
     test('a deal cannot close with open custody items, uncancelled seals or the Art. 22 task open; then it closes and the listing is sold to its buyer', async () => {
       const { listing, deal } = await w.startDeal(401);
       const handover = await w.walkTo(deal, 'handover');
@@ -152,19 +203,6 @@ for (const dialect of DIALECTS) {
       await w.completeCustody(handover);
       await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/art22`, { notifiedOn: today(), channels: ['letter'], groups: ['suppliers'] });
       await w.ok(w.broker, 'POST', `/api/deals/${deal.id}/advance`, { from: 'handover' });
-      const services = w.t.app.services;
-      const at = (iso: string) =>
-        createDealsService({
-          repo: createDealsRepo(w.t.database.db),
-          audit: services.auditLog,
-          vault: services.vault,
-          access: services.disclosure.access,
-          listings: services.dealLock,
-          calendar: loadChinaCalendar(),
-          notifications: services.notifications,
-          logger: w.t.logger,
-          now: () => new Date(iso),
-        });
       const only = async (iso: string) => {
         await at(iso).remindLegalRepresentatives();
         return (

@@ -193,6 +193,7 @@ export function createDealPipeline(ctx: DealContext) {
         legal_rep_evidence_ct: null,
         legal_rep_evidence_type: null,
         legal_rep_last_reminder_at: null,
+        overdue_reminded_on: null,
         closed_at: null,
         cancelled_at: null,
         cancel_reason: null,

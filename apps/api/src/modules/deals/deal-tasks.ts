@@ -14,12 +14,14 @@ import type { Principal } from '../../platform/http/index.ts';
 import { SYSTEM_ACTOR } from '../audit/index.ts';
 import { checkDealPhoto, revealDealImage } from './deal-custody.ts';
 import type { DealContext } from './deal-context.ts';
-import { applicableItems } from './deal-rules.ts';
+import { applicableItems, dueOf, openItems } from './deal-rules.ts';
 
 type Mark = z.output<typeof ZChecklistMarkRequest>;
 type Art22 = z.output<typeof ZArt22Request>;
 
 const REMINDER_BATCH = 500;
+/** Overdue items are re-announced at most every this many working days while they stay open. */
+export const OVERDUE_REMINDER_WORKING_DAYS = 2;
 
 /** The checklists, the PIPL Art. 22 notice task, and the seller's release from the legal representative's seat. */
 export function createDealTasks(ctx: DealContext) {
@@ -159,6 +161,61 @@ export function createDealTasks(ctx: DealContext) {
         requestId,
       );
       return { type: deal.legal_rep_evidence_type === 'png' ? 'png' : 'jpeg', image };
+    },
+
+    /**
+     * The scheduled job (working days): the owners of each open deal's overdue checklist items — open items of the
+     * current stage past their due date on the working-day calendar — are told how many are theirs and the earliest
+     * due date, at most every `OVERDUE_REMINDER_WORKING_DAYS`; the broker hears of all of them. Returns the deals reminded.
+     */
+    async remindOverdueItems(): Promise<number> {
+      const now = ctx.now();
+      if (!ctx.calendar.isWorkingDay(now)) return 0;
+      const today = chinaDay(now);
+      let reminded = 0;
+      let after = '';
+      for (;;) {
+        const page = await ctx.repo.openPage(after, REMINDER_BATCH);
+        for (const deal of page) {
+          if (deal.overdue_reminded_on && ctx.calendar.workingDaysBetween(deal.overdue_reminded_on, today) < OVERDUE_REMINDER_WORKING_DAYS)
+            continue;
+          const stage = deal.stage as DealStage;
+          const open = new Set(openItems(deal, await ctx.repo.marksOf(deal.id), stage));
+          const overdue = applicableItems(deal, stage).flatMap((item) => {
+            const { dueOn } = dueOf(item, deal.stage_entered_at, deal.agreement_signed_on, ctx.calendar);
+            return open.has(item.key) && dueOn !== null && dueOn < today ? [{ item, dueOn }] : [];
+          });
+          if (!overdue.length) continue;
+          await ctx.repo.transaction(async (tx, trx) => {
+            await tx.update(deal.id, { overdue_reminded_on: today });
+            await ctx.audit.appendInTransaction(trx, {
+              type: 'deals.overdue_reminded',
+              actor: SYSTEM_ACTOR,
+              decision: 'allowed',
+              requestId: null,
+              data: { dealId: deal.id, items: overdue.map((o) => o.item.key) },
+            });
+          });
+          const sides = [
+            ['broker', deal.broker_account_id],
+            ['seller', deal.seller_account_id],
+            ['buyer', deal.buyer_account_id],
+          ] as const;
+          await ctx.notify(
+            sides.flatMap(([side, accountId]) => {
+              const mine = overdue.filter((o) => side === 'broker' || o.item.owner === side);
+              if (!accountId || !mine.length) return [];
+              const due = mine.map((o) => o.dueOn).sort()[0] ?? '';
+              const params = { deal: deal.code, code: deal.listing_code, count: mine.length, due };
+              return [{ accountId, kind: 'deal_items_overdue' as const, params, link: ctx.linkFor(side, deal.id) }];
+            }),
+          );
+          reminded += 1;
+        }
+        if (page.length < REMINDER_BATCH) break;
+        after = page[page.length - 1]?.started_at ?? '';
+      }
+      return reminded;
     },
 
     /**

@@ -107,5 +107,11 @@ export const DEALS_AUDIT_EVENTS = [
     'The seller was reminded that the legal-representative change is not confirmed yet',
     z.object(deal),
   ),
+  defineAuditEvent(
+    'deals.overdue_reminded',
+    'update',
+    "The owners of a deal's overdue checklist items were reminded (item keys, no names)",
+    z.object({ ...deal, items: z.array(z.string()) }),
+  ),
   defineAuditEvent('deals.access_refused', 'reveal', 'A staff member asked for a deal that is not theirs', z.object(deal)),
 ];

@@ -102,6 +102,16 @@ function queries(db: Kysely<Database>) {
     insertMoney: (row: DealMoneyRow) => db.insertInto('deal_money').values(row).execute(),
     updateMoney: (id: string, columns: Partial<DealMoneyRow>) => db.updateTable('deal_money').set(columns).where('id', '=', id).execute(),
     /** Closed deals whose seller has not confirmed the legal-representative change (the reminder job's work list). */
+    /** Open deals in start order, a page after `afterId` (the overdue-items job walks them all). */
+    openPage: (afterStartedAt: string, limit: number) =>
+      db
+        .selectFrom('deals')
+        .selectAll()
+        .where('status', '=', 'open')
+        .where('started_at', '>', afterStartedAt)
+        .orderBy('started_at')
+        .limit(limit)
+        .execute(),
     pendingLegalRep: (limit: number) =>
       db
         .selectFrom('deals')

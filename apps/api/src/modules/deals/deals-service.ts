@@ -58,6 +58,7 @@ export function createDealsService(deps: DealsDeps) {
     confirmLegalRep: tasks.confirmLegalRep,
     revealLegalRepEvidence: tasks.revealLegalRepEvidence,
     remindLegalRepresentatives: tasks.remindLegalRepresentatives,
+    remindOverdueItems: tasks.remindOverdueItems,
     setCustodyApplicable: custody.setApplicable,
     uploadCustodyPhoto: custody.uploadPhoto,
     confirmCustody: custody.confirm,

@@ -93,6 +93,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       art22_completed: 'Personal-data transfer notice completed',
       legal_rep_confirmed: 'Seller confirmed the legal-representative change (evidence sealed)',
       legal_rep_reminded: 'Seller reminded of the legal-representative change',
+      overdue_reminded: 'Parties reminded of overdue checklist items',
       access_refused: "Access to another broker's deal refused",
     },
     notifications: { settings_changed: 'Notification channels changed' },

@@ -90,6 +90,7 @@ export const auditZhCN = {
       art22_completed: '完成个人信息转移告知',
       legal_rep_confirmed: '卖方确认已卸任法定代表人（凭证加密保存）',
       legal_rep_reminded: '提醒卖方办理法定代表人变更',
+      overdue_reminded: '提醒各方处理逾期事项',
       access_refused: '拒绝查看非本人负责的交易',
     },
     notifications: { settings_changed: '修改通知接收方式' },
