@@ -6,6 +6,7 @@ import { chinaDay } from '../../src/platform/calendar/index.ts';
 import type { DialectName } from '../../src/platform/db/index.ts';
 import { consent, grantOf, INQUIRY, signNda, verifyBuyer, type DisclosureWorld } from '../disclosure/disclosure-fixture.ts';
 import { createIdentityTestApp } from '../helpers/identity-app.ts';
+import { pngWith } from '../verification/verification-fixture.ts';
 import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 
 const CHECKLIST = {
@@ -15,10 +16,8 @@ const CHECKLIST = {
   red_flags_disclosed: true,
   price_reasonable: true,
 };
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** A PNG by its first bytes, carrying a marker an at-rest search can look for. */
-export const photo = (marker: string) =>
-  Buffer.concat([PNG_MAGIC, Buffer.from(`IHDR${marker}`, 'utf8'), Buffer.alloc(48, 5)]).toString('base64');
+/** A real PNG (noise drawn from the marker) with the marker in its metadata, as base64. */
+export const photo = (marker: string) => pngWith(marker).toString('base64');
 export const today = () => chinaDay(new Date());
 
 export type DealsWorld = Awaited<ReturnType<typeof createDealsWorld>>;

@@ -96,7 +96,7 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/me/threads', ['body.listingId'], KNOWN),
   ...each('POST /api/me/threads/:id/read', ['body.messageId'], KNOWN),
   // Deals (issue 13; test/deals/deal-pipeline-http.test.ts proves the refusals).
-  ...each('POST /api/deals', ['body.listingId'], KNOWN),
+  ...each('POST /api/deals', ['body.listingId', 'body.grantId'], KNOWN),
   ...each('POST /api/deals/:id/advance', ['body.note'], GUARDED),
   ...each('POST /api/deals/:id/cancel', ['body.note'], GUARDED),
   ...each('PUT /api/deals/:id/checklist/:item', ['body.remark'], GUARDED),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32, deflateSync } from 'node:zlib';
 import { idNumberCheckChar } from '@sealbridge/cn-identifiers';
 import { CURRENT_SENSITIVE_CONSENT_STATEMENT, SENSITIVE_CONSENT_STATEMENTS } from '@sealbridge/contracts';
 
@@ -8,12 +9,52 @@ export function idNumber(region: string, birth: string, sequence = '123'): strin
   return `${first17}${idNumberCheckChar(first17)}`;
 }
 
-const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** A real 16 × 16 baseline JPEG of noise (made once with sharp). */
+const BASE_JPEG = Buffer.from(
+  '/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAgAE/8QAHhAAAgIDAQEBAQAAAAAAAAAAAQIDEgQREwUiFCT/xAAUAQEAAAAAAAAAAAAAAAAAAAAA/8QAIBEAAgEDBAMAAAAAAAAAAAAAAREhAAIDEzFRcUFhof/aAAwDAQACEQMRAD8ACLNDmU8tZYvNjgsYkRnUxqR/QJLGob4UgHYBsNlRbNmRRtl2WXjhcO/G7OvQu0kY5a1ZlIaoZT9k6Tp8z5MORjR+TiPEtlC5Ui5EbdHddNK0R0oU7TYOiunBK1k0vPb9saeaTIicAqywFIwo0iAn6sgRjsgKD8WNKSAMN14GpfCPmGeSA+nEoE0txHHiAa3B5+7+wnA7r//Z',
+  'base64',
+);
+/** Metadata as a phone would write it: the marker stands where GPS tags and comments sit. */
+export const IMAGE_METADATA_PREFIX = 'SB-META:';
 
-/** Image files that are JPEG / PNG by their first bytes, carrying a recognisable marker for at-rest searches. */
-export const jpegWith = (marker: string) => Buffer.concat([JPEG_MAGIC, Buffer.from(`JFIF\0${marker}`, 'utf8'), Buffer.alloc(64, 7)]);
-export const pngWith = (marker: string) => Buffer.concat([PNG_MAGIC, Buffer.from(`IHDR${marker}`, 'utf8'), Buffer.alloc(64, 9)]);
+const pngChunk = (type: string, data: Buffer) => {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), body.length + 4);
+  return out;
+};
+
+/**
+ * Real, decodable images carrying `SB-META:<marker>` in their metadata (a JPEG COM segment, a PNG tEXt chunk), the
+ * place a phone writes GPS tags. Uploads strip metadata, so the marker must never come back or be found at rest.
+ * The PNG's pixels are noise drawn from the marker, so two markers make two different images.
+ */
+export const jpegWith = (marker: string) => {
+  const comment = Buffer.from(`${IMAGE_METADATA_PREFIX}${marker}`, 'utf8');
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(comment.length + 2);
+  return Buffer.concat([BASE_JPEG.subarray(0, 2), Buffer.from([0xff, 0xfe]), length, comment, BASE_JPEG.subarray(2)]);
+};
+export const pngWith = (marker: string) => {
+  const size = 16;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
+  const seed = createHash('sha256').update(marker).digest();
+  const rows = Buffer.alloc(size * (1 + size * 3));
+  for (let i = 0; i < rows.length; i++) rows[i] = i % (1 + size * 3) === 0 ? 0 : (seed[i % 32] ?? 0) ^ (i * 31);
+  return Buffer.concat([
+    PNG_MAGIC,
+    pngChunk('IHDR', header),
+    pngChunk('tEXt', Buffer.from(`Comment\0${IMAGE_METADATA_PREFIX}${marker}`, 'latin1')),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+};
 
 /** The consent a customer gives by ticking the box next to the current statement (zh-CN text shown). */
 export function currentConsent(locale: 'zh-CN' | 'en' = 'zh-CN') {

@@ -1,7 +1,7 @@
 import { DEAL_PHOTO_MAX_BYTES, type CustodyItem, type TDealImage, type TDealView } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
-import { checkImage } from '../../platform/images/index.ts';
+import { acceptImage } from '../../platform/images/index.ts';
 import type { DealContext, Loaded } from './deal-context.ts';
 import { isSeal } from './deal-rules.ts';
 import type { DealCustodyRow } from './deals-repo.ts';
@@ -10,9 +10,9 @@ const CUSTODY_TABLE = 'deal_custody_items';
 /** A custody row's vault record id: the photo's ciphertext is bound to its deal and item. */
 export const custodyRecordId = (dealId: string, kind: string) => `${dealId}:${kind}`;
 
-/** Checks an uploaded photo by its bytes (JPEG / PNG, size) before anything is sealed. */
-export function checkDealPhoto(base64: string, field: string) {
-  const checked = checkImage(base64, DEAL_PHOTO_MAX_BYTES);
+/** Checks an uploaded photo by its bytes (JPEG / PNG, size) and strips its metadata (GPS!) before anything is sealed. */
+export async function checkDealPhoto(base64: string, field: string) {
+  const checked = await acceptImage(base64, DEAL_PHOTO_MAX_BYTES);
   if (!checked.ok) throw new AppError('PHOTO_INVALID', 'photo refused', { fields: [field], reason: checked.reason });
   return checked;
 }
@@ -101,7 +101,7 @@ export function createDealCustody(ctx: DealContext) {
       ctx.requireOpen(loaded.deal);
       const row = await item(loaded, kind);
       if (!row.applicable) throw new AppError('CONFLICT', 'item not part of this handover');
-      const photo = checkDealPhoto(image, 'image');
+      const photo = await checkDealPhoto(image, 'image');
       const subject = await ctx.vault.findSubject(loaded.deal.subject_id);
       if (!subject || subject.erased) throw new AppError('DATA_ERASED');
       const sealed = await ctx.vault.sealFields(subject, CUSTODY_TABLE, custodyRecordId(loaded.deal.id, kind), { photo: photo.base64 });

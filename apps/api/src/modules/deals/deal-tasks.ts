@@ -121,7 +121,7 @@ export function createDealTasks(ctx: DealContext) {
       const { deal } = loaded;
       if (deal.status !== 'closed' || deal.legal_rep_confirmed_at) throw new AppError('CONFLICT', 'nothing to confirm');
       ctx.requirePast('changedOn', input.changedOn);
-      const image = checkDealPhoto(input.evidenceImage, 'evidenceImage');
+      const image = await checkDealPhoto(input.evidenceImage, 'evidenceImage');
       const subject = await ctx.vault.findSubject(deal.subject_id);
       if (!subject || subject.erased) throw new AppError('DATA_ERASED');
       const sealed = await ctx.vault.sealFields(subject, 'deals', deal.id, { legal_rep_evidence: image.base64 });

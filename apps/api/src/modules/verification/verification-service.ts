@@ -19,7 +19,7 @@ import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { Subject, Vault } from '../vault/index.ts';
-import { checkIdCardImage } from './id-card-images.ts';
+import { acceptIdCardImage } from './id-card-images.ts';
 import type { VerificationProvider } from './verification-provider.ts';
 import type { VerificationRepo, VerificationRow } from './verification-repo.ts';
 
@@ -176,8 +176,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
       if (input.consent.given !== true || !hashes?.has(input.consent.textHash)) {
         throw new AppError('SENSITIVE_CONSENT_REQUIRED', 'separate consent missing or for an unknown statement');
       }
-      const front = checkIdCardImage(input.idFrontImage);
-      const back = checkIdCardImage(input.idBackImage);
+      const [front, back] = await Promise.all([acceptIdCardImage(input.idFrontImage), acceptIdCardImage(input.idBackImage)]);
       const badImages = [...(front.ok ? [] : ['idFrontImage']), ...(back.ok ? [] : ['idBackImage'])];
       if (!front.ok || !back.ok) {
         const reason = !front.ok ? front.reason : !back.ok ? back.reason : 'type';
