@@ -5,15 +5,7 @@ import { createIdentityRepo, createIdentityService } from '../../src/modules/ide
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, createTestApp, signIn, type Session, type TestApp } from '../helpers/test-app.ts';
 import sharp from 'sharp';
-import {
-  birthDateYearsAgo,
-  currentConsent,
-  IMAGE_METADATA_PREFIX,
-  idNumber,
-  jpegWith,
-  pngWith,
-  submission,
-} from './verification-fixture.ts';
+import { birthDateYearsAgo, currentConsent, IMAGE_METADATA_PREFIX, idNumber, jpegWith, submission } from './verification-fixture.ts';
 import { completeStaffTraining } from '../helpers/staff-training.ts';
 
 const CHECKLIST_OK = {
