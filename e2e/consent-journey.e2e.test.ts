@@ -153,24 +153,29 @@ describe('consent journey: a customer decides, withdraws, keeps a receipt, and t
     await buyer.screenshot({ path: join(SHOTS, 'consent-receipt.png'), fullPage: true });
   });
 
-  test('the buyer files a rights request; the privacy officer sees it with its clock and reads it by an audited reveal', async () => {
+  test('the buyer files a typed access request and downloads the copy; the privacy officer sees it and reads its details by an audited reveal', async () => {
     await buyer.goto(`${server.url}/account/privacy`);
     await buyer.getByTestId('rights-form').locator('textarea').fill('请提供我的个人信息副本，谢谢。');
     await buyer.getByTestId('rights-form').getByRole('button', { name: '提交请求' }).click();
-    const sent = await buyer.getByTestId('rights-form-sent').innerText();
-    const ticketNo = /PT-\d{8}-[0-9A-F]{6}/.exec(sent)?.[0];
-    assert.ok(ticketNo, sent);
+    const sent = await buyer.getByTestId('rights-sent').innerText();
+    const requestNo = /RR-\d{8}-[0-9A-F]{6}/.exec(sent)?.[0];
+    assert.ok(requestNo, sent);
+    const item = buyer.getByTestId('rights-request').filter({ hasText: requestNo });
+    await item.getByTestId('rights-json').waitFor();
+    assert.match(await item.innerText(), /已完成/);
+    const copy = await call(buyer, 'GET', `${(await item.getByTestId('rights-json').getAttribute('href')) ?? ''}`);
+    assert.equal(copy.json['schema'], 'sealbridge.rights-export/v1');
+    await buyer.setViewportSize({ width: 390, height: 844 });
+    assert.equal(await buyer.evaluate(() => document.documentElement.scrollWidth <= 390), true, 'no sideways scroll at 390 px');
+    await buyer.screenshot({ path: join(SHOTS, 'rights-my-privacy-390.png'), fullPage: true });
     await buyer.context().close();
 
     const officer = await signInStaff('privacy');
-    await officer.goto(`${server.url}/console/privacy/tickets`);
-    const row = officer.getByTestId('privacy-tickets').locator('tr', { hasText: ticketNo });
+    await officer.goto(`${server.url}/console/rights`);
+    const row = officer.getByTestId('rights-queue-item').filter({ hasText: requestNo });
     await row.waitFor();
-    assert.match(await row.innerText(), /剩余 15 个工作日/);
-    assert.doesNotMatch(await row.innerText(), /个人信息副本/, 'masked until revealed');
-    await row.getByRole('button', { name: '查看原文' }).click();
-    await officer.getByTestId('privacy-tickets').locator('tr', { hasText: '个人信息副本' }).waitFor();
-
+    assert.match(await row.innerText(), /已完成/);
+    assert.doesNotMatch(await row.innerText(), /个人信息副本/, 'sealed until revealed');
     await officer.goto(`${server.url}/console/privacy/notice`);
     await officer.getByTestId('notice-editor').waitFor();
     const soon = new Date(Date.now() + 3 * 86_400_000);

@@ -41,6 +41,7 @@ import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/in
 import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
+import { rightsRoutes } from './modules/rights/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(consentRoutes(services.consent));
+  await app.register(rightsRoutes(services.rights));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
   await app.register(notificationsRoutes(services.notifications));

@@ -67,6 +67,7 @@ import {
 } from './modules/messaging/index.ts';
 import { createLocalPubSub } from './platform/pubsub/index.ts';
 import { createDealsRepo, createDealsService, DEALS_AUDIT_EVENTS } from './modules/deals/index.ts';
+import { createRightsRepo, createRightsService, RIGHTS_AUDIT_EVENTS } from './modules/rights/index.ts';
 import { createListingsDealLock } from './modules/listings/index.ts';
 import { join } from 'node:path';
 import {
@@ -101,6 +102,7 @@ export const ALL_AUDIT_EVENTS = [
   ...MESSAGING_AUDIT_EVENTS,
   ...DEALS_AUDIT_EVENTS,
   ...DATAROOM_AUDIT_EVENTS,
+  ...RIGHTS_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -444,6 +446,24 @@ export async function createServices(deps: ServiceDeps) {
     notifications,
   });
 
+  // Typed rights requests: identity from a recent step-up, the working-day clock, export and erasure over all subjects.
+  const rights = createRightsService({
+    repo: createRightsRepo(db),
+    audit: auditLog,
+    vault,
+    subjectOfCustomer: (accountId) => profiles.ensureSubject(accountId),
+    subjectsOfAccount,
+    requireStepUp: (sessionId, maxAgeMs) => factors.requireRecentStepUp(sessionId, maxAgeMs),
+    notifications,
+    officers: async () =>
+      (await db.selectFrom('accounts').select(['id', 'roles']).where('kind', '=', 'staff').where('status', '=', 'active').execute())
+        .filter((a) => (JSON.parse(a.roles) as string[]).includes('privacy_officer'))
+        .map((a) => a.id),
+    accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+    calendar,
+    slaWorkingDays: config.rightsSlaWorkingDays,
+  });
+
   if (deps.jobs) {
     await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
       ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
@@ -458,6 +478,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ deals: await deals.remindOverdueItems() }, 'overdue checklist reminders sent');
     });
     await deps.jobs.schedule('deals.remind-overdue-items', '35 1 * * *');
+    // Reminders and escalations before rights-request deadlines, at 09:00 Beijing every day.
+    await deps.jobs.register('rights.check-clocks', async (_data, ctx) => {
+      ctx.logger.info(await rights.checkClocks(), 'rights-request clocks checked');
+    });
+    await deps.jobs.schedule('rights.check-clocks', '0 1 * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');
@@ -521,5 +546,6 @@ export async function createServices(deps: ServiceDeps) {
     deals,
     dealLock,
     dataroom,
+    rights,
   };
 }

@@ -25,6 +25,7 @@ export const AUDIT_EVENT_TYPES = [
   'vault.fields_revealed',
   'vault.lookup_matched',
   'vault.subject_erased',
+  'vault.subject_exported',
   'vault.kek_rotated',
   'factors.totp_enrolment_started',
   'factors.factor_added',
@@ -125,6 +126,15 @@ export const AUDIT_EVENT_TYPES = [
   'dataroom.analytics_exported',
   'dataroom.leak_identified',
   'dataroom.room_shredded',
+  'rights.request_filed',
+  'rights.identity_confirmed',
+  'rights.status_changed',
+  'rights.extended',
+  'rights.answered',
+  'rights.refused',
+  'rights.erasure_recorded',
+  'rights.export_generated',
+  'rights.clock_alert',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

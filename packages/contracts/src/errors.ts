@@ -132,6 +132,21 @@ export const ERROR_CODES = {
     'zh-CN': '没有有效的紧急访问授权，或授权已过期。',
     en: 'There is no active break-glass grant for this, or it has expired.',
   },
+  RIGHTS_REQUEST_OPEN: {
+    status: 409,
+    'zh-CN': '您已有一个同类请求正在处理中，请在“我的隐私”中查看其进度。',
+    en: 'A request of this kind is already open; follow it under My privacy.',
+  },
+  RIGHTS_TRANSITION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该请求当前所处的阶段不允许这一步操作。',
+    en: 'This step is not allowed at the stage the request is in.',
+  },
+  RIGHTS_ALREADY_EXTENDED: {
+    status: 409,
+    'zh-CN': '该请求的答复期限已延长过一次，不能再次延长。',
+    en: 'The deadline of this request was already extended once.',
+  },
   FREE_TEXT_IDENTIFIERS: {
     status: 422,
     'zh-CN': '文字中含有联系方式、证件号、信用代码或公司名称等可识别信息，请按标记处删除后再提交。',

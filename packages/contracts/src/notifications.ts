@@ -8,6 +8,31 @@ import { z } from 'zod';
  * Every module adds its kinds here; `text` uses `{param}` placeholders, each listed in `params`.
  */
 export const NOTIFICATION_KINDS = {
+  // Rights requests (issue 14): the requester hears of every change; officers of the clock.
+  rights_request_updated: {
+    topic: 'account',
+    params: ['no'],
+    'zh-CN': '您的个人信息权利请求 {no} 有了新进展，请在“我的隐私”中查看。',
+    en: 'There is news on your rights request {no}; see My privacy.',
+  },
+  rights_request_extended: {
+    topic: 'account',
+    params: ['no', 'due', 'reason'],
+    'zh-CN': '您的个人信息权利请求 {no} 的答复期限延长至 {due}，原因：{reason}',
+    en: 'The answer to your rights request {no} is now due by {due}. Reason: {reason}',
+  },
+  rights_request_due_soon: {
+    topic: 'account',
+    params: ['no', 'days'],
+    'zh-CN': '个人信息权利请求 {no} 还剩 {days} 个工作日到期，请及时答复。',
+    en: 'Rights request {no} is due in {days} working days.',
+  },
+  rights_request_escalated: {
+    topic: 'account',
+    params: ['no', 'days'],
+    'zh-CN': '【升级】个人信息权利请求 {no} 剩余 {days} 个工作日（负数为已逾期），请立即处理。',
+    en: 'Escalated: rights request {no} has {days} working days left (negative: overdue). Act now.',
+  },
   // Advisers and the disclosure path (issue 11).
   adviser_assigned: {
     topic: 'account',

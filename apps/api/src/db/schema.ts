@@ -406,6 +406,44 @@ export type PrivacyTicketsTable = {
   closed_by: string | null;
 };
 
+/** A typed rights request (modules/rights); the requester's details are sealed by the vault. */
+export type RightsRequestsTable = {
+  id: string;
+  request_no: string;
+  kind: string;
+  account_id: string | null;
+  subject_id: string;
+  detail_ct: string | null;
+  status: string;
+  created_at: string;
+  due_at: string;
+  identity_confirmed_at: string | null;
+  identity_method: string | null;
+  extended_at: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  answer: string | null;
+  refusal_code: string | null;
+  refusal_text: string | null;
+  outcome_json: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  closed_at: string | null;
+};
+
+/** One step in a rights request's history, as the requester sees it. */
+export type RightsRequestEventsTable = {
+  id: string;
+  request_id: string;
+  /** 1, 2, … per request: the order of the history (unique with request_id). */
+  seq: number;
+  at: string;
+  event: string;
+  status: string;
+  by_kind: string;
+  note: string | null;
+};
+
 /**
  * A real-name verification submission (modules/verification). Name, ID number and ID card images are vault
  * ciphertexts under the customer's data key (registered in the personal-data registry); image types and the
@@ -905,6 +943,8 @@ export type Database = {
   consent_notices: ConsentNoticesTable;
   consent_events: ConsentEventsTable;
   privacy_tickets: PrivacyTicketsTable;
+  rights_requests: RightsRequestsTable;
+  rights_request_events: RightsRequestEventsTable;
   identity_verifications: IdentityVerificationsTable;
   staff_members: StaffMembersTable;
   staff_attestations: StaffAttestationsTable;

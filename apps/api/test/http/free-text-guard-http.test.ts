@@ -60,6 +60,14 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ),
   ...each('POST /api/privacy/feedback', ['body.message', 'body.contactEmail'], SEALED),
   ...each('POST /api/me/privacy-requests', ['body.message', 'body.contactEmail'], SEALED),
+  // Typed rights requests: the requester's details are sealed (rights_requests.detail); the officer's texts are
+  // guarded (test/rights/rights-http.test.ts proves the refusal of an answer carrying a mobile number).
+  ...each('POST /api/me/rights-requests', ['body.note', 'body.value', 'body.question'], SEALED),
+  ...each('POST /api/me/rights-requests', ['body.field'], KNOWN),
+  ...each('POST /api/staff/rights-requests/:id/advance', ['body.note'], GUARDED),
+  ...each('POST /api/staff/rights-requests/:id/answer', ['body.text'], GUARDED),
+  ...each('POST /api/staff/rights-requests/:id/extend', ['body.reason'], GUARDED),
+  ...each('POST /api/staff/rights-requests/:id/refuse', ['body.text'], GUARDED),
   ...each('POST /api/staff/privacy/notices', ['body.prose.zh-CN', 'body.prose.en'], GUARDED),
   ...each('POST /api/me/verification', ['body.fullName', 'body.idNumber'], SEALED),
   ...each('POST /api/me/verification', ['body.consent.statement'], KNOWN),

@@ -16,6 +16,7 @@ import { dealsEn } from './en/deals.ts';
 import { dataroomEn } from './en/dataroom.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
+import { rightsEn } from './en/rights.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -62,6 +63,7 @@ export const en: LocaleMessages = {
     accessLog: 'Who accessed my data',
     myPrivacy: 'My privacy',
     receipt: 'Consent receipt',
+    rightsQueue: 'Rights requests',
     privacyTickets: 'Privacy tickets',
     privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',
@@ -354,6 +356,7 @@ export const en: LocaleMessages = {
   messages: messagesEn,
   deals: dealsEn,
   dataroom: dataroomEn,
+  rights: rightsEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -19,6 +19,7 @@ import { messagesZhCN } from './zh-CN/messages.ts';
 import { dealsZhCN } from './zh-CN/deals.ts';
 import { dataroomZhCN } from './zh-CN/dataroom.ts';
 
+import { rightsZhCN } from './zh-CN/rights.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -65,6 +66,7 @@ export const zhCN = {
     accessLog: '谁访问了我的数据',
     myPrivacy: '我的隐私',
     receipt: '同意回执',
+    rightsQueue: '权利请求',
     privacyTickets: '隐私工单',
     privacyNotice: '隐私政策编辑',
     auditLog: '审计日志',
@@ -350,6 +352,7 @@ export const zhCN = {
   messages: messagesZhCN,
   deals: dealsZhCN,
   dataroom: dataroomZhCN,
+  rights: rightsZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -22,19 +22,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors/index.ts';
-import type { Principal } from '../../platform/http/index.ts';
+import { customerOf, principalOf } from '../../platform/http/index.ts';
 import type { ConsentService } from './consent-service.ts';
 
-const principalOf = (p: unknown): Principal => {
-  if (!p) throw new AppError('UNAUTHENTICATED');
-  return p as Principal;
-};
-const customerOf = (p: unknown): Principal => {
-  const principal = principalOf(p);
-  if (principal.kind !== 'customer') throw new AppError('FORBIDDEN', 'consents are kept for customer accounts');
-  return principal;
-};
 const ZId = z.object({ id: z.string().min(1).max(64) });
 
 export function consentRoutes(service: ConsentService) {

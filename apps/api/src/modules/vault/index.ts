@@ -9,6 +9,7 @@ export {
   type VaultKeyEvent,
   type Actor,
   type Subject,
+  type SubjectExportRecord,
   type RevealRequest,
   type RevealGate,
   type RevealRefusal,
@@ -22,6 +23,7 @@ export {
   BREAK_GLASS_ROLES,
   type PersonalField,
 } from './personal-data-registry.ts';
+export { PERSONAL_TABLE_RECORD_IDS, personalTables, recordIdColumns } from './personal-tables.ts';
 export { buildDataMap } from './data-map.ts';
 export { vaultRoutes } from './vault-routes.ts';
 export { keyProviderFor } from './key-provider.ts';

@@ -246,6 +246,26 @@ export const PERSONAL_FIELDS: readonly PersonalField[] = [
   },
   // Real-name verification (modules/verification): what the customer submits for review by their broker.
   {
+    key: 'rights_requests.detail',
+    table: 'rights_requests',
+    field: 'detail',
+    label: { 'zh-CN': '个人权利请求的具体内容', en: 'Details of a rights request' },
+    subjectKind: 'customer',
+    category: 'contact',
+    sensitivity: 'general',
+    purposes: ['rights_request'],
+    legalBasis: 'legal_obligation',
+    // The request's record (number, kind, states, dates, answer) stays in plaintext; the details go with the account.
+    retention: 'account_life',
+    // Free text (JSON of the typed request's details); like privacy_tickets.message it shows masked until revealed.
+    masking: 'address',
+    visibleTo: ['privacy_officer'],
+    normalize: (input) => {
+      const value = input.normalize('NFC').trim();
+      return value.length > 0 && value.length <= 8000 ? value : null;
+    },
+  },
+  {
     key: 'identity_verifications.full_name',
     table: 'identity_verifications',
     field: 'full_name',

@@ -26,5 +26,11 @@ export const VAULT_AUDIT_EVENTS = [
     'A data subject was crypto-shredded: their data key destroyed',
     z.object({ reasonRef: z.string() }),
   ),
+  defineAuditEvent(
+    'vault.subject_exported',
+    'reveal',
+    "A data subject's registered fields were exported for their own rights request",
+    z.object({ tables: z.number().int() }),
+  ),
   defineAuditEvent('vault.kek_rotated', 'rotate_key', 'A new key-encryption key became current', z.object({ kekId: z.string() })),
 ];

@@ -20,9 +20,12 @@ import {
 } from './crypto/index.ts';
 import { BREAK_GLASS_ROLES, PERSONAL_FIELDS, personalField, type PersonalField } from './personal-data-registry.ts';
 import { createVaultKeyRepo } from './vault-key-repo.ts';
+import { PERSONAL_TABLE_PARENTS, personalTables, recordIdColumns } from './personal-tables.ts';
 
 export type Actor = { accountId: string; roles: readonly string[]; kind: 'staff' | 'customer'; sessionId?: string | null };
 export type Subject = { subjectId: string; dekId: string };
+/** One record of a subject's export: its table, the record id the vault bound it to, and each registered field. */
+export type SubjectExportRecord = { subjectId: string; table: string; recordId: string; values: Record<string, TFieldView> };
 
 /** "<table>.<column>:<record id>" → the field context the ciphertext is bound to. */
 function secretContext(aad: string) {
@@ -137,6 +140,28 @@ export async function createVault(deps: VaultDeps) {
 
   const subjectState = async (subjectId: string) =>
     db.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
+
+  /**
+   * Rows of a registered table held under any of `subjectIds` (through the parent's subject for a table without
+   * one), with the named columns; `nonNull` keeps only rows where that column has a value (then one row is enough).
+   */
+  async function rowsOfSubject(table: string, columns: readonly string[], subjectIds: readonly string[], nonNull?: string) {
+    const parent = PERSONAL_TABLE_PARENTS[table];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table comes from the registry, not the types
+    const q = db as Kysely<any>;
+    let query = parent
+      ? q
+          .selectFrom(`${table} as t`)
+          .innerJoin(`${parent[0]} as p`, `p.${parent[2]}`, `t.${parent[1]}`)
+          .select(columns.map((c) => `t.${c} as ${c}`))
+          .where('p.subject_id', 'in', [...subjectIds])
+      : q
+          .selectFrom(table)
+          .select([...columns])
+          .where('subject_id', 'in', [...subjectIds]);
+    if (nonNull) query = query.where(parent ? `t.${nonNull}` : nonNull, 'is not', null).limit(1);
+    return (await query.execute()) as Record<string, unknown>[];
+  }
 
   /** Fails closed: the `break_glass` purpose needs a gate to vouch for a grant. */
   async function gate(actor: Actor, subjectId: string, purpose: Purpose): Promise<'ok' | RevealRefusal> {
@@ -451,6 +476,67 @@ export async function createVault(deps: VaultDeps) {
             ciphertext,
           );
           out[field.field] = read.state === 'present' ? { state: 'revealed', value: read.value } : { state: 'erased' };
+        }
+      }
+      return out;
+    },
+
+    /**
+     * Which registered fields hold a value (a ciphertext) for these subjects, without decrypting anything: what a
+     * deletion request must weigh against retention floors.
+     */
+    async heldFields(subjectIds: readonly string[]): Promise<string[]> {
+      if (!subjectIds.length) return [];
+      const held = new Set<string>();
+      for (const table of personalTables()) {
+        for (const field of PERSONAL_FIELDS.filter((f) => f.table === table)) {
+          const rows = await rowsOfSubject(table, [`${field.field}_ct`], subjectIds, `${field.field}_ct`);
+          if (rows.length) held.add(field.key);
+        }
+      }
+      return [...held];
+    },
+
+    /**
+     * Everything the registry knows about these subjects, decrypted for the subject's own rights request (PIPL Art.
+     * 45): every registered table is walked for rows under each subject, so a newly registered field is exported
+     * without code changes. Records the export (fields and subjects, never values) before any plaintext is made;
+     * rows of an erased subject come back as `erased`. Only the rights module calls this, for the requester's own
+     * subjects (see modules/rights NOTES.md).
+     */
+    async exportSubjects(subjectIds: readonly string[], actor: Actor, requestId?: string): Promise<SubjectExportRecord[]> {
+      const tables = personalTables();
+      const out: SubjectExportRecord[] = [];
+      for (const subjectId of subjectIds) {
+        await audit.append({
+          type: 'vault.subject_exported',
+          actor: auditActor(actor),
+          subjectId,
+          fields: PERSONAL_FIELDS.map((f) => f.key),
+          purpose: 'rights_request',
+          decision: 'allowed',
+          requestId: requestId ?? null,
+          data: { tables: tables.length },
+        });
+        const subject = await subjectState(subjectId);
+        for (const table of tables) {
+          const fields = PERSONAL_FIELDS.filter((f) => f.table === table);
+          const idColumns = recordIdColumns(table);
+          const rows = await rowsOfSubject(table, [...idColumns, ...fields.map((f) => `${f.field}_ct`)], [subjectId]);
+          for (const row of rows) {
+            const recordId = idColumns.map((c) => String(row[c])).join(':');
+            const values: Record<string, TFieldView> = {};
+            for (const field of fields) {
+              const ciphertext = row[`${field.field}_ct`];
+              if (!subject || subject.erased_at) values[field.field] = { state: 'erased' };
+              else if (typeof ciphertext !== 'string') values[field.field] = { state: 'absent' };
+              else {
+                const read = await keyring.readField(subject.dek_id, { table, column: `${field.field}_ct`, recordId }, ciphertext);
+                values[field.field] = read.state === 'present' ? { state: 'revealed', value: read.value } : { state: 'erased' };
+              }
+            }
+            out.push({ subjectId, table, recordId, values });
+          }
         }
       }
       return out;

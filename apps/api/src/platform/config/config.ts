@@ -80,6 +80,12 @@ export const ZConfigEnv = z.object({
     .int({ error: 'expected megabytes' })
     .min(0, { error: 'expected 0 or more' })
     .default(256),
+  RIGHTS_SLA_WORKING_DAYS: z.coerce
+    .number({ error: 'expected working days' })
+    .int({ error: 'expected working days' })
+    .min(1, { error: 'expected 1 to 30 working days' })
+    .max(30, { error: 'expected 1 to 30 working days' })
+    .default(15),
   SOFFICE_PATH: z.string().min(1, { error: 'expected the LibreOffice executable, e.g. soffice' }).default('soffice'),
   S3_ENDPOINT: urlWithProtocols(['http:', 'https:'], 'https://oss-cn-hangzhou.aliyuncs.com').optional(),
   S3_BUCKET: z
@@ -117,6 +123,8 @@ export type Config = {
   smtpUrl: string | undefined;
   smtpFrom: string;
   /** The data room: upload limit, where sealed files live, the bitmap cache bound, LibreOffice, S3. */
+  /** Working days to answer a rights request (PRIVACY-LAW.md row 8; default 15). */
+  rightsSlaWorkingDays: number;
   dataroom: {
     uploadMaxBytes: number;
     blobStore: 'fs' | 'database' | 's3';
@@ -190,6 +198,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? `封桥 Sealbridge <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    rightsSlaWorkingDays: e.RIGHTS_SLA_WORKING_DAYS,
     dataroom: {
       uploadMaxBytes: e.DATAROOM_UPLOAD_MAX_BYTES,
       blobStore: e.DATAROOM_BLOB_STORE ?? (e.DATABASE_URL ? 'database' : 'fs'),

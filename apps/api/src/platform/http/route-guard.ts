@@ -165,3 +165,16 @@ export function installRouteGuard(app: FastifyInstance, deps: RouteGuardDeps): v
     guard(request, permission, request.routeOptions.config.stages ?? NO_STAGES).then(() => done(), done);
   });
 }
+
+/** The signed-in caller of a route whose permission needs one (the guard has already checked it). */
+export function principalOf(p: unknown): Principal {
+  if (!p) throw new AppError('UNAUTHENTICATED');
+  return p as Principal;
+}
+
+/** The signed-in caller, who must be a customer (consents and rights requests are kept for customer accounts). */
+export function customerOf(p: unknown): Principal {
+  const principal = principalOf(p);
+  if (principal.kind !== 'customer') throw new AppError('FORBIDDEN', 'kept for customer accounts');
+  return principal;
+}

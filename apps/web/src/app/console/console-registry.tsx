@@ -115,6 +115,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     roles: rolesHolding('privacy.tickets.manage'),
   },
   {
+    key: 'privacy-rights',
+    path: 'rights',
+    label: (t) => t('rights.console.menu'),
+    icon: <InboxOutlined />,
+    Page: lazy(() => import('../../features/rights/pages/rights-queue-page.tsx').then((m) => ({ default: m.RightsQueuePage }))),
+    roles: rolesHolding('privacy.tickets.manage'),
+  },
+  {
     key: 'privacy-notice',
     path: 'privacy/notice',
     label: (t) => t('consent.console.menuNotice'),

@@ -24,6 +24,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       fields_revealed: 'Personal data revealed',
       lookup_matched: 'Customer found by exact value',
       subject_erased: 'Subject data key destroyed',
+      subject_exported: "Subject's data exported (their own rights request)",
       kek_rotated: 'Key-encryption key rotated',
     },
     factors: {
@@ -124,6 +125,17 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       callback_requested: 'Call-back requested from the broker',
       callback_done: 'Call-back request handled',
       thread_erased: 'Conversation keys destroyed',
+    },
+    rights: {
+      request_filed: 'Rights request filed',
+      identity_confirmed: 'Rights requester confirmed their identity',
+      status_changed: 'Rights request moved on',
+      extended: 'Rights-request deadline extended (reason given)',
+      answered: 'Rights request answered',
+      refused: 'Rights request refused (with a reason)',
+      erasure_recorded: 'Erasure run: erased, or stored only under a retention floor',
+      export_generated: 'Copy of personal data generated',
+      clock_alert: 'Rights-request reminder or escalation',
     },
     dataroom: {
       room_opened: 'Data room opened',

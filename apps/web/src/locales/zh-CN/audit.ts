@@ -21,6 +21,7 @@ export const auditZhCN = {
       fields_revealed: '查看个人信息原文',
       lookup_matched: '按精确值查找客户',
       subject_erased: '销毁主体数据密钥',
+      subject_exported: '导出主体的个人信息（本人权利请求）',
       kek_rotated: '轮换密钥加密密钥',
     },
     factors: {
@@ -117,6 +118,17 @@ export const auditZhCN = {
       callback_requested: '请求顾问安排回电',
       callback_done: '顾问处理回电请求',
       thread_erased: '销毁对话密钥',
+    },
+    rights: {
+      request_filed: '提交个人权利请求',
+      identity_confirmed: '权利请求人完成身份核验',
+      status_changed: '权利请求进入下一阶段',
+      extended: '延长权利请求答复期限（已告知理由）',
+      answered: '答复个人权利请求',
+      refused: '拒绝个人权利请求（附理由）',
+      erasure_recorded: '执行删除：已销毁或仅存储（保存期限未届满）',
+      export_generated: '生成个人信息副本',
+      clock_alert: '权利请求到期提醒或升级',
     },
     dataroom: {
       room_opened: '开设数据室',

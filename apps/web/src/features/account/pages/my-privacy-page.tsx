@@ -11,7 +11,6 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import {
   decideConsent,
-  fileRightsRequest,
   getGuardDecisions,
   getMyConsents,
   getPendingConsents,
@@ -19,12 +18,11 @@ import {
   textHash,
   withdrawConsent,
 } from '../../privacy/api/consent-api.ts';
-import { TicketForm } from '../../privacy/components/ticket-form.tsx';
+import { MyRightsSection } from '../../rights/components/my-rights-section.tsx';
 import { useInquiryRecipients } from '../../disclosure/api/use-inquiry-recipients.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
 
 const PATH = '/account/privacy';
-const RIGHTS_TOPICS = ['access', 'copy', 'correction', 'deletion', 'explanation', 'portability', 'withdraw', 'other'] as const;
 const testKey = (purpose: string, kind: string, recipient?: string | null) => `${kind}-${purpose}${recipient ? `-${recipient}` : ''}`;
 
 function MyPrivacy() {
@@ -240,16 +238,7 @@ function MyPrivacy() {
         </Space>
       </Card>
 
-      <Card title={t('consent.my.rightsTitle')}>
-        <p>{t('consent.my.rightsIntro', { days: center.data?.ticketSlaWorkingDays ?? 15 })}</p>
-        <TicketForm
-          topics={RIGHTS_TOPICS}
-          withContact={false}
-          submitLabel={t('consent.my.rightsSubmit')}
-          send={fileRightsRequest}
-          testId="rights-form"
-        />
-      </Card>
+      <MyRightsSection />
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import type { RetentionClass } from '@sealbridge/contracts';
+import { endOfChinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
+
+/**
+ * The answer clock (PRIVACY-LAW.md row 8): 15 working days by default (RIGHTS_SLA_WORKING_DAYS), counted on the
+ * PRC working-day calendar (holidays off, 调休 make-up days on) in China Standard Time, ending 23:59:59 CST.
+ * A due date in a year the calendar does not know yet is provisional (counted Monday–Friday).
+ */
+export const DEFAULT_SLA_WORKING_DAYS = 15;
+/** A reminder goes to the officers with this many working days left, an escalation with this many. */
+export const REMIND_AT_WORKING_DAYS = 3;
+export const ESCALATE_AT_WORKING_DAYS = 1;
+
+export function dueAfter(calendar: WorkingDayCalendar, from: Date, workingDays: number): Date {
+  return endOfChinaDay(calendar.addWorkingDays(from, workingDays));
+}
+
+export function clockOf(calendar: WorkingDayCalendar, now: Date, createdAt: string, dueAt: string, final: boolean) {
+  return {
+    dueProvisional: !calendar.coversRange(createdAt.slice(0, 10), new Date(dueAt)),
+    overdue: !final && now.toISOString() > dueAt,
+    workingDaysLeft: final ? null : calendar.workingDaysBetween(now, new Date(dueAt)),
+  };
+}
+
+/**
+ * Retention floors by class (PRIVACY-LAW.md row 7): data a law says must be kept is not erased on request; the
+ * request ends "restricted: stored only" (PIPL Art. 47, 50) with the reason and the date it goes. Classes named
+ * `…_plus_Ny` keep N years after the account or deal ends, counted here from today (the account ends with the
+ * request). A class without a floor is erased at once. Every class has an entry (drift test).
+ */
+export const RETENTION_FLOORS: Record<RetentionClass, { years: number; reason: string } | null> = {
+  account_life: null,
+  verification_180d: null,
+  account_life_plus_3y: { years: 3, reason: 'transaction_records_3y' },
+  deal_life_plus_3y: { years: 3, reason: 'transaction_records_3y' },
+  deal_life_plus_10y: { years: 10, reason: 'deal_records_10y' },
+};
+
+/** The floor that holds longest among the classes, with the day the data may go; null when none applies. */
+export function floorOf(
+  classes: readonly RetentionClass[],
+  now: Date,
+): { reason: string; until: string; classes: RetentionClass[] } | null {
+  const held = [...new Set(classes)].filter((c) => RETENTION_FLOORS[c]).sort();
+  if (!held.length) return null;
+  const longest = held.map((c) => ({ c, floor: RETENTION_FLOORS[c]! })).sort((a, b) => b.floor.years - a.floor.years)[0]!;
+  const until = new Date(now);
+  until.setUTCFullYear(until.getUTCFullYear() + longest.floor.years);
+  return { reason: longest.floor.reason, until: until.toISOString().slice(0, 10), classes: held };
+}
