@@ -41,6 +41,7 @@ import { disclosureRoutes, disclosureStaffRoutes } from './modules/disclosure/in
 import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
+import { vendorsRoutes } from './modules/vendors/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(dealsRoutes(services.deals));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
+  await app.register(vendorsRoutes(services.vendors));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

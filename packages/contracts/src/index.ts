@@ -17,3 +17,4 @@ export * from './deals.ts';
 export * from './dataroom.ts';
 export * from './text-input.ts';
 export * from './audit-witness.ts';
+export * from './vendors.ts';
