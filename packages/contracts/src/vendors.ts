@@ -169,6 +169,8 @@ export const ZMechanism = z.object({
   inForce: z.boolean(),
 });
 
+export type TMechanism = z.infer<typeof ZMechanism>;
+
 export const ZCrossBorderLedger = z.object({
   year: z.number().int(),
   sensitivePersons: z.number().int(),
@@ -196,6 +198,7 @@ export const ZTransferRecord = z.object({
   createdAt: z.string(),
   retainUntil: z.string(),
 });
+export type TTransferRecord = z.infer<typeof ZTransferRecord>;
 export const ZTransferList = z.object({ items: z.array(ZTransferRecord), total: z.number().int() });
 
 export const ZObligationRow = z.object({
