@@ -107,6 +107,7 @@ export const vendorsEn: typeof vendorsZhCN = {
     year: '{{year}} (cumulative since 1 January)',
     sensitive: 'Sensitive data (persons)',
     nonSensitive: 'Other personal data (persons)',
+    mechanism: 'Mechanism',
     required: 'Mechanism required',
     satisfied: 'In place',
     notSatisfied: 'Not in place: transfers past the threshold are refused',

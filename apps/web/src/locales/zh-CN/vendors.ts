@@ -98,6 +98,7 @@ export const vendorsZhCN = {
     year: '{{year}} 年（自1月1日起累计）',
     sensitive: '敏感个人信息（人）',
     nonSensitive: '一般个人信息（人）',
+    mechanism: '出境机制',
     required: '所需机制',
     satisfied: '已具备',
     notSatisfied: '未具备：超过门槛的出境将被拒绝',

@@ -102,7 +102,7 @@ export function CrossBorderTab() {
           }
         >
           <h4>{t('vendors.crossBorder.add')}</h4>
-          <Form.Item name="kind" label={t('vendors.crossBorder.required')} rules={[{ required: true }]}>
+          <Form.Item name="kind" label={t('vendors.crossBorder.mechanism')} rules={[{ required: true }]}>
             <Select options={CROSS_BORDER_MECHANISMS.map((k) => ({ value: k, label: t(`vendors.crossBorder.kinds.${k}`) }))} />
           </Form.Item>
           <Form.Item name="reference" label={t('vendors.crossBorder.reference')} rules={[{ required: true, max: 100 }]}>

@@ -28,13 +28,13 @@ export function ObligationsTab() {
         columns={[
           { title: '#', dataIndex: 'row', width: 48 },
           { title: t('vendors.obligation'), key: 'o', render: (_v, r) => r.obligation[locale] },
-          { title: t('vendors.source'), dataIndex: 'source' },
           {
             title: t('vendors.status'),
             dataIndex: 'status',
             render: (v: TObligationRow['status']) => <Tag color={RAG_COLOR[v]}>{t(`vendors.rag.${v}`)}</Tag>,
           },
           { title: t('vendors.evidence'), key: 'e', render: (_v, r) => <span className="sb-break">{r.evidence[locale]}</span> },
+          { title: t('vendors.source'), dataIndex: 'source' },
         ]}
       />
     </div>
