@@ -42,6 +42,7 @@ import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
+import { vendorsRoutes } from './modules/vendors/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(dealsRoutes(services.deals));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
+  await app.register(vendorsRoutes(services.vendors));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

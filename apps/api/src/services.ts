@@ -36,11 +36,13 @@ import {
   type RedisKeyValue,
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
-import { createDeliveryOutbox, createDeliveryRepo, createSmtpTransport, type DeliveryTransport } from './modules/delivery/index.ts';
+import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
+import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
   CONSENT_AUDIT_EVENTS,
+  CONSENT_PURPOSES,
   consentNeededFor,
   createConsentRepo,
   createConsentService,
@@ -103,6 +105,7 @@ export const ALL_AUDIT_EVENTS = [
   ...DEALS_AUDIT_EVENTS,
   ...DATAROOM_AUDIT_EVENTS,
   ...RIGHTS_AUDIT_EVENTS,
+  ...VENDORS_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -217,13 +220,54 @@ export async function createServices(deps: ServiceDeps) {
       return true;
     },
   });
-  const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom }) : undefined;
-  const delivery = createDeliveryOutbox({
-    repo: createDeliveryRepo(db),
-    vault,
-    logger,
-    transports: [...(deps.deliveryTransports ?? []), ...(smtp ? [smtp] : [])],
+  // The PRC working-day calendar (holidays, 调休) for every clock counted in working days; DATA_DIR may override years.
+  const calendar = loadChinaCalendar({ dataDir: config.dataDir });
+  // Third parties (issue 17): every outbound transfer passes the sharing gateway — the delivery transports too, which
+  // reach the outbox only wrapped by it. The providers they stand for are registered from configuration.
+  const vendors = createVendorsService({
+    repo: createVendorsRepo(db),
+    audit: auditLog,
+    calendar,
+    consent: (accountId, purpose, recipient) => consent.guard.check(accountId, purpose, recipient),
+    digest: (value) => vault.keyedDigest('sharing_subject', value),
+    privacyOfficers: async () =>
+      (await staffRepo.listStaffAccounts())
+        .filter((a) => a.status === 'active' && a.roles.split(',').includes('privacy_officer'))
+        .map((a) => a.id),
+    notifications: { notifyMany: (inputs) => notifications.notifyMany(inputs) },
+    probes: {
+      notice: async () => {
+        const notice = await consent.currentNotice().catch(() => null);
+        if (!notice) return null;
+        const listed = new Set(notice.inventory.map((i) => i.key));
+        return {
+          version: notice.version,
+          missingFields: PERSONAL_FIELDS.filter((f) => !listed.has(f.key)).length,
+          unversionedPurposes: Math.max(
+            0,
+            new Set(CONSENT_PURPOSES.map((d) => `${d.kind}:${d.purpose}`)).size - Object.keys(notice.purposeVersions).length,
+          ),
+        };
+      },
+      unprotectedSensitiveFields: async () =>
+        PERSONAL_FIELDS.filter((f) => f.sensitivity === 'sensitive' && f.purposes.length === 0).length,
+      overdueTickets: async () => {
+        const open = (await consent.listTickets()).filter((t) => t.status === 'open');
+        return { open: open.length, overdue: open.filter((t) => t.overdue).length };
+      },
+      shortNoticeRuleChanges: async () =>
+        (await consent.listNotices()).versions.filter(
+          (v) => v.ruleChange && Date.parse(v.effectiveAt) - Date.parse(v.publishedAt) < 7 * 86_400_000,
+        ).length,
+    },
   });
+  const gatedDelivery = gatedDeliveryTransports(
+    { smtpUrl: config.smtpUrl, smtpFrom: config.smtpFrom, ...(deps.deliveryTransports ? { extra: deps.deliveryTransports } : {}) },
+    vendors.gateway,
+  );
+  // Identity checks are done by the assigned broker (manual review); an outside provider would be registered here too.
+  await vendors.registry.registerConfigured(gatedDelivery.providers);
+  const delivery = createDeliveryOutbox({ repo: createDeliveryRepo(db), vault, logger, transports: gatedDelivery.transports });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({
     repo: registrationRepo,
@@ -260,8 +304,6 @@ export async function createServices(deps: ServiceDeps) {
     },
   });
   const profilesRepo = createProfilesRepo(db);
-  // The PRC working-day calendar (holidays, 调休) for every clock counted in working days; DATA_DIR may override years.
-  const calendar = loadChinaCalendar({ dataDir: config.dataDir });
   // Consent receipts are signed with a key derived from the audit signing seed (modules/consent/receipt-signing.ts).
   const consent = createConsentService({
     repo: createConsentRepo(db),
@@ -271,6 +313,8 @@ export async function createServices(deps: ServiceDeps) {
     subjectOfAccount: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
     // Consents naming the other party of an inquiry (the disclosure path) are checked by the disclosure module.
     recipientAllowed: (accountId, purpose, recipient) => disclosure.recipientAllowed(accountId, purpose, recipient),
+    // Third parties and recipients abroad, live from the vendor registry (issue 17).
+    recipients: () => vendors.recipients(),
     calendar,
   });
   const profiles = createProfilesService({
@@ -513,12 +557,17 @@ export async function createServices(deps: ServiceDeps) {
       );
     });
     await deps.jobs.schedule('staff.expire-access', '* * * * *');
+    // Vendor reviews due and standard contracts to file: the privacy officers are reminded at 09:00 Beijing.
+    await deps.jobs.register('vendors.remind-due', async (_data, ctx) => {
+      ctx.logger.info({ reminders: await vendors.remindDue() }, 'vendor reviews and filings reminded');
+    });
+    await deps.jobs.schedule('vendors.remind-due', '0 1 * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
   async function closeDelivery() {
     await delivery.drain();
-    smtp?.close();
+    gatedDelivery.close();
   }
 
   return {
@@ -547,5 +596,6 @@ export async function createServices(deps: ServiceDeps) {
     dealLock,
     dataroom,
     rights,
+    vendors,
   };
 }

@@ -135,6 +135,17 @@ export const AUDIT_EVENT_TYPES = [
   'rights.erasure_recorded',
   'rights.export_generated',
   'rights.clock_alert',
+  // Third parties, the sharing gateway, cross-border, impact assessments (issue 17).
+  'vendors.registered',
+  'vendors.contract_recorded',
+  'vendors.security_assessed',
+  'vendors.reviewed',
+  'vendors.ended',
+  'vendors.deletion_attested',
+  'vendors.impact_assessed',
+  'vendors.mechanism_recorded',
+  'vendors.mechanism_filed',
+  'vendors.transfer_refused',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
@@ -153,6 +164,7 @@ export const AUDIT_ACTIONS = [
   'attest',
   'review',
   'break_glass',
+  'share',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -83,7 +83,14 @@ export const ZNoticeDraft = z.object({
 export const ZPrivacyCenter = z.object({
   officer: z.object({ name: LOCALIZED, email: z.string(), address: LOCALIZED }),
   thirdParties: z.array(
-    z.object({ id: z.string(), name: LOCALIZED, purposes: z.array(z.enum(PURPOSES)), categories: z.array(z.enum(DATA_CATEGORIES)) }),
+    z.object({
+      id: z.string(),
+      name: LOCALIZED,
+      role: z.enum(['entrusted_processor', 'independent_handler', 'joint_handler']),
+      country: z.string(),
+      purposes: z.array(z.enum(PURPOSES)),
+      categories: z.array(z.enum(DATA_CATEGORIES)),
+    }),
   ),
   crossBorder: z.array(
     z.object({ code: z.string(), country: LOCALIZED, recipient: LOCALIZED, categories: z.array(z.enum(DATA_CATEGORIES)) }),

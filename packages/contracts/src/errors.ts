@@ -27,6 +27,11 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作过于频繁，请稍后再试。', en: 'Too many requests. Please try again later.' },
+  TRANSFER_REFUSED: {
+    status: 403,
+    'zh-CN': '共享网关拒绝了此次对外提供个人信息：接收方、合同、用途、同意、影响评估或出境机制未满足要求。',
+    en: 'The sharing gateway refused this transfer of personal data: recipient, contract, purpose, consent, impact assessment or cross-border mechanism not in order.',
+  },
   PURPOSE_NOT_ALLOWED: { status: 403, 'zh-CN': '该字段不允许用于所述用途。', en: 'This field may not be used for the stated purpose.' },
   INVALID_IDENTIFIER: {
     status: 422,

@@ -18,3 +18,4 @@ export * from './dataroom.ts';
 export * from './text-input.ts';
 export * from './audit-witness.ts';
 export * from './rights.ts';
+export * from './vendors.ts';

@@ -266,6 +266,19 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '您在挂牌 {code} 数据室中的问题已有回答。',
     en: 'Your question in the data room of listing {code} has been answered.',
   },
+  // Third parties (issue 17): the privacy officer's review schedule and the cross-border filing clock.
+  vendor_review_due: {
+    topic: 'account',
+    params: ['vendor', 'due'],
+    'zh-CN': '第三方 {vendor} 的定期审查将于 {due} 到期，请在“第三方与出境”中完成审查。',
+    en: 'The periodic review of third party {vendor} is due on {due}; complete it under Third parties.',
+  },
+  crossborder_filing_due: {
+    topic: 'account',
+    params: ['reference', 'due'],
+    'zh-CN': '标准合同 {reference} 须在 {due} 前向省级网信部门备案（生效后 10 个工作日内）。',
+    en: 'Standard contract {reference} must be filed with the provincial CAC by {due} (within 10 working days of taking effect).',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

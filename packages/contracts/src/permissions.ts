@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'dataroom.view': "Open the data rooms one takes part in: as a buyer under an active L2 grant, as the listing's seller or adviser",
   'dataroom.manage':
     "Run a listing's data room as its seller or adviser: documents, per-grant permissions, Q&A answers, analytics, leak attribution",
+  // Third parties, the sharing gateway, cross-border transfers, impact assessments (issue 17).
+  'vendors.manage':
+    'Run the vendor registry, impact assessments and cross-border mechanisms; read the transfer record, the cross-border ledger and the obligations map',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -80,6 +83,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'staff.training',
     'breakglass.request',
     'breakglass.review',
+    'vendors.manage',
   ],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],

@@ -919,6 +919,87 @@ export type DealMoneyTable = {
   created_at: string;
 };
 
+// Third parties, the sharing gateway, cross-border and impact assessments (issue 17).
+export type VendorsTable = {
+  id: string;
+  vendor_key: string;
+  name_zh: string;
+  name_en: string;
+  role: 'entrusted_processor' | 'independent_handler' | 'joint_handler';
+  service: string;
+  /** ISO 3166-1 alpha-2; anything other than CN is a cross-border recipient. */
+  country: string;
+  purposes_json: string;
+  categories_json: string;
+  sensitive: number;
+  source: 'configuration' | 'manual';
+  security_assessment: string | null;
+  security_assessed_at: string | null;
+  review_interval_days: number;
+  next_review_at: string;
+  status: 'active' | 'ended';
+  ended_at: string | null;
+  deletion_attested_at: string | null;
+  /** Guarded free text (no identifiers). */
+  deletion_attestation: string | null;
+  created_at: string;
+};
+export type VendorContractsTable = {
+  id: string;
+  vendor_id: string;
+  kind: 'signed' | 'provisional';
+  reference: string;
+  clauses_json: string;
+  starts_at: string;
+  ends_at: string;
+  created_at: string;
+};
+export type ImpactAssessmentsTable = {
+  id: string;
+  template: string;
+  vendor_id: string | null;
+  purposes_json: string;
+  title: string;
+  answers_json: string;
+  conclusion: string;
+  risk_level: 'low' | 'medium' | 'high';
+  assessed_at: string;
+  review_due_at: string;
+  retain_until: string;
+  created_at: string;
+};
+export type CrossborderMechanismsTable = {
+  id: string;
+  kind: 'standard_contract' | 'certification' | 'security_assessment';
+  reference: string;
+  effective_at: string;
+  valid_until: string | null;
+  filing_due_at: string | null;
+  filed_at: string | null;
+  created_at: string;
+};
+export type DataTransfersTable = {
+  id: string;
+  vendor_key: string;
+  vendor_id: string | null;
+  purpose: string;
+  channel: string;
+  /** A keyed digest of the person (vault HMAC): counts distinct persons, names nobody. */
+  subject_digest: string;
+  categories_json: string;
+  sensitive: number;
+  country: string;
+  cross_border: number;
+  consent_checked: number;
+  impact_assessment_id: string | null;
+  mechanism: string | null;
+  outcome: 'allowed' | 'refused';
+  reason: string;
+  year: number;
+  created_at: string;
+  retain_until: string;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -994,6 +1075,11 @@ export type Database = {
   dataroom_blob_chunks: DataroomBlobChunksTable;
   audit_origin: AuditOriginTable;
   audit_cosignatures: AuditCosignaturesTable;
+  vendors: VendorsTable;
+  vendor_contracts: VendorContractsTable;
+  impact_assessments: ImpactAssessmentsTable;
+  crossborder_mechanisms: CrossborderMechanismsTable;
+  data_transfers: DataTransfersTable;
 };
 
 /**

@@ -27,8 +27,8 @@ export async function createIdentityTestApp(
   writeFileSync(join(webDistDir, 'index.html'), TEST_INDEX_HTML);
   const outbox = createCapturingTransports();
   const transports = options.transports === undefined || options.transports === 'capture' ? outbox.transports : options.transports;
-  const build = () =>
-    buildApp({
+  const build = async () => {
+    const built = await buildApp({
       config: store.config,
       database: store.database,
       keys: store.keys,
@@ -37,6 +37,14 @@ export async function createIdentityTestApp(
       webDistDir,
       deliveryTransports: transports,
     });
+    // A message reaches its transport after the sharing gateway checked and recorded it (a few queries): each
+    // answer waits for the hand-offs it started, so a test reads the code the way a person would, once it arrived.
+    built.addHook('onSend', async (_request, _reply, payload) => {
+      await built.services.delivery.drain();
+      return payload;
+    });
+    return built;
+  };
   const app = await build();
   await app.ready();
   const others: FastifyInstance[] = [];

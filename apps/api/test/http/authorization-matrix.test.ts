@@ -241,6 +241,21 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/audit/proof/consistency': 'anyone',
   'POST /api/audit/cosignatures': 'anyone',
   'GET /api/audit/witnesses': 'anyone',
+  // Issue 17: third parties, the sharing gateway's record, cross-border, assessments, obligations — the privacy officer.
+  'GET /api/staff/vendors': ['privacy_officer'],
+  'POST /api/staff/vendors': ['privacy_officer'],
+  'POST /api/staff/vendors/:id/contracts': ['privacy_officer'],
+  'POST /api/staff/vendors/:id/security-assessment': ['privacy_officer'],
+  'POST /api/staff/vendors/:id/review': ['privacy_officer'],
+  'POST /api/staff/vendors/:id/end': ['privacy_officer'],
+  'POST /api/staff/vendors/:id/deletion-attestation': ['privacy_officer'],
+  'GET /api/staff/transfers': ['privacy_officer'],
+  'GET /api/staff/cross-border': ['privacy_officer'],
+  'POST /api/staff/cross-border/mechanisms': ['privacy_officer'],
+  'POST /api/staff/cross-border/mechanisms/:id/filed': ['privacy_officer'],
+  'GET /api/staff/impact-assessments': ['privacy_officer'],
+  'POST /api/staff/impact-assessments': ['privacy_officer'],
+  'GET /api/staff/obligations': ['privacy_officer'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

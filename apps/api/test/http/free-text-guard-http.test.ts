@@ -113,6 +113,17 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/deals/:id/legal-rep', ['body.evidenceImage'], SEALED),
   // The data room (issue 12; test/dataroom/dataroom-features.test.ts proves the refusals). Titles come in multipart
   // fields (guarded in the service); the erasure reason is checked by the vault before it is kept.
+  // Third parties (issue 17; test/vendors/vendors-http.test.ts proves the refusals). Keys, codes and dates are checked.
+  ...each('POST /api/staff/vendors', ['body.name.zh-CN', 'body.name.en'], GUARDED),
+  ...each('POST /api/staff/vendors/:id/contracts', ['body.reference'], GUARDED),
+  ...each('POST /api/staff/vendors/:id/deletion-attestation', ['body.statement'], GUARDED),
+  ...each('POST /api/staff/cross-border/mechanisms', ['body.reference'], GUARDED),
+  ...each(
+    'POST /api/staff/impact-assessments',
+    ['body.title', 'body.answers.necessity', 'body.answers.impact', 'body.answers.measures', 'body.conclusion'],
+    GUARDED,
+  ),
+  ...each('POST /api/staff/impact-assessments', ['body.vendorId'], KNOWN),
   ...each('POST /api/dataroom/:listingId/folders', ['body.name'], GUARDED),
   ...each('POST /api/dataroom/:listingId/questions', ['body.text'], GUARDED),
   ...each('POST /api/dataroom/:listingId/questions/:questionId/answer', ['body.text'], GUARDED),

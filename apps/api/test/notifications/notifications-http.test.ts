@@ -76,6 +76,7 @@ for (const dialect of DIALECTS) {
         kind: 'level_expired',
         params: { code: 'SB-2026-0002', level: 'L1' },
       });
+      await t.app.services.delivery.drain();
       const sent = t.outbox.messages.slice(before);
       assert.deepEqual(
         sent.map((m) => [m.channel, m.to, m.template]),
@@ -97,6 +98,7 @@ for (const dialect of DIALECTS) {
         kind: 'level_expired',
         params: { code: 'SB-2026-0003', level: 'L1' },
       });
+      await t.app.services.delivery.drain();
       assert.deepEqual(
         t.outbox.messages.slice(next).map((m) => [m.channel, m.to]),
         [['mobile', '+8613911113333']],

@@ -14,6 +14,7 @@ import { advisersEn, notificationsEn } from './en/notifications.ts';
 import { messagesEn } from './en/messages.ts';
 import { dealsEn } from './en/deals.ts';
 import { dataroomEn } from './en/dataroom.ts';
+import { vendorsEn } from './en/vendors.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 import { rightsEn } from './en/rights.ts';
@@ -53,6 +54,7 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    vendors: 'Third parties and cross-border',
     home: 'Company transfers · Anonymous listings',
     listings: 'Find a company · Companies for sale',
     privacy: 'Privacy center · Personal information protection',
@@ -357,6 +359,7 @@ export const en: LocaleMessages = {
   deals: dealsEn,
   dataroom: dataroomEn,
   rights: rightsEn,
+  vendors: vendorsEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

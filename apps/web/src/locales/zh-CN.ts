@@ -18,6 +18,7 @@ import { advisersZhCN, notificationsZhCN } from './zh-CN/notifications.ts';
 import { messagesZhCN } from './zh-CN/messages.ts';
 import { dealsZhCN } from './zh-CN/deals.ts';
 import { dataroomZhCN } from './zh-CN/dataroom.ts';
+import { vendorsZhCN } from './zh-CN/vendors.ts';
 
 import { rightsZhCN } from './zh-CN/rights.ts';
 export const zhCN = {
@@ -56,6 +57,7 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    vendors: '第三方与出境',
     home: '公司转让 · 匿名挂牌',
     listings: '找公司 · 在售公司',
     privacy: '隐私中心 · 个人信息保护',
@@ -353,6 +355,7 @@ export const zhCN = {
   deals: dealsZhCN,
   dataroom: dataroomZhCN,
   rights: rightsZhCN,
+  vendors: vendorsZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

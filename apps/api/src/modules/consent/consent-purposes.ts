@@ -110,19 +110,7 @@ export const CONSENT_EXEMPT_PURPOSES: Partial<Record<Purpose, string>> = {
     'PIPL Art. 13(1)(4) and Art. 51: emergency access to protect the person or investigate an incident — justified, time-boxed, alerted and audited',
 };
 
-/** Declared third parties (vendors) and cross-border destinations: none today, shown as empty lists. */
-export const THIRD_PARTIES: readonly {
-  id: string;
-  name: { 'zh-CN': string; en: string };
-  purposes: Purpose[];
-  categories: DataCategory[];
-}[] = [];
-export const CROSS_BORDER_DESTINATIONS: readonly {
-  code: string;
-  country: { 'zh-CN': string; en: string };
-  recipient: { 'zh-CN': string; en: string };
-  categories: DataCategory[];
-}[] = [];
+// Third parties and recipients abroad are live data: the vendors module's registry (issue 17), not constants.
 
 /** Days during which a refused request is not asked again. */
 export const REFUSAL_COOLDOWN_DAYS = 30;

@@ -29,16 +29,14 @@ import {
   categoriesOf,
   consentKey,
   CONSENT_PURPOSES,
-  CROSS_BORDER_DESTINATIONS,
   findConsentPurpose,
   purposeKey,
   REFUSAL_COOLDOWN_DAYS,
-  THIRD_PARTIES,
   toContract,
   type ConsentPurposeDef,
 } from './consent-purposes.ts';
 import type { ConsentEventRow, ConsentRepo, NoticeRow, TicketRow } from './consent-repo.ts';
-import { buildInventory, changedFields, RIGHTS } from './notice-inventory.ts';
+import { buildInventory, changedFields, RIGHTS, type LiveRecipients } from './notice-inventory.ts';
 import type { ReceiptSigner } from './receipt-signing.ts';
 import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';
 import { addWorkingDays, workingDaysBetween } from './working-days.ts';
@@ -95,12 +93,18 @@ export function createConsentService(deps: {
    * may name it for this purpose. Without it, only accounts and declared vendors can be named.
    */
   recipientAllowed?: (accountId: string, purpose: Purpose, recipient: string) => Promise<boolean>;
+  /**
+   * Third parties and recipients abroad as the vendors module registers them (live data): the privacy center lists
+   * them, the 清单 names them, and a consent may name only them. Without it there are none.
+   */
+  recipients?: () => Promise<LiveRecipients>;
   /** The PRC working-day calendar for the ticket SLA clock (holidays and 调休); the bundled table without one. */
   calendar?: WorkingDayCalendar;
   now?: () => Date;
 }) {
   const { repo, signer, vault } = deps;
   const now = deps.now ?? (() => new Date());
+  const live = async (): Promise<LiveRecipients> => (deps.recipients ? deps.recipients() : { thirdParties: [], crossBorder: [] });
 
   const noticeOf = (row: NoticeRow): TNotice => ({
     version: row.version,
@@ -205,9 +209,9 @@ export function createConsentService(deps: {
     const [type, id] = recipient.split(':') as [string, string];
     const known =
       def.kind === 'cross_border'
-        ? type === 'destination' && CROSS_BORDER_DESTINATIONS.some((d) => d.code === id)
+        ? type === 'destination' && (await live()).crossBorder.some((d) => d.code === id)
         : (type === 'account' && (await repo.accountExists(id))) ||
-          (type === 'vendor' && THIRD_PARTIES.some((t) => t.id === id)) ||
+          (type === 'vendor' && (await live()).thirdParties.some((t) => t.id === id)) ||
           (type === 'inquiry' && (await deps.recipientAllowed?.(accountId, def.purpose, recipient)) === true);
     if (!known) throw new AppError('CONSENT_NOT_OFFERED', 'unknown or undeclared recipient', { purpose: def.purpose, kind: def.kind });
     return recipient;
@@ -288,7 +292,7 @@ export function createConsentService(deps: {
   /** Draft of the next notice: the current prose, the 清单 as the registry has it now, and what changed. */
   async function draftNotice() {
     const latest = await repo.latestNotice();
-    const inventory = buildInventory();
+    const inventory = buildInventory(await live());
     const changed = latest ? changedFields(JSON.parse(latest.inventory_json) as TInventoryItem[], inventory) : [];
     const changedPurposes = [...new Set(CONSENT_PURPOSES.filter((d) => d.fields.some((f) => changed.includes(f))).map((d) => d.purpose))];
     return {
@@ -389,11 +393,11 @@ export function createConsentService(deps: {
     guard,
 
     async center(): Promise<TPrivacyCenter> {
-      const notice = await effective();
+      const [notice, recipients] = await Promise.all([effective(), live()]);
       return {
         officer: PRIVACY_OFFICER,
-        thirdParties: THIRD_PARTIES.map((t) => ({ ...t, purposes: [...t.purposes], categories: [...t.categories] })),
-        crossBorder: CROSS_BORDER_DESTINATIONS.map((c) => ({ ...c, categories: [...c.categories] })),
+        thirdParties: recipients.thirdParties,
+        crossBorder: recipients.crossBorder,
         purposes: CONSENT_PURPOSES.map((d) => toContract(d, versionIn(notice, d))),
         refusalCooldownDays: REFUSAL_COOLDOWN_DAYS,
         ticketSlaWorkingDays: TICKET_SLA_WORKING_DAYS,

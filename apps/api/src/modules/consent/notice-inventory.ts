@@ -1,18 +1,22 @@
-import type { TInventoryItem } from '@sealbridge/contracts';
+import type { TInventoryItem, TPrivacyCenter } from '@sealbridge/contracts';
 import { buildDataMap } from '../vault/index.ts';
-import { CONSENT_PURPOSES, CROSS_BORDER_DESTINATIONS, THIRD_PARTIES } from './consent-purposes.ts';
+import { CONSENT_PURPOSES } from './consent-purposes.ts';
+
+/** Who receives personal data today, from the vendors module's registry (live data, not constants). */
+export type LiveRecipients = Pick<TPrivacyCenter, 'thirdParties' | 'crossBorder'>;
+const NONE: LiveRecipients = { thirdParties: [], crossBorder: [] };
 
 /**
  * The notice's item-by-item list (清单): one item per registered personal field, taken from the data map (which the
  * registry generates), plus whom it is shared with. Nothing here is written by hand, so it cannot drift.
  */
-export function buildInventory(): TInventoryItem[] {
+export function buildInventory(live: LiveRecipients = NONE): TInventoryItem[] {
   return buildDataMap().entries.map((e) => {
     const recipients = CONSENT_PURPOSES.filter((d) => (d.kind === 'recipient' || d.kind === 'cross_border') && d.fields.includes(e.key));
     const sharedWith = [
       ...(recipients.some((d) => d.kind === 'recipient') ? ['counterparty_with_separate_consent'] : []),
-      ...THIRD_PARTIES.filter((t) => t.categories.includes(e.category)).map((t) => `vendor:${t.id}`),
-      ...(recipients.some((d) => d.kind === 'cross_border') ? CROSS_BORDER_DESTINATIONS.map((c) => `destination:${c.code}`) : []),
+      ...live.thirdParties.filter((t) => t.categories.includes(e.category)).map((t) => `vendor:${t.id}`),
+      ...live.crossBorder.filter((c) => c.categories.includes(e.category)).map((c) => `destination:${c.code}`),
     ];
     return {
       key: e.key,

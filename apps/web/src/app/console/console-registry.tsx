@@ -123,6 +123,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     roles: rolesHolding('privacy.tickets.manage'),
   },
   {
+    key: 'vendors',
+    path: 'vendors',
+    label: (t) => t('vendors.menu'),
+    icon: <ClusterOutlined />,
+    Page: lazy(() => import('../../features/vendors/pages/vendors-page.tsx').then((m) => ({ default: m.VendorsPage }))),
+    roles: rolesHolding('vendors.manage'),
+  },
+  {
     key: 'privacy-notice',
     path: 'privacy/notice',
     label: (t) => t('consent.console.menuNotice'),

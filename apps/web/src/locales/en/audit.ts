@@ -155,6 +155,18 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       leak_identified: 'Leak check run',
       room_shredded: 'Data room key erased',
     },
+    vendors: {
+      registered: 'Third party registered',
+      contract_recorded: "Third party's contract recorded with its clause checklist",
+      security_assessed: "Third party's security assessment recorded",
+      reviewed: "Third party's periodic review completed",
+      ended: 'Relationship with a third party ended',
+      deletion_attested: 'Third party attested return or deletion',
+      impact_assessed: 'Impact assessment recorded',
+      mechanism_recorded: 'Cross-border mechanism recorded',
+      mechanism_filed: 'Standard contract filed',
+      transfer_refused: 'Sharing gateway refused a transfer',
+    },
   },
   actions: {
     sign_in: 'Sign in',
@@ -171,6 +183,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
     attest: 'Agreement and training',
     review: 'Access review',
     break_glass: 'Break-glass',
+    share: 'Share',
   },
   decisions: { allowed: 'Allowed', denied: 'Refused' },
   failureReasons: {

@@ -148,6 +148,18 @@ export const auditZhCN = {
       leak_identified: '泄露溯源查询',
       room_shredded: '销毁数据室密钥',
     },
+    vendors: {
+      registered: '登记第三方接收方',
+      contract_recorded: '记录第三方合同及条款核对',
+      security_assessed: '记录第三方安全评估',
+      reviewed: '完成第三方定期审查',
+      ended: '终止与第三方的合作',
+      deletion_attested: '第三方出具返还或删除证明',
+      impact_assessed: '记录个人信息保护影响评估',
+      mechanism_recorded: '记录数据出境机制',
+      mechanism_filed: '标准合同已备案',
+      transfer_refused: '共享网关拒绝对外提供',
+    },
   },
   actions: {
     sign_in: '登录',
@@ -164,6 +176,7 @@ export const auditZhCN = {
     attest: '签署与培训',
     review: '权限复核',
     break_glass: '紧急访问',
+    share: '对外提供',
   },
   decisions: { allowed: '已允许', denied: '已拒绝' },
   failureReasons: {

@@ -28,7 +28,25 @@ export function RecipientsSection() {
               data-testid="third-parties-empty"
             />
           ) : (
-            <List dataSource={c.thirdParties} renderItem={(p) => <List.Item>{p.name[locale]}</List.Item>} />
+            <List
+              dataSource={c.thirdParties}
+              data-testid="third-parties"
+              renderItem={(p) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <>
+                        {p.name[locale]} <Tag>{t(`vendors.roles.${p.role}`)}</Tag>
+                      </>
+                    }
+                    description={[
+                      p.purposes.map((x) => t(`codes.purposes.${x}`)).join('、'),
+                      p.categories.map((x) => t(`codes.categories.${x}`)).join('、'),
+                    ].join(' · ')}
+                  />
+                </List.Item>
+              )}
+            />
           )}
           <h3>{t('consent.center.crossBorder')}</h3>
           {c.crossBorder.length === 0 ? (
