@@ -2,14 +2,12 @@
 // Starts the demo server on the embedded store in a throwaway directory, audits /, /listings, one listing page and
 // /privacy, prints the four category scores per page and writes them to docs/lighthouse.md (JSON reports go to
 // test-results/lighthouse/). Usage: npm run build && npm run lighthouse [-- --label "after"]
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { startServer } from '../e2e/harness.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUT = join(ROOT, 'test-results', 'lighthouse');
@@ -19,49 +17,6 @@ const TARGETS = { performance: 90, accessibility: 100, 'best-practices': 95, seo
 
 const labelIndex = process.argv.indexOf('--label');
 const label = labelIndex > 0 ? process.argv[labelIndex + 1] : 'latest';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function startServer() {
-  if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) throw new Error('run `npm run build` first');
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sealbridge-lh-'));
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'warn' };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['apps/api/src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const server = await startServer();
 const chrome = await chromeLauncher.launch({

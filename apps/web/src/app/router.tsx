@@ -55,6 +55,7 @@ const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx'
 const MyDataroomsPage = lazy(() =>
   import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
 );
+const WatchlistPage = lazy(() => import('../features/listings/pages/watchlist-page.tsx').then((m) => ({ default: m.WatchlistPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -92,6 +93,7 @@ export function AppRoutes() {
           <Route path="account/deals" element={<MyDealsPage />} />
           <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="account/dataroom" element={<MyDataroomsPage />} />
+          <Route path="account/watchlist" element={<WatchlistPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

@@ -1,5 +1,19 @@
 /** The marketplace (find a company, my listings, listing review). */
 export const marketEn = {
+  watch: {
+    title: 'Saved & alerts',
+    subtitle: 'Listings I saved, my saved searches, and alerts when a new listing matches one.',
+    favorites: 'Saved listings',
+    searches: 'Saved searches',
+    alerts: 'New-listing alerts',
+    noFavorites: 'Nothing saved yet. Use “Save” on a listing page.',
+    noSearches: 'No saved searches yet. Set filters under “Find a company” and choose “Save search”.',
+    noAlerts: 'No alerts yet.',
+    deleteSearch: 'Delete',
+    savedAt: 'Saved {{when}}',
+    alertFor: 'Matches “{{search}}” · {{when}}',
+    markRead: 'Mark all read',
+  },
   filters: {
     title: 'Filters',
     keyword: 'Keyword',

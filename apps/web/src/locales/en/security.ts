@@ -27,6 +27,7 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     passwordRule:
       'At least {{min}} characters; avoid common passwords, birthdays, runs and repeats. Chinese characters, spaces and symbols are welcome.',
     strengthText: 'Strength: {{level}}',
+    strengthLabel: 'Password strength',
     strength: {
       empty: 'Not entered',
       tooShort: '{{count}} more characters needed',

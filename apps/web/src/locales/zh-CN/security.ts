@@ -22,6 +22,7 @@ export const securityZhCN = {
     passwordRequired: '请设置密码',
     passwordRule: '至少 {{min}} 个字符，避免常见密码、生日、连续或重复字符；可使用中文、空格与符号。',
     strengthText: '密码强度：{{level}}',
+    strengthLabel: '密码强度',
     strength: {
       empty: '未填写',
       tooShort: '还差 {{count}} 个字符',
