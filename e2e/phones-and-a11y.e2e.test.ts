@@ -89,7 +89,7 @@ async function publicPages(baseUrl: string): Promise<string[]> {
   const search = (await (await fetch(`${baseUrl}/api/listings?pageSize=1`)).json()) as { items: { code: string }[] };
   const code = search.items[0]?.code;
   assert.ok(code, 'the demo has a published listing');
-  return ['/', '/listings', `/listings/${code}`, '/privacy', '/login', '/register', '/no-such-page'];
+  return ['/', '/listings', `/listings/${code}`, '/privacy', '/login', '/register', '/login/reset', '/no-such-page'];
 }
 
 async function phoneContext(journey: ReturnType<typeof useJourney>): Promise<BrowserContext> {
@@ -176,4 +176,22 @@ describe('the web app on phones, for every role', () => {
       await context.close();
     });
   }
+
+  test('a buyer saves a listing: the ♥ stays on after a reload and the listing is on the 收藏与订阅 page', async () => {
+    const page = await journey.signIn('buyer');
+    const search = (await (await fetch(`${journey.server.url}/api/listings?pageSize=1`)).json()) as { items: { code: string }[] };
+    const code = search.items[0]?.code ?? '';
+    await page.goto(`${journey.server.url}/listings/${code}`);
+    const favourite = page.getByTestId('favorite');
+    await favourite.waitFor();
+    const before = await favourite.innerText();
+    await favourite.click();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="favorite"]')?.textContent !== text, before);
+    const saved = await favourite.innerText();
+    await page.reload();
+    await page.waitForFunction((text) => document.querySelector('[data-testid="favorite"]')?.textContent === text, saved);
+    await page.goto(`${journey.server.url}/account/watchlist`);
+    await page.locator(`[data-testid="watchlist-page"] [data-listing-code="${code}"]`).waitFor();
+    await page.context().close();
+  });
 });

@@ -55,6 +55,9 @@ const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx'
 const MyDataroomsPage = lazy(() =>
   import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
 );
+const PasswordResetPage = lazy(() =>
+  import('../features/auth/pages/password-reset-page.tsx').then((m) => ({ default: m.PasswordResetPage })),
+);
 const WatchlistPage = lazy(() => import('../features/listings/pages/watchlist-page.tsx').then((m) => ({ default: m.WatchlistPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
@@ -68,6 +71,7 @@ export function AppRoutes() {
           <Route path="listings" element={<ListingsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="login/reset" element={<PasswordResetPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
           <Route path="register" element={<RegisterPage />} />

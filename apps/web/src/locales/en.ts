@@ -53,6 +53,7 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    reset: 'Reset password',
     watchlist: 'Saved & alerts',
     home: 'Company transfers · Anonymous listings',
     listings: 'Find a company · Companies for sale',

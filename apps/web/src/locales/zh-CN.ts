@@ -56,6 +56,7 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    reset: '重设密码',
     watchlist: '收藏与订阅',
     home: '公司转让 · 匿名挂牌',
     listings: '找公司 · 在售公司',

@@ -107,13 +107,15 @@ function AccountArea() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   if (session.status !== 'authenticated' || !session.account) {
     return (
       <span className="sb-header-account">
         <ButtonLink type="text" to="/register" data-testid="nav-register">
           {t('nav.register')}
         </ButtonLink>
-        <ButtonLink type="primary" to="/login">
+        {/* Signing in brings the visitor back to this page (return-path.ts decides which pages qualify). */}
+        <ButtonLink type="primary" to="/login" state={{ from: `${location.pathname}${location.search}` }} data-testid="nav-login">
           {t('nav.login')}
         </ButtonLink>
       </span>

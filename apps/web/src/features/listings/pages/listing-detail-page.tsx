@@ -35,7 +35,16 @@ export function ListingDetailPage() {
     return () => controller.abort();
   }, [canWatch, code]);
   useEffect(() => {
-    if (query.data) document.title = `${query.data.title} — ${t('brand.titleSuffix')}`;
+    if (!query.data) return;
+    document.title = `${query.data.title} — ${t('brand.titleSuffix')}`;
+    // Search results show the teaser — and only the teaser: its title, region band and industry.
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    const before = meta?.content;
+    const region = query.data.city === query.data.province ? query.data.city : `${query.data.province}${query.data.city}`;
+    if (meta) meta.content = `${query.data.title} · ${region} · ${query.data.industry}`;
+    return () => {
+      if (meta && before !== undefined) meta.content = before;
+    };
   }, [query.data, t]);
 
   if (query.loading && !query.data) return <PageSpinner />;
