@@ -128,6 +128,7 @@ export const marketEn = {
     withdrawn: 'Withdrawn',
   },
   seller: {
+    notSeller: 'Listings are managed by sellers. Your account is a buyer’s: browse and save listings under “Find a company”.',
     title: 'My listings',
     intro:
       'The company name, credit code, legal representative and shareholders are stored encrypted; only your adviser may view them, for the deal. Buyers see the anonymous preview only.',
