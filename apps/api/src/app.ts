@@ -16,6 +16,7 @@ import {
   installRequestLog,
   installRouteGuard,
   installSecurityHeaders,
+  installCompression,
   installWebApp,
 } from './platform/http/index.ts';
 import { newId } from './platform/ids/index.ts';
@@ -29,7 +30,7 @@ import { factorsRoutes } from './modules/factors/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
 import { identityRoutes, registrationRoutes, sessionCookies } from './modules/identity/index.ts';
-import { listingsRoutes } from './modules/listings/index.ts';
+import { findabilityRoutes, listingsRoutes } from './modules/listings/index.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installRequestLog(app, deps.logger);
   installInputHygiene(app);
   installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:') });
+  await installCompression(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'sealbridge:rl:' } : {}) });
   installRouteGuard(app, {
@@ -153,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registrationRoutes(services.registration, { secureCookies: config.publicUrl.startsWith('https:') }));
   await app.register(deliveryRoutes(services.delivery));
   await app.register(listingsRoutes(services.listings, services.companyReveal));
+  await app.register(findabilityRoutes(services.listings, { publicUrl: config.publicUrl }));
   await app.register(vaultRoutes());
   await app.register(profilesRoutes(services.profiles));
   const cookies = sessionCookies({ secureCookies: config.publicUrl.startsWith('https:') });

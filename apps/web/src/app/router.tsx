@@ -1,14 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { HomePage } from '../features/home/pages/home-page.tsx';
-import { ListingsPage } from '../features/listings/pages/listings-page.tsx';
-import { LoginPage } from '../features/auth/pages/login-page.tsx';
-import { RegisterPage } from '../features/auth/pages/register-page.tsx';
-import { NotFoundPage } from '../features/not-found/pages/not-found-page.tsx';
 import { PageSpinner } from '../shared/ui/page-spinner.tsx';
 import { PublicLayout } from './layout/public-layout.tsx';
 
-// Loaded on demand: visitors of the marketplace never download the console or the privacy tables.
+// Every page is loaded on demand (route-level splitting): the first paint needs only the frame and its own page,
+// and visitors of the marketplace never download the console or the privacy tables.
+const HomePage = lazy(() => import('../features/home/pages/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const ListingsPage = lazy(() => import('../features/listings/pages/listings-page.tsx').then((m) => ({ default: m.ListingsPage })));
+const LoginPage = lazy(() => import('../features/auth/pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const RegisterPage = lazy(() => import('../features/auth/pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })));
+const NotFoundPage = lazy(() => import('../features/not-found/pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
 const PrivacyPage = lazy(() => import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
 const ProfilePage = lazy(() => import('../features/account/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
 const AccessLogPage = lazy(() => import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })));
@@ -55,6 +56,10 @@ const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx'
 const MyDataroomsPage = lazy(() =>
   import('../features/dataroom/pages/my-datarooms-page.tsx').then((m) => ({ default: m.MyDataroomsPage })),
 );
+const PasswordResetPage = lazy(() =>
+  import('../features/auth/pages/password-reset-page.tsx').then((m) => ({ default: m.PasswordResetPage })),
+);
+const WatchlistPage = lazy(() => import('../features/listings/pages/watchlist-page.tsx').then((m) => ({ default: m.WatchlistPage })));
 const ConsoleLayout = lazy(() => import('./console/console-layout.tsx').then((m) => ({ default: m.ConsoleLayout })));
 
 /** Every route of the app. The API answers every non-/api path with index.html, so deep links work. */
@@ -67,6 +72,7 @@ export function AppRoutes() {
           <Route path="listings" element={<ListingsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
           <Route path="login" element={<LoginPage />} />
+          <Route path="login/reset" element={<PasswordResetPage />} />
           <Route path="account/profile" element={<ProfilePage />} />
           <Route path="account/access-log" element={<AccessLogPage />} />
           <Route path="register" element={<RegisterPage />} />
@@ -92,6 +98,7 @@ export function AppRoutes() {
           <Route path="account/deals" element={<MyDealsPage />} />
           <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="account/dataroom" element={<MyDataroomsPage />} />
+          <Route path="account/watchlist" element={<WatchlistPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
         <Route path="console/*" element={<ConsoleLayout />} />

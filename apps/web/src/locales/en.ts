@@ -51,10 +51,13 @@ export const en: LocaleMessages = {
     menu: 'Account menu',
     messages: 'Messages',
     dataroom: 'Data room',
+    watchlist: 'Saved & alerts',
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
     vendors: 'Third parties and cross-border',
+    reset: 'Reset password',
+    watchlist: 'Saved & alerts',
     home: 'Company transfers · Anonymous listings',
     listings: 'Find a company · Companies for sale',
     privacy: 'Privacy center · Personal information protection',
@@ -194,6 +197,7 @@ export const en: LocaleMessages = {
     subtitle: 'Every listing is verified by an adviser and anonymised. Sign in to ask for details about a company.',
     total: '{{count}} companies for sale',
     totalCapped: 'More than {{count}} matching companies',
+    noMatch: 'No company matches these filters — try widening them.',
     anonymityNote:
       'To protect sellers we never show the company name, exact founding date or capital. Please do not try to identify companies through public registries.',
   },

@@ -54,10 +54,13 @@ export const zhCN = {
     menu: '账号菜单',
     messages: '消息',
     dataroom: '数据室',
+    watchlist: '收藏与订阅',
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
     vendors: '第三方与出境',
+    reset: '重设密码',
+    watchlist: '收藏与订阅',
     home: '公司转让 · 匿名挂牌',
     listings: '找公司 · 在售公司',
     privacy: '隐私中心 · 个人信息保护',
@@ -196,6 +199,7 @@ export const zhCN = {
     subtitle: '所有挂牌均经顾问核实并匿名化处理。感兴趣的公司，登录后可申请查看详情。',
     total: '共 {{count}} 家在售公司',
     totalCapped: '超过 {{count}} 家符合条件的公司',
+    noMatch: '没有符合这些筛选条件的公司，放宽条件试试。',
     anonymityNote: '为保护卖方，我们不展示公司名称、精确成立日期和注册资本，也请勿尝试通过公开渠道反查。',
   },
   privacy: {

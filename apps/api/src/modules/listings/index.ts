@@ -2,6 +2,7 @@
 export { createListingsRepo, searchTextOf } from './listings-repo.ts';
 export { createListingsService, toTeaser, toTeaserDetail, type ListingsService } from './listings-service.ts';
 export { listingsRoutes } from './listings-routes.ts';
+export { findabilityRoutes } from './findability-routes.ts';
 export { demoListings, demoSellerListings, syntheticCreditCode } from './listings-demo.ts';
 export { ageBand, capitalBand } from './listings-bands.ts';
 export { LISTINGS_AUDIT_EVENTS } from './listings-audit-events.ts';

@@ -5,3 +5,4 @@ export { installRouteGuard, principalOf, customerOf, type Principal, type RouteG
 export { installWebApp } from './web-app.ts';
 export { earlyErrorOptions } from './early-errors.ts';
 export { installInputHygiene } from './input-hygiene.ts';
+export { installCompression } from './compression.ts';

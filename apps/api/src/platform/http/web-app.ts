@@ -5,7 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { sendError } from './error-handler.ts';
 
 /**
- * Serves the built web app: hashed assets cached for a year, index.html never cached, and index.html for
+ * Serves the built web app: hashed assets cached for a year (precompressed brotli/gzip copies when the browser takes
+ * them), index.html never cached, and index.html for
  * every non-API path so client-side routes survive a reload. Unknown /api paths get a JSON 404.
  */
 export async function installWebApp(app: FastifyInstance, options: { distDir: string }): Promise<void> {
@@ -17,6 +18,8 @@ export async function installWebApp(app: FastifyInstance, options: { distDir: st
       prefix: '/',
       wildcard: true,
       index: false,
+      // dist/ holds a brotli and a gzip copy of every compressible file (written at build): sent as they are.
+      preCompressed: true,
       setHeaders: (res, path) => {
         res.header(
           'cache-control',

@@ -72,6 +72,7 @@ function ConsoleFrame({ account }: { account: TAccount }) {
             icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
             onClick={() => setCollapsed(!collapsed)}
             aria-label={collapsed ? t('console.expand') : t('console.collapse')}
+            data-testid="console-menu-toggle"
           />
           <div className="sb-console-header-right">
             <NotificationBell to="/console/notifications" />

@@ -4,6 +4,7 @@ import {
   CustomerServiceOutlined,
   FileSearchOutlined,
   FolderOpenOutlined,
+  HeartOutlined,
   IdcardOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -16,10 +17,11 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Layout } from 'antd';
+import { Button, Drawer, Layout } from 'antd';
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { isStaff, pendingStepPath, useSession } from '../../features/auth/session/session-context.ts';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
 import type { zhCN } from '../../locales/zh-CN.ts';
@@ -30,6 +32,13 @@ import { LanguageSwitch } from './language-switch.tsx';
 type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey | 'deals.navMine'; inBar: boolean };
 type NavKey = `nav.${keyof typeof zhCN.nav}`;
 
+/** The main navigation: in the header bar on every width, and again at the top of the phone drawer. */
+const MAIN_NAV: readonly { key: string; to: string; label: NavKey }[] = [
+  { key: 'home', to: '/', label: 'nav.home' },
+  { key: 'listings', to: '/listings', label: 'nav.listings' },
+  { key: 'privacy', to: '/privacy', label: 'nav.privacy' },
+];
+
 /** The customer's pages, by role: the header bar shows most of them, the phone menu all of them (text labels). */
 function customerLinks(roles: readonly string[]): AccountLink[] {
   const seller = roles.includes('seller');
@@ -38,6 +47,7 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
     seller && { key: 'my-listings', to: '/account/listings', icon: <ShopOutlined />, label: 'nav.myListings', inBar: true },
     seller && { key: 'buyer-requests', to: '/account/buyer-requests', icon: <TeamOutlined />, label: 'nav.buyerRequests', inBar: true },
     buyer && { key: 'inquiries', to: '/account/inquiries', icon: <FileSearchOutlined />, label: 'nav.inquiries', inBar: true },
+    { key: 'watchlist', to: '/account/watchlist', icon: <HeartOutlined />, label: 'nav.watchlist', inBar: false },
     { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
     { key: 'dataroom', to: '/account/dataroom', icon: <FolderOpenOutlined />, label: 'nav.dataroom', inBar: true },
     { key: 'my-deals', to: '/account/deals', icon: <SolutionOutlined />, label: 'deals.navMine', inBar: true },
@@ -52,17 +62,60 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
   return links.filter((link): link is AccountLink => link !== false);
 }
 
+/** The phone menu: main navigation, the account's pages (text labels, real links) and sign-out, in a drawer. */
+function AccountDrawer({ links, onSignOut }: { links: readonly AccountLink[]; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  useEffect(() => setOpen(false), [pathname]);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Button
+        type="text"
+        className="sb-header-menu"
+        icon={<MenuOutlined />}
+        onClick={() => setOpen(true)}
+        aria-label={t('nav.menu')}
+        aria-expanded={open}
+        data-testid="nav-menu"
+      />
+      <Drawer open={open} onClose={close} placement="right" size={300} title={t('nav.menu')} rootClassName="sb-nav-drawer">
+        <nav aria-label={t('nav.label')} className="sb-drawer-links">
+          {MAIN_NAV.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.to === '/'} onClick={close} data-testid={`menu-main-${item.key}`}>
+              {t(item.label)}
+            </NavLink>
+          ))}
+        </nav>
+        <nav aria-label={t('nav.menu')} className="sb-drawer-links">
+          {links.map((link) => (
+            <NavLink key={link.key} to={link.to} onClick={close} data-testid={`menu-${link.key}`}>
+              {link.icon} {t(link.label)}
+            </NavLink>
+          ))}
+          <Button type="text" icon={<LogoutOutlined />} onClick={onSignOut} data-testid="menu-logout" className="sb-drawer-logout">
+            {t('nav.logout')}
+          </Button>
+        </nav>
+      </Drawer>
+    </>
+  );
+}
+
 function AccountArea() {
   const { t } = useTranslation();
   const session = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
   if (session.status !== 'authenticated' || !session.account) {
     return (
       <span className="sb-header-account">
         <ButtonLink type="text" to="/register" data-testid="nav-register">
           {t('nav.register')}
         </ButtonLink>
-        <ButtonLink type="primary" to="/login">
+        {/* Signing in brings the visitor back to this page (return-path.ts decides which pages qualify). */}
+        <ButtonLink type="primary" to="/login" state={{ from: `${location.pathname}${location.search}` }} data-testid="nav-login">
           {t('nav.login')}
         </ButtonLink>
       </span>
@@ -122,27 +175,8 @@ function AccountArea() {
           ))}
         <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.logout')} />
       </span>
-      {/* Phones: the same pages as a menu with text labels, so the header never scrolls sideways. */}
-      <Dropdown
-        trigger={['click']}
-        placement="bottomRight"
-        menu={{
-          items: [
-            ...links.map((link) => ({ key: link.key, icon: link.icon, label: t(link.label), 'data-testid': `menu-${link.key}` })),
-            { type: 'divider' as const },
-            { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), 'data-testid': 'menu-logout' },
-          ],
-          onClick: ({ key }) => {
-            if (key === 'logout') void signOut();
-            else {
-              const link = links.find((l) => l.key === key);
-              if (link) void navigate(link.to);
-            }
-          },
-        }}
-      >
-        <Button type="text" className="sb-header-menu" icon={<MenuOutlined />} aria-label={t('nav.menu')} data-testid="nav-menu" />
-      </Dropdown>
+      {/* Below a wide screen: a drawer with the main navigation and every account page as a text link. */}
+      <AccountDrawer links={links} onSignOut={() => void signOut()} />
     </span>
   );
 }
@@ -156,15 +190,11 @@ export function SiteHeader() {
       <div className="sb-container sb-header-inner">
         <BrandLink />
         <nav className="sb-nav" aria-label={t('nav.label')}>
-          <NavLink to="/" end className={navClass}>
-            {t('nav.home')}
-          </NavLink>
-          <NavLink to="/listings" className={navClass}>
-            {t('nav.listings')}
-          </NavLink>
-          <NavLink to="/privacy" className={navClass}>
-            {t('nav.privacy')}
-          </NavLink>
+          {MAIN_NAV.map((item) => (
+            <NavLink key={item.to} to={item.to} end={item.to === '/'} className={navClass}>
+              {t(item.label)}
+            </NavLink>
+          ))}
         </nav>
         <div className="sb-header-actions">
           <LanguageSwitch />

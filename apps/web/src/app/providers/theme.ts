@@ -22,6 +22,16 @@ export function themeFor(locale: Locale): ThemeConfig {
       colorLink: '#1f4396',
       colorError: '#c4362c',
       colorTextBase: '#1d2433',
+      // WCAG 2.2 AA: secondary text, descriptions and placeholders keep ≥ 4.5:1 on white and on the page grey
+      // (antd's defaults derive them as translucent black at 45 % / 25 %, about 2.5:1).
+      colorTextSecondary: '#4a5468',
+      colorTextTertiary: '#5b6478',
+      colorTextDescription: '#5b6478',
+      colorTextPlaceholder: '#5b6478',
+      colorTextQuaternary: '#5b6478',
+      colorSuccess: '#2f7a0f',
+      colorWarning: '#a55a00',
+      colorInfo: '#1f4396',
       colorBgLayout: '#f5f6f9',
       borderRadius: 8,
       fontFamily: fontStack(locale),

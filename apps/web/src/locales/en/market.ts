@@ -1,5 +1,19 @@
 /** The marketplace (find a company, my listings, listing review). */
 export const marketEn = {
+  watch: {
+    title: 'Saved & alerts',
+    subtitle: 'Listings I saved, my saved searches, and alerts when a new listing matches one.',
+    favorites: 'Saved listings',
+    searches: 'Saved searches',
+    alerts: 'New-listing alerts',
+    noFavorites: 'Nothing saved yet. Use “Save” on a listing page.',
+    noSearches: 'No saved searches yet. Set filters under “Find a company” and choose “Save search”.',
+    noAlerts: 'No alerts yet.',
+    deleteSearch: 'Delete',
+    savedAt: 'Saved {{when}}',
+    alertFor: 'Matches “{{search}}” · {{when}}',
+    markRead: 'Mark all read',
+  },
   filters: {
     title: 'Filters',
     keyword: 'Keyword',
@@ -114,6 +128,7 @@ export const marketEn = {
     withdrawn: 'Withdrawn',
   },
   seller: {
+    notSeller: 'Listings are managed by sellers. Your account is a buyer’s: browse and save listings under “Find a company”.',
     title: 'My listings',
     intro:
       'The company name, credit code, legal representative and shareholders are stored encrypted; only your adviser may view them, for the deal. Buyers see the anonymous preview only.',

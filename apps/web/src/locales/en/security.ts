@@ -3,6 +3,15 @@ import type { securityZhCN } from '../zh-CN/security.ts';
 
 /** Registration, the second sign-in step, step-up, second factors, recovery codes and sessions (Account security). */
 export const securityEn: LocaleMessages<typeof securityZhCN> = {
+  reset: {
+    link: 'Forgot your password?',
+    title: 'Reset your password',
+    subtitle: 'We send a code to the mobile number or e-mail address you registered; then choose a new password.',
+    submit: 'Reset password',
+    doneTitle: 'Password reset',
+    doneBody: 'You are signed out on every device. Sign in with the new password; your second factor is still asked.',
+    back: '← Back to sign-in',
+  },
   register: {
     title: 'Create a Sealbridge account',
     subtitle: 'For sellers and buyers; staff accounts are opened by an administrator',
@@ -27,6 +36,7 @@ export const securityEn: LocaleMessages<typeof securityZhCN> = {
     passwordRule:
       'At least {{min}} characters; avoid common passwords, birthdays, runs and repeats. Chinese characters, spaces and symbols are welcome.',
     strengthText: 'Strength: {{level}}',
+    strengthLabel: 'Password strength',
     strength: {
       empty: 'Not entered',
       tooShort: '{{count}} more characters needed',

@@ -1,5 +1,19 @@
 /** The marketplace (找公司, 我的挂牌, 挂牌审核). */
 export const marketZhCN = {
+  watch: {
+    title: '收藏与订阅',
+    subtitle: '我收藏的挂牌、保存的搜索，以及新挂牌符合搜索时的提醒。',
+    favorites: '收藏',
+    searches: '保存的搜索',
+    alerts: '新挂牌提醒',
+    noFavorites: '还没有收藏。在挂牌页点「收藏」即可保存。',
+    noSearches: '还没有保存的搜索。在「找公司」设好筛选条件后点「保存搜索」。',
+    noAlerts: '还没有提醒。',
+    deleteSearch: '删除',
+    savedAt: '保存于 {{when}}',
+    alertFor: '符合「{{search}}」· {{when}}',
+    markRead: '全部标为已读',
+  },
   filters: {
     title: '筛选条件',
     keyword: '关键词',
@@ -114,6 +128,7 @@ export const marketZhCN = {
     withdrawn: '已撤回',
   },
   seller: {
+    notSeller: '挂牌管理只对转让方开放。您注册的身份是受让方，可以在「找公司」浏览和收藏挂牌。',
     title: '我的挂牌',
     intro: '公司名称、信用代码、法定代表人和股东信息加密保存，只有您的顾问在办理交易时可按用途查看。买方只能看到匿名预览。',
     create: '新建挂牌',

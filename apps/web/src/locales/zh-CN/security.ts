@@ -1,5 +1,14 @@
 /** Registration, the second sign-in step, step-up, second factors, recovery codes and sessions (账号安全). */
 export const securityZhCN = {
+  reset: {
+    link: '忘记密码？',
+    title: '重设密码',
+    subtitle: '向注册时的手机号或邮箱发送验证码，验证后设置新密码。',
+    submit: '重设密码',
+    doneTitle: '密码已重设',
+    doneBody: '所有设备上的登录都已退出。请用新密码登录；已开启的二次验证仍会询问。',
+    back: '← 返回登录',
+  },
   register: {
     title: '注册封桥账号',
     subtitle: '转让方与受让方在此注册；工作人员账号由管理员开通',
@@ -22,6 +31,7 @@ export const securityZhCN = {
     passwordRequired: '请设置密码',
     passwordRule: '至少 {{min}} 个字符，避免常见密码、生日、连续或重复字符；可使用中文、空格与符号。',
     strengthText: '密码强度：{{level}}',
+    strengthLabel: '密码强度',
     strength: {
       empty: '未填写',
       tooShort: '还差 {{count}} 个字符',

@@ -2,6 +2,7 @@ import { ZAccountResponse, ZAuthenticationOptions, ZRegisterStartResponse, ZStep
 import type {
   TAccountResponse,
   TLoginRequest,
+  TPasswordResetCompleteRequest,
   TRegisterCompleteRequest,
   TRegisterStartRequest,
   TRegisterStartResponse,
@@ -33,6 +34,16 @@ export function logout(): Promise<void> {
 /** Sends a one-time code (the same answer whether or not the address is registered). */
 export function startRegistration(request: TRegisterStartRequest): Promise<TRegisterStartResponse> {
   return apiRequest('/api/auth/register/start', (v) => ZRegisterStartResponse.parse(v), { method: 'POST', body: request });
+}
+
+/** Sends a password reset code (the same answer whether or not the address is registered). */
+export function startPasswordReset(request: TRegisterStartRequest): Promise<TRegisterStartResponse> {
+  return apiRequest('/api/auth/password-reset/start', (v) => ZRegisterStartResponse.parse(v), { method: 'POST', body: request });
+}
+
+/** Sets the new password with the code; every session of the account ends. */
+export function completePasswordReset(request: TPasswordResetCompleteRequest): Promise<void> {
+  return apiRequest('/api/auth/password-reset/complete', noContent, { method: 'POST', body: request });
 }
 
 /** Creates the customer account and signs in. */

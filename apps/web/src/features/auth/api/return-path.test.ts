@@ -33,3 +33,11 @@ test("anything that is not an in-app path of the account's side goes to the defa
     assert.equal(returnPath(customer, from), '/', String(from));
   }
 });
+
+test('a customer who signs in from the search page or the privacy center comes back to it, filters and page kept', () => {
+  assert.equal(returnPath(customer, '/listings?provinceCode=31&page=2'), '/listings?provinceCode=31&page=2');
+  assert.equal(returnPath(customer, '/listings'), '/listings');
+  assert.equal(returnPath(customer, '/privacy'), '/privacy');
+  assert.equal(returnPath(customer, '/listings?next=//evil.example'), '/');
+  assert.equal(returnPath(staff, '/listings?page=2'), '/console');
+});

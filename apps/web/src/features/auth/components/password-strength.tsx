@@ -10,7 +10,13 @@ export function PasswordStrength({ password }: { password: string }) {
   const hints = passwordHints(password);
   return (
     <div className="sb-password-strength" data-testid="password-strength" data-level={hints.level} aria-live="polite">
-      <Progress percent={hints.percent} showInfo={false} size="small" strokeColor={COLORS[hints.level]} />
+      <Progress
+        percent={hints.percent}
+        showInfo={false}
+        size="small"
+        strokeColor={COLORS[hints.level]}
+        aria-label={t('security.register.strengthLabel')}
+      />
       <span className="sb-muted">
         {t('security.register.strengthText', {
           level:

@@ -7,20 +7,22 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { isAcceptableProfileValue } from '../../../shared/api/profile-field-rules.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
-import { completeRegistration, startRegistration } from '../api/auth-api.ts';
+import { completePasswordReset, completeRegistration, startPasswordReset, startRegistration } from '../api/auth-api.ts';
 import { resendDeadline, retryAfterSeconds } from '../api/countdown.ts';
 import { PasswordStrength } from './password-strength.tsx';
 import { SendCodeButton } from './send-code-button.tsx';
 
 type Values = Omit<TRegisterCompleteRequest, 'channel'>;
-type Props = { onRegistered: (response: TAccountResponse) => void };
+/** Registration (signs in), or — with `onReset` — the password reset, which asks the same address-and-code steps. */
+type Props = { onRegistered?: (response: TAccountResponse) => void; onReset?: () => void };
 
 /**
  * Customer registration: a mobile number or e-mail address, a one-time code sent there, a password and the roles.
  * The code request answers the same whether or not the address is registered (no enumeration); the server then
  * sends either a code or an "already registered" notice.
  */
-export function RegisterForm({ onRegistered }: Props) {
+export function RegisterForm({ onRegistered, onReset }: Props) {
+  const reset = onReset !== undefined;
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [channel, setChannel] = useState<ContactChannel>('mobile');
@@ -41,7 +43,7 @@ export function RegisterForm({ onRegistered }: Props) {
     setSending(true);
     setError(undefined);
     try {
-      const answer = await startRegistration({ channel, address });
+      const answer = await (reset ? startPasswordReset : startRegistration)({ channel, address });
       setSent({ minutes: Math.max(1, Math.round(answer.expiresInSeconds / 60)) });
       setDeadline(resendDeadline(Date.now(), answer.resendAfterSeconds));
     } catch (failure) {
@@ -61,7 +63,12 @@ export function RegisterForm({ onRegistered }: Props) {
     setSubmitting(true);
     setError(undefined);
     try {
-      onRegistered(await completeRegistration({ ...values, channel }));
+      if (onReset) {
+        await completePasswordReset({ channel, address: values.address, code: values.code, password: values.password });
+        onReset();
+      } else {
+        onRegistered?.(await completeRegistration({ ...values, channel }));
+      }
     } catch (failure) {
       setError(failure);
       if (failure instanceof ApiError && failure.code === 'WEAK_PASSWORD') form.setFieldValue('password', '');
@@ -170,8 +177,11 @@ export function RegisterForm({ onRegistered }: Props) {
       <PasswordStrength password={password} />
       <Form.Item
         name="roles"
+        hidden={reset}
         label={t('security.register.roles')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('security.register.rolesRequired') }]}
+        // A checkbox group may not carry aria-required (axe aria-allowed-attr); the rule still refuses none picked.
+        required={false}
+        rules={reset ? [] : [{ required: true, type: 'array', min: 1, message: t('security.register.rolesRequired') }]}
       >
         <Checkbox.Group
           options={CUSTOMER_ROLES.map((role) => ({
@@ -181,9 +191,9 @@ export function RegisterForm({ onRegistered }: Props) {
         />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={submitting} data-testid="register-submit">
-        {t('security.register.submit')}
+        {reset ? t('security.reset.submit') : t('security.register.submit')}
       </Button>
-      <p className="sb-muted sb-register-note">{t('security.register.privacyNote')}</p>
+      {!reset && <p className="sb-muted sb-register-note">{t('security.register.privacyNote')}</p>}
     </Form>
   );
 }

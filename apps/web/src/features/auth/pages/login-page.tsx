@@ -72,6 +72,10 @@ export function LoginPage() {
               <Link to="/register" data-testid="login-register-link">
                 {t('security.login.registerLink')}
               </Link>
+              {' · '}
+              <Link to="/login/reset" data-testid="login-reset-link">
+                {t('security.reset.link')}
+              </Link>
             </p>
           </>
         )}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { ApiError } from '../../../shared/api/api-error.ts';
+import { CSRF_COOKIE, readCsrfToken } from '../../../shared/api/csrf.ts';
 import { getCurrentSession, logout } from '../api/auth-api.ts';
 import type { SessionStage, TAccount, TAccountResponse, TSecondFactorChallenge } from '@sealbridge/contracts';
 import { SessionContext } from './session-context.ts';
@@ -33,6 +34,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const ask = useCallback((): Promise<TAccountResponse | undefined> => {
     inflight.current?.abort();
+    // The readable CSRF cookie lives exactly as long as a session: without it nobody is signed in, and asking
+    // would only log a 401 in the console of every anonymous visitor.
+    if (!readCsrfToken()) {
+      inflight.current = null;
+      setState(ANONYMOUS);
+      return Promise.resolve(undefined);
+    }
     const controller = new AbortController();
     inflight.current = controller;
     setState((s) => ({ ...s, status: s.account ? s.status : 'loading' }));
@@ -44,6 +52,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (controller.signal.aborted) return undefined;
         const anonymous = error instanceof ApiError && error.status === 401;
+        // A session ended elsewhere leaves its cookie behind: forget it so the next page does not ask again.
+        if (anonymous) document.cookie = `${CSRF_COOKIE}=; Max-Age=0; Path=/; SameSite=Lax`;
         setState(anonymous ? ANONYMOUS : { ...ANONYMOUS, status: 'error', error });
         return undefined;
       },

@@ -2,6 +2,7 @@ import {
   ZDistricts,
   ZListingCompanyReveal,
   ZFavorites,
+  ZListingAlerts,
   ZListingOwnerView,
   ZListingSummaries,
   ZListingTeaserDetail,
@@ -19,7 +20,7 @@ import type {
   TRegions,
   TReviewDecision,
 } from '@sealbridge/contracts';
-import { apiRequest } from '../../../shared/api/http-client.ts';
+import { apiRequest, noContent } from '../../../shared/api/http-client.ts';
 
 /** One page of anonymized teasers; the response is parsed by the shared contract schema. */
 export function listTeasers(page: number, pageSize: number, signal?: AbortSignal): Promise<TListTeasersResponse> {
@@ -71,6 +72,10 @@ export const brokerApi = {
 export const watchApi = {
   favorites: (signal?: AbortSignal) => apiRequest('/api/me/favorites', (v) => ZFavorites.parse(v), { signal }),
   setFavorite: (code: string, on: boolean) => apiRequest(`/api/me/favorites/${code}`, () => undefined, { method: on ? 'PUT' : 'DELETE' }),
+  savedSearches: (signal?: AbortSignal) => apiRequest('/api/me/saved-searches', (v) => ZSavedSearches.parse(v), { signal }),
+  deleteSavedSearch: (id: string) => apiRequest(`/api/me/saved-searches/${id}`, noContent, { method: 'DELETE' }),
+  alerts: (signal?: AbortSignal) => apiRequest('/api/me/listing-alerts', (v) => ZListingAlerts.parse(v), { signal }),
+  markAlertsRead: () => apiRequest('/api/me/listing-alerts/read', noContent, { method: 'POST' }),
   saveSearch: (name: string, query: Record<string, unknown>) =>
     apiRequest('/api/me/saved-searches', (v) => ZSavedSearches.parse(v), { method: 'POST', body: { name, query } }),
 };

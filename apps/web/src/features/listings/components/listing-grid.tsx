@@ -11,10 +11,12 @@ type Props = {
   error: unknown;
   onRetry: () => void;
   skeletonCount: number;
+  /** What an empty result says (default: no company is listed). */
+  emptyText?: string;
 };
 
 /** The teaser grid with its three other states: skeletons while loading, a translated error, or empty. */
-export function ListingGrid({ items, loading, error, onRetry, skeletonCount }: Props) {
+export function ListingGrid({ items, loading, error, onRetry, skeletonCount, emptyText }: Props) {
   const { t } = useTranslation();
   if (error && !loading) return <ApiErrorAlert error={error} onRetry={onRetry} testId="listings-error" />;
   if (loading && !items) {
@@ -29,7 +31,7 @@ export function ListingGrid({ items, loading, error, onRetry, skeletonCount }: P
     );
   }
   if (!items || items.length === 0) {
-    return <Empty className="sb-empty" description={t('listing.empty')} />;
+    return <Empty className="sb-empty" description={emptyText ?? t('listing.empty')} />;
   }
   return (
     <div className={loading ? 'sb-listing-grid is-reloading' : 'sb-listing-grid'} aria-busy={loading}>

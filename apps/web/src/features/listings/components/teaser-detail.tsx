@@ -50,7 +50,7 @@ export function TeaserDetail({ teaser }: { teaser: Teaser }) {
           {ip.length ? ip.map((k) => t(`market.detail.ipKinds.${k}`)).join('、') : unknown}
         </Descriptions.Item>
       </Descriptions>
-      <h3>{t('market.detail.licences')}</h3>
+      <h2 className="sb-teaser-subhead">{t('market.detail.licences')}</h2>
       <p>
         {teaser.licences.length
           ? teaser.licences.map((l) => (
@@ -60,7 +60,7 @@ export function TeaserDetail({ teaser }: { teaser: Teaser }) {
             ))
           : unknown}
       </p>
-      <h3>{t('market.detail.redFlags')}</h3>
+      <h2 className="sb-teaser-subhead">{t('market.detail.redFlags')}</h2>
       <p>
         {teaser.redFlags.length ? (
           teaser.redFlags.map((f) => (
@@ -72,7 +72,7 @@ export function TeaserDetail({ teaser }: { teaser: Teaser }) {
           <Tag color="green">{t('market.detail.noRedFlags')}</Tag>
         )}
       </p>
-      <h3>{t('market.detail.handover')}</h3>
+      <h2 className="sb-teaser-subhead">{t('market.detail.handover')}</h2>
       <p>{teaser.handover.length ? teaser.handover.map((h) => <Tag key={h}>{t(`market.handover.${h}`)}</Tag>) : unknown}</p>
       {teaser.highlights.length > 0 && (
         <p>
@@ -83,7 +83,7 @@ export function TeaserDetail({ teaser }: { teaser: Teaser }) {
           ))}
         </p>
       )}
-      <h3>{t('market.detail.description')}</h3>
+      <h2 className="sb-teaser-subhead">{t('market.detail.description')}</h2>
       <p className="sb-teaser-description">{teaser.description || unknown}</p>
     </Card>
   );

@@ -3,6 +3,7 @@ import { App, Button, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { rolesAllow } from '@sealbridge/contracts';
 import { useSession } from '../../auth/session/session-context.ts';
 import { errorCodeOf, errorText } from '../../../shared/api/api-error.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -22,8 +23,28 @@ export function ListingDetailPage() {
   const session = useSession();
   const [saved, setSaved] = useState(false);
   const query = useApiQuery((signal) => getListing(code, signal), code);
+  // The ♥ shows what the server remembers: a reload or another device shows the listing as saved.
+  const canWatch = session.account ? rolesAllow(session.account.roles, 'listings.watch') : false;
   useEffect(() => {
-    if (query.data) document.title = `${query.data.title} — ${t('brand.titleSuffix')}`;
+    if (!canWatch) return;
+    const controller = new AbortController();
+    watchApi.favorites(controller.signal).then(
+      (favorites) => setSaved(favorites.items.some((item) => item.code === code)),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [canWatch, code]);
+  useEffect(() => {
+    if (!query.data) return;
+    document.title = `${query.data.title} — ${t('brand.titleSuffix')}`;
+    // Search results show the teaser — and only the teaser: its title, region band and industry.
+    const meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+    const before = meta?.content;
+    const region = query.data.city === query.data.province ? query.data.city : `${query.data.province}${query.data.city}`;
+    if (meta) meta.content = `${query.data.title} · ${region} · ${query.data.industry}`;
+    return () => {
+      if (meta && before !== undefined) meta.content = before;
+    };
   }, [query.data, t]);
 
   if (query.loading && !query.data) return <PageSpinner />;
@@ -55,11 +76,11 @@ export function ListingDetailPage() {
         <aside className="sb-listing-aside">
           <InquiryPanel code={query.data.code} />
           {session.account?.roles.includes('buyer') && <StartDealButton listingId={query.data.id} />}
-          {session.account ? (
+          {canWatch ? (
             <Button block icon={saved ? <HeartFilled /> : <HeartOutlined />} onClick={() => void toggle()} data-testid="favorite">
               {saved ? t('market.detail.unfavorite') : t('market.detail.favorite')}
             </Button>
-          ) : (
+          ) : session.account ? null : (
             <Link to="/login" state={{ from: `/listings/${query.data.code}` }}>
               {t('market.detail.signInToSave')}
             </Link>

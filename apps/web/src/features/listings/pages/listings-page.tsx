@@ -1,7 +1,7 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Pagination } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session/session-context.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { errorText } from '../../../shared/api/api-error.ts';
@@ -79,6 +79,7 @@ export function ListingsPage() {
             error={query.error}
             onRetry={query.reload}
             skeletonCount={pageSize > 12 ? 12 : pageSize}
+            emptyText={Object.keys(filters).length > 0 ? t('listings.noMatch') : undefined}
           />
           {query.data && query.data.total > 0 && (
             <Pagination
@@ -89,6 +90,18 @@ export function ListingsPage() {
               pageSizeOptions={PAGE_SIZES}
               showSizeChanger
               onChange={goTo}
+              // Real links (/listings?…&page=N) so crawlers and "open in new tab" reach every page of results.
+              itemRender={(target, type, original) =>
+                type === 'page' ? (
+                  <Link
+                    to={`/listings?${new URLSearchParams({ ...filters, page: String(target), pageSize: String(pageSize) }).toString()}`}
+                  >
+                    {target}
+                  </Link>
+                ) : (
+                  original
+                )
+              }
             />
           )}
         </section>

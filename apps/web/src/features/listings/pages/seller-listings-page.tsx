@@ -1,9 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TListingSummary } from '@sealbridge/contracts';
-import { Button, Empty, Table, Tag } from 'antd';
+import { Empty, Result, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { ButtonLink } from '../../../shared/ui/button-link.tsx';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
+import { useSession } from '../../auth/session/session-context.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { sellerApi } from '../api/listings-api.ts';
@@ -22,24 +25,29 @@ export const STATUS_COLORS: Record<string, string> = {
 export function SellerListingsPage() {
   const { t } = useTranslation();
   useDocumentTitle('sellerListings');
-  const query = useApiQuery((signal) => sellerApi.mine(signal), 'mine');
+  const session = useSession();
+  const isSeller = session.account?.roles.includes('seller') ?? true;
+  const query = useApiQuery((signal) => (isSeller ? sellerApi.mine(signal) : Promise.resolve({ items: [] })), `mine-${isSeller}`);
   return (
     <div className="sb-container sb-page">
       <header className="sb-page-header">
         <h1>{t('market.seller.title')}</h1>
         <p>{t('market.seller.intro')}</p>
       </header>
-      <p>
-        <Link to="/account/listings/new">
-          <Button type="primary" icon={<PlusOutlined />} data-testid="new-listing">
+      {/* A buyer has no listings to manage: say so instead of offering a button that ends in a permission error. */}
+      {!isSeller ? (
+        <Result status="info" title={t('market.seller.notSeller')} data-testid="not-seller" />
+      ) : (
+        <p>
+          <ButtonLink type="primary" to="/account/listings/new" icon={<PlusOutlined />} data-testid="new-listing">
             {t('market.seller.create')}
-          </Button>
-        </Link>
-      </p>
-      {query.error ? (
+          </ButtonLink>
+        </p>
+      )}
+      {!isSeller ? null : query.error ? (
         <ApiErrorAlert error={query.error} onRetry={query.reload} />
       ) : (
-        <Table<TListingSummary>
+        <ResponsiveTable<TListingSummary>
           rowKey="id"
           scroll={{ x: 'max-content' }}
           loading={query.loading}

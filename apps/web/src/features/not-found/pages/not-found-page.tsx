@@ -11,14 +11,8 @@ export function NotFoundPage({ homeHref = '/' }: { homeHref?: string }) {
     <div className="sb-container sb-page sb-not-found" data-testid="not-found">
       <Result
         status="404"
-        title="404"
-        subTitle={
-          <>
-            <strong className="sb-not-found-title">{t('notFound.title')}</strong>
-            <br />
-            {t('notFound.body')}
-          </>
-        }
+        title={<h1 className="sb-not-found-title">{t('notFound.title')}</h1>}
+        subTitle={t('notFound.body')}
         extra={
           <ButtonLink type="primary" to={homeHref}>
             {t('common.backHome')}

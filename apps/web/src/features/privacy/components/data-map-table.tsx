@@ -1,7 +1,8 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TDataMapEntry } from '@sealbridge/contracts';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { isRole } from '../../../shared/i18n/known-codes.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 
@@ -72,7 +73,7 @@ export function DataMapTable({ entries }: { entries: TDataMapEntry[] }) {
   ];
   return (
     <div data-testid="data-map-table">
-      <Table<TDataMapEntry>
+      <ResponsiveTable<TDataMapEntry>
         rowKey="key"
         size="middle"
         columns={columns}

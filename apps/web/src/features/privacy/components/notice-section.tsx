@@ -1,8 +1,9 @@
-import { Alert, Empty, Select, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, Empty, Select, Skeleton, Space, Tag } from 'antd';
 import type { TInventoryItem, TNotice } from '@sealbridge/contracts';
 import { diffLines } from 'diff';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { ApiError } from '../../../shared/api/api-error.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
@@ -16,7 +17,7 @@ export function InventoryTable({ items }: { items: TInventoryItem[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <Table<TInventoryItem>
+    <ResponsiveTable<TInventoryItem>
       size="small"
       rowKey="key"
       pagination={false}
