@@ -124,6 +124,7 @@ export const AUDIT_EVENT_TYPES = [
   'dataroom.analytics_exported',
   'dataroom.leak_identified',
   'dataroom.room_shredded',
+  'lifecycle.account_erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -124,6 +124,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       callback_done: 'Call-back request handled',
       thread_erased: 'Conversation keys destroyed',
     },
+    lifecycle: { account_erased: "A person's data erased in every module" },
     dataroom: {
       room_opened: 'Data room opened',
       folder_created: 'Data room folder created',

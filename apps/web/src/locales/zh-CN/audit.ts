@@ -117,6 +117,7 @@ export const auditZhCN = {
       callback_done: '顾问处理回电请求',
       thread_erased: '销毁对话密钥',
     },
+    lifecycle: { account_erased: '删除个人信息（所有模块的副本）' },
     dataroom: {
       room_opened: '开设数据室',
       folder_created: '新建数据室文件夹',
