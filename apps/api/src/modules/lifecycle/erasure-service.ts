@@ -23,7 +23,7 @@ export type ErasureService = ReturnType<typeof createErasureService>;
  */
 export function createErasureService(deps: {
   db: Kysely<Database>;
-  vault: Pick<Vault, 'eraseSubject' | 'copiesOf' | 'findSubject'>;
+  vault: Pick<Vault, 'eraseSubject' | 'copiesOf' | 'findSubject' | 'journalAccountErasure' | 'erasureJournal'>;
   audit: AuditPort;
   copies?: readonly PersonalDataCopy[];
 }) {
@@ -75,7 +75,7 @@ export function createErasureService(deps: {
     return Number(row?.['n'] ?? 0);
   }
 
-  return {
+  const service = {
     /** The copies declared for erasure, for the rights module's export and the privacy officer's page. */
     declaredCopies: () => copies,
 
@@ -83,7 +83,13 @@ export function createErasureService(deps: {
      * Erases one person everywhere: shreds the data keys of every sealed copy, anonymizes or deletes plain copies, and
      * records the report. Idempotent: a second call finds the keys gone and the text replaced.
      */
-    async eraseAccount(accountId: string, actor: Actor, reason: string, requestId?: string): Promise<ErasureReport> {
+    async eraseAccount(
+      accountId: string,
+      actor: Actor,
+      reason: string,
+      requestId?: string,
+      options: { journal?: boolean } = {},
+    ): Promise<ErasureReport> {
       const profile = (await loose.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst()) as
         Record<string, string | null> | undefined;
       const account = await db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst();
@@ -121,6 +127,7 @@ export function createErasureService(deps: {
           ...(copy.reason ? { reason: copy.reason } : {}),
         });
       }
+      if (options.journal !== false) await vault.journalAccountErasure(accountId, reason);
       await deps.audit.append({
         type: 'lifecycle.account_erased',
         actor: { accountId: actor.accountId, role: actor.roles.join(',') || null, sessionId: actor.sessionId ?? null },
@@ -136,5 +143,29 @@ export function createErasureService(deps: {
       });
       return report;
     },
+
+    /**
+     * After a restore: replays the key store's erasure journal over the restored data store, so a person erased after
+     * the backup stays erased. Shredded subjects are marked erased (their keys are already gone from the key store,
+     * which is never overwritten by an older copy), and erased accounts have their plain copies anonymized again.
+     */
+    async replayJournal(actor: Actor): Promise<{ subjects: number; accounts: number }> {
+      let subjects = 0;
+      let accounts = 0;
+      for (const entry of await vault.erasureJournal()) {
+        if (entry.kind === 'subject' && entry.subject_id) {
+          const known = await vault.findSubject(entry.subject_id);
+          if (known && !known.erased && (await vault.eraseSubject(entry.subject_id, actor, entry.reason_ref))) subjects += 1;
+        } else if (entry.kind === 'account' && entry.account_id) {
+          const exists = await db.selectFrom('accounts').select('id').where('id', '=', entry.account_id).executeTakeFirst();
+          if (exists) {
+            await service.eraseAccount(entry.account_id, actor, entry.reason_ref, undefined, { journal: false });
+            accounts += 1;
+          }
+        }
+      }
+      return { subjects, accounts };
+    },
   };
+  return service;
 }

@@ -11,6 +11,7 @@ import type { Transform } from 'node:stream';
 import {
   createFileOpener,
   createFileSealer,
+  deriveBackupKey,
   ErasedError,
   openVaultKeyring,
   promoteKek,
@@ -149,6 +150,15 @@ export async function createVault(deps: VaultDeps) {
       .values({ subject_id: subjectId, kind, dek_id: record.dekId, created_at: at, erased_at: null, erased_by: null, erasure_reason: null })
       .execute();
     return { subjectId, dekId: record.dekId };
+  }
+
+  async function backupKey() {
+    const raw = await deps.provider.getRootKey();
+    try {
+      return { id: 'backup-v1', key: deriveBackupKey(raw) };
+    } finally {
+      raw.fill(0);
+    }
   }
 
   const subjectState = async (subjectId: string) =>
@@ -537,7 +547,17 @@ export async function createVault(deps: VaultDeps) {
       const subject = await subjectState(subjectId);
       if (!subject) throw new AppError('NOT_FOUND', 'unknown subject');
       if (subject.erased_at) return false;
-      await keyRepo.deleteDataKey(subject.dek_id);
+      // Journaled once, when the key goes (a replay after a restore finds it gone already).
+      if (await keyRepo.deleteDataKey(subject.dek_id)) {
+        await keyRepo.recordErasure({
+          id: newId(),
+          kind: 'subject',
+          subject_id: subjectId,
+          account_id: null,
+          reason_ref: reason,
+          erased_at: now().toISOString(),
+        });
+      }
       keyring.forgetDataKey(subject.dek_id);
       deps.announceKeyEvent?.({ type: 'dek-destroyed', dekId: subject.dek_id });
       const at = now().toISOString();
@@ -628,6 +648,36 @@ export async function createVault(deps: VaultDeps) {
       return createFileOpener(async (dekId) => {
         if (dekId !== subject.dek_id) throw new ErasedError(dekId);
         return keyring.dataKey(dekId);
+      }, secretContext(aad));
+    },
+
+    /** Journals an account erased across modules (modules/lifecycle), in the key store beside the shredded keys. */
+    async journalAccountErasure(accountId: string, reason: string): Promise<void> {
+      await keyRepo.recordErasure({
+        id: newId(),
+        kind: 'account',
+        subject_id: null,
+        account_id: accountId,
+        reason_ref: reason,
+        erased_at: now().toISOString(),
+      });
+    },
+    /** The erasure journal, oldest first (ids and reasons only). */
+    erasureJournal: () => keyRepo.erasures(),
+
+    /**
+     * Seals a backup as it streams (the file cipher, 64 KiB chunks) under a key derived from the root key, bound to
+     * `aad` ("backup.<part>:<header digest>"): a backup opens with the root key alone, and the data part cannot pass
+     * for the key-store part or another backup's.
+     */
+    async sealBackupStream(aad: string): Promise<Transform> {
+      return createFileSealer(await backupKey(), secretContext(aad));
+    },
+    async openBackupStream(aad: string): Promise<Transform> {
+      const key = await backupKey();
+      return createFileOpener(async (id) => {
+        if (id !== key.id) throw new ErasedError(id);
+        return key;
       }, secretContext(aad));
     },
 
