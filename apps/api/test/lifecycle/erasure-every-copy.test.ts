@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { PERSONAL_DATA_COPIES, PERSONAL_FIELDS } from '../../src/modules/vault/index.ts';
@@ -55,9 +55,13 @@ for (const dialect of DIALECTS) {
     /** Every table's rows as text: the plain-text search. */
     async function plainHits(needle: string): Promise<string[]> {
       // This store's tables only (PostgreSQL lists every schema: other test files' and the key store's).
-      const tables = (await t.database.db.introspection.getTables()).filter(
-        (x) => !t.database.pgSchema || x.schema === t.database.pgSchema,
-      );
+      // This store's tables only, listed without a catalog-wide scan (other test files drop their schemas meanwhile).
+      const tables = t.database.pgSchema
+        ? (
+            await sql<{ name: string }>`select table_name as name from information_schema.tables
+              where table_schema = ${t.database.pgSchema} and table_type = 'BASE TABLE'`.execute(t.database.db)
+          ).rows
+        : await t.database.db.introspection.getTables();
       const hits: string[] = [];
       for (const table of tables) {
         const rows = await (t.database.db as unknown as Kysely<Record<string, object>>).selectFrom(table.name).selectAll().execute();
