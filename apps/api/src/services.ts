@@ -44,6 +44,7 @@ import {
   CONSENT_AUDIT_EVENTS,
   CONSENT_PURPOSES,
   consentNeededFor,
+  createConsentGate,
   createConsentRepo,
   createConsentService,
   receiptSignerFrom,
@@ -56,6 +57,7 @@ import {
   VERIFICATION_AUDIT_EVENTS,
 } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
+import { createErasureService, LIFECYCLE_AUDIT_EVENTS } from './modules/lifecycle/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
@@ -106,6 +108,7 @@ export const ALL_AUDIT_EVENTS = [
   ...DATAROOM_AUDIT_EVENTS,
   ...RIGHTS_AUDIT_EVENTS,
   ...VENDORS_AUDIT_EVENTS,
+  ...LIFECYCLE_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -155,6 +158,13 @@ export async function createServices(deps: ServiceDeps) {
     db,
     // No staff reveal before the confidentiality agreement and training; break_glass only under an active grant.
     revealGate: createRevealGate({ repo: staffRepo }),
+    // Every reveal of a consent-based field but the subject's own asks the one consent guard (modules/consent).
+    consentGate: (check) =>
+      createConsentGate({
+        guard: consent.guard,
+        accountOfSubject: async (subjectId) =>
+          (await db.selectFrom('account_profiles').select('account_id').where('subject_id', '=', subjectId).executeTakeFirst())?.account_id,
+      })(check),
     keys: deps.keys.db,
     provider: keyProviderFor({ rootKeyBase64: config.rootKeyBase64, dataDir: config.dataDir }),
     logger,
@@ -322,10 +332,6 @@ export async function createServices(deps: ServiceDeps) {
     vault,
     audit: auditLog,
     requireStepUp: (sessionId, maxAgeMs) => factors.requireRecentStepUp(sessionId, maxAgeMs),
-    // Staff reveals of consent-based fields go through the consent guard (modules/consent NOTES.md).
-    requireConsent: async (customerAccountId, fieldKeys, purpose) => {
-      if (fieldKeys.some((key) => consentNeededFor(key, purpose))) await consent.guard.require(customerAccountId, purpose);
-    },
   });
   // Real-name verification: sealed under the customer's profile subject; decided by the assigned broker.
   const verification = createVerificationService({
@@ -570,8 +576,12 @@ export async function createServices(deps: ServiceDeps) {
     gatedDelivery.close();
   }
 
+  // Erasure across every module that declares a copy of a person's data (vault PERSONAL_DATA_COPIES).
+  const erasure = createErasureService({ db, vault, audit: auditLog });
+
   return {
     vault,
+    erasure,
     identity,
     registration,
     delivery,

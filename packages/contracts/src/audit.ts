@@ -146,6 +146,7 @@ export const AUDIT_EVENT_TYPES = [
   'vendors.mechanism_recorded',
   'vendors.mechanism_filed',
   'vendors.transfer_refused',
+  'lifecycle.account_erased',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

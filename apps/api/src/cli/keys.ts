@@ -2,18 +2,20 @@ import { loadConfig } from '../platform/config/index.ts';
 import { createLogger } from '../platform/logger/index.ts';
 import type { Vault } from '../modules/vault/index.ts';
 import { createProfilesRepo } from '../modules/profiles/index.ts';
-import { createServices } from '../services.ts';
+import { createServices, type Services } from '../services.ts';
 import { openKeyStore, openStore } from '../runtime.ts';
 
 /** Opens the stores and the vault for an operator command, and closes them after. */
-async function withVault<T>(work: (vault: Vault, database: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+async function withVault<T>(
+  work: (vault: Vault, database: Awaited<ReturnType<typeof openStore>>, services: Services) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const logger = createLogger({ level: 'warn' });
   const database = await openStore(config, logger);
   const keys = await openKeyStore(config, logger);
   const services = await createServices({ config, database, keys, logger });
   try {
-    return await work(services.vault, database);
+    return await work(services.vault, database, services);
   } finally {
     // Operator actions are on record before the command returns, with a checkpoint over them.
     await services.auditLog.stop();
@@ -69,18 +71,20 @@ export async function eraseAccount(args: string[]): Promise<number> {
     console.error('usage: npm run cli -- vault erase --account <account id> --reason "<why, e.g. deletion request no.>"');
     return 2;
   }
-  return withVault(async (vault, database) => {
+  return withVault(async (vault, database, services) => {
     const profile = await createProfilesRepo(database.db).findByAccount(accountId);
     if (!profile) {
       console.error(`no personal data is held for account ${accountId}`);
       return 1;
     }
-    const erased = await vault.eraseSubject(
-      profile.subject_id,
+    const erased = !(await vault.findSubject(profile.subject_id))?.erased;
+    // Every copy every module declares (outbox, messages, tickets, …), not only the profile's key.
+    const report = await services.erasure.eraseAccount(
+      accountId,
       { accountId: 'cli:operator', roles: ['operator'], kind: 'staff' },
       reason.trim(),
     );
-    console.log(JSON.stringify({ accountId, subjectId: profile.subject_id, erased, alreadyErased: !erased }));
+    console.log(JSON.stringify({ ...report, subjectId: profile.subject_id, erased, alreadyErased: !erased }));
     return 0;
   });
 }

@@ -55,6 +55,18 @@ const commands: Record<string, Command> = {
     summary: "crypto-shred a customer's personal data: --account <id> --reason <text>",
     run: async (args) => (await import('./keys.ts')).eraseAccount(args),
   },
+  'backup create': {
+    summary: 'back up the data store to --out <file> and the key store to <file>.keys, sealed under the root key',
+    run: async (args) => (await import('./backup.ts')).backupCommand('create', args),
+  },
+  'backup verify': {
+    summary: 'restore drill: backup verify <file> — authenticate, restore into a scratch store, verify the audit trail and row counts',
+    run: async (args) => (await import('./backup.ts')).backupCommand('verify', args),
+  },
+  'backup restore': {
+    summary: 'backup restore <file> --data-dir <dir> [--database-url <url>]: restore; a newer key store in the target is kept',
+    run: async (args) => (await import('./backup.ts')).backupCommand('restore', args),
+  },
   'demo totp': {
     summary: "print the current TOTP code of a demo staff account (the demo's published secret): demo totp <log-in>",
     run: async (args) => {

@@ -1089,4 +1089,13 @@ export type Database = {
 export type KeyDatabase = {
   vault_kek: { kek_id: string; version: number; status: 'pending' | 'current' | 'retired'; wrapped: string; created_at: string };
   vault_data_key: { dek_id: string; subject_id: string; kek_id: string; wrapped: string; created_at: string };
+  /** The erasure journal (replayed after a restore): a shredded subject, or an erased account. Ids only. */
+  vault_erasures: {
+    id: string;
+    kind: 'subject' | 'account';
+    subject_id: string | null;
+    account_id: string | null;
+    reason_ref: string;
+    erased_at: string;
+  };
 };

@@ -143,7 +143,7 @@ for (const dialect of DIALECTS) {
         headers: authHeaders(broker),
         payload: { fields: ['idNumber'], purpose: 'identity_verification' },
       });
-      assert.equal(noConsent.json().code, 'CONSENT_REQUIRED');
+      assert.equal(noConsent.json().code, 'CONSENT_REQUIRED', noConsent.body);
       const notice = await t.app.services.consent.publishNotice(
         { prose: { 'zh-CN': '政策', en: 'Notice' }, effectiveAt: new Date().toISOString(), changedPurposes: [] },
         null,
@@ -178,6 +178,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(events.map((e) => `${(JSON.parse(e.fields) as string[]).join(',')}|${e.purpose}|${e.decision}`).sort(), [
         'account_profiles.id_number|deal_execution|denied',
         'account_profiles.id_number|identity_verification|allowed',
+        // The attempt before consent was given: refused by the consent guard inside the vault, and on record.
+        'account_profiles.id_number|identity_verification|denied',
       ]);
     });
 

@@ -12,6 +12,7 @@ export {
   NOTICE_CHANGE_NOTICE_DAYS,
   TICKET_SLA_WORKING_DAYS,
 } from './consent-service.ts';
+export { createConsentGate } from './consent-gate.ts';
 export { consentRoutes } from './consent-routes.ts';
 export { CONSENT_AUDIT_EVENTS } from './consent-audit-events.ts';
 export { CONSENT_PURPOSES, CONSENT_EXEMPT_PURPOSES, consentNeededFor, REFUSAL_COOLDOWN_DAYS } from './consent-purposes.ts';

@@ -46,8 +46,6 @@ export function createProfilesService(deps: {
   >;
   /** Throws STEP_UP_REQUIRED unless the session re-authenticated within `maxAgeMs` (the factors module). */
   requireStepUp?: (sessionId: string, maxAgeMs: number) => Promise<unknown>;
-  /** The consent guard (modules/consent): throws CONSENT_REQUIRED when a field rests on consent the customer has not given for the purpose. */
-  requireConsent?: (customerAccountId: string, fieldKeys: readonly string[], purpose: Purpose) => Promise<void>;
   now?: () => Date;
 }) {
   const { repo, vault } = deps;
@@ -226,11 +224,7 @@ export function createProfilesService(deps: {
       if (isScoped(principal) && !(await repo.assignedAmong(principal.accountId, [accountId])).has(accountId)) {
         return refuseUnassigned(principal, row, fields, purpose, requestId);
       }
-      await deps.requireConsent?.(
-        accountId,
-        fields.map((f) => `${TABLE}.${COLUMN[f]}`),
-        purpose,
-      );
+      // Consent-based fields: the vault asks the consent guard inside reveal (one guard on every path).
       await stepUp(principal, STAFF_STEP_UP_MS);
       return revealFor(row, principal, false, fields, purpose, requestId);
     },

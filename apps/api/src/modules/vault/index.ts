@@ -13,6 +13,8 @@ export {
   type RevealRequest,
   type RevealGate,
   type RevealRefusal,
+  type ConsentGate,
+  consentBased,
 } from './vault-service.ts';
 export { VAULT_AUDIT_EVENTS } from './vault-audit-events.ts';
 export {
@@ -24,6 +26,7 @@ export {
   type PersonalField,
 } from './personal-data-registry.ts';
 export { PERSONAL_TABLE_RECORD_IDS, personalTables, recordIdColumns } from './personal-tables.ts';
+export { PERSONAL_DATA_COPIES, ERASED_TEXT, type PersonalDataCopy } from './personal-data-copies.ts';
 export { buildDataMap } from './data-map.ts';
 export { vaultRoutes } from './vault-routes.ts';
 export { keyProviderFor } from './key-provider.ts';

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { defineAuditEvent } from '../audit/index.ts';
 
 const where = z.object({ table: z.string(), recordId: z.string() });
-/** Why a reveal or lookup was refused by the staff gate (training not done, no active break-glass grant). */
+/** Why a reveal or lookup was refused: the staff gate (training not done, no active break-glass grant) or the consent guard. */
 const revealed = where.extend({
-  refusal: z.enum(['training_required', 'no_break_glass_grant']).optional(),
+  refusal: z.enum(['training_required', 'no_break_glass_grant', 'consent']).optional(),
   /** A buyer reading under a disclosure grant: the grant, the buyer's per-listing alias and the NDA signed. */
   recipient: z
     .object({ grantId: z.string(), alias: z.string(), listingCode: z.string(), ndaSignatureId: z.string().nullable() })

@@ -53,6 +53,9 @@ export function createVaultKeyRepo(db: Kysely<KeyDatabase>) {
       const result = await db.deleteFrom('vault_data_key').where('dek_id', '=', dekId).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
+    /** The erasure journal (key store): replayed over a restored data store so an erasure outlives any backup. */
+    recordErasure: (row: KeyDatabase['vault_erasures']) => db.insertInto('vault_erasures').values(row).execute(),
+    erasures: () => db.selectFrom('vault_erasures').selectAll().orderBy('erased_at').orderBy('id').execute(),
     listDataKeysNotUnder: (kekId: string, limit: number) =>
       db.selectFrom('vault_data_key').select(['dek_id', 'kek_id', 'wrapped']).where('kek_id', '<>', kekId).limit(limit).execute(),
     /** Optimistic: only replaces a row still wrapped by the KEK the re-wrap read. */

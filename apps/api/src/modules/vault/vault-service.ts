@@ -11,6 +11,7 @@ import type { Transform } from 'node:stream';
 import {
   createFileOpener,
   createFileSealer,
+  deriveBackupKey,
   ErasedError,
   openVaultKeyring,
   promoteKek,
@@ -72,6 +73,20 @@ export type RevealRefusal = 'training_required' | 'no_break_glass_grant';
  */
 export type RevealGate = (check: { actor: Actor; subjectId: string; purpose: Purpose }) => Promise<'ok' | RevealRefusal>;
 
+/**
+ * The consent guard's door in the vault (DESIGN.md invariant 5): asked before every reveal that is not the subject's own,
+ * with the registry keys of the requested fields that rest on consent (legal basis `consent` / `separate_consent`).
+ * It throws CONSENT_REQUIRED when the consent is not in force; the consent module decides which purposes need it.
+ * Being inside `reveal`, it covers every module's path to plaintext — a new path cannot forget to ask.
+ */
+export type ConsentGate = (
+  check: Pick<RevealRequest, 'subjectId' | 'table' | 'recordId' | 'row' | 'purpose'> & { fields: readonly string[] },
+) => Promise<void>;
+
+/** Registry fields whose legal basis is consent: the ones the consent gate is asked about. */
+export const consentBased = (field: Pick<PersonalField, 'legalBasis'>) =>
+  field.legalBasis === 'consent' || field.legalBasis === 'separate_consent';
+
 const REFUSAL_CODE = { training_required: 'STAFF_TRAINING_REQUIRED', no_break_glass_grant: 'BREAK_GLASS_REQUIRED' } as const;
 
 export type VaultDeps = {
@@ -85,6 +100,8 @@ export type VaultDeps = {
   announceKeyEvent?: (event: VaultKeyEvent) => void;
   /** The staff gate (modules/staff); without one, staff reveals are not gated but `break_glass` is always refused. */
   revealGate?: RevealGate;
+  /** The consent guard (modules/consent), asked for consent-based fields on every reveal but the subject's own. */
+  consentGate?: ConsentGate;
   now?: () => Date;
 };
 
@@ -136,6 +153,15 @@ export async function createVault(deps: VaultDeps) {
       .values({ subject_id: subjectId, kind, dek_id: record.dekId, created_at: at, erased_at: null, erased_by: null, erasure_reason: null })
       .execute();
     return { subjectId, dekId: record.dekId };
+  }
+
+  async function backupKey() {
+    const raw = await deps.provider.getRootKey();
+    try {
+      return { id: 'backup-v1', key: deriveBackupKey(raw) };
+    } finally {
+      raw.fill(0);
+    }
   }
 
   const subjectState = async (subjectId: string) =>
@@ -309,6 +335,43 @@ export async function createVault(deps: VaultDeps) {
       return matches;
     },
 
+    /**
+     * Copies of a person's value in another registered field (erasure: the delivery outbox holds the mobile a code went
+     * to under a subject per message). Decrypts the source inside the vault, looks candidates up by the target field's
+     * blind index through `candidatesOf`, confirms each by decrypting; only record and subject ids leave. Not an access
+     * to the data (nothing is shown); the caller records the erasure it serves.
+     */
+    async copiesOf(
+      sourceKey: string,
+      source: { recordId: string; subjectId: string; ciphertext: string | null },
+      targetKey: string,
+      candidatesOf: (blindIndex: string) => Promise<{ recordId: string; subjectId: string; ciphertext: string | null }[]>,
+    ): Promise<{ recordId: string; subjectId: string }[]> {
+      const from = personalField(sourceKey);
+      const to = personalField(targetKey);
+      const owner = await subjectState(source.subjectId);
+      if (!owner || owner.erased_at || !source.ciphertext || !to.blindIndex) return [];
+      const read = await keyring.readField(
+        owner.dek_id,
+        { table: from.table, column: `${from.field}_ct`, recordId: source.recordId },
+        source.ciphertext,
+      );
+      if (read.state !== 'present') return [];
+      const index = keyring.blindIndex({ table: to.table, column: `${to.field}_bidx`, bits: to.blindIndex.bits }, read.value);
+      const found: { recordId: string; subjectId: string }[] = [];
+      for (const c of await candidatesOf(index)) {
+        const subject = await subjectState(c.subjectId);
+        if (!c.ciphertext || !subject || subject.erased_at) continue;
+        const other = await keyring.readField(
+          subject.dek_id,
+          { table: to.table, column: `${to.field}_ct`, recordId: c.recordId },
+          c.ciphertext,
+        );
+        if (other.state === 'present' && other.value === read.value) found.push({ recordId: c.recordId, subjectId: c.subjectId });
+      }
+      return found;
+    },
+
     /** The blind index of a raw lookup value, or null when it is not a valid value of that field. */
     blindIndexOf(key: string, rawValue: string): string | null {
       const field = personalField(key);
@@ -461,6 +524,23 @@ export async function createVault(deps: VaultDeps) {
         await audit.append({ ...event, decision: 'denied', data: { ...event.data, refusal: verdict } });
         throw new AppError(REFUSAL_CODE[verdict], `reveal refused by the staff gate`, { reason: verdict, purpose: request.purpose });
       }
+      // Consent (PIPL Art. 14, 29): every path but the subject's own asks the one guard, after the role checks above.
+      const needsConsent = keys.filter((key) => consentBased(personalField(key)));
+      if (!request.own && needsConsent.length > 0 && deps.consentGate) {
+        try {
+          await deps.consentGate({
+            subjectId: request.subjectId,
+            table: request.table,
+            recordId: request.recordId,
+            row: request.row,
+            fields: needsConsent,
+            purpose: request.purpose,
+          });
+        } catch (error) {
+          await audit.append({ ...event, decision: 'denied', data: { ...event.data, refusal: 'consent' } });
+          throw error;
+        }
+      }
       // Fail closed: the plaintext is produced only after the access is durably on record.
       if (!request.own) await audit.append({ ...event, decision: 'allowed' });
       const subject = await subjectState(request.subjectId);
@@ -553,7 +633,17 @@ export async function createVault(deps: VaultDeps) {
       const subject = await subjectState(subjectId);
       if (!subject) throw new AppError('NOT_FOUND', 'unknown subject');
       if (subject.erased_at) return false;
-      await keyRepo.deleteDataKey(subject.dek_id);
+      // Journaled once, when the key goes (a replay after a restore finds it gone already).
+      if (await keyRepo.deleteDataKey(subject.dek_id)) {
+        await keyRepo.recordErasure({
+          id: newId(),
+          kind: 'subject',
+          subject_id: subjectId,
+          account_id: null,
+          reason_ref: reason,
+          erased_at: now().toISOString(),
+        });
+      }
       keyring.forgetDataKey(subject.dek_id);
       deps.announceKeyEvent?.({ type: 'dek-destroyed', dekId: subject.dek_id });
       const at = now().toISOString();
@@ -644,6 +734,36 @@ export async function createVault(deps: VaultDeps) {
       return createFileOpener(async (dekId) => {
         if (dekId !== subject.dek_id) throw new ErasedError(dekId);
         return keyring.dataKey(dekId);
+      }, secretContext(aad));
+    },
+
+    /** Journals an account erased across modules (modules/lifecycle), in the key store beside the shredded keys. */
+    async journalAccountErasure(accountId: string, reason: string): Promise<void> {
+      await keyRepo.recordErasure({
+        id: newId(),
+        kind: 'account',
+        subject_id: null,
+        account_id: accountId,
+        reason_ref: reason,
+        erased_at: now().toISOString(),
+      });
+    },
+    /** The erasure journal, oldest first (ids and reasons only). */
+    erasureJournal: () => keyRepo.erasures(),
+
+    /**
+     * Seals a backup as it streams (the file cipher, 64 KiB chunks) under a key derived from the root key, bound to
+     * `aad` ("backup.<part>:<header digest>"): a backup opens with the root key alone, and the data part cannot pass
+     * for the key-store part or another backup's.
+     */
+    async sealBackupStream(aad: string): Promise<Transform> {
+      return createFileSealer(await backupKey(), secretContext(aad));
+    },
+    async openBackupStream(aad: string): Promise<Transform> {
+      const key = await backupKey();
+      return createFileOpener(async (id) => {
+        if (id !== key.id) throw new ErasedError(id);
+        return key;
       }, secretContext(aad));
     },
 

@@ -137,6 +137,7 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       export_generated: 'Copy of personal data generated',
       clock_alert: 'Rights-request reminder or escalation',
     },
+    lifecycle: { account_erased: "A person's data erased in every module" },
     dataroom: {
       room_opened: 'Data room opened',
       folder_created: 'Data room folder created',

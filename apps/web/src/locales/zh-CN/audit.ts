@@ -130,6 +130,7 @@ export const auditZhCN = {
       export_generated: '生成个人信息副本',
       clock_alert: '权利请求到期提醒或升级',
     },
+    lifecycle: { account_erased: '删除个人信息（所有模块的副本）' },
     dataroom: {
       room_opened: '开设数据室',
       folder_created: '新建数据室文件夹',

@@ -15,7 +15,7 @@ export {
 } from './vault-crypto-errors.ts';
 export { createEnvKeyProvider, KEY_BYTES, parseBase64Key, type KeyProvider } from './root-key-provider.ts';
 export { createFileKeyProvider, ROOT_KEY_FILE_NAME } from './file-key-provider.ts';
-export { deriveBlindIndexKey, deriveRootKeys, HKDF_INFO, type RootKeys } from './key-derivation.ts';
+export { deriveBackupKey, deriveBlindIndexKey, deriveRootKeys, HKDF_INFO, type RootKeys } from './key-derivation.ts';
 export { ALG_AES_256_GCM, FORMAT_VERSION, NONCE_BYTES, PAYLOAD_KIND, readKeyId, TAG_BYTES, type PayloadKind } from './sealed-format.ts';
 export {
   decryptEnvelope,

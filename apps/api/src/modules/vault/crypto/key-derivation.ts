@@ -11,6 +11,7 @@ export const HKDF_INFO = {
   kekWrap: 'sealbridge/kek-wrap/v1',
   blindIndexRoot: 'sealbridge/bidx-root/v1',
   fingerprint: 'sealbridge/root-fingerprint/v1',
+  backup: 'sealbridge/backup/v1',
   blindIndexField: (table: string, column: string) => `sealbridge/bidx/v1/${table}.${column}`,
 } as const;
 
@@ -40,6 +41,15 @@ export function deriveRootKeys(rootKey: Buffer): RootKeys {
   } finally {
     fingerprint.fill(0);
   }
+}
+
+/**
+ * The key that seals backups of the data store and the key store (modules/lifecycle): derived from the root key, so a
+ * backup opens with the root key alone — never with a data key inside the store it backs up.
+ */
+export function deriveBackupKey(rootKey: Buffer): KeyObject {
+  if (rootKey.length !== KEY_BYTES) throw new VaultCryptoError('INVALID_ARGUMENT', `root key must be ${KEY_BYTES} bytes`);
+  return secretKey(hkdf(rootKey, HKDF_INFO.backup, KEY_BYTES));
 }
 
 /** A per-field blind-index key: HKDF(blind-index root, "sealbridge/bidx/v1/<table>.<column>"). */

@@ -1,0 +1,173 @@
+import type { RetentionClass } from '@sealbridge/contracts';
+
+/**
+ * Where each module keeps a copy of a person's data, declared once (issue 14 item 2). Erasure (modules/lifecycle) is
+ * generated from this list: it shreds the data keys of sealed copies, anonymizes or deletes plain ones, and states why
+ * a copy is kept. A table holding a registered personal field, or free text a person wrote, that is not declared here
+ * fails the drift test (apps/api/test/lifecycle/erasure-every-copy.test.ts).
+ *
+ * - `shred`: the copy is sealed under `subjectColumn`; erasure destroys each such subject's data key (crypto-shredding),
+ *   so every copy — backups included — stays unreadable.
+ * - `anonymize`: the row is a record others rely on (a deal's history, a question answered to a buyer); the person's
+ *   plain free text in `textColumns` is replaced by `ERASED_TEXT`, the row and its facts stay.
+ * - `delete`: the row only serves the person (a saved search, an alert): removed.
+ * - `retain`: not the person's copy to erase (a company's registry data, a deal's own evidence, another party's
+ *   words); `reason` says why and on what retention class it goes.
+ */
+export type PersonalDataCopy = {
+  module: string;
+  table: string;
+  /** The column naming the person's account; absent when the copy is found by contact (`byContact`). */
+  accountColumn?: string;
+  /** Rows found by the person's current mobile / e-mail through the vault (the delivery outbox has no account). */
+  byContact?: { mobile: string; email: string };
+  action: 'shred' | 'anonymize' | 'delete' | 'retain';
+  subjectColumn?: string;
+  textColumns?: readonly string[];
+  retention: RetentionClass;
+  /** Column holding the date the retention clock starts from (item 6: the daily job). */
+  clockColumn?: string;
+  reason?: string;
+};
+
+/** What replaces a person's free text in a record kept for others. */
+export const ERASED_TEXT = '〔已删除〕';
+
+export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
+  {
+    module: 'profiles',
+    table: 'account_profiles',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'account_life',
+  },
+  {
+    module: 'verification',
+    table: 'identity_verifications',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'deal_life_plus_10y',
+    clockColumn: 'submitted_at',
+  },
+  {
+    module: 'delivery',
+    table: 'delivery_outbox',
+    byContact: { mobile: 'delivery_outbox.mobile', email: 'delivery_outbox.email' },
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'verification_180d',
+    clockColumn: 'created_at',
+  },
+  {
+    module: 'consent',
+    table: 'privacy_tickets',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'account_life_plus_3y',
+    clockColumn: 'created_at',
+  },
+  {
+    module: 'disclosure',
+    table: 'proof_of_funds',
+    accountColumn: 'buyer_account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'verification_180d',
+    clockColumn: 'submitted_at',
+  },
+  {
+    module: 'disclosure',
+    table: 'inquiries',
+    accountColumn: 'buyer_account_id',
+    action: 'anonymize',
+    textColumns: ['note'],
+    retention: 'deal_life_plus_3y',
+  },
+  {
+    module: 'messaging',
+    table: 'message_thread_parties',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'deal_life_plus_3y',
+  },
+  {
+    module: 'messaging',
+    table: 'thread_messages',
+    accountColumn: 'sender_account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'deal_life_plus_3y',
+    clockColumn: 'created_at',
+  },
+  {
+    module: 'listings',
+    table: 'listing_saved_searches',
+    accountColumn: 'account_id',
+    action: 'delete',
+    textColumns: ['name', 'query'],
+    retention: 'account_life',
+  },
+  { module: 'listings', table: 'listing_alerts', accountColumn: 'account_id', action: 'delete', retention: 'account_life' },
+  { module: 'listings', table: 'listing_favorites', accountColumn: 'account_id', action: 'delete', retention: 'account_life' },
+  {
+    module: 'listings',
+    table: 'listing_companies',
+    action: 'retain',
+    subjectColumn: 'subject_id',
+    retention: 'deal_life_plus_10y',
+    reason: "the company's registry data (a company_party subject per listing), not the seller's personal data",
+  },
+  { module: 'notifications', table: 'notifications', accountColumn: 'account_id', action: 'delete', retention: 'account_life' },
+  { module: 'notifications', table: 'notification_settings', accountColumn: 'account_id', action: 'delete', retention: 'account_life' },
+  {
+    module: 'dataroom',
+    table: 'dataroom_questions',
+    accountColumn: 'asker_account_id',
+    action: 'anonymize',
+    textColumns: ['text'],
+    retention: 'deal_life_plus_3y',
+  },
+  {
+    module: 'deals',
+    table: 'deal_events',
+    accountColumn: 'actor_account_id',
+    action: 'anonymize',
+    textColumns: ['note'],
+    retention: 'deal_life_plus_10y',
+  },
+  {
+    module: 'deals',
+    table: 'deal_checklist_marks',
+    accountColumn: 'done_by_account_id',
+    action: 'anonymize',
+    textColumns: ['remark'],
+    retention: 'deal_life_plus_10y',
+  },
+  {
+    module: 'deals',
+    table: 'deals',
+    action: 'retain',
+    subjectColumn: 'subject_id',
+    retention: 'deal_life_plus_10y',
+    reason: "the deal's own evidence (company_party subject): both parties rely on it for the transaction-record floor",
+  },
+  {
+    module: 'deals',
+    table: 'deal_custody_items',
+    action: 'retain',
+    retention: 'deal_life_plus_10y',
+    reason: "hand-over photos sealed under the deal's subject: transaction record with a 10-year floor",
+  },
+  {
+    module: 'staff',
+    table: 'staff_members',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'account_life',
+  },
+];
