@@ -43,7 +43,6 @@ import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from
 import {
   CONSENT_AUDIT_EVENTS,
   CONSENT_PURPOSES,
-  consentNeededFor,
   createConsentGate,
   createConsentRepo,
   createConsentService,
@@ -511,6 +510,8 @@ export async function createServices(deps: ServiceDeps) {
         .map((a) => a.id),
     accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
     calendar,
+    // Declared below; called only when an officer executes a deletion, long after start-up.
+    eraseAccount: (accountId, actor, reason, requestId) => erasure.eraseAccount(accountId, actor, reason, requestId),
     slaWorkingDays: config.rightsSlaWorkingDays,
   });
 

@@ -15,7 +15,7 @@ import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { actorOf, type AuditPort } from '../audit/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
-import { personalField, type Subject, type Vault } from '../vault/index.ts';
+import { personalField, type Actor, type Subject, type Vault } from '../vault/index.ts';
 import { buildExport, renderExportPdf } from './rights-export.ts';
 import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, ESCALATE_AT_WORKING_DAYS, floorOf, REMIND_AT_WORKING_DAYS } from './rights-clock.ts';
 import type { RightsEventRow, RightsRepo, RightsRow } from './rights-repo.ts';
@@ -35,6 +35,11 @@ export type RightsDeps = {
   officers: () => Promise<string[]>;
   accountNumbers: (ids: readonly string[]) => Promise<Map<string, string>>;
   calendar: WorkingDayCalendar;
+  /**
+   * Erasure across every module that declares a copy of the person's data (modules/lifecycle): outbox copies,
+   * messages, tickets, saved searches… Deletion and closure run it before shredding any remaining subject.
+   */
+  eraseAccount?: (accountId: string, actor: Actor, reason: string, requestId?: string) => Promise<unknown>;
   slaWorkingDays?: number;
   now?: () => Date;
 };
@@ -461,7 +466,11 @@ export function createRightsService(deps: RightsDeps) {
         now(),
       );
       const actor = { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId };
-      if (!floor) for (const subjectId of subjects) await vault.eraseSubject(subjectId, actor, row.request_no, requestId);
+      if (!floor) {
+        if (row.account_id && deps.eraseAccount) await deps.eraseAccount(row.account_id, actor, row.request_no, requestId);
+        // Subjects the account-wide erasure does not own (companies listed, threads) go too; erased ones are skipped.
+        for (const subjectId of subjects) await vault.eraseSubject(subjectId, actor, row.request_no, requestId);
+      }
       const outcome: TRightsRequest['outcome'] = floor
         ? { erased: false, restrictedReason: floor.reason, retentionClasses: floor.classes, restrictedUntil: floor.until }
         : { erased: true, restrictedReason: null, retentionClasses: [], restrictedUntil: null };
