@@ -70,6 +70,17 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     clockColumn: 'created_at',
   },
   {
+    // The request's details are sealed under the requester's profile subject; the record itself (number, kind,
+    // states, dates, the officer's answer) stays as proof the request was answered.
+    module: 'rights',
+    table: 'rights_requests',
+    accountColumn: 'account_id',
+    action: 'shred',
+    subjectColumn: 'subject_id',
+    retention: 'account_life',
+    clockColumn: 'created_at',
+  },
+  {
     module: 'disclosure',
     table: 'proof_of_funds',
     accountColumn: 'buyer_account_id',
