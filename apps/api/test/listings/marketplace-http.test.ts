@@ -107,6 +107,7 @@ for (const dialect of DIALECTS) {
         .selectFrom('audit_log')
         .select(['type', 'data'])
         .where('type', '=', 'listings.status_changed')
+        .orderBy('seq')
         .execute();
       const steps = audit
         .map((a) => JSON.parse(String(a.data)) as { listingId: string; action: string })
