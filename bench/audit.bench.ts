@@ -9,7 +9,7 @@ import { loadConfig } from '../apps/api/src/platform/config/index.ts';
 import { createLogger } from '../apps/api/src/platform/logger/index.ts';
 import { openKeyStore, openStore } from '../apps/api/src/runtime.ts';
 import { createServices } from '../apps/api/src/services.ts';
-import { result, type BenchResult, type BenchSuite } from './lib.ts';
+import { result, signInDemo, type BenchResult, type BenchSuite } from './lib.ts';
 import { generate } from 'otplib';
 import { demoTotpSecret } from '../apps/api/src/demo/seed-demo.ts';
 
@@ -106,18 +106,8 @@ async function auditedRead(): Promise<BenchResult[]> {
   const { child, port } = await startAudited();
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ loginName: 'broker', password: 'Demo-2026!' }),
-    });
-    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-    const csrf = (cookies.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
-    const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
     // Staff sign in in two steps: the demo broker's published TOTP secret gives the code.
-    const code = await generate({ secret: demoTotpSecret('broker') });
-    const stepped = await fetch(`${base}/api/auth/step-up`, { method: 'POST', headers, body: JSON.stringify({ method: 'totp', code }) });
-    if (!stepped.ok) throw new Error(`second step failed: ${stepped.status} ${await stepped.text()}`);
+    const { headers } = await signInDemo(base, 'broker', () => generate({ secret: demoTotpSecret('broker') }));
     const found = (await (
       await fetch(`${base}/api/staff/customers/lookup`, {
         method: 'POST',

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { generate } from 'otplib';
 import { VERIFICATION_CHECKLIST } from '@sealbridge/contracts';
 import { demoTotpSecret } from '../apps/api/src/demo/seed-demo.ts';
-import { result, type BenchResult, type BenchSuite } from './lib.ts';
+import { result, signInDemo, type BenchResult, type BenchSession, type BenchSuite } from './lib.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 
@@ -25,24 +25,10 @@ async function start(): Promise<{ child: ChildProcess; base: string }> {
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
-type Session = { headers: Record<string, string> };
+type Session = BenchSession;
 
-async function signIn(base: string, loginName: string, staff: boolean): Promise<Session> {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ loginName, password: 'Demo-2026!' }),
-  });
-  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const csrf = (cookies.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
-  const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
-  if (staff) {
-    const code = await generate({ secret: demoTotpSecret(loginName) });
-    const stepped = await fetch(`${base}/api/auth/step-up`, { method: 'POST', headers, body: JSON.stringify({ method: 'totp', code }) });
-    if (!stepped.ok) throw new Error(`second step failed: ${stepped.status}`);
-  }
-  return { headers };
-}
+const signIn = (base: string, loginName: string, staff: boolean): Promise<Session> =>
+  signInDemo(base, loginName, staff ? () => generate({ secret: demoTotpSecret(loginName) }) : undefined);
 
 async function call<T>(base: string, s: Session, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}${path}`, { method, headers: s.headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

@@ -61,3 +61,41 @@ export async function compare(
   }
   return { value: best, baseline: bestBase };
 }
+
+/** A signed-in demo account over HTTP: its cookies and the CSRF header, as a browser would send them. */
+export type BenchSession = { headers: Record<string, string> };
+
+function jar(cookies: Map<string, string>): BenchSession {
+  const list = [...cookies.values()];
+  const csrf = (list.find((c) => c.startsWith('sb_csrf=')) ?? '').slice('sb_csrf='.length);
+  return { headers: { cookie: list.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' } };
+}
+
+function remember(cookies: Map<string, string>, response: Response): void {
+  for (const c of response.headers.getSetCookie()) cookies.set(c.split('=')[0] ?? '', c.split(';')[0] ?? '');
+}
+
+/**
+ * Signs a demo account in with the demo password; staff complete the second step with their TOTP code
+ * (`totpCode`). The session id is rotated when the second factor completes, so the cookies are taken again.
+ */
+export async function signInDemo(base: string, loginName: string, totpCode?: () => Promise<string>): Promise<BenchSession> {
+  const cookies = new Map<string, string>();
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ loginName, password: 'Demo-2026!' }),
+  });
+  if (!login.ok) throw new Error(`sign-in of ${loginName} failed: ${login.status}`);
+  remember(cookies, login);
+  if (totpCode) {
+    const stepped = await fetch(`${base}/api/auth/step-up`, {
+      method: 'POST',
+      headers: jar(cookies).headers,
+      body: JSON.stringify({ method: 'totp', code: await totpCode() }),
+    });
+    if (!stepped.ok) throw new Error(`second step of ${loginName} failed: ${stepped.status} ${await stepped.text()}`);
+    remember(cookies, stepped);
+  }
+  return jar(cookies);
+}
