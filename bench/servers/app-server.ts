@@ -42,3 +42,4 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
 process.on('SIGINT', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));
