@@ -129,40 +129,15 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
       const grantId = existing?.id ?? newId();
       await repo.transaction(async (trx) => {
         const tx = createDisclosureRepo(trx);
-        if (existing)
-          await tx.updateGrant(existing.id, {
-            state: 'requested',
-            requested_at: at,
-            decided_at: null,
-            decided_by: null,
-            decision_reason: null,
-            expires_at: null,
-            updated_at: at,
-          });
-        else
-          await tx.insertGrant({
-            id: grantId,
-            listing_id: listing.id,
-            buyer_account_id: principal.accountId,
-            inquiry_id: inquiry.id,
-            level,
-            state: 'requested',
-            requested_at: at,
-            decided_at: null,
-            decided_by: null,
-            decision_reason: null,
-            expires_at: null,
-            updated_at: at,
-          });
-        await tx.insertGrantEvent({
-          id: newId(),
-          grant_id: grantId,
-          listing_id: listing.id,
+        await tx.requestGrant({
+          grantId,
+          renew: Boolean(existing),
+          listingId: listing.id,
+          buyerAccountId: principal.accountId,
+          inquiryId: inquiry.id,
+          level,
           at,
-          actor_account_id: principal.accountId,
-          actor_role: 'buyer',
-          action: 'requested',
-          reason: null,
+          eventId: newId(),
         });
         await deps.audit.appendInTransaction(trx, {
           type: 'disclosure.level_requested',

@@ -128,29 +128,15 @@ export function createInquiries(deps: DisclosureDeps) {
         await repo.transaction(async (trx) => {
           const tx = createDisclosureRepo(trx);
           await tx.insertInquiry(inquiry);
-          await tx.insertGrant({
-            id: grantId,
-            listing_id: listing.id,
-            buyer_account_id: principal.accountId,
-            inquiry_id: inquiry.id,
+          await tx.requestGrant({
+            grantId,
+            renew: false,
+            listingId: listing.id,
+            buyerAccountId: principal.accountId,
+            inquiryId: inquiry.id,
             level: 'L1',
-            state: 'requested',
-            requested_at: at,
-            decided_at: null,
-            decided_by: null,
-            decision_reason: null,
-            expires_at: null,
-            updated_at: at,
-          });
-          await tx.insertGrantEvent({
-            id: newId(),
-            grant_id: grantId,
-            listing_id: listing.id,
             at,
-            actor_account_id: principal.accountId,
-            actor_role: 'buyer',
-            action: 'requested',
-            reason: null,
+            eventId: newId(),
           });
           await deps.audit.appendInTransaction(trx, {
             type: 'disclosure.inquiry_created',

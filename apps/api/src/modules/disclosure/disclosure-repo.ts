@@ -155,7 +155,6 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
       (await db.selectFrom('listings').select('id').where('broker_account_id', '=', brokerAccountId).execute()).map((r) => r.id),
 
     // Grants
-    insertGrant: (row: DisclosureGrantsTable) => db.insertInto('disclosure_grants').values(row).execute(),
     grant: (id: string) => db.selectFrom('disclosure_grants').selectAll().where('id', '=', id).executeTakeFirst(),
     grantsOfPair: (listingId: string, buyerAccountId: string) =>
       db
@@ -186,6 +185,57 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
     lapsedGrants: (at: string, limit: number) =>
       db.selectFrom('disclosure_grants').selectAll().where('state', '=', 'approved').where('expires_at', '<=', at).limit(limit).execute(),
     insertGrantEvent: (row: DisclosureGrantEventsTable) => db.insertInto('disclosure_grant_events').values(row).execute(),
+    /**
+     * The buyer asks for a level: a new grant row (or the lapsed / refused one asked again) in state `requested`,
+     * and the buyer's `requested` event. Callers add their own audit record in the same transaction.
+     */
+    async requestGrant(input: {
+      grantId: string;
+      renew: boolean;
+      listingId: string;
+      buyerAccountId: string;
+      inquiryId: string;
+      level: DisclosureGrantsTable['level'];
+      at: string;
+      eventId: string;
+    }) {
+      const { grantId, listingId, at } = input;
+      const open = {
+        state: 'requested' as const,
+        requested_at: at,
+        decided_at: null,
+        decided_by: null,
+        decision_reason: null,
+        expires_at: null,
+        updated_at: at,
+      };
+      if (input.renew) await db.updateTable('disclosure_grants').set(open).where('id', '=', grantId).execute();
+      else
+        await db
+          .insertInto('disclosure_grants')
+          .values({
+            id: grantId,
+            listing_id: listingId,
+            buyer_account_id: input.buyerAccountId,
+            inquiry_id: input.inquiryId,
+            level: input.level,
+            ...open,
+          })
+          .execute();
+      await db
+        .insertInto('disclosure_grant_events')
+        .values({
+          id: input.eventId,
+          grant_id: grantId,
+          listing_id: listingId,
+          at,
+          actor_account_id: input.buyerAccountId,
+          actor_role: 'buyer',
+          action: 'requested',
+          reason: null,
+        })
+        .execute();
+    },
     grantEventsOfListing: (listingId: string, limit: number) =>
       db
         .selectFrom('disclosure_grant_events as e')
