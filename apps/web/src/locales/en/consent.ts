@@ -119,6 +119,8 @@ export const consentEn: LocaleMessages<typeof consentZhCN> = {
     decisionsIntro: 'Every processing that needs consent is checked before it runs; this is the result right now.',
     allowed: 'Allowed',
     blocked: 'Refused',
+    notChosen: 'Not chosen yet',
+    toConfirm: 'To confirm again',
     receiptsTitle: 'My receipts',
     receiptsEmpty: 'No receipts yet.',
     viewReceipt: 'View receipt',

@@ -101,6 +101,8 @@ export const consentZhCN = {
     decisionsIntro: '每项需要同意的处理在执行前都会经过同意核验；以下是此刻的核验结果。',
     allowed: '允许',
     blocked: '拒绝',
+    notChosen: '未选择',
+    toConfirm: '待重新确认',
     receiptsTitle: '我的回执',
     receiptsEmpty: '暂无回执。',
     viewReceipt: '查看回执',

@@ -11,11 +11,13 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ButtonLink } from '../../../shared/ui/button-link.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { getMyReceipt, verifyReceipt } from '../../privacy/api/consent-api.ts';
+import { useSession } from '../../auth/session/session-context.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
 
 function Receipt({ id }: { id: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const session = useSession();
   const query = useApiQuery((s) => getMyReceipt(id, s), `receipt-${id}`);
   const [valid, setValid] = useState<boolean | undefined>(undefined);
   if (query.error) return <ApiErrorAlert error={query.error} onRetry={query.reload} />;
@@ -35,7 +37,10 @@ function Receipt({ id }: { id: string }) {
     <Card data-testid="receipt">
       <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('consent.receipt.id')}>{r.receiptId}</Descriptions.Item>
-        <Descriptions.Item label={t('consent.receipt.subject')}>{r.subject}</Descriptions.Item>
+        <Descriptions.Item label={t('consent.receipt.subject')}>
+          {/* The customer by their number (C-100001), not the account's internal id the signature covers. */}
+          {session.account && session.account.id === r.subject ? session.account.displayName : r.subject}
+        </Descriptions.Item>
         <Descriptions.Item label={t('consent.receipt.purpose')}>
           {t(`codes.purposes.${r.purpose}` as 'codes.purposes.account_service')}
         </Descriptions.Item>
