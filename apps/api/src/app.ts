@@ -170,7 +170,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       subjectsOfAccount: services.subjectsOfAccount,
     }),
   );
-  await app.register(consentRoutes(services.consent));
+  await app.register(
+    consentRoutes(services.consent, { customerNo: async (principal) => (await services.identity.getAccount(principal)).displayName }),
+  );
   await app.register(rightsRoutes(services.rights));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
