@@ -59,11 +59,12 @@ export function ListingsPage() {
         <h1>{t('listings.title')}</h1>
         <p>{t('listings.subtitle')}</p>
         {query.data && (
-          <p className="sb-page-count" data-testid="listings-total">
+          // A heading: on phones the filters' own h2 sits in the closed sheet, and the cards' h3 need one above them.
+          <h2 className="sb-page-count" data-testid="listings-total">
             {query.data.totalCapped
               ? t('listings.totalCapped', { count: query.data.total })
               : t('listings.total', { count: query.data.total })}
-          </p>
+          </h2>
         )}
       </header>
       <Alert className="sb-anonymity-note" type="info" showIcon icon={<LockOutlined />} title={t('listings.anonymityNote')} />
