@@ -60,9 +60,17 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
+/**
+ * The public pages arrive server-rendered and start the SPA on the visitor's first interaction (app/main.tsx, ADR 0016
+ * addendum). The journeys test the SPA, so every page they open acts as a visitor who moved the pointer as soon as
+ * the document was parsed. Lighthouse (scripts/lighthouse.mjs) and the server-rendered check in
+ * phones-and-a11y.e2e.test.ts see the pages without it.
+ */
+export const POINTER_ON_LOAD = `document.addEventListener('DOMContentLoaded', () => window.dispatchEvent(new PointerEvent('pointermove')));`;
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -74,6 +82,14 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  // Every context (browser.newPage makes one too) gets the pointer movement above.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(POINTER_ON_LOAD);
+    return context;
+  };
+  return browser;
 }
 
 /** Demo staff sign in with TOTP under the demo's published secrets (apps/api/src/demo/seed-demo.ts). */

@@ -17,13 +17,17 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ROLES = ['seller', 'buyer', 'admin', 'broker', 'privacy', 'security', 'auditor'] as const;
 const STAFF = new Set<string>(['admin', 'broker', 'privacy', 'security', 'auditor']);
 
+/**
+ * Waits until the page shows its content: the document has loaded, something is in the content area and no spinner
+ * or skeleton is left (instead of `networkidle`, which waits out 500 ms of quiet on every call).
+ */
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 5000 })
-    .catch(() => undefined);
+  await page.waitForLoadState('load');
+  await page.waitForFunction(
+    () => document.querySelector('#root > *') !== null && document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null,
+    undefined,
+    { timeout: 10_000, polling: 50 },
+  );
 }
 
 /** How far the page scrolls sideways beyond the viewport (0 when it does not). */
@@ -110,9 +114,11 @@ describe('the web app on phones, for every role', () => {
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     const problems: string[] = [];
     for (const path of await publicPages(journey.server.url)) {
+      // One visit per page; both phone widths by resizing it.
+      await page.setViewportSize(PHONES[0]);
+      await page.goto(`${journey.server.url}${path}`);
       for (const viewport of PHONES) {
         await page.setViewportSize(viewport);
-        await page.goto(`${journey.server.url}${path}`);
         await assertFits(page, `anonymous ${path} at ${viewport.width}`);
         for (const href of ['/', '/listings', '/privacy']) {
           await assertReachable(page, `header nav a[href="${href}"]`, `the main navigation's ${href}`);
@@ -124,6 +130,45 @@ describe('the web app on phones, for every role', () => {
     await context.close();
     assert.deepEqual(errors, [], 'no console error on anonymous pages');
     assert.deepEqual(problems, [], 'axe-core finds no violation');
+  });
+
+  test('the public pages show their content before any script runs, fit a phone and pass axe', async () => {
+    // Scripts off: exactly what a phone shows while the SPA is not loaded yet (and what Lighthouse measures).
+    const context = await journey.browser.newContext({ viewport: PHONES[0], locale: 'zh-CN', javaScriptEnabled: false });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    const [home, listings, listing, privacy] = (await publicPages(journey.server.url)).slice(0, 4);
+    const expectations: [string | undefined, string][] = [
+      [home, '[data-listing-code] h3 a'],
+      [listings, '[data-listing-code] h3 a'],
+      [listing, 'article[data-listing-code] h1'],
+      [privacy, '#principles li'],
+    ];
+    for (const [path, content] of expectations) {
+      await page.setViewportSize(PHONES[0]);
+      await page.goto(`${journey.server.url}${path}`);
+      assert.ok((await page.locator(content).count()) > 0, `${path} shows ${content} without scripts`);
+      for (const viewport of PHONES) {
+        await page.setViewportSize(viewport);
+        const extra = await overflow(page);
+        assert.ok(extra <= 0, `server-rendered ${path} at ${viewport.width}: ${extra}px of sideways scroll — ${await widest(page)}`);
+        for (const href of ['/', '/listings', '/privacy', '/login']) {
+          await assertReachable(page, `header a[href="${href}"]`, `server-rendered ${path}: ${href}`);
+        }
+      }
+    }
+    await context.close();
+    // axe needs scripts: the same pages with scripts on, before any interaction starts the SPA.
+    const axeContext = await journey.browser.newContext({ viewport: PHONES[0], locale: 'zh-CN', bypassCSP: true });
+    const axePage = await axeContext.newPage();
+    for (const [path] of expectations) {
+      await axePage.route('**/assets/index-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+      await axePage.goto(`${journey.server.url}${path}`);
+      assert.equal(await axePage.locator('#root[data-prerendered] .sb-pre').count(), 1, `${path} is the server-rendered page`);
+      for (const violation of await axeViolations(axePage)) problems.push(`server-rendered ${path}: ${violation}`);
+    }
+    await axeContext.close();
+    assert.deepEqual(problems, [], 'axe-core finds no violation on the server-rendered pages');
   });
 
   for (const role of ROLES) {
@@ -156,21 +201,28 @@ describe('the web app on phones, for every role', () => {
             .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? '').filter((id) => id !== 'menu-logout'));
       assert.ok(items.length >= 3, `${role} has a menu (${items.length} items)`);
       await page.keyboard.press('Escape');
-      for (const viewport of PHONES) {
-        await page.setViewportSize(viewport);
-        for (let index = 0; index < items.length; index += 1) {
-          await settle(page);
-          await open();
-          const item = staff ? page.locator('.sb-console-sider .ant-menu-item').nth(index) : page.getByTestId(items[index] ?? '');
-          await assertReachable(
-            page,
-            staff ? `.sb-console-sider .ant-menu-item >> nth=${index}` : `[data-testid="${items[index]}"]`,
-            items[index] ?? '',
-          );
-          await item.click();
-          // The drawer (or the console's sliding menu) closes after a choice; measure the page, not the animation.
-          if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+      if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+      const selectorOf = (index: number) =>
+        staff ? `.sb-console-sider .ant-menu-item >> nth=${index}` : `[data-testid="${items[index]}"]`;
+      // Each page is visited once from the menu at 360 px, then measured again at 390 px by resizing it; the menu is
+      // checked at 390 px too, every item inside the viewport.
+      for (let index = 0; index < items.length; index += 1) {
+        await page.setViewportSize(PHONES[0]);
+        await settle(page);
+        await open();
+        await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[0].width}`);
+        await page.locator(selectorOf(index)).click();
+        // The drawer (or the console's sliding menu) closes after a choice; measure the page, not the animation.
+        if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+        for (const viewport of PHONES) {
+          await page.setViewportSize(viewport);
           await assertFits(page, `${role} ${new URL(page.url()).pathname} at ${viewport.width}`);
+        }
+        await open();
+        await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[1].width}`);
+        if (!staff) {
+          await page.keyboard.press('Escape');
+          await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
         }
       }
       await context.close();

@@ -30,7 +30,8 @@ import { factorsRoutes } from './modules/factors/index.ts';
 import { consentRoutes } from './modules/consent/index.ts';
 import { deliveryRoutes, type DeliveryTransport } from './modules/delivery/index.ts';
 import { identityRoutes, registrationRoutes, sessionCookies } from './modules/identity/index.ts';
-import { findabilityRoutes, listingsRoutes } from './modules/listings/index.ts';
+import { findabilityRoutes, listingsRoutes, publicPageData } from './modules/listings/index.ts';
+import { renderPublicPage } from '../../web/src/prerender/public-pages.ts';
 import { profilesRoutes } from './modules/profiles/index.ts';
 import { systemRoutes } from './modules/system/index.ts';
 import { vaultRoutes } from './modules/vault/index.ts';
@@ -169,7 +170,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       subjectsOfAccount: services.subjectsOfAccount,
     }),
   );
-  await app.register(consentRoutes(services.consent));
+  await app.register(
+    consentRoutes(services.consent, { customerNo: async (principal) => (await services.identity.getAccount(principal)).displayName }),
+  );
   await app.register(rightsRoutes(services.rights));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
@@ -190,6 +193,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dealsRoutes(services.deals));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await app.register(vendorsRoutes(services.vendors));
-  await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
+  // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
+  const pageData = publicPageData(services.listings);
+  await installWebApp(app, {
+    distDir: deps.webDistDir ?? WEB_DIST_DIR,
+    prerender: (pathname, query) => renderPublicPage(pathname, query, pageData),
+  });
   return app;
 }

@@ -285,6 +285,13 @@ for (const dialect of DIALECTS) {
       assert.equal(verifyReceipt(publicKey, signed.receipt, flipped.toString('base64')), false);
       const other = await app().inject({ url: `/api/me/consents/receipts/${id}`, headers: authHeaders(buyer) });
       assert.equal(other.statusCode, 404, 'a receipt is shown only to its subject');
+      const pdf = await app().inject({ url: `/api/me/consents/receipts/${id}/receipt.pdf`, headers: authHeaders(seller) });
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(pdf.rawPayload.includes('receipt.json'), 'the signed receipt is attached');
+      const otherPdf = await app().inject({ url: `/api/me/consents/receipts/${id}/receipt.pdf`, headers: authHeaders(buyer) });
+      assert.equal(otherPdf.statusCode, 404, "nobody else gets the receipt's PDF");
     });
 
     test('feedback is stored sealed as a ticket due in 15 working days; the officer reads it by an audited reveal and closes it', async () => {

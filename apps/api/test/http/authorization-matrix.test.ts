@@ -70,6 +70,7 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/me/consents/pending': CUSTOMERS,
   'GET /api/me/consents/decisions': CUSTOMERS,
   'GET /api/me/consents/receipts/:id': CUSTOMERS,
+  'GET /api/me/consents/receipts/:id/receipt.pdf': CUSTOMERS,
   'POST /api/me/consents': CUSTOMERS,
   'POST /api/me/consents/withdraw': CUSTOMERS,
   'POST /api/me/privacy-requests': CUSTOMERS,

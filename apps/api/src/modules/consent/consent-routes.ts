@@ -22,12 +22,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { customerOf, principalOf } from '../../platform/http/index.ts';
+import { customerOf, principalOf, type Principal } from '../../platform/http/index.ts';
+import { renderReceiptPdf } from './consent-receipt-pdf.ts';
 import type { ConsentService } from './consent-service.ts';
 
 const ZId = z.object({ id: z.string().min(1).max(64) });
 
-export function consentRoutes(service: ConsentService) {
+/** `customerNo` names the customer on a receipt's PDF by their number (C-100001), not by the internal account id. */
+export function consentRoutes(service: ConsentService, options: { customerNo?: (principal: Principal) => Promise<string> } = {}) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -138,6 +140,20 @@ export function consentRoutes(service: ConsentService) {
       config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'One of my signed consent receipts', params: ZId, response: { 200: ZSignedReceipt } },
       handler: async (request) => service.receipt(customerOf(request.principal).accountId, request.params.id),
+    });
+    r.get('/api/me/consents/receipts/:id/receipt.pdf', {
+      config: { permission: 'customer.self_service', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags: ['consent'], summary: 'One of my consent receipts as a readable zh-CN PDF (signed JSON attached)', params: ZId },
+      handler: async (request, reply) => {
+        const principal = customerOf(request.principal);
+        const signed = await service.receipt(principal.accountId, request.params.id);
+        const customerNo = options.customerNo ? await options.customerNo(principal) : principal.accountId;
+        const bytes = await renderReceiptPdf(signed, customerNo);
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="sealbridge-consent-receipt.pdf"`)
+          .send(Buffer.from(bytes));
+      },
     });
     r.post('/api/me/privacy-requests', {
       config: { permission: 'customer.self_service', rateLimit: { max: 10, timeWindow: '1 minute' } },

@@ -11,3 +11,4 @@ export { resolveDistrict } from './listings-regions.ts';
 export { registrySampleCount } from './listings-registry-sample.ts';
 export { createCompanyReveal, type CompanyReveal } from './listings-company-reveal.ts';
 export { createListingsDealLock, type ListingsDealLock, type ListingForDeal, type DealLockActor } from './listings-deal-lock.ts';
+export { publicPageData } from './public-page-data.ts';

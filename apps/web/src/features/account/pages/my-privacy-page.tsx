@@ -198,8 +198,8 @@ function MyPrivacy() {
           renderItem={(d) => (
             <List.Item data-testid={`guard-${testKey(d.purpose, d.kind, d.recipient)}`}>
               <Space>
-                <Tag color={d.allowed ? 'green' : 'red'} data-testid="guard-verdict">
-                  {d.allowed ? t('consent.my.allowed') : t('consent.my.blocked')}
+                <Tag color={verdictOf(d).color} data-testid="guard-verdict">
+                  {t(verdictOf(d).label)}
                 </Tag>
                 {label(d.purpose, d.kind)}
                 <span className="sb-muted">{t(`consent.guardReasons.${d.reason}` as 'consent.guardReasons.allowed')}</span>
@@ -244,6 +244,20 @@ function MyPrivacy() {
 }
 
 /** `/account/privacy` — 我的隐私: consents with one-click withdrawal, receipts, my data and rights requests. */
+/**
+ * The verdict tag: green when allowed, red only for a choice the customer made (refused, withdrawn), orange when a
+ * changed purpose needs their answer again, and a neutral 未选择 while nothing was chosen yet.
+ */
+function verdictOf(d: { allowed: boolean; reason: string }): {
+  color: string;
+  label: 'consent.my.allowed' | 'consent.my.blocked' | 'consent.my.notChosen' | 'consent.my.toConfirm';
+} {
+  if (d.allowed) return { color: 'green', label: 'consent.my.allowed' };
+  if (d.reason === 'refused' || d.reason === 'withdrawn') return { color: 'red', label: 'consent.my.blocked' };
+  if (d.reason === 'purpose_changed') return { color: 'orange', label: 'consent.my.toConfirm' };
+  return { color: 'default', label: 'consent.my.notChosen' };
+}
+
 export function MyPrivacyPage() {
   const { t } = useTranslation();
   useDocumentTitle('myPrivacy');

@@ -1,11 +1,13 @@
-import { LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Pagination } from 'antd';
+import { FilterOutlined, LockOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Drawer, Pagination } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session/session-context.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { errorText } from '../../../shared/api/api-error.ts';
 import { currentLocale } from '../../../shared/i18n/i18n.ts';
+import { usePhone } from '../../../shared/ui/responsive-table.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { getRegions, searchListings, watchApi } from '../api/listings-api.ts';
 import { FilterPanel, type Filters } from '../components/filter-panel.tsx';
@@ -35,6 +37,8 @@ export function ListingsPage() {
   const key = params.toString();
   const query = useApiQuery((signal) => searchListings({ ...filters, page, pageSize }, signal), key);
   const regions = useApiQuery((signal) => getRegions(signal), 'regions');
+  const phone = usePhone();
+  const [sheetOpen, setSheetOpen] = useState(false);
 
   const goTo = (nextPage: number, nextSize: number) => {
     setParams({ ...filters, page: String(nextSize === pageSize ? nextPage : 1), pageSize: String(nextSize) });
@@ -55,17 +59,45 @@ export function ListingsPage() {
         <h1>{t('listings.title')}</h1>
         <p>{t('listings.subtitle')}</p>
         {query.data && (
-          <p className="sb-page-count" data-testid="listings-total">
+          // A heading: on phones the filters' own h2 sits in the closed sheet, and the cards' h3 need one above them.
+          <h2 className="sb-page-count" data-testid="listings-total">
             {query.data.totalCapped
               ? t('listings.totalCapped', { count: query.data.total })
               : t('listings.total', { count: query.data.total })}
-          </p>
+          </h2>
         )}
       </header>
       <Alert className="sb-anonymity-note" type="info" showIcon icon={<LockOutlined />} title={t('listings.anonymityNote')} />
       <div className="sb-market-layout">
         <aside>
-          <FilterPanel key={key} value={filters} regions={regions.data} onChange={(next) => setParams(next)} />
+          {phone ? (
+            // Phones: the results come first; the filters open in a bottom sheet and close once applied.
+            <>
+              <Button block icon={<FilterOutlined />} onClick={() => setSheetOpen(true)} data-testid="filters-open">
+                {t('market.filters.title')} <Badge count={Object.keys(filters).filter((k) => k !== 'sort').length} size="small" />
+              </Button>
+              <Drawer
+                open={sheetOpen}
+                onClose={() => setSheetOpen(false)}
+                placement="bottom"
+                size={Math.round(window.innerHeight * 0.85)}
+                title={t('market.filters.title')}
+                rootClassName="sb-filter-sheet"
+              >
+                <FilterPanel
+                  key={key}
+                  value={filters}
+                  regions={regions.data}
+                  onChange={(next) => {
+                    setSheetOpen(false);
+                    setParams(next);
+                  }}
+                />
+              </Drawer>
+            </>
+          ) : (
+            <FilterPanel key={key} value={filters} regions={regions.data} onChange={(next) => setParams(next)} />
+          )}
           {session.account && Object.keys(filters).length > 0 && (
             <Button block className="sb-save-search" onClick={() => void saveSearch()}>
               {t('market.filters.saveSearch')}

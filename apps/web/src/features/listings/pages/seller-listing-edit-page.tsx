@@ -147,7 +147,15 @@ export function SellerListingEditPage() {
 
   const editable = !view || ['draft', 'changes_requested'].includes(view.status);
   const save = async (redact: boolean) => {
-    const values = await form.validateFields();
+    let values: Awaited<ReturnType<typeof form.validateFields>>;
+    try {
+      values = await form.validateFields();
+    } catch (invalid) {
+      // The form shows each field's message; bring the first one into view instead of an unhandled rejection.
+      const first = (invalid as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return;
+    }
     setBusy(true);
     try {
       const body = toInput(values, redact);
