@@ -44,6 +44,7 @@ import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
+import { securityRoutes } from './modules/security/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -111,8 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('services', services);
   services.auditLog.start();
+  await services.security.monitor.start();
   // In-flight message hand-offs settle (and record their status) before the audit log stops.
   app.addHook('onClose', async () => {
+    await services.security.monitor.stop();
     await services.listings.settled();
     await services.closeDelivery();
     await services.auditLog.stop();
@@ -190,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dealsRoutes(services.deals));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await app.register(vendorsRoutes(services.vendors));
+  await app.register(securityRoutes(services.security));
   await installWebApp(app, { distDir: deps.webDistDir ?? WEB_DIST_DIR });
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_EVENT_TYPES } from './audit.ts';
 import { ZIsoDateTime, ZName, ZPlainText } from './text-input.ts';
 
 /**
@@ -69,7 +70,7 @@ export const ZIncidentInput = z.object({
   detectedAt: ZIsoDateTime.optional(),
   suspectAccountId: z.string().min(1).max(64).nullable().optional(),
   /** An audit event type standing for the affected route (e.g. dataroom.page_viewed). */
-  eventType: z.string().min(1).max(64).nullable().optional(),
+  eventType: z.enum(AUDIT_EVENT_TYPES).nullable().optional(),
   windowFrom: ZIsoDateTime,
   windowTo: ZIsoDateTime,
   criticalInfrastructure: z.boolean().optional(),

@@ -6,3 +6,8 @@
 export { type MonitoredEvent, monitoredEventOf } from './security-events.ts';
 export { createDetectionEngine, type Detection, type DetectionEngine, type RuleContext } from './security-rules.ts';
 export { DEFAULT_THRESHOLDS, learnThresholds, thresholdFor, isOffHours, type Thresholds } from './security-thresholds.ts';
+export { createSecurityService, type SecurityService, type SecurityDeps } from './security-service.ts';
+export { type ContainmentPort } from './security-incidents.ts';
+export { securityRoutes } from './security-routes.ts';
+export { SECURITY_AUDIT_EVENTS } from './security-audit-events.ts';
+export { gradeOf, reportDueAt, followUpDueAt, clockOf } from './incident-clock.ts';
