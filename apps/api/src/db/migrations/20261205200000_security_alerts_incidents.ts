@@ -72,5 +72,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('by_account_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('security_incident_actions_incident').on('security_incident_actions').columns(['incident_id', 'at']).execute();
+  await db.schema
+    .createIndex('security_incident_actions_incident')
+    .on('security_incident_actions')
+    .columns(['incident_id', 'at'])
+    .execute();
 }
