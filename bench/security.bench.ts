@@ -48,7 +48,8 @@ async function replayMonth(): Promise<BenchResult[]> {
   for (const a of falseAlerts) falseByRule.set(a.rule, (falseByRule.get(a.rule) ?? 0) + 1);
   const missed = expected.filter((s) => !hit(s.seqs)).map((s) => s.kind);
 
-  const appendUs = await appendCost(month.events.slice(0, 10_000));
+  const appendUs = await appendCost(month.events.slice(0, 10_000), false);
+  const watchedUs = await appendCost(month.events.slice(0, 10_000), true);
   return [
     result(
       'security.detection_rate',
@@ -71,17 +72,25 @@ async function replayMonth(): Promise<BenchResult[]> {
       appendUs,
       'rule evaluation per event vs appending the event to the audit log (SQLite, group commit), same run',
     ),
+    result(
+      'security.append_watched_vs_alone',
+      'us',
+      watchedUs,
+      appendUs,
+      'per event: append with the monitor started (hook, reading back, rules, alerts stored) vs append alone; ratio < 1 is the cost of watching',
+    ),
   ];
 }
 
 /** Microseconds per event to append (group commit, committed) through the real audit log on SQLite. */
-async function appendCost(events: ReturnType<typeof simulateMonth>['events']): Promise<number> {
+async function appendCost(events: ReturnType<typeof simulateMonth>['events'], watched: boolean): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-security-'));
   const config = loadConfig({ DATA_DIR: dataDir, DEMO: '0', LOG_LEVEL: 'silent' });
   const logger = createLogger({ level: 'silent' });
   const database = await openStore(config, logger);
   const keys = await openKeyStore(config, logger);
   const services = await createServices({ config, database, keys, logger });
+  if (watched) await services.security.monitor.start();
   try {
     const input = (e: (typeof events)[number]) =>
       e.type === 'vault.fields_revealed'
@@ -103,8 +112,10 @@ async function appendCost(events: ReturnType<typeof simulateMonth>['events']): P
     const t0 = performance.now();
     for (let i = 0; i < events.length; i += 1000)
       await Promise.all(events.slice(i, i + 1000).map((e) => services.auditLog.append(input(e))));
+    if (watched) await services.security.monitor.catchUp();
     return ((performance.now() - t0) * 1000) / events.length;
   } finally {
+    await services.security.monitor.stop();
     await services.auditLog.stop();
     await database.close();
     await keys.close();

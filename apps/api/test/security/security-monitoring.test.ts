@@ -4,13 +4,63 @@
 // each containment action takes effect; the CAC clocks run on an injected clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
+import type { Role } from '@sealbridge/contracts';
 import { newId } from '../../src/platform/ids/index.ts';
 import { createSecurityService, type SecurityService } from '../../src/modules/security/index.ts';
 import type { Principal } from '../../src/platform/http/index.ts';
-import { client, createDisclosureWorld, type DisclosureWorld } from '../disclosure/disclosure-fixture.ts';
+import { client } from '../disclosure/disclosure-fixture.ts';
+import { createIdentityTestApp, type IdentityTestApp } from '../helpers/identity-app.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { signIn, type Session } from '../helpers/test-app.ts';
+
+const PASSWORD = 'Seal-bridge harbour 42 lanterns';
+const PEOPLE: [string, 'staff' | 'customer', Role][] = [
+  ['sec-officer', 'staff', 'security_officer'],
+  ['priv-officer', 'staff', 'privacy_officer'],
+  ['sec-broker', 'staff', 'broker'],
+  ['sec-buyer', 'customer', 'buyer'],
+];
+
+/** A bare app with the four people the tests need and one published listing (no demo seed: it is slow). */
+async function createWorld(dialect: (typeof DIALECTS)[number]) {
+  const t = await createIdentityTestApp(dialect);
+  const ids: Record<string, string> = {};
+  for (const [i, [login, kind, role]] of PEOPLE.entries())
+    ids[login] = (
+      await t.app.services.identity.createAccount({
+        kind,
+        loginName: login,
+        accountNo: `${kind === 'staff' ? 'S' : 'C'}-97${i}001`,
+        roles: [role],
+        password: PASSWORD,
+      })
+    ).id;
+  const at = new Date().toISOString();
+  const listingId = newId();
+  await t.database.db
+    .insertInto('listings')
+    .values({
+      id: listingId,
+      code: 'SB-2026-9901',
+      title: '测试挂牌',
+      province: '上海市',
+      city: '上海市',
+      industry: '软件',
+      company_type: 'llc',
+      established_year: 2018,
+      registered_capital_wan: 100,
+      taxpayer_type: 'general',
+      price_kind: 'fixed',
+      price_wan: 50,
+      highlights: '[]',
+      status: 'published',
+      published_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return { t, ids, listingId };
+}
 
 const revealBy = (accountId: string, subjectId: string, fields: string[], decision: 'allowed' | 'denied' = 'allowed') => ({
   type: 'vault.fields_revealed',
@@ -25,7 +75,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 for (const dialect of DIALECTS) {
   describe(`security monitoring on ${dialect}`, () => {
-    let w: DisclosureWorld;
+    let w: { t: IdentityTestApp; listingId: string; broker: Session; buyer: Session };
     let officer: Session;
     let privacy: Session;
     let ids: Record<string, string>;
@@ -35,10 +85,12 @@ for (const dialect of DIALECTS) {
       w.t.database.db.selectFrom('audit_log').selectAll().where('type', '=', type).orderBy('seq').execute();
 
     before(async () => {
-      w = await createDisclosureWorld(dialect);
-      [officer, privacy] = await Promise.all([signIn(w.t.app, 'security', DEMO_PASSWORD), signIn(w.t.app, 'privacy', DEMO_PASSWORD)]);
-      const accounts = await w.t.database.db.selectFrom('accounts').select(['id', 'login_name']).execute();
-      ids = Object.fromEntries(accounts.map((a) => [a.login_name, a.id]));
+      const world = await createWorld(dialect);
+      ids = world.ids;
+      const [o, p, b, c] = await Promise.all(PEOPLE.map(([login]) => signIn(world.t.app, login, PASSWORD)));
+      w = { t: world.t, listingId: world.listingId, broker: b as Session, buyer: c as Session };
+      officer = o as Session;
+      privacy = p as Session;
     });
     after(async () => w.t.close());
 
@@ -68,7 +120,7 @@ for (const dialect of DIALECTS) {
       const notices = await w.t.database.db
         .selectFrom('notifications')
         .selectAll()
-        .where('account_id', '=', ids.security ?? '')
+        .where('account_id', '=', ids['sec-officer'] ?? '')
         .where('kind', '=', 'security_alert')
         .execute();
       assert.ok(notices.length >= 1, 'the officer has an in-app notice');
@@ -127,7 +179,7 @@ for (const dialect of DIALECTS) {
       const told = await w.t.database.db
         .selectFrom('notifications')
         .selectAll()
-        .where('account_id', '=', ids.privacy ?? '')
+        .where('account_id', '=', ids['priv-officer'] ?? '')
         .where('kind', '=', 'security_alert_escalated')
         .execute();
       assert.equal(told.length, 1);
@@ -136,7 +188,7 @@ for (const dialect of DIALECTS) {
     });
 
     test('the blast radius of a compromised broker lists exactly the subjects and fields it read in the window', async () => {
-      const broker = ids.broker ?? '';
+      const broker = ids['sec-broker'] ?? '';
       const other = newId();
       await services().auditLog.append(revealBy(broker, 'subj-before', ['account_profiles.mobile']));
       await tick();
@@ -178,6 +230,19 @@ for (const dialect of DIALECTS) {
           ['account_profiles.id_number', 1],
         ],
       );
+      // Through a route (an event type) instead of an account: everyone's reads through it in the window.
+      const byRoute = await api().post(privacy, '/api/security/incidents', {
+        title: '接口被滥用',
+        summary: '查看接口异常调用',
+        eventType: 'vault.fields_revealed',
+        windowFrom: from,
+        windowTo: to,
+      });
+      const routeRadius = (await api().get(privacy, `/api/security/incidents/${byRoute.json().id}/blast-radius`)).json();
+      assert.deepEqual(
+        routeRadius.items.map((i: { subjectId: string }) => i.subjectId),
+        ['subj-a', 'subj-b', 'subj-other'],
+      );
       const notices = (await api().get(privacy, `/api/security/incidents/${incident.id}/notices`)).json().items as {
         audience: string;
         locale: string;
@@ -195,14 +260,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('each containment action runs from the incident, takes effect and is audited', async () => {
-      const buyerId = ids.buyer ?? '';
+      const buyerId = ids['sec-buyer'] ?? '';
       const inquiryId = newId();
       const at = new Date().toISOString();
       await w.t.database.db
         .insertInto('inquiries')
         .values({
           id: inquiryId,
-          listing_id: w.listing.id,
+          listing_id: w.listingId,
           buyer_account_id: buyerId,
           buyer_type: 'company',
           budget_band: '100to300',
@@ -221,7 +286,7 @@ for (const dialect of DIALECTS) {
         .insertInto('disclosure_grants')
         .values({
           id: grantId,
-          listing_id: w.listing.id,
+          listing_id: w.listingId,
           buyer_account_id: buyerId,
           inquiry_id: inquiryId,
           level: 'L1',
@@ -259,7 +324,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await api().get(w.buyer, '/api/me/notifications')).statusCode, 401, 'the session ended');
 
       assert.equal((await contain('disable_account')).statusCode, 200);
-      await assert.rejects(signIn(w.t.app, 'buyer', DEMO_PASSWORD), /sign-in failed/);
+      await assert.rejects(signIn(w.t.app, 'sec-buyer', PASSWORD), /sign-in failed/);
 
       const kekBefore = (await auditOf('vault.kek_rotated')).length;
       const rotated = await contain('rotate_keys');
@@ -290,7 +355,7 @@ for (const dialect of DIALECTS) {
       let security: SecurityService;
       const sent: { accountId: string; kind: string }[] = [];
       const officerPrincipal = (): Principal => ({
-        accountId: ids.security ?? '',
+        accountId: ids['sec-officer'] ?? '',
         sessionId: 's',
         kind: 'staff',
         roles: ['security_officer'],
@@ -315,7 +380,7 @@ for (const dialect of DIALECTS) {
           usualClientsOf: async () => new Set(),
           isSensitiveField: () => false,
           fieldLabel: (key) => ({ 'zh-CN': key, en: key }),
-          staffWithRole: async (role) => [role === 'security_officer' ? (ids.security ?? '') : (ids.privacy ?? '')],
+          staffWithRole: async (role) => [role === 'security_officer' ? (ids['sec-officer'] ?? '') : (ids['priv-officer'] ?? '')],
           accountNumbers: async () => new Map(),
           contact: 'privacy@example.cn',
           logger: w.t.logger,
@@ -349,7 +414,7 @@ for (const dialect of DIALECTS) {
         assert.equal(await security.incidents.checkClocks(), 0, 'once');
         assert.deepEqual(
           new Set(sent.filter((s) => s.kind === 'security_incident_due').map((s) => s.accountId)),
-          new Set([ids.security, ids.privacy]),
+          new Set([ids['sec-officer'], ids['priv-officer']]),
         );
         clock = at(4 * HOUR + 60_000);
         assert.equal((await security.incidents.get(incident.id)).clock.reportOverdue, true);

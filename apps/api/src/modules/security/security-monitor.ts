@@ -41,6 +41,8 @@ export function createSecurityMonitor(deps: MonitorDeps) {
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let poll: NodeJS.Timeout | undefined;
+  // Only a started monitor answers the hook: the CLI and one-off scripts share the services without watching.
+  let started = false;
 
   function newEngine() {
     return createDetectionEngine({
@@ -79,22 +81,26 @@ export function createSecurityMonitor(deps: MonitorDeps) {
     }
   }
 
-  /** Stores a detection: a new alert (audited, officers told) or more evidence on the alert of its episode. */
-  async function persist(d: Detection): Promise<boolean> {
-    const at = new Date(d.atMs).toISOString();
+  /** One alert's findings within a page of records: stored with one write, whatever their number. */
+  type Episode = { first: Detection; lastAtMs: number; seqs: Set<number>; hits: number };
+
+  /** Stores an episode's findings: a new alert (audited, officers told) or more evidence on its stored alert. */
+  async function persist(e: Episode): Promise<boolean> {
+    const d = e.first;
+    const lastAt = new Date(e.lastAtMs).toISOString();
     const existing = await repo.alertByKey(d.key);
     if (existing) {
       const evidence = JSON.parse(existing.evidence) as number[];
-      const merged = [...new Set([...evidence, ...d.seqs])].sort((a, b) => a - b).slice(0, EVIDENCE_CAP);
+      const merged = [...new Set([...evidence, ...e.seqs])].sort((a, b) => a - b).slice(0, EVIDENCE_CAP);
       await repo.updateAlert(existing.id, {
-        hits: existing.hits + 1,
-        last_at: at > existing.last_at ? at : existing.last_at,
+        hits: existing.hits + e.hits,
+        last_at: lastAt > existing.last_at ? lastAt : existing.last_at,
         evidence: JSON.stringify(merged),
       });
       return false;
     }
     const id = newId();
-    const evidence = [...d.seqs].sort((a, b) => a - b).slice(0, EVIDENCE_CAP);
+    const evidence = [...e.seqs].sort((a, b) => a - b).slice(0, EVIDENCE_CAP);
     const inserted = await repo.insertAlert({
       id,
       episode_key: d.key,
@@ -103,9 +109,9 @@ export function createSecurityMonitor(deps: MonitorDeps) {
       status: 'open',
       actor_account_id: d.actorAccountId,
       actor_role: d.actorRole,
-      first_at: at,
-      last_at: at,
-      hits: 1,
+      first_at: new Date(d.atMs).toISOString(),
+      last_at: lastAt,
+      hits: e.hits,
       evidence: JSON.stringify(evidence),
       reason: null,
       decided_by: null,
@@ -135,18 +141,27 @@ export function createSecurityMonitor(deps: MonitorDeps) {
       if (rows.length === 0) break;
       const events = rows.map(monitoredEventOf);
       await preload(events);
+      const episodes = new Map<string, Episode>();
       for (const e of events) {
-        const found = evaluate(e, on);
-        if (!opts.silent)
-          for (const d of found) {
-            try {
-              if (await persist(d)) raised += 1;
-            } catch (error) {
-              logger.error({ err: error, rule: d.rule }, 'alert not stored');
-            }
+        for (const d of evaluate(e, on)) {
+          const episode = episodes.get(d.key);
+          if (!episode) episodes.set(d.key, { first: d, lastAtMs: d.atMs, seqs: new Set(d.seqs), hits: 1 });
+          else {
+            episode.lastAtMs = d.atMs;
+            episode.hits += 1;
+            for (const s of d.seqs) episode.seqs.add(s);
           }
+        }
         cursor = e.seq;
       }
+      if (!opts.silent)
+        for (const episode of episodes.values()) {
+          try {
+            if (await persist(episode)) raised += 1;
+          } catch (error) {
+            logger.error({ err: error, rule: episode.first.rule }, 'alert not stored');
+          }
+        }
       if (opts.moveCursor) await repo.saveCursor(cursor, now().toISOString());
     }
     return { cursor, raised };
@@ -184,7 +199,7 @@ export function createSecurityMonitor(deps: MonitorDeps) {
   }
 
   function wake() {
-    if (timer) return;
+    if (timer || !started) return;
     timer = setTimeout(() => {
       timer = undefined;
       void catchUp();
@@ -202,6 +217,7 @@ export function createSecurityMonitor(deps: MonitorDeps) {
      * alerts for what was already watched), so windows that straddle a restart are still counted.
      */
     async start(days = 30) {
+      started = true;
       if (!deps.thresholds) {
         const from = await repo.firstSeqSince(new Date(now().getTime() - days * DAY).toISOString());
         const head = await repo.auditHead();
@@ -225,6 +241,7 @@ export function createSecurityMonitor(deps: MonitorDeps) {
       await catchUp();
     },
     async stop() {
+      started = false;
       if (poll) clearInterval(poll);
       poll = undefined;
       if (timer) clearTimeout(timer);
