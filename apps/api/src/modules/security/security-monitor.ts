@@ -10,6 +10,7 @@ import { EVIDENCE_CAP } from './security-window.ts';
 const DAY = 86_400_000;
 const PAGE = 1000;
 const USUAL_TTL_MS = 5 * 60_000;
+const LEARN_CAP = 300_000;
 
 export type MonitorDeps = {
   repo: SecurityRepo;
@@ -222,7 +223,8 @@ export function createSecurityMonitor(deps: MonitorDeps) {
         const from = await repo.firstSeqSince(new Date(now().getTime() - days * DAY).toISOString());
         const head = await repo.auditHead();
         const history: MonitoredEvent[] = [];
-        for (let after = Math.max(0, from - 1); after < head;) {
+        // At most the latest LEARN_CAP records: a boot must not read a year of a busy log into memory.
+        for (let after = Math.max(0, from - 1, head - LEARN_CAP); after < head;) {
           const rows = await repo.auditPage(after, 5000, head);
           if (!rows.length) break;
           for (const r of rows) history.push(monitoredEventOf(r));
