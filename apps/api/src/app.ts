@@ -45,6 +45,7 @@ import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
+import { securityRoutes } from './modules/security/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -112,8 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('services', services);
   services.auditLog.start();
+  await services.security.monitor.start();
   // In-flight message hand-offs settle (and record their status) before the audit log stops.
   app.addHook('onClose', async () => {
+    await services.security.monitor.stop();
     await services.listings.settled();
     await services.closeDelivery();
     await services.auditLog.stop();
@@ -193,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dealsRoutes(services.deals));
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await app.register(vendorsRoutes(services.vendors));
+  await app.register(securityRoutes(services.security));
   // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
   const pageData = publicPageData(services.listings);
   await installWebApp(app, {

@@ -58,6 +58,7 @@ import {
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createErasureService, LIFECYCLE_AUDIT_EVENTS } from './modules/lifecycle/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
+import { createSecurityService, SECURITY_AUDIT_EVENTS } from './modules/security/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
 import { createDisclosureRepo, createDisclosureService, DISCLOSURE_AUDIT_EVENTS, ndaSignerFrom } from './modules/disclosure/index.ts';
 import {
@@ -84,6 +85,9 @@ import {
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
 
+/** Fields whose reveal right after a sign-in from a new device is alerted: sensitive ones and identifiers. */
+const SENSITIVE_OR_IDENTIFYING = new Set(PERSONAL_FIELDS.filter((f) => f.sensitivity === 'sensitive' || f.blindIndex).map((f) => f.key));
+
 function scrubIdentifiers(text: string): string {
   return redact(text, { evasion: true }).text;
 }
@@ -108,6 +112,7 @@ export const ALL_AUDIT_EVENTS = [
   ...RIGHTS_AUDIT_EVENTS,
   ...VENDORS_AUDIT_EVENTS,
   ...LIFECYCLE_AUDIT_EVENTS,
+  ...SECURITY_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -515,6 +520,53 @@ export async function createServices(deps: ServiceDeps) {
     slaWorkingDays: config.rightsSlaWorkingDays,
   });
 
+  // Security monitoring over the audit trail (issue 18): the log's append hook only wakes the monitor.
+  const activeStaffWithRole = async (role: string) =>
+    (await db.selectFrom('accounts').select(['id', 'roles']).where('kind', '=', 'staff').where('status', '=', 'active').execute())
+      .filter((a) => a.roles.split(',').includes(role) || (a.roles.startsWith('[') && (JSON.parse(a.roles) as string[]).includes(role)))
+      .map((a) => a.id);
+  const security = createSecurityService({
+    db,
+    audit: auditLog,
+    notifications,
+    containment: {
+      endSessions: (accountId) => identity.endAllSessions(accountId),
+      disableAccount: async (accountId) => {
+        await identity.setAccountStatus(accountId, 'disabled');
+        await identity.endAllSessions(accountId);
+        return 1;
+      },
+      revokeGrants: (buyerAccountId, reason) => disclosure.grants.revokeAllOfBuyer(buyerAccountId, reason),
+      rotateKeys: async (actor) => {
+        await vault.rotateKek(actor);
+        return 1;
+      },
+    },
+    usualClientsOf: async (brokerAccountId) => {
+      const customers = (
+        await db
+          .selectFrom('client_assignments')
+          .select('customer_account_id')
+          .where('broker_account_id', '=', brokerAccountId)
+          .where('ended_at', 'is', null)
+          .execute()
+      ).map((r) => r.customer_account_id);
+      const subjects = new Set<string>();
+      if (customers.length)
+        for (const r of await db.selectFrom('account_profiles').select('subject_id').where('account_id', 'in', customers).execute())
+          subjects.add(r.subject_id);
+      for (const c of customers) for (const s of await disclosure.companySubjectsOf(c)) subjects.add(s);
+      return subjects;
+    },
+    isSensitiveField: (key) => SENSITIVE_OR_IDENTIFYING.has(key),
+    fieldLabel: (key) => labels.get(key) ?? { 'zh-CN': key, en: key },
+    staffWithRole: activeStaffWithRole,
+    accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+    contact: `privacy@${new URL(config.publicUrl).hostname}`,
+    logger,
+  });
+  auditLog.onAppended(() => security.monitor.wake());
+
   if (deps.jobs) {
     await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
       ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
@@ -569,6 +621,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ reminders: await vendors.remindDue() }, 'vendor reviews and filings reminded');
     });
     await deps.jobs.schedule('vendors.remind-due', '0 1 * * *');
+    // Incident report clocks (CAC 4 h / 1 h): both officers are reminded in the last hour, once.
+    await deps.jobs.register('security.check-incident-clocks', async (_data, ctx) => {
+      ctx.logger.info({ reminded: await security.incidents.checkClocks() }, 'incident clocks checked');
+    });
+    await deps.jobs.schedule('security.check-incident-clocks', '*/5 * * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -608,5 +665,6 @@ export async function createServices(deps: ServiceDeps) {
     dataroom,
     rights,
     vendors,
+    security,
   };
 }

@@ -147,6 +147,17 @@ export const AUDIT_EVENT_TYPES = [
   'vendors.mechanism_filed',
   'vendors.transfer_refused',
   'lifecycle.account_erased',
+  'security.alert_raised',
+  'security.alert_decided',
+  'security.rules_replayed',
+  'security.incident_recorded',
+  'security.incident_triaged',
+  'security.incident_reported',
+  'security.containment_run',
+  'security.blast_radius_computed',
+  'security.notices_drafted',
+  'security.incident_closed',
+  'security.incident_reminded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

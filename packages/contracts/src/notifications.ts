@@ -8,6 +8,25 @@ import { z } from 'zod';
  * Every module adds its kinds here; `text` uses `{param}` placeholders, each listed in `params`.
  */
 export const NOTIFICATION_KINDS = {
+  // Security monitoring (issue 18): alerts to the security officers; incident clocks to both officers.
+  security_alert: {
+    topic: 'account',
+    params: ['rule', 'severity'],
+    'zh-CN': '安全告警：规则 {rule}（严重程度 {severity}），请在安全控制台处理。',
+    en: 'Security alert: rule {rule} (severity {severity}); handle it in the security console.',
+  },
+  security_alert_escalated: {
+    topic: 'account',
+    params: ['rule'],
+    'zh-CN': '安全告警（规则 {rule}）已升级，请在安全控制台查看。',
+    en: 'A security alert (rule {rule}) was escalated; see the security console.',
+  },
+  security_incident_due: {
+    topic: 'account',
+    params: ['no', 'due'],
+    'zh-CN': '安全事件 {no} 须在 {due} 前向网信部门报告，请及时处理。',
+    en: 'Security incident {no} must be reported to the CAC by {due}.',
+  },
   // Rights requests (issue 14): the requester hears of every change; officers of the clock.
   rights_request_updated: {
     topic: 'account',

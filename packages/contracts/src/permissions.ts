@@ -44,6 +44,10 @@ export const PERMISSIONS = {
   // Third parties, the sharing gateway, cross-border transfers, impact assessments (issue 17).
   'vendors.manage':
     'Run the vendor registry, impact assessments and cross-border mechanisms; read the transfer record, the cross-border ledger and the obligations map',
+  // Security monitoring and incidents (issue 18).
+  'security.monitor': 'See and decide security alerts, the security dashboard, and replay the detection rules over history',
+  'security.incidents': 'Record and run security incidents: triage, blast radius, CAC clocks, notice drafts, post-incident review',
+  'security.contain': 'Run containment from an incident: end sessions, revoke disclosure grants, disable an account, rotate keys',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -84,8 +88,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'breakglass.request',
     'breakglass.review',
     'vendors.manage',
+    'security.incidents',
   ],
-  security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
+  security_officer: [
+    'console.access',
+    'platform.jobs.read',
+    'audit.read',
+    'staff.training',
+    'breakglass.request',
+    'security.monitor',
+    'security.incidents',
+    'security.contain',
+  ],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],
   admin: [
     'console.access',

@@ -1000,6 +1000,65 @@ export type DataTransfersTable = {
   retain_until: string;
 };
 
+/** Security monitoring (issue 18, migration 20261205200000): the monitor's cursor over the audit log. */
+export type SecurityMonitorStateTable = { id: string; last_seq: number; updated_at: string };
+/** One alert per rule + actor + episode; `evidence` is a JSON array of audit sequence numbers (at most 200). */
+export type SecurityAlertsTable = {
+  id: string;
+  episode_key: string;
+  rule: string;
+  severity: string;
+  status: string;
+  actor_account_id: string | null;
+  actor_role: string | null;
+  first_at: string;
+  last_at: string;
+  hits: number;
+  evidence: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  incident_id: string | null;
+  created_at: string;
+};
+export type SecurityIncidentsTable = {
+  id: string;
+  incident_no: string;
+  title: string;
+  summary: string;
+  status: string;
+  grade: string;
+  affected_count: number;
+  detected_at: string;
+  suspect_account_id: string | null;
+  event_type: string | null;
+  window_from: string;
+  window_to: string;
+  critical_infrastructure: number;
+  cause: string | null;
+  measures: string | null;
+  review: string | null;
+  report_due_at: string | null;
+  reported_at: string | null;
+  follow_up_due_at: string | null;
+  followed_up_at: string | null;
+  reminded_at: string | null;
+  closed_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+export type SecurityIncidentActionsTable = {
+  id: string;
+  incident_id: string;
+  action: string;
+  target: string | null;
+  result: number;
+  reason: string;
+  by_account_id: string | null;
+  at: string;
+};
+
 export type Database = {
   client_assignments: ClientAssignmentsTable;
   factors: FactorsTable;
@@ -1080,6 +1139,10 @@ export type Database = {
   impact_assessments: ImpactAssessmentsTable;
   crossborder_mechanisms: CrossborderMechanismsTable;
   data_transfers: DataTransfersTable;
+  security_monitor_state: SecurityMonitorStateTable;
+  security_alerts: SecurityAlertsTable;
+  security_incidents: SecurityIncidentsTable;
+  security_incident_actions: SecurityIncidentActionsTable;
 };
 
 /**

@@ -257,6 +257,20 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/staff/impact-assessments': ['privacy_officer'],
   'POST /api/staff/impact-assessments': ['privacy_officer'],
   'GET /api/staff/obligations': ['privacy_officer'],
+  // Security monitoring (issue 18): alerts and dashboard for the security officer; incidents for both officers.
+  'GET /api/security/alerts': ['security_officer'],
+  'POST /api/security/alerts/:id/decision': ['security_officer'],
+  'GET /api/security/dashboard': ['security_officer'],
+  'POST /api/security/replay': ['security_officer'],
+  'GET /api/security/incidents': ['security_officer', 'privacy_officer'],
+  'POST /api/security/incidents': ['security_officer', 'privacy_officer'],
+  'GET /api/security/incidents/:id': ['security_officer', 'privacy_officer'],
+  'POST /api/security/incidents/:id/triage': ['security_officer', 'privacy_officer'],
+  'POST /api/security/incidents/:id/reported': ['security_officer', 'privacy_officer'],
+  'POST /api/security/incidents/:id/containment': ['security_officer'],
+  'GET /api/security/incidents/:id/blast-radius': ['security_officer', 'privacy_officer'],
+  'GET /api/security/incidents/:id/notices': ['security_officer', 'privacy_officer'],
+  'POST /api/security/incidents/:id/close': ['security_officer', 'privacy_officer'],
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = ['seller', 'buyer', 'broker', 'privacy_officer', 'security_officer', 'auditor', 'admin'];

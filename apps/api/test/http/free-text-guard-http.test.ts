@@ -124,6 +124,13 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
     GUARDED,
   ),
   ...each('POST /api/staff/impact-assessments', ['body.vendorId'], KNOWN),
+  // Security monitoring (issue 18; test/security/security-monitoring.test.ts proves a refusal). Officers' text.
+  ...each('POST /api/security/alerts/:id/decision', ['body.reason'], GUARDED),
+  ...each('POST /api/security/incidents', ['body.title', 'body.summary'], GUARDED),
+  ...each('POST /api/security/incidents', ['body.suspectAccountId', 'body.alertIds[]'], KNOWN),
+  ...each('POST /api/security/incidents/:id/triage', ['body.cause', 'body.measures'], GUARDED),
+  ...each('POST /api/security/incidents/:id/containment', ['body.reason'], GUARDED),
+  ...each('POST /api/security/incidents/:id/close', ['body.review'], GUARDED),
   ...each('POST /api/dataroom/:listingId/folders', ['body.name'], GUARDED),
   ...each('POST /api/dataroom/:listingId/questions', ['body.text'], GUARDED),
   ...each('POST /api/dataroom/:listingId/questions/:questionId/answer', ['body.text'], GUARDED),

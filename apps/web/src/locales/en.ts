@@ -18,6 +18,7 @@ import { vendorsEn } from './en/vendors.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 import { rightsEn } from './en/rights.ts';
+import { monitoringEn } from './en/monitoring.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -56,6 +57,9 @@ export const en: LocaleMessages = {
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
     vendors: 'Third parties and cross-border',
+    securityAlerts: 'Security alerts',
+    securityIncidents: 'Security incidents',
+    securityDashboard: 'Security dashboard',
     reset: 'Reset password',
     watchlist: 'Saved & alerts',
     home: 'Company transfers · Anonymous listings',
@@ -364,6 +368,7 @@ export const en: LocaleMessages = {
   dataroom: dataroomEn,
   rights: rightsEn,
   vendors: vendorsEn,
+  monitoring: monitoringEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

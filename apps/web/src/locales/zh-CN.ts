@@ -21,6 +21,7 @@ import { dataroomZhCN } from './zh-CN/dataroom.ts';
 import { vendorsZhCN } from './zh-CN/vendors.ts';
 
 import { rightsZhCN } from './zh-CN/rights.ts';
+import { monitoringZhCN } from './zh-CN/monitoring.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -59,6 +60,9 @@ export const zhCN = {
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
     vendors: '第三方与出境',
+    securityAlerts: '安全告警',
+    securityIncidents: '安全事件',
+    securityDashboard: '安全态势',
     reset: '重设密码',
     watchlist: '收藏与订阅',
     home: '公司转让 · 匿名挂牌',
@@ -360,6 +364,7 @@ export const zhCN = {
   dataroom: dataroomZhCN,
   rights: rightsZhCN,
   vendors: vendorsZhCN,
+  monitoring: monitoringZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -64,6 +64,18 @@ export function createAuditLog(options: AuditLogOptions) {
   let sinceCheckpoint = 0;
   let checkpointing: Promise<{ size: number; note: string } | undefined> | undefined;
   let cached: { size: number; frontier: MerkleFrontier } | undefined;
+  const appendedListeners = new Set<() => void>();
+
+  /** Tells listeners (the security monitor) that records were written; a listener that throws is only logged. */
+  function announceAppended() {
+    for (const listener of appendedListeners) {
+      try {
+        listener();
+      } catch (error) {
+        logger.error({ err: error }, 'audit append listener failed');
+      }
+    }
+  }
 
   /** Validated once, when the caller hands the event over. */
   function prepare(input: AuditEventInput): Prepared {
@@ -140,6 +152,7 @@ export function createAuditLog(options: AuditLogOptions) {
           ),
         );
         for (const p of batch) p.resolve();
+        announceAppended();
       } catch (error) {
         logger.error({ err: error, events: batch.length }, 'audit write failed');
         const failure = new AppError('SERVICE_UNAVAILABLE', 'audit trail unavailable');
@@ -257,6 +270,16 @@ export function createAuditLog(options: AuditLogOptions) {
     async appendInTransaction(trx: Transaction<Database>, input: AuditEventInput | readonly AuditEventInput[]): Promise<void> {
       const inputs = Array.isArray(input) ? (input as readonly AuditEventInput[]) : [input as AuditEventInput];
       await appendRows(trx, inputs.map(prepare));
+      // Not committed yet: a listener reads committed records only, and polls for the ones it missed.
+      announceAppended();
+    },
+    /**
+     * Registers a listener called after records are appended (the hook of the security monitor). It must only
+     * schedule work: it runs in the append path, and what it throws is logged, never passed to the appender.
+     */
+    onAppended(listener: () => void): () => void {
+      appendedListeners.add(listener);
+      return () => appendedListeners.delete(listener);
     },
     checkpointNow: () => checkpointSoon(),
     /** Waits for queued events to be written (for shutdown). */

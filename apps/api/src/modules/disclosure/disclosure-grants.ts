@@ -304,6 +304,27 @@ export function createGrants(deps: DisclosureDeps, inquiries: Inquiries) {
     },
 
     /** The expiry sweep (job): approved grants past their period become expired; both sides are told. */
+    /**
+     * Incident containment (issue 18): revokes every open grant of a buyer account at once, as the platform (the
+     * security officer's own action is audited by the security module). Takes effect on the next request anywhere.
+     */
+    async revokeAllOfBuyer(buyerAccountId: string, reason: string): Promise<number> {
+      const open = await repo.openGrantsOfBuyer(buyerAccountId);
+      for (const grant of open) {
+        const listing = await repo.listing(grant.listing_id);
+        if (!listing) continue;
+        await change(
+          grant,
+          listing,
+          null,
+          'revoked',
+          { state: 'revoked', decided_at: now().toISOString(), decided_by: null, decision_reason: reason },
+          reason,
+        );
+      }
+      return open.length;
+    },
+
     async expireLapsed(): Promise<number> {
       const lapsed = await repo.lapsedGrants(now().toISOString(), 500);
       for (const grant of lapsed) {

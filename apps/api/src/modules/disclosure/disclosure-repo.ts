@@ -184,6 +184,14 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
     /** Approved grants whose period ended before `at` (the expiry job marks them). */
     lapsedGrants: (at: string, limit: number) =>
       db.selectFrom('disclosure_grants').selectAll().where('state', '=', 'approved').where('expires_at', '<=', at).limit(limit).execute(),
+    /** A buyer's grants still open (approved or requested): what incident containment revokes (issue 18). */
+    openGrantsOfBuyer: (buyerAccountId: string) =>
+      db
+        .selectFrom('disclosure_grants')
+        .selectAll()
+        .where('buyer_account_id', '=', buyerAccountId)
+        .where('state', 'in', ['approved', 'requested'])
+        .execute(),
     insertGrantEvent: (row: DisclosureGrantEventsTable) => db.insertInto('disclosure_grant_events').values(row).execute(),
     /**
      * The buyer asks for a level: a new grant row (or the lapsed / refused one asked again) in state `requested`,

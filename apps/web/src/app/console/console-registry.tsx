@@ -130,6 +130,31 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     Page: lazy(() => import('../../features/vendors/pages/vendors-page.tsx').then((m) => ({ default: m.VendorsPage }))),
     roles: rolesHolding('vendors.manage'),
   },
+  // Security monitoring (issue 18): alerts and dashboard for the security officer; incidents for both officers.
+  {
+    key: 'security-alerts',
+    path: 'security/alerts',
+    label: (t) => t('monitoring.menuAlerts'),
+    icon: <AlertOutlined />,
+    Page: lazy(() => import('../../features/monitoring/pages/alerts-page.tsx').then((m) => ({ default: m.AlertsPage }))),
+    roles: rolesHolding('security.monitor'),
+  },
+  {
+    key: 'security-incidents',
+    path: 'security/incidents',
+    label: (t) => t('monitoring.menuIncidents'),
+    icon: <ThunderboltOutlined />,
+    Page: lazy(() => import('../../features/monitoring/pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage }))),
+    roles: rolesHolding('security.incidents'),
+  },
+  {
+    key: 'security-dashboard',
+    path: 'security/dashboard',
+    label: (t) => t('monitoring.menuDashboard'),
+    icon: <DashboardOutlined />,
+    Page: lazy(() => import('../../features/monitoring/pages/dashboard-page.tsx').then((m) => ({ default: m.SecurityDashboardPage }))),
+    roles: rolesHolding('security.monitor'),
+  },
   {
     key: 'privacy-notice',
     path: 'privacy/notice',
