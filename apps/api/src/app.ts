@@ -43,6 +43,7 @@ import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
+import { retentionRoutes } from './modules/retention/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(consentRoutes(services.consent));
   await app.register(rightsRoutes(services.rights));
+  await app.register(retentionRoutes(services.retention));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
   await app.register(notificationsRoutes(services.notifications));

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   // Third parties, the sharing gateway, cross-border transfers, impact assessments (issue 17).
   'vendors.manage':
     'Run the vendor registry, impact assessments and cross-border mechanisms; read the transfer record, the cross-border ledger and the obligations map',
+  // Retention (issue 14 item 6).
+  'retention.manage': 'See the retention schedule, runs and destruction certificates; run a dry run; place and lift legal holds',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -84,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'breakglass.request',
     'breakglass.review',
     'vendors.manage',
+    'retention.manage',
   ],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],

@@ -87,6 +87,12 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/rights-requests/:id/extend': ['privacy_officer'],
   'POST /api/staff/rights-requests/:id/refuse': ['privacy_officer'],
   'POST /api/staff/rights-requests/:id/execute': ['privacy_officer'],
+  // Retention (issue 14 item 6).
+  'GET /api/staff/retention': ['privacy_officer'],
+  'POST /api/staff/retention/dry-run': ['privacy_officer'],
+  'POST /api/staff/retention/holds': ['privacy_officer'],
+  'POST /api/staff/retention/holds/:id/lift': ['privacy_officer'],
+  'GET /api/staff/retention/certificates/:id/verify': ['privacy_officer'],
   'GET /api/staff/privacy/notice-draft': ['privacy_officer'],
   'POST /api/staff/privacy/notices': ['privacy_officer'],
   'GET /api/staff/privacy/tickets': ['privacy_officer'],
