@@ -147,6 +147,10 @@ export const AUDIT_EVENT_TYPES = [
   'vendors.mechanism_filed',
   'vendors.transfer_refused',
   'lifecycle.account_erased',
+  'retention.hold_placed',
+  'retention.hold_lifted',
+  'retention.dry_run',
+  'retention.swept',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

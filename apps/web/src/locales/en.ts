@@ -18,6 +18,7 @@ import { vendorsEn } from './en/vendors.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 import { rightsEn } from './en/rights.ts';
+import { retentionEn } from './en/retention.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -69,6 +70,7 @@ export const en: LocaleMessages = {
     myPrivacy: 'My privacy',
     receipt: 'Consent receipt',
     rightsQueue: 'Rights requests',
+    retention: 'Retention and destruction',
     privacyTickets: 'Privacy tickets',
     privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',
@@ -364,6 +366,7 @@ export const en: LocaleMessages = {
   dataroom: dataroomEn,
   rights: rightsEn,
   vendors: vendorsEn,
+  retention: retentionEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',
