@@ -514,6 +514,7 @@ export async function createServices(deps: ServiceDeps) {
     calendar,
     // Declared below; called only when an officer executes a deletion, long after start-up.
     eraseAccount: (accountId, actor, reason, requestId) => erasure.eraseAccount(accountId, actor, reason, requestId),
+    closeAccount: (accountId) => identity.closeAccount(accountId),
     slaWorkingDays: config.rightsSlaWorkingDays,
   });
 
