@@ -10,8 +10,8 @@ import { ZPlainText } from './text-input.ts';
  *
  * Clocks: `record` — the record's own date (the copy's declared clock column); `account_end` — the later of the
  * record's date and the day the person's account was closed. A deal's end is not kept per person yet, so the
- * `deal_life_*` classes count from the account's end, which never comes before the end of a deal of that account
- * (closure is restricted while a deal runs): conservative, never early.
+ * `deal_life_*` classes count from the account's end too; a deal still running when a party closes the account would
+ * start that clock early, so such a closure needs a legal hold on the account until the deal ends (ADR 0018).
  */
 export type RetentionPeriod = { years: number; days: number };
 export type RetentionRule = {
