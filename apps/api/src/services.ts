@@ -343,6 +343,9 @@ export async function createServices(deps: ServiceDeps) {
     subjectOfCustomer: (accountId) => profiles.ensureSubject(accountId),
     isAssigned: async (brokerId, customerId) => (await profilesRepo.assignedAmong(brokerId, [customerId])).has(customerId),
     accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+    // The form's separate consent goes to the consent ledger like every other consent.
+    recordConsent: (principal, statementHash, requestId) =>
+      consent.recordFormConsent(principal, 'identity_verification', 'sensitive', statementHash, requestId),
   });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const auditRepo = createAuditRepo(db);

@@ -25,7 +25,7 @@ export const RETENTION_AUDIT_EVENTS = [
   ),
   defineAuditEvent(
     'retention.dry_run',
-    'read',
+    'review',
     'A dry run of the retention job: what would be destroyed, counts per class',
     z.object({ runId: z.string(), scanned: z.number().int(), wouldDestroy: z.number().int(), counts: z.array(count) }),
   ),
