@@ -72,7 +72,6 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/me/consents/receipts/:id': CUSTOMERS,
   'POST /api/me/consents': CUSTOMERS,
   'POST /api/me/consents/withdraw': CUSTOMERS,
-  'POST /api/me/privacy-requests': CUSTOMERS,
   'GET /api/privacy/rights-export-schema': 'anyone',
   'POST /api/me/rights-requests': CUSTOMERS,
   'GET /api/me/rights-requests': CUSTOMERS,

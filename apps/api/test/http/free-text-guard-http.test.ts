@@ -59,7 +59,6 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
     NOT_STORED,
   ),
   ...each('POST /api/privacy/feedback', ['body.message', 'body.contactEmail'], SEALED),
-  ...each('POST /api/me/privacy-requests', ['body.message', 'body.contactEmail'], SEALED),
   // Typed rights requests: the requester's details are sealed (rights_requests.detail); the officer's texts are
   // guarded (test/rights/rights-http.test.ts proves the refusal of an answer carrying a mobile number).
   ...each('POST /api/me/rights-requests', ['body.note', 'body.value', 'body.question'], SEALED),
