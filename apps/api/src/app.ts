@@ -44,6 +44,7 @@ import { messagingRoutes } from './modules/messaging/index.ts';
 import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
+import { retentionRoutes } from './modules/retention/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     consentRoutes(services.consent, { customerNo: async (principal) => (await services.identity.getAccount(principal)).displayName }),
   );
   await app.register(rightsRoutes(services.rights));
+  await app.register(retentionRoutes(services.retention));
   await app.register(verificationRoutes(services.verification));
   await app.register(staffRoutes(services.staff));
   await app.register(notificationsRoutes(services.notifications));

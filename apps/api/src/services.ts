@@ -57,6 +57,7 @@ import {
 } from './modules/verification/index.ts';
 import { createRevealGate, createStaffRepo, createStaffService, STAFF_AUDIT_EVENTS } from './modules/staff/index.ts';
 import { createErasureService, LIFECYCLE_AUDIT_EVENTS } from './modules/lifecycle/index.ts';
+import { certificateSignerFrom, createRetentionRepo, createRetentionService, RETENTION_AUDIT_EVENTS } from './modules/retention/index.ts';
 import { createNotificationsRepo, createNotificationsService, NOTIFICATIONS_AUDIT_EVENTS } from './modules/notifications/index.ts';
 import { createSecurityService, SECURITY_AUDIT_EVENTS } from './modules/security/index.ts';
 import { ADVISERS_AUDIT_EVENTS, createAdvisersRepo, createAdvisersService } from './modules/advisers/index.ts';
@@ -113,6 +114,7 @@ export const ALL_AUDIT_EVENTS = [
   ...VENDORS_AUDIT_EVENTS,
   ...LIFECYCLE_AUDIT_EVENTS,
   ...SECURITY_AUDIT_EVENTS,
+  ...RETENTION_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -346,6 +348,9 @@ export async function createServices(deps: ServiceDeps) {
     subjectOfCustomer: (accountId) => profiles.ensureSubject(accountId),
     isAssigned: async (brokerId, customerId) => (await profilesRepo.assignedAmong(brokerId, [customerId])).has(customerId),
     accountNumbers: async (ids) => new Map((await identityRepo.findAccountsByIds(ids)).map((a) => [a.id, a.account_no])),
+    // The form's separate consent goes to the consent ledger like every other consent.
+    recordConsent: (principal, statementHash, requestId) =>
+      consent.recordFormConsent(principal, 'identity_verification', 'sensitive', statementHash, requestId),
   });
   const labels = new Map(PERSONAL_FIELDS.map((f) => [f.key, f.label]));
   const auditRepo = createAuditRepo(db);
@@ -517,6 +522,7 @@ export async function createServices(deps: ServiceDeps) {
     calendar,
     // Declared below; called only when an officer executes a deletion, long after start-up.
     eraseAccount: (accountId, actor, reason, requestId) => erasure.eraseAccount(accountId, actor, reason, requestId),
+    closeAccount: (accountId) => identity.closeAccount(accountId),
     slaWorkingDays: config.rightsSlaWorkingDays,
   });
 
@@ -581,6 +587,12 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ deals: await deals.remindOverdueItems() }, 'overdue checklist reminders sent');
     });
     await deps.jobs.schedule('deals.remind-overdue-items', '35 1 * * *');
+    // The retention sweep (issue 14 item 6): destroys what passed its ceiling, at 03:10 Beijing every day.
+    await deps.jobs.register('retention.sweep', async (_data, ctx) => {
+      const run = await retention.run();
+      ctx.logger.info({ scanned: run.scanned, destroyed: run.destroyed }, 'retention sweep done');
+    });
+    await deps.jobs.schedule('retention.sweep', '10 19 * * *');
     // Reminders and escalations before rights-request deadlines, at 09:00 Beijing every day.
     await deps.jobs.register('rights.check-clocks', async (_data, ctx) => {
       ctx.logger.info(await rights.checkClocks(), 'rights-request clocks checked');
@@ -636,6 +648,13 @@ export async function createServices(deps: ServiceDeps) {
 
   // Erasure across every module that declares a copy of a person's data (vault PERSONAL_DATA_COPIES).
   const erasure = createErasureService({ db, vault, audit: auditLog });
+  // Retention: the schedule applied daily through the erasure service; certificates signed like the checkpoints.
+  const retention = createRetentionService({
+    repo: createRetentionRepo(db),
+    erasure,
+    audit: auditLog,
+    signer: certificateSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-retention`),
+  });
 
   return {
     vault,
@@ -666,5 +685,6 @@ export async function createServices(deps: ServiceDeps) {
     rights,
     vendors,
     security,
+    retention,
   };
 }

@@ -158,6 +158,10 @@ export const AUDIT_EVENT_TYPES = [
   'security.notices_drafted',
   'security.incident_closed',
   'security.incident_reminded',
+  'retention.hold_placed',
+  'retention.hold_lifted',
+  'retention.dry_run',
+  'retention.swept',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

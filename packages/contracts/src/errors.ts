@@ -152,6 +152,16 @@ export const ERROR_CODES = {
     'zh-CN': '该请求的答复期限已延长过一次，不能再次延长。',
     en: 'The deadline of this request was already extended once.',
   },
+  ACCOUNT_CLOSED: {
+    status: 403,
+    'zh-CN': '该账户已按您的申请注销，无法再登录。如有疑问，请联系个人信息保护负责人。',
+    en: 'This account was closed at your request and can no longer sign in. Contact the privacy officer with any questions.',
+  },
+  RETENTION_HOLD_LIFTED: {
+    status: 409,
+    'zh-CN': '该法律保全已解除。',
+    en: 'This legal hold has already been lifted.',
+  },
   FREE_TEXT_IDENTIFIERS: {
     status: 422,
     'zh-CN': '文字中含有联系方式、证件号、信用代码或公司名称等可识别信息，请按标记处删除后再提交。',

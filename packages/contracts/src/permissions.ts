@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'security.monitor': 'See and decide security alerts, the security dashboard, and replay the detection rules over history',
   'security.incidents': 'Record and run security incidents: triage, blast radius, CAC clocks, notice drafts, post-incident review',
   'security.contain': 'Run containment from an incident: end sessions, revoke disclosure grants, disable an account, rotate keys',
+  // Retention (issue 14 item 6).
+  'retention.manage': 'See the retention schedule, runs and destruction certificates; run a dry run; place and lift legal holds',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -88,6 +90,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'breakglass.request',
     'breakglass.review',
     'vendors.manage',
+    'retention.manage',
     'security.incidents',
   ],
   security_officer: [

@@ -16,6 +16,8 @@ export type AccountsTable = {
   status: 'active' | 'disabled';
   created_at: string;
   updated_at: string;
+  /** The day the account was closed (a rights request): the clock of the `account_end` retention classes. */
+  closed_at?: string | null;
 };
 
 export type SessionsTable = {
@@ -1143,6 +1145,49 @@ export type Database = {
   security_alerts: SecurityAlertsTable;
   security_incidents: SecurityIncidentsTable;
   security_incident_actions: SecurityIncidentActionsTable;
+  retention_holds: RetentionHoldsTable;
+  retention_runs: RetentionRunsTable;
+  retention_certificates: RetentionCertificatesTable;
+};
+
+/** A legal hold (modules/retention): blocks every deletion of one account's data or of one retention class. */
+export type RetentionHoldsTable = {
+  id: string;
+  scope: 'account' | 'class';
+  account_id: string | null;
+  retention_class: string | null;
+  reason: string;
+  placed_at: string;
+  placed_by: string | null;
+  lifted_at: string | null;
+  lifted_by: string | null;
+  lift_reason: string | null;
+};
+
+/** One sweep of the retention job, or a dry run: counts per class and table (JSON), never a value. */
+export type RetentionRunsTable = {
+  id: string;
+  dry_run: number;
+  started_at: string;
+  finished_at: string;
+  by_kind: 'job' | 'officer';
+  scanned: number;
+  destroyed: number;
+  counts_json: string;
+};
+
+/** A signed destruction certificate (C2SP signed note), kept after the data is gone. */
+export type RetentionCertificatesTable = {
+  id: string;
+  certificate_no: string;
+  run_id: string;
+  retention_class: string;
+  table_name: string;
+  action: 'shred' | 'anonymize' | 'delete';
+  count: number;
+  rule: string;
+  destroyed_at: string;
+  note: string;
 };
 
 /**

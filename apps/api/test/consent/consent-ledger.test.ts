@@ -342,21 +342,15 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('a signed-in customer files a rights request as a ticket', async () => {
+    test('the old free-text rights route is gone: rights are filed as typed requests', async () => {
       const res = await app().inject({
         method: 'POST',
         url: '/api/me/privacy-requests',
         headers: authHeaders(seller),
         payload: { topic: 'copy', message: '请提供我的个人信息副本。' },
       });
-      assert.equal(res.statusCode, 201, res.body);
-      const tickets = (await app().inject({ url: '/api/staff/privacy/tickets', headers: authHeaders(officer) })).json().tickets;
-      assert.ok(
-        tickets.some(
-          (x: { kind: string; topic: string; fromCustomer: boolean }) =>
-            x.kind === 'rights_request' && x.topic === 'copy' && x.fromCustomer,
-        ),
-      );
+      assert.equal(res.statusCode, 404);
+      assert.equal(res.json().code, 'ROUTE_NOT_FOUND');
     });
   });
 }

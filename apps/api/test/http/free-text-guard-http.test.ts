@@ -59,7 +59,6 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
     NOT_STORED,
   ),
   ...each('POST /api/privacy/feedback', ['body.message', 'body.contactEmail'], SEALED),
-  ...each('POST /api/me/privacy-requests', ['body.message', 'body.contactEmail'], SEALED),
   // Typed rights requests: the requester's details are sealed (rights_requests.detail); the officer's texts are
   // guarded (test/rights/rights-http.test.ts proves the refusal of an answer carrying a mobile number).
   ...each('POST /api/me/rights-requests', ['body.note', 'body.value', 'body.question'], SEALED),
@@ -68,6 +67,10 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/staff/rights-requests/:id/answer', ['body.text'], GUARDED),
   ...each('POST /api/staff/rights-requests/:id/extend', ['body.reason'], GUARDED),
   ...each('POST /api/staff/rights-requests/:id/refuse', ['body.text'], GUARDED),
+  // Retention (issue 14 item 6): hold and lift reasons are guarded (test/retention/retention-http.test.ts).
+  ...each('POST /api/staff/retention/holds', ['body.reason'], GUARDED),
+  ...each('POST /api/staff/retention/holds', ['body.accountNo'], KNOWN),
+  ...each('POST /api/staff/retention/holds/:id/lift', ['body.reason'], GUARDED),
   ...each('POST /api/staff/privacy/notices', ['body.prose.zh-CN', 'body.prose.en'], GUARDED),
   ...each('POST /api/me/verification', ['body.fullName', 'body.idNumber'], SEALED),
   ...each('POST /api/me/verification', ['body.consent.statement'], KNOWN),

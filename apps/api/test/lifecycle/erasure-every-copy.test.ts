@@ -133,7 +133,7 @@ for (const dialect of DIALECTS) {
       assert.equal(sent.statusCode, 200, sent.body);
       const ticket = await t.app.inject({
         method: 'POST',
-        url: '/api/me/privacy-requests',
+        url: '/api/privacy/feedback',
         headers,
         payload: { topic: 'question', message: `关于${WORD}的请求` },
       });

@@ -183,8 +183,30 @@ for (const dialect of DIALECTS) {
       assert.equal(done.outcome.restrictedReason, 'transaction_records_3y');
       assert.deepEqual(done.outcome.retentionClasses, ['account_life_plus_3y']);
       assert.equal(done.outcome.restrictedUntil.slice(0, 4), String(new Date().getUTCFullYear() + 3));
-      const profile = await f.t.app.inject({ url: '/api/me/profile', headers: authHeaders(f.alice) });
-      assert.equal(profile.json().fields.realName.state, 'masked');
+      const profile = await f.t.database.db
+        .selectFrom('account_profiles')
+        .select('real_name_ct')
+        .where('account_id', '=', f.ids.alice)
+        .executeTakeFirst();
+      assert.ok(profile?.real_name_ct, 'stored only: the data stays');
+    });
+
+    test('a closed account cannot sign in: its sessions are ended and a log-in with the right password gets ACCOUNT_CLOSED', async () => {
+      const me = await f.t.app.inject({ url: '/api/me/rights-requests', headers: authHeaders(f.alice) });
+      assert.equal(me.statusCode, 401, 'the session open before the closure is ended');
+      const login = (password: string) =>
+        f.t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.252.0.9', payload: { loginName: 'alice', password } });
+      const refused = await login('pw-alice-1');
+      assert.equal(refused.statusCode, 403);
+      assert.equal(refused.json().code, 'ACCOUNT_CLOSED');
+      assert.equal((await login('wrong-password-1')).json().code, 'INVALID_CREDENTIALS', 'a wrong password learns nothing');
+      const account = await f.t.database.db
+        .selectFrom('accounts')
+        .select(['status', 'closed_at'])
+        .where('id', '=', f.ids.alice)
+        .executeTakeFirstOrThrow();
+      assert.equal(account.status, 'disabled');
+      assert.ok(account.closed_at, 'the closing day starts the retention clock');
     });
 
     test('a deletion with no floor runs the vault erasure and ends erased', async () => {
@@ -213,7 +235,7 @@ for (const dialect of DIALECTS) {
       assert.ok(rows.some((r) => r.requesterNo === 'C-11'));
       assert.ok(rows.filter((r) => r.status === 'received').every((r) => typeof r.workingDaysLeft === 'number'));
       assert.ok(!JSON.stringify(rows).includes('李晓明'));
-      const customer = await f.t.app.inject({ url: '/api/staff/rights-requests', headers: authHeaders(f.alice) });
+      const customer = await f.t.app.inject({ url: '/api/staff/rights-requests', headers: authHeaders(f.bob) });
       assert.equal(customer.statusCode, 403);
     });
 

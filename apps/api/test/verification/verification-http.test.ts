@@ -233,6 +233,26 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test("the form's separate consent is written to the consent ledger once a privacy notice is published", async () => {
+      const prose = { 'zh-CN': '本政策说明我们如何处理您的个人信息。', en: 'This notice explains how we process your personal data.' };
+      await t.app.services.consent.publishNotice({ prose, effectiveAt: new Date().toISOString(), changedPurposes: [] }, null);
+      const identity = createIdentityService({ repo: createIdentityRepo(t.database.db) });
+      const ledgerId = (
+        await identity.createAccount({ kind: 'customer', loginName: 'ledger', accountNo: 'C-9', roles: ['buyer'], password: 'pw-ledger-1' })
+      ).id;
+      const res = await submit(await signIn(t.app, 'ledger', 'pw-ledger-1'), submission({ idNumber: idNumber('440305', '19850505') }));
+      assert.equal(res.statusCode, 200, res.body);
+      const given = await t.database.db
+        .selectFrom('consent_events')
+        .select(['purpose', 'kind', 'decision', 'ui_text_hash'])
+        .where('account_id', '=', ledgerId)
+        .execute();
+      assert.deepEqual(
+        given.map((r) => ({ ...r })),
+        [{ purpose: 'identity_verification', kind: 'sensitive', decision: 'given', ui_text_hash: currentConsent().textHash }],
+      );
+    });
+
     test("the assigned broker's queue shows the submission masked; another broker's queue does not list it", async () => {
       const mine = await queue(broker);
       assert.equal(mine.statusCode, 200);

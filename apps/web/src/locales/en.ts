@@ -19,6 +19,7 @@ import { vendorsEn } from './en/vendors.ts';
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 import { rightsEn } from './en/rights.ts';
 import { monitoringEn } from './en/monitoring.ts';
+import { retentionEn } from './en/retention.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -73,6 +74,7 @@ export const en: LocaleMessages = {
     myPrivacy: 'My privacy',
     receipt: 'Consent receipt',
     rightsQueue: 'Rights requests',
+    retention: 'Retention and destruction',
     privacyTickets: 'Privacy tickets',
     privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',
@@ -369,6 +371,7 @@ export const en: LocaleMessages = {
   rights: rightsEn,
   vendors: vendorsEn,
   monitoring: monitoringEn,
+  retention: retentionEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -22,6 +22,7 @@ import { vendorsZhCN } from './zh-CN/vendors.ts';
 
 import { rightsZhCN } from './zh-CN/rights.ts';
 import { monitoringZhCN } from './zh-CN/monitoring.ts';
+import { retentionZhCN } from './zh-CN/retention.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -76,6 +77,7 @@ export const zhCN = {
     myPrivacy: '我的隐私',
     receipt: '同意回执',
     rightsQueue: '权利请求',
+    retention: '保存期限与销毁',
     privacyTickets: '隐私工单',
     privacyNotice: '隐私政策编辑',
     auditLog: '审计日志',
@@ -365,6 +367,7 @@ export const zhCN = {
   rights: rightsZhCN,
   vendors: vendorsZhCN,
   monitoring: monitoringZhCN,
+  retention: retentionZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -35,6 +35,8 @@ export {
   type AuditSigningKey,
   type Cosigner,
 } from './integrity/index.ts';
+// C2SP signed notes, for other signed records that follow the checkpoints' format (retention certificates).
+export { signNote, openNote, formatVkey, noteKeyId, rawEd25519PublicKey } from './integrity/signed-note.ts';
 
 import type { AuditLog } from './audit-log.ts';
 /** What other modules need from the log: append now (group commit) or inside their own transaction. */

@@ -40,8 +40,8 @@ export const CONSENT_PURPOSES: readonly ConsentPurposeDef[] = [
   {
     purpose: 'identity_verification',
     kind: 'sensitive',
-    // The real-name verification form also records this separate consent with its own statement hash
-    // (identity_verifications.sensitive_consent_*); moving that record into the ledger is still to do.
+    // The real-name verification form records this separate consent with its own statement hash
+    // (identity_verifications.sensitive_consent_*) and writes it to the ledger (verification recordConsent).
     fields: [
       'account_profiles.id_number',
       'identity_verifications.id_number',

@@ -155,18 +155,6 @@ export function consentRoutes(service: ConsentService, options: { customerNo?: (
           .send(Buffer.from(bytes));
       },
     });
-    r.post('/api/me/privacy-requests', {
-      config: { permission: 'customer.self_service', rateLimit: { max: 10, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['consent'],
-        summary: 'File a rights request (access, copy, correction, deletion…) as a ticket',
-        body: ZFeedbackRequest,
-        response: { 201: ZTicketReceipt },
-      },
-      handler: async (request, reply) =>
-        reply.code(201).send(await service.openTicket(customerOf(request.principal), 'rights_request', request.body, String(request.id))),
-    });
-
     // Privacy officer.
     r.get('/api/staff/privacy/notice-draft', {
       config: { permission: 'privacy.notice.manage' },

@@ -450,6 +450,33 @@ export function createConsentService(deps: {
       );
     },
 
+    /**
+     * A consent given on a form of another module (the real-name form's separate consent): recorded in the ledger
+     * against the current notice with the hash of the statement the person saw. False when no notice is published.
+     */
+    async recordFormConsent(
+      principal: Principal,
+      purpose: Purpose,
+      kind: 'general' | 'sensitive',
+      uiTextHash: string,
+      requestId?: string,
+    ): Promise<boolean> {
+      const def = findConsentPurpose(purpose, kind);
+      if (!def) throw new AppError('CONSENT_NOT_OFFERED', 'no such consent purpose', { purpose, kind });
+      const notice = await effective();
+      if (!notice) return false;
+      await decide(
+        principal.accountId,
+        def,
+        null,
+        'given',
+        { channel: 'web', uiTextHash, noticeVersion: notice.version, purposeVersion: versionIn(notice, def) },
+        actorOf(principal),
+        requestId,
+      );
+      return true;
+    },
+
     /** One-click withdrawal: needs nothing but the purpose; refused (CONFLICT) when nothing is in force. */
     async withdraw(principal: Principal, input: TWithdrawRequest, requestId?: string): Promise<TSignedReceipt> {
       const def = findConsentPurpose(input.purpose, input.kind);

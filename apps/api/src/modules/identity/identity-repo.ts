@@ -166,6 +166,9 @@ export function createIdentityRepo(db: Kysely<Database>) {
         .execute(),
     updateAccountStatus: (id: string, status: AccountsTable['status'], now: string) =>
       db.updateTable('accounts').set({ status, updated_at: now }).where('id', '=', id).execute(),
+    /** Account closure (a rights request): disabled for good, with the day it closed (the retention clock). */
+    closeAccount: (id: string, now: string) =>
+      db.updateTable('accounts').set({ status: 'disabled', closed_at: now, updated_at: now }).where('id', '=', id).execute(),
     updateAccountRoles: (id: string, roles: string, now: string) =>
       db.updateTable('accounts').set({ roles, updated_at: now }).where('id', '=', id).execute(),
   };

@@ -265,6 +265,7 @@ export function createIdentityService(deps: IdentityDeps) {
               })
             : undefined,
         ]);
+        if (account && verdict.ok && account.closed_at && !silentlyLocked) throw new AppError('ACCOUNT_CLOSED');
         throw new AppError('INVALID_CREDENTIALS');
       }
       await budget?.succeed();
@@ -442,6 +443,19 @@ export function createIdentityService(deps: IdentityDeps) {
     async endAllSessions(accountId: string): Promise<number> {
       const ended = await repo.revokeAllSessions(accountId, now().toISOString());
       await poison(ended);
+      return ended.length;
+    },
+
+    /**
+     * Closes an account (the account-closure right): disabled with its closing day recorded, every session ended at
+     * once. A later sign-in with the right password is refused with ACCOUNT_CLOSED; a wrong one stays
+     * INVALID_CREDENTIALS, so the code tells nothing to someone who does not hold the password.
+     */
+    async closeAccount(accountId: string): Promise<number> {
+      await repo.closeAccount(accountId, now().toISOString());
+      const ended = await repo.revokeAllSessions(accountId, now().toISOString());
+      await poison(ended);
+      await poisonAccount(accountId);
       return ended.length;
     },
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { AuditPort } from '../audit/index.ts';
-import { ERASED_TEXT, PERSONAL_DATA_COPIES, type Actor, type PersonalDataCopy, type Vault } from '../vault/index.ts';
+import { ERASED_TEXT, fieldsOfTable, PERSONAL_DATA_COPIES, type Actor, type PersonalDataCopy, type Vault } from '../vault/index.ts';
 
 /** What one erasure did, per declared copy: rows whose keys were shredded, anonymized, deleted, or kept (and why). */
 export type ErasureReport = {
@@ -75,9 +75,75 @@ export function createErasureService(deps: {
     return Number(row?.['n'] ?? 0);
   }
 
+  /** Of `subjectIds`, those some row outside `exceptIds` of `copy.table`, or any other declared table, still uses. */
+  async function sharedSubjects(copy: PersonalDataCopy, subjectIds: string[], exceptIds: Set<string>): Promise<Set<string>> {
+    const shared = new Set<string>();
+    const tables = [
+      { table: 'account_profiles', column: 'subject_id' },
+      ...copies.filter((c) => c.subjectColumn).map((c) => ({ table: c.table, column: c.subjectColumn ?? '' })),
+    ];
+    for (let i = 0; i < subjectIds.length; i += 500) {
+      const chunk = subjectIds.slice(i, i + 500);
+      for (const { table, column } of tables) {
+        const rows = await loose
+          .selectFrom(table)
+          .select(table === copy.table ? ['id', column] : [column])
+          .where(column, 'in', chunk)
+          .execute();
+        for (const r of rows) if (table !== copy.table || !exceptIds.has(r['id'] ?? '')) shared.add(r[column] ?? '');
+      }
+    }
+    return shared;
+  }
+
   const service = {
     /** The copies declared for erasure, for the rights module's export and the privacy officer's page. */
     declaredCopies: () => copies,
+
+    /** Subjects holding one account's copy in a declared table (a legal hold protects them from the retention job). */
+    async subjectsOfAccountIn(copy: PersonalDataCopy, accountId: string): Promise<string[]> {
+      const profile = (await loose.selectFrom('account_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst()) as
+        Record<string, string | null> | undefined;
+      return subjectsOf(copy, accountId, profile);
+    },
+
+    /**
+     * Retention (issue 14 item 6): destroys named records of one declared copy past their ceiling, as erasure would.
+     * `shred`: a subject used only by these records loses its data key; records sealed under a subject others still
+     * use (the person's own key) lose their ciphertexts and blind indexes instead. `anonymize`: the free text is
+     * replaced; `delete`: the rows go. Returns how many records were destroyed. Never decides what is due: the caller
+     * (modules/retention) checks ceilings, floors and holds.
+     */
+    async eraseRecords(copy: PersonalDataCopy, records: { id: string; subjectId: string | null }[], actor: Actor, reason: string) {
+      if (!records.length || copy.action === 'retain') return 0;
+      const ids = records.map((r) => r.id);
+      const inChunks = async (run: (chunk: string[]) => Promise<unknown>) => {
+        for (let i = 0; i < ids.length; i += 500) await run(ids.slice(i, i + 500));
+      };
+      if (copy.action === 'delete') await inChunks((chunk) => loose.deleteFrom(copy.table).where('id', 'in', chunk).execute());
+      else if (copy.action === 'anonymize' && copy.textColumns?.length) {
+        const set = Object.fromEntries(copy.textColumns.map((c) => [c, ERASED_TEXT]));
+        await inChunks((chunk) => loose.updateTable(copy.table).set(set).where('id', 'in', chunk).execute());
+      } else if (copy.action === 'shred') {
+        const subjects = [...new Set(records.map((r) => r.subjectId).filter((s): s is string => Boolean(s)))];
+        const shared = await sharedSubjects(copy, subjects, new Set(ids));
+        for (const subjectId of subjects.filter((s) => !shared.has(s))) await vault.eraseSubject(subjectId, actor, reason);
+        const cleared: Record<string, null> = {};
+        for (const f of fieldsOfTable(copy.table)) {
+          cleared[`${f.field}_ct`] = null;
+          if (f.blindIndex) cleared[`${f.field}_bidx`] = null;
+        }
+        const sharedIds = records.filter((r) => r.subjectId && shared.has(r.subjectId)).map((r) => r.id);
+        for (let i = 0; i < sharedIds.length; i += 500) {
+          await loose
+            .updateTable(copy.table)
+            .set(cleared)
+            .where('id', 'in', sharedIds.slice(i, i + 500))
+            .execute();
+        }
+      }
+      return records.length;
+    },
 
     /**
      * Erases one person everywhere: shreds the data keys of every sealed copy, anonymizes or deletes plain copies, and

@@ -51,7 +51,7 @@ describe('the rights-request clock on the PRC working-day calendar', () => {
 });
 
 describe('retention floors', () => {
-  test('every retention class of the registry has a floor entry (none, or years with a reason)', () => {
+  test('every retention class of the registry has a floor entry read from the retention schedule (none, or a period with its legal basis)', () => {
     assert.deepEqual(Object.keys(RETENTION_FLOORS).sort(), [...RETENTION_CLASSES].sort());
   });
 

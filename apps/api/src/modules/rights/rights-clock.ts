@@ -1,4 +1,4 @@
-import type { RetentionClass } from '@sealbridge/contracts';
+import { addRetentionPeriod, RETENTION_SCHEDULE, type RetentionClass } from '@sealbridge/contracts';
 import { endOfChinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
 
 /**
@@ -24,18 +24,17 @@ export function clockOf(calendar: WorkingDayCalendar, now: Date, createdAt: stri
 }
 
 /**
- * Retention floors by class (PRIVACY-LAW.md row 7): data a law says must be kept is not erased on request; the
- * request ends "restricted: stored only" (PIPL Art. 47, 50) with the reason and the date it goes. Classes named
- * `…_plus_Ny` keep N years after the account or deal ends, counted here from today (the account ends with the
- * request). A class without a floor is erased at once. Every class has an entry (drift test).
+ * Retention floors by class (PRIVACY-LAW.md row 7), read from the retention schedule (contracts RETENTION_SCHEDULE,
+ * issue 14 item 6): data a law says must be kept is not erased on request; the request ends "restricted: stored only"
+ * (PIPL Art. 47, 50) with the reason and the date it goes. The floors of `account_end` classes run from the end of
+ * the account, which ends with the request: counted from today. A class with a zero floor is erased at once.
  */
-export const RETENTION_FLOORS: Record<RetentionClass, { years: number; reason: string } | null> = {
-  account_life: null,
-  verification_180d: null,
-  account_life_plus_3y: { years: 3, reason: 'transaction_records_3y' },
-  deal_life_plus_3y: { years: 3, reason: 'transaction_records_3y' },
-  deal_life_plus_10y: { years: 10, reason: 'deal_records_10y' },
-};
+export const RETENTION_FLOORS: Record<RetentionClass, { years: number; days: number; reason: string } | null> = Object.fromEntries(
+  Object.values(RETENTION_SCHEDULE).map((rule) => [
+    rule.retentionClass,
+    rule.floor.years || rule.floor.days ? { ...rule.floor, reason: rule.basis } : null,
+  ]),
+) as Record<RetentionClass, { years: number; days: number; reason: string } | null>;
 
 /** The floor that holds longest among the classes, with the day the data may go; null when none applies. */
 export function floorOf(
@@ -44,8 +43,8 @@ export function floorOf(
 ): { reason: string; until: string; classes: RetentionClass[] } | null {
   const held = [...new Set(classes)].filter((c) => RETENTION_FLOORS[c]).sort();
   if (!held.length) return null;
-  const longest = held.map((c) => ({ c, floor: RETENTION_FLOORS[c]! })).sort((a, b) => b.floor.years - a.floor.years)[0]!;
-  const until = new Date(now);
-  until.setUTCFullYear(until.getUTCFullYear() + longest.floor.years);
-  return { reason: longest.floor.reason, until: until.toISOString().slice(0, 10), classes: held };
+  const longest = held
+    .map((c) => ({ c, floor: RETENTION_FLOORS[c]!, until: addRetentionPeriod(now, RETENTION_FLOORS[c]!) }))
+    .sort((a, b) => b.until.getTime() - a.until.getTime())[0]!;
+  return { reason: longest.floor.reason, until: longest.until.toISOString().slice(0, 10), classes: held };
 }

@@ -40,6 +40,8 @@ export type RightsDeps = {
    * messages, tickets, saved searches… Deletion and closure run it before shredding any remaining subject.
    */
   eraseAccount?: (accountId: string, actor: Actor, reason: string, requestId?: string) => Promise<unknown>;
+  /** Account closure ends the login itself: disabled, sessions ended, sign-in refused with ACCOUNT_CLOSED. */
+  closeAccount?: (accountId: string) => Promise<unknown>;
   slaWorkingDays?: number;
   now?: () => Date;
 };
@@ -484,7 +486,10 @@ export function createRightsService(deps: RightsDeps) {
         { type: 'rights.erasure_recorded', data: { outcome: floor ? 'restricted' : 'erased', retentionClasses: floor?.classes ?? [] } },
         requestId,
       );
-      return told(moved);
+      const view = await told(moved);
+      // Closure ends the login too, whether the data went or is stored only under a floor (its clock starts now).
+      if (row.kind === 'account_closure' && row.account_id) await deps.closeAccount?.(row.account_id);
+      return view;
     },
 
     /**

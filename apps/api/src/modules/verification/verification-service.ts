@@ -47,6 +47,12 @@ export type VerificationServiceDeps = {
   isAssigned: (brokerAccountId: string, customerAccountId: string) => Promise<boolean>;
   /** Account numbers (C-…) for the review queue; optional. */
   accountNumbers?: (accountIds: string[]) => Promise<Map<string, string>>;
+  /**
+   * Writes the form's separate consent to the consent ledger (modules/consent), like every other consent, with the
+   * statement's hash as the text shown; false when no privacy notice is published yet (the submission's own record
+   * then stands, as the consent gate allows).
+   */
+  recordConsent?: (principal: Principal, statementHash: string, requestId?: string) => Promise<boolean>;
   now?: () => Date;
 };
 
@@ -266,6 +272,7 @@ export function createVerificationService(deps: VerificationServiceDeps) {
         if (open && open.status !== 'rejected') throw new AppError('CONFLICT', `verification already ${open.status}`);
         throw error;
       });
+      await deps.recordConsent?.(principal, input.consent.textHash, requestId);
       return this.getOwn(principal);
     },
 

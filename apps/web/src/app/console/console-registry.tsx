@@ -156,6 +156,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     roles: rolesHolding('security.monitor'),
   },
   {
+    key: 'retention',
+    path: 'retention',
+    label: (t) => t('retention.menu'),
+    icon: <FileDoneOutlined />,
+    Page: lazy(() => import('../../features/retention/pages/retention-page.tsx').then((m) => ({ default: m.RetentionPage }))),
+    roles: rolesHolding('retention.manage'),
+  },
+  {
     key: 'privacy-notice',
     path: 'privacy/notice',
     label: (t) => t('consent.console.menuNotice'),

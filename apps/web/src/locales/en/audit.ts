@@ -138,6 +138,12 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       clock_alert: 'Rights-request reminder or escalation',
     },
     lifecycle: { account_erased: "A person's data erased in every module" },
+    retention: {
+      hold_placed: 'Legal hold placed',
+      hold_lifted: 'Legal hold lifted',
+      dry_run: 'Retention dry run',
+      swept: 'Records past their retention ceiling destroyed (certificate issued)',
+    },
     dataroom: {
       room_opened: 'Data room opened',
       folder_created: 'Data room folder created',

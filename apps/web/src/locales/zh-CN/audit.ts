@@ -131,6 +131,12 @@ export const auditZhCN = {
       clock_alert: '权利请求到期提醒或升级',
     },
     lifecycle: { account_erased: '删除个人信息（所有模块的副本）' },
+    retention: {
+      hold_placed: '设置法律保全',
+      hold_lifted: '解除法律保全',
+      dry_run: '保存期限试运行',
+      swept: '销毁超过保存期限的记录（出具销毁证明）',
+    },
     dataroom: {
       room_opened: '开设数据室',
       folder_created: '新建数据室文件夹',

@@ -44,8 +44,6 @@ export const withdrawConsent = (body: TWithdrawRequest) =>
   apiRequest('/api/me/consents/withdraw', (v) => ZSignedReceipt.parse(v), { method: 'POST', body });
 export const getMyReceipt = (id: string, signal?: AbortSignal) =>
   apiRequest(`/api/me/consents/receipts/${encodeURIComponent(id)}`, (v) => ZSignedReceipt.parse(v), { signal });
-export const fileRightsRequest = (body: TFeedbackRequest) =>
-  apiRequest('/api/me/privacy-requests', (v) => ZTicketReceipt.parse(v), { method: 'POST', body });
 
 export const getNoticeDraft = (signal?: AbortSignal) =>
   apiRequest('/api/staff/privacy/notice-draft', (v) => ZNoticeDraft.parse(v), { signal });
