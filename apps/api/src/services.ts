@@ -387,6 +387,8 @@ export async function createServices(deps: ServiceDeps) {
     profiles,
     subjectOf: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
     delivery,
+    // Training reminders (issue 19): called by the daily job, after notifications exist.
+    notify: (inputs) => notifications.notifyMany(inputs),
   });
 
   // Notices of the deal path: in-app always; e-mail / SMS copies to the person's own address per their choices.
@@ -564,6 +566,10 @@ export async function createServices(deps: ServiceDeps) {
       );
     });
     await deps.jobs.schedule('staff.expire-access', '* * * * *');
+    await deps.jobs.register('staff.remind-training', async (_data, ctx) => {
+      ctx.logger.info(await staff.program.remindTraining(), 'training reminders sent');
+    });
+    await deps.jobs.schedule('staff.remind-training', '10 1 * * *');
     // Vendor reviews due and standard contracts to file: the privacy officers are reminded at 09:00 Beijing.
     await deps.jobs.register('vendors.remind-due', async (_data, ctx) => {
       ctx.logger.info({ reminders: await vendors.remindDue() }, 'vendor reviews and filings reminded');

@@ -19,3 +19,4 @@ export * from './text-input.ts';
 export * from './audit-witness.ts';
 export * from './rights.ts';
 export * from './vendors.ts';
+export * from './program.ts';

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   // Third parties, the sharing gateway, cross-border transfers, impact assessments (issue 17).
   'vendors.manage':
     'Run the vendor registry, impact assessments and cross-border mechanisms; read the transfer record, the cross-border ledger and the obligations map',
+  // The privacy program (issue 19).
+  'program.manage': 'Edit training modules, publish the code of conduct, record violations and their handling',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -84,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'breakglass.request',
     'breakglass.review',
     'vendors.manage',
+    'program.manage',
   ],
   security_officer: ['console.access', 'platform.jobs.read', 'audit.read', 'staff.training', 'breakglass.request'],
   auditor: ['console.access', 'audit.read', 'audit.export', 'staff.training'],

@@ -495,7 +495,8 @@ export type StaffMembersTable = {
 export type StaffAttestationsTable = {
   id: string;
   account_id: string;
-  kind: 'agreement' | 'training';
+  /** `module` and `conduct` (issue 19): a training module passed (score in percent), a code of conduct acknowledged. */
+  kind: 'agreement' | 'training' | 'module' | 'conduct';
   course: string;
   version: string;
   score: number | null;
@@ -1080,6 +1081,52 @@ export type Database = {
   impact_assessments: ImpactAssessmentsTable;
   crossborder_mechanisms: CrossborderMechanismsTable;
   data_transfers: DataTransfersTable;
+  // The privacy program (issue 19).
+  staff_training_modules: StaffTrainingModulesTable;
+  staff_training_reminders: StaffTrainingRemindersTable;
+  staff_conduct_versions: StaffConductVersionsTable;
+  staff_conduct_violations: StaffConductViolationsTable;
+};
+
+/** A training module the privacy officer edits (issue 19): zh-CN texts, the quiz as JSON, pass mark, roles. */
+export type StaffTrainingModulesTable = {
+  code: string;
+  revision: number;
+  title: string;
+  body: string;
+  questions: string;
+  pass_mark: number;
+  roles: string;
+  active: number;
+  updated_at: string;
+  updated_by: string | null;
+};
+/** One reminder sent for one completion that is about to run out (`expiring`) or has (`expired`). */
+export type StaffTrainingRemindersTable = {
+  account_id: string;
+  course: string;
+  expires_at: string;
+  kind: 'expiring' | 'expired';
+  sent_at: string;
+};
+export type StaffConductVersionsTable = {
+  version: number;
+  title: string;
+  body: string;
+  published_at: string;
+  published_by: string | null;
+};
+/** 违规处理: a recorded violation of the code of conduct, the audit records it rests on, the decision. */
+export type StaffConductViolationsTable = {
+  id: string;
+  staff_account_id: string;
+  conduct_version: number | null;
+  description: string;
+  audit_seqs: string;
+  decision: string;
+  decision_note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 };
 
 /**

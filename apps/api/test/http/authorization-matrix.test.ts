@@ -115,6 +115,17 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/staff/break-glass/mine': ['privacy_officer', 'security_officer'],
   'POST /api/staff/break-glass/:id/reveal': ['privacy_officer', 'security_officer'],
   'GET /api/staff/break-glass/alerts': ['privacy_officer'],
+  // The privacy program (issue 19).
+  'GET /api/staff/me/program': STAFF,
+  'GET /api/staff/me/modules/:code': STAFF,
+  'POST /api/staff/me/modules/:code': STAFF,
+  'GET /api/staff/me/conduct': STAFF,
+  'POST /api/staff/me/conduct': STAFF,
+  'GET /api/staff/program/modules': ['privacy_officer'],
+  'PUT /api/staff/program/modules/:code': ['privacy_officer'],
+  'POST /api/staff/program/conduct': ['privacy_officer'],
+  'GET /api/staff/program/violations': ['privacy_officer'],
+  'POST /api/staff/program/violations': ['privacy_officer'],
   'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
   // The marketplace (issue 6).
   'GET /api/listings/regions': 'anyone',

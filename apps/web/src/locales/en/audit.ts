@@ -68,6 +68,12 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       break_glass_refused: 'Break-glass access refused',
       break_glass_expired: 'Break-glass access expired',
       break_glass_acknowledged: 'Break-glass alert acknowledged',
+      module_completed: 'Training module quiz submitted',
+      module_updated: 'Training module edited',
+      conduct_published: 'Code of conduct version published',
+      conduct_acknowledged: 'Code of conduct acknowledged',
+      violation_recorded: 'Violation and handling decision recorded',
+      training_reminded: 'Training expiry reminders sent',
     },
     listings: {
       draft_saved: 'Listing draft saved',

@@ -65,6 +65,12 @@ export const auditZhCN = {
       break_glass_refused: '紧急访问被拒绝',
       break_glass_expired: '紧急访问到期',
       break_glass_acknowledged: '确认紧急访问提醒',
+      module_completed: '提交培训模块测验',
+      module_updated: '编辑培训模块',
+      conduct_published: '发布员工行为准则新版本',
+      conduct_acknowledged: '确认员工行为准则',
+      violation_recorded: '登记违规及处理决定',
+      training_reminded: '发送培训到期提醒',
     },
     listings: {
       draft_saved: '保存挂牌草稿',
