@@ -101,6 +101,7 @@ export const ZConductVersion = z.object({
 });
 export type TConductVersion = z.infer<typeof ZConductVersion>;
 export const ZConductCurrent = z.object({ current: ZConductVersion.nullable() });
+export type TConductCurrent = z.infer<typeof ZConductCurrent>;
 export const ZPublishConductRequest = z.object({ title: ZName(80, 2), body: ZPlainText(8000, 20) });
 export const ZAcknowledgeConductRequest = z.object({ version: z.number().int().min(1) });
 
