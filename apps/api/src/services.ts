@@ -38,6 +38,7 @@ import {
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
+import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
@@ -108,6 +109,7 @@ export const ALL_AUDIT_EVENTS = [
   ...RIGHTS_AUDIT_EVENTS,
   ...VENDORS_AUDIT_EVENTS,
   ...LIFECYCLE_AUDIT_EVENTS,
+  ...DISPUTES_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -586,6 +588,9 @@ export async function createServices(deps: ServiceDeps) {
   // Erasure across every module that declares a copy of a person's data (vault PERSONAL_DATA_COPIES).
   const erasure = createErasureService({ db, vault, audit: auditLog });
 
+  // Disputes and mediation (issue 19).
+  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications });
+
   return {
     vault,
     erasure,
@@ -614,5 +619,6 @@ export async function createServices(deps: ServiceDeps) {
     dataroom,
     rights,
     vendors,
+    disputes,
   };
 }

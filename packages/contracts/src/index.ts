@@ -20,3 +20,4 @@ export * from './audit-witness.ts';
 export * from './rights.ts';
 export * from './vendors.ts';
 export * from './program.ts';
+export * from './disputes.ts';

@@ -286,6 +286,24 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '您的培训“{course}”将于 {date} 到期，到期后将无法查看任何个人信息，请及时重新完成。',
     en: 'Your training "{course}" runs out on {date}; after that you cannot see any personal data. Retake it in time.',
   },
+  dispute_opened: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '有一宗与您相关的争议 {no} 已提起，请在“我的争议”中查看。',
+    en: 'Dispute {no} involving you has been opened; see My disputes.',
+  },
+  dispute_updated: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '争议 {no} 有新的调解记录。',
+    en: 'Dispute {no} has a new mediation record.',
+  },
+  dispute_closed: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '争议 {no} 已有处理结果，请查看。',
+    en: 'Dispute {no} has an outcome; please have a look.',
+  },
   training_expired: {
     topic: 'account',
     params: ['course'],

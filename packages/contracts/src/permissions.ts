@@ -46,6 +46,8 @@ export const PERMISSIONS = {
     'Run the vendor registry, impact assessments and cross-border mechanisms; read the transfer record, the cross-border ledger and the obligations map',
   // The privacy program (issue 19).
   'program.manage': 'Edit training modules, publish the code of conduct, record violations and their handling',
+  'disputes.participate': 'Open disputes about one’s own listings and deals, see the cases one is a party to or mediates, cite evidence',
+  'disputes.mediate': 'Mediate the disputes of one’s listings and clients: record sessions, close with an outcome or refer',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -58,8 +60,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deals.participate',
     'dataroom.view',
     'dataroom.manage',
+    'disputes.participate',
   ],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate', 'deals.participate', 'dataroom.view'],
+  buyer: [
+    'customer.self_service',
+    'listings.watch',
+    'deals.inquire',
+    'messages.participate',
+    'deals.participate',
+    'dataroom.view',
+    'disputes.participate',
+  ],
   broker: [
     'console.access',
     'personal_data.lookup',
@@ -74,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deals.manage',
     'dataroom.view',
     'dataroom.manage',
+    'disputes.participate',
+    'disputes.mediate',
   ],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: [

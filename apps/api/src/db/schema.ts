@@ -1086,7 +1086,41 @@ export type Database = {
   staff_training_reminders: StaffTrainingRemindersTable;
   staff_conduct_versions: StaffConductVersionsTable;
   staff_conduct_violations: StaffConductViolationsTable;
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  dispute_evidence: DisputeEvidenceTable;
+  dispute_sessions: DisputeSessionsTable;
 };
+
+/** A dispute about a listing (issue 19); summary and outcome pass the identifier guard. */
+export type DisputesTable = {
+  id: string;
+  case_no: string;
+  listing_id: string;
+  listing_code: string;
+  against: 'party' | 'center';
+  topic: string;
+  summary: string;
+  status: 'open' | 'mediation' | 'resolved' | 'referred';
+  mediator_account_id: string | null;
+  opened_at: string;
+  respond_by: string;
+  resolve_by: string;
+  closed_at: string | null;
+  closing: 'resolved' | 'arbitration' | 'court' | null;
+  outcome: string | null;
+};
+export type DisputePartiesTable = { dispute_id: string; account_id: string; side: 'claimant' | 'respondent'; role: 'buyer' | 'seller' };
+export type DisputeEvidenceTable = {
+  id: string;
+  dispute_id: string;
+  kind: 'document' | 'message';
+  ref_id: string;
+  added_by: string;
+  added_side: 'claimant' | 'respondent' | 'mediator';
+  added_at: string;
+};
+export type DisputeSessionsTable = { id: string; dispute_id: string; mediator_account_id: string; notes: string; held_at: string };
 
 /** A training module the privacy officer edits (issue 19): zh-CN texts, the quiz as JSON, pass mark, roles. */
 export type StaffTrainingModulesTable = {

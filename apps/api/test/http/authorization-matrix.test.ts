@@ -126,6 +126,12 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/program/conduct': ['privacy_officer'],
   'GET /api/staff/program/violations': ['privacy_officer'],
   'POST /api/staff/program/violations': ['privacy_officer'],
+  'POST /api/me/disputes': ['seller', 'buyer', 'broker'],
+  'GET /api/me/disputes': ['seller', 'buyer', 'broker'],
+  'GET /api/disputes/:id': ['seller', 'buyer', 'broker'],
+  'POST /api/disputes/:id/evidence': ['seller', 'buyer', 'broker'],
+  'POST /api/disputes/:id/sessions': ['broker'],
+  'POST /api/disputes/:id/close': ['broker'],
   'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
   // The marketplace (issue 6).
   'GET /api/listings/regions': 'anyone',

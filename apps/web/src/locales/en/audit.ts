@@ -75,6 +75,13 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       violation_recorded: 'Violation and handling decision recorded',
       training_reminded: 'Training expiry reminders sent',
     },
+    disputes: {
+      opened: 'Dispute opened',
+      evidence_added: 'Evidence cited in a dispute',
+      session_held: 'Mediation session recorded',
+      closed: 'Dispute closed or referred',
+      refused: 'Dispute access refused',
+    },
     listings: {
       draft_saved: 'Listing draft saved',
       status_changed: 'Listing status changed',

@@ -72,6 +72,13 @@ export const auditZhCN = {
       violation_recorded: '登记违规及处理决定',
       training_reminded: '发送培训到期提醒',
     },
+    disputes: {
+      opened: '提起争议',
+      evidence_added: '为争议添加证据（引用）',
+      session_held: '记录调解会谈',
+      closed: '争议结案或转仲裁/诉讼',
+      refused: '争议访问被拒绝',
+    },
     listings: {
       draft_saved: '保存挂牌草稿',
       status_changed: '挂牌状态变更',
