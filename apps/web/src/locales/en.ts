@@ -18,6 +18,7 @@ import { vendorsEn } from './en/vendors.ts';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by the type below and by locales.test.ts). */
 import { rightsEn } from './en/rights.ts';
+import { disputesEn } from './en/disputes.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -55,6 +56,8 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    disputes: 'My disputes',
+    mediation: 'Mediation',
     vendors: 'Third parties and cross-border',
     reset: 'Reset password',
     watchlist: 'Saved & alerts',
@@ -364,6 +367,7 @@ export const en: LocaleMessages = {
   dataroom: dataroomEn,
   rights: rightsEn,
   vendors: vendorsEn,
+  disputes: disputesEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

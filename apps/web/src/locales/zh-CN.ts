@@ -21,6 +21,7 @@ import { dataroomZhCN } from './zh-CN/dataroom.ts';
 import { vendorsZhCN } from './zh-CN/vendors.ts';
 
 import { rightsZhCN } from './zh-CN/rights.ts';
+import { disputesZhCN } from './zh-CN/disputes.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -58,6 +59,8 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    disputes: '我的争议',
+    mediation: '争议调解',
     vendors: '第三方与出境',
     reset: '重设密码',
     watchlist: '收藏与订阅',
@@ -360,6 +363,7 @@ export const zhCN = {
   dataroom: dataroomZhCN,
   rights: rightsZhCN,
   vendors: vendorsZhCN,
+  disputes: disputesZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',
