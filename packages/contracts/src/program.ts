@@ -132,3 +132,17 @@ export type TViolation = z.infer<typeof ZViolation>;
 export const ZViolationList = z.object({ items: z.array(ZViolation) });
 export type TViolationList = z.infer<typeof ZViolationList>;
 export { moduleCode as ZTrainingModuleCode };
+
+/** Live privacy metrics on the staff console home (issue 19 item 5): counts only, no personal data. */
+export const ZPrivacyMetrics = z.object({
+  overdueRightsRequests: z.number().int(),
+  /** Active staff with a training that runs out within 30 days or has run out. */
+  expiringTrainings: z.number().int(),
+  /** Break-glass alerts not yet acknowledged. */
+  openAlerts: z.number().int(),
+  /** Decided share of the latest access review, in percent (null before the first review). */
+  accessReviewCompletion: z.number().int().nullable(),
+  /** Consents withdrawn in the last 30 days. */
+  consentWithdrawals30d: z.number().int(),
+});
+export type TPrivacyMetrics = z.infer<typeof ZPrivacyMetrics>;

@@ -121,6 +121,7 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/me/modules/:code': STAFF,
   'GET /api/staff/me/conduct': STAFF,
   'POST /api/staff/me/conduct': STAFF,
+  'GET /api/staff/privacy-metrics': STAFF,
   'GET /api/staff/program/modules': ['privacy_officer'],
   'PUT /api/staff/program/modules/:code': ['privacy_officer'],
   'POST /api/staff/program/conduct': ['privacy_officer'],

@@ -48,6 +48,18 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('the console metrics count what the database holds, live at the asked instant', async () => {
+      const now = await t.app.services.staff.program.metrics(new Date(trainedAt + DAY));
+      const later = await t.app.services.staff.program.metrics(new Date(trainedAt + 350 * DAY));
+      assert.deepEqual(
+        [now.expiringTrainings, later.expiringTrainings, now.openAlerts, now.accessReviewCompletion, now.overdueRightsRequests],
+        [0, 1, 0, null, 0],
+        'the trained broker runs out within 30 days at day 350; no grants, reviews or requests yet',
+      );
+      const officerView = await t.call(officer, 'GET', '/api/staff/privacy-metrics');
+      assert.equal(officerView.statusCode, 200);
+    });
+
     test('reminders fire once 30 days before a training runs out and once when it has', async () => {
       const program = t.app.services.staff.program;
       assert.deepEqual(await program.remindTraining(new Date(trainedAt + 300 * DAY)), { expiring: 0, expired: 0 });

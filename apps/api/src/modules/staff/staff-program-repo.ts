@@ -1,3 +1,4 @@
+import { RIGHTS_FINAL_STATUSES } from '@sealbridge/contracts';
 import type { Kysely } from 'kysely';
 import type {
   Database,
@@ -48,6 +49,32 @@ export function createStaffProgramRepo(db: Kysely<Database>) {
             .executeTakeFirstOrThrow()
         ).n,
       ),
+
+    /** Counts for the console's privacy metrics (read-only views of rights, consent, break-glass, reviews). */
+    metricCounts: async (at: string, since: string) => {
+      const n = (row: { n: string | number | bigint } | undefined) => Number(row?.n ?? 0);
+      const [overdue, alerts, withdrawals, campaign] = await Promise.all([
+        db
+          .selectFrom('rights_requests')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('status', 'not in', [...RIGHTS_FINAL_STATUSES])
+          .where('due_at', '<', at)
+          .executeTakeFirst(),
+        db
+          .selectFrom('staff_break_glass')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('acknowledged_at', 'is', null)
+          .executeTakeFirst(),
+        db
+          .selectFrom('consent_events')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('decision', '=', 'withdrawn')
+          .where('at', '>=', since)
+          .executeTakeFirst(),
+        db.selectFrom('staff_review_campaigns').select('id').orderBy('started_at', 'desc').limit(1).executeTakeFirst(),
+      ]);
+      return { overdue: n(overdue), alerts: n(alerts), withdrawals: n(withdrawals), campaignId: campaign?.id };
+    },
   };
 }
 

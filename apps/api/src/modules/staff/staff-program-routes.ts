@@ -5,6 +5,7 @@ import {
   ZModuleAnswers,
   ZModuleResult,
   ZProgramStatus,
+  ZPrivacyMetrics,
   ZPublishConductRequest,
   ZRecordViolationRequest,
   ZTrainingModule,
@@ -70,6 +71,11 @@ export async function registerProgramRoutes(app: FastifyInstance, service: Staff
     handler: async (request) => program.acknowledgeConduct(principalOf(request.principal), request.body.version, String(request.id)),
   });
 
+  r.get('/api/staff/privacy-metrics', {
+    config: { permission: 'console.access' },
+    schema: { tags, summary: 'Live privacy metrics for the console home (counts only)', response: { 200: ZPrivacyMetrics } },
+    handler: async () => program.metrics(),
+  });
   r.get('/api/staff/program/modules', {
     config: { permission: 'program.manage' },
     schema: { tags, summary: 'Training modules with their answer keys', response: { 200: ZTrainingModuleAdminList } },

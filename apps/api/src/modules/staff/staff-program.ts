@@ -16,6 +16,7 @@ import { SYSTEM_ACTOR } from '../audit/index.ts';
 import type { NotifyInput } from '../notifications/index.ts';
 import { createStaffRepo } from './staff-repo.ts';
 import { CONDUCT_COURSE, programStatusOf } from './staff-program-status.ts';
+import { privacyMetrics } from './staff-program-metrics.ts';
 import { auditActorOf, parseRoles, type StaffDeps } from './staff-types.ts';
 
 type Question = { prompt: string; options: string[]; answer: number };
@@ -72,6 +73,9 @@ export function createStaffProgram(deps: Pick<StaffDeps, 'repo' | 'audit' | 'now
 
   return {
     status: (principal: Principal) => status(principal.accountId),
+
+    /** Live privacy metrics for the console home (every staff member sees the same counts). */
+    metrics: (at: Date = now()) => privacyMetrics(repo, at),
 
     /** A module assigned to the member, without the answer key. */
     async module(principal: Principal, code: string): Promise<TTrainingModule> {

@@ -66,6 +66,14 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
     revoke: 'Revoke',
     noRoles: 'No roles',
   },
+  metrics: {
+    title: 'Privacy metrics (live)',
+    overdue: 'Overdue rights requests',
+    expiring: 'Staff with training running out or expired',
+    alerts: 'Unacknowledged break-glass alerts',
+    review: 'Latest access review completed',
+    withdrawals: 'Consents withdrawn in 30 days',
+  },
   program: {
     conductTitle: 'Code of conduct (version {{version}})',
     acknowledge: 'I have read it and will abide by it',

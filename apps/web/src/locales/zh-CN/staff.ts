@@ -62,6 +62,14 @@ export const staffZhCN = {
     revoke: '撤销',
     noRoles: '无角色',
   },
+  metrics: {
+    title: '隐私保护指标（实时）',
+    overdue: '逾期的权利请求',
+    expiring: '培训即将到期或已到期的员工',
+    alerts: '未确认的紧急访问提醒',
+    review: '最近一次权限复核完成率',
+    withdrawals: '近 30 天撤回同意',
+  },
   program: {
     conductTitle: '员工行为准则（第 {{version}} 版）',
     acknowledge: '我已阅读并承诺遵守',
