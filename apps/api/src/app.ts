@@ -47,6 +47,7 @@ import { rightsRoutes } from './modules/rights/index.ts';
 import { retentionRoutes } from './modules/retention/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
+import { disputesRoutes } from './modules/disputes/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -199,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataroomRoutes(services.dataroom, { uploadMaxBytes: config.dataroom.uploadMaxBytes }));
   await app.register(vendorsRoutes(services.vendors));
   await app.register(securityRoutes(services.security));
+  await app.register(disputesRoutes(services.disputes));
   // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
   const pageData = publicPageData(services.listings);
   await installWebApp(app, {

@@ -38,6 +38,7 @@ import {
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
 import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
+import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
@@ -115,6 +116,7 @@ export const ALL_AUDIT_EVENTS = [
   ...LIFECYCLE_AUDIT_EVENTS,
   ...SECURITY_AUDIT_EVENTS,
   ...RETENTION_AUDIT_EVENTS,
+  ...DISPUTES_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -397,6 +399,8 @@ export async function createServices(deps: ServiceDeps) {
     profiles,
     subjectOf: async (accountId) => (await profilesRepo.findByAccount(accountId))?.subject_id,
     delivery,
+    // Training reminders (issue 19): called by the daily job, after notifications exist.
+    notify: (inputs) => notifications.notifyMany(inputs),
   });
 
   // Notices of the deal path: in-app always; e-mail / SMS copies to the person's own address per their choices.
@@ -628,6 +632,10 @@ export async function createServices(deps: ServiceDeps) {
       );
     });
     await deps.jobs.schedule('staff.expire-access', '* * * * *');
+    await deps.jobs.register('staff.remind-training', async (_data, ctx) => {
+      ctx.logger.info(await staff.program.remindTraining(), 'training reminders sent');
+    });
+    await deps.jobs.schedule('staff.remind-training', '10 1 * * *');
     // Vendor reviews due and standard contracts to file: the privacy officers are reminded at 09:00 Beijing.
     await deps.jobs.register('vendors.remind-due', async (_data, ctx) => {
       ctx.logger.info({ reminders: await vendors.remindDue() }, 'vendor reviews and filings reminded');
@@ -655,6 +663,9 @@ export async function createServices(deps: ServiceDeps) {
     audit: auditLog,
     signer: certificateSignerFrom(signingKey.privateKey, `${new URL(config.publicUrl).host}/sealbridge-retention`),
   });
+
+  // Disputes and mediation (issue 19).
+  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications });
 
   return {
     vault,
@@ -686,5 +697,6 @@ export async function createServices(deps: ServiceDeps) {
     vendors,
     security,
     retention,
+    disputes,
   };
 }

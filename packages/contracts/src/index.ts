@@ -21,3 +21,5 @@ export * from './rights.ts';
 export * from './vendors.ts';
 export * from './security.ts';
 export * from './retention.ts';
+export * from './program.ts';
+export * from './disputes.ts';

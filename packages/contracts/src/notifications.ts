@@ -298,6 +298,37 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '标准合同 {reference} 须在 {due} 前向省级网信部门备案（生效后 10 个工作日内）。',
     en: 'Standard contract {reference} must be filed with the provincial CAC by {due} (within 10 working days of taking effect).',
   },
+  // The privacy program (issue 19): training that runs out closes the staff gate.
+  training_expiring: {
+    topic: 'account',
+    params: ['course', 'date'],
+    'zh-CN': '您的培训“{course}”将于 {date} 到期，到期后将无法查看任何个人信息，请及时重新完成。',
+    en: 'Your training "{course}" runs out on {date}; after that you cannot see any personal data. Retake it in time.',
+  },
+  dispute_opened: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '有一宗与您相关的争议 {no} 已提起，请在“我的争议”中查看。',
+    en: 'Dispute {no} involving you has been opened; see My disputes.',
+  },
+  dispute_updated: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '争议 {no} 有新的调解记录。',
+    en: 'Dispute {no} has a new mediation record.',
+  },
+  dispute_closed: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '争议 {no} 已有处理结果，请查看。',
+    en: 'Dispute {no} has an outcome; please have a look.',
+  },
+  training_expired: {
+    topic: 'account',
+    params: ['course'],
+    'zh-CN': '您的培训“{course}”已到期，在重新完成前无法查看任何个人信息。',
+    en: 'Your training "{course}" has run out; you cannot see any personal data until you retake it.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

@@ -50,6 +50,10 @@ export const PERMISSIONS = {
   'security.contain': 'Run containment from an incident: end sessions, revoke disclosure grants, disable an account, rotate keys',
   // Retention (issue 14 item 6).
   'retention.manage': 'See the retention schedule, runs and destruction certificates; run a dry run; place and lift legal holds',
+  // The privacy program (issue 19).
+  'program.manage': 'Edit training modules, publish the code of conduct, record violations and their handling',
+  'disputes.participate': 'Open disputes about one’s own listings and deals, see the cases one is a party to or mediates, cite evidence',
+  'disputes.mediate': 'Mediate the disputes of one’s listings and clients: record sessions, close with an outcome or refer',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -62,8 +66,17 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deals.participate',
     'dataroom.view',
     'dataroom.manage',
+    'disputes.participate',
   ],
-  buyer: ['customer.self_service', 'listings.watch', 'deals.inquire', 'messages.participate', 'deals.participate', 'dataroom.view'],
+  buyer: [
+    'customer.self_service',
+    'listings.watch',
+    'deals.inquire',
+    'messages.participate',
+    'deals.participate',
+    'dataroom.view',
+    'disputes.participate',
+  ],
   broker: [
     'console.access',
     'personal_data.lookup',
@@ -78,6 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deals.manage',
     'dataroom.view',
     'dataroom.manage',
+    'disputes.participate',
+    'disputes.mediate',
   ],
   // Privacy and security officers see metadata by default; personal data only through a break-glass grant.
   privacy_officer: [
@@ -90,6 +105,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'breakglass.request',
     'breakglass.review',
     'vendors.manage',
+    'program.manage',
     'retention.manage',
     'security.incidents',
   ],

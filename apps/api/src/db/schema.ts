@@ -497,7 +497,8 @@ export type StaffMembersTable = {
 export type StaffAttestationsTable = {
   id: string;
   account_id: string;
-  kind: 'agreement' | 'training';
+  /** `module` and `conduct` (issue 19): a training module passed (score in percent), a code of conduct acknowledged. */
+  kind: 'agreement' | 'training' | 'module' | 'conduct';
   course: string;
   version: string;
   score: number | null;
@@ -1148,6 +1149,86 @@ export type Database = {
   retention_holds: RetentionHoldsTable;
   retention_runs: RetentionRunsTable;
   retention_certificates: RetentionCertificatesTable;
+  // The privacy program (issue 19).
+  staff_training_modules: StaffTrainingModulesTable;
+  staff_training_reminders: StaffTrainingRemindersTable;
+  staff_conduct_versions: StaffConductVersionsTable;
+  staff_conduct_violations: StaffConductViolationsTable;
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  dispute_evidence: DisputeEvidenceTable;
+  dispute_sessions: DisputeSessionsTable;
+};
+
+/** A dispute about a listing (issue 19); summary and outcome pass the identifier guard. */
+export type DisputesTable = {
+  id: string;
+  case_no: string;
+  listing_id: string;
+  listing_code: string;
+  against: 'party' | 'center';
+  topic: string;
+  summary: string;
+  status: 'open' | 'mediation' | 'resolved' | 'referred';
+  mediator_account_id: string | null;
+  opened_at: string;
+  respond_by: string;
+  resolve_by: string;
+  closed_at: string | null;
+  closing: 'resolved' | 'arbitration' | 'court' | null;
+  outcome: string | null;
+};
+export type DisputePartiesTable = { dispute_id: string; account_id: string; side: 'claimant' | 'respondent'; role: 'buyer' | 'seller' };
+export type DisputeEvidenceTable = {
+  id: string;
+  dispute_id: string;
+  kind: 'document' | 'message';
+  ref_id: string;
+  added_by: string;
+  added_side: 'claimant' | 'respondent' | 'mediator';
+  added_at: string;
+};
+export type DisputeSessionsTable = { id: string; dispute_id: string; mediator_account_id: string; notes: string; held_at: string };
+
+/** A training module the privacy officer edits (issue 19): zh-CN texts, the quiz as JSON, pass mark, roles. */
+export type StaffTrainingModulesTable = {
+  code: string;
+  revision: number;
+  title: string;
+  body: string;
+  questions: string;
+  pass_mark: number;
+  roles: string;
+  active: number;
+  updated_at: string;
+  updated_by: string | null;
+};
+/** One reminder sent for one completion that is about to run out (`expiring`) or has (`expired`). */
+export type StaffTrainingRemindersTable = {
+  account_id: string;
+  course: string;
+  expires_at: string;
+  kind: 'expiring' | 'expired';
+  sent_at: string;
+};
+export type StaffConductVersionsTable = {
+  version: number;
+  title: string;
+  body: string;
+  published_at: string;
+  published_by: string | null;
+};
+/** 违规处理: a recorded violation of the code of conduct, the audit records it rests on, the decision. */
+export type StaffConductViolationsTable = {
+  id: string;
+  staff_account_id: string;
+  conduct_version: number | null;
+  description: string;
+  audit_seqs: string;
+  decision: string;
+  decision_note: string | null;
+  recorded_by: string;
+  recorded_at: string;
 };
 
 /** A legal hold (modules/retention): blocks every deletion of one account's data or of one retention class. */

@@ -81,6 +81,24 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ...each('POST /api/staff/me/training', ['body.course', 'body.version', 'body.answers{key}'], KNOWN),
   ...each('POST /api/staff/break-glass', ['body.customerAccountId', 'body.customerAccountNo'], KNOWN),
   ...each('POST /api/staff/break-glass', ['body.justification'], GUARDED),
+  // The privacy program (issue 19; test/staff/privacy-program.test.ts proves the refusals).
+  ...each(
+    'PUT /api/staff/program/modules/:code',
+    ['body.title', 'body.body', 'body.questions[].prompt', 'body.questions[].options[]'],
+    GUARDED,
+  ),
+  ...each('POST /api/staff/program/conduct', ['body.title', 'body.body'], GUARDED),
+  ...each('POST /api/staff/program/violations', ['body.description', 'body.decisionNote'], GUARDED),
+  ...each('POST /api/staff/program/violations', ['body.staffAccountId'], KNOWN),
+  // Disputes (issue 19; test/disputes/disputes-http.test.ts proves the refusals).
+  ...each('POST /api/me/disputes', ['body.summary'], GUARDED),
+  ...each(
+    'POST /api/disputes/:id/evidence',
+    ['body.refId'],
+    'a document or message id the caller can see (checked); only the reference is stored',
+  ),
+  ...each('POST /api/disputes/:id/sessions', ['body.notes'], GUARDED),
+  ...each('POST /api/disputes/:id/close', ['body.outcome'], GUARDED),
   // The disclosure path and the advisers (test/disclosure/disclosure-free-text.test.ts proves their refusals).
   ...each('POST /api/me/notifications/read', ['body.ids[]'], KNOWN),
   ...each('PUT /api/staff/advisers/assignments/:customerAccountId', ['body.brokerAccountId'], KNOWN),

@@ -51,6 +51,7 @@ const NotificationsPage = lazy(() =>
 );
 const MyAdviserPage = lazy(() => import('../features/advisers/pages/my-adviser-page.tsx').then((m) => ({ default: m.MyAdviserPage })));
 const MessagesPage = lazy(() => import('../features/messages/pages/messages-page.tsx').then((m) => ({ default: m.MessagesPage })));
+const MyDisputesPage = lazy(() => import('../features/disputes/pages/my-disputes-page.tsx').then((m) => ({ default: m.MyDisputesPage })));
 const MyDealsPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealsPage })));
 const MyDealPage = lazy(() => import('../features/deals/pages/my-deals-page.tsx').then((m) => ({ default: m.MyDealPage })));
 const MyDataroomsPage = lazy(() =>
@@ -96,6 +97,7 @@ export function AppRoutes() {
           <Route path="account/messages" element={<MessagesPage />} />
           <Route path="account/messages/:threadId" element={<MessagesPage />} />
           <Route path="account/deals" element={<MyDealsPage />} />
+          <Route path="account/disputes" element={<MyDisputesPage />} />
           <Route path="account/deals/:id" element={<MyDealPage />} />
           <Route path="account/dataroom" element={<MyDataroomsPage />} />
           <Route path="account/watchlist" element={<WatchlistPage />} />

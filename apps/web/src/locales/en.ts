@@ -20,6 +20,7 @@ import { vendorsEn } from './en/vendors.ts';
 import { rightsEn } from './en/rights.ts';
 import { monitoringEn } from './en/monitoring.ts';
 import { retentionEn } from './en/retention.ts';
+import { disputesEn } from './en/disputes.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -57,6 +58,8 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    disputes: 'My disputes',
+    mediation: 'Mediation',
     vendors: 'Third parties and cross-border',
     securityAlerts: 'Security alerts',
     securityIncidents: 'Security incidents',
@@ -372,6 +375,7 @@ export const en: LocaleMessages = {
   vendors: vendorsEn,
   monitoring: monitoringEn,
   retention: retentionEn,
+  disputes: disputesEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

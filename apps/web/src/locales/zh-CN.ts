@@ -23,6 +23,7 @@ import { vendorsZhCN } from './zh-CN/vendors.ts';
 import { rightsZhCN } from './zh-CN/rights.ts';
 import { monitoringZhCN } from './zh-CN/monitoring.ts';
 import { retentionZhCN } from './zh-CN/retention.ts';
+import { disputesZhCN } from './zh-CN/disputes.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -60,6 +61,8 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    disputes: '我的争议',
+    mediation: '争议调解',
     vendors: '第三方与出境',
     securityAlerts: '安全告警',
     securityIncidents: '安全事件',
@@ -368,6 +371,7 @@ export const zhCN = {
   vendors: vendorsZhCN,
   monitoring: monitoringZhCN,
   retention: retentionZhCN,
+  disputes: disputesZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -71,4 +71,47 @@ export const STAFF_AUDIT_EVENTS = [
   ),
   defineAuditEvent('staff.break_glass_expired', 'break_glass', 'A break-glass grant ran out (or ended at offboarding)', grant),
   defineAuditEvent('staff.break_glass_acknowledged', 'break_glass', 'A privacy officer acknowledged a break-glass alert', grant),
+  // The privacy program (issue 19).
+  defineAuditEvent(
+    'staff.module_completed',
+    'attest',
+    'A staff member passed (allowed) or failed (denied) a training module quiz',
+    z.object({
+      course: z.string(),
+      revision: z.number().int(),
+      correct: z.number().int(),
+      total: z.number().int(),
+      passMark: z.number().int(),
+    }),
+  ),
+  defineAuditEvent(
+    'staff.module_updated',
+    'update',
+    'The privacy officer created or edited a training module (texts, quiz, pass mark, roles)',
+    z.object({ course: z.string(), revision: z.number().int(), active: z.boolean() }),
+  ),
+  defineAuditEvent(
+    'staff.conduct_published',
+    'update',
+    'The privacy officer published a new version of the code of conduct (everyone must acknowledge it)',
+    z.object({ version: z.number().int() }),
+  ),
+  defineAuditEvent(
+    'staff.conduct_acknowledged',
+    'attest',
+    'A staff member acknowledged a version of the code of conduct',
+    z.object({ version: z.number().int() }),
+  ),
+  defineAuditEvent(
+    'staff.violation_recorded',
+    'review',
+    'A violation of the code of conduct was recorded with its handling decision and the audit records it rests on',
+    z.object({ violationId: z.string(), staffAccountId: z.string(), decision: z.string(), auditSeqs: z.array(z.number().int()) }),
+  ),
+  defineAuditEvent(
+    'staff.training_reminded',
+    'attest',
+    'Staff were reminded of training that is about to run out or has run out',
+    z.object({ expiring: z.number().int(), expired: z.number().int() }),
+  ),
 ];

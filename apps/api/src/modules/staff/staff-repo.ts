@@ -8,6 +8,7 @@ import type {
   StaffReviewCampaignsTable,
   StaffReviewItemsTable,
 } from '../../db/schema.ts';
+import { createStaffProgramRepo } from './staff-program-repo.ts';
 
 /**
  * The staff module's tables, plus two read-only views of tables other modules own: `accounts` (identity: which
@@ -16,6 +17,8 @@ import type {
  */
 export function createStaffRepo(db: Kysely<Database>) {
   return {
+    // The privacy program's tables (issue 19), bound to the same connection or transaction.
+    ...createStaffProgramRepo(db),
     /** Runs `work` in one transaction (a change and its audit record); bind a repo with createStaffRepo(trx). */
     transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => db.transaction().execute(work),
 

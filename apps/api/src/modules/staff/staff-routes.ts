@@ -24,6 +24,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Principal } from '../../platform/http/index.ts';
+import { registerProgramRoutes } from './staff-program-routes.ts';
 import type { StaffService } from './staff-service.ts';
 
 const id = z.object({ id: z.string().min(1).max(64) });
@@ -185,5 +186,8 @@ export function staffRoutes(service: StaffService) {
         return reply.code(204).send(null);
       },
     });
+
+    // The privacy program (issue 19).
+    await registerProgramRoutes(app, service);
   };
 }

@@ -1,5 +1,6 @@
 import { createStaffAdmin } from './staff-admin.ts';
 import { createStaffBreakGlass } from './staff-break-glass.ts';
+import { createStaffProgram } from './staff-program.ts';
 import { createStaffReviews } from './staff-reviews.ts';
 import { createStaffTraining } from './staff-training.ts';
 import type { StaffDeps } from './staff-types.ts';
@@ -13,5 +14,6 @@ export function createStaffService(deps: StaffDeps) {
     training: createStaffTraining(deps),
     reviews: createStaffReviews(deps),
     breakGlass: createStaffBreakGlass(deps),
+    program: createStaffProgram(deps),
   };
 }

@@ -11,15 +11,20 @@ import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
 import { SYSTEM_ACTOR, type AuditActor } from '../audit/index.ts';
 import { AGREEMENT_COURSE } from './staff-gate.ts';
+import { createStaffProgram } from './staff-program.ts';
+import { expiryOf, programStatusOf } from './staff-program-status.ts';
 import { createStaffRepo } from './staff-repo.ts';
 import { auditActorOf, type StaffDeps } from './staff-types.ts';
 
 /** The quiz's answer key (the questions and options are in the web locales, course `privacy-basics` 2026-11). */
 const ANSWERS: Record<TrainingQuestion, number> = { q1: 1, q2: 0, q3: 2, q4: 1 };
 
-export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'now'>) {
+export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'now' | 'notify'>) {
   const { repo, audit } = deps;
   const now = deps.now ?? (() => new Date());
+  const program = createStaffProgram(deps);
+  /** A base-course completion counts for 12 months; after that the member takes the course again. */
+  const current = (completedAt: string | null) => completedAt !== null && expiryOf(completedAt) > now();
 
   async function status(accountId: string): Promise<TComplianceStatus> {
     const rows = await repo.latestAttestations([accountId]);
@@ -28,7 +33,8 @@ export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'no
     return {
       agreement: { version: AGREEMENT_VERSION, acceptedAt: agreement?.completed_at ?? null },
       training: { course: TRAINING_COURSE, version: TRAINING_VERSION, completedAt: training?.completed_at ?? null },
-      cleared: Boolean(agreement && training),
+      // The whole gate: also the assigned modules, their 12-month validity and the current code of conduct.
+      cleared: (await programStatusOf(repo, accountId, now())).cleared,
     };
   }
 
@@ -90,7 +96,7 @@ export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'no
       const correct = questions.filter((q) => input.answers[q] === ANSWERS[q]).length;
       const passed = correct === questions.length;
       if (passed) {
-        if (!(await status(principal.accountId)).training.completedAt)
+        if (!current((await status(principal.accountId)).training.completedAt))
           await record(principal.accountId, 'training', auditActorOf(principal), correct, requestId);
       } else {
         await audit.append({
@@ -106,10 +112,11 @@ export function createStaffTraining(deps: Pick<StaffDeps, 'repo' | 'audit' | 'no
 
     /** Records both completions for an account (the demo seed: its staff are trained); audited as the system. */
     async recordCompletions(accountId: string) {
-      const current = await status(accountId);
+      const before = await status(accountId);
       const actor = { ...SYSTEM_ACTOR, accountId };
-      if (!current.agreement.acceptedAt) await record(accountId, 'agreement', actor, null);
-      if (!current.training.completedAt) await record(accountId, 'training', actor, null);
+      if (!before.agreement.acceptedAt) await record(accountId, 'agreement', actor, null);
+      if (!current(before.training.completedAt)) await record(accountId, 'training', actor, null);
+      await program.recordCompletions(accountId);
     },
   };
 }

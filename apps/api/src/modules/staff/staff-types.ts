@@ -3,6 +3,7 @@ import { ROLES } from '@sealbridge/contracts';
 import type { Principal } from '../../platform/http/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DeliveryPort } from '../delivery/index.ts';
+import type { NotifyInput } from '../notifications/index.ts';
 import type { IdentityService } from '../identity/index.ts';
 import type { ProfilesService } from '../profiles/index.ts';
 import type { Vault } from '../vault/index.ts';
@@ -18,6 +19,8 @@ export type StaffDeps = {
   /** The vault subject of a customer's profile (undefined when they have none). */
   subjectOf: (customerAccountId: string) => Promise<string | undefined>;
   delivery: DeliveryPort;
+  /** In-app notices (training reminders); optional so that the module can be built before notifications. */
+  notify?: (inputs: readonly NotifyInput[]) => Promise<void>;
   now?: () => Date;
 };
 

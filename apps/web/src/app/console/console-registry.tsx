@@ -123,6 +123,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     roles: rolesHolding('privacy.tickets.manage'),
   },
   {
+    key: 'mediation',
+    path: 'mediation',
+    label: (t) => t('disputes.menu'),
+    icon: <SolutionOutlined />,
+    Page: lazy(() => import('../../features/disputes/pages/mediation-page.tsx').then((m) => ({ default: m.MediationPage }))),
+    roles: rolesHolding('disputes.mediate'),
+  },
+  {
     key: 'vendors',
     path: 'vendors',
     label: (t) => t('vendors.menu'),

@@ -29,7 +29,7 @@ import { ButtonLink } from '../../shared/ui/button-link.tsx';
 import { BrandLink } from './brand-link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey | 'deals.navMine'; inBar: boolean };
+type AccountLink = { key: string; to: string; icon: ReactNode; label: NavKey | 'deals.navMine' | 'disputes.nav'; inBar: boolean };
 type NavKey = `nav.${keyof typeof zhCN.nav}`;
 
 /** The main navigation: in the header bar on every width, and again at the top of the phone drawer. */
@@ -51,6 +51,7 @@ function customerLinks(roles: readonly string[]): AccountLink[] {
     { key: 'messages', to: '/account/messages', icon: <MessageOutlined />, label: 'nav.messages', inBar: true },
     { key: 'dataroom', to: '/account/dataroom', icon: <FolderOpenOutlined />, label: 'nav.dataroom', inBar: true },
     { key: 'my-deals', to: '/account/deals', icon: <SolutionOutlined />, label: 'deals.navMine', inBar: true },
+    { key: 'my-disputes', to: '/account/disputes', icon: <SolutionOutlined />, label: 'disputes.nav', inBar: false },
     { key: 'my-data', to: '/account/profile', icon: <SafetyCertificateOutlined />, label: 'nav.myData', inBar: true },
     { key: 'access-log', to: '/account/access-log', icon: <AuditOutlined />, label: 'nav.accessLog', inBar: true },
     { key: 'security', to: '/account/security', icon: <LockOutlined />, label: 'nav.security', inBar: true },

@@ -66,6 +66,28 @@ export const staffEn: LocaleMessages<typeof staffZhCN> = {
     revoke: 'Revoke',
     noRoles: 'No roles',
   },
+  metrics: {
+    title: 'Privacy metrics (live)',
+    overdue: 'Overdue rights requests',
+    expiring: 'Staff with training running out or expired',
+    alerts: 'Unacknowledged break-glass alerts',
+    review: 'Latest access review completed',
+    withdrawals: 'Consents withdrawn in 30 days',
+  },
+  program: {
+    conductTitle: 'Code of conduct (version {{version}})',
+    acknowledge: 'I have read it and will abide by it',
+    acknowledgedAt: 'Acknowledged on {{date}}',
+    modulesTitle: 'Training modules (retaken every 12 months; reminder 30 days before)',
+    states: { missing: 'Not done', valid: 'Valid', expiring: 'Runs out soon', expired: 'Expired' },
+    expiresAt: 'Valid until {{date}}',
+    start: 'Start',
+    retake: 'Retake',
+    passMark: 'Pass mark {{mark}}%',
+    submit: 'Submit quiz',
+    passed: 'Passed: {{correct}} of {{total}} right.',
+    failed: 'Not passed: {{correct}} of {{total}} right (pass mark {{mark}}%). Review and try again.',
+  },
   training: {
     title: 'Confidentiality agreement and privacy training',
     intro:

@@ -1,6 +1,7 @@
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { EnforcementCards } from '../components/enforcement-cards.tsx';
 import { PlatformMetaCard } from '../components/platform-meta-card.tsx';
+import { PrivacyMetricsCards } from '../components/privacy-metrics-cards.tsx';
 import { WelcomeCard } from '../components/welcome-card.tsx';
 
 /** `/console` — the staff overview. */
@@ -12,6 +13,7 @@ export function DashboardPage() {
         <WelcomeCard />
         <PlatformMetaCard />
       </div>
+      <PrivacyMetricsCards />
       <EnforcementCards />
     </div>
   );

@@ -1,4 +1,8 @@
 import {
+  ZConductCurrent,
+  ZModuleResult,
+  ZProgramStatus,
+  ZTrainingModule,
   ZBreakGlassGrant,
   ZBreakGlassListResponse,
   ZComplianceStatus,
@@ -11,6 +15,10 @@ import {
   ZTrainingResult,
 } from '@sealbridge/contracts';
 import type {
+  TConductCurrent,
+  TModuleResult,
+  TProgramStatus,
+  TTrainingModule,
   ProfileField,
   Role,
   TBreakGlassGrant,
@@ -46,6 +54,18 @@ export const acceptAgreement = (version: string): Promise<TComplianceStatus> =>
   apiRequest('/api/staff/me/agreement', (v) => ZComplianceStatus.parse(v), { method: 'POST', body: { version } });
 export const submitTraining = (body: { course: string; version: string; answers: Record<string, number> }): Promise<TTrainingResult> =>
   apiRequest('/api/staff/me/training', (v) => ZTrainingResult.parse(v), { method: 'POST', body });
+
+// The privacy program (issue 19): modules that expire, the code of conduct.
+export const getProgram = (signal?: AbortSignal): Promise<TProgramStatus> =>
+  apiRequest('/api/staff/me/program', (v) => ZProgramStatus.parse(v), { signal });
+export const getModule = (code: string): Promise<TTrainingModule> =>
+  apiRequest(`/api/staff/me/modules/${encodeURIComponent(code)}`, (v) => ZTrainingModule.parse(v));
+export const submitModule = (code: string, body: { revision: number; answers: number[] }): Promise<TModuleResult> =>
+  apiRequest(`/api/staff/me/modules/${encodeURIComponent(code)}`, (v) => ZModuleResult.parse(v), { method: 'POST', body });
+export const getConduct = (signal?: AbortSignal): Promise<TConductCurrent> =>
+  apiRequest('/api/staff/me/conduct', (v) => ZConductCurrent.parse(v), { signal });
+export const acknowledgeConduct = (version: number): Promise<TProgramStatus> =>
+  apiRequest('/api/staff/me/conduct', (v) => ZProgramStatus.parse(v), { method: 'POST', body: { version } });
 
 export const listReviews = (signal?: AbortSignal): Promise<TReviewCampaignsResponse> =>
   apiRequest('/api/staff/access-reviews', (v) => ZReviewCampaignsResponse.parse(v), { signal });

@@ -9,6 +9,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { acceptAgreement, getCompliance, submitTraining } from '../api/staff-api.ts';
+import { ProgramSection } from '../components/program-section.tsx';
 
 const QUESTIONS = Object.keys(TRAINING_QUIZ) as TrainingQuestion[];
 const SECTIONS = ['s1', 's2', 's3', 's4'] as const;
@@ -116,6 +117,7 @@ export function MyTrainingPage() {
         )}
         {result?.passed && <Alert type="success" showIcon title={t('staff.training.passed')} />}
       </Card>
+      <ProgramSection onChange={status.reload} />
     </div>
   );
 }
