@@ -94,8 +94,21 @@ describe('three instances behind haproxy', { skip: missing }, () => {
     const decisions = async (port: number) =>
       (JSON.parse((await http(port, 'GET', '/api/me/consents/decisions', { headers: as(session) })).body) as { decisions: Decision[] })
         .decisions;
-    const given = (await decisions(lb)).find((d) => d.allowed && d.kind !== 'notice');
-    if (!given) return t.skip('the demo buyer has no consent to withdraw');
+    // Give a consent the privacy center asks for (as the web page does), then withdraw it on another instance.
+    const pending = JSON.parse((await http(lb, 'GET', '/api/me/consents/pending', { headers: as(session) })).body) as {
+      noticeVersion: number | null;
+      pending: { purpose: string; kind: string; recipient: string | null }[];
+    };
+    const ask = pending.pending.find((p) => p.recipient === null);
+    if (ask && pending.noticeVersion) {
+      const gave = await http(cluster.instances[0]?.port ?? 0, 'POST', '/api/me/consents', {
+        headers: as(session, true),
+        body: { purpose: ask.purpose, kind: ask.kind, decision: 'given', noticeVersion: pending.noticeVersion, uiTextHash: 'a'.repeat(64) },
+      });
+      assert.equal(gave.status, 201, gave.body);
+    }
+    const given = (await decisions(lb)).find((d) => d.allowed && d.recipient === null);
+    if (!given) return t.skip('no consent the demo buyer can give and withdraw');
     const w = await http(cluster.instances[1]?.port ?? 0, 'POST', '/api/me/consents/withdraw', {
       headers: as(session, true),
       body: { purpose: given.purpose, kind: given.kind, ...(given.recipient ? { recipient: given.recipient } : {}) },
