@@ -131,6 +131,8 @@ export type ListingDealsTable = {
 };
 
 export type ListingFavoritesTable = { account_id: string; listing_id: string; created_at: string };
+/** One row per licence a listing holds (mirrors listings.licences; the licence filter probes it). */
+export type ListingLicencesTable = { licence: string; listing_id: string };
 export type ListingSavedSearchesTable = {
   id: string;
   account_id: string;
@@ -1102,6 +1104,7 @@ export type Database = {
   listing_saved_searches: ListingSavedSearchesTable;
   listing_alerts: ListingAlertsTable;
   listings_fts: { listing_id: string; body: string };
+  listing_licences: ListingLicencesTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   adviser_rules: AdviserRulesTable;

@@ -6,6 +6,7 @@ import type { DialectName } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import type { Logger } from '../../platform/logger/index.ts';
 import type { AuditEventInput, AuditEventRegistry } from './audit-events.ts';
+import { createPgSignerLease, type SignerLease } from './audit-signer-lease.ts';
 import {
   canonicalJson,
   createFrontier,
@@ -76,6 +77,8 @@ export function createAuditLog(options: AuditLogOptions) {
       }
     }
   }
+  // Scale-out: the periodic checkpoint is signed by one instance at a time (explicit checkpointNow calls are not gated).
+  const lease: SignerLease | undefined = options.dialect === 'postgres' ? createPgSignerLease(db, logger) : undefined;
 
   /** Validated once, when the caller hands the event over. */
   function prepare(input: AuditEventInput): Prepared {
@@ -159,7 +162,7 @@ export function createAuditLog(options: AuditLogOptions) {
         for (const p of batch) p.reject(failure);
       }
     }
-    if (sinceCheckpoint >= checkpointEveryEntries) void checkpointSoon();
+    if (sinceCheckpoint >= checkpointEveryEntries) void checkpointAsSigner();
   }
 
   function scheduleFlush() {
@@ -250,6 +253,12 @@ export function createAuditLog(options: AuditLogOptions) {
     return checkpointing;
   }
 
+  /** The periodic checkpoint: on PostgreSQL only the instance holding the signer lease signs. */
+  async function checkpointAsSigner() {
+    if (lease && !(await lease.acquire())) return;
+    await checkpointSoon();
+  }
+
   return {
     origin,
     signingKey,
@@ -292,7 +301,7 @@ export function createAuditLog(options: AuditLogOptions) {
       await flushing;
     },
     start() {
-      checkpointTimer ??= setInterval(() => void checkpointSoon(), options.checkpointEveryMs ?? 1000);
+      checkpointTimer ??= setInterval(() => void checkpointAsSigner(), options.checkpointEveryMs ?? 1000);
       checkpointTimer.unref();
     },
     async stop() {
@@ -300,6 +309,7 @@ export function createAuditLog(options: AuditLogOptions) {
       checkpointTimer = undefined;
       await this.drain();
       await checkpointing;
+      await lease?.release();
     },
   };
 }

@@ -54,6 +54,28 @@ export function createListingsRepo(db: Kysely<Database>) {
       .execute();
   }
 
+  /** listing_licences mirrors listings.licences (JSON text, the teaser's source) row for row. */
+  async function syncLicences(trx: Kysely<Database>, rows: { id: string; licences?: string | undefined }[]) {
+    const known = rows.filter((r) => r.licences !== undefined);
+    if (known.length === 0) return;
+    await trx
+      .deleteFrom('listing_licences')
+      .where(
+        'listing_id',
+        'in',
+        known.map((r) => r.id),
+      )
+      .execute();
+    const values = known.flatMap((r) =>
+      [...new Set(JSON.parse(r.licences ?? '[]') as string[])].map((licence) => ({ licence, listing_id: r.id })),
+    );
+    for (let i = 0; i < values.length; i += 500)
+      await trx
+        .insertInto('listing_licences')
+        .values(values.slice(i, i + 500))
+        .execute();
+  }
+
   /**
    * SQLite text search plan: a rare word is answered by the FTS5 trigram index (the ids of its few matches); a
    * frequent one by scanning the public order until the page is full — faster than listing 50,000 matches first.
@@ -62,6 +84,9 @@ export function createListingsRepo(db: Kysely<Database>) {
     const text = query.q?.trim();
     if (!text || postgres) return undefined;
     if ([...text].length < 3) return 'scan';
+    // Within one city the scan reads listings_public_city_text, whose entries carry the text: at most a city's
+    // index entries are tested, which beats asking the trigram index for a common word's thousands of hits.
+    if (query.cityCode) return 'scan';
     const hits = await db
       .selectFrom('listings_fts')
       .select('listing_id')
@@ -85,7 +110,9 @@ export function createListingsRepo(db: Kysely<Database>) {
     if (query.hasBankAccount === true) q = q.where('bank_account', 'is not', null);
     if (query.hasBankAccount === false) q = q.where('bank_account', 'is', null);
     if (query.noRedFlags) q = q.where('red_flags', '=', '[]');
-    for (const licence of query.licence ?? []) q = q.where('licences', 'like', `%"${licence}"%`);
+    // Each licence is one probe of listing_licences' primary key (licence, listing_id), not a scan of JSON text.
+    for (const licence of query.licence ?? [])
+      q = q.where('id', 'in', db.selectFrom('listing_licences').select('listing_id').where('licence', '=', licence));
     if (query.ageBand?.length) {
       const ranges = query.ageBand.map((b) => yearsOfAgeBand(b, today));
       q = q.where((eb) => eb.or(ranges.map(([lo, hi]) => eb.and([eb('established_year', '>=', lo), eb('established_year', '<=', hi)]))));
@@ -171,6 +198,7 @@ export function createListingsRepo(db: Kysely<Database>) {
         const chunk = withText.slice(i, i + 200);
         await db.insertInto('listings').values(chunk).execute();
         await syncFts(db, chunk);
+        await syncLicences(db, chunk);
       }
     },
     findById: (id: string) => db.selectFrom('listings').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -179,10 +207,12 @@ export function createListingsRepo(db: Kysely<Database>) {
     insert: async (row: ListingsTable) => {
       await db.insertInto('listings').values(row).execute();
       await syncFts(db, [{ id: row.id, search_text: row.search_text ?? '' }]);
+      await syncLicences(db, [{ id: row.id, licences: row.licences ?? '[]' }]);
     },
     update: async (id: string, columns: Partial<ListingsTable>) => {
       await db.updateTable('listings').set(columns).where('id', '=', id).execute();
       if (columns.search_text !== undefined) await syncFts(db, [{ id, search_text: columns.search_text }]);
+      if (columns.licences !== undefined) await syncLicences(db, [{ id, licences: columns.licences }]);
     },
     bySeller: (sellerId: string) =>
       db.selectFrom('listings').selectAll().where('seller_account_id', '=', sellerId).orderBy('updated_at', 'desc').limit(200).execute(),

@@ -44,7 +44,10 @@ export async function openDatabase<DB>(options: DatabaseOptions): Promise<Databa
       const client = new pg.Client({ connectionString: options.databaseUrl });
       await client.connect();
       try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        // Only when missing: CREATE SCHEMA IF NOT EXISTS still needs CREATE on the database, which the serving
+        // role (it owns nothing; README "Containers") does not have.
+        const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+        if (found.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       } finally {
         await client.end();
       }

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@sealbridge/contracts';
+import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
+import { exportedCheckpoints, http, scalePrerequisites, startCluster, type Cluster, type HttpAnswer } from './cluster.ts';
+
+/**
+ * Three instances on one PostgreSQL and one Redis behind haproxy (`npm run test:scale`; needs DATABASE_URL,
+ * REDIS_URL and /usr/sbin/haproxy). What one instance decides, every instance must see.
+ */
+const missing = scalePrerequisites();
+const REPO = new URL('../../../../', import.meta.url).pathname;
+
+type Session = { cookie: string; csrf: string };
+let clientNo = 0;
+/** Each simulated person comes from an address of their own (haproxy forwards it; TRUST_PROXY=1). */
+const nextAddress = () => `10.91.${Math.floor(++clientNo / 250)}.${(clientNo % 250) + 1}`;
+
+function sessionOf(res: HttpAnswer): Session {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  const value = (name: string) =>
+    cookies
+      .map((c) => c.split(';')[0] ?? '')
+      .find((c) => c.startsWith(`${name}=`))
+      ?.slice(name.length + 1) ?? '';
+  return { cookie: `${SESSION_COOKIE}=${value(SESSION_COOKIE)}; ${CSRF_COOKIE}=${value(CSRF_COOKIE)}`, csrf: value(CSRF_COOKIE) };
+}
+
+/** Polls `check` on every live instance until it holds on all of them; returns the time that took. */
+async function seenEverywhere(cluster: Cluster, check: (port: number) => Promise<boolean>, limitMs = 1000): Promise<number> {
+  const start = performance.now();
+  const pending = new Set(cluster.instances.filter((i) => i.alive).map((i) => i.port));
+  while (pending.size > 0 && performance.now() - start < limitMs * 3) {
+    for (const port of [...pending]) if (await check(port)) pending.delete(port);
+    if (pending.size) await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.equal(pending.size, 0, `not seen on ports ${[...pending].join(', ')}`);
+  return performance.now() - start;
+}
+
+describe('three instances behind haproxy', { skip: missing }, () => {
+  let cluster: Cluster;
+  let lb: number;
+  const signIn = async (port: number, loginName: string): Promise<Session> => {
+    const res = await http(port, 'POST', '/api/auth/login', {
+      headers: { 'x-forwarded-for': nextAddress() },
+      body: { loginName, password: DEMO_PASSWORD },
+    });
+    assert.equal(res.status, 200, res.body);
+    return sessionOf(res);
+  };
+  const as = (s: Session, csrf = false) => ({ cookie: s.cookie, ...(csrf ? { [CSRF_HEADER]: s.csrf } : {}) });
+
+  before(async () => {
+    cluster = await startCluster(3);
+    lb = cluster.lb[2] ?? 0;
+  });
+  after(async () => cluster?.stop());
+
+  test('a rate limit is global: the instances share one counter (±5 %)', async () => {
+    const from = nextAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        http(lb, 'POST', '/api/auth/login', {
+          headers: { 'x-forwarded-for': from },
+          body: { loginName: 'nobody-here', password: 'wrong-password-1' },
+        }),
+      ),
+    );
+    const allowed = answers.filter((a) => a.status !== 429).length;
+    // The sign-in route allows 10 a minute per address; three separate counters would let all 20 through.
+    assert.ok(Math.abs(allowed - 10) <= 0.5, `allowed ${allowed} of 20 (limit 10)`);
+  });
+
+  test('a session signed out on one instance is refused by every instance within 1 s', async () => {
+    const [a] = cluster.instances;
+    const session = await signIn(a?.port ?? 0, 'buyer');
+    for (const i of cluster.instances) assert.equal((await http(i.port, 'GET', '/api/me/sessions', { headers: as(session) })).status, 200);
+    const out = await http(a?.port ?? 0, 'POST', '/api/auth/logout', { headers: as(session, true), body: {} });
+    assert.ok(out.status < 300, out.body);
+    const ms = await seenEverywhere(
+      cluster,
+      async (port) => (await http(port, 'GET', '/api/me/sessions', { headers: as(session) })).status === 401,
+    );
+    assert.ok(ms <= 1000, `${ms} ms`);
+  });
+
+  test('a consent withdrawn on one instance is withdrawn for every instance within 1 s', async (t) => {
+    const session = await signIn(lb, 'buyer');
+    type Decision = { purpose: string; kind: string; recipient: string | null; allowed: boolean };
+    const decisions = async (port: number) =>
+      (JSON.parse((await http(port, 'GET', '/api/me/consents/decisions', { headers: as(session) })).body) as { decisions: Decision[] })
+        .decisions;
+    // Give a consent the privacy center asks for (as the web page does), then withdraw it on another instance.
+    const pending = JSON.parse((await http(lb, 'GET', '/api/me/consents/pending', { headers: as(session) })).body) as {
+      noticeVersion: number | null;
+      pending: { purpose: string; kind: string; recipient: string | null }[];
+    };
+    const ask = pending.pending.find((p) => p.recipient === null);
+    if (ask && pending.noticeVersion) {
+      const gave = await http(cluster.instances[0]?.port ?? 0, 'POST', '/api/me/consents', {
+        headers: as(session, true),
+        body: { purpose: ask.purpose, kind: ask.kind, decision: 'given', noticeVersion: pending.noticeVersion, uiTextHash: 'a'.repeat(64) },
+      });
+      assert.equal(gave.status, 201, gave.body);
+    }
+    const given = (await decisions(lb)).find((d) => d.allowed && d.recipient === null);
+    if (!given) return t.skip('no consent the demo buyer can give and withdraw');
+    const w = await http(cluster.instances[1]?.port ?? 0, 'POST', '/api/me/consents/withdraw', {
+      headers: as(session, true),
+      body: { purpose: given.purpose, kind: given.kind, ...(given.recipient ? { recipient: given.recipient } : {}) },
+    });
+    assert.equal(w.status, 201, w.body);
+    const same = (d: Decision) => d.purpose === given.purpose && d.kind === given.kind && d.recipient === given.recipient;
+    const ms = await seenEverywhere(cluster, async (port) => (await decisions(port)).find(same)?.allowed === false);
+    assert.ok(ms <= 1000, `${ms} ms`);
+  });
+
+  test('the audit sequence stays gapless and its chain valid with every instance writing at once', async () => {
+    // Sign-ins on all three instances at once: each appends audit records in its own group commit.
+    await Promise.all(cluster.instances.flatMap((i) => Array.from({ length: 3 }, () => signIn(i.port, 'seller'))));
+    const db = new pg.Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query<{ n: string; lo: string; hi: string }>(
+      'select count(*) as n, min(seq) as lo, max(seq) as hi from audit_log',
+    );
+    await db.end();
+    assert.equal(Number(rows[0]?.lo), 1);
+    assert.equal(Number(rows[0]?.n), Number(rows[0]?.hi), 'no gap, no duplicate');
+    await new Promise((r) => setTimeout(r, 1500)); // the signer's next checkpoint covers them
+    const signer = cluster.instances.find((i) => exportedCheckpoints(i) > 0);
+    assert.ok(signer, 'a checkpoint was exported');
+    const verify = spawnSync(
+      process.execPath,
+      [join(REPO, 'apps/api/src/cli/main.ts'), 'audit', 'verify', '--checkpoints', join(signer.exportDir, 'checkpoints.jsonl'), '--json'],
+      { cwd: REPO, env: { ...process.env, ...cluster.env, DATA_DIR: join(signer.exportDir, '..'), LOG_LEVEL: 'silent' }, encoding: 'utf8' },
+    );
+    assert.equal(verify.status, 0, `${verify.stdout}\n${verify.stderr}`);
+  });
+
+  test('one instance signs checkpoints at a time, and another takes over within seconds when it is killed', async () => {
+    const counts = () => cluster.instances.map((i) => exportedCheckpoints(i));
+    const grew = (before: number[], now: number[]) => now.map((n, i) => n > (before[i] ?? 0));
+    let before = counts();
+    await Promise.all(cluster.instances.map((i) => signIn(i.port, 'seller')));
+    await new Promise((r) => setTimeout(r, 1500));
+    const signers = grew(before, counts());
+    assert.equal(signers.filter(Boolean).length, 1, `signers: ${signers.join(',')}`);
+    const leader = signers.indexOf(true);
+
+    await cluster.kill(leader, 'SIGKILL');
+    before = counts();
+    const start = performance.now();
+    let taken: number[] = [];
+    while (performance.now() - start < 8000) {
+      await signIn(lb, 'seller');
+      await new Promise((r) => setTimeout(r, 250));
+      taken = grew(before, counts())
+        .map((g, i) => (g ? i : -1))
+        .filter((i) => i >= 0);
+      if (taken.length) break;
+    }
+    assert.equal(taken.length, 1, 'exactly one new signer');
+    assert.notEqual(taken[0], leader);
+  });
+});
