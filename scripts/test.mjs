@@ -24,8 +24,12 @@ if (!process.env.DIALECTS) {
   process.env.DIALECTS = process.env.DATABASE_URL ? 'sqlite,postgres' : 'sqlite';
 }
 console.log(`dialects: ${process.env.DIALECTS}; ${selected.length} test files`);
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=120000', ...selected], {
-  stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'test' },
-});
+const result = spawnSync(
+  process.execPath,
+  ['--test', '--test-reporter=spec', '--test-timeout=120000', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...selected],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'test' },
+  },
+);
 process.exit(result.status ?? 1);

@@ -51,16 +51,21 @@ for (const dialect of DIALECTS) {
     });
 
     test('a client-side route is answered with the web app', async () => {
-      const res = await t.app.inject('/privacy');
+      const res = await t.app.inject('/account/privacy');
       assert.equal(res.statusCode, 200);
       assert.equal(res.body, TEST_INDEX_HTML);
       assert.equal(res.headers['cache-control'], 'no-cache');
     });
 
-    test('the home page itself is the web app', async () => {
-      const res = await t.app.inject('/');
-      assert.equal(res.statusCode, 200);
-      assert.equal(res.body, TEST_INDEX_HTML);
+    test('the home page and the privacy center are the web app with their content already rendered in it', async () => {
+      for (const path of ['/', '/privacy']) {
+        const res = await t.app.inject(path);
+        assert.equal(res.statusCode, 200, path);
+        assert.equal(res.headers['cache-control'], 'no-cache', path);
+        assert.match(res.body, /^<!doctype html><html lang="zh-CN"><head><title>[^<]+<\/title>/, path);
+        assert.match(res.body, /<div id="root" data-prerendered="">.+<\/div><\/body><\/html>$/s, path);
+        assert.doesNotMatch(res.body, /<title>test shell<\/title>/, path);
+      }
     });
 
     test('a missing asset is a 404, not the web app', async () => {

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import type { FastifyInstance } from 'fastify';
 import { DIALECTS, createTestStore, type TestStore } from '../helpers/test-store.ts';
-import { completeStaffTraining } from '../helpers/staff-training.ts';
+import { completeStaffTraining, createStaffAccounts } from '../helpers/staff-training.ts';
 
 const officer = { accountId: 'staff-9', roles: ['privacy_officer'], kind: 'staff' as const };
 const broker = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' as const };
@@ -21,6 +21,7 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres' && process.env.RED
       const deps = { config: store.config, database: store.database, keys: store.keys, logger: store.logger, version: 't' };
       a = await buildApp(deps);
       b = await buildApp(deps);
+      await createStaffAccounts(store.database.db, broker);
       await completeStaffTraining(a.services, broker.accountId);
     });
     after(async () => {
@@ -29,8 +30,9 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres' && process.env.RED
       await store.cleanup();
     });
 
-    test('an erasure on one instance is announced to the others and reads as erased there at once', async () => {
+    test('an erasure on one instance is announced to the others and reads as erased there at once', async (t) => {
       const listener = new Redis(process.env.REDIS_URL ?? '');
+      t.after(() => listener.disconnect());
       const messages: string[] = [];
       await listener.subscribe('sealbridge:vault-key-events');
       listener.on('message', (_channel: string, message: string) => messages.push(message));
@@ -58,7 +60,6 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres' && process.env.RED
       assert.equal(state, 'erased');
       while (messages.length === 0 && Date.now() < deadline + 1000) await sleep(20);
       assert.deepEqual(JSON.parse(messages[0] ?? '{}'), { type: 'dek-destroyed', dekId: subject.dekId });
-      await listener.quit();
     });
   });
 }

@@ -8,7 +8,7 @@ import type { Services } from '../../src/services.ts';
 import { openDatabase } from '../../src/platform/db/index.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { DIALECTS, createTestServices, createTestStore, type TestStore } from '../helpers/test-store.ts';
-import { completeStaffTraining } from '../helpers/staff-training.ts';
+import { completeStaffTraining, createStaffAccounts } from '../helpers/staff-training.ts';
 
 const broker: Actor = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' };
 const officer: Actor = { accountId: 'staff-9', roles: ['privacy_officer'], kind: 'staff' };
@@ -22,6 +22,7 @@ for (const dialect of DIALECTS) {
       store = await createTestStore(dialect);
       services = await createTestServices(store);
       vault = services.vault;
+      await createStaffAccounts(store.database.db, broker, officer);
       await completeStaffTraining(services, broker.accountId, officer.accountId);
     });
     after(async () => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor, Vault } from '../../src/modules/vault/index.ts';
 import type { Services } from '../../src/services.ts';
 import { DIALECTS, createTestServices, createTestStore, type TestStore } from '../helpers/test-store.ts';
-import { completeStaffTraining } from '../helpers/staff-training.ts';
+import { completeStaffTraining, createStaffAccounts } from '../helpers/staff-training.ts';
 
 const broker: Actor = { accountId: 'staff-1', roles: ['broker'], kind: 'staff' };
 const auditor: Actor = { accountId: 'staff-2', roles: ['auditor'], kind: 'staff' };
@@ -17,6 +17,7 @@ for (const dialect of DIALECTS) {
       store = await createTestStore(dialect);
       services = await createTestServices(store);
       vault = services.vault;
+      await createStaffAccounts(store.database.db, broker, auditor);
       await completeStaffTraining(services, broker.accountId, auditor.accountId);
     });
     after(async () => {
