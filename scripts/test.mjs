@@ -24,9 +24,18 @@ if (!process.env.DIALECTS) {
   process.env.DIALECTS = process.env.DATABASE_URL ? 'sqlite,postgres' : 'sqlite';
 }
 console.log(`dialects: ${process.env.DIALECTS}; ${selected.length} test files`);
+// Two files at a time (TEST_CONCURRENCY to change it): most files wait on SQLite, PostgreSQL or Redis, not the CPU.
+// --test-force-exit: a file whose tests are done but which left a handle open (a socket) ends instead of hanging CI.
 const result = spawnSync(
   process.execPath,
-  ['--test', '--test-reporter=spec', '--test-timeout=120000', `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`, ...selected],
+  [
+    '--test',
+    '--test-reporter=spec',
+    '--test-timeout=120000',
+    '--test-force-exit',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    ...selected,
+  ],
   {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'test' },
