@@ -24,6 +24,8 @@ const FREE_TEXT_TABLES_OF_A_PERSON = [
   'listing_saved_searches',
   'thread_messages',
   'privacy_tickets',
+  'disputes',
+  'dispute_sessions',
 ];
 
 describe('every copy of a person is declared', () => {

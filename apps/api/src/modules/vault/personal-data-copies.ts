@@ -167,6 +167,21 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     reason: "the deal's own evidence (company_party subject): both parties rely on it for the transaction-record floor",
   },
   {
+    module: 'disputes',
+    table: 'disputes',
+    action: 'retain',
+    retention: 'deal_life_plus_10y',
+    reason:
+      "a dispute's case file (the claimant's summary, the mediator's outcome, identifier-guarded): both parties and an arbitrator or court rely on it",
+  },
+  {
+    module: 'disputes',
+    table: 'dispute_sessions',
+    action: 'retain',
+    retention: 'deal_life_plus_10y',
+    reason: "the mediator's session notes (identifier-guarded): part of the dispute's case file",
+  },
+  {
     module: 'deals',
     table: 'deal_custody_items',
     action: 'retain',
