@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Kysely } from 'kysely';
+import { sql, type DatabaseIntrospector, type Kysely, type TableMetadata } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely/migration';
 
 /**
@@ -28,7 +28,38 @@ export function folderMigrationProvider(folder: string): MigrationProvider {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see migrateToLatest
 function createMigrator(db: Kysely<any>, folder: string, schema: string | undefined): Migrator {
-  return new Migrator({ db, provider: folderMigrationProvider(folder), ...(schema ? { migrationTableSchema: schema } : {}) });
+  return new Migrator({
+    db: schema ? withPinnedIntrospection(db, schema) : db,
+    provider: folderMigrationProvider(folder),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+}
+
+/**
+ * Kysely's migrator asks the introspector for the tables of every schema (with their columns and types) only to learn
+ * whether its own two tables exist. On a server where other schemas are created and dropped meanwhile — another store
+ * migrating, a restore drill, parallel test files — that catalog-wide scan meets a schema mid-drop and fails with
+ * SQLSTATE 3F000 / 42P01. The pinned introspector reads the names of the one schema's tables straight from pg_class,
+ * without the privilege and type functions that trip over a dropped namespace. Migrations themselves get the real db.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see migrateToLatest
+function withPinnedIntrospection(db: Kysely<any>, schema: string): Kysely<any> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    async getTables(): Promise<TableMetadata[]> {
+      const rows = await sql<{ name: string }>`select c.relname as name from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v', 'm')`.execute(db);
+      return rows.rows.map((r) => ({ name: r.name, schema, isView: false, isForeign: false, columns: [] }));
+    },
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 export type MigrationReport = { applied: string[]; error: unknown };
