@@ -15,6 +15,8 @@ const WECHAT_CUE =
   `加[Vv]${END}|\\+[Vv]${END}|加微信?|卫星号?|绿泡泡)`;
 const QQ_CUE = `(?:${LATIN}qq(?!群|空间|邮箱|音乐|堂|飞车|浏览器|钱包)(?:号码?|号)?|扣扣|企鹅号?|Q号)`;
 
+// A quoted word that closes its list or object ('"微信"],"answer"' in JSON) announces nothing after it.
+const CLOSED = /["'”’][ \t]*[\]}]/;
 // An id followed by ":" is the label of something else ("加微信\nBroker：…").
 const WECHAT = new RegExp(`${WECHAT_CUE}${GAP}{0,5}${ALSO}${GAP}{0,4}(${WECHAT_ID_SOURCE})(?![A-Za-z0-9_\\-@]|\\.[A-Za-z0-9]|\\s*:)`, 'gi');
 const QQ = new RegExp(`${QQ_CUE}${GAP}{0,5}${ALSO}${GAP}{0,4}(${QQ_SOURCE})(?![A-Za-z0-9_@]|\\.\\d)`, 'gi');
@@ -64,11 +66,13 @@ export function findImHandles(folded: string): ImHit[] {
   for (const match of folded.matchAll(WECHAT)) {
     const id = match[1] ?? '';
     if (!/[\d_-]/.test(id) && NOT_IDS.has(id.toLowerCase())) continue;
+    if (CLOSED.test(match[0])) continue;
     const end = (match.index ?? 0) + match[0].length;
     hits.push({ type: 'wechat', start: end - id.length, end, value: id, cueStart: match.index ?? 0 });
   }
   for (const match of folded.matchAll(QQ)) {
     const qq = match[1] ?? '';
+    if (CLOSED.test(match[0])) continue;
     const end = (match.index ?? 0) + match[0].length;
     hits.push({ type: 'qq', start: end - qq.length, end, value: qq, cueStart: match.index ?? 0 });
   }

@@ -139,6 +139,12 @@ test('WeChat ids are found after the usual announcements', () => {
   }
 });
 
+test('a quoted word that closes a JSON list or object announces nothing after it, while a JSON key still does', () => {
+  assert.deepEqual(found('{"options":["电话","微信"],"answer":"platform_2"}'), []);
+  assert.deepEqual(found('{"channels":{"QQ"},"code":"2845123456"}'), []);
+  assert.deepEqual(found('{"微信":"wang_lei88"}'), [['wechat', 'wang_lei88']]);
+});
+
 test('QQ numbers are found after the usual announcements', () => {
   for (const cue of ['QQ：', 'QQ ', 'qq号', 'QQ号码：', '扣扣：', '企鹅号 ', 'QQ', 'Q号：', 'my QQ is ', 'QQ/微信：']) {
     assert.deepEqual(found(`${cue}2845123456，晚上在线`), [['qq', '2845123456']], cue);
