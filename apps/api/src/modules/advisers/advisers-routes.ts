@@ -9,14 +9,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors/index.ts';
-import type { Principal } from '../../platform/http/index.ts';
+import { principalOf } from '../../platform/http/index.ts';
 import type { AdvisersService } from './advisers-service.ts';
 
-const principalOf = (p: unknown) => {
-  if (!p) throw new AppError('UNAUTHENTICATED');
-  return p as Principal;
-};
 const ZId = z.string().min(1).max(64);
 
 export function advisersRoutes(service: AdvisersService) {

@@ -2,14 +2,9 @@ import { ZNotificationList, ZNotificationSettings } from '@sealbridge/contracts'
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors/index.ts';
-import type { Principal } from '../../platform/http/index.ts';
+import { principalOf } from '../../platform/http/index.ts';
 import type { NotificationsService } from './notifications-service.ts';
 
-const principalOf = (p: unknown) => {
-  if (!p) throw new AppError('UNAUTHENTICATED');
-  return p as Principal;
-};
 
 export function notificationsRoutes(service: NotificationsService) {
   return async function register(app: FastifyInstance) {

@@ -18,14 +18,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors/index.ts';
-import type { Principal } from '../../platform/http/index.ts';
+import { principalOf } from '../../platform/http/index.ts';
 import type { VendorsService } from './vendors-service.ts';
 
-const principalOf = (p: unknown) => {
-  if (!p) throw new AppError('UNAUTHENTICATED');
-  return p as Principal;
-};
 const id = z.object({ id: z.string().min(1).max(64) });
 const tags = ['vendors'];
 const permission = 'vendors.manage';
