@@ -38,9 +38,10 @@ export function http(
   port: number,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: unknown } = {},
+  options: { headers?: Record<string, string>; body?: unknown; raw?: Buffer } = {},
 ): Promise<HttpAnswer> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // `raw` is sent as given (a multipart upload: its content type comes in `headers`); `body` as JSON.
+  const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -48,7 +49,7 @@ export function http(
         port,
         method,
         path: encodeURI(path),
-        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        headers: { ...(payload && !options.raw ? { 'content-type': 'application/json' } : {}), ...options.headers },
         timeout: 10_000,
       },
       (res) => {
