@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
       const rows = await db.selectFrom('listings').select(['id', 'search_text', 'status']).execute();
       for (const word of ['科技', '纳税', '一般纳税人', '劳务派遣', '信息技术公司']) {
         const expected = rows
-          .filter((r) => (r.status === 'published' || r.status === 'under_offer') && r.search_text.toLowerCase().includes(word))
+          .filter((r) => (r.status === 'published' || r.status === 'under_offer') && (r.search_text ?? '').toLowerCase().includes(word))
           .map((r) => r.id)
           .sort();
         const found: string[] = [];
