@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
 import { ZListingSearchQuery } from '@sealbridge/contracts';
 import { createListingsRepo, demoListings } from '../../src/modules/listings/index.ts';
+import { COUNT_CAP } from '../../src/modules/listings/listings-repo.ts';
 import { createTestStore, DIALECTS, type TestStore } from '../helpers/test-store.ts';
 
 /**
@@ -90,6 +91,40 @@ for (const dialect of DIALECTS) {
         viaIndex.items.map((i) => i.id),
         expected.map((r) => r.id),
       );
+    });
+
+    test('a 2-character word and longer Chinese words find exactly the public listings whose text contains them', async () => {
+      const repo = createListingsRepo(store.database.db);
+      const db = store.database.db;
+      // One matching listing leaves the public: neither its row nor the count may show it.
+      const hidden = await db
+        .selectFrom('listings')
+        .select('id')
+        .where('search_text', 'like', '%科技%')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await db.updateTable('listings').set({ status: 'withdrawn' }).where('id', '=', hidden.id).execute();
+      const rows = await db.selectFrom('listings').select(['id', 'search_text', 'status']).execute();
+      for (const word of ['科技', '纳税', '一般纳税人', '劳务派遣', '信息技术公司']) {
+        const expected = rows
+          .filter((r) => (r.status === 'published' || r.status === 'under_offer') && (r.search_text ?? '').toLowerCase().includes(word))
+          .map((r) => r.id)
+          .sort();
+        const found: string[] = [];
+        let total = { n: -1, capped: false };
+        for (let page = 1; page <= 40; page++) {
+          const res = await repo.search(ZListingSearchQuery.parse({ q: word, page: String(page), pageSize: '100' }), TODAY);
+          if (page === 1) total = { n: res.total, capped: res.capped };
+          if (res.items.length === 0) break;
+          found.push(...res.items.map((i) => i.id));
+        }
+        assert.ok(expected.length > 0, `${word} occurs in the sample`);
+        assert.deepEqual(found.sort(), expected, word);
+        // The count is exact up to COUNT_CAP, then "more than".
+        assert.deepEqual(total, { n: Math.min(expected.length, COUNT_CAP), capped: expected.length > COUNT_CAP }, `${word}: the count`);
+        assert.ok(!found.includes(hidden.id), 'a withdrawn listing is not found');
+      }
+      await db.updateTable('listings').set({ status: 'published' }).where('id', '=', hidden.id).execute();
     });
 
     test('changing a listing’s licences moves it in and out of the licence filter', async () => {

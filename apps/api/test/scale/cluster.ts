@@ -38,9 +38,10 @@ export function http(
   port: number,
   method: string,
   path: string,
-  options: { headers?: Record<string, string>; body?: unknown } = {},
+  options: { headers?: Record<string, string>; body?: unknown; raw?: Buffer } = {},
 ): Promise<HttpAnswer> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // `raw` is sent as given (a multipart upload: its content type comes in `headers`); `body` as JSON.
+  const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -48,7 +49,7 @@ export function http(
         port,
         method,
         path: encodeURI(path),
-        headers: { ...(payload ? { 'content-type': 'application/json' } : {}), ...options.headers },
+        headers: { ...(payload && !options.raw ? { 'content-type': 'application/json' } : {}), ...options.headers },
         timeout: 10_000,
       },
       (res) => {
@@ -150,10 +151,24 @@ export async function startCluster(count: number, options: { logLevel?: string }
   }
   const ready = (port: number) => waitFor(`instance on ${port}`, async () => (await http(port, 'GET', '/readyz')).status === 200, 60_000);
 
-  instances.push(launch(0, true));
-  await ready(ports[0] ?? 0);
-  for (let i = 1; i < count; i++) instances.push(launch(i, false));
-  await Promise.all(instances.slice(1).map((i) => ready(i.port)));
+  // Instances that never became ready must not outlive the run (they would keep the test process alive).
+  const abandon = async (error: unknown): Promise<never> => {
+    for (const i of instances) if (i.alive) i.process.kill('SIGKILL');
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await client.end();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  };
+  try {
+    instances.push(launch(0, true));
+    await ready(ports[0] ?? 0);
+    for (let i = 1; i < count; i++) instances.push(launch(i, false));
+    await Promise.all(instances.slice(1).map((i) => ready(i.port)));
+  } catch (error) {
+    return abandon(error);
+  }
 
   const servers = (n: number) =>
     ports

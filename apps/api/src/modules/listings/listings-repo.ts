@@ -29,6 +29,11 @@ const FTS_RARE = 2000;
 type TextPlan = undefined | 'scan' | string[];
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * Han characters have no case and no other character folds to one, so for a word made of them `like` answers
+ * exactly what `ilike` does — without lower-casing every tested text (PostgreSQL: one scan of 10,000 texts under load took 26 ms instead of 131 ms).
+ */
+const CASELESS = /^\p{Script=Han}+$/u;
 
 export function createListingsRepo(db: Kysely<Database>) {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -126,7 +131,8 @@ export function createListingsRepo(db: Kysely<Database>) {
     const text = query.q?.trim();
     if (text) {
       const pattern = `%${escapeLike(text)}%`;
-      if (postgres) q = q.where(sql<boolean>`search_text ilike ${pattern} escape '\\'`);
+      if (postgres && CASELESS.test(text)) q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+      else if (postgres) q = q.where(sql<boolean>`search_text ilike ${pattern} escape '\\'`);
       else if (Array.isArray(plan)) q = plan.length ? q.where('id', 'in', plan) : q.where(sql<boolean>`1 = 0`);
       else q = q.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
     }
