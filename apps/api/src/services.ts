@@ -646,6 +646,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ reminded: await security.incidents.checkClocks() }, 'incident clocks checked');
     });
     await deps.jobs.schedule('security.check-incident-clocks', '*/5 * * * *');
+    // Dispute clocks (issue 19): the mediator a working day before a deadline, every side once it has passed.
+    await deps.jobs.register('disputes.remind-clocks', async (_data, ctx) => {
+      ctx.logger.info(await disputes.remindClocks(), 'dispute clocks checked');
+    });
+    await deps.jobs.schedule('disputes.remind-clocks', '20 1 * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -665,7 +670,7 @@ export async function createServices(deps: ServiceDeps) {
   });
 
   // Disputes and mediation (issue 19).
-  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications });
+  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications, calendar });
 
   return {
     vault,

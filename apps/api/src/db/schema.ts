@@ -1161,6 +1161,7 @@ export type Database = {
   dispute_parties: DisputePartiesTable;
   dispute_evidence: DisputeEvidenceTable;
   dispute_sessions: DisputeSessionsTable;
+  dispute_reminders: DisputeRemindersTable;
 };
 
 /** A dispute about a listing (issue 19); summary and outcome pass the identifier guard. */
@@ -1192,6 +1193,8 @@ export type DisputeEvidenceTable = {
   added_at: string;
 };
 export type DisputeSessionsTable = { id: string; dispute_id: string; mediator_account_id: string; notes: string; held_at: string };
+/** One reminder per dispute, clock and kind (issue 19 item 3): the primary key makes the daily sweep idempotent. */
+export type DisputeRemindersTable = { dispute_id: string; clock: 'respond' | 'resolve'; kind: 'due' | 'overdue'; sent_at: string };
 
 /** A training module the privacy officer edits (issue 19): zh-CN texts, the quiz as JSON, pass mark, roles. */
 export type StaffTrainingModulesTable = {
