@@ -105,7 +105,11 @@ for (const dialect of DIALECTS) {
     test('after a session only the mediation clock runs; a closed case is never reminded', async () => {
       clock = new Date('2026-10-09T02:00:00Z');
       await disputes.recordSession(broker, disputeId, '双方已到场，卖方同意三日内补充资料。');
-      assert.deepEqual(await disputes.remindClocks(new Date('2026-10-26T02:00:00Z')), { due: 0, overdue: 0 }, 'Monday: two working days left');
+      assert.deepEqual(
+        await disputes.remindClocks(new Date('2026-10-26T02:00:00Z')),
+        { due: 0, overdue: 0 },
+        'Monday: two working days left',
+      );
       assert.deepEqual(await disputes.remindClocks(new Date('2026-10-27T02:00:00Z')), { due: 1, overdue: 0 });
       clock = new Date('2026-10-27T03:00:00Z');
       await disputes.close(broker, disputeId, { closing: 'resolved', outcome: '卖方补齐资料，双方继续交易。' });

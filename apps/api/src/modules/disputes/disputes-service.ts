@@ -261,7 +261,8 @@ export function createDisputesService(deps: DisputesDeps) {
           { clock: 'resolve' as const, by: row.resolve_by },
         ];
         for (const { clock, by } of clocks) {
-          const kind = iso > by ? 'overdue' : deps.calendar.workingDaysBetween(at, new Date(by)) <= DISPUTE_REMIND_AT_WORKING_DAYS ? 'due' : null;
+          const kind =
+            iso > by ? 'overdue' : deps.calendar.workingDaysBetween(at, new Date(by)) <= DISPUTE_REMIND_AT_WORKING_DAYS ? 'due' : null;
           if (!kind || (kind === 'due' && !row.mediator_account_id)) continue;
           if (!(await repo.insertReminder({ dispute_id: row.id, clock, kind, sent_at: iso }))) continue;
           counts[kind] += 1;
@@ -276,7 +277,7 @@ export function createDisputesService(deps: DisputesDeps) {
             to.map((p) => ({
               accountId: p.id,
               kind: kind === 'due' ? 'dispute_clock_due' : 'dispute_clock_overdue',
-              params: kind === 'due' ? { no: row.case_no, date: by.slice(0, 10) } : { no: row.case_no },
+              params: kind === 'due' ? ({ no: row.case_no, date: by.slice(0, 10) } as Record<string, string>) : { no: row.case_no },
               link: p.staff ? '/console/mediation' : '/account/disputes',
             })),
           );
