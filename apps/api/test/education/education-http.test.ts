@@ -4,27 +4,24 @@ import { EDUCATION_TIPS, type TEducationList, type TMessagePage, type TMessageVi
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
-import { client, createMessagingTestApp, type MessagingTestApp } from '../messaging/messaging-fixture.ts';
+import { createDisclosureWorld, inquire, type DisclosureWorld } from '../disclosure/disclosure-fixture.ts';
+import { client } from '../messaging/messaging-fixture.ts';
 
 for (const dialect of DIALECTS) {
   describe(`customer education: guides, tips and the seal-photo flag on ${dialect}`, () => {
-    let t: MessagingTestApp;
+    let w: DisclosureWorld;
+    let t: DisclosureWorld['t'];
     let threadId = '';
     let officer: Session;
-    const as = (who: keyof MessagingTestApp['sessions']) => client(t.app, t.sessions[who]);
+    const as = (who: 'buyer' | 'seller' | 'broker') => client(t.app, w[who]);
 
     before(async () => {
-      t = await createMessagingTestApp(dialect);
-      await t.grants.openL1();
-      threadId = ((await as('buyer').open(t.listingId)).json() as TThreadSummary).id;
-      await t.app.services.identity.createAccount({
-        kind: 'staff',
-        loginName: 'edu-officer',
-        accountNo: 'S-2901',
-        roles: ['privacy_officer'],
-        password: DEMO_PASSWORD,
-      });
-      officer = await signIn(t.app, 'edu-officer', DEMO_PASSWORD);
+      // The demo world with an inquiry is enough: the buyer and the broker talk in their own lane without L1.
+      w = await createDisclosureWorld(dialect);
+      t = w.t;
+      await inquire(w);
+      threadId = ((await as('buyer').open(w.listing.id)).json() as TThreadSummary).id;
+      officer = await signIn(t.app, 'privacy', DEMO_PASSWORD);
     });
     after(async () => t.close());
 
@@ -47,7 +44,7 @@ for (const dialect of DIALECTS) {
         en: 'Before a deposit, check the payee is the escrow account.',
       };
       const url = '/api/staff/education/tip.deposit';
-      assert.equal((await t.app.inject({ method: 'PUT', url, headers: authHeaders(t.sessions.broker), payload: body })).statusCode, 403);
+      assert.equal((await t.app.inject({ method: 'PUT', url, headers: authHeaders(w.broker), payload: body })).statusCode, 403);
       const withPhone = await t.app.inject({
         method: 'PUT',
         url,
@@ -79,17 +76,18 @@ for (const dialect of DIALECTS) {
       const plain = ['交割时再移交公章和营业执照', '请勿在聊天中发送公章照片', '请看一下报价'];
       const sent: Record<string, string> = {};
       for (const text of [...asks, ...plain]) {
-        const res = await as('buyer').send(threadId, 'parties', text);
+        const res = await as('buyer').send(threadId, 'buyer_broker', text);
         assert.equal(res.statusCode, 200, res.body);
         const own = res.json() as TMessageView;
         assert.equal(own.tip, undefined, 'the sender gets no tip about their own message');
         sent[own.id] = text;
       }
-      const page = (await as('seller').messages(threadId, 'parties')).json() as TMessagePage;
+      const page = (await as('broker').messages(threadId, 'buyer_broker')).json() as TMessagePage;
+      assert.equal(page.items.length, asks.length + plain.length);
       const tipped = page.items.filter((m) => m.tip === 'tip.seal-photo').map((m) => sent[m.id]);
       assert.deepEqual(tipped.sort(), [...asks].sort());
-      const broker = (await as('broker').messages(threadId, 'parties')).json() as TMessagePage;
-      assert.equal(broker.items.filter((m) => m.tip === 'tip.seal-photo').length, asks.length);
+      const own = (await as('buyer').messages(threadId, 'buyer_broker')).json() as TMessagePage;
+      assert.equal(own.items.filter((m) => m.tip).length, 0, 'nor when the sender reads the thread again');
       const rows = await t.database.db.selectFrom('thread_messages').selectAll().where('thread_id', '=', threadId).execute();
       const flagged = rows.filter((r) => r.asks_seal_photo === 1).map((r) => sent[r.id]);
       assert.deepEqual(flagged.sort(), [...asks].sort());
