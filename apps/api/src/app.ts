@@ -48,6 +48,7 @@ import { retentionRoutes } from './modules/retention/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { disputesRoutes } from './modules/disputes/index.ts';
+import { educationRoutes } from './modules/education/index.ts';
 import { MIGRATIONS_DIR, WEB_DIST_DIR } from './paths.ts';
 
 export type AppDeps = {
@@ -201,6 +202,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(vendorsRoutes(services.vendors));
   await app.register(securityRoutes(services.security));
   await app.register(disputesRoutes(services.disputes));
+  await app.register(educationRoutes(services.education));
   // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
   const pageData = publicPageData(services.listings);
   await installWebApp(app, {

@@ -39,6 +39,7 @@ import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingP
 import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
 import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
+import { createEducationRepo, createEducationService, EDUCATION_AUDIT_EVENTS } from './modules/education/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
@@ -117,6 +118,7 @@ export const ALL_AUDIT_EVENTS = [
   ...SECURITY_AUDIT_EVENTS,
   ...RETENTION_AUDIT_EVENTS,
   ...DISPUTES_AUDIT_EVENTS,
+  ...EDUCATION_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -646,6 +648,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ reminded: await security.incidents.checkClocks() }, 'incident clocks checked');
     });
     await deps.jobs.schedule('security.check-incident-clocks', '*/5 * * * *');
+    // Dispute clocks (issue 19): the mediator a working day before a deadline, every side once it has passed.
+    await deps.jobs.register('disputes.remind-clocks', async (_data, ctx) => {
+      ctx.logger.info(await disputes.remindClocks(), 'dispute clocks checked');
+    });
+    await deps.jobs.schedule('disputes.remind-clocks', '20 1 * * *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -665,7 +672,9 @@ export async function createServices(deps: ServiceDeps) {
   });
 
   // Disputes and mediation (issue 19).
-  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications });
+  const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications, calendar });
+  // Customer education (issue 19 item 6): guides and in-flow tips as content.
+  const education = createEducationService({ repo: createEducationRepo(db), audit: auditLog });
 
   return {
     vault,
@@ -698,5 +707,6 @@ export async function createServices(deps: ServiceDeps) {
     security,
     retention,
     disputes,
+    education,
   };
 }

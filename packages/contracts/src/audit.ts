@@ -73,6 +73,8 @@ export const AUDIT_EVENT_TYPES = [
   'disputes.session_held',
   'disputes.closed',
   'disputes.refused',
+  'disputes.clocks_reminded',
+  'education.item_revised',
   'listings.draft_saved',
   'listings.status_changed',
   'listings.guard_refused',

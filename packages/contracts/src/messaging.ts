@@ -66,6 +66,8 @@ export const ZMessageView = z.object({
     .nullable(),
   /** The sender's own view: which other participants of the lane have read it. */
   readBy: z.array(z.enum(THREAD_ROLES)),
+  /** For a recipient: the education tip to show beside this message (it asks for a photo of a seal or licence). */
+  tip: z.enum(['tip.seal-photo']).optional(),
 });
 export type TMessageView = z.infer<typeof ZMessageView>;
 

@@ -329,6 +329,19 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '您的培训“{course}”已到期，在重新完成前无法查看任何个人信息。',
     en: 'Your training "{course}" has run out; you cannot see any personal data until you retake it.',
   },
+  // Dispute clocks (issue 19 item 3): the mediator hears a working day before a clock runs out; all sides when it has.
+  dispute_clock_due: {
+    topic: 'deals',
+    params: ['no', 'date'],
+    'zh-CN': '争议 {no} 有一项处理期限将于 {date} 届满，请按时处理。',
+    en: 'Dispute {no} has a deadline on {date}; please act in time.',
+  },
+  dispute_clock_overdue: {
+    topic: 'deals',
+    params: ['no'],
+    'zh-CN': '争议 {no} 有一项处理期限已过，调解顾问已收到提醒。',
+    en: 'Dispute {no} is past a deadline; the mediating broker has been reminded.',
+  },
 } as const satisfies Record<string, { topic: NotificationTopic; params: readonly string[]; 'zh-CN': string; en: string }>;
 
 export const NOTIFICATION_TOPICS = ['account', 'disclosure', 'dataroom', 'messages', 'deals'] as const;

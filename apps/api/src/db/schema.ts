@@ -803,6 +803,8 @@ export type ThreadMessagesTable = {
   masked_kinds: string | null;
   contact_attempt: number;
   created_at: string;
+  /** 1 when the message asks for a photo of a seal or licence (issue 19 item 6); nothing else about it is kept. */
+  asks_seal_photo: number;
 };
 export type MessageAttachmentsTable = { message_id: string; position: number; document_id: string };
 export type MessageReadsTable = { thread_id: string; account_id: string; lane: string; last_read_message_id: string; read_at: string };
@@ -1161,6 +1163,8 @@ export type Database = {
   dispute_parties: DisputePartiesTable;
   dispute_evidence: DisputeEvidenceTable;
   dispute_sessions: DisputeSessionsTable;
+  dispute_reminders: DisputeRemindersTable;
+  education_items: EducationItemsTable;
 };
 
 /** A dispute about a listing (issue 19); summary and outcome pass the identifier guard. */
@@ -1192,6 +1196,20 @@ export type DisputeEvidenceTable = {
   added_at: string;
 };
 export type DisputeSessionsTable = { id: string; dispute_id: string; mediator_account_id: string; notes: string; held_at: string };
+/** A revision of a guide or tip (issue 19 item 6); the latest revision per code is shown. */
+export type EducationItemsTable = {
+  code: string;
+  revision: number;
+  kind: 'guide' | 'tip';
+  audience: 'buyer' | 'seller' | 'all';
+  position: number;
+  text_zh: string;
+  text_en: string;
+  updated_by: string | null;
+  updated_at: string;
+};
+/** One reminder per dispute, clock and kind (issue 19 item 3): the primary key makes the daily sweep idempotent. */
+export type DisputeRemindersTable = { dispute_id: string; clock: 'respond' | 'resolve'; kind: 'due' | 'overdue'; sent_at: string };
 
 /** A training module the privacy officer edits (issue 19): zh-CN texts, the quiz as JSON, pass mark, roles. */
 export type StaffTrainingModulesTable = {

@@ -139,6 +139,8 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/disputes/:id/evidence': ['seller', 'buyer', 'broker'],
   'POST /api/disputes/:id/sessions': ['broker'],
   'POST /api/disputes/:id/close': ['broker'],
+  'GET /api/education': 'anyone',
+  'PUT /api/staff/education/:code': ['privacy_officer'],
   'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
   // The marketplace (issue 6).
   'GET /api/listings/regions': 'anyone',

@@ -99,6 +99,8 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   ),
   ...each('POST /api/disputes/:id/sessions', ['body.notes'], GUARDED),
   ...each('POST /api/disputes/:id/close', ['body.outcome'], GUARDED),
+  // Customer education (issue 19 item 6; test/education/education-http.test.ts proves the refusal).
+  ...each('PUT /api/staff/education/:code', ['body.zh-CN', 'body.en'], GUARDED),
   // The disclosure path and the advisers (test/disclosure/disclosure-free-text.test.ts proves their refusals).
   ...each('POST /api/me/notifications/read', ['body.ids[]'], KNOWN),
   ...each('PUT /api/staff/advisers/assignments/:customerAccountId', ['body.brokerAccountId'], KNOWN),

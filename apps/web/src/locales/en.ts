@@ -21,6 +21,7 @@ import { rightsEn } from './en/rights.ts';
 import { monitoringEn } from './en/monitoring.ts';
 import { retentionEn } from './en/retention.ts';
 import { disputesEn } from './en/disputes.ts';
+import { educationEn } from './en/education.ts';
 export const en: LocaleMessages = {
   brand: {
     name: 'Sealbridge',
@@ -60,6 +61,7 @@ export const en: LocaleMessages = {
   titles: {
     disputes: 'My disputes',
     mediation: 'Mediation',
+    education: 'Guides and tips',
     vendors: 'Third parties and cross-border',
     securityAlerts: 'Security alerts',
     securityIncidents: 'Security incidents',
@@ -376,6 +378,7 @@ export const en: LocaleMessages = {
   monitoring: monitoringEn,
   retention: retentionEn,
   disputes: disputesEn,
+  education: educationEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',
     officer: 'Personal information protection officer: privacy@sealbridge.example',

@@ -24,6 +24,7 @@ import { rightsZhCN } from './zh-CN/rights.ts';
 import { monitoringZhCN } from './zh-CN/monitoring.ts';
 import { retentionZhCN } from './zh-CN/retention.ts';
 import { disputesZhCN } from './zh-CN/disputes.ts';
+import { educationZhCN } from './zh-CN/education.ts';
 export const zhCN = {
   brand: {
     name: '封桥',
@@ -63,6 +64,7 @@ export const zhCN = {
   titles: {
     disputes: '我的争议',
     mediation: '争议调解',
+    education: '安全指南与提示',
     vendors: '第三方与出境',
     securityAlerts: '安全告警',
     securityIncidents: '安全事件',
@@ -372,6 +374,7 @@ export const zhCN = {
   monitoring: monitoringZhCN,
   retention: retentionZhCN,
   disputes: disputesZhCN,
+  education: educationZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
     officer: '个人信息保护负责人：privacy@sealbridge.example',

@@ -25,6 +25,12 @@ export const DISPUTES_AUDIT_EVENTS = [
     dispute.extend({ closing: z.string() }),
   ),
   defineAuditEvent(
+    'disputes.clocks_reminded',
+    'update',
+    'The daily sweep reminded mediators (and parties) of dispute deadlines coming up or passed',
+    z.object({ due: z.number().int(), overdue: z.number().int() }),
+  ),
+  defineAuditEvent(
     'disputes.refused',
     'update',
     'Someone outside a dispute asked for it, or cited evidence they cannot see',

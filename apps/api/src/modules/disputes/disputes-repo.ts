@@ -1,5 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, DisputeEvidenceTable, DisputePartiesTable, DisputeSessionsTable, DisputesTable } from '../../db/schema.ts';
+import type {
+  Database,
+  DisputeEvidenceTable,
+  DisputePartiesTable,
+  DisputeRemindersTable,
+  DisputeSessionsTable,
+  DisputesTable,
+} from '../../db/schema.ts';
 
 /**
  * The disputes tables, plus read-only views of what a dispute is about (listings, inquiries, deals, client
@@ -107,6 +114,18 @@ export function createDisputesRepo(db: Kysely<Database>) {
     sessionsOf: (id: string) => db.selectFrom('dispute_sessions').selectAll().where('dispute_id', '=', id).orderBy('held_at').execute(),
     idsOfParty: async (accountId: string) =>
       (await db.selectFrom('dispute_parties').select('dispute_id').where('account_id', '=', accountId).execute()).map((r) => r.dispute_id),
+    /** Cases still running (open or in mediation): the clock sweep's input. */
+    liveDisputes: () => db.selectFrom('disputes').selectAll().where('status', 'in', ['open', 'mediation']).orderBy('opened_at').execute(),
+    /** True when this reminder is new; a reminder already sent (by any instance) is left alone. */
+    insertReminder: async (row: DisputeRemindersTable) =>
+      (
+        await db
+          .insertInto('dispute_reminders')
+          .values(row)
+          .onConflict((oc) => oc.columns(['dispute_id', 'clock', 'kind']).doNothing())
+          .returning('dispute_id')
+          .execute()
+      ).length > 0,
     idsOfMediator: async (accountId: string) =>
       (
         await db.selectFrom('disputes').select('id').where('mediator_account_id', '=', accountId).orderBy('opened_at', 'desc').execute()

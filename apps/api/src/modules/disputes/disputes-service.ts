@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors/index.ts';
 import { assertNoIdentifiers } from '../../platform/free-text/free-text-guard.ts';
 import type { Principal } from '../../platform/http/index.ts';
 import { newId } from '../../platform/ids/index.ts';
-import type { AuditPort } from '../audit/index.ts';
+import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';
+import { SYSTEM_ACTOR, type AuditPort } from '../audit/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
 import { createDisputesRepo, type DisputesRepo } from './disputes-repo.ts';
 
@@ -12,10 +13,14 @@ export type DisputesDeps = {
   repo: DisputesRepo;
   audit: AuditPort;
   notifications: Pick<NotificationsPort, 'notifyMany'>;
+  /** The PRC working-day calendar: a reminder goes out when at most one working day is left on a clock. */
+  calendar: Pick<WorkingDayCalendar, 'workingDaysBetween'>;
   now?: () => Date;
 };
 
 const DAY = 24 * 60 * 60 * 1000;
+/** The mediator is reminded when this many working days (or fewer) are left before a clock runs out. */
+export const DISPUTE_REMIND_AT_WORKING_DAYS = 1;
 type Side = 'claimant' | 'respondent' | 'mediator';
 const actorOf = (p: Principal) => ({ accountId: p.accountId, role: p.roles.join(',') || null, sessionId: p.sessionId });
 
@@ -239,6 +244,48 @@ export function createDisputesService(deps: DisputesDeps) {
       });
       await tell(updated, 'dispute_updated', principal.accountId);
       return view(updated, principal.accountId, side);
+    },
+
+    /**
+     * The clock sweep (job `disputes.remind-clocks`, daily): for each running case, the answer clock (while the case is
+     * still open, i.e. no session yet) and the mediation clock. With at most one working day left the mediator is
+     * reminded; once a clock has passed the mediator and the parties hear it. Each (case, clock, kind) once, audited
+     * as counts. Takes the time to check at, so a test can travel.
+     */
+    async remindClocks(at: Date = now()): Promise<{ due: number; overdue: number }> {
+      const counts = { due: 0, overdue: 0 };
+      const iso = at.toISOString();
+      for (const row of await repo.liveDisputes()) {
+        const clocks = [
+          ...(row.status === 'open' ? [{ clock: 'respond' as const, by: row.respond_by }] : []),
+          { clock: 'resolve' as const, by: row.resolve_by },
+        ];
+        for (const { clock, by } of clocks) {
+          const kind =
+            iso > by ? 'overdue' : deps.calendar.workingDaysBetween(at, new Date(by)) <= DISPUTE_REMIND_AT_WORKING_DAYS ? 'due' : null;
+          if (!kind || (kind === 'due' && !row.mediator_account_id)) continue;
+          if (!(await repo.insertReminder({ dispute_id: row.id, clock, kind, sent_at: iso }))) continue;
+          counts[kind] += 1;
+          const to =
+            kind === 'due'
+              ? [{ id: row.mediator_account_id ?? '', staff: true }]
+              : [
+                  ...(row.mediator_account_id ? [{ id: row.mediator_account_id, staff: true }] : []),
+                  ...(await repo.partiesOf(row.id)).map((p) => ({ id: p.account_id, staff: false })),
+                ];
+          await deps.notifications.notifyMany(
+            to.map((p) => ({
+              accountId: p.id,
+              kind: kind === 'due' ? 'dispute_clock_due' : 'dispute_clock_overdue',
+              params: kind === 'due' ? ({ no: row.case_no, date: by.slice(0, 10) } as Record<string, string>) : { no: row.case_no },
+              link: p.staff ? '/console/mediation' : '/account/disputes',
+            })),
+          );
+        }
+      }
+      if (counts.due + counts.overdue > 0)
+        await audit.append({ type: 'disputes.clocks_reminded', actor: SYSTEM_ACTOR, decision: 'allowed', requestId: null, data: counts });
+      return counts;
     },
 
     /** The mediator closes the case with an outcome, or refers it to arbitration or court; both parties see it. */

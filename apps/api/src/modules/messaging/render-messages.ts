@@ -137,6 +137,8 @@ export async function renderMessages(
         attachments: docs.map((documentId) => ({ documentId })),
         masking: null,
         readBy: [],
+        // Beside a message that asks for a photo of a seal or licence, its recipients see the tip (issue 19 item 6).
+        ...(row.asks_seal_photo === 1 ? { tip: 'tip.seal-photo' as const } : {}),
       };
     }),
   );

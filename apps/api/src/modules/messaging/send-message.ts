@@ -6,6 +6,7 @@ import { announceFlag, evaluateFlag, type FlagOutcome } from './contact-flags.ts
 import { cleanInput, countKinds, maskedText, maskSpans } from './message-masking.ts';
 import type { MessageRow } from './messaging-repo.ts';
 import { ownView } from './render-messages.ts';
+import { asksForSealPhoto } from './seal-photo-ask.ts';
 import {
   accessThread,
   actorOf,
@@ -64,6 +65,8 @@ export async function sendMessage(
     masked_kinds: spans.length > 0 ? JSON.stringify(kinds) : null,
     contact_attempt: attempt ? 1 : 0,
     created_at: at.toISOString(),
+    // Checked on the plaintext in memory; only the yes / no is kept, so the recipients see a tip beside it.
+    asks_seal_photo: asksForSealPhoto(text) ? 1 : 0,
   };
   const flag = await ctx.repo.transaction(async (tx, trx): Promise<FlagOutcome | null> => {
     await tx.insertMessage(row);

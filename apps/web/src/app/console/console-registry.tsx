@@ -24,6 +24,7 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -129,6 +130,16 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <SolutionOutlined />,
     Page: lazy(() => import('../../features/disputes/pages/mediation-page.tsx').then((m) => ({ default: m.MediationPage }))),
     roles: rolesHolding('disputes.mediate'),
+  },
+  {
+    key: 'education',
+    path: 'education',
+    label: (t) => t('education.menu'),
+    icon: <ReadOutlined />,
+    Page: lazy(() =>
+      import('../../features/education/pages/console-education-page.tsx').then((m) => ({ default: m.ConsoleEducationPage })),
+    ),
+    roles: rolesHolding('program.manage'),
   },
   {
     key: 'vendors',

@@ -81,6 +81,10 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       session_held: 'Mediation session recorded',
       closed: 'Dispute closed or referred',
       refused: 'Dispute access refused',
+      clocks_reminded: 'Dispute deadline reminders sent',
+    },
+    education: {
+      item_revised: 'New revision of a guide or tip published',
     },
     listings: {
       draft_saved: 'Listing draft saved',

@@ -78,6 +78,10 @@ export const auditZhCN = {
       session_held: '记录调解会谈',
       closed: '争议结案或转仲裁/诉讼',
       refused: '争议访问被拒绝',
+      clocks_reminded: '发送争议期限提醒',
+    },
+    education: {
+      item_revised: '发布安全指南或提示的新版本',
     },
     listings: {
       draft_saved: '保存挂牌草稿',

@@ -1,6 +1,8 @@
 import { Button, Skeleton, Space, Tabs, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EducationTip } from '../../education/components/education-tip.tsx';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { currentLocale } from '../../../shared/i18n/i18n.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
@@ -13,8 +15,27 @@ import { PermissionsPanel } from './permissions-panel.tsx';
 import { QaPanel } from './qa-panel.tsx';
 
 /** One listing's data room: documents for everyone; permissions, views and leak checks for the sell side. */
+/** Remembered in this browser only (no server record): the viewer has read the watermark tip once. */
+const WATERMARK_TIP_SEEN = 'sb.tip.dataroom-watermark';
+const seenBefore = () => {
+  try {
+    return window.localStorage.getItem(WATERMARK_TIP_SEEN) === '1';
+  } catch {
+    return false;
+  }
+};
+
 export function RoomView({ listingId, onBack }: { listingId: string; onBack: () => void }) {
   const { t } = useTranslation();
+  const [tipSeen, setTipSeen] = useState(seenBefore);
+  const dismissTip = () => {
+    setTipSeen(true);
+    try {
+      window.localStorage.setItem(WATERMARK_TIP_SEEN, '1');
+    } catch {
+      // private mode: the tip simply shows again next time
+    }
+  };
   const query = useApiQuery((signal) => dataroomApi.room(listingId, signal), `room-${listingId}`);
   const room = query.data;
   const back = (
@@ -42,6 +63,7 @@ export function RoomView({ listingId, onBack }: { listingId: string; onBack: () 
           {room.accessUntil && <Tag>{t('dataroom.accessUntil', { time: formatDateTime(room.accessUntil, currentLocale()) })}</Tag>}
         </Space>
       </header>
+      {room.role === 'buyer' && !tipSeen && <EducationTip code="tip.dataroom-watermark" onClose={dismissTip} />}
       <Tabs
         destroyOnHidden
         items={[

@@ -9,6 +9,7 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { PageSpinner } from '../../../shared/ui/page-spinner.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { dealsApi } from '../api/deals-api.ts';
+import { EducationTip } from '../../education/components/education-tip.tsx';
 import { AdvancePanel } from './advance-panel.tsx';
 import { CustodyLedger } from './custody-ledger.tsx';
 import { useDealLabels } from './deal-labels.ts';
@@ -18,6 +19,16 @@ import { MoneyPanel } from './money-panel.tsx';
 import '../deals.css';
 
 export const STATUS_COLORS = { open: 'processing', closed: 'success', cancelled: 'default' } as const;
+
+/**
+ * Whether a deposit is still to be paid (issue 19 item 6): the deal has not passed the letter-of-intent / deposit
+ * stage, or a deposit milestone is recorded and not yet paid. The tip shows then, and only then.
+ */
+function depositAhead(deal: TDealView): boolean {
+  if (deal.status !== 'open') return false;
+  if (deal.money.some((m) => m.kind === 'deposit' && !m.paidOn)) return true;
+  return (deal.stage === 'inquiry' || deal.stage === 'intent') && !deal.money.some((m) => m.kind === 'deposit' && m.paidOn);
+}
 
 /** One deal as the caller's side sees it: header, the broker's controls, and tabs for progress, custody, money, tasks. */
 export function DealDetail({ id, backPath }: { id: string; backPath: string }) {
@@ -102,6 +113,7 @@ export function DealDetail({ id, backPath }: { id: string; backPath: string }) {
           </Descriptions>
         </Card>
       )}
+      {depositAhead(deal) && <EducationTip code="tip.deposit" />}
       {deal.side === 'broker' && <AdvancePanel deal={deal} run={run} />}
       <Tabs
         items={[

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
+import { EducationTip } from '../../education/components/education-tip.tsx';
 import { documentLink } from '../api/messages-api.ts';
 
 type Props = { message: TMessageView; listingId: string; myRole: ThreadRole };
@@ -64,6 +65,7 @@ export function MessageBubble({ message, listingId }: Props) {
           {t(`messages.maskingNote.${message.masking.reason}`, { kinds })}
         </div>
       )}
+      {message.tip && !self && <EducationTip code={message.tip} compact />}
       {self && (
         <div className="sb-msg-receipt" data-testid="read-receipt">
           {message.readBy.length
