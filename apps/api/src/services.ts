@@ -39,6 +39,7 @@ import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingP
 import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
 import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
+import { createTransparencyRepo, createTransparencyService, TRANSPARENCY_AUDIT_EVENTS } from './modules/transparency/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
@@ -117,6 +118,7 @@ export const ALL_AUDIT_EVENTS = [
   ...SECURITY_AUDIT_EVENTS,
   ...RETENTION_AUDIT_EVENTS,
   ...DISPUTES_AUDIT_EVENTS,
+  ...TRANSPARENCY_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -646,6 +648,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info({ reminded: await security.incidents.checkClocks() }, 'incident clocks checked');
     });
     await deps.jobs.schedule('security.check-incident-clocks', '*/5 * * * *');
+    // The transparency report (issue 19 item 4): the previous quarter is drafted at 09:40 Beijing on its first three days.
+    await deps.jobs.register('transparency.draft-quarter', async (_data, ctx) => {
+      ctx.logger.info(await transparency.draftPreviousQuarter(), 'transparency report drafted');
+    });
+    await deps.jobs.schedule('transparency.draft-quarter', '40 1 1-3 1,4,7,10 *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -666,6 +673,8 @@ export async function createServices(deps: ServiceDeps) {
 
   // Disputes and mediation (issue 19).
   const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications });
+  // The quarterly transparency report (issue 19 item 4): counts from the database, frozen when published.
+  const transparency = createTransparencyService({ repo: createTransparencyRepo(db), audit: auditLog, calendar });
 
   return {
     vault,
@@ -698,5 +707,6 @@ export async function createServices(deps: ServiceDeps) {
     security,
     retention,
     disputes,
+    transparency,
   };
 }

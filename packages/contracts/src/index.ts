@@ -23,3 +23,4 @@ export * from './security.ts';
 export * from './retention.ts';
 export * from './program.ts';
 export * from './disputes.ts';
+export * from './transparency.ts';
