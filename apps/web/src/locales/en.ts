@@ -20,6 +20,7 @@ import { vendorsEn } from './en/vendors.ts';
 import { rightsEn } from './en/rights.ts';
 import { monitoringEn } from './en/monitoring.ts';
 import { retentionEn } from './en/retention.ts';
+import { transparencyEn } from './en/transparency.ts';
 import { disputesEn } from './en/disputes.ts';
 export const en: LocaleMessages = {
   brand: {
@@ -58,6 +59,8 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    transparency: 'Transparency report',
+    transparencyConsole: 'Quarterly transparency report',
     disputes: 'My disputes',
     mediation: 'Mediation',
     vendors: 'Third parties and cross-border',
@@ -375,6 +378,7 @@ export const en: LocaleMessages = {
   vendors: vendorsEn,
   monitoring: monitoringEn,
   retention: retentionEn,
+  transparency: transparencyEn,
   disputes: disputesEn,
   footer: {
     about: 'Sealbridge is a privacy-first company transfer marketplace. Every listing is anonymised.',

@@ -23,6 +23,7 @@ import { vendorsZhCN } from './zh-CN/vendors.ts';
 import { rightsZhCN } from './zh-CN/rights.ts';
 import { monitoringZhCN } from './zh-CN/monitoring.ts';
 import { retentionZhCN } from './zh-CN/retention.ts';
+import { transparencyZhCN } from './zh-CN/transparency.ts';
 import { disputesZhCN } from './zh-CN/disputes.ts';
 export const zhCN = {
   brand: {
@@ -61,6 +62,8 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    transparency: '透明度报告',
+    transparencyConsole: '季度透明度报告',
     disputes: '我的争议',
     mediation: '争议调解',
     vendors: '第三方与出境',
@@ -371,6 +374,7 @@ export const zhCN = {
   vendors: vendorsZhCN,
   monitoring: monitoringZhCN,
   retention: retentionZhCN,
+  transparency: transparencyZhCN,
   disputes: disputesZhCN,
   footer: {
     about: '封桥是一家以隐私保护为核心的公司转让交易平台，挂牌信息均经匿名化处理。',
