@@ -74,7 +74,14 @@ export const ZTransparencyReport = z.object({
 });
 export type TTransparencyReport = z.infer<typeof ZTransparencyReport>;
 
-export const ZTransparencyReportSummary = ZTransparencyReport.pick({ period: true, from: true, to: true, status: true, generatedAt: true, publishedAt: true });
+export const ZTransparencyReportSummary = ZTransparencyReport.pick({
+  period: true,
+  from: true,
+  to: true,
+  status: true,
+  generatedAt: true,
+  publishedAt: true,
+});
 export const ZTransparencyReportList = z.object({ reports: z.array(ZTransparencyReportSummary) });
 export type TTransparencyReportList = z.infer<typeof ZTransparencyReportList>;
 

@@ -166,7 +166,14 @@ export async function seedDemo(
  * store holds little else in that quarter, and the report says so honestly.
  */
 async function seedTransparency(transparency: NonNullable<Services['transparency']>, officerId: string) {
-  const officer = { accountId: officerId, sessionId: 'seed', kind: 'staff' as const, roles: ['privacy_officer'], csrfToken: '', stage: 'active' as const };
+  const officer = {
+    accountId: officerId,
+    sessionId: 'seed',
+    kind: 'staff' as const,
+    roles: ['privacy_officer'],
+    csrfToken: '',
+    stage: 'active' as const,
+  };
   const period = previousQuarter(quarterOf(new Date()));
   await transparency.recordAuthorityRequest(officer, {
     authority: '某市网信办',

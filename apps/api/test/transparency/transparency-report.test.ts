@@ -8,7 +8,14 @@ import { loadChinaCalendar } from '../../src/platform/calendar/index.ts';
 import { authHeaders, signIn, type Session } from '../helpers/test-app.ts';
 import { completeStaffTraining } from '../helpers/staff-training.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
-import { createRightsFixture, fileRequest, officerPrincipal, principal, staffAction, type RightsFixture } from '../rights/rights-fixture.ts';
+import {
+  createRightsFixture,
+  fileRequest,
+  officerPrincipal,
+  principal,
+  staffAction,
+  type RightsFixture,
+} from '../rights/rights-fixture.ts';
 import { giveConsent, registerReadyVendor, type VendorsFixture } from '../vendors/vendors-fixture.ts';
 
 const PAST = '2026-Q3';
@@ -34,7 +41,10 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
   const one = async (query: ReturnType<typeof sql<{ n: unknown }>>) => Number((await rows(query))[0]?.n ?? 0);
   const final = sql.join(['fulfilled', 'corrected', 'erased', 'closed', 'restricted', 'answered', 'refused'].map((s) => sql`${s}`));
   const byKind = await rows(
-    sql<{ kind: string; n: unknown }>`select kind, count(*) as n from rights_requests where created_at >= ${from} and created_at < ${to} group by kind`,
+    sql<{
+      kind: string;
+      n: unknown;
+    }>`select kind, count(*) as n from rights_requests where created_at >= ${from} and created_at < ${to} group by kind`,
   );
   const answered = await rows(
     sql<{ created_at: string; due_at: string; closed_at: string }>`select created_at, due_at, closed_at from rights_requests
@@ -42,7 +52,8 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
   );
   const calendar = loadChinaCalendar();
   const days = answered.map((r) => calendar.workingDaysBetween(new Date(r.created_at), new Date(r.closed_at))).sort((a, b) => a - b);
-  const median = days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
+  const median =
+    days.length === 0 ? null : days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2;
   const inTime = await one(sql`select count(*) as n from rights_requests where status in (${final})
       and closed_at >= ${from} and closed_at < ${to} and closed_at <= due_at`);
   const grades = ['general', 'major', 'serious', 'especially_serious'];
@@ -55,12 +66,23 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
     one(sql`select count(distinct subject_digest) as n from data_transfers where created_at >= ${from} and created_at < ${to}
       and outcome = 'allowed' and cross_border = 1 and ${where}`);
   const authority = (where: ReturnType<typeof sql>) =>
-    one(sql`select count(*) as n from transparency_authority_requests where received_on >= ${fromDay} and received_on <= ${toDay} and ${where}`);
+    one(
+      sql`select count(*) as n from transparency_authority_requests where received_on >= ${fromDay} and received_on <= ${toDay} and ${where}`,
+    );
   const staffReveals = (decision: string) =>
     sql`from audit_log a join accounts s on s.id = a.actor_account_id where a.type = 'vault.fields_revealed'
       and a.at >= ${from} and a.at < ${to} and s.kind = 'staff' and a.decision = ${decision}`;
-  const purposes = await rows(sql<{ purpose: string; n: unknown }>`select a.purpose as purpose, count(*) as n ${staffReveals('allowed')} group by a.purpose`);
-  const bases = ['criminal_investigation', 'administrative_enforcement', 'court_order', 'regulatory_inspection', 'national_security', 'other'] as const;
+  const purposes = await rows(
+    sql<{ purpose: string; n: unknown }>`select a.purpose as purpose, count(*) as n ${staffReveals('allowed')} group by a.purpose`,
+  );
+  const bases = [
+    'criminal_investigation',
+    'administrative_enforcement',
+    'court_order',
+    'regulatory_inspection',
+    'national_security',
+    'other',
+  ] as const;
   return {
     rights: {
       received: byKind.reduce((s, r) => s + Number(r.n), 0),
@@ -71,7 +93,9 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
       receivedByKind: Object.fromEntries(byKind.map((r) => [r.kind, Number(r.n)]).sort()),
     },
     feedback: {
-      received: await one(sql`select count(*) as n from privacy_tickets where kind = 'feedback' and created_at >= ${from} and created_at < ${to}`),
+      received: await one(
+        sql`select count(*) as n from privacy_tickets where kind = 'feedback' and created_at >= ${from} and created_at < ${to}`,
+      ),
       closed: await one(
         sql`select count(*) as n from privacy_tickets where kind = 'feedback' and status = 'closed' and closed_at >= ${from} and closed_at < ${to}`,
       ),
@@ -79,7 +103,9 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
     incidents: {
       total: await incidentCount(null, false),
       reportedToRegulator: await incidentCount(null, true),
-      byGrade: await Promise.all(grades.map(async (grade) => ({ grade, total: await incidentCount(grade, false), reported: await incidentCount(grade, true) }))),
+      byGrade: await Promise.all(
+        grades.map(async (grade) => ({ grade, total: await incidentCount(grade, false), reported: await incidentCount(grade, true) })),
+      ),
     },
     transfers: {
       toThirdParties: await transfers(sql`outcome = 'allowed' and cross_border = 0`),
@@ -114,7 +140,9 @@ async function countedBySql(db: Kysely<Database>, period: string): Promise<TTran
       sql`select count(*) as n from consent_events where decision = 'withdrawn' and at >= ${from} and at < ${to}`,
     ),
     erasures: {
-      accountsErased: await one(sql`select count(*) as n from audit_log where type = 'lifecycle.account_erased' and at >= ${from} and at < ${to}`),
+      accountsErased: await one(
+        sql`select count(*) as n from audit_log where type = 'lifecycle.account_erased' and at >= ${from} and at < ${to}`,
+      ),
       recordsDestroyedByRetention: await one(
         sql`select coalesce(sum(count), 0) as n from retention_certificates where destroyed_at >= ${from} and destroyed_at < ${to}`,
       ),
@@ -160,13 +188,26 @@ for (const dialect of DIALECTS) {
 
       // A broker reads an assigned client's mobile for a deal (another purpose).
       const brokerId = (
-        await s.identity.createAccount({ kind: 'staff', loginName: 'tr.broker', accountNo: 'S-31', roles: ['broker'], password: 'pw-tr.broker-1' })
+        await s.identity.createAccount({
+          kind: 'staff',
+          loginName: 'tr.broker',
+          accountNo: 'S-31',
+          roles: ['broker'],
+          password: 'pw-tr.broker-1',
+        })
       ).id;
       await completeStaffTraining(s, brokerId);
       await s.profiles.assignClient(f.ids.alice, brokerId, 'test');
-      assert.equal((await f.t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(f.alice), payload: { mobile: '13700003333' } })).statusCode, 200);
+      assert.equal(
+        (await f.t.app.inject({ method: 'PUT', url: '/api/me/profile', headers: authHeaders(f.alice), payload: { mobile: '13700003333' } }))
+          .statusCode,
+        200,
+      );
       broker = await signIn(f.t.app, 'tr.broker', 'pw-tr.broker-1');
-      const revealed = await call(broker, 'POST', `/api/staff/customers/${f.ids.alice}/reveal`, { fields: ['mobile'], purpose: 'deal_execution' });
+      const revealed = await call(broker, 'POST', `/api/staff/customers/${f.ids.alice}/reveal`, {
+        fields: ['mobile'],
+        purpose: 'deal_execution',
+      });
       assert.equal(revealed.statusCode, 200, revealed.body);
 
       // Incidents: one in the past quarter reported to the regulator, one this quarter.
@@ -190,7 +231,11 @@ for (const dialect of DIALECTS) {
       const vf = { app: f.t.app, officer, repo: createVendorsRepo(f.t.database.db) } as unknown as VendorsFixture;
       await registerReadyVendor(vf, { vendorKey: 'acme_kyc' });
       await registerReadyVendor(vf, { vendorKey: 'sg_processor', country: 'SG', categories: ['identity_document'], sensitive: true });
-      await v.crossBorder.record(officer, { kind: 'standard_contract', reference: 'SCC-2026-01', effectiveAt: new Date(Date.now() - DAY).toISOString() });
+      await v.crossBorder.record(officer, {
+        kind: 'standard_contract',
+        reference: 'SCC-2026-01',
+        effectiveAt: new Date(Date.now() - DAY).toISOString(),
+      });
       const request = (vendorKey: string, accountId: string, extra: Partial<TransferRequest> = {}): TransferRequest => ({
         vendorKey,
         purpose: 'deal_execution',
@@ -254,10 +299,13 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(
         [past.rights.received, past.rights.answered, past.rights.answeredInTime, past.rights.answeredLate, past.rights.medianWorkingDays],
         [4, 4, 3, 1, 5],
-        "2, 3, 7 and 28 working days: the median of four is the mean of 3 and 7",
+        '2, 3, 7 and 28 working days: the median of four is the mean of 3 and 7',
       );
       assert.deepEqual([past.incidents.total, past.incidents.reportedToRegulator], [1, 1]);
-      assert.deepEqual([past.authorityRequests.received, past.authorityRequests.disclosed, past.authorityRequests.personsAffected], [2, 1, 3]);
+      assert.deepEqual(
+        [past.authorityRequests.received, past.authorityRequests.disclosed, past.authorityRequests.personsAffected],
+        [2, 1, 3],
+      );
       const current = (await call(f.officer, 'GET', `/api/staff/transparency/reports/${now}`)).json().figures as TTransparencyFigures;
       assert.deepEqual([current.transfers.toThirdParties, current.transfers.abroad, current.transfers.refused], [2, 1, 1]);
       assert.deepEqual([current.transfers.personsAbroad, current.transfers.personsAbroadSensitive], [1, 1]);
@@ -298,10 +346,20 @@ for (const dialect of DIALECTS) {
         personsAffected: 7,
       });
       assert.equal(late.statusCode, 201);
-      assert.equal((await call(f.officer, 'POST', `/api/staff/transparency/reports/${PAST}/generate`)).json().code, 'TRANSPARENCY_REPORT_PUBLISHED');
-      assert.equal((await call(f.officer, 'POST', `/api/staff/transparency/reports/${PAST}/publish`)).json().code, 'TRANSPARENCY_REPORT_PUBLISHED');
+      assert.equal(
+        (await call(f.officer, 'POST', `/api/staff/transparency/reports/${PAST}/generate`)).json().code,
+        'TRANSPARENCY_REPORT_PUBLISHED',
+      );
+      assert.equal(
+        (await call(f.officer, 'POST', `/api/staff/transparency/reports/${PAST}/publish`)).json().code,
+        'TRANSPARENCY_REPORT_PUBLISHED',
+      );
       assert.deepEqual((await call(null, 'GET', `/api/privacy/transparency/${PAST}`)).json(), visitor.json());
-      const audit = await f.t.database.db.selectFrom('audit_log').select(['type', 'actor_account_id']).where('type', 'like', 'transparency.%').execute();
+      const audit = await f.t.database.db
+        .selectFrom('audit_log')
+        .select(['type', 'actor_account_id'])
+        .where('type', 'like', 'transparency.%')
+        .execute();
       assert.ok(audit.some((a) => a.type === 'transparency.report_published' && a.actor_account_id === f.ids.officer));
     });
 

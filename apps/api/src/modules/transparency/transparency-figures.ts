@@ -67,7 +67,9 @@ export async function countFigures(repo: TransparencyRepo, calendar: WorkingDayC
     staffAccesses: {
       total: [...purposes.values()].reduce((a, b) => a + b, 0),
       refused: reveals.filter((x) => x.decision === 'denied').reduce((sum, r) => sum + Number(r.n), 0),
-      byPurpose: [...purposes].map(([purpose, count]) => ({ purpose, count })).sort((a, b) => b.count - a.count || a.purpose.localeCompare(b.purpose)),
+      byPurpose: [...purposes]
+        .map(([purpose, count]) => ({ purpose, count }))
+        .sort((a, b) => b.count - a.count || a.purpose.localeCompare(b.purpose)),
     },
     consentWithdrawals,
     erasures,

@@ -57,7 +57,13 @@ function operations(db: Kysely<Database>) {
 
     insertAuthorityRequest: (row: AuthorityRequestRow) => db.insertInto('transparency_authority_requests').values(row).execute(),
     listAuthorityRequests: () =>
-      db.selectFrom('transparency_authority_requests').selectAll().orderBy('received_on', 'desc').orderBy('recorded_at', 'desc').limit(500).execute(),
+      db
+        .selectFrom('transparency_authority_requests')
+        .selectAll()
+        .orderBy('received_on', 'desc')
+        .orderBy('recorded_at', 'desc')
+        .limit(500)
+        .execute(),
 
     // The counts (read-only views of rights, consent, security, vendors, audit and retention).
     rightsReceivedByKind: (q: QuarterRange) =>
@@ -78,7 +84,11 @@ function operations(db: Kysely<Database>) {
         .where('closed_at', '<', q.toIso)
         .execute(),
     feedback: async (q: QuarterRange) => {
-      const base = () => db.selectFrom('privacy_tickets').select((eb) => eb.fn.countAll().as('n')).where('kind', '=', 'feedback');
+      const base = () =>
+        db
+          .selectFrom('privacy_tickets')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('kind', '=', 'feedback');
       const [received, closed] = await Promise.all([
         base().where('created_at', '>=', q.fromIso).where('created_at', '<', q.toIso).executeTakeFirst(),
         base().where('status', '=', 'closed').where('closed_at', '>=', q.fromIso).where('closed_at', '<', q.toIso).executeTakeFirst(),

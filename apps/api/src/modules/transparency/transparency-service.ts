@@ -136,10 +136,7 @@ export function createTransparencyService(deps: {
     },
 
     async recordAuthorityRequest(principal: Principal, input: TRecordAuthorityRequest, requestId?: string): Promise<TAuthorityRequest> {
-      assertNoIdentifiers([
-        { field: 'authority', text: input.authority },
-        ...(input.note ? [{ field: 'note', text: input.note }] : []),
-      ]);
+      assertNoIdentifiers([{ field: 'authority', text: input.authority }, ...(input.note ? [{ field: 'note', text: input.note }] : [])]);
       const row: AuthorityRequestRow = {
         id: newId(),
         authority: input.authority,

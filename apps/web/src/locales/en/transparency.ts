@@ -69,7 +69,8 @@ export const transparencyEn: typeof transparencyZhCN = {
     reports: 'Reports',
     view: 'View',
     register: 'Register of authority requests',
-    registerIntro: "Record every request for data from a government or other authority. Do not enter anyone's name, ID number or contact details.",
+    registerIntro:
+      "Record every request for data from a government or other authority. Do not enter anyone's name, ID number or contact details.",
     authority: 'Authority',
     legalBasis: 'Legal basis',
     receivedOn: 'Received on',

@@ -156,7 +156,10 @@ export function TransparencyConsolePage() {
             { title: t('transparency.console.receivedOn'), dataIndex: 'receivedOn' },
             { title: t('transparency.console.authority'), dataIndex: 'authority' },
             { title: t('transparency.console.legalBasis'), render: (_, r) => t(`transparency.legalBases.${r.legalBasis}`) },
-            { title: t('transparency.console.disclosed'), render: (_, r) => (r.disclosed ? t('transparency.console.yes') : t('transparency.console.no')) },
+            {
+              title: t('transparency.console.disclosed'),
+              render: (_, r) => (r.disclosed ? t('transparency.console.yes') : t('transparency.console.no')),
+            },
             { title: t('transparency.console.personsAffected'), dataIndex: 'personsAffected' },
             { title: t('transparency.console.note'), render: (_, r) => r.note ?? '—' },
           ]}
