@@ -45,6 +45,7 @@ import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
 import { retentionRoutes } from './modules/retention/index.ts';
+import { transparencyRoutes } from './modules/transparency/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { disputesRoutes } from './modules/disputes/index.ts';
@@ -203,6 +204,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityRoutes(services.security));
   await app.register(disputesRoutes(services.disputes));
   await app.register(educationRoutes(services.education));
+  await app.register(transparencyRoutes(services.transparency));
   // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
   const pageData = publicPageData(services.listings);
   await installWebApp(app, {

@@ -40,6 +40,7 @@ import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
 import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
 import { createEducationRepo, createEducationService, EDUCATION_AUDIT_EVENTS } from './modules/education/index.ts';
+import { createTransparencyRepo, createTransparencyService, TRANSPARENCY_AUDIT_EVENTS } from './modules/transparency/index.ts';
 import { createCompanyReveal, createListingsRepo, createListingsService, LISTINGS_AUDIT_EVENTS } from './modules/listings/index.ts';
 import { createProfilesRepo, createProfilesService, PROFILES_AUDIT_EVENTS } from './modules/profiles/index.ts';
 import {
@@ -119,6 +120,7 @@ export const ALL_AUDIT_EVENTS = [
   ...RETENTION_AUDIT_EVENTS,
   ...DISPUTES_AUDIT_EVENTS,
   ...EDUCATION_AUDIT_EVENTS,
+  ...TRANSPARENCY_AUDIT_EVENTS,
 ];
 
 export type ServiceDeps = {
@@ -653,6 +655,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info(await disputes.remindClocks(), 'dispute clocks checked');
     });
     await deps.jobs.schedule('disputes.remind-clocks', '20 1 * * *');
+    // The transparency report (issue 19 item 4): the previous quarter is drafted at 09:40 Beijing on its first three days.
+    await deps.jobs.register('transparency.draft-quarter', async (_data, ctx) => {
+      ctx.logger.info(await transparency.draftPreviousQuarter(), 'transparency report drafted');
+    });
+    await deps.jobs.schedule('transparency.draft-quarter', '40 1 1-3 1,4,7,10 *');
   }
 
   /** Lets in-flight transport hand-offs settle and closes the SMTP pool (on shutdown). */
@@ -675,6 +682,8 @@ export async function createServices(deps: ServiceDeps) {
   const disputes = createDisputesService({ repo: createDisputesRepo(db), audit: auditLog, notifications, calendar });
   // Customer education (issue 19 item 6): guides and in-flow tips as content.
   const education = createEducationService({ repo: createEducationRepo(db), audit: auditLog });
+  // The quarterly transparency report (issue 19 item 4): counts from the database, frozen when published.
+  const transparency = createTransparencyService({ repo: createTransparencyRepo(db), audit: auditLog, calendar });
 
   return {
     vault,
@@ -708,5 +717,6 @@ export async function createServices(deps: ServiceDeps) {
     retention,
     disputes,
     education,
+    transparency,
   };
 }

@@ -175,6 +175,9 @@ export const AUDIT_EVENT_TYPES = [
   'retention.hold_lifted',
   'retention.dry_run',
   'retention.swept',
+  'transparency.report_generated',
+  'transparency.report_published',
+  'transparency.authority_request_recorded',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

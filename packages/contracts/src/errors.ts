@@ -157,6 +157,16 @@ export const ERROR_CODES = {
     'zh-CN': '该账户已按您的申请注销，无法再登录。如有疑问，请联系个人信息保护负责人。',
     en: 'This account was closed at your request and can no longer sign in. Contact the privacy officer with any questions.',
   },
+  TRANSPARENCY_REPORT_PUBLISHED: {
+    status: 409,
+    'zh-CN': '该季度的透明度报告已发布，内容已冻结，不能重新生成。',
+    en: "This quarter's transparency report is published and frozen; it cannot be regenerated.",
+  },
+  TRANSPARENCY_QUARTER_OPEN: {
+    status: 409,
+    'zh-CN': '该季度尚未结束，只能生成草稿，不能发布。',
+    en: 'This quarter has not ended yet: it can be drafted but not published.',
+  },
   RETENTION_HOLD_LIFTED: {
     status: 409,
     'zh-CN': '该法律保全已解除。',

@@ -24,3 +24,4 @@ export * from './retention.ts';
 export * from './program.ts';
 export * from './disputes.ts';
 export * from './education.ts';
+export * from './transparency.ts';

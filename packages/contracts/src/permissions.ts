@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   'program.manage': 'Edit training modules, publish the code of conduct, record violations and their handling',
   'disputes.participate': 'Open disputes about one’s own listings and deals, see the cases one is a party to or mediates, cite evidence',
   'disputes.mediate': 'Mediate the disputes of one’s listings and clients: record sessions, close with an outcome or refer',
+  // The transparency report (issue 19 item 4).
+  'transparency.manage': 'Generate, review and publish the quarterly transparency report; keep the register of authority requests',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -108,6 +110,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'program.manage',
     'retention.manage',
     'security.incidents',
+    'transparency.manage',
   ],
   security_officer: [
     'console.access',

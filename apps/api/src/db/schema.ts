@@ -1165,6 +1165,8 @@ export type Database = {
   dispute_sessions: DisputeSessionsTable;
   dispute_reminders: DisputeRemindersTable;
   education_items: EducationItemsTable;
+  transparency_reports: TransparencyReportsTable;
+  transparency_authority_requests: TransparencyAuthorityRequestsTable;
 };
 
 /** A dispute about a listing (issue 19); summary and outcome pass the identifier guard. */
@@ -1308,4 +1310,31 @@ export type KeyDatabase = {
     reason_ref: string;
     erased_at: string;
   };
+};
+
+/** A quarterly transparency report (modules/transparency): aggregate counts as JSON; frozen once published. */
+export type TransparencyReportsTable = {
+  id: string;
+  /** `YYYY-Qn`, a Beijing calendar quarter. */
+  period: string;
+  status: 'draft' | 'published';
+  report_json: string;
+  generated_at: string;
+  generated_by: string | null;
+  published_at: string | null;
+  published_by: string | null;
+};
+
+/** A request for data from a government or other authority, as the privacy officer records it (no person named). */
+export type TransparencyAuthorityRequestsTable = {
+  id: string;
+  authority: string;
+  legal_basis: string;
+  /** Beijing calendar day `YYYY-MM-DD`. */
+  received_on: string;
+  disclosed: number;
+  persons_affected: number;
+  note: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
 };

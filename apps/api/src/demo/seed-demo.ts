@@ -11,6 +11,7 @@ import type { Database } from '../db/schema.ts';
 import { ZListingInput } from '@sealbridge/contracts';
 import { createListingsRepo, demoListings, demoSellerListings } from '../modules/listings/index.ts';
 import type { Services } from '../services.ts';
+import { previousQuarter, quarterOf, quarterRange } from '../modules/transparency/index.ts';
 
 export { demoTotpSecret };
 
@@ -61,7 +62,7 @@ const DEMO_ID_CARD_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV
 export async function seedDemo(
   database: DatabaseHandle<Database>,
   services: Pick<Services, 'identity' | 'profiles' | 'factors' | 'verification'> &
-    Partial<Pick<Services, 'consent' | 'staff' | 'listings' | 'companyReveal'>>,
+    Partial<Pick<Services, 'consent' | 'staff' | 'listings' | 'companyReveal' | 'transparency'>>,
 ): Promise<boolean> {
   const { identity, profiles, factors } = services;
   if ((await identity.countAccounts()) > 0) return false;
@@ -155,7 +156,35 @@ export async function seedDemo(
     }
     await identity.logout(broker);
   }
+  if (services.transparency) await seedTransparency(services.transparency, ids.get('privacy') ?? '');
   return true;
+}
+
+/**
+ * Last quarter's transparency report, published, so a newcomer sees the public page with numbers: one (invented)
+ * regulator's inspection in the authority register, then the report counted from the store as it is — a fresh demo
+ * store holds little else in that quarter, and the report says so honestly.
+ */
+async function seedTransparency(transparency: NonNullable<Services['transparency']>, officerId: string) {
+  const officer = {
+    accountId: officerId,
+    sessionId: 'seed',
+    kind: 'staff' as const,
+    roles: ['privacy_officer'],
+    csrfToken: '',
+    stage: 'active' as const,
+  };
+  const period = previousQuarter(quarterOf(new Date()));
+  await transparency.recordAuthorityRequest(officer, {
+    authority: '某市网信办',
+    legalBasis: 'regulatory_inspection',
+    receivedOn: quarterRange(period).fromDay.replace(/-01$/, '-15'),
+    disclosed: false,
+    personsAffected: 0,
+    note: '例行检查，仅查阅制度文件与汇总数据，未提供个人信息。',
+  });
+  await transparency.generate(officer, period);
+  await transparency.publish(officer, period);
 }
 
 /** Privacy notice v1 (in force at once: a first version changes no earlier rule) and the demo seller's consents. */

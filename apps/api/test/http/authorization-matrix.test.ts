@@ -142,6 +142,15 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/education': 'anyone',
   'PUT /api/staff/education/:code': ['privacy_officer'],
   'POST /api/staff/break-glass/:id/acknowledge': ['privacy_officer'],
+  // The transparency report (issue 19 item 4): published reports are public, drafts and the register are the officer's.
+  'GET /api/privacy/transparency': 'anyone',
+  'GET /api/privacy/transparency/:period': 'anyone',
+  'GET /api/staff/transparency/reports': ['privacy_officer'],
+  'GET /api/staff/transparency/reports/:period': ['privacy_officer'],
+  'POST /api/staff/transparency/reports/:period/generate': ['privacy_officer'],
+  'POST /api/staff/transparency/reports/:period/publish': ['privacy_officer'],
+  'GET /api/staff/transparency/authority-requests': ['privacy_officer'],
+  'POST /api/staff/transparency/authority-requests': ['privacy_officer'],
   // The marketplace (issue 6).
   'GET /api/listings/regions': 'anyone',
   'GET /api/listings/regions/:cityCode': 'anyone',

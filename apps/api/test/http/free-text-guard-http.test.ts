@@ -168,6 +168,8 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
     ['body.beacons[].documentId'],
     'must name a page rendered for the caller in the last hour (checked); only that id is stored',
   ),
+  // The register of authority requests (issue 19 item 4; test/transparency/transparency-report.test.ts proves a refusal).
+  ...each('POST /api/staff/transparency/authority-requests', ['body.authority', 'body.note'], GUARDED),
   // Issue 15: a witness hands in a copy of our own checkpoint note with its cosignature line; only a cosignature
   // that verifies against a configured witness key, over a note we signed byte for byte, is stored.
   ...each(

@@ -11,6 +11,9 @@ const LoginPage = lazy(() => import('../features/auth/pages/login-page.tsx').the
 const RegisterPage = lazy(() => import('../features/auth/pages/register-page.tsx').then((m) => ({ default: m.RegisterPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/pages/not-found-page.tsx').then((m) => ({ default: m.NotFoundPage })));
 const PrivacyPage = lazy(() => import('../features/privacy/pages/privacy-page.tsx').then((m) => ({ default: m.PrivacyPage })));
+const TransparencyPage = lazy(() =>
+  import('../features/transparency/pages/transparency-page.tsx').then((m) => ({ default: m.TransparencyPage })),
+);
 const ProfilePage = lazy(() => import('../features/account/pages/profile-page.tsx').then((m) => ({ default: m.ProfilePage })));
 const AccessLogPage = lazy(() => import('../features/account/pages/access-log-page.tsx').then((m) => ({ default: m.AccessLogPage })));
 const SecurityPage = lazy(() => import('../features/security/pages/security-page.tsx').then((m) => ({ default: m.SecurityPage })));
@@ -72,6 +75,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="listings" element={<ListingsPage />} />
           <Route path="privacy" element={<PrivacyPage />} />
+          <Route path="privacy/transparency" element={<TransparencyPage />} />
           <Route path="login" element={<LoginPage />} />
           <Route path="login/reset" element={<PasswordResetPage />} />
           <Route path="account/profile" element={<ProfilePage />} />

@@ -20,6 +20,7 @@ import { vendorsEn } from './en/vendors.ts';
 import { rightsEn } from './en/rights.ts';
 import { monitoringEn } from './en/monitoring.ts';
 import { retentionEn } from './en/retention.ts';
+import { transparencyEn } from './en/transparency.ts';
 import { disputesEn } from './en/disputes.ts';
 import { educationEn } from './en/education.ts';
 export const en: LocaleMessages = {
@@ -59,6 +60,8 @@ export const en: LocaleMessages = {
   },
   lang: { switchTo: '中文', switchLabel: '切换到中文' },
   titles: {
+    transparency: 'Transparency report',
+    transparencyConsole: 'Quarterly transparency report',
     disputes: 'My disputes',
     mediation: 'Mediation',
     education: 'Guides and tips',
@@ -377,6 +380,7 @@ export const en: LocaleMessages = {
   vendors: vendorsEn,
   monitoring: monitoringEn,
   retention: retentionEn,
+  transparency: transparencyEn,
   disputes: disputesEn,
   education: educationEn,
   footer: {

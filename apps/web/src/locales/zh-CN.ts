@@ -23,6 +23,7 @@ import { vendorsZhCN } from './zh-CN/vendors.ts';
 import { rightsZhCN } from './zh-CN/rights.ts';
 import { monitoringZhCN } from './zh-CN/monitoring.ts';
 import { retentionZhCN } from './zh-CN/retention.ts';
+import { transparencyZhCN } from './zh-CN/transparency.ts';
 import { disputesZhCN } from './zh-CN/disputes.ts';
 import { educationZhCN } from './zh-CN/education.ts';
 export const zhCN = {
@@ -62,6 +63,8 @@ export const zhCN = {
   },
   lang: { switchTo: 'EN', switchLabel: 'Switch to English' },
   titles: {
+    transparency: '透明度报告',
+    transparencyConsole: '季度透明度报告',
     disputes: '我的争议',
     mediation: '争议调解',
     education: '安全指南与提示',
@@ -373,6 +376,7 @@ export const zhCN = {
   vendors: vendorsZhCN,
   monitoring: monitoringZhCN,
   retention: retentionZhCN,
+  transparency: transparencyZhCN,
   disputes: disputesZhCN,
   education: educationZhCN,
   footer: {

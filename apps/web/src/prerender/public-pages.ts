@@ -168,6 +168,7 @@ function privacy(): PublicPage {
     .join('');
   const main = `<div class="sb-pre-container sb-pre-section">
 <h1>${esc(p.title)}</h1><p class="sb-pre-intro">${esc(p.intro)}</p>
+<p><a href="/privacy/transparency">${esc(t.transparency.linkFromPrivacy)}</a></p>
 <section id="principles"><h2>${esc(p.principles.title)}</h2><ol class="sb-pre-principles">${principles}</ol></section></div>`;
   return { title: title(t.titles.privacy), description: p.intro, html: frame('privacy', main) };
 }

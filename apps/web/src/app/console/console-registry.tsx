@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
+import { BarChartOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -181,6 +182,16 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <FileDoneOutlined />,
     Page: lazy(() => import('../../features/retention/pages/retention-page.tsx').then((m) => ({ default: m.RetentionPage }))),
     roles: rolesHolding('retention.manage'),
+  },
+  {
+    key: 'transparency',
+    path: 'transparency',
+    label: (t) => t('transparency.console.menu'),
+    icon: <BarChartOutlined />,
+    Page: lazy(() =>
+      import('../../features/transparency/pages/transparency-console-page.tsx').then((m) => ({ default: m.TransparencyConsolePage })),
+    ),
+    roles: rolesHolding('transparency.manage'),
   },
   {
     key: 'privacy-notice',

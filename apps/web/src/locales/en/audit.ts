@@ -161,6 +161,11 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       dry_run: 'Retention dry run',
       swept: 'Records past their retention ceiling destroyed (certificate issued)',
     },
+    transparency: {
+      report_generated: 'Transparency report drafted',
+      report_published: 'Transparency report published (frozen)',
+      authority_request_recorded: 'Authority request for data recorded',
+    },
     dataroom: {
       room_opened: 'Data room opened',
       folder_created: 'Data room folder created',

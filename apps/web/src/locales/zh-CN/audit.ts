@@ -154,6 +154,11 @@ export const auditZhCN = {
       dry_run: '保存期限试运行',
       swept: '销毁超过保存期限的记录（出具销毁证明）',
     },
+    transparency: {
+      report_generated: '生成透明度报告草稿',
+      report_published: '发布透明度报告（内容冻结）',
+      authority_request_recorded: '登记国家机关调取数据请求',
+    },
     dataroom: {
       room_opened: '开设数据室',
       folder_created: '新建数据室文件夹',

@@ -7,7 +7,7 @@ import { currentLocale } from '../../../shared/i18n/i18n.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { dataroomApi } from '../api/dataroom-api.ts';
-import { BarChart } from './bar-chart.tsx';
+import { BarChart } from '../../../shared/ui/bar-chart.tsx';
 
 /** Views and dwell time per viewer, document, page and day; the CSV export is audited on the server. */
 export function AnalyticsPanel({ room }: { room: TDataroom }) {

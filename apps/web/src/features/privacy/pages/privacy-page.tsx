@@ -2,7 +2,7 @@ import '../privacy.css';
 import { Anchor } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { CertificateCheckSection } from '../../disclosure/components/certificate-check-section.tsx';
 import { DisclosureLevelsSection } from '../../disclosure/components/disclosure-levels-section.tsx';
@@ -47,6 +47,11 @@ export function PrivacyPage() {
       <header className="sb-page-header">
         <h1>{t('privacy.title')}</h1>
         <p className="sb-privacy-intro">{t('privacy.intro')}</p>
+        <p>
+          <Link to="/privacy/transparency" data-testid="privacy-transparency-link">
+            {t('transparency.linkFromPrivacy')}
+          </Link>
+        </p>
       </header>
       <AntiFraudNote />
       <div className="sb-privacy-layout">

@@ -1,3 +1,5 @@
+import './bar-chart.css';
+
 /** A dependency-free horizontal bar chart (labels wrap; bars scale to the largest value). */
 export function BarChart({
   items,
