@@ -14,7 +14,7 @@ export async function programStanding(repo: StaffRepo, at: Date): Promise<TProgr
     repo.listModules(),
     repo.latestConduct(),
   ]);
-  const byId = new Map(accounts.map((a) => [a.id, { ...a, kind: 'staff' }]));
+  const byId = new Map(accounts.map((a) => [a.id, { ...a, kind: 'staff' as const }]));
   const preloaded: ProgramRepo = {
     findAccount: async (id) => byId.get(id),
     latestAttestations: async (ids) => attestations.filter((r) => ids.includes(r.account_id)),

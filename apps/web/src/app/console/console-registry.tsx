@@ -24,6 +24,7 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { FolderOpenOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import { ROLE_PERMISSIONS, ROLES } from '@sealbridge/contracts';
 import type { Permission, Role } from '@sealbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -214,6 +215,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     icon: <BookOutlined />,
     Page: lazy(() => import('../../features/staff/pages/my-training-page.tsx').then((m) => ({ default: m.MyTrainingPage }))),
     roles: rolesHolding('staff.training'),
+  },
+  {
+    key: 'privacy-program',
+    path: 'program',
+    label: (t) => t('staff.menu.program'),
+    icon: <ReadOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/privacy-program-page.tsx').then((m) => ({ default: m.PrivacyProgramPage }))),
+    roles: rolesHolding('program.manage'),
   },
   {
     key: 'break-glass',
