@@ -73,7 +73,7 @@ export function ModuleEditor({ module, onSaved, onClose }: { module: TTrainingMo
         </Form.Item>
         <Space wrap size="large" align="start">
           <Form.Item name="passMark" label={f('passMark')} rules={required}>
-            <InputNumber min={50} max={100} precision={0} data-testid="pass-mark" />
+            <InputNumber min={50} max={100} precision={0} />
           </Form.Item>
           <Form.Item name="active" label={f('active')} valuePropName="checked">
             <Switch />
