@@ -113,7 +113,11 @@ export function ModuleEditor({ module, onSaved, onClose }: { module: TTrainingMo
                               <div key={o.key} className="sb-program-option">
                                 <Radio value={j} aria-label={t('staff.programAdmin.correct')} />
                                 <Form.Item name={[o.name]} rules={required} noStyle={false} className="sb-program-option-input">
-                                  <Input maxLength={200} aria-label={t('staff.programAdmin.option', { n: j + 1 })} />
+                                  <Input.TextArea
+                                    autoSize={{ minRows: 1, maxRows: 4 }}
+                                    maxLength={200}
+                                    aria-label={t('staff.programAdmin.option', { n: j + 1 })}
+                                  />
                                 </Form.Item>
                                 {options.length > 2 ? (
                                   <Button
@@ -215,7 +219,9 @@ export function ModuleList({
           key: 'revision',
           render: (n: number, m: TTrainingModuleAdmin) => (
             <Space size={4} wrap>
-              <span data-testid={`revision-${m.code}`}>{t('staff.programAdmin.revisionN', { n })}</span>
+              <span data-testid={`revision-${m.code}`} className="sb-nowrap">
+                {t('staff.programAdmin.revisionN', { n })}
+              </span>
               {m.active ? null : <Tag>{t('staff.programAdmin.inactive')}</Tag>}
             </Space>
           ),
