@@ -7,7 +7,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { publishConduct } from '../api/staff-api.ts';
-import { markServerFieldErrors } from './server-field-errors.ts';
+import { useServerForm } from './use-server-form.ts';
 
 /** The code of conduct: the current text, who has acknowledged it, and publishing a new version (which closes every gate). */
 export function ConductPanel({
@@ -25,7 +25,6 @@ export function ConductPanel({
   const locale = useLocale();
   const [form] = Form.useForm<{ title: string; body: string }>();
   const [onlyPending, setOnlyPending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const [published, setPublished] = useState<number | undefined>(undefined);
   const current = conduct?.current ?? null;
   const done = staff.filter((s) => s.conductAcknowledgedAt !== null).length;
@@ -34,24 +33,14 @@ export function ConductPanel({
     .sort((a, b) => Number(a.conductAcknowledgedAt !== null) - Number(b.conductAcknowledgedAt !== null));
   const required = [{ required: true, message: t('staff.programAdmin.required') }];
 
-  const publish = async () => {
-    let values: { title: string; body: string };
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setError(undefined);
-    try {
+  const { error, save } = useServerForm(form, ['title', 'body']);
+  const publish = () =>
+    save(async (values) => {
       const next = await publishConduct(values);
       setPublished(next.version);
       form.resetFields();
       onPublished();
-    } catch (failure) {
-      setError(failure);
-      markServerFieldErrors(form, failure, t, ['title', 'body']);
-    }
-  };
+    });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>

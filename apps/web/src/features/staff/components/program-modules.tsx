@@ -7,7 +7,7 @@ import type { staffZhCN } from '../../../locales/zh-CN/staff.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { saveProgramModule } from '../api/staff-api.ts';
-import { markServerFieldErrors } from './server-field-errors.ts';
+import { useServerForm } from './use-server-form.ts';
 
 type Values = TTrainingModuleInput;
 const FIELDS = ['title', 'body', 'passMark', 'roles', 'active', 'questions'] as const;
@@ -25,37 +25,20 @@ export function ModuleEditor({ module, onSaved, onClose }: { module: TTrainingMo
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [current, setCurrent] = useState(module);
-  const [error, setError] = useState<unknown>(undefined);
-  const [marked, setMarked] = useState(0);
   const [saved, setSaved] = useState<number | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, marked, save: run } = useServerForm(form, FIELDS);
   const required = [{ required: true, message: t('staff.programAdmin.required') }];
   const f = (k: keyof typeof staffZhCN.programAdmin.fields) => t(`staff.programAdmin.fields.${k}`);
 
-  const save = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
+  const save = () =>
+    run(async (values) => {
+      setSaved(undefined);
       const next = await saveProgramModule(current.code, { ...values, passMark: Number(values.passMark) });
       setCurrent(next);
       form.setFieldsValue(fromModule(next));
-      setMarked(0);
       setSaved(next.revision);
       onSaved();
-    } catch (failure) {
-      setError(failure);
-      setMarked(markServerFieldErrors(form, failure, t, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card

@@ -8,7 +8,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { recordViolation } from '../api/staff-api.ts';
-import { markServerFieldErrors } from './server-field-errors.ts';
+import { useServerForm } from './use-server-form.ts';
 
 type Decision = (typeof VIOLATION_DECISIONS)[number];
 type Values = { staffAccountId: string; description: string; auditSeqs: string[]; decision: Decision; decisionNote?: string };
@@ -39,9 +39,8 @@ export function ViolationsPanel({
   const { t } = useTranslation();
   const locale = useLocale();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(undefined);
   const [recorded, setRecorded] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, save } = useServerForm(form, FIELDS);
   const [shown, setShown] = useState<TViolation | undefined>(undefined);
   const required = [{ required: true, message: t('staff.programAdmin.required') }];
   const decision = (d: Decision) => t(`staff.programAdmin.violations.decisions.${d}`);
@@ -51,17 +50,9 @@ export function ViolationsPanel({
     return member ? `${staffNo} · ${member.loginName}` : staffNo;
   };
 
-  const submit = async () => {
-    let values: Values;
-    try {
-      values = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setRecorded(false);
-    try {
+  const submit = () =>
+    save(async (values) => {
+      setRecorded(false);
       const body: TRecordViolationRequest = {
         staffAccountId: values.staffAccountId,
         description: values.description,
@@ -73,13 +64,7 @@ export function ViolationsPanel({
       setRecorded(true);
       form.resetFields();
       onRecorded();
-    } catch (failure) {
-      setError(failure);
-      markServerFieldErrors(form, failure, t, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
