@@ -27,15 +27,15 @@ test('validation issues and identifier findings mark their fields, once each; un
       { path: 'somethingElse', message: 'x' },
     ],
   });
-  assert.equal(markServerFieldErrors(form, invalid, t, ['passMark', 'questions']), 2);
+  assert.equal(markServerFieldErrors(form, invalid, t, ['passMark', 'questions']).length, 2);
   assert.deepEqual(marked, [
     { name: ['passMark'], errors: ['staff.programAdmin.errors.invalid'] },
     { name: ['questions', 0, 'options', 1], errors: ['staff.programAdmin.errors.invalid'] },
   ]);
   const found = recorder();
   const identifiers = new ApiError('FREE_TEXT_IDENTIFIERS', 422, 'r', { findings: [{ field: 'questions[1].prompt', kind: 'mobile' }] });
-  assert.equal(markServerFieldErrors(found.form, identifiers, t, ['questions']), 1);
+  assert.equal(markServerFieldErrors(found.form, identifiers, t, ['questions']).length, 1);
   assert.deepEqual(found.marked[0]?.name, ['questions', 1, 'prompt']);
   assert.match(found.marked[0]?.errors[0] ?? '', /identifier/);
-  assert.equal(markServerFieldErrors(recorder().form, new ApiError('FORBIDDEN', 403), t, ['title']), 0);
+  assert.equal(markServerFieldErrors(recorder().form, new ApiError('FORBIDDEN', 403), t, ['title']).length, 0);
 });

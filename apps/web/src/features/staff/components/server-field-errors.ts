@@ -13,10 +13,10 @@ export function formNameOf(path: string): (string | number)[] {
 
 /**
  * Marks the fields a failed save rejected, from the server's error code and details: VALIDATION_FAILED issues and
- * FREE_TEXT_IDENTIFIERS findings. Returns how many fields were marked (0: show the error as a whole only).
+ * FREE_TEXT_IDENTIFIERS findings. Returns the names marked (none: show the error as a whole only).
  */
-export function markServerFieldErrors(form: FormInstance, error: unknown, t: TFunction, known: readonly string[]): number {
-  if (!(error instanceof ApiError)) return 0;
+export function markServerFieldErrors(form: FormInstance, error: unknown, t: TFunction, known: readonly string[]): (string | number)[][] {
+  if (!(error instanceof ApiError)) return [];
   const marks = new Map<string, { name: (string | number)[]; errors: string[] }>();
   const mark = (path: string, message: string) => {
     const name = formNameOf(path);
@@ -38,5 +38,5 @@ export function markServerFieldErrors(form: FormInstance, error: unknown, t: TFu
           }),
         );
   form.setFields([...marks.values()]);
-  return marks.size;
+  return [...marks.values()].map((m) => m.name);
 }

@@ -26,7 +26,9 @@ export function useServerForm<V>(form: FormInstance<V>, fields: readonly string[
       await work(values);
     } catch (failure) {
       setError(failure);
-      setMarked(markServerFieldErrors(form, failure, t, fields));
+      const names = markServerFieldErrors(form, failure, t, fields);
+      setMarked(names.length);
+      if (names[0]) form.scrollToField(names[0], { block: 'center' });
     } finally {
       setBusy(false);
     }
