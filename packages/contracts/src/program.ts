@@ -146,3 +146,39 @@ export const ZPrivacyMetrics = z.object({
   consentWithdrawals30d: z.number().int(),
 });
 export type TPrivacyMetrics = z.infer<typeof ZPrivacyMetrics>;
+
+/**
+ * The privacy officer's overview of the program (issue 19, console page): per module how many active staff it is
+ * assigned to and where they stand, and per active staff member whether they acknowledged the current code of
+ * conduct. Staff are shown as the console shows them elsewhere: staff number and masked log-in name (ab***).
+ */
+export const ZModuleStanding = z.object({
+  code: z.string(),
+  /** Active staff whose roles the module is assigned to. */
+  assigned: z.number().int(),
+  valid: z.number().int(),
+  expiring: z.number().int(),
+  expired: z.number().int(),
+  missing: z.number().int(),
+});
+export type TModuleStanding = z.infer<typeof ZModuleStanding>;
+export const ZStaffStanding = z.object({
+  accountId: z.string(),
+  staffNo: z.string(),
+  /** Masked (ab***). */
+  loginName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  /** When this member acknowledged the current code of conduct (null: not yet, or no code published). */
+  conductAcknowledgedAt: z.string().nullable(),
+  /** Modules (and the base course) that are missing or expired for this member. */
+  overdue: z.array(z.string()),
+  /** The gate is open for this member. */
+  cleared: z.boolean(),
+});
+export type TStaffStanding = z.infer<typeof ZStaffStanding>;
+export const ZProgramStanding = z.object({
+  modules: z.array(ZModuleStanding),
+  conductVersion: z.number().int().nullable(),
+  staff: z.array(ZStaffStanding),
+});
+export type TProgramStanding = z.infer<typeof ZProgramStanding>;

@@ -129,6 +129,7 @@ export const EXPECTED: Record<string, Who> = {
   'POST /api/staff/me/conduct': STAFF,
   'GET /api/staff/privacy-metrics': STAFF,
   'GET /api/staff/program/modules': ['privacy_officer'],
+  'GET /api/staff/program/standing': ['privacy_officer'],
   'PUT /api/staff/program/modules/:code': ['privacy_officer'],
   'POST /api/staff/program/conduct': ['privacy_officer'],
   'GET /api/staff/program/violations': ['privacy_officer'],

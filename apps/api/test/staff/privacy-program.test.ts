@@ -132,6 +132,39 @@ for (const dialect of DIALECTS) {
       assert.equal(after.statusCode, 200);
     });
 
+    test('the privacy officer sees per module where active staff stand and who has not acknowledged the current code', async () => {
+      assert.equal((await t.call(broker, 'GET', '/api/staff/program/standing')).statusCode, 403);
+      const response = await t.call(officer, 'GET', '/api/staff/program/standing');
+      assert.equal(response.statusCode, 200, response.body);
+      const standing = response.json();
+      assert.equal(standing.conductVersion, 2);
+      const row = (id: string) => standing.staff.find((s: { accountId: string }) => s.accountId === id);
+      assert.deepEqual(
+        [row(brokerId).loginName, row(brokerId).cleared, row(brokerId).overdue, typeof row(brokerId).conductAcknowledgedAt],
+        ['pr***', true, [], 'string'],
+        'the broker acknowledged version 2 and is current',
+      );
+      assert.deepEqual(
+        [row(untrained).conductAcknowledgedAt, row(untrained).cleared, row(untrained).overdue.includes('privacy-basics')],
+        [null, false, true],
+      );
+      assert.equal(row(customerId), undefined, 'customers are not staff');
+      const fraud = standing.modules.find((m: { code: string }) => m.code === 'transfer-fraud');
+      const fraudRoles: string[] = (await t.call(officer, 'GET', '/api/staff/program/modules'))
+        .json()
+        .items.find((m: { code: string }) => m.code === 'transfer-fraud').roles;
+      const holders = standing.staff.filter((s: { roles: string[] }) => s.roles.some((r) => fraudRoles.includes(r))).length;
+      assert.ok(holders >= 3, 'two brokers and the privacy officer at least');
+      assert.deepEqual(
+        [fraud.assigned, fraud.valid, fraud.missing, fraud.expiring + fraud.expired],
+        [holders, 2, holders - 2, 0],
+        'assigned by role; the trained broker and the one who passed its quiz are current, the others have not started',
+      );
+      const later = await t.app.services.staff.program.standing(new Date(trainedAt + 350 * DAY));
+      const fraudLater = later.modules.find((m) => m.code === 'transfer-fraud');
+      assert.equal(fraudLater?.expiring, 2, 'both completions run out within 30 days at day 350');
+    });
+
     test('a violation is recorded with its handling decision and the audit records it rests on', async () => {
       const refusal = await t.database.db
         .selectFrom('audit_log')

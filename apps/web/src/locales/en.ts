@@ -83,6 +83,7 @@ export const en: LocaleMessages = {
     receipt: 'Consent receipt',
     rightsQueue: 'Rights requests',
     retention: 'Retention and destruction',
+    privacyProgram: 'Privacy training and violations',
     privacyTickets: 'Privacy tickets',
     privacyNotice: 'Privacy notice',
     auditLog: 'Audit trail',

@@ -86,6 +86,7 @@ export const zhCN = {
     receipt: '同意回执',
     rightsQueue: '权利请求',
     retention: '保存期限与销毁',
+    privacyProgram: '隐私培训与违规处理',
     privacyTickets: '隐私工单',
     privacyNotice: '隐私政策编辑',
     auditLog: '审计日志',

@@ -6,7 +6,7 @@ import type { Principal } from '../../platform/http/index.ts';
 import { personalField } from '../vault/index.ts';
 import { AGREEMENT_COURSE } from './staff-gate.ts';
 import { createStaffRepo } from './staff-repo.ts';
-import { auditActorOf, parseRoles, type StaffDeps } from './staff-types.ts';
+import { auditActorOf, maskLoginName, parseRoles, type StaffDeps } from './staff-types.ts';
 import { AGREEMENT_VERSION, TRAINING_COURSE, TRAINING_VERSION } from '@sealbridge/contracts';
 
 const TABLE = 'staff_members';
@@ -17,10 +17,6 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
 export function initialPassword(): string {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `${group()}-${group()}-${group()}-${group()}`;
-}
-
-function maskLoginName(name: string): string {
-  return `${name.slice(0, 2)}***`;
 }
 
 export function createStaffAdmin(deps: StaffDeps) {

@@ -4,6 +4,7 @@ import {
   ZConductVersion,
   ZModuleAnswers,
   ZModuleResult,
+  ZProgramStanding,
   ZProgramStatus,
   ZPrivacyMetrics,
   ZPublishConductRequest,
@@ -80,6 +81,15 @@ export async function registerProgramRoutes(app: FastifyInstance, service: Staff
     config: { permission: 'program.manage' },
     schema: { tags, summary: 'Training modules with their answer keys', response: { 200: ZTrainingModuleAdminList } },
     handler: async () => program.listModules(),
+  });
+  r.get('/api/staff/program/standing', {
+    config: { permission: 'program.manage' },
+    schema: {
+      tags,
+      summary: 'Where active staff stand: per module counts and who has acknowledged the current code of conduct',
+      response: { 200: ZProgramStanding },
+    },
+    handler: async () => program.standing(),
   });
   r.put('/api/staff/program/modules/:code', {
     config: { permission: 'program.manage' },

@@ -17,6 +17,7 @@ import type { NotifyInput } from '../notifications/index.ts';
 import { createStaffRepo } from './staff-repo.ts';
 import { CONDUCT_COURSE, programStatusOf } from './staff-program-status.ts';
 import { privacyMetrics } from './staff-program-metrics.ts';
+import { programStanding } from './staff-program-standing.ts';
 import { auditActorOf, parseRoles, type StaffDeps } from './staff-types.ts';
 
 type Question = { prompt: string; options: string[]; answer: number };
@@ -139,6 +140,8 @@ export function createStaffProgram(deps: Pick<StaffDeps, 'repo' | 'audit' | 'now
     },
 
     // The privacy officer's side.
+    /** Where every active staff member stands: per module counts, the code of conduct's acknowledgements. */
+    standing: (at: Date = now()) => programStanding(repo, at),
     listModules: async () => ({ items: (await repo.listModules()).map(adminView) }),
 
     /** Creates or edits a module; every edit is a new revision (a quiz in progress must be reloaded). */

@@ -31,3 +31,8 @@ export function auditActorOf(principal: Principal): AuditActor {
 export function parseRoles(text: string): Role[] {
   return text.split(',').filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 }
+
+/** How the console shows a staff log-in name (staff names are not stored): the first two letters. */
+export function maskLoginName(name: string): string {
+  return `${name.slice(0, 2)}***`;
+}

@@ -238,6 +238,14 @@ export const CONSOLE_ENTRIES: readonly ConsoleEntry[] = [
     roles: rolesHolding('staff.training'),
   },
   {
+    key: 'privacy-program',
+    path: 'program',
+    label: (t) => t('staff.menu.program'),
+    icon: <ReadOutlined />,
+    Page: lazy(() => import('../../features/staff/pages/privacy-program-page.tsx').then((m) => ({ default: m.PrivacyProgramPage }))),
+    roles: rolesHolding('program.manage'),
+  },
+  {
     key: 'break-glass',
     path: 'break-glass',
     label: (t) => t('staff.menu.breakGlass'),

@@ -1,5 +1,10 @@
 import {
   ZConductCurrent,
+  ZConductVersion,
+  ZProgramStanding,
+  ZTrainingModuleAdmin,
+  ZTrainingModuleAdminList,
+  ZViolationList,
   ZModuleResult,
   ZProgramStatus,
   ZTrainingModule,
@@ -16,6 +21,13 @@ import {
 } from '@sealbridge/contracts';
 import type {
   TConductCurrent,
+  TConductVersion,
+  TProgramStanding,
+  TRecordViolationRequest,
+  TTrainingModuleAdmin,
+  TTrainingModuleAdminList,
+  TTrainingModuleInput,
+  TViolationList,
   TModuleResult,
   TProgramStatus,
   TTrainingModule,
@@ -87,3 +99,17 @@ export const breakGlassAlerts = (signal?: AbortSignal): Promise<TBreakGlassListR
   apiRequest('/api/staff/break-glass/alerts', (v) => ZBreakGlassListResponse.parse(v), { signal });
 export const acknowledgeAlert = (grantId: string): Promise<void> =>
   apiRequest(`/api/staff/break-glass/${encodeURIComponent(grantId)}/acknowledge`, none, { method: 'POST' });
+
+// The privacy officer's side of the program (issue 19): modules with answer keys, standing, conduct, violations.
+export const listProgramModules = (signal?: AbortSignal): Promise<TTrainingModuleAdminList> =>
+  apiRequest('/api/staff/program/modules', (v) => ZTrainingModuleAdminList.parse(v), { signal });
+export const saveProgramModule = (code: string, body: TTrainingModuleInput): Promise<TTrainingModuleAdmin> =>
+  apiRequest(`/api/staff/program/modules/${encodeURIComponent(code)}`, (v) => ZTrainingModuleAdmin.parse(v), { method: 'PUT', body });
+export const getProgramStanding = (signal?: AbortSignal): Promise<TProgramStanding> =>
+  apiRequest('/api/staff/program/standing', (v) => ZProgramStanding.parse(v), { signal });
+export const publishConduct = (body: { title: string; body: string }): Promise<TConductVersion> =>
+  apiRequest('/api/staff/program/conduct', (v) => ZConductVersion.parse(v), { method: 'POST', body });
+export const listViolations = (signal?: AbortSignal): Promise<TViolationList> =>
+  apiRequest('/api/staff/program/violations', (v) => ZViolationList.parse(v), { signal });
+export const recordViolation = (body: TRecordViolationRequest): Promise<{ id: string }> =>
+  apiRequest('/api/staff/program/violations', (v) => ({ id: String((v as { id?: unknown }).id) }), { method: 'POST', body });
