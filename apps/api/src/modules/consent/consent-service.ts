@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   ConsentKind,
   Purpose,
@@ -13,10 +12,7 @@ import type {
   TPublishNoticeRequest,
   TReceiptBody,
   TSignedReceipt,
-  TTicket,
-  TTicketReceipt,
   TWithdrawRequest,
-  TicketTopic,
   TInventoryItem,
 } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
@@ -35,7 +31,7 @@ import {
   toContract,
   type ConsentPurposeDef,
 } from './consent-purposes.ts';
-import type { ConsentEventRow, ConsentRepo, NoticeRow, TicketRow } from './consent-repo.ts';
+import type { ConsentEventRow, ConsentRepo, NoticeRow } from './consent-repo.ts';
 import { buildInventory, changedFields, RIGHTS, type LiveRecipients } from './notice-inventory.ts';
 import type { ReceiptSigner } from './receipt-signing.ts';
 import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';

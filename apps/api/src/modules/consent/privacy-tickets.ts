@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DeliveryPort } from '../delivery/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
-import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, ESCALATE_AT_WORKING_DAYS, REMIND_AT_WORKING_DAYS } from '../rights/rights-clock.ts';
+import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, ESCALATE_AT_WORKING_DAYS, REMIND_AT_WORKING_DAYS } from '../rights/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { ConsentRepo, TicketEventRow, TicketRow } from './consent-repo.ts';
 
