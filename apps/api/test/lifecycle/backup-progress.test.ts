@@ -40,7 +40,7 @@ describe('backup progress output', () => {
   test('`npm run cli -- backup create` prints progress lines on stderr when stderr is not a terminal', async () => {
     const work = mkdtempSync(join(tmpdir(), 'sealbridge-backup-progress-'));
     try {
-      const env = { ...process.env, DATA_DIR: join(work, 'data'), LOG_LEVEL: 'warn' };
+      const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data'), LOG_LEVEL: 'warn' };
       delete env['DATABASE_URL'];
       const child = spawn(
         process.execPath,

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DeliveryPort } from '../delivery/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
-import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, ESCALATE_AT_WORKING_DAYS, REMIND_AT_WORKING_DAYS } from '../rights/index.ts';
+import { clockAlertOf, clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter } from '../rights/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { ConsentRepo, TicketEventRow, TicketRow } from './consent-repo.ts';
 
@@ -396,12 +396,7 @@ export function createTicketService(deps: TicketDeps) {
       let escalated = 0;
       for (const row of rows) {
         const left = calendar.workingDaysBetween(at, new Date(row.due_at));
-        const alert =
-          left <= ESCALATE_AT_WORKING_DAYS && !row.escalated_at
-            ? 'escalation'
-            : left <= REMIND_AT_WORKING_DAYS && !row.reminded_at
-              ? 'reminder'
-              : null;
+        const alert = clockAlertOf(left, row);
         if (!alert) continue;
         await repo.transaction(async (tx, trx) => {
           await tx.markTicket(

@@ -15,5 +15,6 @@ export {
   dueAfter,
   REMIND_AT_WORKING_DAYS,
   ESCALATE_AT_WORKING_DAYS,
+  clockAlertOf,
 } from './rights-clock.ts';
 export { buildExport, renderExportPdf } from './rights-export.ts';
