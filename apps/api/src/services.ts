@@ -338,6 +338,15 @@ export async function createServices(deps: ServiceDeps) {
     // Third parties and recipients abroad, live from the vendor registry (issue 17).
     recipients: () => vendors.recipients(),
     calendar,
+    // Ticket replies (issue 14 item 5): in-app for a signed-in sender (notifications are declared below and only
+    // called once an officer acts), the delivery outbox for an anonymous sender's contact e-mail.
+    notifications: { notify: (input) => notifications.notify(input), notifyMany: (inputs) => notifications.notifyMany(inputs) },
+    delivery,
+    officers: async () =>
+      (await db.selectFrom('accounts').select(['id', 'roles']).where('kind', '=', 'staff').where('status', '=', 'active').execute())
+        .filter((a) => (JSON.parse(a.roles) as string[]).includes('privacy_officer'))
+        .map((a) => a.id),
+    ticketSlaWorkingDays: config.rightsSlaWorkingDays,
   });
   const profiles = createProfilesService({
     repo: profilesRepo,
@@ -606,6 +615,11 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info(await rights.checkClocks(), 'rights-request clocks checked');
     });
     await deps.jobs.schedule('rights.check-clocks', '0 1 * * *');
+    // The same for privacy feedback tickets, five minutes later.
+    await deps.jobs.register('consent.check-ticket-clocks', async (_data, ctx) => {
+      ctx.logger.info(await consent.tickets.checkClocks(), 'privacy-ticket clocks checked');
+    });
+    await deps.jobs.schedule('consent.check-ticket-clocks', '5 1 * * *');
     await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
       const count = await vault.rewrapDataKeys();
       ctx.logger.info({ count }, 'data keys re-wrapped');

@@ -140,6 +140,7 @@ export const DELIVERY_TEMPLATES = [
   'break_glass_alert',
   'listing_alert',
   'notification',
+  'privacy_ticket_reply',
 ] as const;
 export type DeliveryTemplate = (typeof DELIVERY_TEMPLATES)[number];
 /** outbox_only: no transport is configured for the channel, the outbox is the delivery (local set-up). */

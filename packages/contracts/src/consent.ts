@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPlainText } from './text-input.ts';
+import { REFUSAL_REASON_CODES } from './rights.ts';
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, RETENTION_CLASSES, SUBJECT_KINDS } from './privacy.ts';
 
 /**
@@ -206,6 +207,9 @@ export const TICKET_TOPICS = [
   'other',
 ] as const;
 export type TicketTopic = (typeof TICKET_TOPICS)[number];
+export const TICKET_STATUSES = ['open', 'answered', 'refused', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const TICKET_EVENTS = ['opened', 'answered', 'refused', 'extended', 'closed', 'reminded', 'escalated'] as const;
 export const ZFeedbackRequest = z.object({
   topic: z.enum(TICKET_TOPICS),
   message: ZPlainText(4000, 5),
@@ -220,16 +224,38 @@ export const ZTicket = z.object({
   kind: z.enum(TICKET_KINDS),
   topic: z.enum(TICKET_TOPICS),
   fromCustomer: z.boolean(),
-  status: z.enum(['open', 'closed']),
+  /** open → answered / refused (or closed without an answer, the legacy close). */
+  status: z.enum(TICKET_STATUSES),
   createdAt: z.string(),
   dueAt: z.string(),
   closedAt: z.string().nullable(),
   overdue: z.boolean(),
   /** Working days left until the answer is due (negative when overdue); null once closed. */
   workingDaysLeft: z.number().int().nullable(),
+  /** The due date falls in a year the holiday calendar does not know yet (counted Monday–Friday). */
+  dueProvisional: z.boolean(),
   message: z.object({ state: z.enum(['masked', 'revealed', 'erased', 'absent']), value: z.string().optional() }),
   contactEmail: z.object({ state: z.enum(['masked', 'revealed', 'erased', 'absent']), value: z.string().optional() }),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  refusal: z.object({ code: z.enum(REFUSAL_REASON_CODES), text: z.string() }).nullable(),
+  extension: z.object({ at: z.string(), workingDays: z.number().int(), reason: z.string() }).nullable(),
+  escalated: z.boolean(),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      event: z.enum(TICKET_EVENTS),
+      status: z.enum(TICKET_STATUSES),
+      by: z.enum(['sender', 'officer', 'system']),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type TTicket = z.infer<typeof ZTicket>;
+/** The sender's view of their own tickets (我的隐私): no masked fields, their own text is theirs to remember. */
+export const ZMyTicket = ZTicket.omit({ message: true, contactEmail: true, escalated: true });
+export type TMyTicket = z.infer<typeof ZMyTicket>;
+export const ZMyTicketList = z.object({ tickets: z.array(ZMyTicket), slaWorkingDays: z.number().int() });
+export type TMyTicketList = z.infer<typeof ZMyTicketList>;
 export const ZTicketList = z.object({ tickets: z.array(ZTicket) });
 export type TTicketList = z.infer<typeof ZTicketList>;

@@ -52,6 +52,31 @@ export const NOTIFICATION_KINDS = {
     'zh-CN': '【升级】个人信息权利请求 {no} 剩余 {days} 个工作日（负数为已逾期），请立即处理。',
     en: 'Escalated: rights request {no} has {days} working days left (negative: overdue). Act now.',
   },
+  // Privacy feedback tickets (issue 14 item 5): the sender hears of an answer, refusal or extension; officers of the clock.
+  privacy_ticket_updated: {
+    topic: 'account',
+    params: ['no'],
+    'zh-CN': '您向个人信息保护负责人提交的反馈 {no} 已有答复，请在“我的隐私”中查看。',
+    en: 'Your feedback {no} to the privacy officer has a reply; see My privacy.',
+  },
+  privacy_ticket_extended: {
+    topic: 'account',
+    params: ['no', 'due', 'reason'],
+    'zh-CN': '您的隐私反馈 {no} 的答复期限延长至 {due}，原因：{reason}',
+    en: 'The reply to your privacy feedback {no} is now due by {due}. Reason: {reason}',
+  },
+  privacy_ticket_due_soon: {
+    topic: 'account',
+    params: ['no', 'days'],
+    'zh-CN': '隐私反馈 {no} 还剩 {days} 个工作日到期，请及时答复。',
+    en: 'Privacy feedback {no} is due in {days} working days.',
+  },
+  privacy_ticket_escalated: {
+    topic: 'account',
+    params: ['no', 'days'],
+    'zh-CN': '【升级】隐私反馈 {no} 剩余 {days} 个工作日（负数为已逾期），请立即处理。',
+    en: 'Escalated: privacy feedback {no} has {days} working days left (negative: overdue). Act now.',
+  },
   // Advisers and the disclosure path (issue 11).
   adviser_assigned: {
     topic: 'account',

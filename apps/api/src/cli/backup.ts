@@ -41,7 +41,8 @@ export type BackupHeader = {
   tool: 'sqlite-online-backup' | 'pg_dump';
 };
 export type BackupManifest = { tables: Record<string, number>; dumpBytes?: number };
-export type Progress = (event: { phase: string; bytes: number; done?: boolean }) => void;
+/** `bytes` done of `total` (when known) in `phase`; the SQLite snapshot phase counts pages instead (`unit`). */
+export type Progress = (event: { phase: string; bytes: number; total?: number; unit?: 'pages'; done?: boolean }) => void;
 
 export type LiveStores = {
   config: Config;
@@ -54,21 +55,22 @@ const aadOf = (headerLine: string, part: BackupPart) =>
   `backup.${part}:${createHash('sha256').update(headerLine).digest('hex').slice(0, 32)}`;
 
 /** Counts bytes as they pass and reports them at most every 500 ms (and at the end). */
-function meter(phase: string, progress: Progress | undefined): Transform {
+function meter(phase: string, progress: Progress | undefined, total?: number): Transform {
   let bytes = 0;
   let last = 0;
+  const of = total ? { total } : {};
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length;
       const now = Date.now();
       if (progress && now - last > 500) {
         last = now;
-        progress({ phase, bytes });
+        progress({ phase, bytes, ...of });
       }
       done(null, chunk);
     },
     flush(done) {
-      progress?.({ phase, bytes, done: true });
+      progress?.({ phase, bytes, ...of, done: true });
       done();
     },
   });
@@ -165,7 +167,12 @@ async function writePart(
         yield* stream;
       })(),
     );
-    await pipeline(body, meter(`${part}: dump`, progress), await stores.vault.sealBackupStream(aadOf(headerLine, part)), file);
+    await pipeline(
+      body,
+      meter(`${part}: dump`, progress, manifest.dumpBytes),
+      await stores.vault.sealBackupStream(aadOf(headerLine, part)),
+      file,
+    );
     renameSync(partial, out);
     return manifest;
   } finally {
@@ -182,7 +189,8 @@ function sqliteDump(path: string, progress?: Progress) {
       // The online backup API: a consistent copy while the server keeps writing (pages copied in steps).
       await sqliteBackup(source, snapshot, {
         rate: 1024,
-        progress: ({ totalPages, remainingPages }) => progress?.({ phase: 'snapshot pages', bytes: totalPages - remainingPages }),
+        progress: ({ totalPages, remainingPages }) =>
+          progress?.({ phase: 'snapshot', bytes: totalPages - remainingPages, total: totalPages, unit: 'pages' }),
       });
     } finally {
       source.close();
@@ -275,7 +283,8 @@ export async function openPart(vault: LiveStores['vault'], path: string, part: B
   pipeline(
     createReadStream(path, { start: offset }),
     await vault.openBackupStream(aadOf(headerLine, part)),
-    meter(`${part}: restore`, progress),
+    // The sealed file's size stands for the total: the seal adds a few bytes per chunk only.
+    meter(`${part}: restore`, progress, Math.max(0, statSync(path).size - offset)),
     plain,
   ).catch((error: unknown) => plain.destroy(error instanceof Error ? error : new Error(String(error))));
   // The manifest line first, the dump after it.
@@ -480,10 +489,39 @@ backup verify <file>                  restore drill: authenticate, restore into 
 backup restore <file> --data-dir <dir> [--database-url <postgres://…>]
                                       restore; a key store already in the target is newer and is kept`;
 
-/** Progress on stderr for long runs (stdout carries the JSON result). */
-const stderrProgress: Progress = ({ phase, bytes, done }) => {
-  process.stderr.write(`${phase}: ${(bytes / 1048576).toFixed(1)} MB${done ? ' done' : ''}\n`);
-};
+const MB = 1048576;
+
+/**
+ * Progress for long runs on stderr (stdout carries the JSON result): bytes done / total and MB/s. On a terminal one
+ * line is redrawn in place; otherwise (a log, CI) a few lines only — when a phase starts, at each quarter of a known
+ * total (or every 10 s without one) and when it ends.
+ */
+export function progressPrinter(out: { isTTY?: boolean; write: (text: string) => unknown }, clock: () => number = Date.now): Progress {
+  const phases = new Map<string, { started: number; printed: number; lastAt: number }>();
+  return ({ phase, bytes, total, unit, done }) => {
+    const now = clock();
+    const state = phases.get(phase) ?? { started: now, printed: -1, lastAt: 0 };
+    phases.set(phase, state);
+    const seconds = Math.max((now - state.started) / 1000, 0.001);
+    const pages = unit === 'pages';
+    const amount = pages
+      ? `${bytes}${total ? ` / ${total}` : ''} pages`
+      : `${(bytes / MB).toFixed(1)}${total ? ` / ${(total / MB).toFixed(1)}` : ''} MB`;
+    const percent = total ? Math.min(100, Math.floor((bytes / total) * 100)) : null;
+    const rate = pages ? '' : ` · ${(bytes / MB / seconds).toFixed(1)} MB/s`;
+    const line = `${phase}: ${amount}${percent === null ? '' : ` (${percent}%)`}${rate}${done ? ` · done in ${seconds.toFixed(1)} s` : ''}`;
+    if (out.isTTY) {
+      out.write(`\r\x1b[K${line}${done ? '\n' : ''}`);
+      return;
+    }
+    const quarter = percent === null ? null : Math.floor(percent / 25);
+    const due = done || state.printed < 0 || (quarter !== null ? quarter > state.printed : now - state.lastAt >= 10_000);
+    if (!due) return;
+    state.printed = quarter ?? 0;
+    state.lastAt = now;
+    out.write(`${line}\n`);
+  };
+}
 
 /** `npm run cli -- backup <create|verify|restore> …`. */
 export async function backupCommand(sub: 'create' | 'verify' | 'restore', args: string[]): Promise<number> {
@@ -507,14 +545,15 @@ export async function backupCommand(sub: 'create' | 'verify' | 'restore', args: 
     await services.auditLog.stop();
     const live: LiveStores = { config, database, keys, vault: services.vault };
     if (sub === 'create') {
-      console.log(JSON.stringify(await createBackup(live, file, stderrProgress)));
+      console.log(JSON.stringify(await createBackup(live, file, progressPrinter(process.stderr))));
       return 0;
     }
     const databaseUrl = flag('database-url');
+    const progress = progressPrinter(process.stderr);
     const report =
       sub === 'verify'
-        ? await verifyBackup(live, file, stderrProgress)
-        : await restoreBackup(live, file, { dataDir: dataDir ?? '', ...(databaseUrl ? { databaseUrl } : {}) }, stderrProgress);
+        ? await verifyBackup(live, file, progress)
+        : await restoreBackup(live, file, { dataDir: dataDir ?? '', ...(databaseUrl ? { databaseUrl } : {}) }, progress);
     console.log(JSON.stringify(report));
     return report.audit.ok && report.rowsMatch ? 0 : 1;
   } catch (error) {

@@ -408,6 +408,32 @@ export type PrivacyTicketsTable = {
   due_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  /** The officer's answer (identifier-guarded); a closed ticket with an answer is `answered`. */
+  answer?: string | null;
+  answered_at?: string | null;
+  /** A refusal: reason code (REFUSAL_REASON_CODES) and guarded text; a closed ticket with one is `refused`. */
+  refusal_code?: string | null;
+  refusal_text?: string | null;
+  /** One extension, with the reason sent to the sender. */
+  extended_at?: string | null;
+  extension_days?: number | null;
+  extension_reason?: string | null;
+  /** Marks of the clock job: each alert once per due date. */
+  reminded_at?: string | null;
+  escalated_at?: string | null;
+};
+
+/** The history of a privacy ticket, shown to its sender (modules/consent). */
+export type PrivacyTicketEventsTable = {
+  id: string;
+  ticket_id: string;
+  /** 1, 2, … per ticket (unique with ticket_id). */
+  seq: number;
+  at: string;
+  event: string;
+  status: string;
+  by_kind: string;
+  note: string | null;
 };
 
 /** A typed rights request (modules/rights); the requester's details are sealed by the vault. */
@@ -1092,6 +1118,7 @@ export type Database = {
   privacy_tickets: PrivacyTicketsTable;
   rights_requests: RightsRequestsTable;
   rights_request_events: RightsRequestEventsTable;
+  privacy_ticket_events: PrivacyTicketEventsTable;
   identity_verifications: IdentityVerificationsTable;
   staff_members: StaffMembersTable;
   staff_attestations: StaffAttestationsTable;

@@ -75,6 +75,7 @@ describe('delivery transports and templates', () => {
         break_glass_alert: { templateId: 'SMS_000006', params: ['staffNo', 'customerNo', 'minutes'] },
         listing_alert: { templateId: 'SMS_000007', params: ['count', 'codes', 'url'] },
         notification: { templateId: 'SMS_000008', params: ['text', 'url'] },
+        privacy_ticket_reply: { templateId: 'SMS_000009', params: ['no', 'text'] },
       },
     });
     assert.equal(sms.name, 'sms_aliyun');

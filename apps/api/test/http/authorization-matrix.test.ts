@@ -98,6 +98,11 @@ export const EXPECTED: Record<string, Who> = {
   'GET /api/staff/privacy/tickets': ['privacy_officer'],
   'POST /api/staff/privacy/tickets/:id/reveal': ['privacy_officer'],
   'POST /api/staff/privacy/tickets/:id/close': ['privacy_officer'],
+  'POST /api/staff/privacy/tickets/:id/answer': ['privacy_officer'],
+  'POST /api/staff/privacy/tickets/:id/refuse': ['privacy_officer'],
+  'POST /api/staff/privacy/tickets/:id/extend': ['privacy_officer'],
+  'GET /api/me/privacy/tickets': CUSTOMERS,
+  'GET /api/me/privacy/tickets/:id': CUSTOMERS,
   // Real-name verification (issue 5, item 7).
   'GET /api/me/verification': CUSTOMERS,
   'POST /api/me/verification': CUSTOMERS,

@@ -59,6 +59,11 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
     NOT_STORED,
   ),
   ...each('POST /api/privacy/feedback', ['body.message', 'body.contactEmail'], SEALED),
+  // Ticket answers (issue 14 item 5): the officer's texts are guarded like rights answers
+  // (test/consent/privacy-ticket-answers.test.ts proves the refusal of an answer carrying a mobile number).
+  ...each('POST /api/staff/privacy/tickets/:id/answer', ['body.text'], GUARDED),
+  ...each('POST /api/staff/privacy/tickets/:id/extend', ['body.reason'], GUARDED),
+  ...each('POST /api/staff/privacy/tickets/:id/refuse', ['body.text'], GUARDED),
   // Typed rights requests: the requester's details are sealed (rights_requests.detail); the officer's texts are
   // guarded (test/rights/rights-http.test.ts proves the refusal of an answer carrying a mobile number).
   ...each('POST /api/me/rights-requests', ['body.note', 'body.value', 'body.question'], SEALED),

@@ -45,4 +45,28 @@ export const CONSENT_AUDIT_EVENTS = [
     'The privacy officer closed a privacy ticket',
     z.object({ ticketNo: z.string(), withinSla: z.boolean() }),
   ),
+  defineAuditEvent(
+    'consent.ticket_answered',
+    'update',
+    'The privacy officer answered a privacy ticket (the answer reaches the sender)',
+    z.object({ ticketNo: z.string(), withinSla: z.boolean(), delivered: z.enum(['in_app', 'outbox', 'none']) }),
+  ),
+  defineAuditEvent(
+    'consent.ticket_refused',
+    'update',
+    'The privacy officer refused a privacy ticket with a reason code and text',
+    z.object({ ticketNo: z.string(), code: z.string(), delivered: z.enum(['in_app', 'outbox', 'none']) }),
+  ),
+  defineAuditEvent(
+    'consent.ticket_extended',
+    'update',
+    "The privacy officer extended a privacy ticket's deadline with a reason sent to the sender",
+    z.object({ ticketNo: z.string(), workingDays: z.number().int(), dueAt: z.string(), delivered: z.enum(['in_app', 'outbox', 'none']) }),
+  ),
+  defineAuditEvent(
+    'consent.ticket_clock_alert',
+    'update',
+    'A reminder or escalation before a privacy ticket deadline went to the privacy officers',
+    z.object({ ticketNo: z.string(), alert: z.enum(['reminder', 'escalation']), workingDaysLeft: z.number().int() }),
+  ),
 ];

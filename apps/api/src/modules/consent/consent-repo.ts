@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ConsentEventsTable, ConsentNoticesTable, Database, PrivacyTicketsTable } from '../../db/schema.ts';
+import type { ConsentEventsTable, ConsentNoticesTable, Database, PrivacyTicketEventsTable, PrivacyTicketsTable } from '../../db/schema.ts';
 
 export type NoticeRow = ConsentNoticesTable;
 export type ConsentEventRow = ConsentEventsTable;
 export type TicketRow = PrivacyTicketsTable;
+export type TicketEventRow = PrivacyTicketEventsTable;
 
 export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
   return {
@@ -66,6 +67,36 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
         .executeTakeFirst(),
     accountExists: async (id: string) =>
       (await db.selectFrom('accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+    myTickets: (accountId: string) =>
+      db.selectFrom('privacy_tickets').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(200).execute(),
+    openTickets: () => db.selectFrom('privacy_tickets').selectAll().where('status', '=', 'open').execute(),
+    /** Compare-and-set on the open state (and the due date, for an extension): two officers cannot both act. */
+    updateOpenTicket: (id: string, dueAt: string, values: Partial<TicketRow>) =>
+      db
+        .updateTable('privacy_tickets')
+        .set(values)
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .where('due_at', '=', dueAt)
+        .executeTakeFirst(),
+    markTicket: (id: string, values: Pick<Partial<TicketRow>, 'reminded_at' | 'escalated_at'>) =>
+      db.updateTable('privacy_tickets').set(values).where('id', '=', id).execute(),
+    /** Appends to a ticket's history with the next number (the unique index refuses a concurrent duplicate). */
+    async insertTicketEvent(row: Omit<TicketEventRow, 'seq'>) {
+      const last = await db
+        .selectFrom('privacy_ticket_events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('ticket_id', '=', row.ticket_id)
+        .executeTakeFirst();
+      await db
+        .insertInto('privacy_ticket_events')
+        .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
+        .execute();
+    },
+    ticketEventsOf: (ids: readonly string[]) =>
+      ids.length
+        ? db.selectFrom('privacy_ticket_events').selectAll().where('ticket_id', 'in', ids).orderBy('ticket_id').orderBy('seq').execute()
+        : Promise.resolve([]),
   };
 }
 
@@ -89,4 +120,10 @@ export type ConsentRepo = {
   findTicket: (id: string) => Promise<TicketRow | undefined>;
   closeTicket: (id: string, at: string, by: string) => Promise<{ numUpdatedRows: bigint }>;
   accountExists: (id: string) => Promise<boolean>;
+  myTickets: (accountId: string) => Promise<TicketRow[]>;
+  openTickets: () => Promise<TicketRow[]>;
+  updateOpenTicket: (id: string, dueAt: string, values: Partial<TicketRow>) => Promise<{ numUpdatedRows: bigint }>;
+  markTicket: (id: string, values: Pick<Partial<TicketRow>, 'reminded_at' | 'escalated_at'>) => Promise<unknown>;
+  insertTicketEvent: (row: Omit<TicketEventRow, 'seq'>) => Promise<unknown>;
+  ticketEventsOf: (ids: readonly string[]) => Promise<TicketEventRow[]>;
 };

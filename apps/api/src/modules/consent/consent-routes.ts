@@ -15,6 +15,11 @@ import {
   ZTicket,
   ZTicketList,
   ZTicketReceipt,
+  ZMyTicket,
+  ZMyTicketList,
+  ZRightsAnswer,
+  ZRightsExtend,
+  ZRightsRefuse,
   ZVerifyResult,
   ZWithdrawRequest,
   zQueryInt,
@@ -95,6 +100,21 @@ export function consentRoutes(service: ConsentService, options: { customerNo?: (
     });
 
     // Signed-in customer: my privacy.
+    r.get('/api/me/privacy/tickets', {
+      config: { permission: 'customer.self_service' },
+      schema: { tags: ['consent'], summary: 'My privacy feedback: status, clock, answer and history', response: { 200: ZMyTicketList } },
+      handler: async (request) => service.tickets.mine(customerOf(request.principal)),
+    });
+    r.get('/api/me/privacy/tickets/:id', {
+      config: { permission: 'customer.self_service' },
+      schema: {
+        tags: ['consent'],
+        summary: "One of my privacy tickets (another's answers 404 like none)",
+        params: ZId,
+        response: { 200: ZMyTicket },
+      },
+      handler: async (request) => service.tickets.mineOne(customerOf(request.principal), request.params.id),
+    });
     r.get('/api/me/consents', {
       config: { permission: 'customer.self_service' },
       schema: { tags: ['consent'], summary: 'My consents and receipts', response: { 200: ZMyConsents } },
@@ -188,6 +208,48 @@ export function consentRoutes(service: ConsentService, options: { customerNo?: (
       config: { permission: 'privacy.tickets.manage' },
       schema: { tags: ['staff'], summary: "Read a ticket's text (audited reveal)", params: ZId, response: { 200: ZTicket } },
       handler: async (request) => service.revealTicket(principalOf(request.principal), request.params.id, String(request.id)),
+    });
+    r.post('/api/staff/privacy/tickets/:id/answer', {
+      config: { permission: 'privacy.tickets.manage' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Answer a ticket: the sender sees it in 我的隐私, or gets it at the contact e-mail they gave',
+        params: ZId,
+        body: ZRightsAnswer,
+        response: { 200: ZTicket },
+      },
+      handler: async (request) =>
+        service.tickets.answer(principalOf(request.principal), request.params.id, request.body.text, String(request.id)),
+    });
+    r.post('/api/staff/privacy/tickets/:id/refuse', {
+      config: { permission: 'privacy.tickets.manage' },
+      schema: {
+        tags: ['staff'],
+        summary: 'Refuse a ticket with a reason code and text (both reach the sender)',
+        params: ZId,
+        body: ZRightsRefuse,
+        response: { 200: ZTicket },
+      },
+      handler: async (request) =>
+        service.tickets.refuse(principalOf(request.principal), request.params.id, request.body.code, request.body.text, String(request.id)),
+    });
+    r.post('/api/staff/privacy/tickets/:id/extend', {
+      config: { permission: 'privacy.tickets.manage' },
+      schema: {
+        tags: ['staff'],
+        summary: "Extend a ticket's deadline once, with a reason sent to the sender",
+        params: ZId,
+        body: ZRightsExtend,
+        response: { 200: ZTicket },
+      },
+      handler: async (request) =>
+        service.tickets.extend(
+          principalOf(request.principal),
+          request.params.id,
+          request.body.workingDays,
+          request.body.reason,
+          String(request.id),
+        ),
     });
     r.post('/api/staff/privacy/tickets/:id/close', {
       config: { permission: 'privacy.tickets.manage' },

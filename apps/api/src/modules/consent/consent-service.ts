@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type {
   ConsentKind,
   Purpose,
@@ -13,10 +12,7 @@ import type {
   TPublishNoticeRequest,
   TReceiptBody,
   TSignedReceipt,
-  TTicket,
-  TTicketReceipt,
   TWithdrawRequest,
-  TicketTopic,
   TInventoryItem,
 } from '@sealbridge/contracts';
 import { AppError } from '../../platform/errors/index.ts';
@@ -35,11 +31,14 @@ import {
   toContract,
   type ConsentPurposeDef,
 } from './consent-purposes.ts';
-import type { ConsentEventRow, ConsentRepo, NoticeRow, TicketRow } from './consent-repo.ts';
+import type { ConsentEventRow, ConsentRepo, NoticeRow } from './consent-repo.ts';
 import { buildInventory, changedFields, RIGHTS, type LiveRecipients } from './notice-inventory.ts';
 import type { ReceiptSigner } from './receipt-signing.ts';
 import type { WorkingDayCalendar } from '../../platform/calendar/index.ts';
-import { addWorkingDays, workingDaysBetween } from './working-days.ts';
+import { loadChinaCalendar } from '../../platform/calendar/index.ts';
+import type { DeliveryPort } from '../delivery/index.ts';
+import type { NotificationsPort } from '../notifications/index.ts';
+import { createTicketService } from './privacy-tickets.ts';
 
 /** A change to rules or purposes takes effect no earlier than this after publication. */
 export const NOTICE_CHANGE_NOTICE_DAYS = 7;
@@ -100,6 +99,13 @@ export function createConsentService(deps: {
   recipients?: () => Promise<LiveRecipients>;
   /** The PRC working-day calendar for the ticket SLA clock (holidays and 调休); the bundled table without one. */
   calendar?: WorkingDayCalendar;
+  /** Ticket replies: in-app notices to a signed-in sender, the delivery outbox for an anonymous sender's e-mail. */
+  notifications?: NotificationsPort;
+  delivery?: DeliveryPort;
+  /** Active privacy officers (reminders and escalations before a ticket's deadline). */
+  officers?: () => Promise<string[]>;
+  /** The ticket answer clock in working days (default TICKET_SLA_WORKING_DAYS). */
+  ticketSlaWorkingDays?: number;
   now?: () => Date;
 }) {
   const { repo, signer, vault } = deps;
@@ -364,30 +370,18 @@ export function createConsentService(deps: {
     return noticeOf(row);
   }
 
-  async function ticketView(row: TicketRow, revealed?: Record<string, { state: string; value?: string }>): Promise<TTicket> {
-    const masked = await vault.maskFields(row.subject_id, 'privacy_tickets', row.id, row as unknown as Record<string, unknown>, [
-      'message',
-      'contact_email',
-    ]);
-    const field = (name: 'message' | 'contact_email') => (revealed?.[name] ?? masked[name] ?? { state: 'absent' }) as TTicket['message'];
-    const due = new Date(row.due_at);
-    const at = now();
-    return {
-      id: row.id,
-      ticketNo: row.ticket_no,
-      kind: row.kind as TTicket['kind'],
-      topic: row.topic as TicketTopic,
-      fromCustomer: row.account_id !== null,
-      status: row.status,
-      createdAt: row.created_at,
-      dueAt: row.due_at,
-      closedAt: row.closed_at,
-      overdue: row.status === 'open' && at.getTime() > due.getTime(),
-      workingDaysLeft: row.status === 'open' ? workingDaysBetween(at, due, deps.calendar) : null,
-      message: field('message'),
-      contactEmail: field('contact_email'),
-    };
-  }
+  const tickets = createTicketService({
+    repo,
+    audit: deps.audit,
+    vault,
+    calendar: deps.calendar ?? loadChinaCalendar(),
+    ...(deps.subjectOfAccount ? { subjectOfAccount: deps.subjectOfAccount } : {}),
+    ...(deps.notifications ? { notifications: deps.notifications } : {}),
+    ...(deps.delivery ? { delivery: deps.delivery } : {}),
+    ...(deps.officers ? { officers: deps.officers } : {}),
+    ...(deps.ticketSlaWorkingDays ? { slaWorkingDays: deps.ticketSlaWorkingDays } : {}),
+    now,
+  });
 
   return {
     guard,
@@ -400,7 +394,7 @@ export function createConsentService(deps: {
         crossBorder: recipients.crossBorder,
         purposes: CONSENT_PURPOSES.map((d) => toContract(d, versionIn(notice, d))),
         refusalCooldownDays: REFUSAL_COOLDOWN_DAYS,
-        ticketSlaWorkingDays: TICKET_SLA_WORKING_DAYS,
+        ticketSlaWorkingDays: tickets.slaWorkingDays,
       };
     },
 
@@ -582,88 +576,13 @@ export function createConsentService(deps: {
     receiptKey: () => signer.published(),
 
     /** Feedback (anyone) or a rights request (signed in): the text is sealed; the SLA clock starts now. */
-    async openTicket(
-      principal: Principal | undefined,
-      kind: 'feedback' | 'rights_request',
-      input: TFeedbackRequest,
-      requestId?: string,
-    ): Promise<TTicketReceipt> {
-      const existing = principal && deps.subjectOfAccount ? await deps.subjectOfAccount(principal.accountId) : undefined;
-      const subject = (existing ? await vault.findSubject(existing) : undefined) ?? (await vault.createSubject('customer'));
-      const id = newId();
-      const values: Record<string, string> = { message: input.message };
-      if (input.contactEmail) values['contact_email'] = input.contactEmail;
-      const columns = await vault.sealFields(subject, 'privacy_tickets', id, values);
-      const created = now();
-      const row: TicketRow = {
-        id,
-        ticket_no: `PT-${created.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(3).toString('hex').toUpperCase()}`,
-        kind,
-        topic: input.topic,
-        account_id: principal?.accountId ?? null,
-        subject_id: subject.subjectId,
-        message_ct: columns['message_ct'] ?? null,
-        contact_email_ct: columns['contact_email_ct'] ?? null,
-        status: 'open',
-        created_at: created.toISOString(),
-        due_at: addWorkingDays(created, TICKET_SLA_WORKING_DAYS, deps.calendar).toISOString(),
-        closed_at: null,
-        closed_by: null,
-      };
-      await repo.transaction(async (tx, trx) => {
-        await tx.insertTicket(row);
-        await deps.audit.appendInTransaction(trx, {
-          type: 'consent.ticket_opened',
-          actor: principal ? actorOf(principal) : { accountId: null, role: 'anonymous', sessionId: null },
-          decision: 'allowed',
-          subjectId: subject.subjectId,
-          fields: Object.keys(values).map((c) => `privacy_tickets.${c}`),
-          requestId: requestId ?? null,
-          data: { ticketNo: row.ticket_no, kind, topic: input.topic },
-        });
-      });
-      return { ticketNo: row.ticket_no, createdAt: row.created_at, dueAt: row.due_at };
-    },
-
-    async listTickets(): Promise<TTicket[]> {
-      return Promise.all((await repo.listTickets()).map((r) => ticketView(r)));
-    },
-
+    openTicket: (principal: Principal | undefined, kind: 'feedback' | 'rights_request', input: TFeedbackRequest, requestId?: string) =>
+      tickets.open(principal, kind, input, requestId),
+    listTickets: () => tickets.list(),
     /** The officer reads a ticket's text: an audited reveal through the vault. */
-    async revealTicket(principal: Principal, id: string, requestId?: string): Promise<TTicket> {
-      const row = await repo.findTicket(id);
-      if (!row) throw new AppError('NOT_FOUND');
-      const revealed = await vault.reveal({
-        actor: { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId },
-        own: false,
-        subjectId: row.subject_id,
-        table: 'privacy_tickets',
-        recordId: row.id,
-        row: row as unknown as Record<string, unknown>,
-        fields: ['message', 'contact_email'].filter((f) => row[`${f}_ct` as 'message_ct'] !== null),
-        purpose: row.kind === 'rights_request' ? 'rights_request' : 'customer_support',
-        ...(requestId ? { requestId } : {}),
-      });
-      return ticketView(row, revealed);
-    },
-
-    async closeTicket(principal: Principal, id: string, requestId?: string): Promise<TTicket> {
-      const row = await repo.findTicket(id);
-      if (!row) throw new AppError('NOT_FOUND');
-      const at = now().toISOString();
-      await repo.transaction(async (tx, trx) => {
-        const res = await tx.closeTicket(id, at, principal.accountId);
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'ticket already closed');
-        await deps.audit.appendInTransaction(trx, {
-          type: 'consent.ticket_closed',
-          actor: actorOf(principal),
-          decision: 'allowed',
-          subjectId: row.subject_id,
-          requestId: requestId ?? null,
-          data: { ticketNo: row.ticket_no, withinSla: at <= row.due_at },
-        });
-      });
-      return ticketView({ ...row, status: 'closed', closed_at: at, closed_by: principal.accountId });
-    },
+    revealTicket: (principal: Principal, id: string, requestId?: string) => tickets.reveal(principal, id, requestId),
+    closeTicket: (principal: Principal, id: string, requestId?: string) => tickets.close(principal, id, requestId),
+    /** Answering like rights requests (privacy-tickets.ts): answer, refuse, extend, the sender's view, the clock job. */
+    tickets,
   };
 }

@@ -112,6 +112,17 @@ export const TEMPLATES: Record<DeliveryTemplate, Template> = {
       `${p['textEn']}\nSign in at ${p['url']} for details. Choose which e-mails or texts you receive under Notification settings.` +
       EMAIL_FOOTER,
   },
+  // To the contact an anonymous sender gave with privacy feedback: the officer's reply (answer, refusal with its reason,
+  // or an extension with the new due date). The officer's text passed the identifier guard.
+  privacy_ticket_reply: {
+    params: ['no', 'text', 'textEn'],
+    sms: (p) => `${SIGNATURE}您的隐私反馈 ${p['no']}：${p['text']}`,
+    emailSubject: '封桥 Sealbridge：您的隐私反馈有答复 / A reply to your privacy feedback',
+    email: (p) =>
+      `您好：\n\n个人信息保护负责人就您的反馈 ${p['no']} 答复如下：\n\n${p['text']}\n\n` +
+      `The privacy officer replied to your feedback ${p['no']}:\n\n${p['textEn']}` +
+      EMAIL_FOOTER,
+  },
 };
 
 /** Renders a message; throws (naming the template and parameter, never a value) when a parameter is missing. */

@@ -7,5 +7,14 @@ export { createRightsRepo, type RightsRepo } from './rights-repo.ts';
 export { createRightsService, type RightsService, type RightsDeps, IDENTITY_WINDOW_MS } from './rights-service.ts';
 export { rightsRoutes } from './rights-routes.ts';
 export { RIGHTS_AUDIT_EVENTS } from './rights-audit-events.ts';
-export { DEFAULT_SLA_WORKING_DAYS, RETENTION_FLOORS, floorOf } from './rights-clock.ts';
+export {
+  DEFAULT_SLA_WORKING_DAYS,
+  RETENTION_FLOORS,
+  floorOf,
+  clockOf,
+  dueAfter,
+  REMIND_AT_WORKING_DAYS,
+  ESCALATE_AT_WORKING_DAYS,
+  clockAlertOf,
+} from './rights-clock.ts';
 export { buildExport, renderExportPdf } from './rights-export.ts';

@@ -11,6 +11,16 @@ export const DEFAULT_SLA_WORKING_DAYS = 15;
 export const REMIND_AT_WORKING_DAYS = 3;
 export const ESCALATE_AT_WORKING_DAYS = 1;
 
+/** The alert a clock job owes at `left` working days: an escalation, a reminder (each once per due date), or none. */
+export function clockAlertOf(
+  left: number,
+  marks: { reminded_at?: string | null; escalated_at?: string | null },
+): 'reminder' | 'escalation' | null {
+  if (left <= ESCALATE_AT_WORKING_DAYS && !marks.escalated_at) return 'escalation';
+  if (left <= REMIND_AT_WORKING_DAYS && !marks.reminded_at) return 'reminder';
+  return null;
+}
+
 export function dueAfter(calendar: WorkingDayCalendar, from: Date, workingDays: number): Date {
   return endOfChinaDay(calendar.addWorkingDays(from, workingDays));
 }

@@ -17,7 +17,7 @@ import { actorOf, type AuditPort } from '../audit/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
 import { personalField, type Actor, type Subject, type Vault } from '../vault/index.ts';
 import { buildExport, renderExportPdf } from './rights-export.ts';
-import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, ESCALATE_AT_WORKING_DAYS, floorOf, REMIND_AT_WORKING_DAYS } from './rights-clock.ts';
+import { clockAlertOf, clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, floorOf } from './rights-clock.ts';
 import type { RightsEventRow, RightsRepo, RightsRow } from './rights-repo.ts';
 
 export type RightsDeps = {
@@ -504,12 +504,7 @@ export function createRightsService(deps: RightsDeps) {
       let escalated = 0;
       for (const row of rows) {
         const left = calendar.workingDaysBetween(at, new Date(row.due_at));
-        const alert =
-          left <= ESCALATE_AT_WORKING_DAYS && !row.escalated_at
-            ? 'escalation'
-            : left <= REMIND_AT_WORKING_DAYS && !row.reminded_at
-              ? 'reminder'
-              : null;
+        const alert = clockAlertOf(left, row);
         if (!alert) continue;
         await repo.transaction(async (tx, trx) => {
           await tx.mark(

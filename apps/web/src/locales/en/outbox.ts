@@ -23,5 +23,6 @@ export const outboxEn = {
     break_glass_alert: 'Break-glass alert',
     listing_alert: 'New listings alert',
     notification: 'Copy of an in-app notice',
+    privacy_ticket_reply: 'Reply to privacy feedback',
   },
 };

@@ -15,5 +15,6 @@ export const outboxZhCN = {
     break_glass_alert: '紧急访问提醒',
     listing_alert: '新挂牌提醒',
     notification: '站内通知副本',
+    privacy_ticket_reply: '隐私反馈答复',
   },
 };

@@ -19,6 +19,7 @@ import {
   withdrawConsent,
 } from '../../privacy/api/consent-api.ts';
 import { MyRightsSection } from '../../rights/components/my-rights-section.tsx';
+import { MyTicketsSection } from '../../privacy/components/my-tickets-section.tsx';
 import { useInquiryRecipients } from '../../disclosure/api/use-inquiry-recipients.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
 
@@ -239,6 +240,8 @@ function MyPrivacy() {
       </Card>
 
       <MyRightsSection />
+
+      <MyTicketsSection />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import {
   ZTicket,
   ZTicketList,
   ZTicketReceipt,
+  ZMyTicket,
+  ZMyTicketList,
   ZVerifyResult,
 } from '@sealbridge/contracts';
 import type {
@@ -60,3 +62,19 @@ export async function textHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+/** Issue 14 item 5: the officer answers, extends or refuses; the sender follows status, answer and history. */
+export const answerTicket = (id: string, text: string) =>
+  apiRequest(`/api/staff/privacy/tickets/${encodeURIComponent(id)}/answer`, (v) => ZTicket.parse(v), { method: 'POST', body: { text } });
+export const extendTicket = (id: string, workingDays: number, reason: string) =>
+  apiRequest(`/api/staff/privacy/tickets/${encodeURIComponent(id)}/extend`, (v) => ZTicket.parse(v), {
+    method: 'POST',
+    body: { workingDays, reason },
+  });
+export const refuseTicket = (id: string, code: string, text: string) =>
+  apiRequest(`/api/staff/privacy/tickets/${encodeURIComponent(id)}/refuse`, (v) => ZTicket.parse(v), {
+    method: 'POST',
+    body: { code, text },
+  });
+export const getMyTickets = (signal?: AbortSignal) => apiRequest('/api/me/privacy/tickets', (v) => ZMyTicketList.parse(v), { signal });
+export const getMyTicket = (id: string, signal?: AbortSignal) =>
+  apiRequest(`/api/me/privacy/tickets/${encodeURIComponent(id)}`, (v) => ZMyTicket.parse(v), { signal });

@@ -1,5 +1,6 @@
-import { Button, Card, Empty, Space, Table, Tag } from 'antd';
-import type { TTicket } from '@sealbridge/contracts';
+import '../privacy.css';
+import { Button, Card, Empty, Input, InputNumber, List, Select, Space, Tag } from 'antd';
+import { REFUSAL_REASON_CODES, type TTicket } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -7,11 +8,88 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
-import { closeTicket, getTickets, revealTicket } from '../api/consent-api.ts';
+import { answerTicket, closeTicket, extendTicket, getTickets, refuseTicket, revealTicket } from '../api/consent-api.ts';
+import { TicketStatus } from '../components/ticket-status.tsx';
 
 const shown = (f: TTicket['message']) => (f.state === 'masked' || f.state === 'revealed' ? (f.value ?? '') : '—');
 
-/** `/console/privacy/tickets` — feedback and rights requests with their working-day clock (privacy officer). */
+/** The officer's actions on an open ticket: reveal, answer, extend once (reason to the sender), refuse with a code. */
+function Actions({ r, run, onRevealed }: { r: TTicket; run: (work: () => Promise<unknown>) => void; onRevealed: (t: TTicket) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [days, setDays] = useState(5);
+  const [code, setCode] = useState<string>('other');
+  return (
+    <Space direction="vertical" className="sb-ticket-actions">
+      <Space wrap>
+        {r.message.state === 'masked' ? (
+          <Button size="small" onClick={() => run(async () => onRevealed(await revealTicket(r.id)))}>
+            {t('consent.console.reveal')}
+          </Button>
+        ) : null}
+      </Space>
+      {r.status === 'open' ? (
+        <>
+          <Input.TextArea
+            rows={2}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={t('consent.console.answerLabel')}
+            aria-label={t('consent.console.answerLabel')}
+            data-testid="ticket-answer-text"
+          />
+          <Space wrap>
+            <Button
+              size="small"
+              type="primary"
+              disabled={!text}
+              onClick={() => run(() => answerTicket(r.id, text))}
+              data-testid="ticket-answer"
+            >
+              {t('consent.console.answer')}
+            </Button>
+            {!r.extension ? (
+              <>
+                <InputNumber
+                  size="small"
+                  min={1}
+                  max={15}
+                  value={days}
+                  onChange={(v) => setDays(v ?? 5)}
+                  aria-label={t('consent.console.extendDays')}
+                />
+                <Button
+                  size="small"
+                  disabled={!text}
+                  title={t('consent.console.extendReason')}
+                  onClick={() => run(() => extendTicket(r.id, days, text))}
+                >
+                  {t('consent.console.extend')}
+                </Button>
+              </>
+            ) : null}
+            <Select
+              size="small"
+              value={code}
+              onChange={setCode}
+              aria-label={t('consent.console.refuseCode')}
+              options={REFUSAL_REASON_CODES.map((c) => ({ value: c, label: t(`rights.refusals.${c}`) }))}
+              popupMatchSelectWidth={false}
+            />
+            <Button size="small" danger disabled={!text} onClick={() => run(() => refuseTicket(r.id, code, text))}>
+              {t('consent.console.refuse')}
+            </Button>
+            <Button size="small" type="link" onClick={() => run(() => closeTicket(r.id))}>
+              {t('consent.console.close')}
+            </Button>
+          </Space>
+        </>
+      ) : null}
+    </Space>
+  );
+}
+
+/** `/console/privacy/tickets` — the privacy officer's queue of feedback tickets with their working-day clocks. */
 export function PrivacyTicketsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -20,81 +98,53 @@ export function PrivacyTicketsPage() {
   const query = useApiQuery((s) => getTickets(s), `tickets-${round}`);
   const [revealed, setRevealed] = useState<Record<string, TTicket>>({});
   const [error, setError] = useState<unknown>(undefined);
-  const run = async (work: () => Promise<void>) => {
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  const rows = (query.data?.tickets ?? []).map((r) => revealed[r.id] ?? r);
+  const run = (work: () => Promise<unknown>) =>
+    void (async () => {
+      setError(undefined);
+      try {
+        await work();
+        setRound((n) => n + 1);
+      } catch (failure) {
+        setError(failure);
+      }
+    })();
+  const rows = (query.data?.tickets ?? []).map((r) => {
+    const full = revealed[r.id];
+    return full ? { ...r, message: full.message, contactEmail: full.contactEmail } : r;
+  });
   return (
     <Card title={t('consent.console.ticketsTitle')} data-testid="privacy-tickets">
       <p className="sb-muted">{t('consent.console.ticketsIntro', { days: 15 })}</p>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}
-      <Table<TTicket>
-        rowKey="id"
-        size="small"
+      <List<TTicket>
         loading={query.loading}
         dataSource={rows}
-        scroll={{ x: 1000 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('consent.console.empty')} /> }}
-        columns={[
-          { title: t('consent.console.ticketNo'), dataIndex: 'ticketNo' },
-          { title: t('consent.console.kind'), dataIndex: 'kind', render: (v: TTicket['kind']) => t(`consent.console.kinds.${v}`) },
-          { title: t('consent.console.topic'), dataIndex: 'topic', render: (v: TTicket['topic']) => t(`consent.feedback.topics.${v}`) },
-          { title: t('consent.console.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
-          { title: t('consent.console.dueAt'), dataIndex: 'dueAt', render: (v: string) => formatDateTime(v, locale) },
-          {
-            title: t('consent.console.clock'),
-            key: 'clock',
-            render: (_v, r) =>
-              r.workingDaysLeft === null ? null : r.overdue ? (
-                <Tag color="red">{t('consent.console.overdue', { count: Math.abs(r.workingDaysLeft) })}</Tag>
-              ) : (
-                <Tag color={r.workingDaysLeft <= 3 ? 'orange' : 'blue'}>{t('consent.console.daysLeft', { count: r.workingDaysLeft })}</Tag>
-              ),
-          },
-          { title: t('consent.console.status'), dataIndex: 'status', render: (v: TTicket['status']) => t(`consent.console.statuses.${v}`) },
-          { title: t('consent.console.message'), key: 'message', render: (_v, r) => <span className="sb-break">{shown(r.message)}</span> },
-          { title: t('consent.console.contact'), key: 'contact', render: (_v, r) => shown(r.contactEmail) },
-          {
-            title: '',
-            key: 'actions',
-            render: (_v, r) => (
-              <Space>
-                {r.message.state === 'masked' ? (
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      void run(async () => {
-                        const full = await revealTicket(r.id);
-                        setRevealed((m) => ({ ...m, [r.id]: full }));
-                      })
-                    }
-                  >
-                    {t('consent.console.reveal')}
-                  </Button>
-                ) : null}
-                {r.status === 'open' ? (
-                  <Button
-                    size="small"
-                    onClick={() =>
-                      void run(async () => {
-                        await closeTicket(r.id);
-                        setRound((n) => n + 1);
-                      })
-                    }
-                  >
-                    {t('consent.console.close')}
-                  </Button>
-                ) : null}
-              </Space>
-            ),
-          },
-        ]}
+        renderItem={(r) => (
+          <List.Item key={r.id} data-testid="privacy-ticket">
+            <div className="sb-ticket-item">
+              <strong>
+                {r.ticketNo} · {t(`consent.console.kinds.${r.kind}`)} · {t(`consent.feedback.topics.${r.topic}`)}
+              </strong>{' '}
+              {r.escalated && r.status === 'open' ? <Tag color="red">{t('consent.console.escalated')}</Tag> : null}
+              <p className="sb-muted">
+                {t('consent.console.createdAt')}: {formatDateTime(r.createdAt, locale)} ·{' '}
+                {r.fromCustomer ? t('consent.console.signedIn') : t('consent.console.anonymous')}
+              </p>
+              <p className="sb-break">
+                {t('consent.console.message')}: {shown(r.message)}
+              </p>
+              {r.contactEmail.state !== 'absent' ? (
+                <p>
+                  {t('consent.console.contact')}: {shown(r.contactEmail)}
+                </p>
+              ) : null}
+              <TicketStatus ticket={r} />
+              <Actions r={r} run={run} onRevealed={(full) => setRevealed((m) => ({ ...m, [r.id]: full }))} />
+            </div>
+          </List.Item>
+        )}
       />
     </Card>
   );
