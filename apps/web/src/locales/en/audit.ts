@@ -45,6 +45,10 @@ export const auditEn: LocaleMessages<typeof auditZhCN> = {
       notice_published: 'Privacy notice version published',
       ticket_opened: 'Privacy feedback or rights request filed',
       ticket_closed: 'Privacy ticket closed',
+      ticket_answered: 'Privacy ticket answered',
+      ticket_refused: 'Privacy ticket refused with a reason',
+      ticket_extended: 'Privacy ticket deadline extended',
+      ticket_clock_alert: 'Privacy ticket deadline reminder or escalation',
     },
     verification: {
       submitted: 'Customer submitted real-name verification (separate consent)',

@@ -42,6 +42,10 @@ export const auditZhCN = {
       notice_published: '发布隐私政策版本',
       ticket_opened: '提交隐私反馈或权利请求',
       ticket_closed: '关闭隐私工单',
+      ticket_answered: '答复隐私工单',
+      ticket_refused: '拒绝隐私工单（附理由）',
+      ticket_extended: '延长隐私工单期限',
+      ticket_clock_alert: '隐私工单期限提醒或升级',
     },
     verification: {
       submitted: '客户提交实名认证（单独同意）',
