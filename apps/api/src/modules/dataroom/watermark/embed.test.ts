@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { applyInvisible, INVISIBLE_STEP, invisibleTile } from './embed.ts';
 import { CELL_PX, TILE_CELLS, TILE_PX, createLayout, tileValues } from './pattern.ts';
 
@@ -17,7 +17,7 @@ function page() {
 }
 
 /** The reference: a TILE_PX tile drawn cell by cell with rectangles, multiplied through an unscaled pattern. */
-function referenceApply(canvas: ReturnType<typeof createCanvas>, values: Int8Array) {
+function referenceApply(canvas: Canvas, values: Int8Array) {
   const tile = createCanvas(TILE_PX, TILE_PX);
   const t = tile.getContext('2d');
   t.fillStyle = '#fff';
