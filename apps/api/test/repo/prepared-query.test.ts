@@ -22,7 +22,13 @@ for (const dialect of DIALECTS) {
     test('reads the rows of the values it is given, and sees a change made after its first use', async () => {
       const db = store.database.db;
       const read = prepared(db, (q, p) =>
-        q.selectFrom('security_monitor_state').select(['id', 'last_seq']).where('id', '=', p('id')).where('last_seq', '>=', p('min')).limit(1),
+        q
+          .selectFrom('security_monitor_state')
+          .select(['id', 'last_seq'])
+          .where('id', '=', p('id'))
+          // A placeholder stands for any value; the column is a number.
+          .where('last_seq', '>=', p('min') as unknown as number)
+          .limit(1),
       );
       assert.deepEqual(
         (await read({ id: 'one', min: 0 })).map((r) => [r.id, Number(r.last_seq)]),
@@ -42,7 +48,10 @@ for (const dialect of DIALECTS) {
 
     test('refuses a placeholder that the compiler put into the SQL text instead of binding it', async () => {
       const read = prepared(store.database.db, (q, p) =>
-        q.selectFrom('security_monitor_state').select('id').where('id', '=', sql.lit(p('id'))),
+        q
+          .selectFrom('security_monitor_state')
+          .select('id')
+          .where('id', '=', sql.lit(p('id'))),
       );
       await assert.rejects(read({ id: 'one' }), /placeholder/);
     });

@@ -19,7 +19,11 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
   // The L1 read's hot queries, compiled once (ADR 0012 addendum): the pair's grants, then the listing, the inquiry,
   // the NDA signature, the proof-of-funds requirement and the proof's state in one round trip.
   const grantsOfPairQuery = prepared(db as Kysely<Database>, (q, p) =>
-    q.selectFrom('disclosure_grants').selectAll().where('listing_id', '=', p('listingId')).where('buyer_account_id', '=', p('buyerAccountId')),
+    q
+      .selectFrom('disclosure_grants')
+      .selectAll()
+      .where('listing_id', '=', p('listingId'))
+      .where('buyer_account_id', '=', p('buyerAccountId')),
   );
   const pairQuery = prepared(db as Kysely<Database>, (q, p) =>
     q
@@ -84,7 +88,10 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
      * The listing, the buyer's inquiry on it and the pair's extras (NDA signature, proof-of-funds requirement and
      * state), in one query (the access check's hot path).
      */
-    async listingWithInquiry(listingId: string, buyerAccountId: string): Promise<{ listing: ListingsTable; inquiry: InquiriesTable; extras: PairExtras } | undefined> {
+    async listingWithInquiry(
+      listingId: string,
+      buyerAccountId: string,
+    ): Promise<{ listing: ListingsTable; inquiry: InquiriesTable; extras: PairExtras } | undefined> {
       const [row] = await pairQuery({ listingId, buyerAccountId });
       if (!row) return undefined;
       const {

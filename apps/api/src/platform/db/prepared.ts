@@ -24,8 +24,7 @@ export function prepared<DB, P extends Record<string, unknown>, R>(
       return `${MARK}${name}`;
     }).compile();
     const slots = query.parameters.map((v) => (typeof v === 'string' && v.startsWith(MARK) ? v.slice(MARK.length) : { value: v }));
-    for (const name of names)
-      if (!slots.includes(name)) throw new Error(`prepared query: placeholder ${name} is not a bound parameter`);
+    for (const name of names) if (!slots.includes(name)) throw new Error(`prepared query: placeholder ${name} is not a bound parameter`);
     if (query.sql.includes(MARK)) throw new Error('prepared query: a placeholder was inlined in the SQL text');
     return { sql: query.sql, slots, query: query.query };
   };
