@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ConsentEventsTable, ConsentNoticesTable, Database, PrivacyTicketEventsTable, PrivacyTicketsTable } from '../../db/schema.ts';
+import { prepared } from '../../platform/db/index.ts';
 
 export type NoticeRow = ConsentNoticesTable;
 export type ConsentEventRow = ConsentEventsTable;
@@ -7,6 +8,26 @@ export type TicketRow = PrivacyTicketsTable;
 export type TicketEventRow = PrivacyTicketEventsTable;
 
 export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
+  // The guard's hot path (every consent check reads the notice in force and the latest events), compiled once per
+  // shape (ADR 0012 addendum); nothing read is kept, so a withdrawal is refused by the next check on any instance.
+  const noticeVersionsQuery = prepared(db, (q, p) =>
+    q
+      .selectFrom('consent_notices')
+      .select(['version', 'purpose_versions_json'])
+      .where('effective_at', '<=', p('at'))
+      .orderBy('version', 'desc')
+      .limit(1),
+  );
+  const eventsQueries = new Map<number, ReturnType<typeof latestEventsQuery>>();
+  const latestEventsQuery = (n: number) =>
+    prepared(db, (q, p) =>
+      q
+        .selectFrom('consent_events')
+        .select(['account_id', 'consent_key', 'decision', 'purpose_version', 'seq'])
+        .where((eb) =>
+          eb.or(Array.from({ length: n }, (_, i) => eb.and([eb('account_id', '=', p(`a${i}`)), eb('consent_key', '=', p(`k${i}`))]))),
+        ),
+    );
   return {
     transaction: <T>(work: (repo: ConsentRepo, trx: Transaction<Database>) => Promise<T>) =>
       db.transaction().execute((trx) => work(createConsentRepo(trx), trx)),
@@ -17,14 +38,7 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
     effectiveNotice: (at: string) =>
       db.selectFrom('consent_notices').selectAll().where('effective_at', '<=', at).orderBy('version', 'desc').limit(1).executeTakeFirst(),
     /** The version in force and its purpose versions only (the guard's hot path needs nothing else). */
-    effectiveNoticeVersions: (at: string) =>
-      db
-        .selectFrom('consent_notices')
-        .select(['version', 'purpose_versions_json'])
-        .where('effective_at', '<=', at)
-        .orderBy('version', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
+    effectiveNoticeVersions: async (at: string) => (await noticeVersionsQuery({ at }))[0],
     insertNotice: (row: NoticeRow) => db.insertInto('consent_notices').values(row).execute(),
     eventsOf: (accountId: string) =>
       db.selectFrom('consent_events').selectAll().where('account_id', '=', accountId).orderBy('at', 'asc').orderBy('seq', 'asc').execute(),
@@ -40,11 +54,17 @@ export function createConsentRepo(db: Kysely<Database>): ConsentRepo {
     /** The latest event of each (account, key), in one query. */
     async latestEvents(keys: readonly { accountId: string; key: string }[]) {
       if (!keys.length) return [];
-      const rows = await db
-        .selectFrom('consent_events')
-        .select(['account_id', 'consent_key', 'decision', 'purpose_version', 'seq'])
-        .where((eb) => eb.or(keys.map((k) => eb.and([eb('account_id', '=', k.accountId), eb('consent_key', '=', k.key)]))))
-        .execute();
+      let query = eventsQueries.get(keys.length);
+      if (!query) {
+        query = latestEventsQuery(keys.length);
+        if (keys.length <= 8) eventsQueries.set(keys.length, query);
+      }
+      const params: Record<string, string> = {};
+      keys.forEach((k, i) => {
+        params[`a${i}`] = k.accountId;
+        params[`k${i}`] = k.key;
+      });
+      const rows = await query(params);
       const best = new Map<string, (typeof rows)[number]>();
       for (const r of rows) {
         const id = `${r.account_id}\u0000${r.consent_key}`;

@@ -16,7 +16,7 @@ import { scanFreeText } from '../listings/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
 import type { Subject, Vault } from '../vault/index.ts';
 import type { VerificationService } from '../verification/index.ts';
-import type { DisclosureRepo } from './disclosure-repo.ts';
+import type { DisclosureRepo, PairExtras } from './disclosure-repo.ts';
 import type { NdaSigner } from './nda-signing.ts';
 
 /** What the disclosure module asks of the others: each dependency is the narrowest slice that works. */
@@ -157,13 +157,21 @@ export function createPairReader(deps: DisclosureDeps) {
   const { repo } = deps;
   const stateOf = (d: { allowed: boolean; reason: string }): ConsentState =>
     d.allowed ? 'given' : d.reason === 'refused' || d.reason === 'withdrawn' ? d.reason : 'not_asked';
-  /** `knownGrants`: the pair's grants when the caller has just read them (the access check's fast path). */
-  return async function read(listing: ListingsTable, inquiry: InquiriesTable, knownGrants?: DisclosureGrantsTable[]): Promise<PairFacts> {
+  /**
+   * `knownGrants`, `knownExtras`: the pair's grants and extras when the caller has just read them in this request
+   * (the access check's fast path reads them with the listing and the inquiry).
+   */
+  return async function read(
+    listing: ListingsTable,
+    inquiry: InquiriesTable,
+    knownGrants?: DisclosureGrantsTable[],
+    knownExtras?: PairExtras,
+  ): Promise<PairFacts> {
     const recipient = recipientOf(inquiry.id);
     const [grants, buyerVerified, extras, consents] = await Promise.all([
       knownGrants ?? repo.grantsOfPair(listing.id, inquiry.buyer_account_id),
       deps.verification.isVerified(inquiry.buyer_account_id),
-      repo.pairExtras(listing.id, inquiry.buyer_account_id),
+      knownExtras ?? repo.pairExtras(listing.id, inquiry.buyer_account_id),
       deps.consent.guard.checkMany([
         { accountId: sellerOf(listing), purpose: LEVEL_CONSENT.L1, recipient },
         { accountId: sellerOf(listing), purpose: LEVEL_CONSENT.L3, recipient },

@@ -9,12 +9,57 @@ import type {
   NdaTemplatesTable,
   ProofOfFundsTable,
 } from '../../db/schema.ts';
+import { prepared } from '../../platform/db/index.ts';
 
 /**
  * Queries of the disclosure tables. It also reads — never writes — `listings` and `listing_companies` (the listings
  * module's) for the listing's seller, adviser, status and sealed company row, as the staff repo reads accounts.
  */
 export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database>) {
+  // The L1 read's hot queries, compiled once (ADR 0012 addendum): the pair's grants, then the listing, the inquiry,
+  // the NDA signature, the proof-of-funds requirement and the proof's state in one round trip.
+  const grantsOfPairQuery = prepared(db as Kysely<Database>, (q, p) =>
+    q
+      .selectFrom('disclosure_grants')
+      .selectAll()
+      .where('listing_id', '=', p('listingId'))
+      .where('buyer_account_id', '=', p('buyerAccountId')),
+  );
+  const pairQuery = prepared(db as Kysely<Database>, (q, p) =>
+    q
+      .selectFrom('listings as l')
+      .innerJoin('inquiries as i', (j) => j.onRef('i.listing_id', '=', 'l.id').on('i.buyer_account_id', '=', p('buyerAccountId')))
+      .leftJoin('listing_disclosure_settings as s', 's.listing_id', 'l.id')
+      .leftJoin('proof_of_funds as pf', (j) => j.onRef('pf.listing_id', '=', 'l.id').on('pf.buyer_account_id', '=', p('buyerAccountId')))
+      .selectAll('l')
+      .select([
+        'i.id as i_id',
+        'i.buyer_type as i_buyer_type',
+        'i.budget_band as i_budget_band',
+        'i.timeline as i_timeline',
+        'i.note as i_note',
+        'i.status as i_status',
+      ])
+      .select([
+        'i.created_at as i_created_at',
+        'i.updated_at as i_updated_at',
+        'i.decided_at as i_decided_at',
+        'i.decided_by as i_decided_by',
+        'i.decision_reason as i_decision_reason',
+      ])
+      .select(['s.requires_proof_of_funds as x_requires_proof_of_funds', 'pf.id as x_proof_id', 'pf.status as x_proof_status'])
+      .select((eb) =>
+        eb
+          .selectFrom('nda_signatures as n')
+          .select('n.id')
+          .whereRef('n.listing_id', '=', 'l.id')
+          .where('n.buyer_account_id', '=', p('buyerAccountId'))
+          .orderBy('n.signed_at', 'desc')
+          .limit(1)
+          .as('x_nda_id'),
+      )
+      .where('l.id', '=', p('listingId')),
+  );
   return {
     transaction: <T>(work: (trx: Transaction<Database>) => Promise<T>) => (db as Kysely<Database>).transaction().execute(work),
 
@@ -39,32 +84,15 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
           .execute()
       ).map((r) => r.subject_id),
 
-    /** The listing and the buyer's inquiry on it, in one query (the access check's hot path). */
+    /**
+     * The listing, the buyer's inquiry on it and the pair's extras (NDA signature, proof-of-funds requirement and
+     * state), in one query (the access check's hot path).
+     */
     async listingWithInquiry(
       listingId: string,
       buyerAccountId: string,
-    ): Promise<{ listing: ListingsTable; inquiry: InquiriesTable } | undefined> {
-      const row = await db
-        .selectFrom('listings as l')
-        .innerJoin('inquiries as i', (j) => j.onRef('i.listing_id', '=', 'l.id').on('i.buyer_account_id', '=', buyerAccountId))
-        .selectAll('l')
-        .select([
-          'i.id as i_id',
-          'i.buyer_type as i_buyer_type',
-          'i.budget_band as i_budget_band',
-          'i.timeline as i_timeline',
-          'i.note as i_note',
-          'i.status as i_status',
-        ])
-        .select([
-          'i.created_at as i_created_at',
-          'i.updated_at as i_updated_at',
-          'i.decided_at as i_decided_at',
-          'i.decided_by as i_decided_by',
-          'i.decision_reason as i_decision_reason',
-        ])
-        .where('l.id', '=', listingId)
-        .executeTakeFirst();
+    ): Promise<{ listing: ListingsTable; inquiry: InquiriesTable; extras: PairExtras } | undefined> {
+      const [row] = await pairQuery({ listingId, buyerAccountId });
       if (!row) return undefined;
       const {
         i_id,
@@ -78,6 +106,10 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
         i_decided_at,
         i_decided_by,
         i_decision_reason,
+        x_requires_proof_of_funds,
+        x_proof_id,
+        x_proof_status,
+        x_nda_id,
         ...listing
       } = row;
       return {
@@ -97,10 +129,16 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
           decided_by: i_decided_by,
           decision_reason: i_decision_reason,
         },
+        extras: {
+          requiresProofOfFunds: x_requires_proof_of_funds === 1,
+          proofId: x_proof_id ?? null,
+          proofStatus: (x_proof_status ?? null) as ProofOfFundsTable['status'] | null,
+          ndaSignatureId: x_nda_id ?? null,
+        },
       };
     },
     /** The NDA signature, the proof-of-funds requirement and the proof's state of a pair, in one query. */
-    async pairExtras(listingId: string, buyerAccountId: string) {
+    async pairExtras(listingId: string, buyerAccountId: string): Promise<PairExtras> {
       const row = await db
         .selectFrom('listings as l')
         .leftJoin('listing_disclosure_settings as s', 's.listing_id', 'l.id')
@@ -156,13 +194,7 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
 
     // Grants
     grant: (id: string) => db.selectFrom('disclosure_grants').selectAll().where('id', '=', id).executeTakeFirst(),
-    grantsOfPair: (listingId: string, buyerAccountId: string) =>
-      db
-        .selectFrom('disclosure_grants')
-        .selectAll()
-        .where('listing_id', '=', listingId)
-        .where('buyer_account_id', '=', buyerAccountId)
-        .execute(),
+    grantsOfPair: (listingId: string, buyerAccountId: string) => grantsOfPairQuery({ listingId, buyerAccountId }),
     grantsOfListings: (listingIds: readonly string[]) =>
       listingIds.length
         ? db
@@ -357,3 +389,11 @@ export function createDisclosureRepo(db: Kysely<Database> | Transaction<Database
 }
 
 export type DisclosureRepo = ReturnType<typeof createDisclosureRepo>;
+
+/** What a pair needs beyond its grants, inquiry and consents: the NDA signature and the proof of funds. */
+export type PairExtras = {
+  requiresProofOfFunds: boolean;
+  proofId: string | null;
+  proofStatus: ProofOfFundsTable['status'] | null;
+  ndaSignatureId: string | null;
+};

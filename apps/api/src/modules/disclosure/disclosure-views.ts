@@ -44,7 +44,7 @@ export function createViews(deps: DisclosureDeps) {
     const pair = await repo.listingWithInquiry(listingId, buyerAccountId);
     if (!pair) return null;
     const { listing } = pair;
-    const facts = await readPair(listing, pair.inquiry, grants);
+    const facts = await readPair(listing, pair.inquiry, grants, pair.extras);
     if (!levelsOf(facts, at).active[level]) return null;
     const grant: ActiveGrant = {
       grantId: wanted.id,

@@ -1,9 +1,30 @@
 import type { Kysely } from 'kysely';
 import type { AccountsTable, Database, KnownDevicesTable, SessionsTable } from '../../db/schema.ts';
+import { prepared } from '../../platform/db/index.ts';
 
 export type IdentityRepo = ReturnType<typeof createIdentityRepo>;
 
 export function createIdentityRepo(db: Kysely<Database>) {
+  // Read on every signed-in request, so compiled once (ADR 0012 addendum); a revoked session is refused at once.
+  const liveSessionQuery = prepared(db, (q, p) =>
+    q
+      .selectFrom('sessions')
+      .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+      .select([
+        'sessions.id_hash',
+        'sessions.account_id',
+        'sessions.csrf_token',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'sessions.stage',
+        'accounts.kind',
+        'accounts.roles',
+        'accounts.status',
+      ])
+      .where('sessions.id_hash', '=', p('idHash'))
+      .where('sessions.revoked_at', 'is', null)
+      .where('sessions.expires_at', '>', p('now')),
+  );
   return {
     findAccountByLoginName: (loginName: string) =>
       db.selectFrom('accounts').selectAll().where('login_name', '=', loginName).executeTakeFirst(),
@@ -29,25 +50,7 @@ export function createIdentityRepo(db: Kysely<Database>) {
         ).n,
       ),
     insertSession: (row: SessionsTable) => db.insertInto('sessions').values(row).execute(),
-    findLiveSession: (idHash: string, now: string) =>
-      db
-        .selectFrom('sessions')
-        .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-        .select([
-          'sessions.id_hash',
-          'sessions.account_id',
-          'sessions.csrf_token',
-          'sessions.last_seen_at',
-          'sessions.expires_at',
-          'sessions.stage',
-          'accounts.kind',
-          'accounts.roles',
-          'accounts.status',
-        ])
-        .where('sessions.id_hash', '=', idHash)
-        .where('sessions.revoked_at', 'is', null)
-        .where('sessions.expires_at', '>', now)
-        .executeTakeFirst(),
+    findLiveSession: async (idHash: string, now: string) => (await liveSessionQuery({ idHash, now }))[0],
     touchSession: (idHash: string, now: string) =>
       db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute(),
     /** Deletes sessions that expired or were revoked more than a day ago (they are useless and hold metadata). */

@@ -2,6 +2,7 @@ import { mask } from '@sealbridge/cn-identifiers';
 import type { Purpose, TFieldView } from '@sealbridge/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, KeyDatabase } from '../../db/schema.ts';
+import { prepared } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/errors/index.ts';
 import { assertNoIdentifiers } from '../../platform/free-text/index.ts';
 import { newId } from '../../platform/ids/index.ts';
@@ -164,8 +165,11 @@ export async function createVault(deps: VaultDeps) {
     }
   }
 
-  const subjectState = async (subjectId: string) =>
-    db.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', subjectId).executeTakeFirst();
+  // Read at every reveal (crypto-shredding is honoured at once), so compiled once (ADR 0007 addendum).
+  const subjectStateQuery = prepared(db, (q, p) =>
+    q.selectFrom('vault_subjects').select(['dek_id', 'erased_at']).where('subject_id', '=', p('subjectId')),
+  );
+  const subjectState = async (subjectId: string) => (await subjectStateQuery({ subjectId }))[0];
 
   /**
    * Rows of a registered table held under any of `subjectIds` (through the parent's subject for a table without

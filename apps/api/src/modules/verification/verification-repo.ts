@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, IdentityVerificationsTable } from '../../db/schema.ts';
+import { prepared } from '../../platform/db/index.ts';
 
 export type VerificationRow = IdentityVerificationsTable;
 
@@ -24,6 +25,16 @@ export type VerificationRepo = {
 };
 
 export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
+  // Read by every disclosure check (the buyer must still be verified), so compiled once (ADR 0012 addendum).
+  const latestStatusQuery = prepared(db, (q, p) =>
+    q
+      .selectFrom('identity_verifications')
+      .select('status')
+      .where('account_id', '=', p('accountId'))
+      .orderBy('submitted_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1),
+  );
   return {
     transaction: (work) => db.transaction().execute((trx) => work(createVerificationRepo(trx), trx)),
     findById: (id) => db.selectFrom('identity_verifications').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -36,17 +47,7 @@ export function createVerificationRepo(db: Kysely<Database>): VerificationRepo {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst(),
-    latestStatusOf: async (accountId) =>
-      (
-        await db
-          .selectFrom('identity_verifications')
-          .select('status')
-          .where('account_id', '=', accountId)
-          .orderBy('submitted_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-      )?.status,
+    latestStatusOf: async (accountId) => (await latestStatusQuery({ accountId }))[0]?.status,
     insert: (row) => db.insertInto('identity_verifications').values(row).execute(),
     decide: async (id, columns) => {
       const result = await db
