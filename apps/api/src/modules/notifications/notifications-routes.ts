@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { principalOf } from '../../platform/http/index.ts';
 import type { NotificationsService } from './notifications-service.ts';
 
-
 export function notificationsRoutes(service: NotificationsService) {
   return async function register(app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();

@@ -4,11 +4,14 @@ import { BrandMark } from '../../shared/ui/brand-mark.tsx';
 
 type Props = { inverted?: boolean; to?: string };
 
-/** Mark + 封桥 Sealbridge + tagline, linking home. */
+/**
+ * Mark + 封桥 Sealbridge + tagline, linking home. Its accessible name is its visible text (WCAG 2.5.3): an
+ * aria-label without the tagline would differ from what a voice user reads on screen.
+ */
 export function BrandLink({ inverted, to = '/' }: Props) {
   const { t } = useTranslation();
   return (
-    <Link to={to} className={inverted ? 'sb-brand sb-brand-inverted' : 'sb-brand'} aria-label={t('brand.homeLink')}>
+    <Link to={to} className={inverted ? 'sb-brand sb-brand-inverted' : 'sb-brand'}>
       <BrandMark size={36} />
       <span className="sb-brand-text">
         <span className="sb-brand-name">
