@@ -143,6 +143,16 @@ describe('the web app on phones, for every role', () => {
       }
       for (const violation of await axeViolations(page)) problems.push(`${path}: ${violation}`);
     }
+    // The filters' bottom sheet on /listings: named once (its title, not the panel's own heading again), and axe-clean.
+    await page.goto(`${journey.server.url}/listings`);
+    await page.getByTestId('filters-open').click();
+    await page.locator('.sb-filter-sheet [data-testid="filter-panel"]').waitFor();
+    await settle(page);
+    const titles = await page
+      .locator('.sb-filter-sheet')
+      .evaluate((sheet) => [...sheet.querySelectorAll('.ant-drawer-title, h1, h2, h3')].map((el) => el.textContent?.trim()));
+    assert.equal(titles.length, 1, `the filters sheet shows one title, not ${JSON.stringify(titles)}`);
+    for (const violation of await axeViolations(page)) problems.push(`/listings filters sheet: ${violation}`);
     await context.close();
     assert.deepEqual(errors, [], 'no console error on anonymous pages');
     assert.deepEqual(problems, [], 'axe-core finds no violation');
