@@ -34,7 +34,9 @@ async function settle(page: Page): Promise<void> {
       document.querySelector('#root > *') !== null &&
       (document.querySelector('[data-path]')?.getAttribute('data-path') ?? location.pathname) === location.pathname &&
       document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null &&
-      // No drawer, mask or tooltip half-way through its animation (a fading mask makes colours look paler to axe).
+      // No drawer, mask, menu or tooltip half-way through its animation (a fading mask or menu makes colours look
+      // paler to axe): no running CSS transition, and no rc-motion class left.
+      !document.getAnimations().some((animation) => animation instanceof CSSTransition) &&
       ![...document.querySelectorAll('[class*="-leave"], [class*="-enter"], [class*="-appear"]')].some((el) =>
         /(^|\s)[\w-]+-(leave|enter|appear)(-active|-prepare|-start)?(\s|$)/.test(el.getAttribute('class') ?? ''),
       ),
@@ -251,6 +253,8 @@ describe('the web app on phones, for every role', () => {
         await open();
         await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[0].width}`);
         await page.locator(selectorOf(index)).click();
+        // The pointer would otherwise rest over whatever the page puts where the menu item was (hover colours).
+        await page.mouse.move(0, 0);
         // The drawer (or the console's sliding menu) closes after a choice; measure the page, not the animation.
         if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
         const path = new URL(page.url()).pathname;

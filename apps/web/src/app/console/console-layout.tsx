@@ -50,7 +50,7 @@ function ConsoleFrame({ account }: { account: TAccount }) {
         className={phone ? 'sb-console-sider is-phone' : 'sb-console-sider'}
       >
         <div className={collapsed ? 'sb-console-brand is-collapsed' : 'sb-console-brand'}>
-          <BrandLink inverted to="/console" />
+          <BrandLink inverted to="/console" compact={collapsed} />
         </div>
         <Menu
           theme="dark"

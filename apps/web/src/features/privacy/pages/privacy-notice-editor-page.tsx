@@ -56,7 +56,7 @@ export function PrivacyNoticeEditorPage() {
   if (!draft.data) return <Skeleton active />;
   const d = draft.data;
   return (
-    <Card title={t('consent.console.noticeTitle')} data-testid="notice-editor">
+    <Card title={<h1 className="sb-card-page-title">{t('consent.console.noticeTitle')}</h1>} data-testid="notice-editor">
       <p className="sb-muted">{t('consent.console.noticeIntro')}</p>
       {d.ruleChange ? (
         <Alert

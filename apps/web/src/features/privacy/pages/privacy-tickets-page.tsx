@@ -30,7 +30,7 @@ export function PrivacyTicketsPage() {
   };
   const rows = (query.data?.tickets ?? []).map((r) => revealed[r.id] ?? r);
   return (
-    <Card title={t('consent.console.ticketsTitle')} data-testid="privacy-tickets">
+    <Card title={<h1 className="sb-card-page-title">{t('consent.console.ticketsTitle')}</h1>} data-testid="privacy-tickets">
       <p className="sb-muted">{t('consent.console.ticketsIntro', { days: 15 })}</p>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}
@@ -61,7 +61,7 @@ export function PrivacyTicketsPage() {
           { title: t('consent.console.message'), key: 'message', render: (_v, r) => <span className="sb-break">{shown(r.message)}</span> },
           { title: t('consent.console.contact'), key: 'contact', render: (_v, r) => shown(r.contactEmail) },
           {
-            title: '',
+            title: t('common.actions'),
             key: 'actions',
             render: (_v, r) => (
               <Space>
