@@ -96,7 +96,7 @@ export function PrivacyNoticeEditorPage() {
           {t('consent.console.publish')}
         </Button>
       </Form>
-      <h3>{t('consent.console.preview', { count: d.inventory.length })}</h3>
+      <h2 className="sb-subheading">{t('consent.console.preview', { count: d.inventory.length })}</h2>
       <InventoryTable items={d.inventory} />
     </Card>
   );
