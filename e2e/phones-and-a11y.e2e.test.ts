@@ -13,18 +13,33 @@ const PHONES = [
   { width: 360, height: 740 },
   { width: 390, height: 844 },
 ] as const;
+/** Signed-in pages are also checked by axe at desktop width, in the same visit (the page is resized). */
+const DESKTOP = { width: 1440, height: 900 } as const;
+/** Set to a directory to keep a screenshot of every signed-in page at 390 and 1440 px (for looking at them). */
+const WALK_SHOTS = process.env.A11Y_SHOTS;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const ROLES = ['seller', 'buyer', 'admin', 'broker', 'privacy', 'security', 'auditor'] as const;
 const STAFF = new Set<string>(['admin', 'broker', 'privacy', 'security', 'auditor']);
 
 /**
- * Waits until the page shows its content: the document has loaded, something is in the content area and no spinner
- * or skeleton is left (instead of `networkidle`, which waits out 500 ms of quiet on every call).
+ * Waits until the page shows its content: the document has loaded, something is in the content area, the page on
+ * screen is the one in the address bar (the layouts' `data-path`: a navigation keeps the previous page until the
+ * next one's code has loaded) and no spinner or skeleton is left (instead of `networkidle`, which waits out 500 ms
+ * of quiet on every call).
  */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('load');
   await page.waitForFunction(
-    () => document.querySelector('#root > *') !== null && document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null,
+    () =>
+      document.querySelector('#root > *') !== null &&
+      (document.querySelector('[data-path]')?.getAttribute('data-path') ?? location.pathname) === location.pathname &&
+      document.querySelector('.ant-spin-spinning, .ant-skeleton-active') === null &&
+      // No drawer, mask, menu or tooltip half-way through its animation (a fading mask or menu makes colours look
+      // paler to axe): no running CSS transition, and no rc-motion class left.
+      !document.getAnimations().some((animation) => animation instanceof CSSTransition) &&
+      ![...document.querySelectorAll('[class*="-leave"], [class*="-enter"], [class*="-appear"]')].some((el) =>
+        /(^|\s)[\w-]+-(leave|enter|appear)(-active|-prepare|-start)?(\s|$)/.test(el.getAttribute('class') ?? ''),
+      ),
     undefined,
     { timeout: 10_000, polling: 50 },
   );
@@ -76,10 +91,13 @@ async function assertReachable(page: Page, selector: string, what: string): Prom
 type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // A single-page app keeps the injected script across its own navigations: inject it once per document.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // Only violations are reported; skipping the details of passes and incomplete checks makes a run faster.
+      resultTypes: ['violations'],
     }),
   );
   return result.violations.map(
@@ -127,6 +145,16 @@ describe('the web app on phones, for every role', () => {
       }
       for (const violation of await axeViolations(page)) problems.push(`${path}: ${violation}`);
     }
+    // The filters' bottom sheet on /listings: named once (its title, not the panel's own heading again), and axe-clean.
+    await page.goto(`${journey.server.url}/listings`);
+    await page.getByTestId('filters-open').click();
+    await page.locator('.sb-filter-sheet [data-testid="filter-panel"]').waitFor();
+    await settle(page);
+    const titles = await page
+      .locator('.sb-filter-sheet')
+      .evaluate((sheet) => [...sheet.querySelectorAll('.ant-drawer-title, h1, h2, h3')].map((el) => el.textContent?.trim()));
+    assert.equal(titles.length, 1, `the filters sheet shows one title, not ${JSON.stringify(titles)}`);
+    for (const violation of await axeViolations(page)) problems.push(`/listings filters sheet: ${violation}`);
     await context.close();
     assert.deepEqual(errors, [], 'no console error on anonymous pages');
     assert.deepEqual(problems, [], 'axe-core finds no violation');
@@ -172,9 +200,15 @@ describe('the web app on phones, for every role', () => {
   });
 
   for (const role of ROLES) {
-    test(`${role}: every page in the navigation fits at 360 and 390 px and is reachable from the menu`, async () => {
+    test(`${role}: every page in the navigation fits at 360 and 390 px, is reachable from the menu, passes axe at 390 and 1440 px and logs no console error`, async () => {
       const context = await phoneContext(journey);
       const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+      const problems: string[] = [];
       await signInThroughForm(page, journey.server.url, role, 'Demo-2026!');
       const staff = STAFF.has(role);
       if (staff) await page.goto(`${journey.server.url}/console`);
@@ -200,32 +234,52 @@ describe('the web app on phones, for every role', () => {
             .locator('[data-testid^="menu-"]')
             .evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? '').filter((id) => id !== 'menu-logout'));
       assert.ok(items.length >= 3, `${role} has a menu (${items.length} items)`);
-      await page.keyboard.press('Escape');
-      if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
       const selectorOf = (index: number) =>
         staff ? `.sb-console-sider .ant-menu-item >> nth=${index}` : `[data-testid="${items[index]}"]`;
-      // Each page is visited once from the menu at 360 px, then measured again at 390 px by resizing it; the menu is
-      // checked at 390 px too, every item inside the viewport.
+      // The menu is the same on every page: every item inside the viewport at 390 px, checked once, with it open.
+      await page.setViewportSize(PHONES[1]);
       for (let index = 0; index < items.length; index += 1) {
-        await page.setViewportSize(PHONES[0]);
+        await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[1].width}`);
+      }
+      await page.setViewportSize(PHONES[0]);
+      if (!staff) {
+        await page.keyboard.press('Escape');
+        await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+      }
+      // Each page is visited once from the menu at 360 px (every item reachable there), then measured at 390 px and
+      // checked by axe at 390 and 1440 px by resizing it.
+      for (let index = 0; index < items.length; index += 1) {
         await settle(page);
         await open();
         await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[0].width}`);
         await page.locator(selectorOf(index)).click();
+        // The pointer would otherwise rest over whatever the page puts where the menu item was (hover colours).
+        await page.mouse.move(0, 0);
         // The drawer (or the console's sliding menu) closes after a choice; measure the page, not the animation.
         if (!staff) await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+        const path = new URL(page.url()).pathname;
         for (const viewport of PHONES) {
           await page.setViewportSize(viewport);
-          await assertFits(page, `${role} ${new URL(page.url()).pathname} at ${viewport.width}`);
+          await assertFits(page, `${role} ${path} at ${viewport.width}`);
         }
-        await open();
-        await assertReachable(page, selectorOf(index), `${items[index] ?? ''} at ${PHONES[1].width}`);
-        if (!staff) {
-          await page.keyboard.press('Escape');
-          await page.getByTestId('menu-logout').waitFor({ state: 'hidden' });
+        // axe at 390 px (the phone layout) and at 1440 px (the desktop layout), in this same visit.
+        const shot = `${role}${path.replace(/[^a-z0-9]+/gi, '_')}`;
+        for (const viewport of [PHONES[1], DESKTOP]) {
+          if (viewport !== PHONES[1]) {
+            await page.setViewportSize(viewport);
+            await settle(page);
+          }
+          for (const violation of await axeViolations(page)) problems.push(`${path} at ${viewport.width}: ${violation}`);
+          if (WALK_SHOTS) await page.screenshot({ path: join(WALK_SHOTS, `${shot}-${viewport.width}.png`), fullPage: true });
         }
+        await page.setViewportSize(PHONES[0]);
+        // Back at phone width the console's menu folds away once the layout has noticed the width; wait for that
+        // before the next opening, or it folds the menu just opened.
+        if (staff) await page.locator('.sb-console-sider.is-phone.ant-layout-sider-collapsed').waitFor({ state: 'attached' });
       }
       await context.close();
+      assert.deepEqual(problems, [], `axe-core finds no violation on ${role}'s pages`);
+      assert.deepEqual(errors, [], `no console error on ${role}'s pages`);
     });
   }
 

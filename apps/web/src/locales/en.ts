@@ -128,6 +128,7 @@ export const en: LocaleMessages = {
     backHome: 'Back to home',
     weekDaysShort: 'Su,Mo,Tu,We,Th,Fr,Sa',
     monthsShort: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
+    actions: 'Actions',
   },
   home: {
     hero: {

@@ -131,6 +131,7 @@ export const zhCN = {
     backHome: '返回首页',
     weekDaysShort: '日,一,二,三,四,五,六',
     monthsShort: '1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月',
+    actions: '操作',
   },
   home: {
     hero: {

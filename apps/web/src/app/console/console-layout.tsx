@@ -50,13 +50,20 @@ function ConsoleFrame({ account }: { account: TAccount }) {
         className={phone ? 'sb-console-sider is-phone' : 'sb-console-sider'}
       >
         <div className={collapsed ? 'sb-console-brand is-collapsed' : 'sb-console-brand'}>
-          <BrandLink inverted to="/console" />
+          <BrandLink inverted to="/console" compact={collapsed} />
         </div>
         <Menu
           theme="dark"
           mode="inline"
           selectedKeys={active ? [active.key] : []}
-          items={entries.map((entry) => ({ key: entry.key, icon: entry.icon, label: entry.label(t) }))}
+          // Phones: the menu is either open at full width or gone, so a collapsed item's tooltip would only stay behind
+          // over the page after a choice.
+          items={entries.map((entry) => ({
+            key: entry.key,
+            icon: entry.icon,
+            label: entry.label(t),
+            ...(phone ? { tooltip: false as const } : {}),
+          }))}
           onClick={({ key }) => {
             const entry = entries.find((e) => e.key === key);
             if (entry) void navigate(entryHref(entry));
@@ -80,7 +87,8 @@ function ConsoleFrame({ account }: { account: TAccount }) {
             <ConsoleUser account={account} onSignOut={() => void signOut()} />
           </div>
         </Layout.Header>
-        <Layout.Content className="sb-console-content">
+        {/* data-path: the page on screen (a navigation commits once the next page's code has loaded); tests wait on it. */}
+        <Layout.Content className="sb-console-content" data-path={pathname}>
           <Suspense fallback={<PageSpinner />}>
             <Routes>
               {entries.map((entry) =>

@@ -19,10 +19,12 @@ function useScrollOnNavigate(): void {
 /** Header, page, footer: the frame of every public page. */
 export function PublicLayout() {
   useScrollOnNavigate();
+  const { pathname } = useLocation();
   return (
     <Layout className="sb-public">
       <SiteHeader />
-      <Layout.Content className="sb-public-content">
+      {/* data-path: the page on screen (a navigation commits once the next page's code has loaded); tests wait on it. */}
+      <Layout.Content className="sb-public-content" data-path={pathname}>
         <PendingConsentBanner />
         <Suspense fallback={<PageSpinner />}>
           <Outlet />

@@ -2,12 +2,15 @@ import { MailOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useSession } from '../../features/auth/session/session-context.ts';
 import { BrandLink } from './brand-link.tsx';
 
 /** Brand, quick links, the privacy officer's contact (→ privacy center) and the 备案-style filing line. */
 export function SiteFooter() {
   const { t } = useTranslation();
   const year = new Date().getFullYear();
+  // Signed in, the header's menu signs out; a 登录 link here would only confuse.
+  const signedIn = useSession().status === 'authenticated';
   return (
     <Layout.Footer className="sb-footer">
       <div className="sb-container sb-footer-grid">
@@ -20,7 +23,7 @@ export function SiteFooter() {
           <Link to="/listings">{t('nav.listings')}</Link>
           <Link to="/privacy">{t('nav.privacy')}</Link>
           <Link to="/privacy#rights">{t('privacy.rights.title')}</Link>
-          <Link to="/login">{t('nav.login')}</Link>
+          {!signedIn && <Link to="/login">{t('nav.login')}</Link>}
         </nav>
         <div className="sb-footer-officer">
           <h2>{t('privacy.officer.title')}</h2>

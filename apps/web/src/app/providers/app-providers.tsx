@@ -7,6 +7,7 @@ import { SessionProvider } from '../../features/auth/session/session-provider.ts
 import { StepUpProvider } from '../../features/security/step-up/step-up-provider.tsx';
 import { i18n } from '../../shared/i18n/i18n.ts';
 import { useLocale } from '../../shared/i18n/use-locale.ts';
+import { useFocusableScrollRegions } from '../../shared/ui/focusable-scroll-regions.ts';
 import { themeFor } from './theme.ts';
 
 /** antd's own texts (pagination, empty states, form messages) follow the language switch. */
@@ -20,6 +21,7 @@ function AntdLocale({ children }: { children: ReactNode }) {
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {
+  useFocusableScrollRegions();
   return (
     <I18nextProvider i18n={i18n}>
       <AntdLocale>

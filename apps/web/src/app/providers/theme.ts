@@ -32,6 +32,18 @@ export function themeFor(locale: Locale): ThemeConfig {
       colorSuccess: '#2f7a0f',
       colorWarning: '#a55a00',
       colorInfo: '#1f4396',
+      // antd derives the status backgrounds from the (dark) seeds above as greyish tints — success text on its tag
+      // was 2.7:1. Light tints of the same hue instead: each status colour on its background keeps ≥ 4.5:1.
+      colorSuccessBg: '#f0f7ea',
+      colorSuccessBorder: '#b5d69c',
+      colorWarningBg: '#fff7e6',
+      colorWarningBorder: '#ffd591',
+      colorInfoBg: '#eef3fc',
+      colorInfoBorder: '#b3c5ea',
+      colorErrorBg: '#fdf0ef',
+      colorErrorBorder: '#f1b5b0',
+      // Hovered danger text darkens instead of paling (antd's derived hover red was 3.9:1 on white).
+      colorErrorHover: '#a52a21',
       colorBgLayout: '#f5f6f9',
       borderRadius: 8,
       fontFamily: fontStack(locale),

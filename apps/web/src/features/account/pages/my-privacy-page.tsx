@@ -22,6 +22,7 @@ import { MyRightsSection } from '../../rights/components/my-rights-section.tsx';
 import { MyTicketsSection } from '../../privacy/components/my-tickets-section.tsx';
 import { useInquiryRecipients } from '../../disclosure/api/use-inquiry-recipients.ts';
 import { CustomerGate } from '../components/customer-gate.tsx';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 const PATH = '/account/privacy';
 const testKey = (purpose: string, kind: string, recipient?: string | null) => `${kind}-${purpose}${recipient ? `-${recipient}` : ''}`;
@@ -111,7 +112,7 @@ function MyPrivacy() {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta
+                <ItemMeta
                   title={
                     <>
                       {label(p.purpose, p.kind)} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag>
@@ -168,7 +169,7 @@ function MyPrivacy() {
                   </Link>,
                 ]}
               >
-                <List.Item.Meta
+                <ItemMeta
                   title={
                     <>
                       {label(c.purpose, c.kind)}{' '}

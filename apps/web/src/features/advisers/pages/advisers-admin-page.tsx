@@ -75,6 +75,7 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
             showSearch
             optionFilterProp="label"
             placeholder={t('advisers.admin.province')}
+            aria-label={t('advisers.admin.province')}
             options={provinces.map((p) => ({ value: p.code, label: p.name }))}
             data-testid="rule-province"
           />
@@ -84,12 +85,18 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
             allowClear
             showSearch
             placeholder={t('advisers.admin.industry')}
+            aria-label={t('advisers.admin.industry')}
             options={INDUSTRIES.map((i) => ({ value: i, label: i }))}
             data-testid="rule-industry"
           />
         </Form.Item>
         <Form.Item name="brokerAccountId" rules={[{ required: true, message: t('advisers.admin.brokerRequired') }]}>
-          <Select placeholder={t('advisers.admin.broker')} options={brokers} data-testid="rule-broker" />
+          <Select
+            placeholder={t('advisers.admin.broker')}
+            aria-label={t('advisers.admin.broker')}
+            options={brokers}
+            data-testid="rule-broker"
+          />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<PlusOutlined />} data-testid="rule-add">
@@ -110,7 +117,7 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
           { title: t('advisers.admin.broker'), dataIndex: 'brokerStaffNo' },
           { title: t('advisers.admin.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v, locale) },
           {
-            title: '',
+            title: t('common.actions'),
             key: 'remove',
             render: (_: unknown, rule) => (
               <Popconfirm

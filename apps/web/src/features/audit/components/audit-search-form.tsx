@@ -77,6 +77,7 @@ export function AuditSearchForm({ loading, onSearch }: Props) {
             <Form.Item name="subjectType" noStyle>
               <Select<SubjectType>
                 className="sb-audit-subject-type"
+                aria-label={t('audit.search.subject')}
                 options={SUBJECT_TYPES.map((type) => ({ value: type, label: t(`audit.search.subjectTypes.${type}`) }))}
                 data-testid="audit-subject-type"
               />

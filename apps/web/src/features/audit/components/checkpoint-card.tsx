@@ -36,7 +36,7 @@ export function CheckpointCard({ checkpoint, error, onRetry }: Props) {
             { key: 'rootHash', label: t('audit.checkpoint.rootHash'), children: <MonoValue value={checkpoint.rootHash} truncate /> },
           ]}
         />
-        <h3 className="sb-audit-block-title">{t('audit.checkpoint.note')}</h3>
+        <h2 className="sb-audit-block-title">{t('audit.checkpoint.note')}</h2>
         <Typography.Paragraph
           className="sb-mono sb-audit-copy-block"
           copyable={{ text: checkpoint.note, tooltips: [t('audit.copy'), t('audit.copied')] }}
@@ -44,7 +44,7 @@ export function CheckpointCard({ checkpoint, error, onRetry }: Props) {
         >
           <pre>{checkpoint.note}</pre>
         </Typography.Paragraph>
-        <h3 className="sb-audit-block-title">{t('audit.checkpoint.verifierKey')}</h3>
+        <h2 className="sb-audit-block-title">{t('audit.checkpoint.verifierKey')}</h2>
         <Typography.Paragraph
           className="sb-mono sb-audit-copy-block"
           copyable={{ text: checkpoint.verifierKey, tooltips: [t('audit.copy'), t('audit.copied')] }}

@@ -10,6 +10,7 @@ import { dataroomApi } from '../api/dataroom-api.ts';
 import { DocumentViewer } from './document-viewer.tsx';
 import { RedactionEditor } from './redaction-editor.tsx';
 import { UploadDialog } from './upload-dialog.tsx';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 type Props = { room: TDataroom; onChanged: () => void };
 
@@ -92,7 +93,7 @@ export function DocumentsPanel({ room, onChanged }: Props) {
                     : []),
                 ]}
               >
-                <List.Item.Meta
+                <ItemMeta
                   title={<span className="sb-dr-doc-title">{d.title}</span>}
                   description={
                     <Space wrap size={[4, 4]}>

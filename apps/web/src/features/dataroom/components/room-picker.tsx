@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { dataroomApi } from '../api/dataroom-api.ts';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 type Props = {
   /** The caller's own listings (seller) or assigned ones (adviser), where a room can be opened. */
@@ -47,7 +48,7 @@ export function RoomPicker({ listings, onOpen }: Props) {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta
+                <ItemMeta
                   title={t('dataroom.listingCode', { code: r.listingCode })}
                   description={<Tag>{t(`dataroom.roles.${r.role}`)}</Tag>}
                 />
@@ -70,7 +71,7 @@ export function RoomPicker({ listings, onOpen }: Props) {
                   </Button>,
                 ]}
               >
-                <List.Item.Meta title={l.title} description={l.code} />
+                <ItemMeta title={l.title} description={l.code} />
               </List.Item>
             )}
           />

@@ -179,7 +179,7 @@ export function NdaTemplatesPage() {
             render: (v: string | null) => (v ? formatDateTime(v, locale) : '—'),
           },
           {
-            title: '',
+            title: t('common.actions'),
             key: 'actions',
             render: (_: unknown, row) => (
               <Space size={4} wrap>

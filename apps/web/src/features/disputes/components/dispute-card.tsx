@@ -36,7 +36,9 @@ export function DisputeCard({ dispute, children }: { dispute: TDispute; children
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.summary}</Typography.Paragraph>
       {d.sessions.length > 0 && (
         <>
-          <Typography.Title level={5}>{t('disputes.sessions')}</Typography.Title>
+          <Typography.Title level={2} className="sb-subheading">
+            {t('disputes.sessions')}
+          </Typography.Title>
           <Timeline items={d.sessions.map((s) => ({ key: s.heldAt, children: `${formatDateTime(s.heldAt, locale)} — ${s.notes}` }))} />
         </>
       )}

@@ -19,10 +19,16 @@ export const INDUSTRIES = [
 
 export type Filters = Record<string, string>;
 
-type Props = { value: Filters; regions: TRegions | undefined; onChange: (next: Filters) => void };
+type Props = {
+  value: Filters;
+  regions: TRegions | undefined;
+  onChange: (next: Filters) => void;
+  /** Off inside the phone sheet, whose own title already names the filters. */
+  showTitle?: boolean;
+};
 
 /** Every filter the API offers, kept in the URL so a search can be shared and saved. */
-export function FilterPanel({ value, regions, onChange }: Props) {
+export function FilterPanel({ value, regions, onChange, showTitle = true }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const list = (key: string) => (value[key] ? value[key].split(',') : []);
@@ -69,7 +75,7 @@ export function FilterPanel({ value, regions, onChange }: Props) {
   }));
   return (
     <Form form={form} layout="vertical" className="sb-filter-panel" initialValues={initial} onFinish={submit} data-testid="filter-panel">
-      <h2>{t('market.filters.title')}</h2>
+      {showTitle && <h2>{t('market.filters.title')}</h2>}
       <Form.Item name="q" label={t('market.filters.keyword')}>
         <Input.Search
           placeholder={t('market.filters.keywordPlaceholder')}

@@ -84,7 +84,7 @@ export function BrokerReviewPage() {
             },
             { title: t('market.review.updated'), dataIndex: 'updatedAt', render: (v: string) => new Date(v).toLocaleString() },
             {
-              title: '',
+              title: t('common.actions'),
               key: 'open',
               render: (_: unknown, row) => (
                 <Button size="small" onClick={() => void show(row.id)} data-testid={`review-${row.code}`}>

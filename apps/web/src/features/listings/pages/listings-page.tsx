@@ -88,6 +88,7 @@ export function ListingsPage() {
                   key={key}
                   value={filters}
                   regions={regions.data}
+                  showTitle={false}
                   onChange={(next) => {
                     setSheetOpen(false);
                     setParams(next);

@@ -38,7 +38,7 @@ export function SellerListingsPage() {
       {!isSeller ? (
         <Result status="info" title={t('market.seller.notSeller')} data-testid="not-seller" />
       ) : (
-        <p>
+        <p className="sb-page-actions">
           <ButtonLink type="primary" to="/account/listings/new" icon={<PlusOutlined />} data-testid="new-listing">
             {t('market.seller.create')}
           </ButtonLink>
@@ -79,7 +79,10 @@ export function SellerListingsPage() {
                   <Link to={`/account/listings/${row.id}/access`} data-testid={`access-${row.code}`}>
                     {t('disclosure.panel.title')}
                   </Link>
-                ) : null,
+                ) : (
+                  // Buyers can ask for access only once the listing is published: an empty cell read as missing.
+                  '—'
+                ),
             },
           ]}
         />

@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { CustomerGate } from '../../account/components/customer-gate.tsx';
 import { watchApi } from '../api/listings-api.ts';
 import { ListingGrid } from '../components/listing-grid.tsx';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 /** A saved search's filters as the /listings address that runs it again. */
 function searchHref(query: Record<string, unknown>): string {
@@ -62,7 +63,7 @@ function SavedSearches() {
             </Button>,
           ]}
         >
-          <List.Item.Meta
+          <ItemMeta
             title={<Link to={searchHref(item.query)}>{item.name}</Link>}
             description={t('market.watch.savedAt', { when: formatDateTime(item.createdAt, currentLocale()) })}
           />
@@ -100,7 +101,7 @@ function Alerts() {
         data-testid="listing-alerts"
         renderItem={(alert) => (
           <List.Item>
-            <List.Item.Meta
+            <ItemMeta
               title={
                 <Badge dot={!alert.read} offset={[6, 0]}>
                   <Link to={`/listings/${alert.listing.code}`}>{alert.listing.title}</Link>

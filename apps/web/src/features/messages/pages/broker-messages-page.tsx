@@ -190,7 +190,11 @@ export function BrokerMessagesPage() {
   };
   const openThread = (id: string) => go({ tab: 'threads', thread: id });
   return (
-    <Card title={t('messages.broker.title')} className="sb-msg-card" data-testid="broker-messages-page">
+    <Card
+      title={<h1 className="sb-card-page-title">{t('messages.broker.title')}</h1>}
+      className="sb-msg-card"
+      data-testid="broker-messages-page"
+    >
       <Typography.Paragraph type="secondary">{t('messages.broker.intro')}</Typography.Paragraph>
       <Tabs
         activeKey={tab}

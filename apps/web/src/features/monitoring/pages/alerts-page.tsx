@@ -45,7 +45,9 @@ export function AlertsPage() {
 
   return (
     <div className="sb-monitoring" data-testid="security-alerts-page">
-      <Typography.Title level={2}>{t('monitoring.alertsTitle')}</Typography.Title>
+      <Typography.Title level={1} className="sb-console-title">
+        {t('monitoring.alertsTitle')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('monitoring.alertsIntro')}</Typography.Paragraph>
       <Segmented<Filter>
         className="sb-monitoring-filter"

@@ -18,7 +18,9 @@ export function SecurityDashboardPage() {
   const d = query.data;
   return (
     <div className="sb-monitoring" data-testid="security-dashboard-page">
-      <Typography.Title level={2}>{t('monitoring.dashboardTitle')}</Typography.Title>
+      <Typography.Title level={1} className="sb-console-title">
+        {t('monitoring.dashboardTitle')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('monitoring.dashboardIntro')}</Typography.Paragraph>
       <Segmented<number>
         className="sb-monitoring-filter"

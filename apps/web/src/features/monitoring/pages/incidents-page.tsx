@@ -78,7 +78,9 @@ function IncidentCard({ incident, onChanged }: { incident: TIncident; onChanged:
 
       {!closed ? (
         <>
-          <Typography.Title level={5}>{t('monitoring.triage')}</Typography.Title>
+          <Typography.Title level={2} className="sb-subheading">
+            {t('monitoring.triage')}
+          </Typography.Title>
           <Space direction="vertical" className="sb-monitoring-block">
             <Input.TextArea
               rows={2}
@@ -107,7 +109,9 @@ function IncidentCard({ incident, onChanged }: { incident: TIncident; onChanged:
               ) : null}
             </Space>
           </Space>
-          <Typography.Title level={5}>{t('monitoring.containment')}</Typography.Title>
+          <Typography.Title level={2} className="sb-subheading">
+            {t('monitoring.containment')}
+          </Typography.Title>
           <Space direction="vertical" className="sb-monitoring-block">
             <Input
               value={reason}
@@ -145,7 +149,9 @@ function IncidentCard({ incident, onChanged }: { incident: TIncident; onChanged:
         <Button onClick={() => void run(() => markReported(incident.id, 'follow_up'))}>{t('monitoring.markFollowUp')}</Button>
       ) : null}
 
-      <Typography.Title level={5}>{t('monitoring.blastRadius')}</Typography.Title>
+      <Typography.Title level={2} className="sb-subheading">
+        {t('monitoring.blastRadius')}
+      </Typography.Title>
       <Button size="small" onClick={() => void run(async () => setRadius(await getBlastRadius(incident.id)), false)}>
         {t('monitoring.computeRadius')}
       </Button>
@@ -173,7 +179,9 @@ function IncidentCard({ incident, onChanged }: { incident: TIncident; onChanged:
         </>
       ) : null}
 
-      <Typography.Title level={5}>{t('monitoring.notices')}</Typography.Title>
+      <Typography.Title level={2} className="sb-subheading">
+        {t('monitoring.notices')}
+      </Typography.Title>
       <Button size="small" onClick={() => void run(async () => setNotices((await getNotices(incident.id)).items), false)}>
         {t('monitoring.draftNotices')}
       </Button>
@@ -190,7 +198,9 @@ function IncidentCard({ incident, onChanged }: { incident: TIncident; onChanged:
 
       {!closed ? (
         <>
-          <Typography.Title level={5}>{t('monitoring.field.review')}</Typography.Title>
+          <Typography.Title level={2} className="sb-subheading">
+            {t('monitoring.field.review')}
+          </Typography.Title>
           <Space direction="vertical" className="sb-monitoring-block">
             <Input.TextArea rows={2} value={review} onChange={(e) => setReview(e.target.value)} aria-label={t('monitoring.field.review')} />
             <Button disabled={!review.trim()} onClick={() => void run(() => closeIncident(incident.id, review))}>
@@ -235,7 +245,9 @@ export function IncidentsPage() {
   };
   return (
     <div className="sb-monitoring" data-testid="security-incidents-page">
-      <Typography.Title level={2}>{t('monitoring.incidentsTitle')}</Typography.Title>
+      <Typography.Title level={1} className="sb-console-title">
+        {t('monitoring.incidentsTitle')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('monitoring.incidentsIntro')}</Typography.Paragraph>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       <div className="sb-monitoring-grid">

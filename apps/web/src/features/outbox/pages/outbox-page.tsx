@@ -26,13 +26,15 @@ export function OutboxPage() {
 
   return (
     <Card
-      title={t('outbox.title')}
+      // The card is the whole page: its title is the page's h1.
+      title={<h1 className="sb-card-page-title">{t('outbox.title')}</h1>}
       data-testid="outbox-page"
       extra={
         <Select
           allowClear
           style={{ width: 180 }}
           placeholder={t('outbox.allStatuses')}
+          aria-label={t('outbox.allStatuses')}
           value={status}
           onChange={(value: DeliveryStatus | undefined) => {
             setStatus(value);

@@ -4,6 +4,7 @@ import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { getPrivacyCenter } from '../api/consent-api.ts';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 /** Consent purposes, third parties and cross-border destinations — empty lists are shown as such. */
 export function RecipientsSection() {
@@ -33,7 +34,7 @@ export function RecipientsSection() {
               data-testid="third-parties"
               renderItem={(p) => (
                 <List.Item>
-                  <List.Item.Meta
+                  <ItemMeta
                     title={
                       <>
                         {p.name[locale]} <Tag>{t(`vendors.roles.${p.role}`)}</Tag>
@@ -64,7 +65,7 @@ export function RecipientsSection() {
             dataSource={c.purposes}
             renderItem={(p) => (
               <List.Item>
-                <List.Item.Meta
+                <ItemMeta
                   title={
                     <>
                       {p.label[locale]} <Tag>{t(`consent.kinds.${p.kind}`)}</Tag>

@@ -56,7 +56,7 @@ export function PrivacyNoticeEditorPage() {
   if (!draft.data) return <Skeleton active />;
   const d = draft.data;
   return (
-    <Card title={t('consent.console.noticeTitle')} data-testid="notice-editor">
+    <Card title={<h1 className="sb-card-page-title">{t('consent.console.noticeTitle')}</h1>} data-testid="notice-editor">
       <p className="sb-muted">{t('consent.console.noticeIntro')}</p>
       {d.ruleChange ? (
         <Alert
@@ -96,7 +96,7 @@ export function PrivacyNoticeEditorPage() {
           {t('consent.console.publish')}
         </Button>
       </Form>
-      <h3>{t('consent.console.preview', { count: d.inventory.length })}</h3>
+      <h2 className="sb-subheading">{t('consent.console.preview', { count: d.inventory.length })}</h2>
       <InventoryTable items={d.inventory} />
     </Card>
   );

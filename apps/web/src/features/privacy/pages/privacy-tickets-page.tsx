@@ -113,7 +113,7 @@ export function PrivacyTicketsPage() {
     return full ? { ...r, message: full.message, contactEmail: full.contactEmail } : r;
   });
   return (
-    <Card title={t('consent.console.ticketsTitle')} data-testid="privacy-tickets">
+    <Card title={<h1 className="sb-card-page-title">{t('consent.console.ticketsTitle')}</h1>} data-testid="privacy-tickets">
       <p className="sb-muted">{t('consent.console.ticketsIntro', { days: 15 })}</p>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}

@@ -126,7 +126,7 @@ export function RetentionPage() {
   const cls = (c: string): string => t(`retention.classes.${c as RetentionClass}`);
   const data = query.data;
   return (
-    <Card title={t('retention.title')} data-testid="retention-page">
+    <Card title={<h1 className="sb-card-page-title">{t('retention.title')}</h1>} data-testid="retention-page">
       <p className="sb-muted">{t('retention.intro')}</p>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}

@@ -112,7 +112,7 @@ export function RightsQueuePage() {
       }
     })();
   return (
-    <Card title={t('rights.console.title')} data-testid="rights-queue">
+    <Card title={<h1 className="sb-card-page-title">{t('rights.console.title')}</h1>} data-testid="rights-queue">
       <p className="sb-muted">{t('rights.console.intro')}</p>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}

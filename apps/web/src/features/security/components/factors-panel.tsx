@@ -20,6 +20,7 @@ import { isStepUpCancelled } from '../api/step-up-retry.ts';
 import { useStepUp } from '../step-up/step-up-context.ts';
 import { RecoveryCodesModal } from './recovery-codes-modal.tsx';
 import { TotpSetup } from './totp-setup.tsx';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 type Props = {
   /** Called after a factor was added and its recovery codes (if any) were acknowledged. */
@@ -47,7 +48,7 @@ function FactorRow({ factor, onRemove, removing }: { factor: TFactor; onRemove?:
           : []
       }
     >
-      <List.Item.Meta
+      <ItemMeta
         avatar={factor.kind === 'totp' ? <MobileOutlined className="sb-factor-icon" /> : <KeyOutlined className="sb-factor-icon" />}
         title={
           <Space size={6} wrap>

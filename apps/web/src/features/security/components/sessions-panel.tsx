@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { endOtherSessions, endSession, listSessions } from '../api/sessions-api.ts';
+import { ItemMeta } from '../../../shared/ui/item-meta.tsx';
 
 /** Current session first, then the most recently active. */
 function ordered(sessions: readonly TSessionSummary[]): TSessionSummary[] {
@@ -95,7 +96,7 @@ export function SessionsPanel() {
                   ]
             }
           >
-            <List.Item.Meta
+            <ItemMeta
               avatar={<DesktopOutlined className="sb-factor-icon" />}
               title={
                 <Space size={6} wrap>

@@ -88,7 +88,9 @@ export function ProgramSection({ onChange }: { onChange: () => void }) {
       {error !== undefined && <ApiErrorAlert error={error} />}
       {current && (
         <Card title={t('staff.program.conductTitle', { version: current.version })} data-testid="conduct">
-          <Typography.Title level={5}>{current.title}</Typography.Title>
+          <Typography.Title level={2} className="sb-subheading">
+            {current.title}
+          </Typography.Title>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{current.body}</Typography.Paragraph>
           {program.data?.conduct?.acknowledgedAt ? (
             <Typography.Text type="success">

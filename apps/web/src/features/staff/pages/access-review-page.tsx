@@ -40,7 +40,7 @@ export function AccessReviewPage() {
       <Card>
         <Space>
           <span>{t('staff.reviews.dueInDays')}</span>
-          <InputNumber min={1} max={60} value={days} onChange={(value) => setDays(value ?? 14)} />
+          <InputNumber min={1} max={60} value={days} onChange={(value) => setDays(value ?? 14)} aria-label={t('staff.reviews.dueInDays')} />
           <Button type="primary" onClick={() => void run(() => startReview(days))} data-testid="start-review">
             {t('staff.reviews.start')}
           </Button>

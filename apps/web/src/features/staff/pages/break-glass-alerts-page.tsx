@@ -49,7 +49,7 @@ export function BreakGlassAlertsPage() {
               ),
             },
             {
-              title: '',
+              title: t('common.actions'),
               key: 'ack',
               render: (_: unknown, g) =>
                 g.acknowledgedAt ? (

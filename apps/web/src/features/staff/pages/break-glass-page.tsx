@@ -115,7 +115,7 @@ export function BreakGlassPage() {
               ),
             },
             {
-              title: '',
+              title: t('common.actions'),
               key: 'view',
               render: (_: unknown, g) =>
                 g.active && (

@@ -67,7 +67,9 @@ export function MyTrainingPage() {
       <Card title={t('staff.training.courseTitle', { version: TRAINING_VERSION })}>
         {SECTIONS.map((s) => (
           <section key={s}>
-            <Typography.Title level={5}>{t(`staff.training.sections.${s}Title`)}</Typography.Title>
+            <Typography.Title level={2} className="sb-subheading">
+              {t(`staff.training.sections.${s}Title`)}
+            </Typography.Title>
             <Typography.Paragraph>{t(`staff.training.sections.${s}Body`)}</Typography.Paragraph>
           </section>
         ))}
@@ -77,7 +79,9 @@ export function MyTrainingPage() {
           </Typography.Text>
         ) : (
           <>
-            <Typography.Title level={5}>{t('staff.training.quizTitle')}</Typography.Title>
+            <Typography.Title level={2} className="sb-subheading">
+              {t('staff.training.quizTitle')}
+            </Typography.Title>
             {QUESTIONS.map((q) => (
               <fieldset key={q} className="sb-staff-question">
                 <legend>{t(`staff.training.questions.${q}`)}</legend>

@@ -12,7 +12,7 @@ export function VendorsPage() {
   const { t } = useTranslation();
   useDocumentTitle('vendors');
   return (
-    <Card title={t('vendors.title')} data-testid="vendors-page">
+    <Card title={<h1 className="sb-card-page-title">{t('vendors.title')}</h1>} data-testid="vendors-page">
       <p className="sb-muted">{t('vendors.intro')}</p>
       <Tabs
         destroyOnHidden
