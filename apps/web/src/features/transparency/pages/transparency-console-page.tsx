@@ -59,11 +59,18 @@ function AuthorityForm({ run }: { run: (work: () => Promise<unknown>) => void })
           onChange={(d) => setReceivedOn(d ? d.format('YYYY-MM-DD') : '')}
         />
         <span>
-          {t('transparency.console.disclosed')} <Switch checked={disclosed} onChange={setDisclosed} />
+          {t('transparency.console.disclosed')}{' '}
+          <Switch aria-label={t('transparency.console.disclosed')} checked={disclosed} onChange={setDisclosed} />
         </span>
         <span>
           {t('transparency.console.personsAffected')}{' '}
-          <InputNumber min={0} value={personsAffected} onChange={(v) => setPersons(Number(v ?? 0))} style={{ width: 100 }} />
+          <InputNumber
+            aria-label={t('transparency.console.personsAffected')}
+            min={0}
+            value={personsAffected}
+            onChange={(v) => setPersons(Number(v ?? 0))}
+            style={{ width: 100 }}
+          />
         </span>
       </Space>
       <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('transparency.console.note')} />
@@ -103,7 +110,7 @@ export function TransparencyConsolePage() {
   const status = existing?.status;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="transparency-console">
-      <Card title={t('transparency.console.title')}>
+      <Card title={<h1 className="sb-card-page-title">{t('transparency.console.title')}</h1>}>
         <p className="sb-muted">{t('transparency.console.intro')}</p>
         {reports.error ? <ApiErrorAlert error={reports.error} onRetry={reports.reload} /> : null}
         {error ? <ApiErrorAlert error={error} /> : null}
