@@ -205,19 +205,48 @@ function sqliteDump(path: string, progress?: Progress) {
   };
 }
 
-function pgDump(url: string, db: Kysely<unknown>, schema: string) {
-  return async () => ({
-    stream: processOutput(pgTool('pg_dump'), [
-      '--format=custom',
-      '--compress=0',
-      '--no-owner',
-      '--no-privileges',
-      `--schema=${schema}`,
-      `--dbname=${url}`,
-    ]),
-    manifest: { tables: await pgCounts(db, schema) },
-    schema,
-  });
+/**
+ * `pg_dump` of one schema, with the manifest's row counts taken in the very snapshot the dump reads: a
+ * repeatable-read transaction exports its snapshot, counts there, and stays open until the dump has finished, so rows
+ * the live server appends meanwhile (audit records, checkpoints) are in neither — the restore drill compares like
+ * with like.
+ */
+function pgDump(url: string, schema: string) {
+  return async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const snapshot = String((await client.query<{ s: string }>('select pg_export_snapshot() as s')).rows[0]?.s ?? '');
+      const tables = await client.query<{ table_name: string }>(
+        `select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name`,
+        [schema],
+      );
+      const counts: Record<string, number> = {};
+      for (const { table_name } of tables.rows) {
+        const quoted = `"${schema.replaceAll('"', '""')}"."${table_name.replaceAll('"', '""')}"`;
+        const row = await client.query<{ n: number }>(`select count(*)::int as n from ${quoted}`);
+        counts[table_name] = Number(row.rows[0]?.n ?? 0);
+      }
+      return {
+        stream: processOutput(pgTool('pg_dump'), [
+          '--format=custom',
+          '--compress=0',
+          '--no-owner',
+          '--no-privileges',
+          `--schema=${schema}`,
+          `--snapshot=${snapshot}`,
+          `--dbname=${url}`,
+        ]),
+        manifest: { tables: counts },
+        schema,
+        cleanup: () => void client.query('commit').finally(() => client.end()),
+      };
+    } catch (error) {
+      await client.end();
+      throw error;
+    }
+  };
 }
 
 /** `backup create`: the data store to `out`, the key store to `out.keys` (separately restorable, never over a newer one). */
@@ -231,14 +260,8 @@ export async function createBackup(stores: LiveStores, out: string, progress?: P
     keyManifest = await writePart(stores, 'keys', `${out}.keys`, sqliteDump(keys.sqlitePath ?? '', progress), progress);
   } else {
     const url = config.databaseUrl ?? '';
-    data = await writePart(stores, 'data', out, pgDump(url, database.db as Kysely<unknown>, database.pgSchema ?? 'public'), progress);
-    keyManifest = await writePart(
-      stores,
-      'keys',
-      `${out}.keys`,
-      pgDump(url, keys.db as Kysely<unknown>, keys.pgSchema ?? 'sealbridge_keys'),
-      progress,
-    );
+    data = await writePart(stores, 'data', out, pgDump(url, database.pgSchema ?? 'public'), progress);
+    keyManifest = await writePart(stores, 'keys', `${out}.keys`, pgDump(url, keys.pgSchema ?? 'sealbridge_keys'), progress);
   }
   return {
     file: out,
