@@ -91,7 +91,12 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await noticesOf('broker')).sort(), ['dispute_clock_due', 'dispute_clock_overdue']);
       assert.deepEqual(await noticesOf('buyer'), ['dispute_clock_overdue']);
       assert.deepEqual(await noticesOf('seller'), ['dispute_clock_overdue']);
-      const audited = await t.database.db.selectFrom('audit_log').select('data').where('type', '=', 'disputes.clocks_reminded').execute();
+      const audited = await t.database.db
+        .selectFrom('audit_log')
+        .select('data')
+        .where('type', '=', 'disputes.clocks_reminded')
+        .orderBy('seq')
+        .execute();
       assert.deepEqual(
         audited.map((r) => JSON.parse(String(r.data))),
         [
