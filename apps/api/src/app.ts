@@ -45,7 +45,7 @@ import { dealsRoutes } from './modules/deals/index.ts';
 import { dataroomRoutes } from './modules/dataroom/index.ts';
 import { rightsRoutes } from './modules/rights/index.ts';
 import { retentionRoutes } from './modules/retention/index.ts';
-import { transparencyRoutes } from './modules/transparency/index.ts';
+import { transparencyPageData, transparencyRoutes } from './modules/transparency/index.ts';
 import { vendorsRoutes } from './modules/vendors/index.ts';
 import { securityRoutes } from './modules/security/index.ts';
 import { disputesRoutes } from './modules/disputes/index.ts';
@@ -205,8 +205,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(disputesRoutes(services.disputes));
   await app.register(educationRoutes(services.education));
   await app.register(transparencyRoutes(services.transparency));
-  // The public pages arrive as HTML with their content (teasers only), rendered from the public API's own answers.
-  const pageData = publicPageData(services.listings);
+  // The public pages arrive as HTML with their content (teasers, published transparency reports only), rendered from
+  // the public API's own answers.
+  const pageData = { ...publicPageData(services.listings), ...transparencyPageData(services.transparency) };
   await installWebApp(app, {
     distDir: deps.webDistDir ?? WEB_DIST_DIR,
     prerender: (pathname, query) => renderPublicPage(pathname, query, pageData),

@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const locs = [...res.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '').pathname);
       const published = await t.app.inject('/api/listings?pageSize=100');
       const codes = (published.json().items as { code: string }[]).map((i) => `/listings/${i.code}`);
-      assert.deepEqual(locs.sort(), ['/', '/listings', '/privacy', ...codes].sort());
+      assert.deepEqual(locs.sort(), ['/', '/listings', '/privacy', '/privacy/transparency', ...codes].sort());
     });
 
     test('the listings page arrives with the published teasers in its HTML, compressed, before any script runs', async () => {

@@ -324,6 +324,10 @@ for (const dialect of DIALECTS) {
       }
       assert.equal((await call(null, 'GET', `/api/privacy/transparency/${PAST}`)).json().code, 'NOT_FOUND');
       assert.deepEqual((await call(null, 'GET', '/api/privacy/transparency')).json().reports, []);
+      const page = await call(null, 'GET', `/privacy/transparency?period=${PAST}`);
+      assert.match(page.body, /data-prerendered/);
+      assert.ok(page.body.includes('暂无已发布的透明度报告'), 'the server-rendered page says there is no report');
+      assert.ok(!page.body.includes('<dt>收到</dt>'), 'and shows no figure of the draft');
       const open = await call(f.officer, 'POST', `/api/staff/transparency/reports/${now}/publish`);
       assert.equal(open.json().code, 'TRANSPARENCY_QUARTER_OPEN', 'a quarter still running cannot be published');
     });
@@ -355,6 +359,14 @@ for (const dialect of DIALECTS) {
         'TRANSPARENCY_REPORT_PUBLISHED',
       );
       assert.deepEqual((await call(null, 'GET', `/api/privacy/transparency/${PAST}`)).json(), visitor.json());
+      // The server-rendered page shows the frozen figures, in zh-CN, before any script runs.
+      const html = (await call(null, 'GET', '/privacy/transparency')).body;
+      const label = `${PAST.slice(0, 4)}年第${PAST.slice(6)}季度`;
+      assert.ok(html.includes(`<h2>${label}</h2>`), `the latest published quarter (${label}) is shown`);
+      const past = (visitor.json() as { figures: TTransparencyFigures }).figures;
+      assert.ok(html.includes(`<dt>收到</dt><dd>${past.rights.received}</dd>`), 'rights requests received');
+      assert.ok(html.includes(`<dt>已向监管部门报告</dt><dd>${past.incidents.reportedToRegulator}</dd>`), 'incidents reported');
+      assert.ok(html.includes(`<dt>提供了数据</dt><dd>${past.authorityRequests.disclosed}</dd>`), 'authority requests disclosed');
       const audit = await f.t.database.db
         .selectFrom('audit_log')
         .select(['type', 'actor_account_id'])

@@ -5,7 +5,7 @@ import { readCsrfToken } from '../shared/api/csrf.ts';
 import { readStoredLocale } from '../shared/i18n/locale-store.ts';
 
 /**
- * The boot script: tiny on purpose (no React, no antd). The public pages (`/`, `/listings`, a listing, `/privacy`)
+ * The boot script: tiny on purpose (no React, no antd). The public pages (`/`, `/listings`, a listing, `/privacy`, `/privacy/transparency`)
  * arrive server-rendered in zh-CN with real links (data-prerendered on #root); an anonymous zh-CN visitor reads and
  * navigates them without any script, and the SPA (React, antd, the messages of one language) is fetched and started
  * on the first interaction — a touch, a pointer movement, a key, a scroll, focus. Everyone else (signed in, English,

@@ -1,11 +1,18 @@
 /**
- * Server-rendered HTML of the four public pages (`/`, `/listings`, `/listings/:code`, `/privacy`) in zh-CN, the
+ * Server-rendered HTML of the public pages (`/`, `/listings`, `/listings/:code`, `/privacy`, `/privacy/transparency`) in zh-CN, the
  * default language: the API puts it inside <div id="root"> so the content shows before any script runs, and the
  * SPA takes over on the visitor's first interaction (app/main.tsx). Plain TypeScript without JSX or DOM, so the API
  * process runs it as it is; the texts are the SPA's own (locales/zh-CN.ts). It shows exactly what the public API
  * answers — teasers — and nothing else (ADR 0016, addendum).
  */
-import type { TListingTeaser, TListingTeaserDetail, TListTeasersResponse, TMarketStats } from '@sealbridge/contracts';
+import type {
+  TListingTeaser,
+  TListingTeaserDetail,
+  TListTeasersResponse,
+  TMarketStats,
+  TTransparencyReport,
+  TTransparencyReportList,
+} from '@sealbridge/contracts';
 import { zhCN } from '../locales/zh-CN.ts';
 
 /** What the renderer may read: the public API's own answers, through the services that produce them. */
@@ -14,6 +21,10 @@ export type PublicPageData = {
   /** The public teaser detail, or null when no published listing has that code (same answer as the API's 404). */
   publicListing(code: string): Promise<TListingTeaserDetail | null>;
   marketStats(): Promise<TMarketStats>;
+  /** The published transparency reports (drafts are never in it). */
+  transparencyReports(): Promise<TTransparencyReportList>;
+  /** One published quarter's report, or null (a draft and a missing quarter answer alike, as the API's 404). */
+  transparencyReport(period: string): Promise<TTransparencyReport | null>;
 };
 
 export type PublicPage = { title: string; description: string; html: string };
@@ -173,11 +184,153 @@ function privacy(): PublicPage {
   return { title: title(t.titles.privacy), description: p.intro, html: frame('privacy', main) };
 }
 
+const QUARTER = /^\d{4}-Q[1-4]$/;
+const periodLabel = (period: string): string =>
+  t.transparency.period.replace('{{year}}', period.slice(0, 4)).replace('{{q}}', period.slice(6));
+
+/** Label / value pairs as a definition list; with `bars`, each value also gets a bar scaled to the largest. */
+function figureList(items: readonly (readonly [string, number | string])[], bars = false): string {
+  const max = Math.max(1, ...items.map(([, v]) => (typeof v === 'number' ? v : 0)));
+  return `<dl class="sb-pre-figures">${items
+    .map(([label, value]) => {
+      const bar =
+        bars && typeof value === 'number'
+          ? `<span class="sb-pre-bar" aria-hidden="true"><span style="width:${Math.round((value / max) * 100)}%"></span></span>`
+          : '';
+      return `<div><dt>${esc(label)}</dt><dd>${esc(value)}${bar}</dd></div>`;
+    })
+    .join('')}</dl>`;
+}
+
+/** The figures of one published quarter: the same sections and labels as the SPA page (features/transparency). */
+function reportFigures(report: TTransparencyReport): string {
+  const f = report.figures;
+  const tr = t.transparency;
+  const g = tr.figures;
+  const section = (heading: string, body: string) => `<section><h2>${esc(heading)}</h2>${body}</section>`;
+  const kinds = t.rights.kinds as Record<string, string>;
+  const purposes = t.codes.purposes as Record<string, string>;
+  return [
+    section(
+      tr.sections.rights,
+      figureList([
+        [g.received, f.rights.received],
+        [g.answered, f.rights.answered],
+        [g.median, f.rights.medianWorkingDays ?? '—'],
+      ]) +
+        figureList(
+          [
+            [g.inTime, f.rights.answeredInTime],
+            [g.late, f.rights.answeredLate],
+            ...Object.entries(f.rights.receivedByKind).map(([kind, n]) => [kinds[kind] ?? kind, n] as const),
+          ],
+          true,
+        ),
+    ),
+    section(
+      tr.sections.feedback,
+      figureList([
+        [g.feedbackReceived, f.feedback.received],
+        [g.feedbackClosed, f.feedback.closed],
+      ]),
+    ),
+    section(
+      tr.sections.incidents,
+      figureList([
+        [g.incidents, f.incidents.total],
+        [g.reported, f.incidents.reportedToRegulator],
+      ]) +
+        figureList(
+          f.incidents.byGrade.map((x) => [(tr.grades as Record<string, string>)[x.grade] ?? x.grade, x.total] as const),
+          true,
+        ),
+    ),
+    section(
+      tr.sections.transfers,
+      figureList(
+        [
+          [g.toThirdParties, f.transfers.toThirdParties],
+          [g.abroad, f.transfers.abroad],
+          [g.refused, f.transfers.refused],
+        ],
+        true,
+      ) +
+        figureList([
+          [g.personsAbroad, f.transfers.personsAbroad],
+          [g.personsAbroadSensitive, f.transfers.personsAbroadSensitive],
+        ]),
+    ),
+    section(
+      tr.sections.authority,
+      figureList([
+        [g.authorityReceived, f.authorityRequests.received],
+        [g.authorityDisclosed, f.authorityRequests.disclosed],
+        [g.personsAffected, f.authorityRequests.personsAffected],
+      ]) +
+        figureList(
+          f.authorityRequests.byLegalBasis.filter((b) => b.received > 0).map((b) => [tr.legalBases[b.legalBasis], b.received] as const),
+          true,
+        ),
+    ),
+    section(
+      tr.sections.accesses,
+      figureList([
+        [g.accesses, f.staffAccesses.total],
+        [g.accessesRefused, f.staffAccesses.refused],
+      ]) +
+        figureList(
+          f.staffAccesses.byPurpose.map((x) => [purposes[x.purpose] ?? x.purpose, x.count] as const),
+          true,
+        ),
+    ),
+    section(
+      tr.sections.other,
+      figureList([
+        [g.withdrawals, f.consentWithdrawals],
+        [g.accountsErased, f.erasures.accountsErased],
+        [g.recordsDestroyed, f.erasures.recordsDestroyedByRetention],
+      ]),
+    ),
+  ].join('');
+}
+
+/** `/privacy/transparency[?period=YYYY-Qn]`: the latest published quarter (or the one asked for) and links to the others. */
+async function transparency(data: PublicPageData, query: URLSearchParams): Promise<PublicPage> {
+  const tr = t.transparency;
+  const { reports } = await data.transparencyReports();
+  const asked = query.get('period');
+  const period = asked && QUARTER.test(asked) ? asked : reports[0]?.period;
+  const report = period ? await data.transparencyReport(period) : null;
+  const others = reports
+    .slice(0, 8)
+    .map((r) =>
+      r.period === report?.period
+        ? `<span aria-current="page">${esc(periodLabel(r.period))}</span>`
+        : `<a href="/privacy/transparency?period=${esc(r.period)}">${esc(periodLabel(r.period))}</a>`,
+    )
+    .join('');
+  const body = report
+    ? `<h2>${esc(periodLabel(report.period))}</h2>
+<p class="sb-pre-muted">${esc(tr.range.replace('{{from}}', report.from).replace('{{to}}', report.to))}${
+        report.publishedAt ? ` · ${esc(tr.publishedAt.replace('{{at}}', report.publishedAt.slice(0, 10)))}` : ''
+      }</p>
+<div class="sb-pre-report">${reportFigures(report)}</div>
+<p class="sb-pre-muted">${esc(tr.method)}</p>`
+    : `<p class="sb-pre-empty">${esc(tr.none)}</p>`;
+  const main = `<div class="sb-pre-container sb-pre-section">
+<h1>${esc(tr.title)}</h1><p class="sb-pre-intro">${esc(tr.intro)}</p>
+<p><a href="/privacy">${esc(t.nav.privacy)}</a></p>
+${reports.length > 1 ? `<nav class="sb-pre-pager" aria-label="${esc(tr.quarter)}">${others}</nav>` : ''}
+${body}</div>`;
+  return { title: title(tr.title), description: tr.intro, html: frame('privacy', main) };
+}
+
 /** The page for a path, or null when the path is not one of the public pages (the SPA shell is served as it is). */
 export async function renderPublicPage(pathname: string, query: URLSearchParams, data: PublicPageData): Promise<PublicPage | null> {
   if (pathname === '/') return home(data);
   if (pathname === '/listings') return listings(data, query);
   if (pathname === '/privacy') return privacy();
+  if (pathname === '/privacy/transparency') return transparency(data, query);
   const match = /^\/listings\/([^/]+)$/.exec(pathname);
   if (match?.[1]) return listing(data, decodeURIComponent(match[1]));
   return null;

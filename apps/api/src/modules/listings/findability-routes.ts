@@ -32,7 +32,12 @@ export function findabilityRoutes(service: ListingsService, options: { publicUrl
     });
 
     app.get('/sitemap.xml', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) => {
-      const urls: { loc: string; lastmod?: string }[] = [{ loc: '/' }, { loc: '/listings' }, { loc: '/privacy' }];
+      const urls: { loc: string; lastmod?: string }[] = [
+        { loc: '/' },
+        { loc: '/listings' },
+        { loc: '/privacy' },
+        { loc: '/privacy/transparency' },
+      ];
       for (let page = 1; urls.length < SITEMAP_LIMIT; page += 1) {
         const { items, total } = await service.listTeasers(page, PAGE_SIZE);
         for (const item of items) urls.push({ loc: `/listings/${encodeURIComponent(item.code)}`, lastmod: item.publishedAt.slice(0, 10) });

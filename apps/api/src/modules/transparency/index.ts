@@ -5,5 +5,6 @@
 export { createTransparencyService, type TransparencyService } from './transparency-service.ts';
 export { createTransparencyRepo, type TransparencyRepo } from './transparency-repo.ts';
 export { transparencyRoutes } from './transparency-routes.ts';
+export { transparencyPageData } from './transparency-page-data.ts';
 export { TRANSPARENCY_AUDIT_EVENTS } from './transparency-audit-events.ts';
 export { quarterOf, quarterRange, previousQuarter } from './transparency-quarter.ts';
