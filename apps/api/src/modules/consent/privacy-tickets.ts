@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids/index.ts';
 import type { AuditActor, AuditPort } from '../audit/index.ts';
 import type { DeliveryPort } from '../delivery/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
-import { clockAlertOf, clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter } from '../rights/index.ts';
+import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, sweepClocks } from '../rights/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { ConsentRepo, TicketEventRow, TicketRow } from './consent-repo.ts';
 
@@ -384,51 +384,23 @@ export function createTicketService(deps: TicketDeps) {
       return staffView(moved, (await views([moved])).events);
     },
 
-    /**
-     * The clock job (the rights requests' thresholds): a reminder to the privacy officers at REMIND_AT_WORKING_DAYS or
-     * fewer working days left, an escalation at ESCALATE_AT_WORKING_DAYS or fewer (or overdue); each once per due date.
-     */
+    /** The clock job, on the rights requests' thresholds (rights-clock `sweepClocks`). */
     async checkClocks(): Promise<{ reminded: number; escalated: number }> {
       const at = now();
-      const rows = await repo.openTickets();
-      const officers = rows.length && deps.officers ? await deps.officers() : [];
-      let reminded = 0;
-      let escalated = 0;
-      for (const row of rows) {
-        const left = calendar.workingDaysBetween(at, new Date(row.due_at));
-        const alert = clockAlertOf(left, row);
-        if (!alert) continue;
-        await repo.transaction(async (tx, trx) => {
-          await tx.markTicket(
-            row.id,
-            alert === 'escalation'
-              ? { escalated_at: at.toISOString(), reminded_at: row.reminded_at ?? at.toISOString() }
-              : { reminded_at: at.toISOString() },
-          );
-          await tx.insertTicketEvent(
-            event(row, at.toISOString(), alert === 'escalation' ? 'escalated' : 'reminded', 'open', 'system', String(left)),
-          );
-          await deps.audit.appendInTransaction(trx, {
-            type: 'consent.ticket_clock_alert',
-            actor: { accountId: null, role: 'system', sessionId: null },
-            decision: 'allowed',
-            subjectId: row.subject_id,
-            requestId: null,
-            data: { ticketNo: row.ticket_no, alert, workingDaysLeft: left },
-          });
-        });
-        await deps.notifications?.notifyMany(
-          officers.map((accountId) => ({
-            accountId,
-            kind: alert === 'escalation' ? 'privacy_ticket_escalated' : 'privacy_ticket_due_soon',
-            params: { no: row.ticket_no, days: left },
-            link: officerLink,
-          })),
-        );
-        if (alert === 'escalation') escalated += 1;
-        else reminded += 1;
-      }
-      return { reminded, escalated };
+      return sweepClocks(await repo.openTickets(), {
+        at,
+        ports: deps,
+        auditType: 'consent.ticket_clock_alert',
+        auditData: (row, alert, left) => ({ ticketNo: row.ticket_no, alert, workingDaysLeft: left }),
+        transaction: repo.transaction,
+        async mark(tx, row, marks, entry) {
+          await tx.markTicket(row.id, marks);
+          await tx.insertTicketEvent(event(row, entry.at, entry.event, 'open', 'system', entry.note));
+        },
+        noticeKinds: { reminder: 'privacy_ticket_due_soon', escalation: 'privacy_ticket_escalated' },
+        noticeNo: (row) => row.ticket_no,
+        noticeLink: officerLink,
+      });
     },
   };
 }

@@ -16,5 +16,7 @@ export {
   REMIND_AT_WORKING_DAYS,
   ESCALATE_AT_WORKING_DAYS,
   clockAlertOf,
+  sweepClocks,
+  type ClockSweepAdapter,
 } from './rights-clock.ts';
 export { buildExport, renderExportPdf } from './rights-export.ts';

@@ -1,5 +1,7 @@
-import { addRetentionPeriod, RETENTION_SCHEDULE, type RetentionClass } from '@sealbridge/contracts';
+import { addRetentionPeriod, RETENTION_SCHEDULE, type NotificationKind, type RetentionClass } from '@sealbridge/contracts';
 import { endOfChinaDay, type WorkingDayCalendar } from '../../platform/calendar/index.ts';
+import type { AuditPort } from '../audit/index.ts';
+import type { NotificationsPort } from '../notifications/index.ts';
 
 /**
  * The answer clock (PRIVACY-LAW.md row 8): 15 working days by default (RIGHTS_SLA_WORKING_DAYS), counted on the
@@ -19,6 +21,76 @@ export function clockAlertOf(
   if (left <= ESCALATE_AT_WORKING_DAYS && !marks.escalated_at) return 'escalation';
   if (left <= REMIND_AT_WORKING_DAYS && !marks.reminded_at) return 'reminder';
   return null;
+}
+
+export type ClockAlert = 'reminder' | 'escalation';
+/** What a clock alert stamps on its row: an escalation counts as the reminder too when none was sent. */
+export type ClockMarks = { reminded_at?: string; escalated_at?: string };
+type ClockRow = { id: string; subject_id: string; due_at: string; reminded_at?: string | null; escalated_at?: string | null };
+
+/** What a clock sweep needs: the service's ports, and what differs between clocks (tables, events, notices). */
+export type ClockSweepAdapter<Row extends ClockRow, Tx> = {
+  /** The sweep's instant. */
+  at: Date;
+  /** The service's own dependencies; `officers` are asked only when a row is open. */
+  ports: { calendar: WorkingDayCalendar; audit: AuditPort; notifications?: NotificationsPort; officers?: () => Promise<string[]> };
+  transaction: <T>(work: (tx: Tx, trx: Parameters<AuditPort['appendInTransaction']>[0]) => Promise<T>) => Promise<T>;
+  auditType: string;
+  auditData: (row: Row, alert: ClockAlert, left: number) => Record<string, unknown>;
+  /** The officers' notices: their kinds, the row's number they carry and the page they link to. */
+  noticeKinds: Record<ClockAlert, NotificationKind>;
+  noticeNo: (row: Row) => string;
+  noticeLink: string;
+  /** Stamps the row with the marks and writes its history entry (`reminded` / `escalated`, the days left as note). */
+  mark: (tx: Tx, row: Row, marks: ClockMarks, entry: { at: string; event: 'reminded' | 'escalated'; note: string }) => Promise<void>;
+};
+
+/**
+ * The clock job over open rows: a reminder to the privacy officers at REMIND_AT_WORKING_DAYS or fewer working days
+ * left, an escalation at ESCALATE_AT_WORKING_DAYS or fewer (or overdue); each once per due date. The marks, the
+ * history entry and the audit event of a row commit in one transaction; the officers are told after it.
+ */
+export async function sweepClocks<Row extends ClockRow, Tx>(
+  rows: readonly Row[],
+  adapter: ClockSweepAdapter<Row, Tx>,
+): Promise<{ reminded: number; escalated: number }> {
+  const { at, ports } = adapter;
+  const stamp = at.toISOString();
+  const officers = rows.length && ports.officers ? await ports.officers() : [];
+  let reminded = 0;
+  let escalated = 0;
+  for (const row of rows) {
+    const left = ports.calendar.workingDaysBetween(at, new Date(row.due_at));
+    const alert = clockAlertOf(left, row);
+    if (!alert) continue;
+    await adapter.transaction(async (tx, trx) => {
+      await adapter.mark(
+        tx,
+        row,
+        alert === 'escalation' ? { escalated_at: stamp, reminded_at: row.reminded_at ?? stamp } : { reminded_at: stamp },
+        { at: stamp, event: alert === 'escalation' ? 'escalated' : 'reminded', note: String(left) },
+      );
+      await ports.audit.appendInTransaction(trx, {
+        type: adapter.auditType,
+        actor: { accountId: null, role: 'system', sessionId: null },
+        decision: 'allowed',
+        subjectId: row.subject_id,
+        requestId: null,
+        data: adapter.auditData(row, alert, left),
+      });
+    });
+    await ports.notifications?.notifyMany(
+      officers.map((accountId) => ({
+        accountId,
+        kind: adapter.noticeKinds[alert],
+        params: { no: adapter.noticeNo(row), days: left },
+        link: adapter.noticeLink,
+      })),
+    );
+    if (alert === 'escalation') escalated += 1;
+    else reminded += 1;
+  }
+  return { reminded, escalated };
 }
 
 export function dueAfter(calendar: WorkingDayCalendar, from: Date, workingDays: number): Date {

@@ -17,7 +17,7 @@ import { actorOf, type AuditPort } from '../audit/index.ts';
 import type { NotificationsPort } from '../notifications/index.ts';
 import { personalField, type Actor, type Subject, type Vault } from '../vault/index.ts';
 import { buildExport, renderExportPdf } from './rights-export.ts';
-import { clockAlertOf, clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, floorOf } from './rights-clock.ts';
+import { clockOf, DEFAULT_SLA_WORKING_DAYS, dueAfter, floorOf, sweepClocks } from './rights-clock.ts';
 import type { RightsEventRow, RightsRepo, RightsRow } from './rights-repo.ts';
 
 export type RightsDeps = {
@@ -492,51 +492,23 @@ export function createRightsService(deps: RightsDeps) {
       return view;
     },
 
-    /**
-     * The clock job: a reminder to the privacy officers when an open request has REMIND_AT_WORKING_DAYS or fewer
-     * working days left, an escalation at ESCALATE_AT_WORKING_DAYS or fewer (or overdue); each once per due date.
-     */
+    /** The clock job over the open requests (rights-clock `sweepClocks`: thresholds, marks, audit, notices). */
     async checkClocks(): Promise<{ reminded: number; escalated: number }> {
       const at = now();
-      const rows = await repo.open(FINAL);
-      const officers = rows.length ? await deps.officers() : [];
-      let reminded = 0;
-      let escalated = 0;
-      for (const row of rows) {
-        const left = calendar.workingDaysBetween(at, new Date(row.due_at));
-        const alert = clockAlertOf(left, row);
-        if (!alert) continue;
-        await repo.transaction(async (tx, trx) => {
-          await tx.mark(
-            row.id,
-            alert === 'escalation'
-              ? { escalated_at: at.toISOString(), reminded_at: row.reminded_at ?? at.toISOString() }
-              : { reminded_at: at.toISOString() },
-          );
-          await tx.insertEvent(
-            event(row, at.toISOString(), alert === 'escalation' ? 'escalated' : 'reminded', row.status, 'system', String(left)),
-          );
-          await deps.audit.appendInTransaction(trx, {
-            type: 'rights.clock_alert',
-            actor: { accountId: null, role: 'system', sessionId: null },
-            decision: 'allowed',
-            subjectId: row.subject_id,
-            requestId: null,
-            data: { requestNo: row.request_no, kind: row.kind, alert, workingDaysLeft: left },
-          });
-        });
-        await deps.notifications.notifyMany(
-          officers.map((accountId) => ({
-            accountId,
-            kind: alert === 'escalation' ? 'rights_request_escalated' : 'rights_request_due_soon',
-            params: { no: row.request_no, days: left },
-            link: officerLink,
-          })),
-        );
-        if (alert === 'escalation') escalated += 1;
-        else reminded += 1;
-      }
-      return { reminded, escalated };
+      return sweepClocks(await repo.open(FINAL), {
+        at,
+        ports: deps,
+        auditType: 'rights.clock_alert',
+        auditData: (row, alert, left) => ({ requestNo: row.request_no, kind: row.kind, alert, workingDaysLeft: left }),
+        transaction: repo.transaction,
+        async mark(tx, row, marks, entry) {
+          await tx.mark(row.id, marks);
+          await tx.insertEvent(event(row, entry.at, entry.event, row.status, 'system', entry.note));
+        },
+        noticeKinds: { reminder: 'rights_request_due_soon', escalation: 'rights_request_escalated' },
+        noticeNo: (row) => row.request_no,
+        noticeLink: officerLink,
+      });
     },
   };
 }

@@ -8,10 +8,12 @@ export function dispositionFilename(header: string | null): string | undefined {
 }
 
 /**
- * Downloads a file the API serves (a PDF certificate): fetched with the session cookie, handed to the browser as a
- * blob: URL for the "save" it offers, then the URL is revoked. A failure is an ApiError with the server's code.
+ * Downloads a file the API serves (a PDF certificate, an audit export): fetched with the session cookie, handed to the
+ * browser as a blob: URL for the "save" it offers, then the URL is revoked. A failure is an ApiError with the server's
+ * code. The file takes the name the Content-Disposition header gives, else `fallbackName`; `{ named: true }` always
+ * uses `fallbackName` (a name the page chose, such as the days of an export).
  */
-export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+export async function downloadFile(path: string, fallbackName: string, options: { named?: boolean } = {}): Promise<void> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin', headers: { 'Accept-Language': currentLocale() } });
@@ -26,13 +28,14 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = dispositionFilename(response.headers.get('content-disposition')) ?? fallbackName;
+    link.download = (!options.named && dispositionFilename(response.headers.get('content-disposition'))) || fallbackName;
+    link.rel = 'noopener';
     document.body.append(link);
     link.click();
     link.remove();
   } finally {
-    // The browser has taken the file; the bytes need not stay addressable in this page.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // Give the browser a moment to start the download before the object URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 }
 

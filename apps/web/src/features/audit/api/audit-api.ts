@@ -1,8 +1,8 @@
 import { ZAuditSearchResponse, ZCheckpointResponse, ZIntegrityResponse, ZWitnessesResponse } from '@sealbridge/contracts';
 import type { TAuditRecord, TAuditSearchQuery, TCheckpointResponse, TIntegrityResponse, TWitnessesResponse } from '@sealbridge/contracts';
-import { ApiError, toApiError } from '../../../shared/api/api-error.ts';
+import { ApiError } from '../../../shared/api/api-error.ts';
+import { downloadFile } from '../../../shared/api/download.ts';
 import { apiRequest } from '../../../shared/api/http-client.ts';
-import { currentLocale } from '../../../shared/i18n/i18n.ts';
 
 export type TAuditSearchResponse = { items: TAuditRecord[]; total: number; page: number; pageSize: number };
 export type ExportFormat = 'csv' | 'json';
@@ -36,32 +36,7 @@ export function getWitnesses(signal?: AbortSignal): Promise<TWitnessesResponse> 
  * Downloads the records of [from, to) (ISO timestamps) as a file named after the chosen days. Fetched rather than
  * linked so that a refusal is shown by its error code on the page instead of as a JSON file.
  */
-export async function downloadAuditExport(from: string, to: string, format: ExportFormat, filename: string): Promise<void> {
+export function downloadAuditExport(from: string, to: string, format: ExportFormat, filename: string): Promise<void> {
   const params = new URLSearchParams({ from, to, format });
-  let response: Response;
-  try {
-    response = await fetch(`/api/audit/export?${params.toString()}`, {
-      headers: { 'Accept-Language': currentLocale() },
-      credentials: 'same-origin',
-    });
-  } catch {
-    throw new ApiError('SERVICE_UNAVAILABLE', 0);
-  }
-  if (!response.ok) {
-    const body: unknown = await response.json().catch(() => undefined);
-    throw toApiError(response.status, body);
-  }
-  const url = URL.createObjectURL(await response.blob());
-  try {
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = filename;
-    anchor.rel = 'noopener';
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-  } finally {
-    // Give the browser a moment to start the download before the object URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  return downloadFile(`/api/audit/export?${params.toString()}`, filename, { named: true });
 }

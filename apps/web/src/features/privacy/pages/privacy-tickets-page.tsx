@@ -1,13 +1,15 @@
 import '../privacy.css';
-import { Button, Card, Empty, Input, InputNumber, List, Select, Space, Tag } from 'antd';
-import { REFUSAL_REASON_CODES, type TTicket } from '@sealbridge/contracts';
+import { Button, Card, Empty, Input, List, Space, Tag } from 'antd';
+import type { TTicket } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../../shared/api/use-action.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { useExtendRefuse } from '../../../shared/ui/use-extend-refuse.tsx';
 import { answerTicket, closeTicket, extendTicket, getTickets, refuseTicket, revealTicket } from '../api/consent-api.ts';
 import { TicketStatus } from '../components/ticket-status.tsx';
 
@@ -17,8 +19,7 @@ const shown = (f: TTicket['message']) => (f.state === 'masked' || f.state === 'r
 function Actions({ r, run, onRevealed }: { r: TTicket; run: (work: () => Promise<unknown>) => void; onRevealed: (t: TTicket) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [days, setDays] = useState(5);
-  const [code, setCode] = useState<string>('other');
+  const { extend, refuse } = useExtendRefuse('consent.console', text);
   return (
     <Space direction="vertical" className="sb-ticket-actions">
       <Space wrap>
@@ -48,37 +49,8 @@ function Actions({ r, run, onRevealed }: { r: TTicket; run: (work: () => Promise
             >
               {t('consent.console.answer')}
             </Button>
-            {!r.extension ? (
-              <>
-                <InputNumber
-                  size="small"
-                  min={1}
-                  max={15}
-                  value={days}
-                  onChange={(v) => setDays(v ?? 5)}
-                  aria-label={t('consent.console.extendDays')}
-                />
-                <Button
-                  size="small"
-                  disabled={!text}
-                  title={t('consent.console.extendReason')}
-                  onClick={() => run(() => extendTicket(r.id, days, text))}
-                >
-                  {t('consent.console.extend')}
-                </Button>
-              </>
-            ) : null}
-            <Select
-              size="small"
-              value={code}
-              onChange={setCode}
-              aria-label={t('consent.console.refuseCode')}
-              options={REFUSAL_REASON_CODES.map((c) => ({ value: c, label: t(`rights.refusals.${c}`) }))}
-              popupMatchSelectWidth={false}
-            />
-            <Button size="small" danger disabled={!text} onClick={() => run(() => refuseTicket(r.id, code, text))}>
-              {t('consent.console.refuse')}
-            </Button>
+            {!r.extension ? extend((days) => run(() => extendTicket(r.id, days, text))) : null}
+            {refuse((code) => run(() => refuseTicket(r.id, code, text)))}
             <Button size="small" type="link" onClick={() => run(() => closeTicket(r.id))}>
               {t('consent.console.close')}
             </Button>
@@ -94,20 +66,9 @@ export function PrivacyTicketsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   useDocumentTitle('privacyTickets');
-  const [round, setRound] = useState(0);
+  const { round, error, run } = useAction();
   const query = useApiQuery((s) => getTickets(s), `tickets-${round}`);
   const [revealed, setRevealed] = useState<Record<string, TTicket>>({});
-  const [error, setError] = useState<unknown>(undefined);
-  const run = (work: () => Promise<unknown>) =>
-    void (async () => {
-      setError(undefined);
-      try {
-        await work();
-        setRound((n) => n + 1);
-      } catch (failure) {
-        setError(failure);
-      }
-    })();
   const rows = (query.data?.tickets ?? []).map((r) => {
     const full = revealed[r.id];
     return full ? { ...r, message: full.message, contactEmail: full.contactEmail } : r;

@@ -11,6 +11,7 @@ import {
 } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../../shared/api/use-action.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { confirmRightsIdentity, exportUrl, fileRightsRequest, getMyRightsRequests } from '../api/rights-api.ts';
@@ -51,25 +52,11 @@ function bodyOf(v: Values): TCreateRightsRequest {
 /** 我的隐私 → rights: file a typed request, follow its status, answer and history, download the copy. */
 export function MyRightsSection() {
   const { t } = useTranslation();
-  const [round, setRound] = useState(0);
+  const { round, error, busy, run } = useAction();
   const query = useApiQuery((s) => getMyRightsRequests(s), `rights-${round}`);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
-  const [error, setError] = useState<unknown>(undefined);
   const [sent, setSent] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      setRound((n) => n + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
   const options = <T extends string>(values: readonly T[], key: (v: T) => string) =>
     values.map((v) => ({ value: v, label: t(key(v) as 'rights.my.title') }));
 
@@ -84,7 +71,7 @@ export function MyRightsSection() {
         layout="vertical"
         initialValues={{ kind: 'access' }}
         onFinish={(values) =>
-          void run(async () => {
+          run(async () => {
             setSent((await fileRightsRequest(bodyOf(values))).requestNo);
             form.resetFields();
           })
@@ -157,7 +144,7 @@ export function MyRightsSection() {
                 {r.status === 'identity_pending' ? (
                   <>
                     <span className="sb-muted">{t('rights.my.stepUpHint')}</span>
-                    <Button size="small" onClick={() => void run(async () => void (await confirmRightsIdentity(r.id)))}>
+                    <Button size="small" onClick={() => run(() => confirmRightsIdentity(r.id))}>
                       {t('rights.my.confirm')}
                     </Button>
                   </>

@@ -1,10 +1,12 @@
-import { Button, Card, Empty, Input, InputNumber, List, Select, Space, Tag } from 'antd';
-import { REFUSAL_REASON_CODES, type TRightsRequest } from '@sealbridge/contracts';
+import { Button, Card, Empty, Input, List, Space, Tag } from 'antd';
+import type { TRightsRequest } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../../shared/api/use-action.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { useExtendRefuse } from '../../../shared/ui/use-extend-refuse.tsx';
 import {
   advanceRights,
   answerRights,
@@ -23,8 +25,7 @@ type Row = TRightsRequest & { requesterNo: string | null };
 function Actions({ r, run }: { r: Row; run: (work: () => Promise<unknown>) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const [days, setDays] = useState(5);
-  const [code, setCode] = useState<string>('other');
+  const { extend, refuse } = useExtendRefuse('rights.console', text);
   const [detail, setDetail] = useState<Record<string, string> | undefined>(undefined);
   const can = (s: string) => r.nextStatuses.includes(s as 'refused');
   const answers = can('answered') || can('corrected');
@@ -54,41 +55,8 @@ function Actions({ r, run }: { r: Row; run: (work: () => Promise<unknown>) => vo
             {t('rights.console.answer')}
           </Button>
         ) : null}
-        {!r.extension ? (
-          <>
-            <InputNumber
-              size="small"
-              min={1}
-              max={15}
-              value={days}
-              onChange={(v) => setDays(v ?? 5)}
-              aria-label={t('rights.console.extendDays')}
-            />
-            <Button
-              size="small"
-              disabled={!text}
-              title={t('rights.console.extendReason')}
-              onClick={() => run(() => extendRights(r.id, days, text))}
-            >
-              {t('rights.console.extend')}
-            </Button>
-          </>
-        ) : null}
-        {can('refused') ? (
-          <>
-            <Select
-              size="small"
-              value={code}
-              onChange={setCode}
-              aria-label={t('rights.console.refuseCode')}
-              options={REFUSAL_REASON_CODES.map((c) => ({ value: c, label: t(`rights.refusals.${c}`) }))}
-              popupMatchSelectWidth={false}
-            />
-            <Button size="small" danger disabled={!text} onClick={() => run(() => refuseRights(r.id, code, text))}>
-              {t('rights.console.refuse')}
-            </Button>
-          </>
-        ) : null}
+        {!r.extension ? extend((days) => run(() => extendRights(r.id, days, text))) : null}
+        {can('refused') ? refuse((code) => run(() => refuseRights(r.id, code, text))) : null}
       </Space>
     </Space>
   );
@@ -98,19 +66,8 @@ function Actions({ r, run }: { r: Row; run: (work: () => Promise<unknown>) => vo
 export function RightsQueuePage() {
   const { t } = useTranslation();
   useDocumentTitle('rightsQueue');
-  const [round, setRound] = useState(0);
+  const { round, error, run } = useAction();
   const query = useApiQuery((s) => getRightsQueue(s), `rights-queue-${round}`);
-  const [error, setError] = useState<unknown>(undefined);
-  const run = (work: () => Promise<unknown>) =>
-    void (async () => {
-      setError(undefined);
-      try {
-        await work();
-        setRound((n) => n + 1);
-      } catch (failure) {
-        setError(failure);
-      }
-    })();
   return (
     <Card title={<h1 className="sb-card-page-title">{t('rights.console.title')}</h1>} data-testid="rights-queue">
       <p className="sb-muted">{t('rights.console.intro')}</p>

@@ -8,12 +8,14 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { useGrantColumns } from '../components/grant-columns.tsx';
 import { acknowledgeAlert, breakGlassAlerts } from '../api/staff-api.ts';
 
 /** `/console/break-glass/alerts` — the privacy officer reads every break-glass justification and acknowledges it. */
 export function BreakGlassAlertsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const grantColumns = useGrantColumns();
   useDocumentTitle('breakGlassAlerts');
   const alerts = useApiQuery((signal) => breakGlassAlerts(signal), 'break-glass-alerts');
   const [error, setError] = useState<unknown>(undefined);
@@ -40,14 +42,7 @@ export function BreakGlassAlertsPage() {
             { title: t('staff.alerts.requester'), dataIndex: 'requesterStaffNo', key: 'requester' },
             { title: t('staff.breakGlass.customer'), dataIndex: 'customerAccountNo', key: 'customer' },
             { title: t('staff.alerts.justification'), dataIndex: 'justification', key: 'why' },
-            { title: t('staff.breakGlass.expiresAt'), key: 'expires', render: (_: unknown, g) => formatDateTime(g.expiresAt, locale) },
-            {
-              title: t('staff.breakGlass.state'),
-              key: 'state',
-              render: (_: unknown, g) => (
-                <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag>
-              ),
-            },
+            ...grantColumns,
             {
               title: t('common.actions'),
               key: 'ack',

@@ -1,15 +1,14 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Table } from 'antd';
 import { BREAK_GLASS_MAX_MINUTES, BREAK_GLASS_MIN_JUSTIFICATION, PROFILE_FIELDS } from '@sealbridge/contracts';
 import type { ProfileField, TBreakGlassGrant, TBreakGlassRequest, TProfileResponse } from '@sealbridge/contracts';
 import { useState } from 'react';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
-import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
-import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { FieldViewValue } from '../../../shared/ui/field-view-value.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
+import { useGrantColumns } from '../components/grant-columns.tsx';
 import { myBreakGlass, requestBreakGlass, revealUnderGrant } from '../api/staff-api.ts';
 
 /**
@@ -18,7 +17,7 @@ import { myBreakGlass, requestBreakGlass, revealUnderGrant } from '../api/staff-
  */
 export function BreakGlassPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const grantColumns = useGrantColumns();
   useDocumentTitle('breakGlass');
   const [form] = Form.useForm<TBreakGlassRequest>();
   const mine = useApiQuery((signal) => myBreakGlass(signal), 'break-glass-mine');
@@ -106,14 +105,7 @@ export function BreakGlassPage() {
           size="small"
           columns={[
             { title: t('staff.breakGlass.customer'), dataIndex: 'customerAccountNo', key: 'customer' },
-            { title: t('staff.breakGlass.expiresAt'), key: 'expires', render: (_: unknown, g) => formatDateTime(g.expiresAt, locale) },
-            {
-              title: t('staff.breakGlass.state'),
-              key: 'state',
-              render: (_: unknown, g) => (
-                <Tag color={g.active ? 'red' : 'default'}>{g.active ? t('staff.breakGlass.active') : t('staff.breakGlass.over')}</Tag>
-              ),
-            },
+            ...grantColumns,
             {
               title: t('common.actions'),
               key: 'view',

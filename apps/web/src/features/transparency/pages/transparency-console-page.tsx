@@ -2,6 +2,7 @@ import { Button, Card, DatePicker, Input, InputNumber, Popconfirm, Select, Space
 import { AUTHORITY_LEGAL_BASES, type AuthorityLegalBasis, type TAuthorityRequest, type TTransparencyReport } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../../shared/api/use-action.ts';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
@@ -86,8 +87,7 @@ export function TransparencyConsolePage() {
   const { t } = useTranslation();
   useDocumentTitle('transparencyConsole');
   const label = usePeriodLabel();
-  const [round, setRound] = useState(0);
-  const [error, setError] = useState<unknown>(undefined);
+  const { round, error, run } = useAction();
   const quarters = recentQuarters();
   const [period, setPeriod] = useState(quarters[1] ?? quarters[0]!);
   const reports = useApiQuery((s) => listReports(s), `tr-reports-${round}`);
@@ -97,16 +97,6 @@ export function TransparencyConsolePage() {
     `tr-report-${period}-${existing?.generatedAt ?? ''}-${existing?.status ?? ''}`,
   );
   const register = useApiQuery((s) => listAuthorityRequests(s), `tr-register-${round}`);
-  const run = (work: () => Promise<unknown>) =>
-    void (async () => {
-      setError(undefined);
-      try {
-        await work();
-        setRound((n) => n + 1);
-      } catch (failure) {
-        setError(failure);
-      }
-    })();
   const status = existing?.status;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="transparency-console">
