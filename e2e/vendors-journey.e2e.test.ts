@@ -16,8 +16,10 @@ describe('vendors journey: the privacy officer sees third parties, transfers, cr
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${j.server.url}/console/vendors`);
     await page.getByTestId('obligations-map').waitFor();
-    await page.locator('[data-testid="obligations-map"] .ant-table-row').first().waitFor();
-    assert.equal(await page.locator('[data-testid="obligations-map"] .ant-table-row').count(), 20);
+    // At 390 px every table is a list of cards (shared/ui/responsive-table.tsx), one card per row.
+    await page.locator('[data-testid="obligations-map"] .sb-table-cards > li').first().waitFor();
+    assert.equal(await page.locator('[data-testid="obligations-map"] .sb-table-cards > li').count(), 20);
+    assert.equal(await page.locator('[data-testid="obligations-map"] .ant-table').count(), 0);
     await page.screenshot({ path: join(SHOTS, 'vendors-obligations-390.png'), fullPage: true });
     const wide = async () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     assert.equal(await wide(), false, 'the obligations map does not scroll sideways');
@@ -35,7 +37,7 @@ describe('vendors journey: the privacy officer sees third parties, transfers, cr
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.locator('[data-testid="vendors"] .ant-table-row', { hasText: 'e2e_partner' }).waitFor();
+    await page.locator('[data-testid="vendors"] .sb-table-cards > li', { hasText: 'e2e_partner' }).waitFor();
     assert.equal(await wide(), false, 'the registry does not scroll sideways');
     await page.screenshot({ path: join(SHOTS, 'vendors-registry-390.png'), fullPage: true });
 
@@ -48,6 +50,7 @@ describe('vendors journey: the privacy officer sees third parties, transfers, cr
       await page.getByRole('tab', { name: tab }).dispatchEvent('click');
       await page.getByTestId(id).waitFor();
       assert.equal(await wide(), false, `${tab} does not scroll sideways`);
+      assert.equal(await page.getByTestId(id).locator('.ant-table').count(), 0, `${tab} shows cards, not a table`);
       await page.screenshot({ path: join(SHOTS, `vendors-${id}-390.png`), fullPage: true });
     }
     await page.close();

@@ -1,8 +1,9 @@
-import { Card, Empty, Table } from 'antd';
+import { Card, Empty, Pagination, Spin, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { ColumnType } from 'antd/es/table';
-import type { Key, ReactNode } from 'react';
-import { useSyncExternalStore } from 'react';
+import type { HTMLAttributes, Key, ReactNode } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { cardPage } from './card-paging.ts';
 
 const PHONE = '(max-width: 767px)';
 
@@ -23,41 +24,94 @@ function valueAt(record: object, dataIndex: ColumnType<object>['dataIndex']): un
   return path.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[String(key)], record);
 }
 
+/** The `data-*` attributes a table's `onRow` gives a row (test ids, row state), for the card standing in for it. */
+function dataAttributes(attributes: HTMLAttributes<HTMLElement> | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes ?? {}).filter(([name]) => name.startsWith('data-')));
+}
+
+export type ResponsiveTableProps<T> = TableProps<T> & {
+  'data-testid'?: string;
+  /** The key of the column holding the row's actions: on a phone its output sits at the bottom of the card. */
+  actionsColumn?: Key;
+};
+
 /**
- * antd's Table on wide screens; on phones one card per row with each column's title beside its value, so a
- * table never makes the page (or itself) scroll sideways. Takes the Table's own props (columns with render).
+ * antd's Table on wide screens (the very same Table and DOM); on phones a list of cards, one per row, built from the
+ * same columns: each column's title beside its render output (`dl`), the actions column at the bottom of the card,
+ * the same empty state, loading state and pagination. So a table never makes the page (or itself) scroll sideways.
  */
-export function ResponsiveTable<T extends object>(props: TableProps<T> & { 'data-testid'?: string }) {
+export function ResponsiveTable<T extends object>({ actionsColumn = 'actions', ...props }: ResponsiveTableProps<T>) {
   const phone = usePhone();
+  const [localPage, setLocalPage] = useState(1);
   if (!phone) return <Table<T> {...props} />;
-  const columns = (props.columns ?? []) as ColumnType<T>[];
-  const rows = props.dataSource ?? [];
+  const columns = ((props.columns ?? []) as ColumnType<T>[]).filter((column) => !column.hidden);
+  const all = [...(props.dataSource ?? [])];
   const keyOf = (record: T, index: number): Key =>
     typeof props.rowKey === 'function'
       ? props.rowKey(record, index)
       : ((valueAt(record, (props.rowKey as string | undefined) ?? 'key') as Key | undefined) ?? index);
-  if (rows.length === 0) {
-    const empty = props.locale?.emptyText;
-    return <div data-testid={props['data-testid']}>{typeof empty === 'function' ? empty() : (empty ?? <Empty />)}</div>;
-  }
+  const cell = (column: ColumnType<T>, record: T, index: number): ReactNode => {
+    const value = valueAt(record, column.dataIndex as ColumnType<object>['dataIndex']);
+    return (column.render ? column.render(value, record, index) : value) as ReactNode;
+  };
+
+  const paging = props.pagination === false ? false : (props.pagination ?? {});
+  const { start, end, current, pageSize, total, pager } = cardPage(all.length, paging, localPage);
+  const rows = all.slice(start, end);
+
+  const empty = props.locale?.emptyText;
+  const body =
+    all.length === 0 ? (
+      props.loading ? null : typeof empty === 'function' ? (
+        empty()
+      ) : (
+        (empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />)
+      )
+    ) : (
+      <ul className="sb-table-cards">
+        {rows.map((record, index) => {
+          const actions = columns.find((column) => column.key === actionsColumn);
+          return (
+            <li key={keyOf(record, index)} {...dataAttributes(props.onRow?.(record, index))}>
+              <Card size="small" className="sb-table-card">
+                <dl>
+                  {columns
+                    .filter((column) => column !== actions)
+                    .map((column, c) => (
+                      <div key={String(column.key ?? c)} className="sb-table-card-row">
+                        <dt>{typeof column.title === 'function' ? null : (column.title as ReactNode)}</dt>
+                        <dd>{cell(column, record, index)}</dd>
+                      </div>
+                    ))}
+                </dl>
+                {actions ? <div className="sb-table-card-actions">{cell(actions, record, index)}</div> : null}
+              </Card>
+            </li>
+          );
+        })}
+      </ul>
+    );
   return (
-    <div className="sb-table-cards" data-testid={props['data-testid']}>
-      {rows.map((record, index) => (
-        <Card key={keyOf(record, index)} size="small" className="sb-table-card">
-          <dl>
-            {columns.map((column, c) => {
-              const value = valueAt(record, column.dataIndex as ColumnType<object>['dataIndex']);
-              const shown = column.render ? column.render(value, record, index) : (value as ReactNode);
-              return (
-                <div key={String(column.key ?? c)} className="sb-table-card-row">
-                  <dt>{typeof column.title === 'function' ? null : (column.title as ReactNode)}</dt>
-                  <dd>{shown as ReactNode}</dd>
-                </div>
-              );
-            })}
-          </dl>
-        </Card>
-      ))}
+    <div className="sb-table-cards-wrapper" data-testid={props['data-testid']}>
+      <Spin spinning={Boolean(props.loading)}>{body}</Spin>
+      {paging !== false && pager ? (
+        <Pagination
+          {...paging}
+          className="sb-table-cards-pagination"
+          size="small"
+          showSizeChanger={false}
+          showQuickJumper={false}
+          current={current}
+          pageSize={pageSize}
+          total={total}
+          onChange={(page, size) => {
+            setLocalPage(page);
+            paging.onChange?.(page, size);
+            // antd's Table reports a page change through its own onChange as well.
+            props.onChange?.({ ...paging, current: page, pageSize: size }, {}, [], { action: 'paginate', currentDataSource: all });
+          }}
+        />
+      ) : null}
     </div>
   );
 }

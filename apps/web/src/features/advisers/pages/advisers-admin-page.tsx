@@ -1,6 +1,6 @@
 import '../advisers.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Tag } from 'antd';
 import type { TAdviserAssignment, TAdviserRule, TAdvisersOverview } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { getRegions } from '../../listings/api/listings-api.ts';
 import { INDUSTRIES } from '../../listings/components/filter-panel.tsx';
 import { advisersApi } from '../api/advisers-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 const CUSTOMER_NO = /^[A-Z]-\d{4,8}$/;
 const PAGE_SIZE = 20;
@@ -104,7 +105,8 @@ function RulesCard({ overview, onChanged }: { overview: TAdvisersOverview | unde
           </Button>
         </Form.Item>
       </Form>
-      <Table<TAdviserRule>
+      <ResponsiveTable<TAdviserRule>
+        actionsColumn="remove"
         rowKey="id"
         size="small"
         pagination={false}
@@ -189,7 +191,8 @@ function AssignmentsCard({ overview, onReassigned }: { overview: TAdvisersOvervi
       />
       {invalid && <p className="sb-muted">{t('advisers.admin.searchInvalid')}</p>}
       {query.error !== undefined && <ApiErrorAlert error={query.error} onRetry={() => setRound((n) => n + 1)} />}
-      <Table<TAdviserAssignment>
+      <ResponsiveTable<TAdviserAssignment>
+        actionsColumn="reassign"
         rowKey="customerAccountId"
         size="small"
         loading={query.loading}

@@ -1,5 +1,5 @@
 import { ProfileOutlined } from '@ant-design/icons';
-import { Button, Table, Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TAuditRecord } from '@sealbridge/contracts';
 import type { HTMLAttributes } from 'react';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { useAuditLabels } from '../../../shared/ui/use-audit-labels.ts';
 import { AuditActor, DecisionTag } from './audit-actor.tsx';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 type Props = {
   records: readonly TAuditRecord[];
@@ -88,7 +89,8 @@ export function AuditResultsTable({ records, loading, page, pageSize, total, fie
   ];
 
   return (
-    <Table<TAuditRecord>
+    <ResponsiveTable<TAuditRecord>
+      actionsColumn="details"
       rowKey="seq"
       size="middle"
       columns={columns}

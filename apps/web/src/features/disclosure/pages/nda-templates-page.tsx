@@ -1,6 +1,6 @@
 import '../disclosure.css';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Space, Tag } from 'antd';
 import { NDA_VARIABLES } from '@sealbridge/contracts';
 import type { TNdaTemplate, TNdaTemplateInput } from '@sealbridge/contracts';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { ndaApi } from '../api/nda-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 const STATUS_COLORS: Record<TNdaTemplate['status'], string> = { draft: 'processing', published: 'success', retired: 'default' };
 type Editing = { mode: 'view' | 'edit' | 'create'; template?: TNdaTemplate };
@@ -153,7 +154,7 @@ export function NdaTemplatesPage() {
         </Button>
       </p>
       {query.error !== undefined && <ApiErrorAlert error={query.error} onRetry={query.reload} />}
-      <Table<TNdaTemplate>
+      <ResponsiveTable<TNdaTemplate>
         rowKey="version"
         loading={query.loading}
         dataSource={query.data?.items ?? []}

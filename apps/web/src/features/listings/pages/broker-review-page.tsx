@@ -1,6 +1,6 @@
 import { REVIEW_CHECKLIST } from '@sealbridge/contracts';
 import type { TListingOwnerView, TListingSummary } from '@sealbridge/contracts';
-import { App, Button, Checkbox, Drawer, Empty, Input, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Checkbox, Drawer, Empty, Input, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,7 @@ import { brokerApi } from '../api/listings-api.ts';
 import { CompanyRevealCard, type TCompanyReveal } from '../components/company-reveal-card.tsx';
 import { OwnerPanel } from '../components/owner-panel.tsx';
 import { STATUS_COLORS } from './seller-listings-page.tsx';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 type Checklist = Record<(typeof REVIEW_CHECKLIST)[number], boolean>;
 const EMPTY = Object.fromEntries(REVIEW_CHECKLIST.map((k) => [k, false])) as Checklist;
@@ -56,7 +57,8 @@ export function BrokerReviewPage() {
       {queue.error ? (
         <ApiErrorAlert error={queue.error} onRetry={queue.reload} />
       ) : (
-        <Table<TListingSummary>
+        <ResponsiveTable<TListingSummary>
+          actionsColumn="open"
           rowKey="id"
           scroll={{ x: 'max-content' }}
           loading={queue.loading}

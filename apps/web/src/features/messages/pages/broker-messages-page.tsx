@@ -1,5 +1,5 @@
 import { CALLBACK_OUTCOMES, type CallbackOutcome, type TCallbackView, type TMaskingFlag } from '@sealbridge/contracts';
-import { App, Button, Card, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Segmented, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { brokerMessagesApi } from '../api/messages-api.ts';
 import { ThreadWorkspace } from '../components/thread-workspace.tsx';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 function FlagsTab({ openThread }: { openThread: (id: string) => void }) {
   const { t } = useTranslation();
@@ -39,7 +40,8 @@ function FlagsTab({ openThread }: { openThread: (id: string) => void }) {
         ]}
       />
       {(query.error ?? error) !== undefined && <ApiErrorAlert error={query.error ?? error} onRetry={query.reload} />}
-      <Table<TMaskingFlag>
+      <ResponsiveTable<TMaskingFlag>
+        actionsColumn="action"
         rowKey="id"
         size="middle"
         scroll={{ x: 'max-content' }}
@@ -115,7 +117,8 @@ function CallbacksTab({ openThread }: { openThread: (id: string) => void }) {
         <Link to="/console/customers/lookup">{t('messages.broker.lookup')}</Link>
       </Space>
       {(query.error ?? error) !== undefined && <ApiErrorAlert error={query.error ?? error} onRetry={query.reload} />}
-      <Table<TCallbackView>
+      <ResponsiveTable<TCallbackView>
+        actionsColumn="open"
         rowKey="id"
         size="middle"
         scroll={{ x: 'max-content' }}

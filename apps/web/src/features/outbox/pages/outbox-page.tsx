@@ -1,4 +1,4 @@
-import { Card, Select, Table, Tag, Typography } from 'antd';
+import { Card, Select, Tag, Typography } from 'antd';
 import { DELIVERY_STATUSES } from '@sealbridge/contracts';
 import type { DeliveryStatus, TOutboxMessage } from '@sealbridge/contracts';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { FieldViewValue } from '../../../shared/ui/field-view-value.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { getOutbox } from '../api/outbox-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 const STATUS_COLOR: Record<DeliveryStatus, string> = { outbox_only: 'default', queued: 'processing', sent: 'success', failed: 'error' };
 const PAGE_SIZE = 20;
@@ -47,7 +48,7 @@ export function OutboxPage() {
     >
       <Typography.Paragraph type="secondary">{t('outbox.intro')}</Typography.Paragraph>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} testId="outbox-error" /> : null}
-      <Table<TOutboxMessage>
+      <ResponsiveTable<TOutboxMessage>
         rowKey="id"
         size="middle"
         loading={query.loading}

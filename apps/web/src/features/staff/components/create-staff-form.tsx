@@ -5,11 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { createStaff } from '../api/staff-api.ts';
+import { usePhone } from '../../../shared/ui/responsive-table.tsx';
 
 /** Creates a staff account; the initial password is shown once, in a modal that cannot be reopened. */
 export function CreateStaffForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TCreateStaffRequest>();
+  // An inline form of four fields does not fit a phone: one field under the other there.
+  const phone = usePhone();
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState<string | undefined>(undefined);
@@ -31,7 +34,7 @@ export function CreateStaffForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <>
-      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} data-testid="create-staff-form">
+      <Form form={form} layout={phone ? 'vertical' : 'inline'} onFinish={(v) => void submit(v)} data-testid="create-staff-form">
         <Form.Item name="loginName" label={t('staff.admin.loginName')} rules={[{ required: true, message: t('staff.admin.required') }]}>
           <Input autoComplete="off" />
         </Form.Item>

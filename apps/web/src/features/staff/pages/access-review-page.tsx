@@ -1,4 +1,4 @@
-import { Button, Card, Empty, InputNumber, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, InputNumber, Space, Tag } from 'antd';
 import type { TReviewCampaign } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { decideReview, listReviews, startReview } from '../api/staff-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 type Item = TReviewCampaign['items'][number];
 const COLORS: Record<Item['decision'], string> = { pending: 'orange', recertified: 'green', revoked: 'red', expired: 'default' };
@@ -62,7 +63,7 @@ export function AccessReviewPage() {
             </Space>
           }
         >
-          <Table<Item>
+          <ResponsiveTable<Item>
             rowKey="id"
             dataSource={campaign.items}
             pagination={false}

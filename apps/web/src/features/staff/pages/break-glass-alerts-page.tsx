@@ -1,4 +1,4 @@
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import type { TBreakGlassGrant } from '@sealbridge/contracts';
 import { useState } from 'react';
 import type React from 'react';
@@ -10,6 +10,7 @@ import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { useGrantColumns } from '../components/grant-columns.tsx';
 import { acknowledgeAlert, breakGlassAlerts } from '../api/staff-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 /** `/console/break-glass/alerts` — the privacy officer reads every break-glass justification and acknowledges it. */
 export function BreakGlassAlertsPage() {
@@ -29,7 +30,8 @@ export function BreakGlassAlertsPage() {
       {error !== undefined && <ApiErrorAlert error={error} />}
       {alerts.error !== undefined && <ApiErrorAlert error={alerts.error} onRetry={alerts.reload} />}
       <Card>
-        <Table<TBreakGlassGrant>
+        <ResponsiveTable<TBreakGlassGrant>
+          actionsColumn="ack"
           rowKey="id"
           loading={alerts.loading}
           dataSource={alerts.data?.items ?? []}

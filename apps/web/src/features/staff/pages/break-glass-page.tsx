@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Form, Input, InputNumber, Modal, Table } from 'antd';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
 import { BREAK_GLASS_MAX_MINUTES, BREAK_GLASS_MIN_JUSTIFICATION, PROFILE_FIELDS } from '@sealbridge/contracts';
 import type { ProfileField, TBreakGlassGrant, TBreakGlassRequest, TProfileResponse } from '@sealbridge/contracts';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { FieldViewValue } from '../../../shared/ui/field-view-value.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { useGrantColumns } from '../components/grant-columns.tsx';
 import { myBreakGlass, requestBreakGlass, revealUnderGrant } from '../api/staff-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 /**
  * `/console/break-glass` — a privacy or security officer opens time-boxed access to one customer and views fields
@@ -95,7 +96,8 @@ export function BreakGlassPage() {
       </Card>
       {error !== undefined && <ApiErrorAlert error={error} />}
       <Card title={t('staff.breakGlass.mine')}>
-        <Table<TBreakGlassGrant>
+        <ResponsiveTable<TBreakGlassGrant>
+          actionsColumn="view"
           rowKey="id"
           loading={mine.loading}
           dataSource={mine.data?.items ?? []}

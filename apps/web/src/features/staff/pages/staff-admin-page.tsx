@@ -1,4 +1,4 @@
-import { Button, Card, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Popconfirm, Select, Space, Tag } from 'antd';
 import { STAFF_ROLES } from '@sealbridge/contracts';
 import type { Role, TStaffMember } from '@sealbridge/contracts';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
 import { listReassignments, listStaff, offboardStaff, reassignClient, setStaffRoles } from '../api/staff-api.ts';
 import { CreateStaffForm } from '../components/create-staff-form.tsx';
 import { formatDateTime as formatInstant } from '../../../shared/i18n/format-date-time.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 /** `/console/staff` — admins create staff, change roles, offboard, and reassign the clients of those who left. */
 export function StaffAdminPage() {
@@ -126,7 +127,7 @@ export function StaffAdminPage() {
       {notice && <p data-testid="offboard-notice">{notice}</p>}
       <Card title={t('staff.admin.listTitle')}>
         {staff.error !== undefined && <ApiErrorAlert error={staff.error} onRetry={staff.reload} />}
-        <Table
+        <ResponsiveTable
           rowKey="accountId"
           loading={staff.loading}
           dataSource={staff.data?.items ?? []}
@@ -136,7 +137,7 @@ export function StaffAdminPage() {
         />
       </Card>
       <Card title={t('staff.admin.reassignTitle')}>
-        <Table
+        <ResponsiveTable
           rowKey={(r) => `${r.customerAccountId}:${r.fromAccountId}`}
           loading={flagged.loading}
           dataSource={flagged.data?.items ?? []}

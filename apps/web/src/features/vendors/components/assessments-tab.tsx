@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
+import { Button, Card, Form, Input, Select, Tag } from 'antd';
 import { PIA_TEMPLATES, PURPOSES, type TImpactAssessment } from '@sealbridge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -7,6 +7,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { createAssessment, getAssessments, getVendors } from '../api/vendors-api.ts';
 import { useAction } from './use-action.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 /** Impact assessments (PIPL Arts. 55–56) from templates, linked to the flows (recipient × purpose) they cover. */
 export function AssessmentsTab() {
@@ -22,7 +23,7 @@ export function AssessmentsTab() {
     <div data-testid="impact-assessments">
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}
-      <Table<TImpactAssessment>
+      <ResponsiveTable<TImpactAssessment>
         rowKey="id"
         size="small"
         loading={query.loading}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, Statistic, Tag } from 'antd';
 import { CROSS_BORDER_MECHANISMS, type TMechanism } from '@sealbridge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -7,6 +7,7 @@ import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { getCrossBorder, markFiled, recordMechanism } from '../api/vendors-api.ts';
 import { dayToIso, useAction } from './use-action.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 /** This year's ledger of distinct persons abroad, the mechanism it requires, and the mechanisms on file. */
 export function CrossBorderTab() {
@@ -35,7 +36,7 @@ export function CrossBorderTab() {
           />
           <p className="sb-muted">{t('vendors.crossBorder.refusals', { count: l.refusals })}</p>
           <p className="sb-muted">{t('vendors.crossBorder.thresholds')}</p>
-          <Table
+          <ResponsiveTable
             rowKey={(d) => `${d.country}-${d.vendorKey}`}
             size="small"
             pagination={false}
@@ -50,7 +51,7 @@ export function CrossBorderTab() {
         </Card>
       ) : null}
       <Card size="small" title={t('vendors.crossBorder.mechanisms')}>
-        <Table<TMechanism>
+        <ResponsiveTable<TMechanism>
           rowKey="id"
           size="small"
           pagination={false}

@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { TObligationRow } from '@sealbridge/contracts';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { getObligations } from '../api/vendors-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 export const RAG_COLOR = { green: 'green', amber: 'orange', red: 'red' } as const;
 
@@ -18,7 +19,7 @@ export function ObligationsTab() {
     <div data-testid="obligations-map">
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {query.data ? <p className="sb-muted">{t('vendors.checkedAt', { at: formatDateTime(query.data.checkedAt, locale) })}</p> : null}
-      <Table<TObligationRow>
+      <ResponsiveTable<TObligationRow>
         rowKey="row"
         size="small"
         pagination={false}

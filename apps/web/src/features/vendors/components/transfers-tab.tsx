@@ -1,4 +1,4 @@
-import { Segmented, Table, Tag } from 'antd';
+import { Segmented, Tag } from 'antd';
 import type { TTransferRecord } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../shared/i18n/format-date-time.ts';
 import { useLocale } from '../../../shared/i18n/use-locale.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { getTransfers } from '../api/vendors-api.ts';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 type Transfer = TTransferRecord;
 
@@ -28,7 +29,7 @@ export function TransfersTab() {
         options={(['all', 'allowed', 'refused'] as const).map((v) => ({ value: v, label: t(`vendors.transfers.${v}`) }))}
       />
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
-      <Table<Transfer>
+      <ResponsiveTable<Transfer>
         rowKey="id"
         size="small"
         loading={query.loading}

@@ -1,4 +1,4 @@
-import { Button, Dropdown, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Dropdown, Popconfirm, Space, Tag } from 'antd';
 import type { TVendor } from '@sealbridge/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import {
 } from '../api/vendors-api.ts';
 import { useAction } from './use-action.ts';
 import { AttestationModal, ContractModal, RegisterVendorModal } from './vendor-forms.tsx';
+import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -49,7 +50,7 @@ export function VendorsTab() {
       </Button>
       {query.error ? <ApiErrorAlert error={query.error} onRetry={query.reload} /> : null}
       {error ? <ApiErrorAlert error={error} /> : null}
-      <Table<TVendor>
+      <ResponsiveTable<TVendor>
         rowKey="id"
         size="small"
         loading={query.loading}
