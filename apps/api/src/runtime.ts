@@ -47,6 +47,12 @@ export async function openKeyStore(config: Config, logger: Logger, pgSchema?: st
 
 /** In-process runner on SQLite, pg-boss (its own schema) on PostgreSQL. */
 export function createJobRunner(config: Config, database: DatabaseHandle<Database>, logger: Logger, pgBossSchema = 'pgboss'): JobRunner {
-  if (config.databaseUrl) return createPgBossRunner({ connectionString: config.databaseUrl, schema: pgBossSchema, logger });
+  if (config.databaseUrl)
+    return createPgBossRunner({
+      connectionString: config.databaseUrl,
+      schema: pgBossSchema,
+      logger,
+      expireSeconds: config.jobExpireSeconds,
+    });
   return createInProcessRunner({ db: database.db, logger });
 }

@@ -36,7 +36,7 @@ import {
   type RedisKeyValue,
 } from './modules/identity/index.ts';
 import { createFactorsRepo, createFactorsService, FACTORS_AUDIT_EVENTS, relyingPartyFrom } from './modules/factors/index.ts';
-import { createDeliveryOutbox, createDeliveryRepo, type DeliveryTransport } from './modules/delivery/index.ts';
+import { createDeliveryOutbox, createDeliveryRepo, DISPATCH_JOB, type DeliveryTransport } from './modules/delivery/index.ts';
 import { createVendorsRepo, createVendorsService, gatedDeliveryTransports, VENDORS_AUDIT_EVENTS } from './modules/vendors/index.ts';
 import { createDisputesRepo, createDisputesService, DISPUTES_AUDIT_EVENTS } from './modules/disputes/index.ts';
 import { createEducationRepo, createEducationService, EDUCATION_AUDIT_EVENTS } from './modules/education/index.ts';
@@ -88,6 +88,8 @@ import {
 } from './modules/dataroom/index.ts';
 
 const VAULT_KEY_EVENTS = 'sealbridge:vault-key-events';
+/** Attempts of one e-mail hand-off before the message is settled as failed. */
+const DISPATCH_ATTEMPTS = 6;
 
 /** Fields whose reveal right after a sign-in from a new device is alerted: sensitive ones and identifiers. */
 const SENSITIVE_OR_IDENTIFYING = new Set(PERSONAL_FIELDS.filter((f) => f.sensitivity === 'sensitive' || f.blindIndex).map((f) => f.key));
@@ -289,7 +291,14 @@ export async function createServices(deps: ServiceDeps) {
   );
   // Identity checks are done by the assigned broker (manual review); an outside provider would be registered here too.
   await vendors.registry.registerConfigured(gatedDelivery.providers);
-  const delivery = createDeliveryOutbox({ repo: createDeliveryRepo(db), vault, logger, transports: gatedDelivery.transports });
+  const jobs = deps.jobs;
+  const delivery = createDeliveryOutbox({
+    repo: createDeliveryRepo(db),
+    vault,
+    logger,
+    transports: gatedDelivery.transports,
+    ...(jobs ? { queue: (messageId: string) => jobs.enqueue(DISPATCH_JOB, { messageId }) } : {}),
+  });
   const limiter: AttemptLimiter = deps.redis ? createRedisAttemptLimiter(deps.redis) : createMemoryAttemptLimiter();
   const registration = createRegistrationService({
     repo: registrationRepo,
@@ -591,6 +600,19 @@ export async function createServices(deps: ServiceDeps) {
   auditLog.onAppended(() => security.monitor.wake());
 
   if (deps.jobs) {
+    // E-mails leave through this job (any instance): a worker killed mid-send has its job run again after the expiry,
+    // and the outbox row settles once, so the message is not sent twice (ADR 0021, "Jobs exactly once").
+    await deps.jobs.register(
+      DISPATCH_JOB,
+      async (data, ctx) => {
+        const outcome = await delivery.dispatchStored(String(data['messageId']), { final: ctx.attempt >= DISPATCH_ATTEMPTS });
+        ctx.logger.info({ messageId: data['messageId'], outcome, attempt: ctx.attempt }, 'message dispatched');
+      },
+      // Above nodemailer's own socket timeout (10 min), so a slow but live send is never run twice; a dead worker's
+      // job is found by its stopped heartbeat in 30 s.
+      // A person waits for the code in it: idle workers look every half second rather than every two.
+      { retryLimit: DISPATCH_ATTEMPTS - 1, retryDelaySeconds: 1, expireInSeconds: 900, heartbeatSeconds: 30, pollSeconds: 0.5 },
+    );
     await deps.jobs.register('disclosure.expire-grants', async (_data, ctx) => {
       ctx.logger.info({ expired: await disclosure.grants.expireLapsed() }, 'lapsed disclosure grants expired');
     });
@@ -605,10 +627,16 @@ export async function createServices(deps: ServiceDeps) {
     });
     await deps.jobs.schedule('deals.remind-overdue-items', '35 1 * * *');
     // The retention sweep (issue 14 item 6): destroys what passed its ceiling, at 03:10 Beijing every day.
-    await deps.jobs.register('retention.sweep', async (_data, ctx) => {
-      const run = await retention.run();
-      ctx.logger.info({ scanned: run.scanned, destroyed: run.destroyed }, 'retention sweep done');
-    });
+    // Long jobs: an hour to run, and a heartbeat so that a dead worker's sweep is taken up again within a minute.
+    const LONG_JOB = { expireInSeconds: 3600, heartbeatSeconds: 60 };
+    await deps.jobs.register(
+      'retention.sweep',
+      async (_data, ctx) => {
+        const run = await retention.run();
+        ctx.logger.info({ scanned: run.scanned, destroyed: run.destroyed }, 'retention sweep done');
+      },
+      LONG_JOB,
+    );
     await deps.jobs.schedule('retention.sweep', '10 19 * * *');
     // Reminders and escalations before rights-request deadlines, at 09:00 Beijing every day.
     await deps.jobs.register('rights.check-clocks', async (_data, ctx) => {
@@ -620,10 +648,14 @@ export async function createServices(deps: ServiceDeps) {
       ctx.logger.info(await consent.tickets.checkClocks(), 'privacy-ticket clocks checked');
     });
     await deps.jobs.schedule('consent.check-ticket-clocks', '5 1 * * *');
-    await deps.jobs.register('vault.rewrap-data-keys', async (_data, ctx) => {
-      const count = await vault.rewrapDataKeys();
-      ctx.logger.info({ count }, 'data keys re-wrapped');
-    });
+    await deps.jobs.register(
+      'vault.rewrap-data-keys',
+      async (_data, ctx) => {
+        const count = await vault.rewrapDataKeys();
+        ctx.logger.info({ count }, 'data keys re-wrapped');
+      },
+      LONG_JOB,
+    );
     await deps.jobs.register('identity.purge-stale-sessions', async (_data, ctx) => {
       ctx.logger.info({ deleted: await identity.purgeStaleSessions() }, 'stale sessions purged');
     });

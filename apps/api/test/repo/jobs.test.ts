@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createInProcessRunner, type JobRunner } from '../../src/platform/jobs/index.ts';
+import { createInProcessRunner, createPgBossRunner, type JobRunner } from '../../src/platform/jobs/index.ts';
 import { createJobRunner } from '../../src/runtime.ts';
 import { DIALECTS, createTestStore, type TestStore } from '../helpers/test-store.ts';
 
@@ -112,6 +112,44 @@ for (const dialect of DIALECTS.filter((d) => d === 'postgres')) {
       await runner.enqueue('test.pg-flaky', { ref: 'y' });
       await waitFor(() => attempts.length >= 2, 60_000);
       assert.deepEqual(attempts.slice(0, 2), [1, 2]);
+    });
+
+    test('a job held by a worker that stopped answering is run by another instance once its expiry lapses', async () => {
+      // Two instances of the scale-out runner on one schema, with the test expiry (JOB_EXPIRE_SECONDS=2).
+      const schema = `${store.database.pgSchema}_boss2`;
+      const options = { connectionString: store.config.databaseUrl ?? '', schema, logger: store.logger, expireSeconds: 2 };
+      const stuck = createPgBossRunner(options);
+      const rescuer = createPgBossRunner(options);
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const runs: { by: string; attempt: number }[] = [];
+      try {
+        await stuck.register('test.pg-stuck', async (_data, ctx) => {
+          runs.push({ by: 'stuck', attempt: ctx.attempt });
+          await held; // a worker that hangs (as a killed one never answers)
+        });
+        await stuck.start();
+        await stuck.enqueue('test.pg-stuck', { ref: 'z' });
+        await waitFor(() => runs.length === 1, 30_000);
+        const heldAt = performance.now();
+        await rescuer.register('test.pg-stuck', async (_data, ctx) => {
+          runs.push({ by: 'rescuer', attempt: ctx.attempt });
+        });
+        await rescuer.start();
+        await waitFor(() => runs.some((r) => r.by === 'rescuer'), 20_000);
+        const ms = performance.now() - heldAt;
+        assert.deepEqual(runs, [
+          { by: 'stuck', attempt: 1 },
+          { by: 'rescuer', attempt: 2 },
+        ]);
+        assert.ok(ms < 15_000, `run again after ${Math.round(ms)} ms`);
+      } finally {
+        release();
+        await stuck.stop();
+        await rescuer.stop();
+        const { sql } = await import('kysely');
+        await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(store.database.db);
+      }
     });
   });
 }

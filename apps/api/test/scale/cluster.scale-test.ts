@@ -9,6 +9,7 @@ import { multipart, samplePdf } from '../dataroom/dataroom-fixture.ts';
 import { INQUIRY, sha256 } from '../disclosure/disclosure-fixture.ts';
 import { nextTotpCode } from '../helpers/test-app.ts';
 import { exportedCheckpoints, http, scalePrerequisites, startCluster, type Cluster, type HttpAnswer } from './cluster.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 /**
  * Three instances on one PostgreSQL and one Redis behind haproxy (`npm run test:scale`; needs DATABASE_URL,
@@ -98,11 +99,24 @@ describe('three instances behind haproxy', { skip: missing }, () => {
     return world;
   };
 
+  let sink: SmtpSink;
   before(async () => {
-    cluster = await startCluster(3);
+    // E-mails leave through a local SMTP server; each instance names itself in its EHLO. A job held by a killed
+    // worker is offered again after 3 s (JOB_EXPIRE_SECONDS; the monitor then passes every second).
+    sink = await startSmtpSink();
+    cluster = await startCluster(3, {
+      logLevel: process.env.SCALE_LOG ?? 'warn',
+      // SMTP_URL in the shared env too: the audit CLI run below registers the configured providers like an instance,
+      // and one without SMTP would end the smtp provider's registration (sending refused: recipient_ended).
+      env: { JOB_EXPIRE_SECONDS: '3', SMTP_URL: `smtp://127.0.0.1:${sink.port}?name=cli` },
+      instanceEnv: (index) => ({ SMTP_URL: `smtp://127.0.0.1:${sink.port}?name=app${index}` }),
+    });
     lb = cluster.lb[2] ?? 0;
   });
-  after(async () => cluster?.stop());
+  after(async () => {
+    await cluster?.stop();
+    await sink?.close();
+  });
 
   test('a rate limit is global: the instances share one counter (±5 %)', async () => {
     const from = nextAddress();
@@ -277,5 +291,83 @@ describe('three instances behind haproxy', { skip: missing }, () => {
     }
     assert.equal(taken.length, 1, 'exactly one new signer');
     assert.notEqual(taken[0], leader);
+  });
+
+  test('e-mail jobs run exactly once: a worker killed mid-send has its message sent by another instance within seconds', async () => {
+    const db = new pg.Client({ connectionString: cluster.databaseUrl });
+    await db.connect();
+    try {
+      const since = new Date().toISOString();
+      // The next message to reach the mail server is kept unanswered: its sender is stuck inside the SMTP DATA.
+      const heldPromise = sink.holdNext();
+      const batch = 6;
+      const answers = await Promise.all(
+        Array.from({ length: batch }, (_, n) =>
+          http(lb, 'POST', '/api/auth/register/start', {
+            headers: { 'x-forwarded-for': nextAddress() },
+            body: { channel: 'email', address: `scale-once-${n}-${process.pid}@example.cn` },
+          }),
+        ),
+      );
+      for (const a of answers) assert.equal(a.status, 202, a.body);
+      const held = await Promise.race([
+        heldPromise,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no e-mail reached the mail server')), 8000)),
+      ]);
+      const victim = cluster.instances.find((i) => `app${i.index}` === held.sender);
+      assert.ok(victim?.alive, `the sender ${held.sender} is a live instance`);
+      await cluster.kill(victim.index, 'SIGKILL');
+      const killedAt = performance.now();
+
+      // Every message of the batch is settled as sent, the held one by another instance.
+      const rows = async () =>
+        (
+          await db.query<{ id: string; status: string }>(
+            `select id, status from delivery_outbox where channel = 'email' and template like 'registration%' and created_at >= $1`,
+            [since],
+          )
+        ).rows;
+      let settled: { id: string; status: string }[] = [];
+      while (performance.now() - killedAt < 12_000) {
+        settled = await rows();
+        if (settled.length === batch && settled.every((r) => r.status === 'sent')) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const recoveredMs = (sink.accepted.find((m) => m.messageId === held.messageId)?.at ?? Number.POSITIVE_INFINITY) - killedAt;
+      assert.equal(settled.length, batch, 'one outbox row per request');
+      assert.deepEqual(
+        settled.filter((r) => r.status !== 'sent'),
+        [],
+        `not sent within 12 s of the kill (held message recovered after ${recoveredMs} ms)`,
+      );
+      assert.ok(
+        settled.some((r) => r.id === held.messageId),
+        'the held message is one of the batch',
+      );
+      // Exactly once at the mail server: each message accepted one time, none lost, the held one not by the victim.
+      for (const r of settled) {
+        const copies = sink.accepted.filter((m) => m.messageId === r.id);
+        assert.equal(copies.length, 1, `message ${r.id} accepted ${copies.length} times`);
+      }
+      const resent = sink.accepted.find((m) => m.messageId === held.messageId);
+      assert.notEqual(resent?.sender, held.sender, 'sent again by a surviving instance');
+      assert.ok(recoveredMs < 12_000, `${recoveredMs} ms`);
+      // The job was redelivered (pg-boss failed the dead attempt by its expiry), and every job of the batch completed.
+      const jobs = (
+        await db.query<{ message_id: string; state: string; retry_count: number }>(
+          `select data->>'messageId' as message_id, state, retry_count from pgboss.job where name = 'delivery.dispatch' and data->>'messageId' = any($1)`,
+          [settled.map((r) => r.id)],
+        )
+      ).rows;
+      assert.equal(jobs.length, batch);
+      assert.deepEqual(
+        jobs.filter((j) => j.state !== 'completed').map((j) => j.state),
+        [],
+      );
+      assert.ok((jobs.find((j) => j.message_id === held.messageId)?.retry_count ?? 0) >= 1, 'the held job ran again');
+      console.log(`scale: killed worker's e-mail sent by another instance ${Math.round(recoveredMs)} ms after the kill`);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -103,7 +103,10 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** Starts `count` instances (the first seeds the demo data and runs the migrations) and haproxy. */
-export async function startCluster(count: number, options: { logLevel?: string } = {}): Promise<Cluster> {
+export async function startCluster(
+  count: number,
+  options: { logLevel?: string; env?: Record<string, string>; instanceEnv?: (index: number) => Record<string, string> } = {},
+): Promise<Cluster> {
   const problem = scalePrerequisites();
   if (problem) throw new Error(problem);
   const adminUrl = process.env.DATABASE_URL ?? '';
@@ -132,6 +135,7 @@ export async function startCluster(count: number, options: { logLevel?: string }
     HOST: '127.0.0.1',
     LOG_LEVEL: options.logLevel ?? 'warn',
     NODE_ENV: 'production',
+    ...options.env,
   };
   const instances: Instance[] = [];
 
@@ -140,8 +144,16 @@ export async function startCluster(count: number, options: { logLevel?: string }
     const exportDir = join(dataDir, 'audit-export');
     const child = spawn(process.execPath, [join(REPO, 'apps/api/src/main.ts')], {
       cwd: REPO,
-      env: { ...process.env, ...env, PORT: String(ports[index]), DATA_DIR: dataDir, AUDIT_EXPORT_DIR: exportDir, DEMO: demo ? '1' : '0' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        ...env,
+        ...options.instanceEnv?.(index),
+        PORT: String(ports[index]),
+        DATA_DIR: dataDir,
+        AUDIT_EXPORT_DIR: exportDir,
+        DEMO: demo ? '1' : '0',
+      },
+      stdio: ['ignore', process.env.SCALE_STDOUT ? 'inherit' : 'ignore', 'inherit'],
     });
     const instance: Instance = { index, port: ports[index] ?? 0, exportDir, process: child, alive: true };
     child.on('exit', () => {

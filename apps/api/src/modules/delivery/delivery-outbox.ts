@@ -5,9 +5,19 @@ import type { Logger } from '../../platform/logger/index.ts';
 import type { Vault } from '../vault/index.ts';
 import type { DeliveryMessage, DeliveryPort, DeliveryTransport, RenderedMessage } from './delivery-port.ts';
 import type { DeliveryRepo } from './delivery-repo.ts';
-import { renderMessage } from './delivery-templates.ts';
+import { renderMessage, TEMPLATES } from './delivery-templates.ts';
 
 const TABLE = 'delivery_outbox';
+/** The job that hands a stored message to its transport (any instance; see `dispatchStored`). */
+export const DISPATCH_JOB = 'delivery.dispatch';
+/**
+ * Channels whose message can be rebuilt from its row alone (recipient and text sealed, subject from the template),
+ * so another instance can send it. An SMS provider is sent the template params, which are not stored: SMS keeps
+ * the in-process hand-off.
+ */
+const STORED_CHANNELS: ReadonlySet<string> = new Set(['email']);
+/** The platform opening a message to send it to its own recipient: audited, purpose-checked, no staff gate. */
+const DISPATCHER = { accountId: '', roles: [], kind: 'customer', sessionId: null } as const;
 
 /** A transport error reduced to a class that is safe to store and log (never the provider's text). */
 function failureClass(transport: DeliveryTransport, error: unknown): string {
@@ -20,6 +30,12 @@ export type DeliveryOutbox = DeliveryPort & {
   list(query: TOutboxQuery): Promise<TOutboxResponse>;
   /** Resolves when every transport hand-off started so far has settled (for shutdown and tests). */
   drain(): Promise<void>;
+  /**
+   * The `delivery.dispatch` job: hands one stored, still-queued message to its transport and settles it. Safe under
+   * redelivery: a message already settled (sent, failed) is not sent again; `final` marks the last attempt, whose
+   * transport refusal settles the message as failed.
+   */
+  dispatchStored(messageId: string, options: { final: boolean }): Promise<'sent' | 'settled_before' | 'failed'>;
 };
 
 /**
@@ -30,12 +46,14 @@ export type DeliveryOutbox = DeliveryPort & {
  */
 export function createDeliveryOutbox(deps: {
   repo: DeliveryRepo;
-  vault: Pick<Vault, 'createSubject' | 'sealFields' | 'maskFields'>;
+  vault: Pick<Vault, 'createSubject' | 'sealFields' | 'maskFields' | 'reveal'>;
   logger: Logger;
   transports?: readonly DeliveryTransport[];
+  /** With a job runner, e-mails are handed off by the `delivery.dispatch` job (any instance, retried, once). */
+  queue?: (messageId: string) => Promise<unknown>;
   now?: () => Date;
 }): DeliveryOutbox {
-  const { repo, vault, logger } = deps;
+  const { repo, vault, logger, queue } = deps;
   const now = deps.now ?? (() => new Date());
   const transports = deps.transports ?? [];
   const pending = new Set<Promise<void>>();
@@ -76,7 +94,8 @@ export function createDeliveryOutbox(deps: {
       };
       await repo.insert(row);
       logger.info({ messageId: id, template: message.template }, 'message queued');
-      if (transport) {
+      if (transport && queue && STORED_CHANNELS.has(message.channel)) await queue(id);
+      else if (transport) {
         const work = dispatch(transport, { ...message, id, ...rendered });
         pending.add(work);
         void work.finally(() => pending.delete(work));
@@ -107,6 +126,59 @@ export function createDeliveryOutbox(deps: {
 
     async drain() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+
+    async dispatchStored(messageId, options) {
+      const row = await repo.find(messageId);
+      // Settled already (an earlier attempt sent it and the job was redelivered): the effect is not repeated.
+      if (!row || row.status !== 'queued') return 'settled_before';
+      const transport = transports.find((t) => t.channel === row.channel);
+      if (!transport || !STORED_CHANNELS.has(row.channel)) {
+        await repo.markDispatched(row.id, 'failed', now().toISOString(), 'no_transport');
+        return 'failed';
+      }
+      const open = await vault.reveal({
+        actor: DISPATCHER,
+        own: false,
+        forSubject: true,
+        purpose: 'account_service',
+        subjectId: row.subject_id,
+        table: TABLE,
+        recordId: row.id,
+        row: row as unknown as Record<string, unknown>,
+        fields: [row.channel, 'body'],
+      });
+      const to = open[row.channel];
+      const body = open['body'];
+      if (to?.state !== 'revealed' || body?.state !== 'revealed') {
+        // Erased before it left (the subject's key is gone): nothing can be sent, ever.
+        await repo.markDispatched(row.id, 'failed', now().toISOString(), 'erased');
+        return 'failed';
+      }
+      const template = row.template as DeliveryMessage['template'];
+      const message: RenderedMessage = {
+        id: row.id,
+        channel: row.channel,
+        to: to.value ?? '',
+        template,
+        params: {},
+        subject: TEMPLATES[template].emailSubject,
+        text: body.value ?? '',
+      };
+      try {
+        await transport.deliver(message);
+      } catch (error) {
+        const failure = failureClass(transport, error);
+        logger.warn({ messageId: row.id, template, failure, final: options.final }, 'message not delivered');
+        if (options.final) {
+          await repo.markDispatched(row.id, 'failed', now().toISOString(), failure);
+          return 'failed';
+        }
+        await repo.noteFailure(row.id, failure);
+        throw error;
+      }
+      await repo.markDispatched(row.id, 'sent', now().toISOString(), null);
+      return 'sent';
     },
   };
 }

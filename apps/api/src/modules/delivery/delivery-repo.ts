@@ -6,8 +6,22 @@ export type DeliveryRepo = ReturnType<typeof createDeliveryRepo>;
 export function createDeliveryRepo(db: Kysely<Database>) {
   return {
     insert: (row: DeliveryOutboxTable) => db.insertInto('delivery_outbox').values(row).execute(),
-    markDispatched: (id: string, status: 'sent' | 'failed', at: string, failure: string | null) =>
-      db.updateTable('delivery_outbox').set({ status, dispatched_at: at, failure }).where('id', '=', id).execute(),
+    find: (id: string) => db.selectFrom('delivery_outbox').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Settles a queued message once: a second settlement (a redelivered job) changes nothing and returns false. */
+    markDispatched: async (id: string, status: 'sent' | 'failed', at: string, failure: string | null) =>
+      Number(
+        (
+          await db
+            .updateTable('delivery_outbox')
+            .set({ status, dispatched_at: at, failure })
+            .where('id', '=', id)
+            .where('status', '=', 'queued')
+            .executeTakeFirst()
+        ).numUpdatedRows,
+      ) > 0,
+    /** A failed attempt that will be retried: the class is kept, the message stays queued. */
+    noteFailure: (id: string, failure: string) =>
+      db.updateTable('delivery_outbox').set({ failure }).where('id', '=', id).where('status', '=', 'queued').execute(),
     /** Newest first. */
     list: (filter: { status?: DeliveryOutboxTable['status'] | undefined }, limit: number, offset: number) => {
       let query = db.selectFrom('delivery_outbox').selectAll();

@@ -5,7 +5,7 @@
  */
 export type { DeliveryChannel, DeliveryMessage, DeliveryPort, DeliveryTransport, RenderedMessage } from './delivery-port.ts';
 export { createDeliveryRepo } from './delivery-repo.ts';
-export { createDeliveryOutbox, type DeliveryOutbox } from './delivery-outbox.ts';
+export { createDeliveryOutbox, DISPATCH_JOB, type DeliveryOutbox } from './delivery-outbox.ts';
 export { deliveryRoutes } from './delivery-routes.ts';
 export { renderMessage, TEMPLATES } from './delivery-templates.ts';
 export { createSmtpTransport, type Mailer } from './smtp-transport.ts';

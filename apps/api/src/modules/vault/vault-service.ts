@@ -37,7 +37,8 @@ function secretContext(aad: string) {
 }
 
 function auditActor(actor: Actor): AuditActor {
-  return { accountId: actor.accountId, role: actor.roles.join(',') || null, sessionId: actor.sessionId ?? null };
+  // No account: the platform itself (the delivery job opening a message for its own recipient).
+  return { accountId: actor.accountId || null, role: actor.roles.join(',') || null, sessionId: actor.sessionId ?? null };
 }
 
 export type RevealRequest = {

@@ -69,6 +69,13 @@ export const ZConfigEnv = z.object({
   /** smtp(s)://user:password@host:port — e-mails (verification codes, notices) are also sent through it. */
   SMTP_URL: urlWithProtocols(['smtp:', 'smtps:'], 'smtps://user:password@smtp.example.cn:465').optional(),
   SMTP_FROM: z.string().min(3, { error: 'expected a sender such as "封桥 Sealbridge <no-reply@example.cn>"' }).optional(),
+  /** Seconds a job may stay active before another instance gets it again, for every queue (unset: each job's own). */
+  JOB_EXPIRE_SECONDS: z.coerce
+    .number({ error: 'expected seconds' })
+    .int({ error: 'expected whole seconds' })
+    .min(2, { error: 'expected at least 2 seconds' })
+    .max(86_400, { error: 'expected at most 86400 seconds' })
+    .optional(),
   DATAROOM_UPLOAD_MAX_BYTES: z.coerce
     .number({ error: 'expected a size in bytes' })
     .int({ error: 'expected a size in bytes' })
@@ -122,6 +129,8 @@ export type Config = {
   /** When set, e-mail messages leave through SMTP as well as being kept in the outbox. May hold a password. */
   smtpUrl: string | undefined;
   smtpFrom: string;
+  /** JOB_EXPIRE_SECONDS: one expiry for every job queue (tests); unset, each job keeps its own (platform/jobs). */
+  jobExpireSeconds: number | undefined;
   /** The data room: upload limit, where sealed files live, the bitmap cache bound, LibreOffice, S3. */
   /** Working days to answer a rights request (PRIVACY-LAW.md row 8; default 15). */
   rightsSlaWorkingDays: number;
@@ -198,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? `封桥 Sealbridge <no-reply@${new URL(e.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+    jobExpireSeconds: e.JOB_EXPIRE_SECONDS,
     rightsSlaWorkingDays: e.RIGHTS_SLA_WORKING_DAYS,
     dataroom: {
       uploadMaxBytes: e.DATAROOM_UPLOAD_MAX_BYTES,

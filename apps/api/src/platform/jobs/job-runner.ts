@@ -11,7 +11,23 @@ export type JobOptions = {
   retryLimit?: number;
   /** First retry delay in seconds; each later retry doubles it (default 2). */
   retryDelaySeconds?: number;
+  /**
+   * Seconds an attempt may stay active before the job is offered again (to any instance), default 300. Bounds how
+   * long a job held by a killed worker waits. An attempt still running past it is failed and its job retried, so a
+   * job's effect must be safe under redelivery (see the delivery outbox) and the expiry well above its normal run.
+   */
+  expireInSeconds?: number;
+  /**
+   * For long jobs (pg-boss only, at least 10): the worker refreshes a heartbeat every half of it, and a job whose
+   * heartbeat stops (its worker died) is offered again after this many seconds instead of after the whole expiry.
+   */
+  heartbeatSeconds?: number;
+  /** How often an idle worker looks for this job (pg-boss only, at least 0.5; default 2): for jobs a person waits on. */
+  pollSeconds?: number;
 };
+
+/** Default expiry of a job attempt (seconds). */
+export const DEFAULT_EXPIRE_SECONDS = 300;
 
 /**
  * One interface for background work: the in-process runner on SQLite, pg-boss on PostgreSQL.
