@@ -546,7 +546,10 @@ export async function createServices(deps: ServiceDeps) {
         .select(['status', 'closed_at', 'cancelled_at'])
         .where((eb) => eb.or([eb('buyer_account_id', '=', accountId), eb('seller_account_id', '=', accountId)]))
         .execute();
-      const ends = deals.flatMap((d) => (d.status === 'open' ? [] : [d.closed_at ?? d.cancelled_at ?? ''])).filter(Boolean).sort();
+      const ends = deals
+        .flatMap((d) => (d.status === 'open' ? [] : [d.closed_at ?? d.cancelled_at ?? '']))
+        .filter(Boolean)
+        .sort();
       return { running: deals.some((d) => d.status === 'open'), lastEndedAt: ends.at(-1) ?? null };
     },
     slaWorkingDays: config.rightsSlaWorkingDays,

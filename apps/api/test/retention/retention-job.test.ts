@@ -24,12 +24,22 @@ describe('the retention schedule', () => {
   });
 
   test('every swept copy (a class with a ceiling, not retained) has a clock the sweep can compute', () => {
-    const swept = PERSONAL_DATA_COPIES.filter((c) => c.action !== 'retain' && RETENTION_SCHEDULE[c.retention].ceiling.years + RETENTION_SCHEDULE[c.retention].ceiling.days > 0);
+    const swept = PERSONAL_DATA_COPIES.filter(
+      (c) => c.action !== 'retain' && RETENTION_SCHEDULE[c.retention].ceiling.years + RETENTION_SCHEDULE[c.retention].ceiling.days > 0,
+    );
     for (const copy of swept) assert.ok(hasComputableClock(RETENTION_SCHEDULE[copy.retention], copy), `${copy.module}.${copy.table}`);
     const dealLife = swept.filter((c) => c.retention.startsWith('deal_life'));
-    assert.ok(['deal_events', 'deal_checklist_marks', 'dataroom_questions', 'inquiries', 'thread_messages'].every((t) => dealLife.some((c) => c.table === t)));
+    assert.ok(
+      ['deal_events', 'deal_checklist_marks', 'dataroom_questions', 'inquiries', 'thread_messages'].every((t) =>
+        dealLife.some((c) => c.table === t),
+      ),
+    );
     const withoutPath: PersonalDataCopy = { ...dealLife.find((c) => c.table === 'deal_events')!, dealPath: undefined };
-    assert.equal(hasComputableClock(RETENTION_SCHEDULE.deal_life_plus_10y, withoutPath), false, 'a deal-life copy without a deal path fails');
+    assert.equal(
+      hasComputableClock(RETENTION_SCHEDULE.deal_life_plus_10y, withoutPath),
+      false,
+      'a deal-life copy without a deal path fails',
+    );
   });
 
   test('the deal_end clock starts at the later of the record and its deal end, never while a deal runs', () => {
@@ -272,7 +282,10 @@ for (const dialect of DIALECTS) {
         to_stage: null,
         note: '交接说明',
       });
-      await db().insertInto('deal_events').values([event('ret-e1', 'ret-d1'), event('ret-e2', 'ret-d2')]).execute();
+      await db()
+        .insertInto('deal_events')
+        .values([event('ret-e1', 'ret-d1'), event('ret-e2', 'ret-d2')])
+        .execute();
       await db()
         .insertInto('deal_checklist_marks')
         .values({
@@ -287,7 +300,14 @@ for (const dialect of DIALECTS) {
         .execute();
       await db()
         .insertInto('dataroom_rooms')
-        .values({ id: 'ret-r1', listing_id: 'ret-l1', subject_id: 'ret-r1-subject', created_at: stamp, created_by: ids.bob, shredded_at: null })
+        .values({
+          id: 'ret-r1',
+          listing_id: 'ret-l1',
+          subject_id: 'ret-r1-subject',
+          created_at: stamp,
+          created_by: ids.bob,
+          shredded_at: null,
+        })
         .execute();
       await db()
         .insertInto('dataroom_questions')
@@ -320,7 +340,10 @@ for (const dialect of DIALECTS) {
         decided_by: null,
         decision_reason: null,
       });
-      await db().insertInto('inquiries').values([inquiry('ret-i1', 'ret-l1'), inquiry('ret-i3', 'ret-l3')]).execute();
+      await db()
+        .insertInto('inquiries')
+        .values([inquiry('ret-i1', 'ret-l1'), inquiry('ret-i3', 'ret-l3')])
+        .execute();
 
       const text = async (table: 'deal_events' | 'dataroom_questions' | 'inquiries', column: 'note' | 'text', id: string) =>
         ((await db().selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as Record<string, unknown>)[column];
@@ -330,7 +353,9 @@ for (const dialect of DIALECTS) {
       const certified = async (runId: string, table: string) =>
         (await job.overview()).certificates.find((c) => c.runId === runId && c.table === table)?.count ?? 0;
 
-      await assert.rejects(job.placeHold(officer(ids.officer), { scope: 'deal', dealNo: 'RD-404', reason: '诉讼保全' }), { code: 'NOT_FOUND' });
+      await assert.rejects(job.placeHold(officer(ids.officer), { scope: 'deal', dealNo: 'RD-404', reason: '诉讼保全' }), {
+        code: 'NOT_FOUND',
+      });
       await assert.rejects(job.placeHold(officer(ids.officer), { scope: 'listing', listingCode: 'RL-404', reason: '诉讼保全' }), {
         code: 'NOT_FOUND',
       });
@@ -341,7 +366,11 @@ for (const dialect of DIALECTS) {
       assert.equal(await text('dataroom_questions', 'text', 'ret-q1'), '审计报告在哪里？');
       assert.equal(await text('inquiries', 'note', 'ret-i3'), '想了解报价');
 
-      const listingHold = await job.placeHold(officer(ids.officer), { scope: 'listing', listingCode: 'RL-3', reason: '诉讼保全：挂牌争议' });
+      const listingHold = await job.placeHold(officer(ids.officer), {
+        scope: 'listing',
+        listingCode: 'RL-3',
+        reason: '诉讼保全：挂牌争议',
+      });
       assert.equal(listingHold.listingCode, 'RL-3');
       clock.at = Date.parse('2029-03-02T00:00:00Z'); // the day after
       const threeYears = await job.run();
@@ -375,8 +404,8 @@ for (const dialect of DIALECTS) {
       assert.equal(count(lifted, 'deal_events').destroyed, 1);
       assert.equal(await certified(lifted.id, 'deal_events'), 1);
       assert.equal(await certified(lifted.id, 'deal_checklist_marks'), 1);
-      const types = (await db().selectFrom('audit_log').select(['type', 'data']).where('type', '=', 'retention.hold_placed').execute()).map((r) =>
-        String(r.data),
+      const types = (await db().selectFrom('audit_log').select(['type', 'data']).where('type', '=', 'retention.hold_placed').execute()).map(
+        (r) => String(r.data),
       );
       assert.ok(types.some((d) => d.includes('"scope":"deal"')) && types.some((d) => d.includes('"scope":"listing"')));
     });

@@ -110,11 +110,19 @@ function operations(db: Kysely<Database>) {
         .executeTakeFirst(),
     dealsByIds: (ids: string[]) =>
       ids.length
-        ? db.selectFrom('deals').select(['id', 'code', 'listing_id', 'buyer_account_id', 'seller_account_id']).where('id', 'in', ids).execute()
+        ? db
+            .selectFrom('deals')
+            .select(['id', 'code', 'listing_id', 'buyer_account_id', 'seller_account_id'])
+            .where('id', 'in', ids)
+            .execute()
         : Promise.resolve([]),
     listingByCode: (code: string) => db.selectFrom('listings').select(['id', 'code']).where('code', '=', code).executeTakeFirst(),
     listingCodes: async (ids: string[]) =>
-      new Map(ids.length ? (await db.selectFrom('listings').select(['id', 'code']).where('id', 'in', ids).execute()).map((l) => [l.id, l.code]) : []),
+      new Map(
+        ids.length
+          ? (await db.selectFrom('listings').select(['id', 'code']).where('id', 'in', ids).execute()).map((l) => [l.id, l.code])
+          : [],
+      ),
     accountByNo: (accountNo: string) =>
       db.selectFrom('accounts').select(['id', 'kind']).where('account_no', '=', accountNo).executeTakeFirst(),
     accountNumbers: async (ids: string[]) =>

@@ -54,7 +54,9 @@ export function createRetentionService(deps: {
     const numbers = await repo.accountNumbers([
       ...new Set(rows.flatMap((r) => [r.account_id, r.placed_by, r.lifted_by]).filter((x): x is string => Boolean(x))),
     ]);
-    const deals = new Map((await repo.dealsByIds([...new Set(rows.flatMap((r) => (r.deal_id ? [r.deal_id] : [])))])).map((d) => [d.id, d.code]));
+    const deals = new Map(
+      (await repo.dealsByIds([...new Set(rows.flatMap((r) => (r.deal_id ? [r.deal_id] : [])))])).map((d) => [d.id, d.code]),
+    );
     const listings = await repo.listingCodes([...new Set(rows.flatMap((r) => (r.listing_id ? [r.listing_id] : [])))]);
     return rows.map((r) => ({
       id: r.id,

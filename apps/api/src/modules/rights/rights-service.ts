@@ -491,7 +491,11 @@ export function createRightsService(deps: RightsDeps) {
         row,
         to,
         { outcome_json: JSON.stringify(outcome) },
-        { event: 'erasure', by: 'officer', note: floor ? `${floor.reason} ${floor.until ?? `deal_end+${floor.afterDealEnd?.years ?? 0}y`}` : null },
+        {
+          event: 'erasure',
+          by: 'officer',
+          note: floor ? `${floor.reason} ${floor.until ?? `deal_end+${floor.afterDealEnd?.years ?? 0}y`}` : null,
+        },
         { type: 'rights.erasure_recorded', data: { outcome: floor ? 'restricted' : 'erased', retentionClasses: floor?.classes ?? [] } },
         requestId,
       );

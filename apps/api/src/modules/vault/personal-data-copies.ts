@@ -128,7 +128,12 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     retention: 'deal_life_plus_3y',
     clockColumn: 'created_at',
     keyColumns: ['thread_id', 'account_id'],
-    dealPath: { via: 'listing_buyer', listing: 'p.listing_id', buyer: 'p.buyer_account_id', through: { table: 'message_threads', key: 'thread_id' } },
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 'p.buyer_account_id',
+      through: { table: 'message_threads', key: 'thread_id' },
+    },
   },
   {
     module: 'messaging',
@@ -137,7 +142,12 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'shred',
     subjectColumn: 'subject_id',
     retention: 'deal_life_plus_3y',
-    dealPath: { via: 'listing_buyer', listing: 'p.listing_id', buyer: 'p.buyer_account_id', through: { table: 'message_threads', key: 'thread_id' } },
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 'p.buyer_account_id',
+      through: { table: 'message_threads', key: 'thread_id' },
+    },
     clockColumn: 'created_at',
   },
   {
@@ -168,7 +178,12 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     textColumns: ['text'],
     retention: 'deal_life_plus_3y',
     clockColumn: 'asked_at',
-    dealPath: { via: 'listing_buyer', listing: 'p.listing_id', buyer: 't.asker_account_id', through: { table: 'dataroom_rooms', key: 'room_id' } },
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 't.asker_account_id',
+      through: { table: 'dataroom_rooms', key: 'room_id' },
+    },
   },
   {
     module: 'deals',

@@ -21,8 +21,7 @@ export const retentionEn = {
   clocks: {
     record: "From the record's date",
     account_end: "From the account's closure (or the record's date, if later)",
-    deal_end:
-      "From the deal's end (closed or cancelled; never while it runs). Without a deal: from the listing's end (sold or withdrawn)",
+    deal_end: "From the deal's end (closed or cancelled; never while it runs). Without a deal: from the listing's end (sold or withdrawn)",
   },
   period: '{{years}} y {{days}} d',
   col: {

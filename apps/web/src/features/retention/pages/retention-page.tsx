@@ -58,7 +58,12 @@ function HoldForm({ run }: { run: (work: () => Promise<unknown>) => void }) {
           ]}
         />
         {scope === 'deal' ? (
-          <Input value={dealNo} onChange={(e) => setDealNo(e.target.value)} placeholder={t('retention.hold.dealNo')} style={{ width: 160 }} />
+          <Input
+            value={dealNo}
+            onChange={(e) => setDealNo(e.target.value)}
+            placeholder={t('retention.hold.dealNo')}
+            style={{ width: 160 }}
+          />
         ) : scope === 'listing' ? (
           <Input
             value={listingCode}
@@ -84,7 +89,11 @@ function HoldForm({ run }: { run: (work: () => Promise<unknown>) => void }) {
         )}
       </Space>
       <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('retention.hold.reason')} />
-      <Button type="primary" disabled={!reason || (scope === 'account' && !accountNo) || (scope === 'deal' && !dealNo) || (scope === 'listing' && !listingCode)} onClick={submit}>
+      <Button
+        type="primary"
+        disabled={!reason || (scope === 'account' && !accountNo) || (scope === 'deal' && !dealNo) || (scope === 'listing' && !listingCode)}
+        onClick={submit}
+      >
         {t('retention.hold.place')}
       </Button>
     </Space>
