@@ -549,6 +549,18 @@ export async function createServices(deps: ServiceDeps) {
     // Declared below; called only when an officer executes a deletion, long after start-up.
     eraseAccount: (accountId, actor, reason, requestId) => erasure.eraseAccount(accountId, actor, reason, requestId),
     closeAccount: (accountId) => identity.closeAccount(accountId),
+    dealsOfAccount: async (accountId) => {
+      const deals = await db
+        .selectFrom('deals')
+        .select(['status', 'closed_at', 'cancelled_at'])
+        .where((eb) => eb.or([eb('buyer_account_id', '=', accountId), eb('seller_account_id', '=', accountId)]))
+        .execute();
+      const ends = deals
+        .flatMap((d) => (d.status === 'open' ? [] : [d.closed_at ?? d.cancelled_at ?? '']))
+        .filter(Boolean)
+        .sort();
+      return { running: deals.some((d) => d.status === 'open'), lastEndedAt: ends.at(-1) ?? null };
+    },
     slaWorkingDays: config.rightsSlaWorkingDays,
   });
 

@@ -9,16 +9,19 @@ import { ZPlainText } from './text-input.ts';
  * class and floor ≤ ceiling.
  *
  * Clocks: `record` — the record's own date (the copy's declared clock column); `account_end` — the later of the
- * record's date and the day the person's account was closed. A deal's end is not kept per person yet, so the
- * `deal_life_*` classes count from the account's end too; a deal still running when a party closes the account would
- * start that clock early, so such a closure needs a legal hold on the account until the deal ends (ADR 0018).
+ * record's date and the day the person's account was closed; `deal_end` — the later of the record's date and the day
+ * its deal ended (closed or cancelled). A record of a deal still running is never swept, however old. Each deal-life
+ * copy declares how it reaches its deal (vault PERSONAL_DATA_COPIES `dealPath`); a record of a listing / inquiry thread
+ * that never became a deal counts from the listing's end (sold or withdrawn), a person's own deal-life record
+ * (identity verification) from the later of the account's closure and the end of the last deal they were a party to
+ * (ADR 0018, addendum "deal_end clock").
  */
 export type RetentionPeriod = { years: number; days: number };
 export type RetentionRule = {
   retentionClass: RetentionClass;
   /** Bumped whenever the rule changes; a destruction certificate names the rule and version it applied. */
   version: number;
-  clock: 'record' | 'account_end';
+  clock: 'record' | 'account_end' | 'deal_end';
   floor: RetentionPeriod;
   ceiling: RetentionPeriod;
   /** Why the floor (a law) or the ceiling (minimization) — a code the web app translates. */
@@ -52,16 +55,16 @@ export const RETENTION_SCHEDULE: Record<RetentionClass, RetentionRule> = {
   },
   deal_life_plus_3y: {
     retentionClass: 'deal_life_plus_3y',
-    version: 1,
-    clock: 'account_end',
+    version: 2,
+    clock: 'deal_end',
     floor: { years: 3, days: 0 },
     ceiling: { years: 3, days: 0 },
     basis: 'transaction_records_3y',
   },
   deal_life_plus_10y: {
     retentionClass: 'deal_life_plus_10y',
-    version: 1,
-    clock: 'account_end',
+    version: 2,
+    clock: 'deal_end',
     floor: { years: 10, days: 0 },
     ceiling: { years: 10, days: 0 },
     basis: 'deal_records_10y',
@@ -79,7 +82,7 @@ export const ZRetentionPeriod = z.object({ years: z.number().int(), days: z.numb
 export const ZRetentionRule = z.object({
   retentionClass: z.enum(RETENTION_CLASSES),
   version: z.number().int(),
-  clock: z.enum(['record', 'account_end']),
+  clock: z.enum(['record', 'account_end', 'deal_end']),
   floor: ZRetentionPeriod,
   ceiling: ZRetentionPeriod,
   basis: z.string(),
@@ -89,9 +92,11 @@ export const ZRetentionRule = z.object({
 
 export const ZLegalHold = z.object({
   id: z.string(),
-  /** A hold on one person's account (by customer number) or on a whole retention class. */
-  scope: z.enum(['account', 'class']),
+  /** A hold on one person's account (by customer number), a whole retention class, a deal (by deal number) or a listing (by code). */
+  scope: z.enum(['account', 'class', 'deal', 'listing']),
   accountNo: z.string().nullable(),
+  dealNo: z.string().nullable(),
+  listingCode: z.string().nullable(),
   retentionClass: z.enum(RETENTION_CLASSES).nullable(),
   reason: z.string(),
   placedAt: z.string(),
@@ -105,6 +110,8 @@ export type TLegalHold = z.infer<typeof ZLegalHold>;
 export const ZPlaceLegalHold = z.union([
   z.object({ scope: z.literal('account'), accountNo: z.string().trim().min(1).max(40), reason: ZPlainText(500, 1) }),
   z.object({ scope: z.literal('class'), retentionClass: z.enum(RETENTION_CLASSES), reason: ZPlainText(500, 1) }),
+  z.object({ scope: z.literal('deal'), dealNo: z.string().trim().min(1).max(40), reason: ZPlainText(500, 1) }),
+  z.object({ scope: z.literal('listing'), listingCode: z.string().trim().min(1).max(40), reason: ZPlainText(500, 1) }),
 ]);
 export type TPlaceLegalHold = z.infer<typeof ZPlaceLegalHold>;
 export const ZLiftLegalHold = z.object({ reason: ZPlainText(500, 1) });

@@ -155,6 +155,8 @@ export const ZRightsRequest = z.object({
       restrictedReason: z.string().nullable(),
       retentionClasses: z.array(z.enum(RETENTION_CLASSES)),
       restrictedUntil: z.string().nullable(),
+      /** A deal the person is a party to still runs: the data goes this long after the deal ends (no date yet). */
+      restrictedAfterDealEnd: z.object({ years: z.number().int(), days: z.number().int() }).nullable().optional(),
     })
     .nullable(),
   exportAvailable: z.boolean(),

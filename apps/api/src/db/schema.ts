@@ -1284,9 +1284,12 @@ export type StaffConductViolationsTable = {
 /** A legal hold (modules/retention): blocks every deletion of one account's data or of one retention class. */
 export type RetentionHoldsTable = {
   id: string;
-  scope: 'account' | 'class';
+  scope: 'account' | 'class' | 'deal' | 'listing';
   account_id: string | null;
   retention_class: string | null;
+  /** Migration 20261207100000: a hold on one deal / one listing (their deal-life records). */
+  deal_id?: string | null;
+  listing_id?: string | null;
   reason: string;
   placed_at: string;
   placed_by: string | null;

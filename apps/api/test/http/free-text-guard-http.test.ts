@@ -75,6 +75,7 @@ const FREE_TEXT_FIELDS = new Map<string, string>([
   // Retention (issue 14 item 6): hold and lift reasons are guarded (test/retention/retention-http.test.ts).
   ...each('POST /api/staff/retention/holds', ['body.reason'], GUARDED),
   ...each('POST /api/staff/retention/holds', ['body.accountNo'], KNOWN),
+  ...each('POST /api/staff/retention/holds', ['body.dealNo', 'body.listingCode'], KNOWN),
   ...each('POST /api/staff/retention/holds/:id/lift', ['body.reason'], GUARDED),
   ...each('POST /api/staff/privacy/notices', ['body.prose.zh-CN', 'body.prose.en'], GUARDED),
   ...each('POST /api/me/verification', ['body.fullName', 'body.idNumber'], SEALED),

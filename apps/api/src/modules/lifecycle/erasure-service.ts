@@ -14,6 +14,15 @@ export type ErasureReport = {
 export type ErasureService = ReturnType<typeof createErasureService>;
 
 /**
+ * The record key of a declared copy: its `id`, or for a table keyed by two columns (`keyColumns`) the two joined by
+ * a space (the same text on SQLite and PostgreSQL). `alias` qualifies the columns (the retention scan's `t`).
+ */
+export function recordKeyOf(copy: PersonalDataCopy, alias?: string) {
+  const ref = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
+  return copy.keyColumns ? sql<string>`(${ref(copy.keyColumns[0])} || ' ' || ${ref(copy.keyColumns[1])})` : sql<string>`${ref('id')}`;
+}
+
+/**
  * Erasure of a person across every module (issue 14 item 2), generated from the vault's PERSONAL_DATA_COPIES: a module
  * that declares a copy is covered without code here. The rights module's deletion right calls `eraseAccount`.
  *
@@ -87,7 +96,7 @@ export function createErasureService(deps: {
       for (const { table, column } of tables) {
         const rows = await loose
           .selectFrom(table)
-          .select(table === copy.table ? ['id', column] : [column])
+          .select(table === copy.table ? [recordKeyOf(copy).as('id'), column] : [column])
           .where(column, 'in', chunk)
           .execute();
         for (const r of rows) if (table !== copy.table || !exceptIds.has(r['id'] ?? '')) shared.add(r[column] ?? '');
@@ -120,10 +129,11 @@ export function createErasureService(deps: {
       const inChunks = async (run: (chunk: string[]) => Promise<unknown>) => {
         for (let i = 0; i < ids.length; i += 500) await run(ids.slice(i, i + 500));
       };
-      if (copy.action === 'delete') await inChunks((chunk) => loose.deleteFrom(copy.table).where('id', 'in', chunk).execute());
+      const key = recordKeyOf(copy);
+      if (copy.action === 'delete') await inChunks((chunk) => loose.deleteFrom(copy.table).where(key, 'in', chunk).execute());
       else if (copy.action === 'anonymize' && copy.textColumns?.length) {
         const set = Object.fromEntries(copy.textColumns.map((c) => [c, ERASED_TEXT]));
-        await inChunks((chunk) => loose.updateTable(copy.table).set(set).where('id', 'in', chunk).execute());
+        await inChunks((chunk) => loose.updateTable(copy.table).set(set).where(key, 'in', chunk).execute());
       } else if (copy.action === 'shred') {
         const subjects = [...new Set(records.map((r) => r.subjectId).filter((s): s is string => Boolean(s)))];
         const shared = await sharedSubjects(copy, subjects, new Set(ids));
@@ -134,11 +144,11 @@ export function createErasureService(deps: {
           if (f.blindIndex) cleared[`${f.field}_bidx`] = null;
         }
         const sharedIds = records.filter((r) => r.subjectId && shared.has(r.subjectId)).map((r) => r.id);
-        for (let i = 0; i < sharedIds.length; i += 500) {
+        for (let i = 0; i < sharedIds.length && Object.keys(cleared).length; i += 500) {
           await loose
             .updateTable(copy.table)
             .set(cleared)
-            .where('id', 'in', sharedIds.slice(i, i + 500))
+            .where(key, 'in', sharedIds.slice(i, i + 500))
             .execute();
         }
       }

@@ -3,4 +3,5 @@
  * the backup of the data store. See NOTES.md.
  */
 export { createErasureService, type ErasureService, type ErasureReport } from './erasure-service.ts';
+export { recordKeyOf } from './erasure-service.ts';
 export { LIFECYCLE_AUDIT_EVENTS } from './lifecycle-audit-events.ts';

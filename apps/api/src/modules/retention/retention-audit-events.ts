@@ -14,8 +14,14 @@ export const RETENTION_AUDIT_EVENTS = [
   defineAuditEvent(
     'retention.hold_placed',
     'update',
-    "A legal hold was placed on one account's data or a retention class (blocks every deletion)",
-    z.object({ holdId: z.string(), scope: z.string(), retentionClass: z.string().nullable() }),
+    "A legal hold was placed on one account's data, a retention class, a deal or a listing (blocks every deletion)",
+    z.object({
+      holdId: z.string(),
+      scope: z.string(),
+      retentionClass: z.string().nullable(),
+      dealNo: z.string().nullable().optional(),
+      listingCode: z.string().nullable().optional(),
+    }),
   ),
   defineAuditEvent(
     'retention.hold_lifted',

@@ -17,7 +17,7 @@ import type { ErasureService } from '../lifecycle/index.ts';
 import type { Actor } from '../vault/index.ts';
 import { certificateText, parseCertificateText, type CertificateSigner } from './certificate-signing.ts';
 import type { CertificateRow, HoldRow, RetentionRepo, RunRow } from './retention-repo.ts';
-import { holdScopeOf, recordsDigest, tallyCopy } from './retention-sweep.ts';
+import { hasComputableClock, holdScopeOf, recordsDigest, tallyCopy } from './retention-sweep.ts';
 
 export type RetentionService = ReturnType<typeof createRetentionService>;
 
@@ -46,7 +46,7 @@ export function createRetentionService(deps: {
   const { repo, erasure, signer } = deps;
   const now = deps.now ?? (() => new Date());
   const schedule = deps.schedule ?? RETENTION_SCHEDULE;
-  const sweptCopies = () => erasure.declaredCopies().filter((c) => c.clockColumn && c.action !== 'retain');
+  const sweptCopies = () => erasure.declaredCopies().filter((c) => c.action !== 'retain' && hasComputableClock(schedule[c.retention], c));
   const auditActor = (p: Principal | null) =>
     p ? { accountId: p.accountId, role: p.roles.join(','), sessionId: p.sessionId } : { accountId: null, role: 'system', sessionId: null };
 
@@ -54,10 +54,16 @@ export function createRetentionService(deps: {
     const numbers = await repo.accountNumbers([
       ...new Set(rows.flatMap((r) => [r.account_id, r.placed_by, r.lifted_by]).filter((x): x is string => Boolean(x))),
     ]);
+    const deals = new Map(
+      (await repo.dealsByIds([...new Set(rows.flatMap((r) => (r.deal_id ? [r.deal_id] : [])))])).map((d) => [d.id, d.code]),
+    );
+    const listings = await repo.listingCodes([...new Set(rows.flatMap((r) => (r.listing_id ? [r.listing_id] : [])))]);
     return rows.map((r) => ({
       id: r.id,
       scope: r.scope,
       accountNo: r.account_id ? (numbers.get(r.account_id) ?? null) : null,
+      dealNo: r.deal_id ? (deals.get(r.deal_id) ?? null) : null,
+      listingCode: r.listing_id ? (listings.get(r.listing_id) ?? null) : null,
       retentionClass: (r.retention_class as RetentionClass | null) ?? null,
       reason: r.reason,
       placedAt: r.placed_at,
@@ -95,11 +101,12 @@ export function createRetentionService(deps: {
     const startedAt = now();
     const runId = newId();
     const holds = await repo.activeHolds();
+    const heldDeals = await repo.dealsByIds(holds.flatMap((h) => (h.scope === 'deal' && h.deal_id ? [h.deal_id] : [])));
     const counts: TRetentionRun['counts'] = [];
     const certificates: { row: CertificateRow }[] = [];
     for (const copy of sweptCopies()) {
       const rule = schedule[copy.retention];
-      const scope = await holdScopeOf(copy, holds, (c, accountId) => erasure.subjectsOfAccountIn(c, accountId));
+      const scope = await holdScopeOf(copy, holds, (c, accountId) => erasure.subjectsOfAccountIn(c, accountId), heldDeals);
       const tally = await tallyCopy(repo, copy, rule, scope, startedAt);
       const action = copy.action as 'shred' | 'anonymize' | 'delete';
       const destroyed = dryRun
@@ -223,11 +230,25 @@ export function createRetentionService(deps: {
         if (!account || account.kind !== 'customer') throw new AppError('NOT_FOUND', 'no such customer account');
         accountId = account.id;
       }
+      let dealId: string | null = null;
+      if (input.scope === 'deal') {
+        const deal = await repo.dealByNo(input.dealNo);
+        if (!deal) throw new AppError('NOT_FOUND', 'no such deal');
+        dealId = deal.id;
+      }
+      let listingId: string | null = null;
+      if (input.scope === 'listing') {
+        const listing = await repo.listingByCode(input.listingCode);
+        if (!listing) throw new AppError('NOT_FOUND', 'no such listing');
+        listingId = listing.id;
+      }
       const row: HoldRow = {
         id: newId(),
         scope: input.scope,
         account_id: accountId,
         retention_class: input.scope === 'class' ? input.retentionClass : null,
+        deal_id: dealId,
+        listing_id: listingId,
         reason: input.reason,
         placed_at: now().toISOString(),
         placed_by: principal.accountId,
@@ -244,7 +265,13 @@ export function createRetentionService(deps: {
           purpose: 'legal_compliance',
           subjectId: null,
           requestId: requestId ?? null,
-          data: { holdId: row.id, scope: row.scope, retentionClass: row.retention_class },
+          data: {
+            holdId: row.id,
+            scope: row.scope,
+            retentionClass: row.retention_class,
+            dealNo: input.scope === 'deal' ? input.dealNo : null,
+            listingCode: input.scope === 'listing' ? input.listingCode : null,
+          },
         });
       });
       return (await holdViews([row]))[0]!;

@@ -60,8 +60,22 @@ describe('retention floors', () => {
     assert.deepEqual(floorOf(['account_life', 'account_life_plus_3y', 'deal_life_plus_10y'], now), {
       reason: 'deal_records_10y',
       until: '2036-03-01',
+      afterDealEnd: null,
       classes: ['account_life_plus_3y', 'deal_life_plus_10y'],
     });
     assert.equal(floorOf(['account_life', 'verification_180d'], now), null);
+  });
+
+  test('a deal floor counts from the deal end: no date while a deal runs, the later of today and the last deal end after', () => {
+    const now = new Date('2026-03-01T00:00:00Z');
+    assert.deepEqual(floorOf(['account_life_plus_3y', 'deal_life_plus_10y'], now, { running: true, lastEndedAt: null }), {
+      reason: 'deal_records_10y',
+      until: null,
+      afterDealEnd: { years: 10, days: 0 },
+      classes: ['account_life_plus_3y', 'deal_life_plus_10y'],
+    });
+    const later = floorOf(['deal_life_plus_3y'], now, { running: false, lastEndedAt: '2026-06-01T00:00:00.000Z' });
+    assert.equal(later?.until, '2029-06-01');
+    assert.equal(later?.afterDealEnd, null);
   });
 });

@@ -42,6 +42,8 @@ export type RightsDeps = {
   eraseAccount?: (accountId: string, actor: Actor, reason: string, requestId?: string) => Promise<unknown>;
   /** Account closure ends the login itself: disabled, sessions ended, sign-in refused with ACCOUNT_CLOSED. */
   closeAccount?: (accountId: string) => Promise<unknown>;
+  /** The deals the account is a party to: whether one still runs, and when the last one ended (the `deal_end` clock). */
+  dealsOfAccount?: (accountId: string) => Promise<{ running: boolean; lastEndedAt: string | null }>;
   slaWorkingDays?: number;
   now?: () => Date;
 };
@@ -466,6 +468,7 @@ export function createRightsService(deps: RightsDeps) {
       const floor = floorOf(
         held.map((k) => personalField(k).retention),
         now(),
+        row.account_id && deps.dealsOfAccount ? await deps.dealsOfAccount(row.account_id) : undefined,
       );
       const actor = { accountId: principal.accountId, roles: principal.roles, kind: principal.kind, sessionId: principal.sessionId };
       if (!floor) {
@@ -474,7 +477,13 @@ export function createRightsService(deps: RightsDeps) {
         for (const subjectId of subjects) await vault.eraseSubject(subjectId, actor, row.request_no, requestId);
       }
       const outcome: TRightsRequest['outcome'] = floor
-        ? { erased: false, restrictedReason: floor.reason, retentionClasses: floor.classes, restrictedUntil: floor.until }
+        ? {
+            erased: false,
+            restrictedReason: floor.reason,
+            retentionClasses: floor.classes,
+            restrictedUntil: floor.until,
+            restrictedAfterDealEnd: floor.afterDealEnd,
+          }
         : { erased: true, restrictedReason: null, retentionClasses: [], restrictedUntil: null };
       const to: RightsStatus = floor ? 'restricted' : row.kind === 'deletion' ? 'erased' : 'closed';
       const moved = await move(
@@ -482,7 +491,11 @@ export function createRightsService(deps: RightsDeps) {
         row,
         to,
         { outcome_json: JSON.stringify(outcome) },
-        { event: 'erasure', by: 'officer', note: floor ? `${floor.reason} ${floor.until}` : null },
+        {
+          event: 'erasure',
+          by: 'officer',
+          note: floor ? `${floor.reason} ${floor.until ?? `deal_end+${floor.afterDealEnd?.years ?? 0}y`}` : null,
+        },
         { type: 'rights.erasure_recorded', data: { outcome: floor ? 'restricted' : 'erased', retentionClasses: floor?.classes ?? [] } },
         requestId,
       );

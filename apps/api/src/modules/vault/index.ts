@@ -27,6 +27,7 @@ export {
 } from './personal-data-registry.ts';
 export { PERSONAL_TABLE_RECORD_IDS, personalTables, recordIdColumns } from './personal-tables.ts';
 export { PERSONAL_DATA_COPIES, ERASED_TEXT, type PersonalDataCopy } from './personal-data-copies.ts';
+export type { DealPath } from './personal-data-copies.ts';
 export { buildDataMap } from './data-map.ts';
 export { vaultRoutes } from './vault-routes.ts';
 export { keyProviderFor } from './key-provider.ts';

@@ -27,8 +27,27 @@ export type PersonalDataCopy = {
   retention: RetentionClass;
   /** Column holding the date the retention clock starts from (item 6: the daily job). */
   clockColumn?: string;
+  /** A deal-life copy: how a record reaches its deal (the `deal_end` clock and the deal / listing holds). */
+  dealPath?: DealPath;
+  /** A table keyed by two columns instead of `id`: the record key is `<a> || ' ' || <b>`. */
+  keyColumns?: readonly [string, string];
   reason?: string;
 };
+
+/**
+ * How a deal-life record reaches its deal. Column references are qualified: `t.` the copy's table, `p.` the parent
+ * table `through` joins on `p.id = t.<key>`.
+ * - `deal`: the record names its deal; the clock starts when that deal closed or was cancelled.
+ * - `listing_buyer`: the record belongs to one buyer's interest in one listing (an inquiry, a thread, a data-room
+ *   question): the clock starts when the last deal between them ended; with no deal, when the listing ended (sold or
+ *   withdrawn). Running while such a deal is open, or while the listing is still on the market with no deal.
+ * - `party`: the person's own record (identity verification): the later of the account's closure and the end of the
+ *   last deal the account was a party to; running while the account is open or any of its deals runs.
+ */
+export type DealPath =
+  | { via: 'deal'; deal: string }
+  | { via: 'listing_buyer'; listing: string; buyer: string; through?: { table: string; key: string } }
+  | { via: 'party'; account: string };
 
 /** What replaces a person's free text in a record kept for others. */
 export const ERASED_TEXT = '〔已删除〕';
@@ -49,6 +68,7 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'shred',
     subjectColumn: 'subject_id',
     retention: 'deal_life_plus_10y',
+    dealPath: { via: 'party', account: 't.account_id' },
     clockColumn: 'submitted_at',
   },
   {
@@ -96,6 +116,8 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'anonymize',
     textColumns: ['note'],
     retention: 'deal_life_plus_3y',
+    clockColumn: 'created_at',
+    dealPath: { via: 'listing_buyer', listing: 't.listing_id', buyer: 't.buyer_account_id' },
   },
   {
     module: 'messaging',
@@ -104,6 +126,14 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'shred',
     subjectColumn: 'subject_id',
     retention: 'deal_life_plus_3y',
+    clockColumn: 'created_at',
+    keyColumns: ['thread_id', 'account_id'],
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 'p.buyer_account_id',
+      through: { table: 'message_threads', key: 'thread_id' },
+    },
   },
   {
     module: 'messaging',
@@ -112,6 +142,12 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'shred',
     subjectColumn: 'subject_id',
     retention: 'deal_life_plus_3y',
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 'p.buyer_account_id',
+      through: { table: 'message_threads', key: 'thread_id' },
+    },
     clockColumn: 'created_at',
   },
   {
@@ -141,6 +177,13 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'anonymize',
     textColumns: ['text'],
     retention: 'deal_life_plus_3y',
+    clockColumn: 'asked_at',
+    dealPath: {
+      via: 'listing_buyer',
+      listing: 'p.listing_id',
+      buyer: 't.asker_account_id',
+      through: { table: 'dataroom_rooms', key: 'room_id' },
+    },
   },
   {
     module: 'deals',
@@ -149,6 +192,8 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'anonymize',
     textColumns: ['note'],
     retention: 'deal_life_plus_10y',
+    clockColumn: 'at',
+    dealPath: { via: 'deal', deal: 't.deal_id' },
   },
   {
     module: 'deals',
@@ -157,6 +202,9 @@ export const PERSONAL_DATA_COPIES: readonly PersonalDataCopy[] = [
     action: 'anonymize',
     textColumns: ['remark'],
     retention: 'deal_life_plus_10y',
+    clockColumn: 'done_at',
+    keyColumns: ['deal_id', 'item_key'],
+    dealPath: { via: 'deal', deal: 't.deal_id' },
   },
   {
     module: 'deals',

@@ -18,7 +18,11 @@ export const retentionEn = {
     transaction_records_3y: 'Transaction records kept at least 3 years (E-Commerce Law Art. 31)',
     deal_records_10y: 'Deal vouchers kept 10 years (accounting archives)',
   },
-  clocks: { record: "From the record's date", account_end: "From the account's closure (or the record's date, if later)" },
+  clocks: {
+    record: "From the record's date",
+    account_end: "From the account's closure (or the record's date, if later)",
+    deal_end: "From the deal's end (closed or cancelled; never while it runs). Without a deal: from the listing's end (sold or withdrawn)",
+  },
   period: '{{years}} y {{days}} d',
   col: {
     class: 'Data class',
@@ -44,11 +48,13 @@ export const retentionEn = {
     held: 'Held',
     underFloor: 'Under floor',
   },
-  scopes: { account: 'Customer account {{no}}', class: 'Data class: {{cls}}' },
+  scopes: { account: 'Customer account {{no}}', class: 'Data class: {{cls}}', deal: 'Deal {{no}}', listing: 'Listing {{no}}' },
   hold: {
     place: 'Place a legal hold',
     scope: 'Scope',
     accountNo: 'Customer number',
+    dealNo: 'Deal number',
+    listingCode: 'Listing code',
     class: 'Data class',
     reason: 'Reason (no personal data)',
     lift: 'Lift',

@@ -75,6 +75,8 @@ export const rightsEn = {
     answer: 'Answer',
     refusal: 'Reason for refusal',
     extension: 'Deadline extended by {{days}} working days: {{reason}}',
+    restrictedAfterDeal:
+      'Data the law requires us to keep is now stored only; a deal you are a party to is still running, so it goes {{years}} years after the deal ends ({{reason}}).',
     restricted:
       'Data the law requires us to keep is now stored only, with no other processing, and will be deleted after {{until}} ({{reason}}).',
     erased: 'Your personal data has been erased (its data key destroyed).',

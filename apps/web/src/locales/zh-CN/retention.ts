@@ -18,7 +18,11 @@ export const retentionZhCN = {
     transaction_records_3y: '交易记录保存不少于3年（电子商务法第31条）',
     deal_records_10y: '交易凭证保存10年（会计档案）',
   },
-  clocks: { record: '自记录日期起算', account_end: '自账户注销（或记录日期，取较晚者）起算' },
+  clocks: {
+    record: '自记录日期起算',
+    account_end: '自账户注销（或记录日期，取较晚者）起算',
+    deal_end: '自交易结束（成交或取消；进行中的交易不起算）起算；未成交的，自挂牌结束（已售或撤牌）起算',
+  },
   period: '{{years}}年{{days}}天',
   col: {
     class: '数据类别',
@@ -44,11 +48,13 @@ export const retentionZhCN = {
     held: '保全中',
     underFloor: '法定保存期内',
   },
-  scopes: { account: '客户账户 {{no}}', class: '数据类别：{{cls}}' },
+  scopes: { account: '客户账户 {{no}}', class: '数据类别：{{cls}}', deal: '交易 {{no}}', listing: '挂牌 {{no}}' },
   hold: {
     place: '设置法律保全',
     scope: '范围',
     accountNo: '客户编号',
+    dealNo: '交易编号',
+    listingCode: '挂牌编号',
     class: '数据类别',
     reason: '理由（不要填写个人信息）',
     lift: '解除',

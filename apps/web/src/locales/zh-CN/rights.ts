@@ -74,6 +74,8 @@ export const rightsZhCN = {
     answer: '答复',
     refusal: '不予办理的理由',
     extension: '答复期限已延长 {{days}} 个工作日：{{reason}}',
+    restrictedAfterDeal:
+      '依法需继续保存的信息已停止除存储外的一切处理；您参与的交易仍在进行，将于交易结束满 {{years}} 年后删除（{{reason}}）。',
     restricted: '依法需继续保存的信息已停止除存储外的一切处理，将于 {{until}} 后删除（{{reason}}）。',
     erased: '您的个人信息已删除（数据密钥已销毁）。',
     historyTitle: '处理记录',

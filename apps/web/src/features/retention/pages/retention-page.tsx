@@ -20,15 +20,27 @@ const time = (iso: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') :
 
 function HoldForm({ run }: { run: (work: () => Promise<unknown>) => void }) {
   const { t } = useTranslation();
-  const [scope, setScope] = useState<'account' | 'class'>('account');
+  const [scope, setScope] = useState<TLegalHold['scope']>('account');
   const [accountNo, setAccountNo] = useState('');
+  const [dealNo, setDealNo] = useState('');
+  const [listingCode, setListingCode] = useState('');
   const [cls, setCls] = useState<RetentionClass>('deal_life_plus_3y');
   const [reason, setReason] = useState('');
   const submit = () =>
     run(async () => {
-      await placeLegalHold(scope === 'account' ? { scope, accountNo, reason } : { scope, retentionClass: cls, reason });
+      await placeLegalHold(
+        scope === 'account'
+          ? { scope, accountNo, reason }
+          : scope === 'deal'
+            ? { scope, dealNo, reason }
+            : scope === 'listing'
+              ? { scope, listingCode, reason }
+              : { scope, retentionClass: cls, reason },
+      );
       setReason('');
       setAccountNo('');
+      setDealNo('');
+      setListingCode('');
     });
   return (
     <Space direction="vertical" className="sb-retention-form" style={{ width: '100%' }}>
@@ -41,9 +53,25 @@ function HoldForm({ run }: { run: (work: () => Promise<unknown>) => void }) {
           options={[
             { value: 'account', label: t('retention.hold.accountNo') },
             { value: 'class', label: t('retention.hold.class') },
+            { value: 'deal', label: t('retention.hold.dealNo') },
+            { value: 'listing', label: t('retention.hold.listingCode') },
           ]}
         />
-        {scope === 'account' ? (
+        {scope === 'deal' ? (
+          <Input
+            value={dealNo}
+            onChange={(e) => setDealNo(e.target.value)}
+            placeholder={t('retention.hold.dealNo')}
+            style={{ width: 160 }}
+          />
+        ) : scope === 'listing' ? (
+          <Input
+            value={listingCode}
+            onChange={(e) => setListingCode(e.target.value)}
+            placeholder={t('retention.hold.listingCode')}
+            style={{ width: 160 }}
+          />
+        ) : scope === 'account' ? (
           <Input
             value={accountNo}
             onChange={(e) => setAccountNo(e.target.value)}
@@ -61,7 +89,11 @@ function HoldForm({ run }: { run: (work: () => Promise<unknown>) => void }) {
         )}
       </Space>
       <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('retention.hold.reason')} />
-      <Button type="primary" disabled={!reason || (scope === 'account' && !accountNo)} onClick={submit}>
+      <Button
+        type="primary"
+        disabled={!reason || (scope === 'account' && !accountNo) || (scope === 'deal' && !dealNo) || (scope === 'listing' && !listingCode)}
+        onClick={submit}
+      >
         {t('retention.hold.place')}
       </Button>
     </Space>
@@ -174,7 +206,11 @@ export function RetentionPage() {
                       render: (_: unknown, h: TLegalHold) =>
                         h.scope === 'account'
                           ? t('retention.scopes.account', { no: h.accountNo ?? '—' })
-                          : t('retention.scopes.class', { cls: cls(h.retentionClass ?? '') }),
+                          : h.scope === 'deal'
+                            ? t('retention.scopes.deal', { no: h.dealNo ?? '—' })
+                            : h.scope === 'listing'
+                              ? t('retention.scopes.listing', { no: h.listingCode ?? '—' })
+                              : t('retention.scopes.class', { cls: cls(h.retentionClass ?? '') }),
                     },
                     { title: t('retention.col.reason'), dataIndex: 'reason' },
                     {

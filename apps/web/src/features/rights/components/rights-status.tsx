@@ -38,6 +38,14 @@ export function RightsStatus({ request }: { request: TRightsRequest }) {
         </p>
       ) : null}
       {r.outcome?.erased ? <p>{t('rights.my.erased')}</p> : null}
+      {r.outcome && !r.outcome.erased && !r.outcome.restrictedUntil && r.outcome.restrictedAfterDealEnd ? (
+        <p>
+          {t('rights.my.restrictedAfterDeal', {
+            years: r.outcome.restrictedAfterDealEnd.years,
+            reason: t(`rights.reasons.${r.outcome.restrictedReason ?? 'transaction_records_3y'}` as 'rights.reasons.deal_records_10y'),
+          })}
+        </p>
+      ) : null}
       {r.outcome && !r.outcome.erased && r.outcome.restrictedUntil ? (
         <p>
           {t('rights.my.restricted', {
