@@ -10,6 +10,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../shared/api/use-api-query.ts';
+import { useAction } from '../../../shared/api/use-action.ts';
 import { ApiErrorAlert } from '../../../shared/ui/api-error-alert.tsx';
 import { ResponsiveTable } from '../../../shared/ui/responsive-table.tsx';
 import { useDocumentTitle } from '../../../shared/ui/use-document-title.ts';
@@ -140,20 +141,9 @@ function VerifyButton({ certificate }: { certificate: TDestructionCertificate })
 export function RetentionPage() {
   const { t } = useTranslation();
   useDocumentTitle('retention');
-  const [round, setRound] = useState(0);
+  const { round, error, run } = useAction();
   const query = useApiQuery((s) => getRetention(s), `retention-${round}`);
-  const [error, setError] = useState<unknown>(undefined);
   const [preview, setPreview] = useState<TRetentionRun | undefined>(undefined);
-  const run = (work: () => Promise<unknown>) =>
-    void (async () => {
-      setError(undefined);
-      try {
-        await work();
-        setRound((n) => n + 1);
-      } catch (failure) {
-        setError(failure);
-      }
-    })();
   const period = (p: { years: number; days: number }) => t('retention.period', p);
   const cls = (c: string): string => t(`retention.classes.${c as RetentionClass}`);
   const data = query.data;
