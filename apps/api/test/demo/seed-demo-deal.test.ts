@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const own = (await t.app.inject({ method: 'GET', url: '/api/seller/listings', headers: authHeaders(seller, false) })).json() as {
         items: { status: string }[];
       };
-      assert.deepEqual(own.items.map((l) => l.status).sort(), ['draft', 'pending_review', 'published']);
+      assert.deepEqual(own.items.map((l) => l.status).sort(), ['draft', 'published', 'submitted']);
       assert.deepEqual(await deals('buyer'), []);
       assert.equal(await verificationOf('buyer'), 'pending');
     });
