@@ -39,14 +39,21 @@ export async function startServer(): Promise<RunningServer> {
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // The first start seeds the demo data (the demo deal too) before it listens: on a loaded two-core CI machine that
+  // alone has taken more than 30 s.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
+    if (Date.now() > deadline || child.exitCode !== null) {
+      // A server that missed the deadline must not outlive the run (it would keep its port and data directory).
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server did not start:\n${output}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

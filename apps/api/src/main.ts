@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './platform/config/index.ts
 import { createLogger } from './platform/logger/index.ts';
 import { buildApp } from './app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoTotpSecret, seedDemo } from './demo/seed-demo.ts';
+import { DEMO_DEAL_ACCOUNTS, seedDemoDeal } from './demo/seed-demo-deal.ts';
 import { KeyProviderError } from './modules/vault/index.ts';
 import { createJobRunner, openKeyStore, openStore, VERSION } from './runtime.ts';
 
@@ -35,6 +36,8 @@ const { database, keys, jobs, app, seeded } = await (async () => {
   const app = await buildApp({ config, database, keys, logger, jobs, version: VERSION });
   let seeded = false;
   if (config.demo) seeded = await seedDemo(database, app.services);
+  // The demo deal has its own guard: a store seeded before it existed gets it on the next start.
+  if (config.demo) await seedDemoDeal(database, app.services);
   return { database, keys, jobs, app, seeded };
 })().catch(failStart);
 await jobs.start();
@@ -44,7 +47,7 @@ const store = database.dialect === 'sqlite' ? `SQLite ${database.sqlitePath}` : 
 console.log(`\n  Sealbridge ${VERSION} — ${config.publicUrl}  (${store})`);
 if (config.demo) {
   console.log(`  Demo data ${seeded ? 'seeded' : 'present'}. Demo log-ins (password ${DEMO_PASSWORD}):`);
-  for (const a of DEMO_ACCOUNTS) {
+  for (const a of [...DEMO_ACCOUNTS, ...DEMO_DEAL_ACCOUNTS]) {
     const totp = a.kind === 'staff' ? `  second factor: TOTP secret ${demoTotpSecret(a.loginName)}` : '';
     console.log(`    ${a.loginName.padEnd(9)} ${a.roles.join(', ').padEnd(17)}${totp}`);
   }

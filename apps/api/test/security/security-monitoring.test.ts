@@ -163,6 +163,42 @@ for (const dialect of DIALECTS) {
       assert.equal((await auditOf('security.rules_replayed')).length, 1);
     });
 
+    test('a broker reading a client assigned after their usual clients were loaded raises no unusual-client alert', async () => {
+      const broker = ids['sec-broker'] ?? '';
+      const alertsOn = async (seq: number) =>
+        (await w.t.database.db.selectFrom('security_alerts').select('evidence').where('rule', '=', 'unusual_client').execute()).filter(
+          (a) => (JSON.parse(a.evidence) as number[]).includes(seq),
+        );
+      // A first read loads (and caches) the broker's usual clients; the subject is nobody's, so that one is unusual.
+      await services().auditLog.append(revealBy(broker, 'subj-nobody', ['account_profiles.mobile']));
+      await services().security.monitor.catchUp();
+      // Then the buyer becomes the broker's client, and the broker reads the buyer's profile at once.
+      const buyer = ids['sec-buyer'] ?? '';
+      await services().profiles.updateOwn(
+        { accountId: buyer, sessionId: 'test', kind: 'customer', roles: ['buyer'], csrfToken: '', stage: 'active' },
+        { email: 'sec.buyer@example.com' },
+      );
+      await services().profiles.assignClient(buyer, broker, ids['sec-officer'] ?? '');
+      const profile = await w.t.database.db
+        .selectFrom('account_profiles')
+        .select('subject_id')
+        .where('account_id', '=', buyer)
+        .executeTakeFirstOrThrow();
+      await services().auditLog.append(revealBy(broker, profile.subject_id, ['account_profiles.email']));
+      await services().security.monitor.catchUp();
+      const [first, second] = (
+        await w.t.database.db
+          .selectFrom('audit_log')
+          .select('seq')
+          .where('actor_account_id', '=', broker)
+          .where('type', '=', 'vault.fields_revealed')
+          .orderBy('seq')
+          .execute()
+      ).map((r) => Number(r.seq));
+      assert.equal((await alertsOn(first ?? 0)).length, 1, 'the stranger read is unusual');
+      assert.deepEqual(await alertsOn(second ?? 0), [], 'the new client is not');
+    });
+
     test('an append hook that throws neither fails nor delays the append', async () => {
       const off = services().auditLog.onAppended(() => {
         throw new Error('a broken listener');

@@ -64,7 +64,12 @@ export function createSecurityMonitor(deps: MonitorDeps) {
     );
     for (const broker of brokers) {
       const cached = usual.get(broker);
-      if (cached && t - cached.at < USUAL_TTL_MS) continue;
+      // A subject the cached set does not know may be a client assigned since it was loaded: ask again rather than
+      // raise unusual_client on a stale list (a new client's listing is reviewed minutes after the assignment).
+      const unknown =
+        cached &&
+        events.some((e) => e.actorAccountId === broker && e.action === 'reveal' && e.subjectId && !cached.subjects.has(e.subjectId));
+      if (cached && t - cached.at < USUAL_TTL_MS && !unknown) continue;
       try {
         usual.set(broker, { at: t, subjects: await deps.usualClientsOf(broker) });
       } catch (error) {

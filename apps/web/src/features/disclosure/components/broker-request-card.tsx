@@ -128,9 +128,9 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
     >
       <p className="sb-muted">{inquiry.listingTitle}</p>
       <RequestFacts inquiry={inquiry} />
-      <h3 className="sb-card-subtitle">{t('disclosure.broker.preconditions')}</h3>
+      <h2 className="sb-card-subtitle">{t('disclosure.broker.preconditions')}</h2>
       <PreconditionsList inquiry={inquiry} />
-      <h3 className="sb-card-subtitle">
+      <h2 className="sb-card-subtitle">
         {t('disclosure.broker.levels')}
         <span className="sb-days">
           {t('disclosure.broker.days')}{' '}
@@ -141,9 +141,10 @@ export function BrokerRequestCard({ inquiry, grantIds, onChanged }: Props) {
             value={days}
             onChange={(v) => setDays(v ?? GRANT_DEFAULT_DAYS)}
             data-testid="grant-days"
+            aria-label={t('disclosure.broker.days')}
           />
         </span>
-      </h3>
+      </h2>
       {inquiry.levels.map((l) => (
         <div key={l.level} className="sb-broker-level" data-testid={`broker-level-${l.level}`} data-state={l.state}>
           <span className="sb-broker-level-name">{levelLabel(l.level, locale)}</span>

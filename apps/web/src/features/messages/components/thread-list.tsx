@@ -29,8 +29,8 @@ export function ThreadList({ items, selectedId, onSelect, loading }: Props) {
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') onSelect(thread.id);
             }}
+            // Focusable and opened by Enter or Space, but no button role: a list may hold only list items.
             tabIndex={0}
-            role="button"
             aria-current={thread.id === selectedId ? 'true' : undefined}
             data-testid="thread-item"
           >

@@ -63,7 +63,14 @@ export function NotificationList() {
                 data-read={String(n.read)}
               >
                 <div className="sb-notice-main">
-                  <Badge status={n.read ? 'default' : 'processing'} aria-label={n.read ? undefined : t('notifications.unread')} />
+                  {/* A span may not carry a label without a role: the unread dot is an image named 未读. */}
+                  {n.read ? (
+                    <Badge status="default" />
+                  ) : (
+                    <span role="img" aria-label={t('notifications.unread')}>
+                      <Badge status="processing" />
+                    </span>
+                  )}
                   <div>
                     <div className="sb-notice-text">{notificationText(n.kind, n.params, locale)}</div>
                     <div className="sb-muted">
