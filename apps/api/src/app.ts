@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = await createServices({
     config,
     database,
+    reconcileConfiguredVendors: true,
     keys: deps.keys,
     logger: deps.logger,
     ...(deps.jobs ? { jobs: deps.jobs } : {}),

@@ -137,6 +137,12 @@ export type ServiceDeps = {
   pubsub?: PubSub;
   /** Extra delivery transports (an SMS provider gateway; fakes in tests); SMTP comes from SMTP_URL. */
   deliveryTransports?: readonly DeliveryTransport[];
+  /**
+   * Reconcile the vendor register with this process's configured providers (register new ones, end the ones no
+   * longer configured). Only the serving app does (app.ts): a CLI run has its own, often partial, configuration and
+   * must not end a provider the running servers use.
+   */
+  reconcileConfiguredVendors?: boolean;
 };
 
 export type Services = Awaited<ReturnType<typeof createServices>>;
@@ -290,7 +296,7 @@ export async function createServices(deps: ServiceDeps) {
     vendors.gateway,
   );
   // Identity checks are done by the assigned broker (manual review); an outside provider would be registered here too.
-  await vendors.registry.registerConfigured(gatedDelivery.providers);
+  if (deps.reconcileConfiguredVendors) await vendors.registry.registerConfigured(gatedDelivery.providers);
   const jobs = deps.jobs;
   const delivery = createDeliveryOutbox({
     repo: createDeliveryRepo(db),

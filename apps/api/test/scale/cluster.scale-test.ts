@@ -106,9 +106,9 @@ describe('three instances behind haproxy', { skip: missing }, () => {
     sink = await startSmtpSink();
     cluster = await startCluster(3, {
       logLevel: process.env.SCALE_LOG ?? 'warn',
-      // SMTP_URL in the shared env too: the audit CLI run below registers the configured providers like an instance,
-      // and one without SMTP would end the smtp provider's registration (sending refused: recipient_ended).
-      env: { JOB_EXPIRE_SECONDS: '3', SMTP_URL: `smtp://127.0.0.1:${sink.port}?name=cli` },
+      // No SMTP_URL in the shared env: the audit CLI run below has none, and must not end the smtp provider's
+      // registration the instances send through (only the serving app reconciles the vendor register).
+      env: { JOB_EXPIRE_SECONDS: '3' },
       instanceEnv: (index) => ({ SMTP_URL: `smtp://127.0.0.1:${sink.port}?name=app${index}` }),
     });
     lb = cluster.lb[2] ?? 0;

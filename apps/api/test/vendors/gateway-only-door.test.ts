@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { RenderedMessage } from '../../src/modules/delivery/index.ts';
+import { createServices } from '../../src/services.ts';
 import { createCapturingTransports } from '../fakes/capturing-transport.ts';
 import { DIALECTS } from '../helpers/test-store.ts';
 import { createVendorsFixture, type VendorsFixture } from './vendors-fixture.ts';
@@ -82,6 +83,16 @@ for (const dialect of DIALECTS) {
         [['allowed', 'delivery_email', 'account_service']],
       );
       assert.ok(!JSON.stringify(rows).includes('li@example.com'), 'the address is not in the record');
+    });
+
+    test('a command-line run configured without the provider does not end the registration the servers use', async () => {
+      // The CLI (audit verify, backup, keys) composes the services with its own configuration: here no transport at all.
+      await createServices({ config: f.config, database: f.database, keys: f.keys, logger: f.logger });
+      const vendor = (await f.app.services.vendors.registry.list()).find((v) => v.vendorKey === 'capture');
+      assert.equal(vendor?.status, 'active');
+      const before = messages.length;
+      await send('zhao@example.com');
+      assert.equal(messages.length, before + 1, 'the message still leaves');
     });
 
     test('when the gateway refuses (the relationship ended), the transport receives nothing and the refusal is recorded', async () => {
