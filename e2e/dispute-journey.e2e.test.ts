@@ -21,6 +21,11 @@ const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 async function shoot(page: Page, name: string) {
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+    // The layout answers a resize a render later (the menu collapses, tables turn into cards): give it up to 3 s to
+    // settle, then the page must not scroll sideways.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth + 1, undefined, { timeout: 3000 })
+      .catch(() => undefined);
     assert.ok(await fitsWidth(page), `${name} scrolls sideways at ${width}px`);
     await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
